@@ -1,0 +1,5 @@
+// Every migration in order. Append only: the applied list in a database must be a prefix of this list.
+import type { Migration } from '../migration.js';
+import { initial } from './0001-initial.js';
+
+export const migrations: readonly Migration[] = [initial];

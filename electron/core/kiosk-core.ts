@@ -1,0 +1,127 @@
+// The kiosk core: opens the store, seeds demo data, wires the services and answers every KioskApi request.
+// Plain Node: the Electron shell, the web host and the tests all run this same object.
+import type { Database } from 'better-sqlite3';
+import { join } from 'node:path';
+import type { KioskStatus, KioskRequestName, RequestArgs, RequestValue, EventPayload, KioskEventName } from '../../shared/api/contract.js';
+import { fail, ok, type Result } from '../../shared/api/result.js';
+import { demoRoster } from './demo/demo-roster.js';
+import { DatabaseOpenError, openDatabase } from './db/open-database.js';
+import { AttendanceLog, ensureDeviceId } from './services/attendance-log.js';
+import { CheckinService } from './services/checkin-service.js';
+import { RefusedAttempts } from './services/refused-attempts.js';
+import { RosterStore } from './services/roster-store.js';
+import { SettingsStore } from './services/settings-store.js';
+import { systemClock, type Clock } from './time/clock.js';
+
+export interface KioskCoreOptions {
+  dataDir: string;
+  /** Fill an empty database with the fictional demo kindergarten. */
+  demo: boolean;
+  clock?: Clock;
+  nativeBinding?: string;
+  log?: (line: string) => void;
+}
+
+export type KioskHandlers = {
+  [K in KioskRequestName]: (args: RequestArgs<K>) => Result<RequestValue<K>>;
+};
+
+type Listener = <E extends KioskEventName>(event: E, payload: EventPayload<E>) => void;
+
+interface OpenStore {
+  db: Database;
+  status: Extract<KioskStatus, { state: 'ready' }>;
+  settings: SettingsStore;
+  checkin: CheckinService;
+}
+
+export class KioskCore {
+  readonly databasePath: string;
+  private store: OpenStore | null = null;
+  private status: KioskStatus;
+  private readonly listeners = new Set<Listener>();
+  private readonly clock: Clock;
+  private readonly log: (line: string) => void;
+
+  constructor(private readonly options: KioskCoreOptions) {
+    this.databasePath = join(options.dataDir, 'esik.sqlite');
+    this.clock = options.clock ?? systemClock;
+    this.log = options.log ?? ((line) => console.log(line));
+    this.status = this.open();
+  }
+
+  readonly handlers: KioskHandlers = {
+    getStatus: () => ok(this.status),
+    identifyCard: ({ raw }) => this.withStore((s) => s.checkin.identifyCard(raw)),
+    confirmScan: ({ scanId, childIds }) => this.withStore((s) => s.checkin.confirm(scanId, childIds)),
+    cancelScan: ({ scanId }) =>
+      this.withStore((s) => {
+        s.checkin.cancel(scanId);
+        return ok({});
+      }),
+    setLanguage: ({ language }) =>
+      this.withStore((s) => {
+        s.settings.set('language', language);
+        s.status = { ...s.status, language };
+        this.setStatus(s.status);
+        return ok({});
+      }),
+    retryDatabase: () => {
+      if (!this.store) this.setStatus(this.open());
+      return ok(this.status);
+    },
+  };
+
+  onEvent(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  close(): void {
+    this.store?.db.close();
+    this.store = null;
+  }
+
+  private withStore<T>(action: (store: OpenStore) => Result<T>): Result<T> {
+    if (!this.store) return fail('DATABASE_UNAVAILABLE', this.status.state === 'database-error' ? this.status.problem : undefined);
+    return action(this.store);
+  }
+
+  private setStatus(status: KioskStatus): void {
+    this.status = status;
+    for (const listener of this.listeners) listener('statusChanged', status);
+  }
+
+  private open(): KioskStatus {
+    try {
+      const db = openDatabase(this.databasePath, this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {});
+      const roster = new RosterStore(db);
+      if (roster.isEmpty() && this.options.demo) {
+        roster.seed(demoRoster());
+        this.log(`[core] demo kindergarten created in ${this.databasePath}`);
+      }
+      const deviceId = ensureDeviceId(db, this.clock.now());
+      const log = new AttendanceLog(db, deviceId);
+      const started = performance.now();
+      const chain = log.verify();
+      this.log(`[core] event chain: ${chain.events} events, ${chain.intact ? 'intact' : `BROKEN at seq ${chain.brokenAtSeq}`} (${Math.round(performance.now() - started)} ms)`);
+      const settings = new SettingsStore(db);
+      const kindergarten = roster.kindergarten();
+      const status: OpenStore['status'] = {
+        state: 'ready',
+        kindergartenName: kindergarten?.name ?? '',
+        demo: kindergarten?.demo ?? false,
+        language: settings.get('language'),
+        deviceId,
+        chain,
+      };
+      const checkin = new CheckinService({ clock: this.clock, log, roster, refused: new RefusedAttempts(db), settings });
+      this.store = { db, status, settings, checkin };
+      return status;
+    } catch (error) {
+      if (!(error instanceof DatabaseOpenError)) throw error;
+      this.log(`[core] ${error.message}`);
+      return { state: 'database-error', problem: error.problem, detail: error.message };
+    }
+  }
+}

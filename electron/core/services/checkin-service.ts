@@ -1,0 +1,158 @@
+// The door's path: credential → companion → children → events on disk → receipt for the screen.
+import { randomUUID } from 'node:crypto';
+import type { ChildAtDoor, CheckinReceipt, ScanOutcome } from '../../../shared/api/contract.js';
+import { fail, ok, type Result } from '../../../shared/api/result.js';
+import { normalizeCardNumber } from '../../../shared/credentials/card-number.js';
+import { nextActionFor, type EventKind, type EventMethod } from '../../../shared/domain/attendance.js';
+import { hhmmOf, toLocalTime, type LocalTime } from '../../../shared/domain/local-time.js';
+import type { Clock } from '../time/clock.js';
+import type { AttendanceLog } from './attendance-log.js';
+import type { RefusedAttempts } from './refused-attempts.js';
+import type { CredentialRow, LinkedChildRow, RosterStore } from './roster-store.js';
+import type { SettingsStore } from './settings-store.js';
+
+/** A companion identified, waiting for the children to be confirmed. */
+interface PendingScan {
+  credential: CredentialRow;
+  method: CredentialMethod;
+  companionFirstName: string;
+  childIds: ReadonlySet<string>;
+  expiresAtMs: number;
+  receipt?: CheckinReceipt;
+}
+
+const SCAN_TTL_MS = 60_000;
+
+/** The ways a companion identifies themselves at the door (overrides are staff acts, not scans). */
+type CredentialMethod = Extract<EventMethod, 'rfid' | 'qr'>;
+
+export class CheckinService {
+  private readonly pending = new Map<string, PendingScan>();
+  private readonly recent = new Map<string, { receipt: CheckinReceipt; atMs: number }>();
+
+  constructor(
+    private readonly deps: {
+      clock: Clock;
+      log: AttendanceLog;
+      roster: RosterStore;
+      refused: RefusedAttempts;
+      settings: SettingsStore;
+    },
+  ) {}
+
+  identifyCard(raw: string): Result<ScanOutcome> {
+    const at = this.now();
+    const card = normalizeCardNumber(raw);
+    if (!card) {
+      this.deps.refused.record('rfid', raw, 'unreadable-card', at);
+      return fail('CARD_UNREADABLE');
+    }
+    const credential = this.deps.roster.credential('rfid', card.canonical);
+    if (!credential) {
+      this.deps.refused.record('rfid', card.canonical, 'unknown-card', at);
+      return fail('UNKNOWN_CARD');
+    }
+    if (credential.revoked_at !== null) {
+      this.deps.refused.record('rfid', card.canonical, 'revoked-card', at);
+      return fail('CARD_REVOKED');
+    }
+    return this.identified(credential, 'rfid', card.canonical, at);
+  }
+
+  confirm(scanId: string, childIds: readonly string[]): Result<CheckinReceipt> {
+    const at = this.now();
+    const scan = this.pending.get(scanId);
+    if (!scan || scan.expiresAtMs < at.ms) return fail('SCAN_EXPIRED');
+    // A second press of Confirm (or the auto-confirm racing a press) shows the same receipt.
+    if (scan.receipt) return ok(scan.receipt);
+    const stranger = childIds.find((id) => !scan.childIds.has(id));
+    if (stranger !== undefined) return fail('INVALID_REQUEST', `child ${stranger} is not offered by this scan`);
+    const linked = this.deps.roster.childrenOf(scan.credential.companion_id).filter((c) => childIds.includes(c.id));
+    const chosen = linked.map((row) => this.childAtDoor(row, at)).filter((c) => c.allowed);
+    if (chosen.length === 0) return fail('NO_CHILDREN', 'none of the chosen children may be taken by this companion now');
+    scan.receipt = this.record(scan, chosen, at);
+    return ok(scan.receipt);
+  }
+
+  cancel(scanId: string): void {
+    this.pending.delete(scanId);
+  }
+
+  private identified(credential: CredentialRow, method: CredentialMethod, presented: string, at: LocalTime): Result<ScanOutcome> {
+    this.forgetOld(at.ms);
+    const recent = this.recent.get(credential.id);
+    if (recent && at.ms - recent.atMs < this.deps.settings.get('repeatWindowSeconds') * 1000) {
+      return ok({ kind: 'repeat', receipt: recent.receipt });
+    }
+    const companion = this.deps.roster.companion(credential.companion_id);
+    const children = this.deps.roster.childrenOf(credential.companion_id).map((row) => this.childAtDoor(row, at));
+    if (!companion || children.length === 0) {
+      this.deps.refused.record(method, presented, 'no-children', at);
+      return fail('NO_CHILDREN');
+    }
+    const scan: PendingScan = {
+      credential,
+      method,
+      companionFirstName: companion.first_name,
+      childIds: new Set(children.map((c) => c.id)),
+      expiresAtMs: at.ms + SCAN_TTL_MS,
+    };
+    const only = children.length === 1 ? children[0] : undefined;
+    if (only?.allowed) {
+      // One child and nothing to choose: record at once, so the tap itself is the check-in.
+      return ok({ kind: 'recorded', receipt: this.record(scan, [only], at) });
+    }
+    const scanId = randomUUID();
+    this.pending.set(scanId, scan);
+    return ok({
+      kind: 'choose',
+      scanId,
+      companionFirstName: companion.first_name,
+      children,
+      autoConfirmMs: this.deps.settings.get('autoConfirmSeconds') * 1000,
+    });
+  }
+
+  private childAtDoor(row: LinkedChildRow, at: LocalTime): ChildAtDoor {
+    const last = this.deps.log.lastEventOn(row.id, at.localDate);
+    const action: EventKind = nextActionFor(last?.kind ?? null);
+    const permitted = action === 'arrival' ? row.may_bring : row.may_collect;
+    return {
+      id: row.id,
+      firstName: row.first_name,
+      groupName: row.group_name,
+      action,
+      presentSince: last?.kind === 'arrival' ? hhmmOf(last.occurredAt) : null,
+      allowed: row.blocked === 0 && permitted === 1,
+    };
+  }
+
+  private record(scan: PendingScan, children: readonly ChildAtDoor[], at: LocalTime): CheckinReceipt {
+    this.deps.log.append(
+      children.map((c) => ({
+        childId: c.id,
+        kind: c.action,
+        method: scan.method,
+        companionId: scan.credential.companion_id,
+        credentialId: scan.credential.id,
+        staffId: null,
+      })),
+      at,
+    );
+    const receipt: CheckinReceipt = {
+      companionFirstName: scan.companionFirstName,
+      entries: children.map((c) => ({ childId: c.id, firstName: c.firstName, groupName: c.groupName, kind: c.action, at: at.hhmm })),
+    };
+    this.recent.set(scan.credential.id, { receipt, atMs: at.ms });
+    return receipt;
+  }
+
+  private forgetOld(nowMs: number): void {
+    for (const [id, scan] of this.pending) if (scan.expiresAtMs < nowMs) this.pending.delete(id);
+    for (const [id, r] of this.recent) if (nowMs - r.atMs > 600_000) this.recent.delete(id);
+  }
+
+  private now(): LocalTime {
+    return toLocalTime(this.deps.clock.now(), this.deps.clock.offsetMinutes);
+  }
+}

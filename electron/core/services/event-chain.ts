@@ -1,0 +1,63 @@
+// The tamper-evident chain: each event's hash covers its fields and the previous event's hash of the same device.
+import { createHash } from 'node:crypto';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface ChainedFields {
+  id: string;
+  device_id: string;
+  device_seq: number;
+  child_id: string;
+  kind: string;
+  method: string;
+  companion_id: string | null;
+  credential_id: string | null;
+  staff_id: string | null;
+  occurred_at: string;
+  occurred_ms: number;
+  local_date: string;
+  prev_hash: string;
+}
+
+/** A fixed field order, so the same event always hashes the same on every machine and version. */
+export function eventHash(e: ChainedFields): string {
+  const canonical = JSON.stringify([
+    'esik-event-v1',
+    e.id,
+    e.device_id,
+    e.device_seq,
+    e.child_id,
+    e.kind,
+    e.method,
+    e.companion_id,
+    e.credential_id,
+    e.staff_id,
+    e.occurred_at,
+    e.occurred_ms,
+    e.local_date,
+    e.prev_hash,
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+export interface ChainCheck {
+  intact: boolean;
+  events: number;
+  brokenAtSeq: number | null;
+}
+
+/** Walks events in device_seq order; stops at the first gap, wrong link or wrong hash. */
+export function verifyChain(events: Iterable<ChainedFields & { hash: string }>): ChainCheck {
+  let prev = GENESIS_HASH;
+  let expectedSeq = 1;
+  let count = 0;
+  for (const e of events) {
+    if (e.device_seq !== expectedSeq || e.prev_hash !== prev || eventHash(e) !== e.hash) {
+      return { intact: false, events: count, brokenAtSeq: e.device_seq };
+    }
+    prev = e.hash;
+    expectedSeq += 1;
+    count += 1;
+  }
+  return { intact: true, events: count, brokenAtSeq: null };
+}

@@ -1,0 +1,43 @@
+// Kiosk settings in the settings table, each checked against its schema when read back.
+import type { Database } from 'better-sqlite3';
+import { z } from 'zod';
+import { LanguageSchema } from '../../../shared/domain/attendance.js';
+
+const settingSchemas = {
+  language: LanguageSchema,
+  /** How long the children screen waits before confirming by itself. */
+  autoConfirmSeconds: z.number().int().min(0).max(60),
+  /** The same credential again within this window shows the earlier receipt instead of recording again. */
+  repeatWindowSeconds: z.number().int().min(0).max(600),
+} as const;
+
+type Settings = { [K in keyof typeof settingSchemas]: z.output<(typeof settingSchemas)[K]> };
+
+export const settingDefaults: Settings = { language: 'kk', autoConfirmSeconds: 5, repeatWindowSeconds: 10 };
+
+export class SettingsStore {
+  constructor(private readonly db: Database) {}
+
+  get<K extends keyof Settings>(key: K): Settings[K] {
+    const row = this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key);
+    if (!row) return settingDefaults[key];
+    const parsed = settingSchemas[key].safeParse(safeJson(row.value));
+    // A damaged setting must not stop the door: fall back to the default.
+    return parsed.success ? (parsed.data as Settings[K]) : settingDefaults[key];
+  }
+
+  set<K extends keyof Settings>(key: K, value: Settings[K]): void {
+    const checked = settingSchemas[key].parse(value);
+    this.db
+      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+      .run(key, JSON.stringify(checked));
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,62 @@
+// The Electron shell: the only code that imports 'electron'. It hosts the same KioskCore as the web host
+// and binds KioskApi to ipcMain, answering only the app's own main frame.
+import { app, ipcMain, powerSaveBlocker, type IpcMainInvokeEvent } from 'electron';
+import { join } from 'node:path';
+import { IPC_CALL, IPC_EVENT } from '../../shared/api/ipc-channels.js';
+import { fail } from '../../shared/api/result.js';
+import { dispatch } from '../core/api/dispatch.js';
+import { KioskCore } from '../core/kiosk-core.js';
+import { registerAppScheme, serveRenderer } from './app-protocol.js';
+import { createKioskWindow, rendererDirBeside } from './kiosk-window.js';
+import { isAppUrl, lockDownSession } from './security.js';
+
+const log = (line: string): void => console.log(line);
+const kioskMode = process.env.ESIK_KIOSK !== '0' && app.isPackaged;
+
+if (!app.requestSingleInstanceLock()) {
+  log('[main] another Esik is already running; quitting');
+  app.quit();
+} else {
+  registerAppScheme();
+  app.on('window-all-closed', () => app.quit());
+  void app.whenReady().then(start);
+}
+
+function start(): void {
+  lockDownSession();
+  serveRenderer(rendererDirBeside(__dirname));
+  const dataDir = process.env.ESIK_DATA_DIR ?? app.getPath('userData');
+  const core = new KioskCore({
+    dataDir,
+    demo: process.env.ESIK_DEMO !== '0',
+    ...(process.env.ESIK_SQLITE_BINDING ? { nativeBinding: process.env.ESIK_SQLITE_BINDING } : {}),
+    log,
+  });
+
+  ipcMain.handle(IPC_CALL, (event: IpcMainInvokeEvent, name: unknown, args: unknown) => {
+    if (!isTrustedSender(event)) return fail('UNKNOWN_REQUEST', 'sender is not the kiosk window');
+    return dispatch(core.handlers, name, args, log);
+  });
+
+  const win = createKioskWindow({ preload: join(__dirname, 'preload.cjs'), kiosk: kioskMode, log });
+  core.onEvent((name, payload) => {
+    if (!win.isDestroyed()) win.webContents.send(IPC_EVENT, name, payload);
+  });
+  const blocker = powerSaveBlocker.start('prevent-display-sleep');
+
+  app.on('second-instance', () => {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('will-quit', () => {
+    powerSaveBlocker.stop(blocker);
+    core.close();
+  });
+  log(`[main] Esik ${app.getVersion()} on Electron ${process.versions.electron}; data folder ${dataDir}`);
+}
+
+/** Only the app's own top frame may call the core; not an iframe, not a page that navigated elsewhere. */
+function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  return frame !== null && frame.parent === null && isAppUrl(frame.url);
+}

@@ -1,0 +1,77 @@
+// The web host's transport: one WebSocket to 127.0.0.1 with the per-launch token from the URL fragment,
+// reconnecting with back-off when the host restarts.
+import { ServerMessageSchema, WS_PATH, WS_TOKEN_PARAM, type ClientMessage } from '../../../shared/api/wire.js';
+import type { RawTransport } from '../../../shared/api/checked-client.js';
+
+type Pending = { resolve: (value: unknown) => void };
+
+export type ConnectionListener = (connected: boolean) => void;
+
+export function webSocketTransport(token: string, onConnection: ConnectionListener): RawTransport {
+  const url = `ws://${location.host}${WS_PATH}?${WS_TOKEN_PARAM}=${encodeURIComponent(token)}`;
+  const pending = new Map<number, Pending>();
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const queue: string[] = [];
+  let nextId = 1;
+  let socket: WebSocket;
+  let retryMs = 250;
+
+  const connect = (): void => {
+    socket = new WebSocket(url);
+    socket.onopen = () => {
+      retryMs = 250;
+      onConnection(true);
+      for (const message of queue.splice(0)) socket.send(message);
+    };
+    socket.onmessage = (event: MessageEvent<unknown>) => {
+      if (typeof event.data !== 'string') return;
+      const parsed = ServerMessageSchema.safeParse(safeJson(event.data));
+      if (!parsed.success) return;
+      const message = parsed.data;
+      if (message.type === 'result') {
+        pending.get(message.id)?.resolve(message.result);
+        pending.delete(message.id);
+      } else {
+        for (const listener of listeners.get(message.name) ?? []) listener(message.payload);
+      }
+    };
+    socket.onclose = () => {
+      onConnection(false);
+      // Calls in flight will never be answered by this socket: fail them so the screen can say so.
+      for (const [id, p] of pending) {
+        p.resolve({ ok: false, error: { code: 'INTERNAL', detail: 'connection to the kiosk core closed' } });
+        pending.delete(id);
+      }
+      setTimeout(connect, retryMs);
+      retryMs = Math.min(retryMs * 2, 5000);
+    };
+  };
+  connect();
+
+  return {
+    call(name, args) {
+      const id = nextId++;
+      const message: ClientMessage = { type: 'call', id, name, args };
+      const text = JSON.stringify(message);
+      return new Promise((resolve) => {
+        pending.set(id, { resolve });
+        if (socket.readyState === WebSocket.OPEN) socket.send(text);
+        else queue.push(text);
+      });
+    },
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener);
+      listeners.set(event, set);
+      return () => set.delete(listener);
+    },
+  };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,109 @@
+// KioskApi: every request and every pushed event the UI may use, with the zod schemas both sides check.
+import { z } from 'zod';
+import { CardSourceSchema, EventKindSchema, Id, LanguageSchema } from '../domain/attendance.js';
+import type { Result } from './result.js';
+
+const Clock = z.string().regex(/^\d{2}:\d{2}$/);
+
+export const ChildAtDoorSchema = z.object({
+  id: Id,
+  firstName: z.string(),
+  groupName: z.string(),
+  action: EventKindSchema,
+  /** Local "HH:MM" of today's arrival when the child is in the building. */
+  presentSince: Clock.nullable(),
+  /** False when this companion may not take this child for this action; the UI shows it greyed out. */
+  allowed: z.boolean(),
+});
+export type ChildAtDoor = z.infer<typeof ChildAtDoorSchema>;
+
+export const ReceiptEntrySchema = z.object({
+  childId: Id,
+  firstName: z.string(),
+  groupName: z.string(),
+  kind: EventKindSchema,
+  /** Local "HH:MM" at which the event was recorded. */
+  at: Clock,
+});
+export type ReceiptEntry = z.infer<typeof ReceiptEntrySchema>;
+
+export const CheckinReceiptSchema = z.object({
+  companionFirstName: z.string(),
+  entries: z.array(ReceiptEntrySchema),
+});
+export type CheckinReceipt = z.infer<typeof CheckinReceiptSchema>;
+
+export const ScanOutcomeSchema = z.discriminatedUnion('kind', [
+  /** Several children: the UI shows them preselected and confirms (or auto-confirms). */
+  z.object({
+    kind: z.literal('choose'),
+    scanId: z.string().uuid(),
+    companionFirstName: z.string(),
+    children: z.array(ChildAtDoorSchema),
+    autoConfirmMs: z.number().int().nonnegative(),
+  }),
+  /** Nothing to choose (one child): already durably recorded. */
+  z.object({ kind: z.literal('recorded'), receipt: CheckinReceiptSchema }),
+  /** The same credential again within a few seconds: nothing new recorded, the earlier receipt shown. */
+  z.object({ kind: z.literal('repeat'), receipt: CheckinReceiptSchema }),
+]);
+export type ScanOutcome = z.infer<typeof ScanOutcomeSchema>;
+
+export const DatabaseProblemSchema = z.enum(['DB_LOCKED', 'DB_CORRUPT', 'DB_UNWRITABLE', 'DB_FROM_FUTURE', 'DB_UNKNOWN']);
+export type DatabaseProblem = z.infer<typeof DatabaseProblemSchema>;
+
+export const KioskStatusSchema = z.discriminatedUnion('state', [
+  z.object({
+    state: z.literal('ready'),
+    kindergartenName: z.string(),
+    demo: z.boolean(),
+    language: LanguageSchema,
+    deviceId: z.string(),
+    /** Result of the start-up walk over this device's tamper-evident event chain. */
+    chain: z.object({ intact: z.boolean(), events: z.number().int().nonnegative(), brokenAtSeq: z.number().int().nullable() }),
+  }),
+  z.object({ state: z.literal('database-error'), problem: DatabaseProblemSchema, detail: z.string() }),
+]);
+export type KioskStatus = z.infer<typeof KioskStatusSchema>;
+
+const Empty = z.object({}).strict();
+
+export const kioskRequests = {
+  getStatus: { args: Empty, result: KioskStatusSchema },
+  identifyCard: {
+    args: z.object({ raw: z.string().min(1).max(64), source: CardSourceSchema }).strict(),
+    result: ScanOutcomeSchema,
+  },
+  confirmScan: {
+    args: z.object({ scanId: z.string().uuid(), childIds: z.array(Id).min(1).max(20) }).strict(),
+    result: CheckinReceiptSchema,
+  },
+  cancelScan: { args: z.object({ scanId: z.string().uuid() }).strict(), result: Empty },
+  setLanguage: { args: z.object({ language: LanguageSchema }).strict(), result: Empty },
+  retryDatabase: { args: Empty, result: KioskStatusSchema },
+} as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
+
+export type KioskRequestName = keyof typeof kioskRequests;
+export type RequestArgs<K extends KioskRequestName> = z.input<(typeof kioskRequests)[K]['args']>;
+export type RequestValue<K extends KioskRequestName> = z.output<(typeof kioskRequests)[K]['result']>;
+
+export const kioskEvents = {
+  statusChanged: KioskStatusSchema,
+} as const satisfies Record<string, z.ZodType>;
+
+export type KioskEventName = keyof typeof kioskEvents;
+export type EventPayload<E extends KioskEventName> = z.output<(typeof kioskEvents)[E]>;
+
+export function isKioskRequestName(name: unknown): name is KioskRequestName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(kioskRequests, name);
+}
+
+export function isKioskEventName(name: unknown): name is KioskEventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(kioskEvents, name);
+}
+
+/** What the renderer sees as window.kiosk, in Electron (preload) and in the web host (WebSocket). */
+export interface KioskApi {
+  call<K extends KioskRequestName>(name: K, args: RequestArgs<K>): Promise<Result<RequestValue<K>>>;
+  on<E extends KioskEventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}

@@ -1,0 +1,40 @@
+// The shape of every reply that crosses the kiosk API: a value, or an error with a code the UI translates.
+import { z } from 'zod';
+
+export const errorCodes = [
+  'INVALID_REQUEST',
+  'UNKNOWN_REQUEST',
+  'UNKNOWN_CARD',
+  'CARD_UNREADABLE',
+  'CARD_REVOKED',
+  'NO_CHILDREN',
+  'SCAN_EXPIRED',
+  'DATABASE_UNAVAILABLE',
+  'INTERNAL',
+] as const;
+export const ErrorCodeSchema = z.enum(errorCodes);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+export const ApiErrorSchema = z.object({
+  code: ErrorCodeSchema,
+  /** Context for logs and staff; never shown to companions as is. */
+  detail: z.string().max(2000).optional(),
+});
+export type ApiError = z.infer<typeof ApiErrorSchema>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail<T = never>(code: ErrorCode, detail?: string): Result<T> {
+  return detail === undefined ? { ok: false, error: { code } } : { ok: false, error: { code, detail } };
+}
+
+export function resultSchema<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: ApiErrorSchema }),
+  ]);
+}

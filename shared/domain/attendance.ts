@@ -1,0 +1,23 @@
+// Attendance vocabulary shared by the core, the UI and (later) the city protocol.
+import { z } from 'zod';
+
+export const Id = z.string().min(1).max(64);
+
+export const EventKindSchema = z.enum(['arrival', 'departure']);
+export type EventKind = z.infer<typeof EventKindSchema>;
+
+export const EventMethodSchema = z.enum(['rfid', 'qr', 'override']);
+export type EventMethod = z.infer<typeof EventMethodSchema>;
+
+export const LanguageSchema = z.enum(['kk', 'ru', 'en']);
+export type Language = z.infer<typeof LanguageSchema>;
+export const languages: readonly Language[] = LanguageSchema.options;
+
+/** How a card number reached the kiosk: typed by a keyboard-mode reader, or read from an HID data-mode reader. */
+export const CardSourceSchema = z.enum(['keyboard-wedge', 'hid']);
+export type CardSource = z.infer<typeof CardSourceSchema>;
+
+/** Which attendance action the kiosk will record for a child, decided from today's events. */
+export function nextActionFor(lastKindToday: EventKind | null): EventKind {
+  return lastKindToday === 'arrival' ? 'departure' : 'arrival';
+}
