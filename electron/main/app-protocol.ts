@@ -2,7 +2,7 @@
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { APP_SCHEME } from '../../shared/api/ipc-channels.js';
-import { resolveInside } from '../web/static-files.js';
+import { resolveInside } from '../core/files/resolve-inside.js';
 import { CONTENT_SECURITY_POLICY } from './security.js';
 
 /** Must run before app 'ready'. */

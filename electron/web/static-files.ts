@@ -1,7 +1,8 @@
 // Serves the built renderer from one folder: no directory listing, no path outside the folder.
 import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname } from 'node:path';
+import { resolveInside } from '../core/files/resolve-inside.js';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -14,21 +15,6 @@ const types: Record<string, string> = {
   '.json': 'application/json',
   '.wasm': 'application/wasm',
 };
-
-/** Resolves a URL path inside root, or null when it would step outside it. */
-export function resolveInside(root: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const relative = normalize(decoded === '/' ? '/index.html' : decoded).replace(/^[/\\]+/, '');
-  const full = resolve(join(root, relative));
-  const base = resolve(root);
-  return full === base || full.startsWith(base + sep) ? full : null;
-}
 
 export async function serveStatic(root: string, urlPath: string, res: ServerResponse, headers: Record<string, string>): Promise<void> {
   const file = resolveInside(root, urlPath);

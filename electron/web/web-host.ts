@@ -85,10 +85,10 @@ function checkUpgrade(req: IncomingMessage, origin: string, token: string): stri
 
 function serveClient(ws: WebSocket, core: KioskCore, log: (line: string) => void): void {
   ws.on('message', (data, isBinary) => {
-    if (isBinary) return;
+    if (isBinary || !Buffer.isBuffer(data)) return;
     let json: unknown;
     try {
-      json = JSON.parse(data.toString());
+      json = JSON.parse(data.toString('utf8'));
     } catch {
       return;
     }

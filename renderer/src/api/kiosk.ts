@@ -13,8 +13,8 @@ declare global {
 export function connectKiosk(onConnection: ConnectionListener): KioskApi {
   if (window.kiosk) {
     onConnection(true);
-    return checkedKioskApi(window.kiosk);
+    return checkedKioskApi(window.kiosk, console.error);
   }
   const token = new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
-  return checkedKioskApi(webSocketTransport(token, onConnection));
+  return checkedKioskApi(webSocketTransport(token, onConnection), console.error);
 }

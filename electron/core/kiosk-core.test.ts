@@ -1,0 +1,62 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { demoCards } from './demo/demo-roster.js';
+import { KioskCore } from './kiosk-core.js';
+import { tempDataDir } from './testing/fixtures.js';
+
+const quiet = { log: () => undefined };
+
+describe('KioskCore', () => {
+  it('creates the demo kindergarten once and keeps check-ins across a restart', () => {
+    const dir = tempDataDir();
+    const first = new KioskCore({ dataDir: dir, demo: true, ...quiet });
+    expect(first.handlers.identifyCard({ raw: demoCards.motherOneChild, source: 'keyboard-wedge' })).toMatchObject({ ok: true, value: { kind: 'recorded' } });
+    first.close();
+    const second = new KioskCore({ dataDir: dir, demo: true, ...quiet });
+    expect(second.handlers.getStatus({})).toMatchObject({ ok: true, value: { state: 'ready', demo: true, chain: { events: 1, intact: true } } });
+    second.close();
+  });
+
+  it('starts without a roster when demo mode is off', () => {
+    const core = new KioskCore({ dataDir: tempDataDir(), demo: false, ...quiet });
+    expect(core.handlers.identifyCard({ raw: demoCards.motherOneChild, source: 'keyboard-wedge' })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CARD' } });
+    core.close();
+  });
+
+  it('remembers the language', () => {
+    const dir = tempDataDir();
+    const core = new KioskCore({ dataDir: dir, demo: true, ...quiet });
+    const seen: string[] = [];
+    core.onEvent((_name, payload) => seen.push(payload.state === 'ready' ? payload.language : payload.state));
+    expect(core.handlers.setLanguage({ language: 'ru' }).ok).toBe(true);
+    expect(seen).toEqual(['ru']);
+    core.close();
+    const again = new KioskCore({ dataDir: dir, demo: true, ...quiet });
+    expect(again.handlers.getStatus({})).toMatchObject({ value: { language: 'ru' } });
+    again.close();
+  });
+
+  it('reports a damaged database instead of crashing, refuses taps, and recovers on retry once fixed', () => {
+    const dir = tempDataDir();
+    const file = join(dir, 'esik.sqlite');
+    writeFileSync(file, Buffer.alloc(4096, 0x42));
+    const core = new KioskCore({ dataDir: dir, demo: true, ...quiet });
+    expect(core.handlers.getStatus({})).toMatchObject({ value: { state: 'database-error', problem: 'DB_CORRUPT' } });
+    expect(core.handlers.identifyCard({ raw: demoCards.motherOneChild, source: 'keyboard-wedge' })).toMatchObject({
+      ok: false,
+      error: { code: 'DATABASE_UNAVAILABLE' },
+    });
+    expect(core.handlers.retryDatabase({})).toMatchObject({ value: { state: 'database-error' } });
+    writeFileSync(file, ''); // the admin restored an (empty) file
+    expect(core.handlers.retryDatabase({})).toMatchObject({ value: { state: 'ready' } });
+    core.close();
+  });
+
+  it('reports a data folder it cannot create as DB_UNWRITABLE', () => {
+    const dir = tempDataDir();
+    writeFileSync(join(dir, 'blocked'), 'a file where the folder should be');
+    const core = new KioskCore({ dataDir: join(dir, 'blocked', 'esik'), demo: true, ...quiet });
+    expect(core.handlers.getStatus({})).toMatchObject({ value: { state: 'database-error', problem: 'DB_UNWRITABLE' } });
+  });
+});

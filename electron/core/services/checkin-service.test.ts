@@ -1,0 +1,168 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import type { ScanOutcome } from '../../../shared/api/contract.js';
+import type { Result } from '../../../shared/api/result.js';
+import { demoCards } from '../demo/demo-roster.js';
+import { KioskCore } from '../kiosk-core.js';
+import { manualClock, tempDataDir } from '../testing/fixtures.js';
+
+function kiosk(startIso = '2026-11-23T03:10:00.000Z') {
+  const clock = manualClock(startIso); // 08:10 in Almaty
+  const core = new KioskCore({ dataDir: tempDataDir(), demo: true, clock, log: () => undefined });
+  const tap = (raw: string) => core.handlers.identifyCard({ raw, source: 'keyboard-wedge' });
+  const events = () => {
+    const db = new BetterSqlite3(core.databasePath, { readonly: true });
+    try {
+      return db.prepare('SELECT child_id, kind, method, companion_id, credential_id, occurred_at, local_date FROM attendance_events ORDER BY device_seq').all() as {
+        child_id: string;
+        kind: string;
+        method: string;
+        companion_id: string;
+        credential_id: string;
+        occurred_at: string;
+        local_date: string;
+      }[];
+    } finally {
+      db.close();
+    }
+  };
+  const refused = () => {
+    const db = new BetterSqlite3(core.databasePath, { readonly: true });
+    try {
+      return db.prepare('SELECT presented, reason FROM refused_attempts').all();
+    } finally {
+      db.close();
+    }
+  };
+  return { core, clock, tap, events, refused };
+}
+
+function value<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}`);
+  return result.value;
+}
+
+function choose(outcome: ScanOutcome) {
+  if (outcome.kind !== 'choose') throw new Error(`expected choose, got ${outcome.kind}`);
+  return outcome;
+}
+
+describe('check-in at the door', () => {
+  it('offers both siblings from different groups preselected, and records both on confirm', () => {
+    const { core, tap, events } = kiosk();
+    const scan = choose(value(tap(`${demoCards.grandmotherTwoGroups}\r\n`)));
+    expect(scan.companionFirstName).toBe('Бибігүл');
+    expect(scan.children.map((c) => [c.firstName, c.groupName, c.action, c.allowed])).toEqual([
+      ['Әлихан', 'Балапан', 'arrival', true],
+      ['Айару', 'Жұлдыз', 'arrival', true],
+    ]);
+    expect(events()).toHaveLength(0);
+
+    const receipt = value(core.handlers.confirmScan({ scanId: scan.scanId, childIds: scan.children.map((c) => c.id) }));
+    expect(receipt.entries.map((e) => [e.firstName, e.kind, e.at])).toEqual([
+      ['Әлихан', 'arrival', '08:10'],
+      ['Айару', 'arrival', '08:10'],
+    ]);
+    const stored = events();
+    expect(stored.map((e) => [e.child_id, e.kind, e.method, e.local_date])).toEqual([
+      ['ch0001', 'arrival', 'rfid', '2026-11-23'],
+      ['ch0002', 'arrival', 'rfid', '2026-11-23'],
+    ]);
+    expect(stored[0]?.occurred_at).toBe('2026-11-23T08:10:00.000+05:00');
+    expect(stored[0]?.companion_id).toBeTruthy();
+    expect(stored[0]?.credential_id).toBeTruthy();
+  });
+
+  it('records only the children left selected', () => {
+    const { core, tap, events } = kiosk();
+    const scan = choose(value(tap(demoCards.grandmotherTwoGroups)));
+    value(core.handlers.confirmScan({ scanId: scan.scanId, childIds: ['ch0002'] }));
+    expect(events().map((e) => e.child_id)).toEqual(['ch0002']);
+  });
+
+  it('records one child at once: the tap is the check-in', () => {
+    const { tap, events } = kiosk();
+    const outcome = value(tap(demoCards.motherOneChild));
+    expect(outcome.kind).toBe('recorded');
+    expect(events().map((e) => [e.child_id, e.kind])).toEqual([['ch0003', 'arrival']]);
+  });
+
+  it('shows the earlier receipt, and writes nothing, when the same card comes again within seconds', () => {
+    const { tap, clock, events } = kiosk();
+    value(tap(demoCards.motherOneChild));
+    clock.advance(4_000);
+    const again = value(tap(demoCards.motherOneChild));
+    expect(again.kind).toBe('repeat');
+    expect(events()).toHaveLength(1);
+  });
+
+  it('turns a later tap into a departure, showing since when the child is here', () => {
+    const { core, tap, clock, events } = kiosk();
+    const morning = choose(value(tap(demoCards.grandmotherTwoGroups)));
+    value(core.handlers.confirmScan({ scanId: morning.scanId, childIds: ['ch0001', 'ch0002'] }));
+    clock.set('2026-11-23T12:40:00.000Z'); // 17:40
+    const evening = choose(value(tap(demoCards.grandmotherTwoGroups)));
+    expect(evening.children.map((c) => [c.action, c.presentSince])).toEqual([
+      ['departure', '08:10'],
+      ['departure', '08:10'],
+    ]);
+    value(core.handlers.confirmScan({ scanId: evening.scanId, childIds: ['ch0001', 'ch0002'] }));
+    expect(events().map((e) => e.kind)).toEqual(['arrival', 'arrival', 'departure', 'departure']);
+  });
+
+  it('starts each day afresh: the next morning is an arrival again', () => {
+    const { tap, clock, events } = kiosk();
+    value(tap(demoCards.motherOneChild));
+    clock.set('2026-11-24T03:05:00.000Z');
+    const next = value(tap(demoCards.motherOneChild));
+    expect(next.kind === 'recorded' && next.receipt.entries[0]?.kind).toBe('arrival');
+    expect(events().map((e) => e.local_date)).toEqual(['2026-11-23', '2026-11-24']);
+  });
+
+  it('lets a nanny bring the children but not collect them', () => {
+    const { core, tap, clock, events } = kiosk();
+    const morning = choose(value(tap(demoCards.nannyMayNotCollect)));
+    expect(morning.children.every((c) => c.allowed && c.action === 'arrival')).toBe(true);
+    value(core.handlers.confirmScan({ scanId: morning.scanId, childIds: morning.children.map((c) => c.id) }));
+    clock.set('2026-11-23T12:00:00.000Z');
+    const evening = choose(value(tap(demoCards.nannyMayNotCollect)));
+    expect(evening.children.map((c) => [c.action, c.allowed])).toEqual([
+      ['departure', false],
+      ['departure', false],
+    ]);
+    const refused = core.handlers.confirmScan({ scanId: evening.scanId, childIds: evening.children.map((c) => c.id) });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'NO_CHILDREN' } });
+    expect(events().filter((e) => e.kind === 'departure')).toHaveLength(0);
+  });
+
+  it('refuses an unknown card, records nothing, and keeps the attempt for admins', () => {
+    const { tap, events, refused } = kiosk();
+    expect(tap('0009999999')).toEqual({ ok: false, error: { code: 'UNKNOWN_CARD' } });
+    expect(tap('garbage!')).toEqual({ ok: false, error: { code: 'CARD_UNREADABLE' } });
+    expect(tap(demoCards.revoked)).toEqual({ ok: false, error: { code: 'CARD_REVOKED' } });
+    expect(events()).toHaveLength(0);
+    expect(refused()).toEqual([
+      { presented: '9999999', reason: 'unknown-card' },
+      { presented: 'garbage!', reason: 'unreadable-card' },
+      { presented: '4512349', reason: 'revoked-card' },
+    ]);
+  });
+
+  it('records a scan once however often it is confirmed', () => {
+    const { core, tap, events } = kiosk();
+    const scan = choose(value(tap(demoCards.grandmotherTwoGroups)));
+    const first = value(core.handlers.confirmScan({ scanId: scan.scanId, childIds: ['ch0001', 'ch0002'] }));
+    const second = value(core.handlers.confirmScan({ scanId: scan.scanId, childIds: ['ch0001', 'ch0002'] }));
+    expect(second).toEqual(first);
+    expect(events()).toHaveLength(2);
+  });
+
+  it('refuses a child the scan did not offer, and a scan that has expired', () => {
+    const { core, tap, clock, events } = kiosk();
+    const scan = choose(value(tap(demoCards.grandmotherTwoGroups)));
+    expect(core.handlers.confirmScan({ scanId: scan.scanId, childIds: ['ch0003'] })).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    clock.advance(61_000);
+    expect(core.handlers.confirmScan({ scanId: scan.scanId, childIds: ['ch0001'] })).toMatchObject({ ok: false, error: { code: 'SCAN_EXPIRED' } });
+    expect(events()).toHaveLength(0);
+  });
+});
