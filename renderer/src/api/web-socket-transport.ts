@@ -15,11 +15,15 @@ export function webSocketTransport(token: string, onConnection: ConnectionListen
   let nextId = 1;
   let socket: WebSocket;
   let retryMs = 250;
+  // Calls wait for the first connection; once a link has dropped, they fail at once instead, so a tap at the
+  // door gets an answer now and is never sent (and recorded) later, after the screen already said it failed.
+  let dropped = false;
 
   const connect = (): void => {
     socket = new WebSocket(url);
     socket.onopen = () => {
       retryMs = 250;
+      dropped = false;
       onConnection(true);
       for (const message of queue.splice(0)) socket.send(message);
     };
@@ -36,6 +40,8 @@ export function webSocketTransport(token: string, onConnection: ConnectionListen
       }
     };
     socket.onclose = () => {
+      dropped = true;
+      queue.length = 0;
       onConnection(false);
       // Calls in flight will never be answered by this socket: fail them so the screen can say so.
       for (const [id, p] of pending) {
@@ -54,6 +60,10 @@ export function webSocketTransport(token: string, onConnection: ConnectionListen
       const message: ClientMessage = { type: 'call', id, name, args };
       const text = JSON.stringify(message);
       return new Promise((resolve) => {
+        if (socket.readyState !== WebSocket.OPEN && dropped) {
+          resolve({ ok: false, error: { code: 'INTERNAL', detail: 'not connected to the kiosk core' } });
+          return;
+        }
         pending.set(id, { resolve });
         if (socket.readyState === WebSocket.OPEN) socket.send(text);
         else queue.push(text);

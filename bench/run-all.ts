@@ -1,0 +1,14 @@
+// `npm run bench`: every benchmark, printing `BENCH <name> <value> <unit>` lines.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { benchRawInsert } from './raw-insert.js';
+import { benchTapToConfirm } from './tap-to-confirm.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'esik-bench-'));
+try {
+  benchRawInsert(dir);
+  await benchTapToConfirm(join(dir, 'kiosk'));
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

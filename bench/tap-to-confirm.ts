@@ -1,0 +1,74 @@
+// Card taps through the whole door path: keys typed into real Chromium at reader speed → web host → core →
+// durable insert → receipt painted. Timed inside the page from the burst's Enter to the frame that shows it.
+import { chromium, type Page } from 'playwright-core';
+import { chromiumExecutable } from '../e2e/support/browser.js';
+import { cardKeys, typeAsReader } from '../e2e/support/card-reader.js';
+import { readDatabase } from '../e2e/support/kiosk-test.js';
+import { startKioskHost } from '../e2e/support/kiosk-host.js';
+import { percentile, report } from './stats.js';
+
+interface CardRow {
+  value: string;
+  children: number;
+}
+
+async function markGap(page: Page, from: string, to: string): Promise<number> {
+  await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, to);
+  return page.evaluate(([a, b]) => {
+    const start = performance.getEntriesByName(a).at(-1);
+    const end = performance.getEntriesByName(b).at(-1);
+    if (!start || !end) throw new Error('marks missing');
+    return end.startTime - start.startTime;
+  }, [from, to] as const);
+}
+
+async function tap(page: Page, card: string): Promise<void> {
+  await page.evaluate(() => performance.clearMarks());
+  await typeAsReader(page, cardKeys(card.padStart(10, '0')), 5);
+}
+
+export async function benchTapToConfirm(dataDir: string, taps = 200): Promise<void> {
+  const host = await startKioskHost(dataDir);
+  const browser = await chromium.launch({
+    executablePath: chromiumExecutable(),
+    args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(host.url);
+    await page.locator('body[data-ready="true"]').waitFor({ state: 'attached' });
+    const cards = readDatabase<CardRow>(
+      host.databasePath,
+      `SELECT cr.value, count(l.child_id) AS children FROM credentials cr
+         JOIN companion_children l ON l.companion_id = cr.companion_id
+        WHERE cr.revoked_at IS NULL GROUP BY cr.id ORDER BY cr.id`,
+    );
+    const single = cards.filter((c) => c.children === 1);
+    const multi = cards.filter((c) => c.children > 1);
+
+    const tapToConfirm: number[] = [];
+    for (let i = 0; i < taps; i++) {
+      await tap(page, (single[i % single.length] as CardRow).value);
+      tapToConfirm.push(await markGap(page, 'esik:card-burst-end', 'esik:receipt-visible'));
+    }
+    report('tap_to_confirm_p95_ms', percentile(tapToConfirm, 95), 'ms');
+
+    const tapToChoose: number[] = [];
+    const confirmToReceipt: number[] = [];
+    for (let i = 0; i < Math.min(50, multi.length); i++) {
+      await tap(page, (multi[i] as CardRow).value);
+      tapToChoose.push(await markGap(page, 'esik:card-burst-end', 'esik:choose-visible'));
+      await page.evaluate(() => {
+        performance.clearMarks('esik:receipt-visible');
+        performance.mark('esik:confirm-click');
+      });
+      await page.getByTestId('confirm-button').click();
+      confirmToReceipt.push(await markGap(page, 'esik:confirm-click', 'esik:receipt-visible'));
+    }
+    report('tap_to_choose_p95_ms', percentile(tapToChoose, 95), 'ms');
+    report('confirm_to_receipt_p95_ms', percentile(confirmToReceipt, 95), 'ms');
+  } finally {
+    await browser.close();
+    await host.stop();
+  }
+}

@@ -1,0 +1,62 @@
+// The Electron shell end to end with Playwright's _electron: runs wherever an Electron binary is installed;
+// elsewhere every test here is skipped with the reason printed.
+import { _electron as electron, expect, test } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { cardKeys, typeAsReader } from './support/card-reader.js';
+import { readDatabase } from './support/kiosk-test.js';
+import { repoRoot } from './support/kiosk-host.js';
+
+function electronBinary(): { path: string | null; reason: string } {
+  try {
+    const path = createRequire(join(repoRoot, 'package.json'))('electron') as unknown;
+    if (typeof path === 'string' && existsSync(path)) return { path, reason: '' };
+    return { path: null, reason: 'the electron package has no binary on this machine' };
+  } catch (error) {
+    return { path: null, reason: `no Electron binary (${error instanceof Error ? error.message.split('\n')[0] : String(error)})` };
+  }
+}
+
+const binary = electronBinary();
+if (!binary.path) console.log(`[e2e] Electron tests skipped: ${binary.reason}. They run where \`node scripts/native.mjs electron\` finds a binary.`);
+
+test.describe('Electron shell', () => {
+  test.skip(!binary.path, `Electron binary missing: ${binary.reason}`);
+
+  test('checks in two siblings through the preload API, with the window locked down', async ({}, testInfo) => {
+    const native = (await import(join(repoRoot, 'scripts/native.mjs'))) as { ensureElectronSqlite: () => string };
+    const dataDir = testInfo.outputPath('data');
+    const app = await electron.launch({
+      executablePath: binary.path ?? undefined,
+      args: [join(repoRoot, 'dist/electron/main.cjs')],
+      env: { ...process.env, ESIK_DATA_DIR: dataDir, ESIK_SQLITE_BINDING: native.ensureElectronSqlite() },
+    });
+    try {
+      const page = await app.firstWindow();
+      await expect(page.locator('body[data-ready="true"]')).toBeAttached();
+      const prefs = await app.evaluate(({ BrowserWindow }) => {
+        const web = BrowserWindow.getAllWindows()[0]?.webContents;
+        return web ? { url: web.getURL() } : null;
+      });
+      expect(prefs?.url).toMatch(/^esik:\/\/app\//);
+      expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+      expect(await page.evaluate(() => Object.keys((window as unknown as { kiosk: object }).kiosk).sort())).toEqual(['call', 'on']);
+
+      await typeAsReader(page, cardKeys('0004512345'), 5);
+      await page.getByTestId('confirm-button').click();
+      await expect(page.getByTestId('receipt-entry')).toHaveCount(2);
+      expect(readDatabase<{ child_id: string }>(join(dataDir, 'esik.sqlite'), 'SELECT child_id FROM attendance_events ORDER BY device_seq')).toEqual([
+        { child_id: 'ch0001' },
+        { child_id: 'ch0002' },
+      ]);
+      // A page that navigates away must stay on the app.
+      await page.evaluate(() => {
+        location.href = 'https://example.com/';
+      });
+      expect(page.url()).toMatch(/^esik:\/\/app\//);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -1,0 +1,91 @@
+// Tells a keyboard-wedge card reader from a person at a keyboard by timing alone (no DOM here):
+// readers type a card number a few ms per key, people at least ~80 ms per key.
+
+export interface CardBurst {
+  raw: string;
+}
+
+export interface CardBurstOptions {
+  /** Longest gap between two keys of one burst. Readers manage a few ms; 30 ms leaves room for a slow PC. */
+  maxGapMs?: number;
+  /** Fewest characters of a burst ended by Enter or Tab. */
+  minLength?: number;
+  /** Fewest characters of a burst with no suffix (flush): longer, as there is no Enter to vouch for it. */
+  flushMinLength?: number;
+  /** Quiet time after which a burst with no suffix counts as finished. */
+  flushQuietMs?: number;
+  /** Longest card number the core accepts (the contract's identifyCard limit). */
+  maxLength?: number;
+}
+
+const CARD_CHAR = /^[0-9A-Fa-f,:]$/;
+
+export class CardBurstDetector {
+  private readonly maxGapMs: number;
+  private readonly minLength: number;
+  private readonly flushMinLength: number;
+  private readonly flushQuietMs: number;
+  private readonly maxLength: number;
+  private buffer = '';
+  private lastMs = Number.NEGATIVE_INFINITY;
+
+  constructor(options: CardBurstOptions = {}) {
+    this.maxGapMs = options.maxGapMs ?? 30;
+    this.minLength = options.minLength ?? 6;
+    this.flushMinLength = options.flushMinLength ?? 8;
+    this.flushQuietMs = options.flushQuietMs ?? 100;
+    this.maxLength = options.maxLength ?? 64;
+  }
+
+  /** True while characters of a possible burst are held (the caller may then schedule a flush). */
+  get pending(): boolean {
+    return this.buffer.length > 0;
+  }
+
+  /**
+   * One key: a single character, or a key name such as "Enter", "Tab", "Escape".
+   * Returns the card when this key completes a burst.
+   */
+  feed(key: string, timeMs: number): CardBurst | null {
+    const gap = timeMs - this.lastMs;
+    const fast = gap <= this.maxGapMs;
+
+    if (key === 'Enter' || key === 'Tab') {
+      const burst = fast ? this.take(this.minLength) : null;
+      this.reset();
+      return burst;
+    }
+
+    if (!CARD_CHAR.test(key)) {
+      this.reset();
+      return null;
+    }
+
+    // A suffix-less burst whose flush timer has not run yet (a busy PC): it is over, hand it out now.
+    const unflushed = gap >= this.flushQuietMs ? this.take(this.flushMinLength) : null;
+    // A slow gap means a person typed the previous key: start again at this one, so human typing never adds up.
+    this.buffer = fast ? this.buffer + key : key;
+    this.lastMs = timeMs;
+    return unflushed;
+  }
+
+  /** For readers that send no Enter/Tab: the burst is over after a quiet spell. */
+  flush(nowMs: number): CardBurst | null {
+    if (this.buffer.length === 0 || nowMs - this.lastMs < this.flushQuietMs) return null;
+    const burst = this.take(this.flushMinLength);
+    this.reset();
+    return burst;
+  }
+
+  reset(): void {
+    this.buffer = '';
+    this.lastMs = Number.NEGATIVE_INFINITY;
+  }
+
+  private take(minLength: number): CardBurst | null {
+    const raw = this.buffer;
+    if (raw.length < minLength || raw.length > this.maxLength) return null;
+    this.buffer = '';
+    return { raw };
+  }
+}

@@ -1,0 +1,24 @@
+// Performance marks the e2e tests and benchmarks read; one of each name at a time, so they never pile up.
+import { useLayoutEffect } from 'react';
+
+export type EsikMark = 'esik:card-burst-end' | 'esik:choose-visible' | 'esik:receipt-visible';
+
+export function markNow(name: EsikMark): void {
+  performance.clearMarks(name);
+  performance.mark(name);
+}
+
+/**
+ * Marks name when the screen that calls this has been committed and its frame is about to be painted.
+ * Runs once per mount: screens are keyed per scan or receipt, so each one marks afresh.
+ */
+export function usePaintedMark(name: EsikMark): void {
+  useLayoutEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      markNow(name);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+    };
+  }, [name]);
+}

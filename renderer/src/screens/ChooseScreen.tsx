@@ -1,0 +1,80 @@
+// Several children for one card: all allowed ones preselected, tap to leave one out, confirm (or wait for it).
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ChildTile } from '../components/ChildTile.js';
+import { CloseIcon, PersonIcon } from '../components/icons.js';
+import { useCountdown } from '../hooks/use-countdown.js';
+import { useTimeout } from '../hooks/use-timeout.js';
+import { usePaintedMark } from '../perf/marks.js';
+import type { ChooseScan } from '../state/flow-screen.js';
+import { ConfirmButton } from './ConfirmButton.js';
+
+/** With no countdown running (nothing selected, nobody allowed), an abandoned screen goes after this long:
+ * children's names should not stay up at the door, and the core forgets the scan after a minute anyway. */
+const ABANDONED_MS = 30_000;
+
+interface Props {
+  scan: ChooseScan;
+  onConfirm: (scanId: string, childIds: readonly string[]) => void;
+  onCancel: () => void;
+}
+
+export function ChooseScreen({ scan, onConfirm, onCancel }: Props) {
+  const { t } = useTranslation();
+  const allowedIds = useMemo(() => scan.children.filter((c) => c.allowed).map((c) => c.id), [scan]);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set(allowedIds));
+  const anyAllowed = allowedIds.length > 0;
+  // autoConfirmMs 0 means the kindergarten turned auto-confirm off: wait for the button.
+  const autoConfirmMs = anyAllowed && selected.size > 0 && scan.autoConfirmMs > 0 ? scan.autoConfirmMs : null;
+  // In the order the core listed them, whatever order they were tapped in.
+  const chosenIds = scan.children.filter((c) => selected.has(c.id)).map((c) => c.id);
+  const confirm = () => {
+    if (chosenIds.length > 0) onConfirm(scan.scanId, chosenIds);
+  };
+  const countdown = useCountdown(autoConfirmMs, confirm);
+  useTimeout(autoConfirmMs === null ? ABANDONED_MS : null, onCancel, countdown.round);
+  usePaintedMark('esik:choose-visible');
+
+  const toggle = (id: string) => {
+    if (!allowedIds.includes(id)) return;
+    setSelected((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+    // Someone is still choosing: give them the full time again.
+    countdown.restart();
+  };
+
+  return (
+    <main className="screen choose-screen" data-testid="choose-screen">
+      <header className="choose-header">
+        <p className="companion">
+          <PersonIcon />
+          <span>{scan.companionFirstName}</span>
+        </p>
+        {anyAllowed && <p className="choose-hint">{t('choose.hint')}</p>}
+      </header>
+      <div className="child-tiles">
+        {scan.children.map((child) => (
+          <ChildTile key={child.id} child={child} selected={selected.has(child.id)} onToggle={toggle} />
+        ))}
+      </div>
+      <footer className="choose-actions">
+        <button type="button" className="cancel-button" data-testid="cancel-button" onClick={onCancel}>
+          <CloseIcon />
+          <span>{t('choose.cancel')}</span>
+        </button>
+        {anyAllowed && (
+          <ConfirmButton
+            enabled={selected.size > 0}
+            autoConfirmMs={autoConfirmMs}
+            secondsLeft={countdown.secondsLeft}
+            round={countdown.round}
+            onConfirm={confirm}
+          />
+        )}
+      </footer>
+    </main>
+  );
+}

@@ -1,0 +1,37 @@
+// Picks the screen: the database screen overrides everything, otherwise the check-in flow decides.
+import type { KioskStatus } from '../../../shared/api/contract.js';
+import type { Language } from '../../../shared/domain/attendance.js';
+import type { CheckinFlow } from '../state/use-checkin-flow.js';
+import { ChooseScreen } from './ChooseScreen.js';
+import { ConnectingScreen } from './ConnectingScreen.js';
+import { DatabaseErrorScreen } from './DatabaseErrorScreen.js';
+import { DoneScreen } from './DoneScreen.js';
+import { ErrorScreen } from './ErrorScreen.js';
+import { IdleScreen } from './IdleScreen.js';
+
+interface Props {
+  status: KioskStatus | null;
+  flow: CheckinFlow;
+  onLanguage: (language: Language) => void;
+  onRetryDatabase: () => Promise<void>;
+}
+
+export function CurrentScreen({ status, flow, onLanguage, onRetryDatabase }: Props) {
+  if (status === null) return <ConnectingScreen />;
+  if (status.state === 'database-error') return <DatabaseErrorScreen problem={status.problem} onRetry={onRetryDatabase} />;
+  const screen = flow.screen;
+  const backToIdle = () => {
+    if (screen.kind !== 'idle') flow.backToIdle(screen.id);
+  };
+  // Keys per scan and per receipt: a new card always gets a fresh screen (state, timers, performance marks).
+  switch (screen.kind) {
+    case 'idle':
+      return <IdleScreen status={status} onLanguage={onLanguage} />;
+    case 'choose':
+      return <ChooseScreen key={`choose-${String(screen.id)}`} scan={screen.scan} onConfirm={flow.confirm} onCancel={flow.cancel} />;
+    case 'done':
+      return <DoneScreen key={`done-${String(screen.id)}`} outcome={screen.outcome} receipt={screen.receipt} onTimeout={backToIdle} />;
+    case 'error':
+      return <ErrorScreen key={`error-${String(screen.id)}`} code={screen.code} onTimeout={backToIdle} />;
+  }
+}

@@ -1,0 +1,28 @@
+// The core could not open its records: say so plainly, tell staff to use paper, offer Retry.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DatabaseProblem } from '../../../shared/api/contract.js';
+import { DatabaseIcon, RetryIcon } from '../components/icons.js';
+
+export function DatabaseErrorScreen({ problem, onRetry }: { problem: DatabaseProblem; onRetry: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const [retrying, setRetrying] = useState(false);
+  const retry = () => {
+    setRetrying(true);
+    void onRetry().finally(() => {
+      setRetrying(false);
+    });
+  };
+  return (
+    <main className="screen database-error-screen" data-testid="database-error-screen" data-problem={problem}>
+      <DatabaseIcon className="database-icon" />
+      <h1 className="database-title">{t('database.title')}</h1>
+      <p className="database-problem">{t(`database.${problem}`)}</p>
+      <p className="staff-hint">{t('database.staffHint')}</p>
+      <button type="button" className="retry-button" data-testid="retry-button" disabled={retrying} onClick={retry}>
+        <RetryIcon />
+        <span>{t('database.retry')}</span>
+      </button>
+    </main>
+  );
+}
