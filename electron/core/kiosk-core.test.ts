@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { EventPayload } from '../../shared/api/contract.js';
 import { demoCards } from './demo/demo-roster.js';
 import { KioskCore } from './kiosk-core.js';
 import { tempDataDir } from './testing/fixtures.js';
@@ -28,7 +29,12 @@ describe('KioskCore', () => {
     const dir = tempDataDir();
     const core = new KioskCore({ dataDir: dir, demo: true, ...quiet });
     const seen: string[] = [];
-    core.onEvent((_name, payload) => seen.push(payload.state === 'ready' ? payload.language : payload.state));
+    core.onEvent((name, payload) => {
+      if (name === 'statusChanged') {
+        const status = payload as EventPayload<'statusChanged'>;
+        seen.push(status.state === 'ready' ? status.language : status.state);
+      }
+    });
     expect(core.handlers.setLanguage({ language: 'ru' }).ok).toBe(true);
     expect(seen).toEqual(['ru']);
     core.close();

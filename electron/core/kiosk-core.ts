@@ -53,6 +53,7 @@ export class KioskCore {
   readonly handlers: KioskHandlers = {
     getStatus: () => ok(this.status),
     identifyCard: ({ raw }) => this.withStore((s) => s.checkin.identifyCard(raw)),
+    identifyQr: () => fail('QR_MALFORMED', 'QR credentials are being built'),
     confirmScan: ({ scanId, childIds }) => this.withStore((s) => s.checkin.confirm(scanId, childIds)),
     cancelScan: ({ scanId }) =>
       this.withStore((s) => {
@@ -62,8 +63,13 @@ export class KioskCore {
     setLanguage: ({ language }) =>
       this.withStore((s) => {
         s.settings.set('language', language);
-        s.status = { ...s.status, language };
-        this.setStatus(s.status);
+        this.updateStatus(s, { language });
+        return ok({});
+      }),
+    setCamera: ({ deviceId }) =>
+      this.withStore((s) => {
+        s.settings.set('cameraDeviceId', deviceId);
+        this.updateStatus(s, { cameraDeviceId: deviceId });
         return ok({});
       }),
     retryDatabase: () => {
@@ -85,6 +91,11 @@ export class KioskCore {
   private withStore<T>(action: (store: OpenStore) => Result<T>): Result<T> {
     if (!this.store) return fail('DATABASE_UNAVAILABLE', this.status.state === 'database-error' ? this.status.problem : undefined);
     return action(this.store);
+  }
+
+  private updateStatus(store: OpenStore, change: Partial<OpenStore['status']>): void {
+    store.status = { ...store.status, ...change };
+    this.setStatus(store.status);
   }
 
   private setStatus(status: KioskStatus): void {
@@ -113,6 +124,7 @@ export class KioskCore {
         demo: kindergarten?.demo ?? false,
         language: settings.get('language'),
         deviceId,
+        cameraDeviceId: settings.get('cameraDeviceId'),
         chain,
       };
       const checkin = new CheckinService({ clock: this.clock, log, roster, refused: new RefusedAttempts(db), settings });

@@ -25,7 +25,7 @@ export function checkedKioskApi(transport: RawTransport, report: (message: strin
     on<E extends KioskEventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
       return transport.on(event, (payload) => {
         const parsed = kioskEvents[event].safeParse(payload);
-        if (parsed.success) listener(parsed.data);
+        if (parsed.success) listener(parsed.data as EventPayload<E>);
         else report(`dropped malformed ${event} event: ${parsed.error.message}`);
       });
     },

@@ -1,6 +1,6 @@
 // KioskApi: every request and every pushed event the UI may use, with the zod schemas both sides check.
 import { z } from 'zod';
-import { CardSourceSchema, EventKindSchema, Id, LanguageSchema } from '../domain/attendance.js';
+import { CardSourceSchema, EventKindSchema, Id, LanguageSchema, QrSourceSchema } from '../domain/attendance.js';
 import type { Result } from './result.js';
 
 const Clock = z.string().regex(/^\d{2}:\d{2}$/);
@@ -59,6 +59,8 @@ export const KioskStatusSchema = z.discriminatedUnion('state', [
     demo: z.boolean(),
     language: LanguageSchema,
     deviceId: z.string(),
+    /** The webcam chosen in settings (a MediaDeviceInfo.deviceId), or null for the first one found. */
+    cameraDeviceId: z.string().max(512).nullable(),
     /** Result of the start-up walk over this device's tamper-evident event chain. */
     chain: z.object({ intact: z.boolean(), events: z.number().int().nonnegative(), brokenAtSeq: z.number().int().nullable() }),
   }),
@@ -74,12 +76,18 @@ export const kioskRequests = {
     args: z.object({ raw: z.string().min(1).max(64), source: CardSourceSchema }).strict(),
     result: ScanOutcomeSchema,
   },
+  identifyQr: {
+    // Longer than MAX_QR_TEXT is let through here so the core can refuse it as QR_TOO_LARGE and keep the attempt.
+    args: z.object({ text: z.string().min(1).max(16_384), source: QrSourceSchema }).strict(),
+    result: ScanOutcomeSchema,
+  },
   confirmScan: {
     args: z.object({ scanId: z.string().uuid(), childIds: z.array(Id).min(1).max(20) }).strict(),
     result: CheckinReceiptSchema,
   },
   cancelScan: { args: z.object({ scanId: z.string().uuid() }).strict(), result: Empty },
   setLanguage: { args: z.object({ language: LanguageSchema }).strict(), result: Empty },
+  setCamera: { args: z.object({ deviceId: z.string().max(512).nullable() }).strict(), result: Empty },
   retryDatabase: { args: Empty, result: KioskStatusSchema },
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
@@ -87,8 +95,32 @@ export type KioskRequestName = keyof typeof kioskRequests;
 export type RequestArgs<K extends KioskRequestName> = z.input<(typeof kioskRequests)[K]['args']>;
 export type RequestValue<K extends KioskRequestName> = z.output<(typeof kioskRequests)[K]['result']>;
 
+export const ReaderStateSchema = z.object({
+  /** Stable id of the configured reader, e.g. "hid:ffff:0035". */
+  id: z.string().max(64),
+  name: z.string().max(200),
+  state: z.enum(['connected', 'disconnected', 'error']),
+  detail: z.string().max(500).nullable(),
+});
+export type ReaderState = z.infer<typeof ReaderStateSchema>;
+
+/** Something staff at the door must see; companions get only a neutral message. */
+export const StaffAlertSchema = z.object({
+  id: z.string().max(64),
+  kind: z.enum(['pickup-not-allowed']),
+  companionFirstName: z.string(),
+  childFirstNames: z.array(z.string()),
+  /** Local "HH:MM". */
+  at: Clock,
+});
+export type StaffAlert = z.infer<typeof StaffAlertSchema>;
+
 export const kioskEvents = {
   statusChanged: KioskStatusSchema,
+  /** A card read by an HID data-mode reader in the core; the UI runs it through identifyCard like a typed one. */
+  cardRead: z.object({ raw: z.string().min(1).max(64), source: CardSourceSchema }),
+  readersChanged: z.object({ readers: z.array(ReaderStateSchema) }),
+  staffAlert: StaffAlertSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type KioskEventName = keyof typeof kioskEvents;

@@ -17,6 +17,13 @@ export const languages: readonly Language[] = LanguageSchema.options;
 export const CardSourceSchema = z.enum(['keyboard-wedge', 'hid']);
 export type CardSource = z.infer<typeof CardSourceSchema>;
 
+/** How a QR code reached the kiosk: the webcam, or a USB 2D scanner typing it in keyboard mode. */
+export const QrSourceSchema = z.enum(['camera', 'scanner']);
+export type QrSource = z.infer<typeof QrSourceSchema>;
+
+/** The longest QR text the kiosk reads; anything longer is refused unread (QR_TOO_LARGE). */
+export const MAX_QR_TEXT = 1024;
+
 /** Which attendance action the kiosk will record for a child, decided from today's events. */
 export function nextActionFor(lastKindToday: EventKind | null): EventKind {
   return lastKindToday === 'arrival' ? 'departure' : 'arrival';

@@ -35,7 +35,27 @@ export const en = {
     UNKNOWN_REQUEST: 'Something went wrong. Please ask a staff member.',
     DATABASE_UNAVAILABLE: 'The kiosk cannot save right now. Please ask a staff member.',
     INTERNAL: 'Something went wrong. Please ask a staff member.',
+    QR_MALFORMED: 'This QR code is not an Esik pass. Please ask a staff member.',
+    QR_TOO_LARGE: 'This QR code cannot be read here. Please ask a staff member.',
+    QR_FORGED: 'This QR code is not valid. Please ask a staff member.',
+    QR_EXPIRED: 'This QR code has expired. Open the app again for a fresh code.',
+    QR_NOT_YET_VALID: "This QR code is not valid yet. Check the phone's clock or ask a staff member.",
+    QR_REVOKED: 'This QR code has been withdrawn. Please ask a staff member.',
+    QR_FOREIGN: 'This QR code is for another kindergarten.',
     CONNECTION_LOST: 'The kiosk lost contact with its core. Reconnecting…',
+  },
+  camera: {
+    noCamera: 'No camera: tap a card, or ask a staff member',
+    permissionDenied: 'The camera is not allowed. Staff: check the settings',
+    unplugged: 'The camera was disconnected — cards still work',
+  },
+  readers: {
+    disconnected: 'Card reader {{name}} is disconnected',
+    error: 'Card reader {{name}} has a problem: {{detail}}',
+  },
+  alerts: {
+    pickupNotAllowed: 'Staff: {{companion}} may not collect {{children}} ({{time}})',
+    dismiss: 'Seen',
   },
   database: {
     title: 'The kiosk cannot open its records',

@@ -9,11 +9,12 @@ const settingSchemas = {
   autoConfirmSeconds: z.number().int().min(0).max(60),
   /** The same credential again within this window shows the earlier receipt instead of recording again. */
   repeatWindowSeconds: z.number().int().min(0).max(600),
+  cameraDeviceId: z.string().max(512).nullable(),
 } as const;
 
 type Settings = { [K in keyof typeof settingSchemas]: z.output<(typeof settingSchemas)[K]> };
 
-export const settingDefaults: Settings = { language: 'kk', autoConfirmSeconds: 5, repeatWindowSeconds: 10 };
+export const settingDefaults: Settings = { language: 'kk', autoConfirmSeconds: 5, repeatWindowSeconds: 10, cameraDeviceId: null };
 
 export class SettingsStore {
   constructor(private readonly db: Database) {}
