@@ -37,7 +37,16 @@ export function openAppWindow(url: string, profileDir: string, kiosk: boolean): 
     '--disable-sync',
     '--autoplay-policy=no-user-gesture-required',
     '--window-size=1280,800',
+    // A door screen: no translate bar over the kiosk's own Kazakh, no pinch zoom or swipe-back on touch screens,
+    // no "restore pages?" bubble after a power cut.
+    '--disable-features=Translate,TranslateUI',
+    '--disable-pinch',
+    '--overscroll-history-navigation=0',
+    '--noerrdialogs',
+    '--disable-session-crashed-bubble',
     ...(kiosk ? ['--kiosk'] : []),
+    // Chromium refuses to start as root with its sandbox on (containers, test machines); a kiosk user is never root.
+    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
   ];
   const child = spawn(browser, args, { stdio: 'ignore' });
   return { process: child };

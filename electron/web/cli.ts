@@ -29,7 +29,14 @@ console.log(`ESIK_URL ${host.url}`);
 if (!values['no-window']) {
   const window = openAppWindow(host.url, join(dataDir, 'browser-profile'), values.kiosk);
   if ('reason' in window) console.log(`[web] no app window: ${window.reason}. Open the URL above in Chromium, Chrome or Edge.`);
-  else window.process.on('exit', () => shutdown('the app window was closed'));
+  else {
+    const opened = Date.now();
+    window.process.on('exit', (code) => {
+      // A browser already running on this profile takes the window over and its new process exits at once.
+      if (code === 0 && Date.now() - opened < 3000) console.log('[web] the window opened in the browser already running; Ctrl+C stops the kiosk');
+      else shutdown(`the app window was closed (browser exit code ${code ?? 'none'})`);
+    });
+  }
 }
 
 let stopping = false;
