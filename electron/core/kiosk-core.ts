@@ -100,7 +100,11 @@ export class KioskCore {
 
   private setStatus(status: KioskStatus): void {
     this.status = status;
-    for (const listener of this.listeners) listener('statusChanged', status);
+    this.emit('statusChanged', status);
+  }
+
+  private emit<E extends KioskEventName>(event: E, payload: EventPayload<E>): void {
+    for (const listener of this.listeners) listener(event, payload);
   }
 
   private open(): KioskStatus {
@@ -127,7 +131,14 @@ export class KioskCore {
         cameraDeviceId: settings.get('cameraDeviceId'),
         chain,
       };
-      const checkin = new CheckinService({ clock: this.clock, log, roster, refused: new RefusedAttempts(db), settings });
+      const checkin = new CheckinService({
+        clock: this.clock,
+        log,
+        roster,
+        refused: new RefusedAttempts(db),
+        settings,
+        alert: (alert) => this.emit('staffAlert', alert),
+      });
       this.store = { db, status, settings, checkin };
       return status;
     } catch (error) {

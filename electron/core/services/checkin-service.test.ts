@@ -1,6 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { ScanOutcome } from '../../../shared/api/contract.js';
+import type { EventPayload, ScanOutcome } from '../../../shared/api/contract.js';
 import type { Result } from '../../../shared/api/result.js';
 import { demoCards } from '../demo/demo-roster.js';
 import { KioskCore } from '../kiosk-core.js';
@@ -133,6 +133,23 @@ describe('check-in at the door', () => {
     const refused = core.handlers.confirmScan({ scanId: evening.scanId, childIds: evening.children.map((c) => c.id) });
     expect(refused).toMatchObject({ ok: false, error: { code: 'NO_CHILDREN' } });
     expect(events().filter((e) => e.kind === 'departure')).toHaveLength(0);
+  });
+
+  it('alerts staff, and keeps the attempt, when someone tries to collect a child they may not take', () => {
+    const { core, tap, clock, refused } = kiosk();
+    const alerts: EventPayload<'staffAlert'>[] = [];
+    core.onEvent((name, payload) => {
+      if (name === 'staffAlert') alerts.push(payload as EventPayload<'staffAlert'>);
+    });
+    const morning = choose(value(tap(demoCards.nannyMayNotCollect)));
+    value(core.handlers.confirmScan({ scanId: morning.scanId, childIds: morning.children.map((c) => c.id) }));
+    expect(alerts).toEqual([]);
+    clock.set('2026-11-23T12:00:00.000Z');
+    value(tap(demoCards.nannyMayNotCollect));
+    expect(alerts).toEqual([
+      { id: expect.any(String) as string, kind: 'pickup-not-allowed', companionFirstName: 'Гүлнар', childFirstNames: ['Ерасыл', 'Інжу'], at: '17:00' },
+    ]);
+    expect(refused()).toEqual([{ presented: '4512348', reason: 'pickup-not-allowed' }]);
   });
 
   it('refuses an unknown card, records nothing, and keeps the attempt for admins', () => {

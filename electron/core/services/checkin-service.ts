@@ -1,6 +1,6 @@
 // The door's path: credential → companion → children → events on disk → receipt for the screen.
 import { randomUUID } from 'node:crypto';
-import type { ChildAtDoor, CheckinReceipt, ScanOutcome } from '../../../shared/api/contract.js';
+import type { ChildAtDoor, CheckinReceipt, ScanOutcome, StaffAlert } from '../../../shared/api/contract.js';
 import { fail, ok, type Result } from '../../../shared/api/result.js';
 import { normalizeCardNumber } from '../../../shared/credentials/card-number.js';
 import { nextActionFor, type EventKind, type EventMethod } from '../../../shared/domain/attendance.js';
@@ -37,6 +37,8 @@ export class CheckinService {
       roster: RosterStore;
       refused: RefusedAttempts;
       settings: SettingsStore;
+      /** Told when staff must step in, e.g. someone tried to collect a child they may not take. */
+      alert?: (alert: StaffAlert) => void;
     },
   ) {}
 
@@ -90,6 +92,7 @@ export class CheckinService {
       this.deps.refused.record(method, presented, 'no-children', at);
       return fail('NO_CHILDREN');
     }
+    this.alertOnRefusedPickup(children, companion.first_name, method, presented, at);
     const scan: PendingScan = {
       credential,
       method,
@@ -110,6 +113,20 @@ export class CheckinService {
       companionFirstName: companion.first_name,
       children,
       autoConfirmMs: this.deps.settings.get('autoConfirmSeconds') * 1000,
+    });
+  }
+
+  /** The companion sees only "ask a staff member"; staff get an alert and the admins a refused attempt. */
+  private alertOnRefusedPickup(children: readonly ChildAtDoor[], companionFirstName: string, method: CredentialMethod, presented: string, at: LocalTime): void {
+    const refused = children.filter((c) => !c.allowed && c.action === 'departure');
+    if (refused.length === 0) return;
+    this.deps.refused.record(method, presented, 'pickup-not-allowed', at);
+    this.deps.alert?.({
+      id: randomUUID(),
+      kind: 'pickup-not-allowed',
+      companionFirstName,
+      childFirstNames: refused.map((c) => c.firstName),
+      at: at.hhmm,
     });
   }
 

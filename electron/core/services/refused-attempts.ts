@@ -3,7 +3,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import type { LocalTime } from '../../../shared/domain/local-time.js';
 
-export type RefusalReason = 'unknown-card' | 'unreadable-card' | 'revoked-card' | 'no-children';
+export type RefusalReason = 'unknown-card' | 'unreadable-card' | 'revoked-card' | 'no-children' | 'pickup-not-allowed';
 
 export class RefusedAttempts {
   private readonly insert: Statement<[string, string, number, string, string, string]>;
