@@ -24,6 +24,6 @@ export const layers: Layer[] = [
   {
     folder: 'renderer/',
     mayImport: ['shared/', 'renderer/'],
-    packages: ['react', 'react-dom', 'i18next', 'react-i18next', 'html5-qrcode', 'zod', ...TEST_PACKAGES],
+    packages: ['react', 'react-dom', 'i18next', 'react-i18next', 'html5-qrcode', 'zxing-wasm', 'zod', ...TEST_PACKAGES],
   },
 ];

@@ -4,6 +4,11 @@ import type { Database } from 'better-sqlite3';
 import { join } from 'node:path';
 import type { KioskStatus, KioskRequestName, RequestArgs, RequestValue, EventPayload, KioskEventName } from '../../shared/api/contract.js';
 import { fail, ok, type Result } from '../../shared/api/result.js';
+import { ensureKioskSigningKey } from './credentials/kiosk-key.js';
+import type { QrSigner } from './credentials/qr-issuer.js';
+import { verifyQr } from './credentials/qr-verifier.js';
+import { TrustedKeys } from './credentials/trusted-keys.js';
+import { trustDemoCityKey } from './demo/demo-city-key.js';
 import { demoRoster } from './demo/demo-roster.js';
 import { DatabaseOpenError, openDatabase } from './db/open-database.js';
 import { AttendanceLog, ensureDeviceId } from './services/attendance-log.js';
@@ -12,6 +17,10 @@ import { RefusedAttempts } from './services/refused-attempts.js';
 import { RosterStore } from './services/roster-store.js';
 import { SettingsStore } from './services/settings-store.js';
 import { systemClock, type Clock } from './time/clock.js';
+import type { HidAccess } from './readers/hid-access.js';
+import type { HidReaderConfig } from './readers/reader-config.js';
+import { HidReaderService } from './readers/hid-reader-service.js';
+import { NodeHidAccess } from './readers/node-hid-access.js';
 
 export interface KioskCoreOptions {
   dataDir: string;
@@ -20,6 +29,8 @@ export interface KioskCoreOptions {
   clock?: Clock;
   nativeBinding?: string;
   log?: (line: string) => void;
+  /** How HID data-mode readers are reached; node-hid unless a test replays recorded devices. */
+  hid?: HidAccess;
 }
 
 export type KioskHandlers = {
@@ -33,11 +44,14 @@ interface OpenStore {
   status: Extract<KioskStatus, { state: 'ready' }>;
   settings: SettingsStore;
   checkin: CheckinService;
+  /** Signs the QR cards this kiosk prints; null when its key file cannot be read (the door works without it). */
+  qrSigner: QrSigner | null;
 }
 
 export class KioskCore {
   readonly databasePath: string;
   private store: OpenStore | null = null;
+  private readers: HidReaderService | null = null;
   private status: KioskStatus;
   private readonly listeners = new Set<Listener>();
   private readonly clock: Clock;
@@ -52,8 +66,12 @@ export class KioskCore {
 
   readonly handlers: KioskHandlers = {
     getStatus: () => ok(this.status),
-    identifyCard: ({ raw }) => this.withStore((s) => s.checkin.identifyCard(raw)),
-    identifyQr: () => fail('QR_MALFORMED', 'QR credentials are being built'),
+    getReaders: () => ok({ readers: this.readers?.states() ?? [] }),
+    // An HID reader's card comes with its reader's format applied (HidReaderService); a typed card is read
+    // with the keyboard readers' format.
+    identifyCard: ({ raw, source }) =>
+      this.withStore((s) => s.checkin.identifyCard(raw, source === 'hid' ? 'canonical' : s.settings.get('keyboardReader').format)),
+    identifyQr: ({ text }) => this.withStore((s) => s.checkin.identifyQr(text)),
     confirmScan: ({ scanId, childIds }) => this.withStore((s) => s.checkin.confirm(scanId, childIds)),
     cancelScan: ({ scanId }) =>
       this.withStore((s) => {
@@ -84,6 +102,9 @@ export class KioskCore {
   }
 
   close(): void {
+    // Stops reporting at once; the devices close in the background.
+    void this.readers?.stop();
+    this.readers = null;
     this.store?.db.close();
     this.store = null;
   }
@@ -107,12 +128,39 @@ export class KioskCore {
     for (const listener of this.listeners) listener(event, payload);
   }
 
+  /** HID data-mode readers are read here (keyboard-mode ones by the UI); nothing starts when none are configured. */
+  private startReaders(readers: HidReaderConfig[]): void {
+    if (readers.length === 0 || this.readers) return;
+    this.readers = new HidReaderService({
+      access: this.options.hid ?? new NodeHidAccess(),
+      readers,
+      onCard: (raw) => this.emit('cardRead', { raw, source: 'hid' }),
+      onReaders: (states) => this.emit('readersChanged', { readers: states }),
+      log: this.log,
+    });
+    this.readers.start();
+  }
+
+  private kioskSigner(keys: TrustedKeys): QrSigner | null {
+    try {
+      return ensureKioskSigningKey(this.options.dataDir, keys, this.clock.now());
+    } catch (error) {
+      this.log(`[core] QR card printing unavailable: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    }
+  }
+
   private open(): KioskStatus {
     try {
       const db = openDatabase(this.databasePath, this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {});
       const roster = new RosterStore(db);
+      const keys = new TrustedKeys(db);
       if (roster.isEmpty() && this.options.demo) {
-        roster.seed(demoRoster());
+        // The demo city key is trusted only together with the demo kindergarten, in one transaction.
+        db.transaction(() => {
+          roster.seed(demoRoster());
+          trustDemoCityKey(keys, this.clock.now());
+        }).immediate();
         this.log(`[core] demo kindergarten created in ${this.databasePath}`);
       }
       const deviceId = ensureDeviceId(db, this.clock.now());
@@ -137,9 +185,17 @@ export class KioskCore {
         roster,
         refused: new RefusedAttempts(db),
         settings,
+        verifyQr: (text, now) =>
+          verifyQr(text, now, {
+            // Read per scan: a roster from the city may change the kindergarten while the kiosk runs.
+            kindergartenId: roster.kindergarten()?.id,
+            findKey: (id) => keys.find(id),
+            findCredential: (id) => roster.credential('qr', id),
+          }),
         alert: (alert) => this.emit('staffAlert', alert),
       });
-      this.store = { db, status, settings, checkin };
+      this.store = { db, status, settings, checkin, qrSigner: this.kioskSigner(keys) };
+      this.startReaders(settings.get('hidReaders'));
       return status;
     } catch (error) {
       if (!(error instanceof DatabaseOpenError)) throw error;

@@ -1,21 +1,32 @@
-// The kiosk UI: status from the core, the check-in flow, the card reader and the screen for the moment.
+// The kiosk UI: status from the core, the check-in flow, the card readers, the camera and the screen for the moment.
 import { useCallback, useEffect } from 'react';
 import type { KioskApi } from '../../shared/api/contract.js';
 import { safeCall } from './api/safe-call.js';
+import { CameraDock } from './camera/CameraDock.js';
 import { ConnectionLostBanner } from './components/ConnectionLostBanner.js';
+import { StaffAlerts } from './components/StaffAlerts.js';
+import { StaffCorner } from './components/StaffCorner.js';
 import { useCardReader } from './input/use-card-reader.js';
 import { CurrentScreen } from './screens/CurrentScreen.js';
 import { useConnection, type ConnectionStore } from './state/connection-store.js';
+import { qrCredential } from './state/credential.js';
 import { useCheckinFlow } from './state/use-checkin-flow.js';
+import { useCoreEvents } from './state/use-core-events.js';
 import { useKioskStatus } from './state/use-kiosk-status.js';
 
 export function App({ api, connection }: { api: KioskApi; connection: ConnectionStore }) {
   const connected = useConnection(connection);
   const flow = useCheckinFlow(api, connection);
   const { status, receive, chooseLanguage } = useKioskStatus(api, connected, flow.statusSeen);
+  const ready = status?.state === 'ready';
+  const { identify } = flow;
 
-  // Cards are read on every screen, so the next person can tap while the last receipt is still up.
-  useCardReader(flow.identify, status?.state === 'ready');
+  // Cards and codes are read on every screen, so the next person can go while the last receipt is still up.
+  useCardReader(identify, ready);
+  const events = useCoreEvents(api, identify, ready);
+  const onCameraCode = useCallback((text: string) => {
+    identify(qrCredential(text, 'camera'));
+  }, [identify]);
 
   useEffect(() => {
     // The e2e tests wait for this: the first status is in and on screen.
@@ -27,10 +38,22 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
     if (result.ok) receive(result.value);
   }, [api, receive]);
 
+  const chooseCamera = useCallback((deviceId: string | null) => {
+    // The core stores it and echoes statusChanged, which restarts the scanner on that camera.
+    void safeCall(api, 'setCamera', { deviceId });
+  }, [api]);
+
   return (
     <>
       {connected === false && <ConnectionLostBanner />}
-      <CurrentScreen status={status} flow={flow} onLanguage={chooseLanguage} onRetryDatabase={retryDatabase} />
+      <StaffAlerts alerts={events.alerts} onDismiss={events.dismissAlert} />
+      <div className="kiosk-body">
+        <CurrentScreen status={status} flow={flow} onLanguage={chooseLanguage} onRetryDatabase={retryDatabase} />
+        {status?.state === 'ready' && <CameraDock deviceId={status.cameraDeviceId} onText={onCameraCode} />}
+        {status?.state === 'ready' && flow.screen.kind === 'idle' && (
+          <StaffCorner readers={events.readers} cameraDeviceId={status.cameraDeviceId} onCamera={chooseCamera} />
+        )}
+      </div>
     </>
   );
 }

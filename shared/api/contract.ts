@@ -68,6 +68,15 @@ export const KioskStatusSchema = z.discriminatedUnion('state', [
 ]);
 export type KioskStatus = z.infer<typeof KioskStatusSchema>;
 
+export const ReaderStateSchema = z.object({
+  /** Stable id of the configured reader, e.g. "hid:ffff:0035". */
+  id: z.string().max(64),
+  name: z.string().max(200),
+  state: z.enum(['connected', 'disconnected', 'error']),
+  detail: z.string().max(500).nullable(),
+});
+export type ReaderState = z.infer<typeof ReaderStateSchema>;
+
 const Empty = z.object({}).strict();
 
 export const kioskRequests = {
@@ -89,20 +98,13 @@ export const kioskRequests = {
   setLanguage: { args: z.object({ language: LanguageSchema }).strict(), result: Empty },
   setCamera: { args: z.object({ deviceId: z.string().max(512).nullable() }).strict(), result: Empty },
   retryDatabase: { args: Empty, result: KioskStatusSchema },
+  /** The HID data-mode readers' states now; readersChanged tells every change after. Empty when none are configured. */
+  getReaders: { args: Empty, result: z.object({ readers: z.array(ReaderStateSchema) }) },
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
 export type KioskRequestName = keyof typeof kioskRequests;
 export type RequestArgs<K extends KioskRequestName> = z.input<(typeof kioskRequests)[K]['args']>;
 export type RequestValue<K extends KioskRequestName> = z.output<(typeof kioskRequests)[K]['result']>;
-
-export const ReaderStateSchema = z.object({
-  /** Stable id of the configured reader, e.g. "hid:ffff:0035". */
-  id: z.string().max(64),
-  name: z.string().max(200),
-  state: z.enum(['connected', 'disconnected', 'error']),
-  detail: z.string().max(500).nullable(),
-});
-export type ReaderState = z.infer<typeof ReaderStateSchema>;
 
 /** Something staff at the door must see; companions get only a neutral message. */
 export const StaffAlertSchema = z.object({
@@ -117,7 +119,10 @@ export type StaffAlert = z.infer<typeof StaffAlertSchema>;
 
 export const kioskEvents = {
   statusChanged: KioskStatusSchema,
-  /** A card read by an HID data-mode reader in the core; the UI runs it through identifyCard like a typed one. */
+  /**
+   * A card read by an HID data-mode reader in the core; the UI runs it through identifyCard with source 'hid'
+   * like a typed one. `raw` already has the reader's format applied (docs/card-numbers.md).
+   */
   cardRead: z.object({ raw: z.string().min(1).max(64), source: CardSourceSchema }),
   readersChanged: z.object({ readers: z.array(ReaderStateSchema) }),
   staffAlert: StaffAlertSchema,

@@ -48,6 +48,10 @@ export const en = {
     noCamera: 'No camera: tap a card, or ask a staff member',
     permissionDenied: 'The camera is not allowed. Staff: check the settings',
     unplugged: 'The camera was disconnected — cards still work',
+    settings: 'Camera',
+    automatic: 'Automatic (the first camera found)',
+    unnamed: 'Camera {{number}}',
+    close: 'Close',
   },
   readers: {
     disconnected: 'Card reader {{name}} is disconnected',

@@ -13,6 +13,21 @@ export const demoCards = {
   revoked: '0004512349',
 } as const;
 
+/** QR credential ids (credentials.value, kind 'qr') of the README families; demo-qr.ts mints their codes. */
+export const demoQrCredentials = {
+  /** Елена, one child: a printed QR card. */
+  motherCard: 'cq001',
+  /** Нұрлан, two children in two groups: the phone app. */
+  fatherPhone: 'cq002',
+  /** Гүлнар, the nanny with a phone: may bring, may not collect. */
+  nannyPhone: 'cq003',
+  /** Асқар: withdrawn. */
+  revoked: 'cq004',
+} as const;
+
+/** Printed QR cards for this many further companions of one child each, so camera runs need not repeat one code. */
+const SINGLE_CHILD_QR_CARDS = 20;
+
 const CHILDREN_PER_GROUP = 25;
 
 function mulberry32(seed: number): () => number {
@@ -81,12 +96,16 @@ export function demoRoster(seed = 2026): Roster {
   const ayaru = addChild('g05', 'Айару', 'Жұмабаева');
   addCard(addCompanion('Бибігүл', 'Жұмабаева', 'grandmother', [alikhan, ayaru]), '4512345');
   const alisa = addChild('g10', 'Алиса', 'Иванова');
-  addCard(addCompanion('Елена', 'Иванова', 'mother', [alisa]), '4512346');
+  const elena = addCompanion('Елена', 'Иванова', 'mother', [alisa]);
+  addCard(elena, '4512346');
   const yerasyl = addChild('g02', 'Ерасыл', 'Нұрланов');
   const inzhu = addChild('g07', 'Інжу', 'Нұрланова');
-  addCard(addCompanion('Нұрлан', 'Сейітов', 'father', [yerasyl, inzhu]), '4512347');
-  addCard(addCompanion('Гүлнар', 'Әбдірахманова', 'nanny', [yerasyl, inzhu], { mayCollect: false }), '4512348');
-  addCard(addCompanion('Асқар', 'Омаров', 'uncle', [alisa]), '4512349', '2026-09-01T09:00:00.000+05:00');
+  const nurlan = addCompanion('Нұрлан', 'Сейітов', 'father', [yerasyl, inzhu]);
+  addCard(nurlan, '4512347');
+  const gulnar = addCompanion('Гүлнар', 'Әбдірахманова', 'nanny', [yerasyl, inzhu], { mayCollect: false });
+  addCard(gulnar, '4512348');
+  const askar = addCompanion('Асқар', 'Омаров', 'uncle', [alisa]);
+  addCard(askar, '4512349', '2026-09-01T09:00:00.000+05:00');
 
   // Everyone else: families of one or two children; a sibling goes to another group.
   let nextCard = 4_600_000;
@@ -118,5 +137,22 @@ export function demoRoster(seed = 2026): Roster {
     }
     if (random() < 0.08) addCard(addCompanion(pick(adultNames.nanny), surname(culture, true), 'nanny', children), String((nextCard += 1 + Math.floor(random() * 97))));
   }
+
+  // QR credentials come last, so the card credentials above keep their ids. The value is the id the code carries.
+  let qrSeq = 0;
+  const addQr = (companionId: string, revokedAt: string | null = null): void => {
+    const id = `cq${String(++qrSeq).padStart(3, '0')}`;
+    roster.credentials.push({ id, companionId, kind: 'qr', value: id, version: 1, revokedAt });
+  };
+  addQr(elena);
+  addQr(nurlan);
+  addQr(gulnar);
+  addQr(askar, '2026-10-01T09:00:00.000+05:00');
+  const readme = new Set([elena, nurlan, gulnar, askar]);
+  const linksOf = (companionId: string) => roster.links.filter((l) => l.companionId === companionId);
+  roster.companions
+    .filter((c) => !readme.has(c.id) && linksOf(c.id).length === 1 && linksOf(c.id).every((l) => l.mayBring && l.mayCollect))
+    .slice(0, SINGLE_CHILD_QR_CARDS)
+    .forEach((c) => addQr(c.id));
   return roster;
 }

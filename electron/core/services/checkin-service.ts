@@ -2,18 +2,31 @@
 import { randomUUID } from 'node:crypto';
 import type { ChildAtDoor, CheckinReceipt, ScanOutcome, StaffAlert } from '../../../shared/api/contract.js';
 import { fail, ok, type Result } from '../../../shared/api/result.js';
-import { normalizeCardNumber } from '../../../shared/credentials/card-number.js';
+import { normalizeCardNumber, readingText } from '../../../shared/credentials/card-number.js';
+import type { ReaderFormat } from '../../../shared/credentials/reader-format.js';
 import { nextActionFor, type EventKind, type EventMethod } from '../../../shared/domain/attendance.js';
 import { hhmmOf, toLocalTime, type LocalTime } from '../../../shared/domain/local-time.js';
+import { presentedQr } from '../credentials/qr-presented.js';
+import type { QrVerdict } from '../credentials/qr-verifier.js';
 import type { Clock } from '../time/clock.js';
 import type { AttendanceLog } from './attendance-log.js';
+import { findCardCredential } from './card-lookup.js';
 import type { RefusedAttempts } from './refused-attempts.js';
-import type { CredentialRow, LinkedChildRow, RosterStore } from './roster-store.js';
+import type { LinkedChildRow, RosterStore } from './roster-store.js';
 import type { SettingsStore } from './settings-store.js';
+
+/** Who a credential stood for, as the event log and the repeat check need it. */
+interface Identity {
+  companionId: string;
+  /** The roster's credential row; null for a city phone code the roster does not list yet. */
+  credentialId: string | null;
+  /** Two presentations with the same key within the repeat window are one. */
+  repeatKey: string;
+}
 
 /** A companion identified, waiting for the children to be confirmed. */
 interface PendingScan {
-  credential: CredentialRow;
+  who: Identity;
   method: CredentialMethod;
   companionFirstName: string;
   childIds: ReadonlySet<string>;
@@ -37,28 +50,46 @@ export class CheckinService {
       roster: RosterStore;
       refused: RefusedAttempts;
       settings: SettingsStore;
+      /** Checks a QR text against the trusted keys, this kindergarten, the clock and the roster. */
+      verifyQr: (text: string, now: Date) => QrVerdict;
       /** Told when staff must step in, e.g. someone tried to collect a child they may not take. */
       alert?: (alert: StaffAlert) => void;
     },
   ) {}
 
-  identifyCard(raw: string): Result<ScanOutcome> {
+  /** `format`: how the reader that read `raw` writes card numbers ('canonical' for a card the core's HID readers read). */
+  identifyCard(raw: string, format: ReaderFormat | 'canonical' = 'auto'): Result<ScanOutcome> {
     const at = this.now();
-    const card = normalizeCardNumber(raw);
+    const card = normalizeCardNumber(raw, format);
     if (!card) {
       this.deps.refused.record('rfid', raw, 'unreadable-card', at);
       return fail('CARD_UNREADABLE');
     }
-    const credential = this.deps.roster.credential('rfid', card.canonical);
-    if (!credential) {
-      this.deps.refused.record('rfid', card.canonical, 'unknown-card', at);
-      return fail('UNKNOWN_CARD');
+    const match = findCardCredential(this.deps.roster, card);
+    if (match.kind !== 'found') {
+      // readingText: a W26 reading is kept as "103,12632", so admins see that only 24 bits were read.
+      this.deps.refused.record('rfid', readingText(card), match.kind === 'ambiguous' ? 'ambiguous-card' : 'unknown-card', at);
+      return fail('UNKNOWN_CARD', match.kind === 'ambiguous' ? `the reading fits ${match.values.length} enrolled cards` : undefined);
     }
+    const { credential, value } = match;
     if (credential.revoked_at !== null) {
-      this.deps.refused.record('rfid', card.canonical, 'revoked-card', at);
+      this.deps.refused.record('rfid', value, 'revoked-card', at);
       return fail('CARD_REVOKED');
     }
-    return this.identified(credential, 'rfid', card.canonical, at);
+    return this.identified({ companionId: credential.companion_id, credentialId: credential.id, repeatKey: credential.id }, 'rfid', value, at);
+  }
+
+  identifyQr(text: string): Result<ScanOutcome> {
+    const at = this.now();
+    const verdict = this.deps.verifyQr(text, new Date(at.ms));
+    // Never the text itself: a refused code may be someone's working pass (qr-presented.ts).
+    const presented = presentedQr(text, verdict.payload);
+    if (!verdict.ok) {
+      this.deps.refused.record('qr', presented, verdict.reason, at);
+      return fail(verdict.code, verdict.detail);
+    }
+    const repeatKey = verdict.credentialId ?? `qr:${verdict.payload.credentialId}`;
+    return this.identified({ companionId: verdict.companionId, credentialId: verdict.credentialId, repeatKey }, 'qr', presented, at);
   }
 
   confirm(scanId: string, childIds: readonly string[]): Result<CheckinReceipt> {
@@ -69,7 +100,7 @@ export class CheckinService {
     if (scan.receipt) return ok(scan.receipt);
     const stranger = childIds.find((id) => !scan.childIds.has(id));
     if (stranger !== undefined) return fail('INVALID_REQUEST', `child ${stranger} is not offered by this scan`);
-    const linked = this.deps.roster.childrenOf(scan.credential.companion_id).filter((c) => childIds.includes(c.id));
+    const linked = this.deps.roster.childrenOf(scan.who.companionId).filter((c) => childIds.includes(c.id));
     const chosen = linked.map((row) => this.childAtDoor(row, at)).filter((c) => c.allowed);
     if (chosen.length === 0) return fail('NO_CHILDREN', 'none of the chosen children may be taken by this companion now');
     scan.receipt = this.record(scan, chosen, at);
@@ -80,21 +111,21 @@ export class CheckinService {
     this.pending.delete(scanId);
   }
 
-  private identified(credential: CredentialRow, method: CredentialMethod, presented: string, at: LocalTime): Result<ScanOutcome> {
+  private identified(who: Identity, method: CredentialMethod, presented: string, at: LocalTime): Result<ScanOutcome> {
     this.forgetOld(at.ms);
-    const recent = this.recent.get(credential.id);
+    const recent = this.recent.get(who.repeatKey);
     if (recent && at.ms - recent.atMs < this.deps.settings.get('repeatWindowSeconds') * 1000) {
       return ok({ kind: 'repeat', receipt: recent.receipt });
     }
-    const companion = this.deps.roster.companion(credential.companion_id);
-    const children = this.deps.roster.childrenOf(credential.companion_id).map((row) => this.childAtDoor(row, at));
+    const companion = this.deps.roster.companion(who.companionId);
+    const children = this.deps.roster.childrenOf(who.companionId).map((row) => this.childAtDoor(row, at));
     if (!companion || children.length === 0) {
       this.deps.refused.record(method, presented, 'no-children', at);
       return fail('NO_CHILDREN');
     }
     this.alertOnRefusedPickup(children, companion.first_name, method, presented, at);
     const scan: PendingScan = {
-      credential,
+      who,
       method,
       companionFirstName: companion.first_name,
       childIds: new Set(children.map((c) => c.id)),
@@ -150,8 +181,8 @@ export class CheckinService {
         childId: c.id,
         kind: c.action,
         method: scan.method,
-        companionId: scan.credential.companion_id,
-        credentialId: scan.credential.id,
+        companionId: scan.who.companionId,
+        credentialId: scan.who.credentialId,
         staffId: null,
       })),
       at,
@@ -160,7 +191,7 @@ export class CheckinService {
       companionFirstName: scan.companionFirstName,
       entries: children.map((c) => ({ childId: c.id, firstName: c.firstName, groupName: c.groupName, kind: c.action, at: at.hhmm })),
     };
-    this.recent.set(scan.credential.id, { receipt, atMs: at.ms });
+    this.recent.set(scan.who.repeatKey, { receipt, atMs: at.ms });
     return receipt;
   }
 

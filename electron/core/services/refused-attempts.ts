@@ -2,8 +2,17 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import type { LocalTime } from '../../../shared/domain/local-time.js';
+import type { QrRefusalReason } from '../credentials/qr-verifier.js';
 
-export type RefusalReason = 'unknown-card' | 'unreadable-card' | 'revoked-card' | 'no-children' | 'pickup-not-allowed';
+export type RefusalReason =
+  | 'unknown-card'
+  | 'unreadable-card'
+  | 'revoked-card'
+  /** A reading that fits several enrolled cards (a W26 reading, an unconfigured reader's guesses): refused, not guessed. */
+  | 'ambiguous-card'
+  | 'no-children'
+  | 'pickup-not-allowed'
+  | QrRefusalReason;
 
 export class RefusedAttempts {
   private readonly insert: Statement<[string, string, number, string, string, string]>;

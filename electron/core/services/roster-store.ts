@@ -5,6 +5,8 @@ import type { Roster } from '../../../shared/domain/roster.js';
 export interface CredentialRow {
   id: string;
   companion_id: string;
+  /** Bumped when the credential is re-issued; QR codes of an older version are refused. */
+  version: number;
   revoked_at: string | null;
 }
 
@@ -29,7 +31,7 @@ export class RosterStore {
 
   constructor(private readonly db: Database) {
     this.credentialByValue = db.prepare<[string, string], CredentialRow>(
-      'SELECT id, companion_id, revoked_at FROM credentials WHERE kind = ? AND value = ?',
+      'SELECT id, companion_id, version, revoked_at FROM credentials WHERE kind = ? AND value = ?',
     );
     this.companionById = db.prepare<[string], CompanionRow>('SELECT id, first_name FROM companions WHERE id = ?');
     this.childrenOfCompanion = db.prepare<[string], LinkedChildRow>(
@@ -58,9 +60,9 @@ export class RosterStore {
     return this.childrenOfCompanion.all(companionId);
   }
 
-  kindergarten(): { name: string; demo: boolean } | undefined {
-    const row = this.db.prepare<[], { name: string; demo: 0 | 1 }>('SELECT name, demo FROM kindergarten LIMIT 1').get();
-    return row && { name: row.name, demo: row.demo === 1 };
+  kindergarten(): { id: string; name: string; demo: boolean } | undefined {
+    const row = this.db.prepare<[], { id: string; name: string; demo: 0 | 1 }>('SELECT id, name, demo FROM kindergarten LIMIT 1').get();
+    return row && { id: row.id, name: row.name, demo: row.demo === 1 };
   }
 
   /** Inserts a roster into empty roster tables, in one transaction. */

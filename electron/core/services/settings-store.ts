@@ -2,6 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { LanguageSchema } from '../../../shared/domain/attendance.js';
+import { HidReadersSchema, KeyboardReaderConfigSchema } from '../readers/reader-config.js';
 
 const settingSchemas = {
   language: LanguageSchema,
@@ -10,11 +11,22 @@ const settingSchemas = {
   /** The same credential again within this window shows the earlier receipt instead of recording again. */
   repeatWindowSeconds: z.number().int().min(0).max(600),
   cameraDeviceId: z.string().max(512).nullable(),
+  /** USB readers in HID data mode that the core reads itself (docs/rfid-readers.md); none by default. */
+  hidReaders: HidReadersSchema,
+  /** How the keyboard-mode readers, which the UI reads, write card numbers. */
+  keyboardReader: KeyboardReaderConfigSchema,
 } as const;
 
 type Settings = { [K in keyof typeof settingSchemas]: z.output<(typeof settingSchemas)[K]> };
 
-export const settingDefaults: Settings = { language: 'kk', autoConfirmSeconds: 5, repeatWindowSeconds: 10, cameraDeviceId: null };
+export const settingDefaults: Settings = {
+  language: 'kk',
+  autoConfirmSeconds: 5,
+  repeatWindowSeconds: 10,
+  cameraDeviceId: null,
+  hidReaders: [],
+  keyboardReader: { format: 'auto', displayFormat: 'canonical' },
+};
 
 export class SettingsStore {
   constructor(private readonly db: Database) {}

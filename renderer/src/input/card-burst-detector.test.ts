@@ -13,7 +13,7 @@ function type(detector: CardBurstDetector, keys: readonly string[], stepMs: numb
   return { bursts, endMs: t - stepMs };
 }
 
-/** One key per character (card numbers are ASCII). */
+/** One key per character (card numbers and the QR texts here are ASCII). */
 function chars(text: string): string[] {
   return Array.from(text);
 }
@@ -65,6 +65,16 @@ describe('CardBurstDetector', () => {
     expect(detector.feed('5', endMs + 500)).toEqual({ raw: '0012632103' });
   });
 
+  it('keeps a burst that a flush found too short: its next keys, stamped a few ms on, still continue it', () => {
+    // The page's flush timer ran during a busy spell, while the scanner's next keys waited in the input queue.
+    const detector = new CardBurstDetector();
+    const text = 'ESK1:MFRGGZDFMZTWQ2LK';
+    const first = type(detector, chars(text.slice(0, 2)), 3);
+    expect(detector.flush(first.endMs + 400)).toBeNull();
+    const rest = type(detector, [...chars(text.slice(2)), 'Enter'], 3, first.endMs + 3);
+    expect(rest.bursts).toEqual([{ raw: text }]);
+  });
+
   it('does not flush a suffix-less burst shorter than 8 characters', () => {
     const detector = new CardBurstDetector();
     const { endMs } = type(detector, chars('1234567'), 5);
@@ -77,13 +87,36 @@ describe('CardBurstDetector', () => {
   });
 
   it('ignores a burst longer than the core accepts', () => {
-    const { bursts } = type(new CardBurstDetector(), [...chars('1'.repeat(65)), 'Enter'], 2);
-    expect(bursts).toEqual([]);
+    expect(type(new CardBurstDetector({ maxLength: 64 }), [...chars('1'.repeat(65)), 'Enter'], 2).bursts).toEqual([]);
+    expect(type(new CardBurstDetector(), [...chars('A'.repeat(16_385)), 'Enter'], 2).bursts).toEqual([]);
   });
 
-  it('starts over on a key that cannot be part of a card number', () => {
-    const { bursts } = type(new CardBurstDetector(), [...chars('00126'), 'x', ...chars('32103'), 'Enter'], 5);
-    expect(bursts).toEqual([]);
+  it('starts over on a key that is not a character', () => {
+    for (const breaker of ['Escape', 'ArrowLeft', 'Backspace', 'Shortcut']) {
+      const { bursts } = type(new CardBurstDetector(), [...chars('00126'), breaker, ...chars('32103'), 'Enter'], 5);
+      expect(bursts).toEqual([]);
+    }
+  });
+
+  it('takes a 2D scanner typing a QR text: capitals, lower case, digits and separators', () => {
+    const text = 'ESK1:MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43UOV3HO6DZPI======';
+    expect(type(new CardBurstDetector(), [...chars(text), 'Enter'], 3).bursts).toEqual([{ raw: text }]);
+    const url = 'https://example.kz/p?id=42&name=Ab_c-d.e~f#x y';
+    expect(type(new CardBurstDetector(), [...chars(url), 'Enter'], 3).bursts).toEqual([{ raw: url }]);
+  });
+
+  it('takes a long QR text typed at reader speed, and not the same text typed by a person', () => {
+    const text = `ESK1:${'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'.repeat(12)}`;
+    expect(type(new CardBurstDetector(), [...chars(text), 'Enter'], 3).bursts).toEqual([{ raw: text }]);
+    expect(type(new CardBurstDetector(), [...chars(text), 'Enter'], 90).bursts).toEqual([]);
+  });
+
+  it('says whether the next key would extend the burst being held', () => {
+    const detector = new CardBurstDetector();
+    expect(detector.continues(1000)).toBe(false);
+    const { endMs } = type(detector, chars('ESK1'), 3);
+    expect(detector.continues(endMs + 3)).toBe(true);
+    expect(detector.continues(endMs + 200)).toBe(false);
   });
 
   it('ignores an Enter that comes slowly after a burst', () => {

@@ -1,5 +1,6 @@
-// Tells a keyboard-wedge card reader from a person at a keyboard by timing alone (no DOM here):
-// readers type a card number a few ms per key, people at least ~80 ms per key.
+// Tells a keyboard-mode card reader or 2D scanner from a person at a keyboard by timing alone (no DOM here):
+// readers and scanners type a few ms per key, people at least ~80 ms per key. What the burst is (a card number or
+// a QR text) is decided afterwards (route-burst.ts).
 
 export interface CardBurst {
   raw: string;
@@ -14,11 +15,14 @@ export interface CardBurstOptions {
   flushMinLength?: number;
   /** Quiet time after which a burst with no suffix counts as finished. */
   flushQuietMs?: number;
-  /** Longest card number the core accepts (the contract's identifyCard limit). */
+  /** Longest burst handed out: the contract's identifyQr limit (a card number is far shorter). */
   maxLength?: number;
 }
 
-const CARD_CHAR = /^[0-9A-Fa-f,:]$/;
+/** One printable character: QR texts may hold any, card numbers are digits, hex and separators. */
+function isPrintable(key: string): boolean {
+  return [...key].length === 1 && key >= ' ' && key !== '\u007f';
+}
 
 export class CardBurstDetector {
   private readonly maxGapMs: number;
@@ -34,12 +38,17 @@ export class CardBurstDetector {
     this.minLength = options.minLength ?? 6;
     this.flushMinLength = options.flushMinLength ?? 8;
     this.flushQuietMs = options.flushQuietMs ?? 100;
-    this.maxLength = options.maxLength ?? 64;
+    this.maxLength = options.maxLength ?? 16_384;
   }
 
   /** True while characters of a possible burst are held (the caller may then schedule a flush). */
   get pending(): boolean {
     return this.buffer.length > 0;
+  }
+
+  /** The characters held so far. */
+  get held(): string {
+    return this.buffer;
   }
 
   /**
@@ -56,7 +65,7 @@ export class CardBurstDetector {
       return burst;
     }
 
-    if (!CARD_CHAR.test(key)) {
+    if (!isPrintable(key)) {
       this.reset();
       return null;
     }
@@ -69,9 +78,18 @@ export class CardBurstDetector {
     return unflushed;
   }
 
-  /** For readers that send no Enter/Tab: the burst is over after a quiet spell. */
+  /** True when a key at timeMs would extend the burst being held (the caller may keep it from doing anything else). */
+  continues(timeMs: number): boolean {
+    return this.buffer.length > 0 && timeMs - this.lastMs <= this.maxGapMs;
+  }
+
+  /**
+   * For readers that send no Enter/Tab: the burst is over after a quiet spell. A burst too short to hand out is
+   * kept, not dropped: the caller's timer may have run while the rest of the keys still waited behind a busy main
+   * thread, and their own time stamps tell whether they continue it.
+   */
   flush(nowMs: number): CardBurst | null {
-    if (this.buffer.length === 0 || nowMs - this.lastMs < this.flushQuietMs) return null;
+    if (this.buffer.length < this.flushMinLength || nowMs - this.lastMs < this.flushQuietMs) return null;
     const burst = this.take(this.flushMinLength);
     this.reset();
     return burst;

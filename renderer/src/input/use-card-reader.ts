@@ -1,16 +1,25 @@
-// Listens for keyboard-wedge card readers on every screen and hands each recognised card number to onCard.
+// Listens for keyboard-mode card readers and 2D scanners on every screen and hands each recognised burst, as a card
+// or a QR credential, to onCredential.
 import { useEffect, useEffectEvent } from 'react';
+import { normalizeCardNumber } from '../../../shared/credentials/card-number.js';
 import { markNow } from '../perf/marks.js';
+import type { Credential } from '../state/credential.js';
 import { CardBurstDetector } from './card-burst-detector.js';
 import { keyFromEvent } from './key-from-event.js';
+import { credentialFromBurst } from './route-burst.js';
 
-/** A little after the detector's quiet time, so a suffix-less burst is over when the timer runs. */
-const FLUSH_DELAY_MS = 110;
+/** A little after the detector's quiet time, so a suffix-less card burst is over when the timer runs. */
+const CARD_FLUSH_DELAY_MS = 110;
+/**
+ * Anything else waits longer: a QR text is 100+ keys, and a timer that runs while a busy main thread still holds
+ * some of them would cut it in two. 2D scanners end with Enter (their default), so this rarely matters otherwise.
+ */
+const TEXT_FLUSH_DELAY_MS = 1000;
 
-export function useCardReader(onCard: (raw: string) => void, enabled: boolean): void {
+export function useCardReader(onCredential: (credential: Credential) => void, enabled: boolean): void {
   const deliver = useEffectEvent((raw: string) => {
     markNow('esik:card-burst-end');
-    onCard(raw);
+    onCredential(credentialFromBurst(raw));
   });
 
   useEffect(() => {
@@ -28,9 +37,11 @@ export function useCardReader(onCard: (raw: string) => void, enabled: boolean): 
       if (isEditable(event.target)) return;
       const key = keyFromEvent(event);
       if (key === null) return;
+      // A scanner's space inside a QR text must not also press the focused button.
+      if (key === ' ' && detector.continues(event.timeStamp)) event.preventDefault();
       const burst = detector.feed(key, event.timeStamp);
       clearTimeout(flushTimer);
-      if (detector.pending) flushTimer = setTimeout(flush, FLUSH_DELAY_MS);
+      if (detector.pending) flushTimer = setTimeout(flush, normalizeCardNumber(detector.held) ? CARD_FLUSH_DELAY_MS : TEXT_FLUSH_DELAY_MS);
       if (!burst) return;
       // The reader's Enter must not also press whatever button has focus; its Tab must not move focus.
       if (key === 'Enter' || key === 'Tab') event.preventDefault();

@@ -1,7 +1,16 @@
 // Performance marks the e2e tests and benchmarks read; one of each name at a time, so they never pile up.
 import { useLayoutEffect } from 'react';
 
-export type EsikMark = 'esik:card-burst-end' | 'esik:choose-visible' | 'esik:receipt-visible';
+export type EsikMark =
+  | 'esik:card-burst-end'
+  | 'esik:choose-visible'
+  | 'esik:receipt-visible'
+  /** A refusal (or failure) message painted. */
+  | 'esik:error-visible'
+  /** A camera frame handed to the QR decoder. */
+  | 'esik:qr-frame'
+  /** A QR text taken from the camera (once per presentation) and sent to the core. */
+  | 'esik:qr-decoded';
 
 export function markNow(name: EsikMark): void {
   performance.clearMarks(name);

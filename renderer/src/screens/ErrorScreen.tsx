@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WarningIcon } from '../components/icons.js';
 import { useTimeout } from '../hooks/use-timeout.js';
+import { usePaintedMark } from '../perf/marks.js';
 import { playSound } from '../sound/sounds.js';
 import type { DisplayErrorCode } from '../state/flow-screen.js';
 
@@ -11,6 +12,7 @@ const SHOW_MS = 4000;
 export function ErrorScreen({ code, onTimeout }: { code: DisplayErrorCode; onTimeout: () => void }) {
   const { t } = useTranslation();
   useTimeout(SHOW_MS, onTimeout);
+  usePaintedMark('esik:error-visible');
   useEffect(() => {
     playSound('error');
   }, []);

@@ -1,13 +1,16 @@
-// The door's state machine: card → choose / receipt / error → idle. Only the newest request may change the screen.
+// The door's state machine: card or QR code → choose / receipt / error → idle. Only the newest request may change
+// the screen.
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { KioskApi, KioskStatus } from '../../../shared/api/contract.js';
+import type { KioskApi, KioskStatus, ScanOutcome } from '../../../shared/api/contract.js';
+import type { Result } from '../../../shared/api/result.js';
 import { safeCall } from '../api/safe-call.js';
 import type { ConnectionStore } from './connection-store.js';
+import type { Credential } from './credential.js';
 import { IDLE, screenForReceipt, screenForScan, type FlowScreen } from './flow-screen.js';
 
 export interface CheckinFlow {
   screen: FlowScreen;
-  identify: (raw: string) => void;
+  identify: (credential: Credential) => void;
   confirm: (scanId: string, childIds: readonly string[]) => void;
   cancel: () => void;
   /** Called by a screen's own timer; ignored if another screen has taken over meanwhile. */
@@ -36,14 +39,14 @@ export function useCheckinFlow(api: KioskApi, connection: ConnectionStore): Chec
   }, [api]);
 
   const identify = useCallback(
-    (raw: string) => {
+    (credential: Credential) => {
       // The next person tapped while the previous one was still choosing: theirs replaces it.
       if (screenRef.current.kind === 'choose') {
         dropScan();
         show(IDLE);
       }
       const request = ++latestRequest.current;
-      void safeCall(api, 'identifyCard', { raw, source: 'keyboard-wedge' }).then((result) => {
+      void identifyCredential(api, credential).then((result) => {
         if (request !== latestRequest.current) {
           // Overtaken by a newer card: nobody will choose for this scan.
           if (result.ok && result.value.kind === 'choose') void safeCall(api, 'cancelScan', { scanId: result.value.scanId });
@@ -95,4 +98,10 @@ export function useCheckinFlow(api: KioskApi, connection: ConnectionStore): Chec
     () => ({ screen, identify, confirm, cancel, backToIdle, statusSeen }),
     [screen, identify, confirm, cancel, backToIdle, statusSeen],
   );
+}
+
+function identifyCredential(api: KioskApi, credential: Credential): Promise<Result<ScanOutcome>> {
+  return credential.kind === 'card'
+    ? safeCall(api, 'identifyCard', { raw: credential.raw, source: credential.source })
+    : safeCall(api, 'identifyQr', { text: credential.text, source: credential.source });
 }

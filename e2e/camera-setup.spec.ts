@@ -1,0 +1,87 @@
+// The camera's bad days and its settings: no camera, a refused permission, a camera unplugged and back, and staff
+// choosing the camera. Cards keep working through all of it.
+import type { Page } from '@playwright/test';
+import { expect, test, waitForCamera } from './support/camera-kiosk.js';
+import { cardKeys, typeAsReader } from './support/card-reader.js';
+import { test as kioskTest } from './support/kiosk-test.js';
+import { writeQrVideo } from './support/qr-video.js';
+
+const MOTHER_ONE_CHILD = '0004512346';
+
+async function cardStillWorks(page: Page): Promise<void> {
+  await typeAsReader(page, cardKeys(MOTHER_ONE_CHILD), 5);
+  await expect(page.getByTestId('done-screen')).toHaveAttribute('data-outcome', 'recorded');
+}
+
+kioskTest('with no camera at all the kiosk says so, and cards still work', async ({ kiosk }) => {
+  const { page } = kiosk;
+  await expect(page.getByTestId('camera-problem')).toHaveAttribute('data-problem', 'noCamera');
+  await expect(page.getByTestId('camera-problem')).toContainText('Камера табылмады');
+  await cardStillWorks(page);
+});
+
+test('a refused camera permission is shown for staff, and cards still work', async ({ cameraKiosk: kiosk }, testInfo) => {
+  const video = writeQrVideo(testInfo.outputPath('camera.y4m'), [{ text: null, seconds: 1 }]);
+  const page = await kiosk.open(video.path, { allowCamera: false });
+  await expect(page.getByTestId('camera-problem')).toHaveAttribute('data-problem', 'permissionDenied');
+  await cardStillWorks(page);
+});
+
+test('an unplugged camera is shown, and scanning comes back by itself when cameras change', async ({ cameraKiosk: kiosk }, testInfo) => {
+  const video = writeQrVideo(testInfo.outputPath('camera.y4m'), [{ text: null, seconds: 1 }]);
+  const page = await kiosk.open(video.path);
+  await waitForCamera(page);
+
+  // The fake camera cannot be pulled out: its track says it ended, as a real one does when unplugged.
+  await page.evaluate(() => {
+    const video = document.querySelector<HTMLVideoElement>('#esik-qr-viewfinder video');
+    const track = video?.srcObject instanceof MediaStream ? video.srcObject.getVideoTracks()[0] : undefined;
+    if (!track) throw new Error('no camera track');
+    track.dispatchEvent(new Event('ended'));
+  });
+  await expect(page.getByTestId('camera-problem')).toHaveAttribute('data-problem', 'unplugged');
+  await expect(page.getByTestId('camera-problem')).toContainText('Камера ажыратылды');
+  await cardStillWorks(page);
+
+  await page.evaluate(() => navigator.mediaDevices.dispatchEvent(new Event('devicechange')));
+  await waitForCamera(page);
+  await expect(page.getByTestId('camera-problem')).toHaveCount(0);
+});
+
+test('a camera whose frames stop is restarted by the watchdog', async ({ cameraKiosk: kiosk }, testInfo) => {
+  const video = writeQrVideo(testInfo.outputPath('camera.y4m'), [{ text: null, seconds: 1 }]);
+  const page = await kiosk.open(video.path);
+  await waitForCamera(page);
+  // A hung driver delivers nothing more: the scanner's <video> shows no new frames.
+  await page.evaluate(() => {
+    const stuck = document.querySelector<HTMLVideoElement>('#esik-qr-viewfinder video');
+    if (!stuck) throw new Error('no scanner video');
+    stuck.dataset.stuck = 'true';
+    stuck.pause();
+  });
+  // 10 s without a frame, checked every 2 s: then a fresh scanner with a fresh <video>.
+  await expect(page.locator('#esik-qr-viewfinder video:not([data-stuck])')).toBeAttached({ timeout: 20_000 });
+  await waitForCamera(page);
+});
+
+test('staff choose the camera; the choice is kept and the scanner runs on it', async ({ cameraKiosk: kiosk }, testInfo) => {
+  const video = writeQrVideo(testInfo.outputPath('camera.y4m'), [{ text: null, seconds: 1 }]);
+  const page = await kiosk.open(video.path);
+  await waitForCamera(page);
+
+  await page.getByTestId('camera-settings').click();
+  const options = page.getByTestId('camera-option');
+  await expect(options).toHaveCount(2);
+  await expect(options.nth(0)).toHaveAttribute('aria-pressed', 'true');
+  const fakeCamera = await options.nth(1).textContent();
+  await options.nth(1).click();
+  await expect(page.getByTestId('camera-picker')).toHaveCount(0);
+  await waitForCamera(page);
+
+  await page.reload();
+  await waitForCamera(page);
+  await page.getByTestId('camera-settings').click();
+  await expect(page.getByTestId('camera-option').filter({ hasText: fakeCamera ?? '' })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByTestId('camera-picker-close').click();
+  await expect(page.getByTestId('camera-settings')).toBeVisible();
+});

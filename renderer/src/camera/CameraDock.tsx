@@ -1,0 +1,28 @@
+// The webcam's viewfinder in a corner of every screen (the next person may show a code while a receipt is up),
+// or, when the camera cannot be used, why — cards keep working either way.
+import { useTranslation } from 'react-i18next';
+import { CameraOffIcon } from '../components/icons.js';
+import { VIEWFINDER_ID } from './qr-camera.js';
+import { useQrCamera } from './use-qr-camera.js';
+
+interface Props {
+  deviceId: string | null;
+  onText: (text: string) => void;
+}
+
+export function CameraDock({ deviceId, onText }: Props) {
+  const { t } = useTranslation();
+  const problem = useQrCamera(deviceId, onText);
+  return (
+    <aside className="camera-dock" data-testid="camera-dock" data-state={problem ?? 'scanning'}>
+      {/* html5-qrcode owns what is inside: React renders it empty, once, and never touches it again. */}
+      <div id={VIEWFINDER_ID} className="camera-viewfinder" data-testid="camera-viewfinder" />
+      {problem && (
+        <p className="camera-problem" data-testid="camera-problem" data-problem={problem} role="status">
+          <CameraOffIcon />
+          <span>{t(`camera.${problem}`)}</span>
+        </p>
+      )}
+    </aside>
+  );
+}

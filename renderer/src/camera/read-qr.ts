@@ -1,0 +1,36 @@
+// Reads a QR code from a camera frame with zxing-cpp (zxing-wasm), with the options bench/qr-decode-rate.ts
+// measures (shared/qr/decoder-options.ts), timing each decode for the benchmarks.
+// The .wasm file is a Vite asset served by the kiosk itself: the kiosk is offline, and the CSP allows no other
+// origin (zxing-wasm would otherwise fetch it from a CDN).
+import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
+import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
+import { QR_DECODER_OPTIONS } from '../../../shared/qr/decoder-options.js';
+import { markNow } from '../perf/marks.js';
+
+export const DECODER_NAME = 'zxing-wasm';
+
+let prepared: Promise<unknown> | null = null;
+
+/** Loads and compiles the .wasm (once), so the first code shown does not wait for it. */
+export function prepareQrReader(): Promise<unknown> {
+  prepared ??= prepareZXingModule({
+    overrides: { locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? wasmUrl : prefix + path) },
+    fireImmediately: true,
+  });
+  return prepared;
+}
+
+/** The text of the QR code in the canvas, or null. Measured as `esik:qr-decoded` (detail: decoder, size). */
+export async function readQrFromCanvas(canvas: HTMLCanvasElement): Promise<string | null> {
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  if (!context || canvas.width === 0 || canvas.height === 0) return null;
+  await prepareQrReader();
+  markNow('esik:qr-frame');
+  const started = performance.now();
+  const image = context.getImageData(0, 0, canvas.width, canvas.height);
+  const [result] = await readBarcodes(image, QR_DECODER_OPTIONS);
+  if (!result?.isValid || result.text === '') return null;
+  performance.clearMeasures('esik:qr-decoded');
+  performance.measure('esik:qr-decoded', { start: started, detail: { decoder: DECODER_NAME, width: image.width, height: image.height } });
+  return result.text;
+}

@@ -1,0 +1,30 @@
+// Alerts for the staff at the door (a companion who may not collect a child tried to): a slim banner on every
+// screen that stays until someone presses "Seen". The companion's own screen only says to ask a staff member.
+import { useTranslation } from 'react-i18next';
+import type { StaffAlert } from '../../../shared/api/contract.js';
+import { WarningIcon } from './icons.js';
+
+interface Props {
+  alerts: readonly StaffAlert[];
+  onDismiss: (id: string) => void;
+}
+
+export function StaffAlerts({ alerts, onDismiss }: Props) {
+  const { t } = useTranslation();
+  if (alerts.length === 0) return null;
+  return (
+    <ul className="staff-alerts" data-testid="staff-alerts">
+      {alerts.map((alert) => (
+        <li key={alert.id} className="staff-alert" data-testid="staff-alert" data-alert-id={alert.id}>
+          <WarningIcon />
+          <span className="staff-alert-text">
+            {t('alerts.pickupNotAllowed', { companion: alert.companionFirstName, children: alert.childFirstNames.join(', '), time: alert.at })}
+          </span>
+          <button type="button" className="staff-alert-dismiss" data-testid="staff-alert-dismiss" onClick={() => onDismiss(alert.id)}>
+            {t('alerts.dismiss')}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

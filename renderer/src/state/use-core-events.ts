@@ -1,0 +1,44 @@
+// What the core pushes besides its status: cards read by HID readers (into the check-in flow), the readers'
+// states and staff alerts (kept for the staff strip and banner).
+import { useCallback, useEffect, useEffectEvent, useState } from 'react';
+import type { KioskApi, ReaderState, StaffAlert } from '../../../shared/api/contract.js';
+import { withAlert, withoutAlert } from './alert-list.js';
+import type { Credential } from './credential.js';
+
+export interface CoreEvents {
+  readers: readonly ReaderState[];
+  alerts: readonly StaffAlert[];
+  dismissAlert: (id: string) => void;
+}
+
+export function useCoreEvents(api: KioskApi, onCredential: (credential: Credential) => void, ready: boolean): CoreEvents {
+  const [readers, setReaders] = useState<readonly ReaderState[]>([]);
+  const [alerts, setAlerts] = useState<readonly StaffAlert[]>([]);
+  const cardRead = useEffectEvent((raw: string, source: Extract<Credential, { kind: 'card' }>['source']) => {
+    // Like a typed card: not while the database screen (or the first connect) is up.
+    if (ready) onCredential({ kind: 'card', raw, source });
+  });
+
+  useEffect(() => {
+    const off = [
+      api.on('cardRead', ({ raw, source }) => {
+        cardRead(raw, source);
+      }),
+      api.on('readersChanged', ({ readers: next }) => {
+        setReaders(next);
+      }),
+      api.on('staffAlert', (alert) => {
+        setAlerts((current) => withAlert(current, alert));
+      }),
+    ];
+    return () => {
+      for (const unsubscribe of off) unsubscribe();
+    };
+  }, [api]);
+
+  const dismissAlert = useCallback((id: string) => {
+    setAlerts((current) => withoutAlert(current, id));
+  }, []);
+
+  return { readers, alerts, dismissAlert };
+}
