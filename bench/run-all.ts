@@ -2,6 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { benchQrDecodeRate } from './qr-decode-rate.js';
+import { benchQrToConfirm } from './qr-to-confirm.js';
 import { benchRawInsert } from './raw-insert.js';
 import { benchTapToConfirm } from './tap-to-confirm.js';
 
@@ -9,6 +11,8 @@ const dir = mkdtempSync(join(tmpdir(), 'esik-bench-'));
 try {
   benchRawInsert(dir);
   await benchTapToConfirm(join(dir, 'kiosk'));
+  await benchQrToConfirm(join(dir, 'camera'));
+  await benchQrDecodeRate(join(dir, 'qr-set'));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -52,7 +52,7 @@ export async function benchTapToConfirm(dataDir: string, taps = 200): Promise<vo
       `SELECT cr.value, count(l.child_id) AS children FROM credentials cr
          JOIN companion_children l ON l.companion_id = cr.companion_id
         -- Companions who may both bring and collect: every tap of theirs records something.
-        WHERE cr.revoked_at IS NULL AND l.may_bring = 1 AND l.may_collect = 1 AND l.blocked = 0
+        WHERE cr.kind = 'rfid' AND cr.revoked_at IS NULL AND l.may_bring = 1 AND l.may_collect = 1 AND l.blocked = 0
         GROUP BY cr.id ORDER BY cr.id`,
     );
     const single = cards.filter((c) => c.children === 1);

@@ -36,6 +36,18 @@ export function useCoreEvents(api: KioskApi, onCredential: (credential: Credenti
     };
   }, [api]);
 
+  // States pushed while the UI was not connected are lost: ask for the current ones on every (re)connect.
+  useEffect(() => {
+    if (!ready) return;
+    let current = true;
+    void api.call('getReaders', {}).then((result) => {
+      if (current && result.ok) setReaders(result.value.readers);
+    });
+    return () => {
+      current = false;
+    };
+  }, [api, ready]);
+
   const dismissAlert = useCallback((id: string) => {
     setAlerts((current) => withoutAlert(current, id));
   }, []);
