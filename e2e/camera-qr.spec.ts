@@ -2,11 +2,8 @@
 // core, SQLite), and the code goes through html5-qrcode and zxing-cpp to identifyQr and the usual screens.
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, test, waitForCamera } from './support/camera-kiosk.js';
-import { demoQrCodes, demoQrMissing } from './support/demo-qr-codes.js';
+import { demoQrCodes } from './support/demo-qr-codes.js';
 import { writeQrVideo, type QrVideo } from './support/qr-video.js';
-
-const demoMissing = demoQrMissing();
-if (demoMissing) console.log(`[e2e] tests with Esik passes skipped: ${demoMissing}.`);
 
 const NOT_AN_ESIK_PASS = 'https://example.kz/not-an-esik-pass';
 
@@ -83,7 +80,6 @@ test("a code from the camera reaches identifyQr once, decoded by zxing-cpp from 
 });
 
 test.describe('Esik passes', () => {
-  test.skip(demoMissing !== null, demoMissing ?? '');
 
   test('a valid code checks the child in', async ({ cameraKiosk: kiosk }, testInfo) => {
     const pass = (await demoQrCodes(kiosk.host.databasePath)).valid[0];

@@ -1,11 +1,9 @@
 // USB 2D scanners in keyboard mode type the QR text and Enter at reader speed; the kiosk reads the physical keys,
 // so capitals (Shift) and ':' arrive whatever keyboard layout is active, and routes the text to identifyQr.
-import { demoQrCodes, demoQrMissing } from './support/demo-qr-codes.js';
+import { demoQrCodes } from './support/demo-qr-codes.js';
 import { scannerKeys, typeAsReader } from './support/card-reader.js';
 import { expect, test } from './support/kiosk-test.js';
 
-const demoMissing = demoQrMissing();
-if (demoMissing) console.log(`[e2e] tests with Esik passes skipped: ${demoMissing}.`);
 
 test('a text typed by a scanner at 3 ms per key reaches identifyQr, not identifyCard', async ({ kiosk }) => {
   const { page } = kiosk;
@@ -16,7 +14,6 @@ test('a text typed by a scanner at 3 ms per key reaches identifyQr, not identify
 });
 
 test('an Esik pass typed by a scanner checks the child in', async ({ kiosk }) => {
-  test.skip(demoMissing !== null, demoMissing ?? '');
   const pass = (await demoQrCodes(kiosk.host.databasePath)).valid[0];
   if (!pass) throw new Error('no valid demo code');
   await typeAsReader(kiosk.page, scannerKeys(pass.text), 3);
