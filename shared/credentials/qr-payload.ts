@@ -7,7 +7,7 @@
 //   ids       rest    kindergarten, companion, credential, signing key: packed (id-pack.ts), or when an id
 //                     does not pack, each as u8 length + printable ASCII
 //
-// Decoding is strict: any byte string that the encoder would not produce for the same fields is refused.
+// Decoding is strict: a byte string the encoder would not produce for the same fields is refused.
 import { ByteReader, ByteWriter } from './byte-io.js';
 import { packIds, unpackIds } from './id-pack.js';
 
