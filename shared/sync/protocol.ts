@@ -1,0 +1,169 @@
+// The kiosk ↔ city server protocol, version 1: every body that crosses the network, as zod schemas. The
+// prose and the OpenAPI document are docs/sync-protocol.md and docs/sync-openapi.json; a test keeps them and
+// these schemas in step. Both the kiosk (electron/core/sync) and the reference city server (city-server/)
+// parse with these, so neither trusts the other's bytes.
+import { z } from 'zod';
+import { EventKindSchema, EventMethodSchema, Id } from '../domain/attendance.js';
+import { RosterSchema } from '../domain/roster.js';
+
+export const PROTOCOL_VERSION = 1;
+/** Sent on every request and every reply; a server that cannot speak the version answers 426 with PROTOCOL_UNSUPPORTED. */
+export const PROTOCOL_HEADER = 'esik-protocol';
+/** Records in one push; 20 pushes carry a 20,000-event backlog. */
+export const MAX_PUSH_RECORDS = 1000;
+/** Ids in one "which do you lack?" question. */
+export const MAX_MISSING_IDS = 5000;
+/** The largest reply body the kiosk reads; a larger one is refused unread. */
+export const MAX_REPLY_BYTES = 16 * 1024 * 1024;
+
+export const PATHS = {
+  hello: '/v1/hello',
+  enroll: '/v1/enroll',
+  push: '/v1/records',
+  missing: '/v1/records/missing',
+  roster: '/v1/roster',
+  peers: '/v1/records/peers',
+} as const;
+
+const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+/** A raw 32-byte Ed25519 public key, base64url without padding. */
+export const PublicKeyB64 = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+const Uuid = z.uuid();
+/** ISO 8601 with the UTC offset the kiosk had, e.g. 2026-11-23T08:12:03.120+05:00. */
+const OffsetIso = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?[+-]\d{2}:\d{2}$/);
+const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+
+export const ErrorReplySchema = z.object({
+  error: z.object({ code: z.string().min(1).max(64), message: z.string().max(2000) }),
+});
+export type ErrorReply = z.infer<typeof ErrorReplySchema>;
+
+export const HelloReplySchema = z.object({
+  protocolVersions: z.array(z.number().int().positive()).min(1),
+  serverName: z.string().max(200),
+});
+export type HelloReply = z.infer<typeof HelloReplySchema>;
+
+// ---- enrollment: an admin types the server URL and a one-time code; the kiosk brings its own key pair.
+export const EnrollRequestSchema = z.object({
+  enrollmentCode: z.string().min(6).max(64),
+  publicKey: PublicKeyB64,
+  deviceName: z.string().min(1).max(120),
+});
+export type EnrollRequest = z.infer<typeof EnrollRequestSchema>;
+
+export const EnrollReplySchema = z.object({
+  deviceId: Id,
+  kindergartenId: Id,
+  /** The bearer token for every later call; a secret the kiosk keeps encrypted where it can. */
+  token: z.string().min(32).max(256),
+});
+export type EnrollReply = z.infer<typeof EnrollReplySchema>;
+
+// ---- records the kiosk pushes. A discriminated union so later record types (absences, corrections,
+// headcounts, audit entries) join without a new endpoint; each record's id is its idempotency key, forever.
+export const AttendanceRecordSchema = z.object({
+  type: z.literal('attendance'),
+  id: Uuid,
+  deviceId: Id,
+  deviceSeq: z.number().int().positive(),
+  childId: Id,
+  kind: EventKindSchema,
+  method: EventMethodSchema,
+  companionId: Id.nullable(),
+  credentialId: Id.nullable(),
+  staffId: Id.nullable(),
+  occurredAt: OffsetIso,
+  occurredMs: z.number().int().nonnegative(),
+  localDate: LocalDate,
+  prevHash: Sha256Hex,
+  hash: Sha256Hex,
+  /** City clock minus kiosk clock when the event was recorded, in ms; null when the kiosk had not yet heard the city. */
+  clockOffsetMs: z.number().int().nullable(),
+});
+export type AttendanceRecord = z.infer<typeof AttendanceRecordSchema>;
+
+export const SyncRecordSchema = z.discriminatedUnion('type', [AttendanceRecordSchema]);
+export type SyncRecord = z.infer<typeof SyncRecordSchema>;
+
+/** The newest event of the kiosk's hash chain: lets the city tell whether history was rewritten. */
+export const ChainHeadSchema = z.object({ deviceSeq: z.number().int().nonnegative(), hash: Sha256Hex });
+export type ChainHead = z.infer<typeof ChainHeadSchema>;
+
+export const PushRequestSchema = z.object({
+  deviceId: Id,
+  records: z.array(SyncRecordSchema).min(1).max(MAX_PUSH_RECORDS),
+  chainHead: ChainHeadSchema,
+});
+export type PushRequest = z.infer<typeof PushRequestSchema>;
+
+export const PushResultSchema = z.discriminatedUnion('status', [
+  z.object({ id: Uuid, status: z.literal('accepted') }),
+  z.object({ id: Uuid, status: z.literal('duplicate') }),
+  z.object({ id: Uuid, status: z.literal('rejected'), reason: z.string().min(1).max(500) }),
+]);
+export type PushResult = z.infer<typeof PushResultSchema>;
+
+export const PushReplySchema = z.object({
+  results: z.array(PushResultSchema).max(MAX_PUSH_RECORDS),
+  /** What the city holds as this device's chain head after the push; a mismatch is reported to admins. */
+  chainHead: ChainHeadSchema.nullable(),
+});
+export type PushReply = z.infer<typeof PushReplySchema>;
+
+export const MissingRequestSchema = z.object({ ids: z.array(Uuid).min(1).max(MAX_MISSING_IDS) });
+export type MissingRequest = z.infer<typeof MissingRequestSchema>;
+export const MissingReplySchema = z.object({ missing: z.array(Uuid).max(MAX_MISSING_IDS) });
+export type MissingReply = z.infer<typeof MissingReplySchema>;
+
+// ---- the roster the kiosk pulls.
+export const CityKeySchema = z.object({ id: z.string().min(1).max(64), publicKey: PublicKeyB64 });
+export type CityKey = z.infer<typeof CityKeySchema>;
+
+/** Kindergarten-wide rules the city sets; absent fields keep the kiosk's own values. */
+export const CitySettingsSchema = z.object({
+  cutoffTime: ClockTime.optional(),
+  closingTime: ClockTime.optional(),
+  unexcusedLimitPerMonth: z.number().int().min(0).max(31).optional(),
+  vacationDaysPerYear: z.number().int().min(0).max(366).optional(),
+});
+export type CitySettings = z.infer<typeof CitySettingsSchema>;
+
+export const RosterSnapshotSchema = RosterSchema.extend({
+  cityKeys: z.array(CityKeySchema),
+  settings: CitySettingsSchema,
+});
+export type RosterSnapshot = z.infer<typeof RosterSnapshotSchema>;
+
+const LinkKeySchema = z.object({ companionId: Id, childId: Id });
+
+/** Rows changed since the cursor (whole rows, upserted) and rows removed. A revocation is a credential upsert with revokedAt. */
+export const RosterDeltaSchema = z.object({
+  upserts: RosterSchema.omit({ kindergarten: true }).partial().extend({ cityKeys: z.array(CityKeySchema).optional() }),
+  removals: z.object({
+    groups: z.array(Id).optional(),
+    children: z.array(Id).optional(),
+    companions: z.array(Id).optional(),
+    links: z.array(LinkKeySchema).optional(),
+    credentials: z.array(Id).optional(),
+    staff: z.array(Id).optional(),
+    cityKeys: z.array(z.string().min(1).max(64)).optional(),
+  }),
+  settings: CitySettingsSchema.optional(),
+});
+export type RosterDelta = z.infer<typeof RosterDeltaSchema>;
+
+/** GET roster?cursor=…: a delta from a cursor the server knows, else a full snapshot (also with no cursor). */
+export const RosterReplySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('snapshot'), cursor: z.string().min(1).max(200), roster: RosterSnapshotSchema }),
+  z.object({ kind: z.literal('delta'), cursor: z.string().min(1).max(200), changes: RosterDeltaSchema }),
+]);
+export type RosterReply = z.infer<typeof RosterReplySchema>;
+
+/** GET records/peers?since=…: today's records from the kindergarten's other kiosks (a second entrance). */
+export const PeersReplySchema = z.object({
+  cursor: z.string().min(1).max(200),
+  records: z.array(SyncRecordSchema).max(MAX_PUSH_RECORDS),
+});
+export type PeersReply = z.infer<typeof PeersReplySchema>;
