@@ -26,4 +26,17 @@ export const layers: Layer[] = [
     mayImport: ['shared/', 'renderer/'],
     packages: ['react', 'react-dom', 'i18next', 'react-i18next', 'html5-qrcode', 'zxing-wasm', 'zod', ...TEST_PACKAGES],
   },
+  {
+    // The reference city server: speaks the protocol from shared/ and seeds the kiosk's demo kindergarten; no kiosk
+    // layer lists city-server/, so kiosk code can never depend on it.
+    folder: 'city-server/',
+    mayImport: ['shared/', 'electron/core/demo/', 'city-server/'],
+    packages: ['node:', 'better-sqlite3', 'zod', ...TEST_PACKAGES],
+  },
+  {
+    // Tests that run the kiosk core against the reference city server over loopback: the one place both meet.
+    folder: 'integration/',
+    mayImport: ['shared/', 'electron/core/', 'city-server/', 'integration/'],
+    packages: ['node:', 'better-sqlite3', 'uuid', 'zod', 'esbuild', ...TEST_PACKAGES],
+  },
 ];

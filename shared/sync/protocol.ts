@@ -15,6 +15,8 @@ export const MAX_PUSH_RECORDS = 1000;
 export const MAX_MISSING_IDS = 5000;
 /** The largest reply body the kiosk reads; a larger one is refused unread. */
 export const MAX_REPLY_BYTES = 16 * 1024 * 1024;
+/** The largest request body a server must read (a full push of the largest records is about 1 MiB); larger gets 413. */
+export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 
 export const PATHS = {
   hello: '/v1/hello',

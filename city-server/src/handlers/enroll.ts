@@ -1,0 +1,13 @@
+// POST /v1/enroll: a one-time code from the city's admin and the kiosk's own public key → a device and a token.
+import { EnrollRequestSchema, type EnrollReply } from '../../../shared/sync/protocol.js';
+import { HttpError } from '../http/errors.js';
+import { ok, parseBody, type Handler } from './context.js';
+
+export const enroll: Handler = (parts, request) => {
+  const { enrollmentCode, publicKey, deviceName } = parseBody(EnrollRequestSchema, request.body);
+  const outcome = parts.auth.enroll(enrollmentCode, publicKey, deviceName, request.now);
+  if (!outcome.ok) throw new HttpError('ENROLLMENT_CODE_INVALID', 'this enrollment code is unknown or already used');
+  parts.log(`enrolled ${outcome.deviceId} (${deviceName})`);
+  const reply: EnrollReply = { deviceId: outcome.deviceId, kindergartenId: outcome.kindergartenId, token: outcome.token };
+  return ok(reply);
+};

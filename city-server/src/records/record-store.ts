@@ -1,0 +1,117 @@
+// Records the city holds, append-only, one row per record id forever; and each device's chain head.
+import type { Database, Statement } from 'better-sqlite3';
+import { SyncRecordSchema, type ChainHead, type SyncRecord } from '../../../shared/sync/protocol.js';
+import { GENESIS_HASH } from './event-hash.js';
+
+export interface HeldRecord {
+  id: string;
+  hash: string;
+  deviceId: string;
+}
+
+interface HeadRow {
+  head_seq: number;
+  head_hash: string;
+}
+
+export class RecordStore {
+  private readonly byIdStmt: Statement<[string], { id: string; hash: string; device_id: string }>;
+  private readonly bySeqStmt: Statement<[string, number], { id: string; hash: string; prev_hash: string | null }>;
+  private readonly insertStmt: Statement<[string, string, string, string, number | null, string, string, string | null, string, string]>;
+  private readonly headStmt: Statement<[string], HeadRow>;
+  private readonly setHeadStmt: Statement<[number, string, number, string, string]>;
+  private readonly idsStmt: Statement<[], { id: string }>;
+  private readonly countStmt: Statement<[], { n: number }>;
+  private readonly peersStmt: Statement<[string, string, string, number, number], { arrival: number; body: string }>;
+  private readonly lastArrivalStmt: Statement<[], { arrival: number | null }>;
+
+  constructor(db: Database) {
+    this.byIdStmt = db.prepare('SELECT id, hash, device_id FROM records WHERE id = ?');
+    this.bySeqStmt = db.prepare('SELECT id, hash, prev_hash FROM records WHERE device_id = ? AND device_seq = ?');
+    this.insertStmt = db.prepare(
+      `INSERT INTO records (id, arrival, type, kindergarten_id, device_id, device_seq, local_date, hash, prev_hash, body, received_at)
+       VALUES (?, (SELECT COALESCE(MAX(arrival), 0) + 1 FROM records), ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.headStmt = db.prepare('SELECT head_seq, head_hash FROM devices WHERE id = ?');
+    this.setHeadStmt = db.prepare('UPDATE devices SET head_seq = ?, head_hash = ?, claimed_seq = ?, claimed_hash = ? WHERE id = ?');
+    this.idsStmt = db.prepare('SELECT id FROM records ORDER BY arrival');
+    this.countStmt = db.prepare('SELECT COUNT(*) AS n FROM records');
+    this.peersStmt = db.prepare(
+      `SELECT arrival, body FROM records
+       WHERE kindergarten_id = ? AND local_date = ? AND device_id != ? AND arrival > ?
+       ORDER BY arrival LIMIT ?`,
+    );
+    this.lastArrivalStmt = db.prepare('SELECT MAX(arrival) AS arrival FROM records');
+  }
+
+  find(id: string): HeldRecord | null {
+    const row = this.byIdStmt.get(id);
+    return row ? { id: row.id, hash: row.hash, deviceId: row.device_id } : null;
+  }
+
+  /** The id of the record at this place of the device's chain, if the city holds one. */
+  idAtSeq(deviceId: string, deviceSeq: number): string | null {
+    return this.bySeqStmt.get(deviceId, deviceSeq)?.id ?? null;
+  }
+
+  insert(record: SyncRecord, kindergartenId: string, receivedAt: Date): void {
+    this.insertStmt.run(
+      record.id,
+      record.type,
+      kindergartenId,
+      record.deviceId,
+      record.deviceSeq,
+      record.localDate,
+      record.hash,
+      record.prevHash,
+      JSON.stringify(record),
+      receivedAt.toISOString(),
+    );
+  }
+
+  /**
+   * Walks the device's chain forward from the head the city had, as far as the held records link up, and
+   * stores the result with what the kiosk claimed. Records may arrive in any order; the head only moves over
+   * an unbroken, correctly linked prefix, so it is what the city can vouch for.
+   */
+  advanceChainHead(deviceId: string, claimed: ChainHead): ChainHead | null {
+    const head = this.headStmt.get(deviceId);
+    if (!head) throw new Error(`unknown device ${deviceId}`);
+    let seq = head.head_seq;
+    let hash = head.head_hash;
+    for (;;) {
+      const next = this.bySeqStmt.get(deviceId, seq + 1);
+      if (!next || next.prev_hash !== hash) break;
+      seq += 1;
+      hash = next.hash;
+    }
+    this.setHeadStmt.run(seq, hash, claimed.deviceSeq, claimed.hash, deviceId);
+    return seq === 0 ? null : { deviceSeq: seq, hash };
+  }
+
+  /** The hash the city holds at the kiosk's claimed head, when it holds that record: a difference means a rewritten history. */
+  hashAtSeq(deviceId: string, deviceSeq: number): string | null {
+    return this.bySeqStmt.get(deviceId, deviceSeq)?.hash ?? null;
+  }
+
+  ids(): string[] {
+    return this.idsStmt.all().map((row) => row.id);
+  }
+
+  count(): number {
+    return this.countStmt.get()?.n ?? 0;
+  }
+
+  lastArrival(): number {
+    return this.lastArrivalStmt.get()?.arrival ?? 0;
+  }
+
+  /** A page of one day's records from devices other than the asking one, in arrival order after a position. */
+  peersPage(kindergartenId: string, localDate: string, exceptDeviceId: string, after: number, limit: number): { arrival: number; record: SyncRecord }[] {
+    return this.peersStmt
+      .all(kindergartenId, localDate, exceptDeviceId, after, limit)
+      .map((row) => ({ arrival: row.arrival, record: SyncRecordSchema.parse(JSON.parse(row.body)) }));
+  }
+}
+
+export { GENESIS_HASH };
