@@ -1,0 +1,44 @@
+// What staff wait for at the door, on the demo kindergarten (300 children) with the kiosk's pragmas: a PIN check
+// (scrypt, on purpose slow), a name search over all groups, an override (chained event + reason + audit, one
+// fsync), and today's presence of every child (the headcount and closing lists read it).
+import { join } from 'node:path';
+import { openDatabase } from '../electron/core/db/open-database.js';
+import { demoRoster } from '../electron/core/demo/demo-roster.js';
+import { AttendanceLog, ensureDeviceId } from '../electron/core/services/attendance-log.js';
+import { RosterStore } from '../electron/core/services/roster-store.js';
+import { StaffDesk } from '../electron/core/staff/staff-desk.js';
+import { systemClock } from '../electron/core/time/clock.js';
+import { percentile, report } from './stats.js';
+
+function timed(samples: number, run: (i: number) => void): number[] {
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const started = performance.now();
+    run(i);
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+export function benchStaffOps(dir: string): void {
+  const db = openDatabase(join(dir, 'staff.sqlite'));
+  new RosterStore(db).seed(demoRoster());
+  const log = new AttendanceLog(db, ensureDeviceId(db, new Date()));
+  const desk = new StaffDesk({ db, log, clock: systemClock, dataDir: dir, cardFormat: () => 'auto' });
+  desk.ensureDemoSignIn();
+  const member = desk.accounts.member('staff-duty');
+  if (!member) throw new Error('the demo roster has no duty staff');
+
+  report('staff_pin_check_p50_ms', percentile(timed(20, () => desk.signIn({ kind: 'staff', staffId: 'staff-duty' }, '1234')), 50), 'ms');
+  const queries = ['алихан', 'інжу', 'айсулу', 'ким', 'ерасыл нурланов'];
+  report('staff_search_p95_ms', percentile(timed(200, (i) => desk.directory.search(queries[i % queries.length]!)), 95), 'ms');
+  const children = desk.directory.all();
+  const overrides = timed(200, (i) => {
+    const child = children[i % children.length]!;
+    desk.overrides.record(member, { childId: child.id, kind: i < children.length ? 'arrival' : 'departure', reason: 'forgot-card' }, desk.now());
+  });
+  report('staff_override_p95_ms', percentile(overrides, 95), 'ms');
+  const today = desk.now().localDate;
+  report('staff_day_presence_p95_ms', percentile(timed(50, () => desk.headcounts.live(today)), 95), 'ms');
+  db.close();
+}

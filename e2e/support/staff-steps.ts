@@ -1,0 +1,51 @@
+// Steps the staff specs share: open the staff sign-in from the door, enter a PIN on the keypad, read the staff
+// audit trail and write a kiosk setting into the running kiosk's database.
+import type { Page } from '@playwright/test';
+import BetterSqlite3 from 'better-sqlite3';
+import { expect, readDatabase } from './kiosk-test.js';
+
+/** Demo staff (electron/core/staff/demo-staff.ts, README). */
+export const demoStaff = {
+  admin: { id: 'staff-admin', pin: '2468' },
+  nurse: { id: 'staff-nurse', pin: '1357' },
+  duty: { id: 'staff-duty', pin: '1234', card: '0007000001' },
+} as const;
+
+export async function openStaffSignIn(page: Page): Promise<void> {
+  await page.getByTestId('staff-open').click();
+  await expect(page.getByTestId('staff-sign-in')).toBeVisible();
+}
+
+export async function typePin(page: Page, pin: string): Promise<void> {
+  for (const digit of pin) await page.getByTestId(`pin-key-${digit}`).click();
+  await page.getByTestId('pin-enter').click();
+}
+
+export async function signInByName(page: Page, staffId: string, pin: string): Promise<void> {
+  await openStaffSignIn(page);
+  await page.locator(`[data-testid="staff-name"][data-staff-id="${staffId}"]`).click();
+  await typePin(page, pin);
+  await expect(page.getByTestId('staff-session')).toBeVisible();
+}
+
+export interface AuditRow {
+  action: string;
+  staff_id: string | null;
+  detail: string;
+}
+
+/** The trail of staff acts; the kiosk's own automatic headcount (taken whenever a test runs after the cut-off) is left out. */
+export function staffAudit(databasePath: string): AuditRow[] {
+  return readDatabase<AuditRow>(databasePath, `SELECT action, staff_id, detail FROM staff_audit WHERE action <> 'headcount' ORDER BY occurred_ms, id`);
+}
+
+/** Writes a setting while the kiosk runs: the core reads staff settings at each use. */
+export function writeSetting(databasePath: string, key: string, value: unknown): void {
+  const db = new BetterSqlite3(databasePath, { fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,60 @@
+// The roster as staff look through it: groups, a group's children, a name search across all groups (Kazakh
+// letters folded, shared/staff/name-fold.ts) and a child's companions.
+import type { Database } from 'better-sqlite3';
+import type { ChildCompanion } from '../../../shared/staff/staff-contract.js';
+import { nameMatches } from '../../../shared/staff/name-fold.js';
+
+export interface ChildRow {
+  id: string;
+  first_name: string;
+  last_name: string;
+  group_id: string;
+  group_name: string;
+}
+
+/** The most a search returns: staff type more letters rather than scroll through hundreds. */
+const SEARCH_LIMIT = 40;
+
+const CHILD_COLUMNS = `c.id, c.first_name, c.last_name, c.group_id, g.name AS group_name FROM children c JOIN groups g ON g.id = c.group_id`;
+
+export class ChildDirectory {
+  constructor(private readonly db: Database) {}
+
+  groups(): { id: string; name: string }[] {
+    return this.db.prepare<[], { id: string; name: string }>('SELECT id, name FROM groups ORDER BY sort_order, name').all();
+  }
+
+  child(childId: string): ChildRow | undefined {
+    return this.db.prepare<[string], ChildRow>(`SELECT ${CHILD_COLUMNS} WHERE c.id = ? AND c.active = 1`).get(childId);
+  }
+
+  inGroup(groupId: string): ChildRow[] {
+    return this.db.prepare<[string], ChildRow>(`SELECT ${CHILD_COLUMNS} WHERE c.group_id = ? AND c.active = 1 ORDER BY c.first_name, c.last_name`).all(groupId);
+  }
+
+  all(): ChildRow[] {
+    return this.db.prepare<[], ChildRow>(`SELECT ${CHILD_COLUMNS} WHERE c.active = 1 ORDER BY g.sort_order, c.first_name, c.last_name`).all();
+  }
+
+  /** Children whose first and last name hold every word of the query, folded (a few hundred rows: read in full). */
+  search(query: string, groupId?: string): ChildRow[] {
+    const pool = groupId === undefined ? this.all() : this.inGroup(groupId);
+    return pool.filter((c) => nameMatches(query, c.first_name, c.last_name)).slice(0, SEARCH_LIMIT);
+  }
+
+  companionsOf(childId: string): ChildCompanion[] {
+    return this.db
+      .prepare<[string], { id: string; first_name: string; last_name: string; relation: string; may_bring: 0 | 1; may_collect: 0 | 1 }>(
+        `SELECT p.id, p.first_name, p.last_name, p.relation, l.may_bring, l.may_collect
+           FROM companion_children l JOIN companions p ON p.id = l.companion_id
+          WHERE l.child_id = ? AND l.blocked = 0
+          ORDER BY p.first_name`,
+      )
+      .all(childId)
+      .map((r) => ({ id: r.id, firstName: r.first_name, lastName: r.last_name, relation: r.relation, mayBring: r.may_bring === 1, mayCollect: r.may_collect === 1 }));
+  }
+
+  companionLinked(childId: string, companionId: string): boolean {
+    return this.db.prepare('SELECT 1 FROM companion_children WHERE child_id = ? AND companion_id = ? AND blocked = 0').get(childId, companionId) !== undefined;
+  }
+}

@@ -1,0 +1,91 @@
+// The day's headcount for the nurse: per group the children present and their names. At the cut-off (09:00 by
+// default) the kiosk takes it by itself, once a day, and keeps it as a snapshot row; staff may take one any time.
+import type { Database } from 'better-sqlite3';
+import { v7 as uuidv7 } from 'uuid';
+import type { LocalTime } from '../../../shared/domain/local-time.js';
+import { HeadcountGroupSchema, type Headcount, type HeadcountGroup, type StaffMember } from '../../../shared/staff/staff-contract.js';
+import { z } from 'zod';
+import type { ChildDirectory } from './child-directory.js';
+import { presenceIn, type PresenceStore } from './presence-store.js';
+import type { StaffAudit } from './staff-audit.js';
+
+interface HeadcountRow {
+  id: string;
+  local_date: string;
+  taken_at: string;
+  trigger: 'cut-off' | 'manual';
+  groups: string;
+}
+
+const StoredGroups = z.array(HeadcountGroupSchema);
+
+export class HeadcountService {
+  constructor(private readonly deps: { db: Database; directory: ChildDirectory; presence: PresenceStore; audit: StaffAudit }) {}
+
+  /** The count right now. */
+  live(localDate: string): HeadcountGroup[] {
+    const day = this.deps.presence.day(localDate);
+    const children = this.deps.directory.all();
+    return this.deps.directory.groups().map((g) => {
+      const inGroup = children.filter((c) => c.group_id === g.id);
+      const present = inGroup.filter((c) => presenceIn(day, c.id).state === 'present');
+      return {
+        groupId: g.id,
+        groupName: g.name,
+        present: present.length,
+        enrolled: inGroup.length,
+        absent: inGroup.filter((c) => presenceIn(day, c.id).state === 'absent').length,
+        presentNames: present.map((c) => `${c.first_name} ${c.last_name}`),
+      };
+    });
+  }
+
+  /** Takes and keeps a snapshot: by staff (manual), or by the kiosk at the cut-off (actor null). */
+  take(actor: StaffMember | null, at: LocalTime): Headcount {
+    const { db, audit } = this.deps;
+    const headcount: Headcount = {
+      id: uuidv7(),
+      localDate: at.localDate,
+      takenAt: at.hhmm,
+      trigger: actor === null ? 'cut-off' : 'manual',
+      groups: this.live(at.localDate),
+    };
+    db.transaction(() => {
+      db.prepare('INSERT INTO headcounts (id, local_date, taken_at, taken_ms, trigger, staff_id, groups) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+        headcount.id,
+        headcount.localDate,
+        at.iso,
+        at.ms,
+        headcount.trigger,
+        actor?.id ?? null,
+        JSON.stringify(headcount.groups),
+      );
+      const present = headcount.groups.reduce((sum, g) => sum + g.present, 0);
+      audit.record('headcount', actor?.id ?? null, at, { trigger: headcount.trigger, present, groups: headcount.groups.length }, headcount.id);
+    }).immediate();
+    return headcount;
+  }
+
+  /** At or after the cut-off, the day's automatic headcount if it is not taken yet; null when nothing was due. */
+  takeIfDue(cutOff: string, at: LocalTime): Headcount | null {
+    if (at.hhmm < cutOff) return null;
+    if (this.deps.db.prepare(`SELECT 1 FROM headcounts WHERE local_date = ? AND trigger = 'cut-off'`).get(at.localDate)) return null;
+    return this.take(null, at);
+  }
+
+  /** The day's snapshot to show: the latest taken (the cut-off one unless staff took another after it). */
+  latest(localDate: string): Headcount | null {
+    const row = this.deps.db
+      .prepare<[string], HeadcountRow>('SELECT id, local_date, taken_at, trigger, groups FROM headcounts WHERE local_date = ? ORDER BY taken_ms DESC LIMIT 1')
+      .get(localDate);
+    if (!row) return null;
+    const groups = StoredGroups.safeParse(JSON.parse(row.groups));
+    return {
+      id: row.id,
+      localDate: row.local_date,
+      takenAt: row.taken_at.slice(11, 16),
+      trigger: row.trigger,
+      groups: groups.success ? groups.data : [],
+    };
+  }
+}

@@ -1,0 +1,103 @@
+// Every staff action in STAFF_ACTIONS leaves an audit row with who, when and why. The scenarios are a Record over the
+// actions, so a new action cannot be added to the list without a scenario here.
+import { describe, expect, it } from 'vitest';
+import { STAFF_ACTIONS, type StaffAction } from '../../../shared/staff/staff-domain.js';
+import { demoCards } from '../demo/demo-roster.js';
+import { demoChildren, staffKit, value } from './testing/staff-kit.js';
+
+type Kit = ReturnType<typeof staffKit>;
+
+interface AuditRow {
+  action: string;
+  staff_id: string | null;
+  occurred_at: string;
+  subject_id: string | null;
+  detail: string;
+}
+
+/** Each scenario does the action once; `staff` is who the row must name (null: the kiosk itself or nobody known). */
+const scenarios: Record<StaffAction, { staff: string | null; run: (kit: Kit) => void }> = {
+  'first-admin-created': {
+    staff: 'new-admin',
+    run: (kit) => {
+      kit.db.prepare(`DELETE FROM staff_pins WHERE staff_id = 'staff-admin'`).run();
+      value(kit.call('staffCreateFirstAdmin', { firstName: 'Гүлмира', lastName: 'Ахметова', pin: '5555' }));
+    },
+  },
+  'sign-in': { staff: 'staff-duty', run: (kit) => kit.signIn() },
+  'sign-in-failed': { staff: 'staff-duty', run: (kit) => value(kit.call('staffSignIn', { who: { kind: 'staff', staffId: 'staff-duty' }, pin: '0000' })) },
+  'account-locked': {
+    staff: 'staff-duty',
+    run: (kit) => {
+      for (let i = 0; i < 5; i++) value(kit.call('staffSignIn', { who: { kind: 'staff', staffId: 'staff-duty' }, pin: '0000' }));
+    },
+  },
+  'sign-out': { staff: 'staff-duty', run: (kit) => value(kit.call('staffSignOut', { sessionId: kit.signIn(), why: 'button' })) },
+  'session-timeout': {
+    staff: 'staff-duty',
+    run: (kit) => {
+      kit.signIn();
+      kit.clock.advance(61_000);
+      kit.desk.tick();
+    },
+  },
+  override: {
+    staff: 'staff-duty',
+    run: (kit) => value(kit.call('staffOverride', { sessionId: kit.signIn(), childId: demoChildren.alisa, kind: 'arrival', reason: 'device-broken' })),
+  },
+  correction: {
+    staff: 'staff-admin',
+    run: (kit) => {
+      value(kit.checkin.identifyCard(demoCards.motherOneChild));
+      const [event] = kit.read<{ id: string }>('SELECT id FROM attendance_events');
+      value(kit.call('staffCorrect', { sessionId: kit.signIn('staff-admin', '2468'), target: { type: 'attendance', id: event?.id }, reason: 'Double tap' }));
+    },
+  },
+  absence: {
+    staff: 'staff-nurse',
+    run: (kit) =>
+      value(kit.call('staffMarkAbsence', { sessionId: kit.signIn('staff-nurse', '1357'), childId: demoChildren.alisa, firstDate: '2026-11-24', lastDate: '2026-11-24', reason: 'sanatorium' })),
+  },
+  headcount: { staff: 'staff-nurse', run: (kit) => value(kit.call('staffTakeHeadcount', { sessionId: kit.signIn('staff-nurse', '1357') })) },
+  'closing-resolution': {
+    staff: 'staff-duty',
+    run: (kit) => {
+      value(kit.checkin.identifyCard(demoCards.motherOneChild));
+      kit.clock.set('2026-11-23T14:10:00.000Z');
+      value(kit.call('staffResolveClosing', { sessionId: kit.signIn(), childId: demoChildren.alisa, outcome: { kind: 'still-here', note: 'Mother is late' } }));
+    },
+  },
+};
+
+describe('the staff audit trail', () => {
+  it.each(STAFF_ACTIONS)('records "%s" with who and when', (action) => {
+    const kit = staffKit();
+    const before = kit.read<AuditRow>('SELECT * FROM staff_audit').length;
+    scenarios[action].run(kit);
+    const rows = kit.read<AuditRow>('SELECT * FROM staff_audit WHERE action = ?', action);
+    expect(rows.length, `rows for ${action}`).toBeGreaterThan(0);
+    expect(kit.read<AuditRow>('SELECT * FROM staff_audit').length).toBeGreaterThan(before);
+    const row = rows.at(-1)!;
+    const expected = scenarios[action].staff;
+    if (expected === 'new-admin') expect(row.staff_id).toMatch(/^staff-/);
+    else expect(row.staff_id).toBe(expected);
+    expect(row.occurred_at).toMatch(/^2026-11-23T\d{2}:\d{2}:\d{2}\.\d{3}\+05:00$/);
+    expect(() => JSON.parse(row.detail) as unknown).not.toThrow();
+  });
+
+  it('is append-only', () => {
+    const kit = staffKit();
+    kit.signIn();
+    expect(() => kit.db.prepare(`UPDATE staff_audit SET staff_id = NULL`).run()).toThrow(/append-only/);
+    expect(() => kit.db.prepare('DELETE FROM staff_audit').run()).toThrow(/append-only/);
+  });
+
+  it('never holds a PIN', () => {
+    const kit = staffKit();
+    value(kit.call('staffSignIn', { who: { kind: 'staff', staffId: 'staff-duty' }, pin: '987654' }));
+    kit.signIn();
+    const text = JSON.stringify(kit.read('SELECT * FROM staff_audit'));
+    expect(text).not.toContain('987654');
+    expect(text).not.toContain('1234');
+  });
+});

@@ -1,0 +1,175 @@
+// The staff side of the core: wires PINs, sessions, overrides, corrections, absences, the headcount and closing time
+// over one database, runs the clock-driven jobs (idle sessions, the cut-off headcount) and seeds demo PINs.
+import type { Database } from 'better-sqlite3';
+import { fail, ok, type Result } from '../../../shared/api/result.js';
+import { normalizeCardNumber, readingText } from '../../../shared/credentials/card-number.js';
+import type { ReaderFormat } from '../../../shared/credentials/reader-format.js';
+import type { CardSource } from '../../../shared/domain/attendance.js';
+import { toLocalTime, type LocalTime } from '../../../shared/domain/local-time.js';
+import type { SignInOutcome, StaffMember, StaffSession } from '../../../shared/staff/staff-contract.js';
+import type { AttendanceLog } from '../services/attendance-log.js';
+import type { Clock } from '../time/clock.js';
+import { AbsenceService } from './absence-service.js';
+import { ChildDirectory } from './child-directory.js';
+import { ClosingService } from './closing-service.js';
+import { CorrectionService } from './correction-service.js';
+import { demoStaffCard, demoStaffPins } from './demo-staff.js';
+import { HeadcountService } from './headcount-service.js';
+import { OverrideService } from './override-service.js';
+import { ensurePinPepper } from './pin-pepper.js';
+import { PresenceStore } from './presence-store.js';
+import { StaffAccounts, type PinCheck } from './staff-accounts.js';
+import { StaffAudit } from './staff-audit.js';
+import { StaffSessions } from './staff-sessions.js';
+import { StaffSettings } from './staff-settings.js';
+import { StaffViews } from './staff-views.js';
+
+export interface StaffDeskOptions {
+  db: Database;
+  log: AttendanceLog;
+  clock: Clock;
+  /** Where the PIN pepper file lives (the data folder). */
+  dataDir: string;
+  /** How a card from this source is written (the keyboard readers' setting, or 'canonical' from HID readers). */
+  cardFormat: (source: CardSource) => ReaderFormat | 'canonical';
+  /** Where the clock-driven jobs report a failure (they must never take the process down). */
+  report?: (line: string) => void;
+}
+
+/** How often the clock-driven jobs run: idle sessions end within this much of their time. */
+const TICK_MS = 5_000;
+
+export type SessionCheck = { ok: true; member: StaffMember; at: LocalTime } | { ok: false; result: Result<never> };
+
+export class StaffDesk {
+  readonly settings: StaffSettings;
+  readonly audit: StaffAudit;
+  readonly accounts: StaffAccounts;
+  readonly directory: ChildDirectory;
+  readonly presence: PresenceStore;
+  readonly overrides: OverrideService;
+  readonly corrections: CorrectionService;
+  readonly absences: AbsenceService;
+  readonly headcounts: HeadcountService;
+  readonly closing: ClosingService;
+  readonly views: StaffViews;
+  private readonly sessions = new StaffSessions();
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private pepper: Buffer | null = null;
+
+  constructor(private readonly options: StaffDeskOptions) {
+    const { db, log } = options;
+    this.settings = new StaffSettings(db);
+    this.audit = new StaffAudit(db);
+    this.accounts = new StaffAccounts(db, this.audit, () => this.readPepper());
+    this.directory = new ChildDirectory(db);
+    this.presence = new PresenceStore(db);
+    const { directory, presence, audit } = this;
+    this.overrides = new OverrideService({ db, log, directory, audit });
+    this.corrections = new CorrectionService({ db, audit });
+    this.absences = new AbsenceService({ db, directory, audit });
+    this.headcounts = new HeadcountService({ db, directory, presence, audit });
+    this.closing = new ClosingService({ db, directory, presence, overrides: this.overrides, audit });
+    this.views = new StaffViews({ db, directory, presence, absences: this.absences, settings: this.settings, offsetMinutes: options.clock.offsetMinutes });
+  }
+
+  now(): LocalTime {
+    return toLocalTime(this.options.clock.now(), this.options.clock.offsetMinutes);
+  }
+
+  /** Starts the clock-driven jobs; unref'd, so they never keep a process alive by themselves. */
+  start(): void {
+    if (this.timer) return;
+    const run = (): void => {
+      try {
+        this.tick();
+      } catch (error) {
+        (this.options.report ?? console.error)(`[staff] clock-driven jobs failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    };
+    this.timer = setInterval(run, TICK_MS);
+    this.timer.unref();
+    run();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Ends idle sessions (each on record) and takes the day's cut-off headcount when it is due. */
+  tick(): void {
+    const at = this.now();
+    for (const ended of this.sessions.expire(at.ms, this.idleMs())) {
+      this.audit.record('session-timeout', ended.member.id, at, { idleSeconds: this.idleMs() / 1000 }, ended.sessionId);
+    }
+    this.headcounts.takeIfDue(this.settings.get('headcountCutOff'), at);
+  }
+
+  signIn(who: { kind: 'staff'; staffId: string } | { kind: 'card'; raw: string; source: CardSource }, pin: string): SignInOutcome {
+    const at = this.now();
+    let check: PinCheck;
+    if (who.kind === 'card') {
+      const card = normalizeCardNumber(who.raw, this.options.cardFormat(who.source));
+      const staffId = card && this.accounts.staffIdForCard(card);
+      check = staffId ? this.accounts.checkPin(staffId, pin, 'card', at) : this.accounts.refuseUnknown('unknown-card', at, null, card ? readingText(card) : who.raw.slice(0, 64));
+    } else if (this.settings.get('staffSignInMode') === 'card-only') {
+      check = this.accounts.refuseUnknown('card-required', at, who.staffId);
+    } else {
+      check = this.accounts.checkPin(who.staffId, pin, 'name', at);
+    }
+    if (check.outcome !== 'signed-in') return check;
+    return { outcome: 'signed-in', session: this.openSession(check.member, at, who.kind) };
+  }
+
+  createFirstAdmin(firstName: string, lastName: string, pin: string): Result<StaffSession> {
+    const at = this.now();
+    const member = this.accounts.createFirstAdmin(firstName, lastName, pin, at);
+    if (!member) return fail('STAFF_SETUP_DONE');
+    return ok(this.openSession(member, at, 'setup'));
+  }
+
+  signOut(sessionId: string, why: 'button' | 'idle'): void {
+    const at = this.now();
+    const member = this.sessions.close(sessionId);
+    if (!member) return;
+    this.audit.record(why === 'idle' ? 'session-timeout' : 'sign-out', member.id, at, { why }, sessionId);
+  }
+
+  /** The signed-in staff member behind a request (refreshing the idle timer), or the error to answer with. */
+  session(sessionId: string): SessionCheck {
+    const at = this.now();
+    const found = this.sessions.use(sessionId, at.ms, this.idleMs());
+    if (found.kind === 'active') return { ok: true, member: found.member, at };
+    if (found.kind === 'timed-out') this.audit.record('session-timeout', found.member.id, at, { idleSeconds: this.idleMs() / 1000 }, sessionId);
+    return { ok: false, result: fail('STAFF_SESSION_ENDED') };
+  }
+
+  /** Demo mode: PINs for the demo staff and a staff card, once (README's demo section lists them). */
+  ensureDemoSignIn(): void {
+    if (this.accounts.withPins().length > 0) return;
+    const at = this.now();
+    this.options.db
+      .transaction(() => {
+        for (const { staffId, pin } of demoStaffPins) if (this.accounts.member(staffId)) this.accounts.setPin(staffId, pin, at);
+        if (this.accounts.member(demoStaffCard.staffId)) this.accounts.addCard(demoStaffCard.staffId, demoStaffCard.canonical);
+      })
+      .immediate();
+  }
+
+  private openSession(member: StaffMember, at: LocalTime, via: string): StaffSession {
+    const sessionId = this.sessions.open(member, at.ms);
+    this.audit.record('sign-in', member.id, at, { via, role: member.role }, sessionId);
+    return { sessionId, staff: member, idleSeconds: this.settings.get('staffIdleSeconds') };
+  }
+
+  private idleMs(): number {
+    return this.settings.get('staffIdleSeconds') * 1000;
+  }
+
+  private readPepper(): Buffer {
+    // Made only while no PIN exists: a new pepper would silently orphan PINs already set.
+    this.pepper ??= ensurePinPepper(this.options.dataDir, this.options.db.prepare('SELECT 1 FROM staff_pins LIMIT 1').get() === undefined);
+    return this.pepper;
+  }
+}

@@ -1,0 +1,86 @@
+// The staff requests of KioskApi (shared/staff/staff-contract.ts) answered by the StaffDesk. Every request but the
+// sign-in ones needs a live session; the session's staff member is the one every record is attributed to.
+import { fail, ok, type Result } from '../../../shared/api/result.js';
+import type { RequestArgs, RequestValue } from '../../../shared/api/contract.js';
+import type { StaffMember, StaffRequestName } from '../../../shared/staff/staff-contract.js';
+import type { LocalTime } from '../../../shared/domain/local-time.js';
+import type { StaffDesk } from './staff-desk.js';
+
+export type { StaffRequestName };
+
+export type StaffHandlers = {
+  [K in StaffRequestName]: (args: RequestArgs<K>) => Result<RequestValue<K>>;
+};
+
+/** `withDesk` runs an action on the open store's desk (or answers DATABASE_UNAVAILABLE). */
+export function staffHandlers(withDesk: <T>(action: (desk: StaffDesk) => Result<T>) => Result<T>): StaffHandlers {
+  /** Runs `action` as the session's staff member, at the request's time. */
+  const asStaff = <T>(sessionId: string, action: (desk: StaffDesk, member: StaffMember, at: LocalTime) => Result<T>): Result<T> =>
+    withDesk((desk) => {
+      const session = desk.session(sessionId);
+      return session.ok ? action(desk, session.member, session.at) : session.result;
+    });
+
+  return {
+    staffSignInOptions: () =>
+      withDesk((desk) => {
+        const mode = desk.settings.get('staffSignInMode');
+        return ok({ mode, staff: mode === 'card-only' ? [] : desk.accounts.withPins(), needsFirstAdmin: desk.accounts.needsFirstAdmin() });
+      }),
+    staffSignIn: ({ who, pin }) => withDesk((desk) => ok(desk.signIn(who, pin))),
+    staffCreateFirstAdmin: ({ firstName, lastName, pin }) => withDesk((desk) => desk.createFirstAdmin(firstName, lastName, pin)),
+    staffSignOut: ({ sessionId, why }) =>
+      withDesk((desk) => {
+        desk.signOut(sessionId, why);
+        return ok({});
+      }),
+    staffKeepAlive: ({ sessionId }) => asStaff(sessionId, () => ok({})),
+    staffGroups: ({ sessionId }) => asStaff(sessionId, (desk) => ok({ groups: desk.directory.groups() })),
+    staffChildren: ({ sessionId, groupId, query }) =>
+      asStaff(sessionId, (desk, _member, at) => {
+        const rows = query !== undefined && query.trim() !== '' ? desk.directory.search(query, groupId) : groupId !== undefined ? desk.directory.inGroup(groupId) : [];
+        return ok({ children: desk.views.children(rows, at.localDate) });
+      }),
+    staffChildDetail: ({ sessionId, childId }) =>
+      asStaff(sessionId, (desk, _member, at) => {
+        const row = desk.directory.child(childId);
+        return row ? ok(desk.views.detail(row, at.localDate)) : fail('INVALID_REQUEST', `no child ${childId}`);
+      }),
+    staffOverride: ({ sessionId, ...request }) =>
+      asStaff(sessionId, (desk, member, at) => {
+        const recorded = desk.overrides.record(member, request, at);
+        if (!recorded.ok) return recorded;
+        const child = desk.directory.child(request.childId);
+        return ok({ eventId: recorded.value.id, childFirstName: child?.first_name ?? '', kind: request.kind, at: at.hhmm });
+      }),
+    staffDayEvents: ({ sessionId, childId }) => asStaff(sessionId, (desk, _member, at) => ok({ events: desk.views.dayEvents(at.localDate, childId) })),
+    staffCorrect: ({ sessionId, target, reason }) => asStaff(sessionId, (desk, member, at) => desk.corrections.correct(member, target, reason, at)),
+    staffMarkAbsence: ({ sessionId, ...request }) =>
+      asStaff(sessionId, (desk, member, at) => {
+        const marked = desk.absences.mark(member, request, at);
+        const row = desk.directory.child(request.childId);
+        if (!marked.ok) return marked;
+        return row ? ok({ absenceId: marked.value.absenceId, detail: desk.views.detail(row, at.localDate) }) : fail('INTERNAL');
+      }),
+    staffHeadcount: ({ sessionId }) =>
+      asStaff(sessionId, (desk, _member, at) =>
+        ok({ cutOff: desk.settings.get('headcountCutOff'), snapshot: desk.headcounts.latest(at.localDate), live: desk.headcounts.live(at.localDate) }),
+      ),
+    staffTakeHeadcount: ({ sessionId }) => asStaff(sessionId, (desk, member, at) => ok(desk.headcounts.take(member, at))),
+    staffClosing: ({ sessionId }) =>
+      asStaff(sessionId, (desk, _member, at) => {
+        const closingTime = desk.settings.get('closingTime');
+        const still = desk.closing.stillIn(at.localDate);
+        const views = desk.views.children(
+          still.map((s) => s.child),
+          at.localDate,
+        );
+        return ok({
+          closingTime,
+          passed: at.hhmm >= closingTime,
+          children: still.map((s, i) => ({ child: views[i]!, companions: desk.directory.companionsOf(s.child.id), stillHereNote: s.stillHereNote })),
+        });
+      }),
+    staffResolveClosing: ({ sessionId, childId, outcome }) => asStaff(sessionId, (desk, member, at) => desk.closing.resolve(member, childId, outcome, at)),
+  };
+}

@@ -1,0 +1,51 @@
+// Signed-in staff, in memory only: a restart signs everyone out. A session lives while requests keep coming; one
+// idle for longer than the setting ends by itself (the UI returns to the door at the same moment).
+import { randomUUID } from 'node:crypto';
+import type { StaffMember } from '../../../shared/staff/staff-contract.js';
+
+interface Session {
+  member: StaffMember;
+  lastActiveMs: number;
+}
+
+export type SessionLookup = { kind: 'active'; member: StaffMember } | { kind: 'timed-out'; member: StaffMember } | { kind: 'none' };
+
+export class StaffSessions {
+  private readonly sessions = new Map<string, Session>();
+
+  open(member: StaffMember, nowMs: number): string {
+    const id = randomUUID();
+    this.sessions.set(id, { member, lastActiveMs: nowMs });
+    return id;
+  }
+
+  /** The session's staff member, refreshing its idle timer; an idle session is ended and reported once. */
+  use(sessionId: string, nowMs: number, idleMs: number): SessionLookup {
+    const session = this.sessions.get(sessionId);
+    if (!session) return { kind: 'none' };
+    if (nowMs - session.lastActiveMs > idleMs) {
+      this.sessions.delete(sessionId);
+      return { kind: 'timed-out', member: session.member };
+    }
+    session.lastActiveMs = nowMs;
+    return { kind: 'active', member: session.member };
+  }
+
+  /** Ends a session; its staff member, or null if it had already ended. */
+  close(sessionId: string): StaffMember | null {
+    const session = this.sessions.get(sessionId);
+    this.sessions.delete(sessionId);
+    return session?.member ?? null;
+  }
+
+  /** Ends every session idle for longer than idleMs, returning who was signed out with their session ids. */
+  expire(nowMs: number, idleMs: number): { sessionId: string; member: StaffMember }[] {
+    const ended: { sessionId: string; member: StaffMember }[] = [];
+    for (const [sessionId, session] of this.sessions) {
+      if (nowMs - session.lastActiveMs <= idleMs) continue;
+      this.sessions.delete(sessionId);
+      ended.push({ sessionId, member: session.member });
+    }
+    return ended;
+  }
+}

@@ -1,0 +1,117 @@
+// What the staff screens show, built from the services: a child with today's state and flags, a child's detail,
+// the day's events with who recorded them and what was withdrawn.
+import type { Database } from 'better-sqlite3';
+import type { EventKind, EventMethod } from '../../../shared/domain/attendance.js';
+import { hhmmOf, toLocalTime } from '../../../shared/domain/local-time.js';
+import { nextActionFor } from '../../../shared/domain/attendance.js';
+import type { ChildPresence } from '../../../shared/staff/presence.js';
+import type { ChildDetail, DayEvent, StaffChild } from '../../../shared/staff/staff-contract.js';
+import type { OverrideReason } from '../../../shared/staff/staff-domain.js';
+import type { AbsenceService } from './absence-service.js';
+import type { ChildDirectory, ChildRow } from './child-directory.js';
+import { presenceIn, type PresenceStore } from './presence-store.js';
+import type { StaffSettings } from './staff-settings.js';
+
+interface DayEventRow {
+  id: string;
+  child_id: string;
+  first_name: string;
+  last_name: string;
+  group_name: string;
+  kind: EventKind;
+  method: EventMethod;
+  occurred_at: string;
+  staff_first: string | null;
+  staff_last: string | null;
+  reason: OverrideReason | null;
+  cancelled: 0 | 1;
+}
+
+/** The most events the day's list shows (newest first): a kindergarten of 300 has about 600 a day. */
+const DAY_EVENTS_LIMIT = 1000;
+
+export class StaffViews {
+  constructor(
+    private readonly deps: {
+      db: Database;
+      directory: ChildDirectory;
+      presence: PresenceStore;
+      absences: AbsenceService;
+      settings: StaffSettings;
+      offsetMinutes: number | undefined;
+    },
+  ) {}
+
+  children(rows: readonly ChildRow[], today: string): StaffChild[] {
+    const day = this.deps.presence.day(today);
+    const unexcused = this.deps.absences.unexcusedByChild(today);
+    const limit = this.deps.settings.get('unexcusedDaysPerMonth');
+    return rows.map((row) => this.child(row, presenceIn(day, row.id), unexcused.get(row.id) ?? 0, limit));
+  }
+
+  detail(row: ChildRow, today: string): ChildDetail {
+    const { presence, absences, settings, directory } = this.deps;
+    const now = presence.of(row.id, today);
+    const unexcusedDays = absences.unexcusedDaysThisMonth(row.id, today);
+    const unexcusedLimit = settings.get('unexcusedDaysPerMonth');
+    return {
+      child: this.child(row, now, unexcusedDays, unexcusedLimit),
+      companions: directory.companionsOf(row.id),
+      nextAction: nextActionFor(now.lastEvent?.kind ?? null),
+      unexcusedDaysThisMonth: unexcusedDays,
+      unexcusedDaysPerMonth: unexcusedLimit,
+      vacationDaysThisYear: absences.vacationDaysThisYear(row.id, today),
+      vacationDaysPerYear: settings.get('vacationDaysPerYear'),
+      absences: absences
+        .ofChild(row.id)
+        .filter((a) => a.lastDate >= today)
+        .map((a) => ({ id: a.id, firstDate: a.firstDate, lastDate: a.lastDate, reason: a.reason })),
+    };
+  }
+
+  dayEvents(today: string, childId?: string): DayEvent[] {
+    const rows = this.deps.db
+      .prepare<[string, string | null, string | null, number], DayEventRow>(
+        `SELECT e.id, e.child_id, c.first_name, c.last_name, g.name AS group_name, e.kind, e.method, e.occurred_at,
+                s.first_name AS staff_first, s.last_name AS staff_last, r.reason,
+                EXISTS (SELECT 1 FROM corrections x WHERE x.target_type = 'attendance' AND x.target_id = e.id) AS cancelled
+           FROM attendance_events e
+           JOIN children c ON c.id = e.child_id
+           JOIN groups g ON g.id = c.group_id
+           LEFT JOIN staff s ON s.id = e.staff_id
+           LEFT JOIN override_reasons r ON r.event_id = e.id
+          WHERE e.local_date = ? AND (? IS NULL OR e.child_id = ?)
+          ORDER BY e.occurred_ms DESC, e.device_seq DESC
+          LIMIT ?`,
+      )
+      .all(today, childId ?? null, childId ?? null, DAY_EVENTS_LIMIT);
+    return rows.map((r) => ({
+      id: r.id,
+      childId: r.child_id,
+      childFirstName: r.first_name,
+      childLastName: r.last_name,
+      groupName: r.group_name,
+      kind: r.kind,
+      method: r.method,
+      at: hhmmOf(r.occurred_at),
+      staffName: r.staff_first === null ? null : `${r.staff_first} ${r.staff_last ?? ''}`.trim(),
+      overrideReason: r.reason,
+      cancelled: r.cancelled === 1,
+    }));
+  }
+
+  private child(row: ChildRow, now: ChildPresence, unexcusedDays: number, unexcusedLimit: number): StaffChild {
+    return {
+      id: row.id,
+      firstName: row.first_name,
+      lastName: row.last_name,
+      groupId: row.group_id,
+      groupName: row.group_name,
+      state: now.state,
+      since: now.lastEvent ? toLocalTime(new Date(now.lastEvent.occurredMs), this.deps.offsetMinutes).hhmm : null,
+      absenceReason: now.absenceReason,
+      // Zero means "no unexcused days allowed": the first one reaches it.
+      unexcusedLimitReached: unexcusedDays > 0 && unexcusedDays >= unexcusedLimit,
+    };
+  }
+}

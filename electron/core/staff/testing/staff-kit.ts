@@ -1,0 +1,81 @@
+// A real kiosk store for the staff tests: a SQLite file in a temp folder with the demo kindergarten, the door's
+// check-in service and the StaffDesk over it, a clock the test moves, and the staff requests validated by their
+// zod schemas as the dispatcher does. No timers run unless a test calls desk.start().
+import BetterSqlite3 from 'better-sqlite3';
+import { join } from 'node:path';
+import { onTestFinished } from 'vitest';
+import type { RequestValue } from '../../../../shared/api/contract.js';
+import type { Result } from '../../../../shared/api/result.js';
+import { staffRequests } from '../../../../shared/staff/staff-contract.js';
+import { demoRoster } from '../../demo/demo-roster.js';
+import { openDatabase } from '../../db/open-database.js';
+import { AttendanceLog, ensureDeviceId } from '../../services/attendance-log.js';
+import { CheckinService } from '../../services/checkin-service.js';
+import { RefusedAttempts } from '../../services/refused-attempts.js';
+import { RosterStore } from '../../services/roster-store.js';
+import { SettingsStore } from '../../services/settings-store.js';
+import { manualClock, tempDataDir } from '../../testing/fixtures.js';
+import { StaffDesk } from '../staff-desk.js';
+import { staffHandlers, type StaffRequestName } from '../staff-handlers.js';
+
+/** Demo children the README names: Әлихан, Айару, Алиса, Ерасыл, Інжу. */
+export const demoChildren = { alikhan: 'ch0001', ayaru: 'ch0002', alisa: 'ch0003', yerasyl: 'ch0004', inzhu: 'ch0005' } as const;
+
+/** 08:10 in Almaty on Monday 23 November 2026. */
+export const MORNING = '2026-11-23T03:10:00.000Z';
+
+export function staffKit(startIso: string = MORNING) {
+  const dataDir = tempDataDir();
+  const clock = manualClock(startIso);
+  const db = openDatabase(join(dataDir, 'esik.sqlite'));
+  const roster = new RosterStore(db);
+  roster.seed(demoRoster());
+  const log = new AttendanceLog(db, ensureDeviceId(db, clock.now()));
+  const settings = new SettingsStore(db);
+  const checkin = new CheckinService({
+    clock,
+    log,
+    roster,
+    refused: new RefusedAttempts(db),
+    settings,
+    verifyQr: () => {
+      throw new Error('no QR codes in the staff tests');
+    },
+  });
+  const desk = new StaffDesk({ db, log, clock, dataDir, cardFormat: () => 'auto' });
+  desk.ensureDemoSignIn();
+  onTestFinished(() => {
+    desk.stop();
+    db.close();
+  });
+  const handlers = staffHandlers((action) => action(desk));
+
+  /** A staff request as the dispatcher runs it: the arguments parsed by the contract's schema first. */
+  const call = <K extends StaffRequestName>(name: K, args: unknown): Result<RequestValue<K>> => {
+    const parsed = staffRequests[name].args.parse(args);
+    return (handlers[name] as (a: unknown) => Result<RequestValue<K>>)(parsed);
+  };
+
+  const signIn = (staffId = 'staff-duty', pin = '1234'): string => {
+    const outcome = value(call('staffSignIn', { who: { kind: 'staff', staffId }, pin }));
+    if (outcome.outcome !== 'signed-in') throw new Error(`sign-in failed: ${outcome.outcome}`);
+    return outcome.session.sessionId;
+  };
+
+  /** A read-only second connection, as an auditor would open the file. */
+  const read = <T>(sql: string, ...params: unknown[]): T[] => {
+    const reader = new BetterSqlite3(join(dataDir, 'esik.sqlite'), { readonly: true });
+    try {
+      return reader.prepare(sql).all(...params) as T[];
+    } finally {
+      reader.close();
+    }
+  };
+
+  return { dataDir, clock, db, log, checkin, desk, call, signIn, read };
+}
+
+export function value<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.detail ?? ''}`);
+  return result.value;
+}

@@ -1,0 +1,140 @@
+// An absence for one child: the reason (sick with the certificate when there is one, vacation, sanatorium, family
+// reasons — the unexcused one — or other), a day or a range; the vacation and unexcused counters are in view.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChildDetail, StaffChild } from '../../../shared/staff/staff-contract.js';
+import { AbsenceReasonSchema, type AbsenceReason } from '../../../shared/staff/staff-domain.js';
+import { WarningIcon } from '../components/icons.js';
+import { ChildStateLabel } from './ChildStateLabel.js';
+import type { StaffCall } from './use-staff-call.js';
+
+interface Props {
+  call: StaffCall;
+  child: StaffChild;
+  today: string;
+  onDone: (message: string) => void;
+}
+
+export function AbsenceForm({ call, child, today, onDone }: Props) {
+  const { t } = useTranslation();
+  const [detail, setDetail] = useState<ChildDetail | null>(null);
+  const [reason, setReason] = useState<AbsenceReason | null>(null);
+  const [firstDate, setFirstDate] = useState(today);
+  const [lastDate, setLastDate] = useState(today);
+  const [certificateNumber, setCertificateNumber] = useState('');
+  const [certificateDate, setCertificateDate] = useState('');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    void call('staffChildDetail', { childId: child.id }).then((result) => {
+      if (current && result.ok) setDetail(result.value);
+    });
+    return () => {
+      current = false;
+    };
+  }, [call, child.id]);
+
+  const ready = reason !== null && firstDate !== '' && lastDate >= firstDate && (reason !== 'other' || note.trim() !== '');
+  const save = async () => {
+    if (!ready) return;
+    const result = await call('staffMarkAbsence', {
+      childId: child.id,
+      firstDate,
+      lastDate,
+      reason,
+      ...(reason === 'sick' && certificateNumber.trim() !== '' ? { certificateNumber: certificateNumber.trim() } : {}),
+      ...(reason === 'sick' && certificateDate !== '' ? { certificateDate } : {}),
+      ...(note.trim() === '' ? {} : { note: note.trim() }),
+    });
+    if (!result.ok) return setError(t(`errors.${result.error.code}`));
+    setDetail(result.value.detail);
+    onDone(t('staff.absence.saved'));
+  };
+
+  const shown = detail?.child ?? child;
+  return (
+    <section className="staff-form" data-testid="absence-form">
+      <h2 className="staff-child-title">
+        {shown.firstName} {shown.lastName} · {shown.groupName}
+      </h2>
+      <ChildStateLabel child={shown} />
+      {detail && <AbsenceCounters detail={detail} />}
+      <div className="staff-choices" role="group">
+        {AbsenceReasonSchema.options.map((r) => (
+          <button key={r} type="button" className="staff-choice" data-testid={`absence-reason-${r}`} aria-pressed={reason === r} onClick={() => setReason(r)}>
+            {t(`staff.absence.reasons.${r}`)}
+          </button>
+        ))}
+      </div>
+      <div className="staff-row">
+        <label className="staff-field">
+          {t('staff.absence.from')}
+          <input type="date" data-testid="absence-from" value={firstDate} onChange={(e) => setFirstDate(e.target.value)} />
+        </label>
+        <label className="staff-field">
+          {t('staff.absence.to')}
+          <input type="date" data-testid="absence-to" value={lastDate} min={firstDate} onChange={(e) => setLastDate(e.target.value)} />
+        </label>
+      </div>
+      {reason === 'sick' && (
+        <div className="staff-row">
+          <label className="staff-field">
+            {t('staff.absence.certificateNumber')}
+            <input maxLength={64} value={certificateNumber} onChange={(e) => setCertificateNumber(e.target.value)} />
+          </label>
+          <label className="staff-field">
+            {t('staff.absence.certificateDate')}
+            <input type="date" value={certificateDate} onChange={(e) => setCertificateDate(e.target.value)} />
+          </label>
+        </div>
+      )}
+      <input className="staff-input" data-testid="absence-note" placeholder={t('staff.absence.note')} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} />
+      {error && (
+        <p className="staff-refusal" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="button" className="staff-primary" data-testid="absence-save" disabled={!ready} onClick={() => void save()}>
+        {t('staff.absence.save')}
+      </button>
+    </section>
+  );
+}
+
+function AbsenceCounters({ detail }: { detail: ChildDetail }) {
+  const { t } = useTranslation();
+  const unexcusedReached = detail.unexcusedDaysThisMonth >= detail.unexcusedDaysPerMonth && detail.unexcusedDaysThisMonth > 0;
+  const vacationOver = detail.vacationDaysThisYear > detail.vacationDaysPerYear;
+  return (
+    <div className="absence-counters" data-testid="absence-counters">
+      <p>{t('staff.absence.vacation', { used: detail.vacationDaysThisYear, allowed: detail.vacationDaysPerYear })}</p>
+      <p>{t('staff.absence.unexcused', { used: detail.unexcusedDaysThisMonth, allowed: detail.unexcusedDaysPerMonth })}</p>
+      {unexcusedReached && (
+        <p className="staff-flag" data-testid="unexcused-limit">
+          <WarningIcon />
+          {t('staff.absence.limitReached')}
+        </p>
+      )}
+      {vacationOver && (
+        <p className="staff-flag">
+          <WarningIcon />
+          {t('staff.absence.vacationOver')}
+        </p>
+      )}
+      {detail.absences.length > 0 && (
+        <>
+          <h3>{t('staff.absence.upcoming')}</h3>
+          <ul>
+            {detail.absences.map((a) => (
+              <li key={a.id}>
+                {a.firstDate === a.lastDate ? a.firstDate : `${a.firstDate} – ${a.lastDate}`}: {t(`staff.absence.reasons.${a.reason}`)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+// Who came with the child: one of the child's companions on the roster, or a name typed for someone else.
+import { useTranslation } from 'react-i18next';
+import type { ChildCompanion } from '../../../shared/staff/staff-contract.js';
+
+export type CompanionPick = { kind: 'none' } | { kind: 'roster'; id: string } | { kind: 'other'; name: string };
+
+interface Props {
+  companions: readonly ChildCompanion[];
+  value: CompanionPick;
+  onChange: (pick: CompanionPick) => void;
+}
+
+export function CompanionChoice({ companions, value, onChange }: Props) {
+  const { t } = useTranslation();
+  return (
+    <div className="staff-choices" role="group">
+      {companions.map((c) => (
+        <button
+          key={c.id}
+          type="button"
+          className="staff-choice"
+          data-testid="companion-choice"
+          aria-pressed={value.kind === 'roster' && value.id === c.id}
+          onClick={() => onChange(value.kind === 'roster' && value.id === c.id ? { kind: 'none' } : { kind: 'roster', id: c.id })}
+        >
+          {c.firstName} {c.lastName}
+        </button>
+      ))}
+      <input
+        className="staff-input"
+        data-testid="companion-name"
+        placeholder={t('staff.override.someoneElse')}
+        maxLength={80}
+        value={value.kind === 'other' ? value.name : ''}
+        onChange={(e) => onChange(e.target.value.trim() === '' ? { kind: 'none' } : { kind: 'other', name: e.target.value })}
+      />
+    </div>
+  );
+}
+
+/** The request fields for a pick. */
+export function companionFields(pick: CompanionPick): { companionId?: string; companionName?: string } {
+  if (pick.kind === 'roster') return { companionId: pick.id };
+  if (pick.kind === 'other') return { companionName: pick.name.trim() };
+  return {};
+}

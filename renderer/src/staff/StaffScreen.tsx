@@ -1,0 +1,23 @@
+// Staff mode's screen in place of the door: the sign-in, then the session's screens. Left alone for the idle time it
+// returns to the door (a live session is signed out, on record as a timeout).
+import type { KioskApi } from '../../../shared/api/contract.js';
+import { SessionScreen } from './SessionScreen.js';
+import { SignInScreen } from './SignInScreen.js';
+import { useIdle } from './use-idle.js';
+import type { StaffMode } from './use-staff-mode.js';
+import './staff.css';
+
+/** Before anyone has signed in the core's setting is not known yet; the door should not wait longer than this. */
+const SIGN_IN_IDLE_MS = 60_000;
+
+export function StaffScreen({ api, staff }: { api: KioskApi; staff: StaffMode }) {
+  const { step } = staff;
+  useIdle(step.kind === 'session' ? step.session.idleSeconds * 1000 : step.kind === 'sign-in' ? SIGN_IN_IDLE_MS : null, () => staff.close('idle'));
+  if (step.kind === 'sign-in') {
+    return <SignInScreen key={step.cardSeq} api={api} card={step.card} onSignedIn={staff.signedIn} onBack={() => staff.close('button')} />;
+  }
+  if (step.kind === 'session') {
+    return <SessionScreen key={step.session.sessionId} api={api} session={step.session} onSignOut={() => staff.close('button')} onEnded={staff.ended} />;
+  }
+  return null;
+}

@@ -1,0 +1,62 @@
+// Staff mode over the door: off (the door), signing in, or a signed-in session. Cards read while staff mode is on
+// go to the sign-in (a staff card), never to the door's check-in; the session ends on the button, after the idle
+// time, or when the core says it has ended — and the door comes back.
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { KioskApi } from '../../../shared/api/contract.js';
+import type { StaffSession } from '../../../shared/staff/staff-contract.js';
+import { safeCall } from '../api/safe-call.js';
+import type { Credential } from '../state/credential.js';
+
+export type CardCredential = Extract<Credential, { kind: 'card' }>;
+
+export type StaffStep = { kind: 'off' } | { kind: 'sign-in'; card: CardCredential | null; cardSeq: number } | { kind: 'session'; session: StaffSession };
+
+export interface StaffMode {
+  step: StaffStep;
+  active: boolean;
+  open: () => void;
+  /** Back to the door; a live session is signed out (the button) or timed out (idle). */
+  close: (why: 'button' | 'idle') => void;
+  /** The core ended the session (idle there first, or a restart): back to the door without another request. */
+  ended: () => void;
+  signedIn: (session: StaffSession) => void;
+  /** A card or code read while staff mode is up. */
+  credential: (credential: Credential) => void;
+}
+
+export function useStaffMode(api: KioskApi): StaffMode {
+  const [step, setStepState] = useState<StaffStep>({ kind: 'off' });
+  // Mirrors the state for callbacks that must act once on the current step (the sign-out request).
+  const stepRef = useRef<StaffStep>(step);
+  const setStep = useCallback((next: StaffStep) => {
+    stepRef.current = next;
+    setStepState(next);
+  }, []);
+
+  const open = useCallback(() => setStep({ kind: 'sign-in', card: null, cardSeq: 0 }), [setStep]);
+  const ended = useCallback(() => setStep({ kind: 'off' }), [setStep]);
+  const signedIn = useCallback((session: StaffSession) => setStep({ kind: 'session', session }), [setStep]);
+
+  const close = useCallback(
+    (why: 'button' | 'idle') => {
+      const current = stepRef.current;
+      if (current.kind === 'session') void safeCall(api, 'staffSignOut', { sessionId: current.session.sessionId, why });
+      setStep({ kind: 'off' });
+    },
+    [api, setStep],
+  );
+
+  const credential = useCallback(
+    (read: Credential) => {
+      // Only the sign-in screen takes a card (a staff card); a companion's card or code is not for staff screens.
+      const current = stepRef.current;
+      if (read.kind === 'card' && current.kind === 'sign-in') setStep({ kind: 'sign-in', card: read, cardSeq: current.cardSeq + 1 });
+    },
+    [setStep],
+  );
+
+  return useMemo(
+    () => ({ step, active: step.kind !== 'off', open, close, ended, signedIn, credential }),
+    [step, open, close, ended, signedIn, credential],
+  );
+}

@@ -1,0 +1,244 @@
+// The staff requests of KioskApi (merged into kioskRequests in shared/api/contract.ts): sign-in, overrides,
+// corrections, absences, the headcount and closing time. Every request but the sign-in ones carries the session id
+// the sign-in returned; the core ends sessions that stay idle.
+import { z } from 'zod';
+import { CardSourceSchema, EventKindSchema, EventMethodSchema, Id } from '../domain/attendance.js';
+import {
+  AbsenceReasonSchema,
+  CorrectionTargetTypeSchema,
+  OverrideReasonSchema,
+  PinSchema,
+  PresenceStateSchema,
+  StaffRoleSchema,
+  StaffSignInModeSchema,
+} from './staff-domain.js';
+
+const Clock = z.string().regex(/^\d{2}:\d{2}$/);
+export const LocalDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const Name = z.string().trim().min(1).max(80);
+const Note = z.string().trim().min(1).max(500);
+const Session = { sessionId: z.string().uuid() };
+
+export const StaffMemberSchema = z.object({ id: Id, firstName: z.string(), lastName: z.string(), role: StaffRoleSchema });
+export type StaffMember = z.infer<typeof StaffMemberSchema>;
+
+export const StaffSessionSchema = z.object({
+  sessionId: z.string().uuid(),
+  staff: StaffMemberSchema,
+  /** The UI returns to the door after this long without a touch; the core ends the session after it too. */
+  idleSeconds: z.number().int().positive(),
+});
+export type StaffSession = z.infer<typeof StaffSessionSchema>;
+
+export const SignInOutcomeSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('signed-in'), session: StaffSessionSchema }),
+  z.object({ outcome: z.literal('wrong-pin'), attemptsLeft: z.number().int().nonnegative() }),
+  /** Too many wrong PINs: no PIN is even checked until then (local "HH:MM"). */
+  z.object({ outcome: z.literal('locked'), until: Clock }),
+  /** An unknown or withdrawn staff card, or a staff member without a PIN. */
+  z.object({ outcome: z.literal('unknown') }),
+]);
+export type SignInOutcome = z.infer<typeof SignInOutcomeSchema>;
+
+export const StaffChildSchema = z.object({
+  id: Id,
+  firstName: z.string(),
+  lastName: z.string(),
+  groupId: Id,
+  groupName: z.string(),
+  state: PresenceStateSchema,
+  /** "HH:MM" of the event that set the state (arrival or departure), if any. */
+  since: Clock.nullable(),
+  absenceReason: AbsenceReasonSchema.nullable(),
+  /** The month's unexcused days reached the limit: staff see a flag. */
+  unexcusedLimitReached: z.boolean(),
+});
+export type StaffChild = z.infer<typeof StaffChildSchema>;
+
+export const ChildCompanionSchema = z.object({
+  id: Id,
+  firstName: z.string(),
+  lastName: z.string(),
+  relation: z.string(),
+  mayBring: z.boolean(),
+  mayCollect: z.boolean(),
+});
+export type ChildCompanion = z.infer<typeof ChildCompanionSchema>;
+
+export const AbsenceSummarySchema = z.object({
+  id: z.string(),
+  firstDate: LocalDateSchema,
+  lastDate: LocalDateSchema,
+  reason: AbsenceReasonSchema,
+});
+
+export const ChildDetailSchema = z.object({
+  child: StaffChildSchema,
+  companions: z.array(ChildCompanionSchema),
+  /** What an override records unless staff choose otherwise: the opposite of today's last event. */
+  nextAction: EventKindSchema,
+  unexcusedDaysThisMonth: z.number().int().nonnegative(),
+  unexcusedDaysPerMonth: z.number().int().nonnegative(),
+  vacationDaysThisYear: z.number().int().nonnegative(),
+  vacationDaysPerYear: z.number().int().nonnegative(),
+  /** Absences from today on, not withdrawn. */
+  absences: z.array(AbsenceSummarySchema),
+});
+export type ChildDetail = z.infer<typeof ChildDetailSchema>;
+
+export const DayEventSchema = z.object({
+  id: Id,
+  childId: Id,
+  childFirstName: z.string(),
+  childLastName: z.string(),
+  groupName: z.string(),
+  kind: EventKindSchema,
+  method: EventMethodSchema,
+  at: Clock,
+  /** Who recorded an override; null for a card or a code. */
+  staffName: z.string().nullable(),
+  overrideReason: OverrideReasonSchema.nullable(),
+  /** Set when a correction withdrew this event. */
+  cancelled: z.boolean(),
+});
+export type DayEvent = z.infer<typeof DayEventSchema>;
+
+export const HeadcountGroupSchema = z.object({
+  groupId: Id,
+  groupName: z.string(),
+  present: z.number().int().nonnegative(),
+  enrolled: z.number().int().nonnegative(),
+  absent: z.number().int().nonnegative(),
+  presentNames: z.array(z.string()),
+});
+export type HeadcountGroup = z.infer<typeof HeadcountGroupSchema>;
+
+export const HeadcountSchema = z.object({
+  id: z.string(),
+  localDate: LocalDateSchema,
+  takenAt: Clock,
+  trigger: z.enum(['cut-off', 'manual']),
+  groups: z.array(HeadcountGroupSchema),
+});
+export type Headcount = z.infer<typeof HeadcountSchema>;
+
+export const ClosingChildSchema = z.object({
+  child: StaffChildSchema,
+  companions: z.array(ChildCompanionSchema),
+  /** Set when staff already answered "still here" today (with their note). */
+  stillHereNote: z.string().nullable(),
+});
+export type ClosingChild = z.infer<typeof ClosingChildSchema>;
+
+export const OverrideDraftSchema = z
+  .object({
+    ...Session,
+    childId: Id,
+    kind: EventKindSchema,
+    reason: OverrideReasonSchema.exclude(['closing-time']),
+    note: Note.optional(),
+    companionId: Id.optional(),
+    companionName: Name.optional(),
+  })
+  .strict()
+  .refine((d) => d.reason !== 'other' || d.note !== undefined, { message: 'the reason "other" needs a note', path: ['note'] });
+
+export const AbsenceDraftSchema = z
+  .object({
+    ...Session,
+    childId: Id,
+    firstDate: LocalDateSchema,
+    lastDate: LocalDateSchema,
+    reason: AbsenceReasonSchema,
+    certificateNumber: z.string().trim().min(1).max(64).optional(),
+    certificateDate: LocalDateSchema.optional(),
+    note: Note.optional(),
+  })
+  .strict()
+  .refine((d) => d.lastDate >= d.firstDate, { message: 'the last day is before the first', path: ['lastDate'] })
+  .refine((d) => d.reason !== 'other' || d.note !== undefined, { message: 'the reason "other" needs a note', path: ['note'] });
+
+const Empty = z.object({}).strict();
+
+export const staffRequests = {
+  /** Who may sign in here, for the name buttons (empty in card-only mode), and whether the first admin is missing. */
+  staffSignInOptions: {
+    args: Empty,
+    result: z.object({ mode: StaffSignInModeSchema, staff: z.array(StaffMemberSchema), needsFirstAdmin: z.boolean() }),
+  },
+  staffSignIn: {
+    args: z
+      .object({
+        who: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('staff'), staffId: Id }).strict(),
+          z.object({ kind: z.literal('card'), raw: z.string().min(1).max(64), source: CardSourceSchema }).strict(),
+        ]),
+        pin: PinSchema,
+      })
+      .strict(),
+    result: SignInOutcomeSchema,
+  },
+  /** Only while no admin has a PIN yet: the kindergarten's first admin, signed in at once. */
+  staffCreateFirstAdmin: {
+    args: z.object({ firstName: Name, lastName: Name, pin: PinSchema }).strict(),
+    result: StaffSessionSchema,
+  },
+  staffSignOut: { args: z.object({ ...Session, why: z.enum(['button', 'idle']) }).strict(), result: Empty },
+  /** Staff are at work on the screen (typing a note, choosing dates) without asking anything: keep the session open. */
+  staffKeepAlive: { args: z.object(Session).strict(), result: Empty },
+  staffGroups: {
+    args: z.object(Session).strict(),
+    result: z.object({ groups: z.array(z.object({ id: Id, name: z.string() })) }),
+  },
+  /** A group's children, or a name search over all groups (Kazakh letters folded). */
+  staffChildren: {
+    args: z.object({ ...Session, groupId: Id.optional(), query: z.string().max(80).optional() }).strict(),
+    result: z.object({ children: z.array(StaffChildSchema) }),
+  },
+  staffChildDetail: { args: z.object({ ...Session, childId: Id }).strict(), result: ChildDetailSchema },
+  staffOverride: {
+    args: OverrideDraftSchema,
+    result: z.object({ eventId: Id, childFirstName: z.string(), kind: EventKindSchema, at: Clock }),
+  },
+  staffDayEvents: {
+    args: z.object({ ...Session, childId: Id.optional() }).strict(),
+    result: z.object({ events: z.array(DayEventSchema) }),
+  },
+  staffCorrect: {
+    args: z
+      .object({ ...Session, target: z.object({ type: CorrectionTargetTypeSchema, id: Id }).strict(), reason: Note })
+      .strict(),
+    result: z.object({ correctionId: z.string() }),
+  },
+  staffMarkAbsence: { args: AbsenceDraftSchema, result: z.object({ absenceId: z.string(), detail: ChildDetailSchema }) },
+  /** Today's cut-off headcount if taken, and the count right now. */
+  staffHeadcount: {
+    args: z.object(Session).strict(),
+    result: z.object({ cutOff: Clock, snapshot: HeadcountSchema.nullable(), live: z.array(HeadcountGroupSchema) }),
+  },
+  staffTakeHeadcount: { args: z.object(Session).strict(), result: HeadcountSchema },
+  /** The children still checked in, for staff to resolve one by one. */
+  staffClosing: {
+    args: z.object(Session).strict(),
+    result: z.object({ closingTime: Clock, passed: z.boolean(), children: z.array(ClosingChildSchema) }),
+  },
+  staffResolveClosing: {
+    args: z
+      .object({
+        ...Session,
+        childId: Id,
+        outcome: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('left'), companionId: Id.optional(), companionName: Name.optional() }).strict(),
+          z.object({ kind: z.literal('still-here'), note: Note }).strict(),
+        ]),
+      })
+      .strict()
+      .refine((d) => d.outcome.kind !== 'left' || d.outcome.companionId !== undefined || d.outcome.companionName !== undefined, {
+        message: 'say who the child left with',
+        path: ['outcome'],
+      }),
+    result: z.object({ eventId: Id.nullable() }),
+  },
+} as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
+
+export type StaffRequestName = keyof typeof staffRequests;
