@@ -1,0 +1,206 @@
+// Sync benchmarks against the reference city server, run as its own process on loopback (as the city is another
+// machine, its work must not share the kiosk's event loop):
+// - push_20k_s: a 20,000-event backlog pushed until none is pending (batches of MAX_PUSH_RECORDS).
+// - tap_to_confirm_p95_idle_core_ms / tap_to_confirm_p95_during_push_ms: single-child card taps through KioskCore
+//   (identifyCard, which records the event durably before it returns), timed around the call, first with sync idle
+//   and then while a 60,000-event backlog is pushed by the sync worker thread. The same taps, timed the same way,
+//   with the push in the core's own thread are printed as tap_to_confirm_p95_during_push_in_core_thread_ms: the
+//   figure that decides where the engine runs.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { openDatabase } from '../electron/core/db/open-database.js';
+import { demoRoster } from '../electron/core/demo/demo-roster.js';
+import { KioskCore } from '../electron/core/kiosk-core.js';
+import { AttendanceLog } from '../electron/core/services/attendance-log.js';
+import { RosterStore } from '../electron/core/services/roster-store.js';
+import { CityClient } from '../electron/core/sync/city-client.js';
+import { DEV_SYNC_WORKER_SCRIPT } from '../electron/core/sync/dev-worker-script.js';
+import { PushEngine } from '../electron/core/sync/push-engine.js';
+import { openSyncConnection } from '../electron/core/sync/sync-connection.js';
+import type { SyncCredentials } from '../electron/core/sync/sync-credentials.js';
+import { manualClock } from '../electron/core/testing/fixtures.js';
+import { toLocalTime } from '../shared/domain/local-time.js';
+import type { SyncStatus } from '../shared/sync/sync-status.js';
+import { repoRoot } from '../e2e/support/kiosk-host.js';
+import { percentile, report } from './stats.js';
+
+interface CityProcess {
+  url: string;
+  enrollmentCode: string;
+  stop(): Promise<void>;
+}
+
+async function startCityProcess(dataDir: string): Promise<CityProcess> {
+  // The city is another machine: here its process runs at the lowest priority, taking only CPU the kiosk leaves idle.
+  const child: ChildProcess = spawn('nice', ['-n', '19', process.execPath, '--import', 'tsx', join(repoRoot, 'city-server/src/cli.ts'), '--port', '0', '--data-dir', dataDir], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const found = await new Promise<{ url: string; code: string }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`city server did not start:\n${output}`)), 30_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /^CITY_URL (\S+)$/m.exec(output)?.[1];
+      const code = /^ENROLLMENT_CODE (\S+)$/m.exec(output)?.[1];
+      if (url && code) {
+        clearTimeout(timer);
+        resolve({ url, code });
+      }
+      if (output.length > 100_000) output = output.slice(-10_000); // it logs every request
+    });
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`city server exited with ${code}:\n${output}`)));
+  });
+  return {
+    url: found.url,
+    enrollmentCode: found.code,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function enrollWith(city: CityProcess): Promise<SyncCredentials> {
+  const client = new CityClient({ serverUrl: city.url, token: null });
+  const reply = await client.enroll({ enrollmentCode: city.enrollmentCode, publicKey: 'A'.repeat(43), deviceName: 'bench' });
+  client.close();
+  return { serverUrl: city.url, deviceId: reply.value.deviceId, token: reply.value.token };
+}
+
+/** A kiosk database chained under the enrolled device id, with the demo roster and `backlog` queued events. */
+function kioskWithBacklog(path: string, deviceId: string, backlog: number): void {
+  const db = openDatabase(path);
+  new RosterStore(db).seed({ ...demoRoster(), kindergarten: { ...demoRoster().kindergarten, demo: true } });
+  db.prepare('INSERT INTO device (id, created_at) VALUES (?, ?)').run(deviceId, new Date().toISOString());
+  const log = new AttendanceLog(db, deviceId);
+  const children = demoRoster().children;
+  const start = Date.parse('2026-10-01T08:00:00.000+05:00');
+  for (let done = 0; done < backlog; done += 500) {
+    const drafts = Array.from({ length: Math.min(500, backlog - done) }, (_, i) => ({
+      childId: children[(done + i) % children.length]?.id ?? '',
+      kind: 'arrival' as const,
+      method: 'rfid' as const,
+      companionId: null,
+      credentialId: null,
+      staffId: null,
+    }));
+    log.append(drafts, toLocalTime(new Date(start + done * 60_000), 300));
+  }
+  db.close();
+}
+
+async function benchPush20k(dir: string, city: CityProcess): Promise<void> {
+  const credentials = await enrollWith(city);
+  const path = join(dir, 'push-20k.sqlite');
+  kioskWithBacklog(path, credentials.deviceId, 20_000);
+  // The connection the sync worker pushes with.
+  const db = openSyncConnection(path, null);
+  const client = new CityClient({ serverUrl: credentials.serverUrl, token: credentials.token });
+  const engine = new PushEngine({ db, client, cityDeviceId: credentials.deviceId });
+  const started = performance.now();
+  const result = await engine.drain();
+  const seconds = (performance.now() - started) / 1000;
+  const lacking = await engine.reconcile();
+  client.close();
+  db.close();
+  if (result.sent !== 20_000 || lacking !== 0) throw new Error(`push_20k pushed ${result.sent}, the city lacks ${lacking}`);
+  report('push_20k_s', seconds, 's');
+}
+
+/** Single-child cards whose companion may bring and collect: every tap records exactly one event. */
+function singleChildCards(path: string): string[] {
+  const db = new BetterSqlite3(path, { readonly: true });
+  const cards = db
+    .prepare(
+      `SELECT cr.value FROM credentials cr JOIN companion_children l ON l.companion_id = cr.companion_id
+        WHERE cr.kind = 'rfid' AND cr.revoked_at IS NULL AND l.may_bring = 1 AND l.may_collect = 1 AND l.blocked = 0
+        GROUP BY cr.id HAVING count(*) = 1 ORDER BY cr.id`,
+    )
+    .pluck()
+    .all() as string[];
+  db.close();
+  return cards;
+}
+
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Taps until `keepGoing` says stop (or `max` taps), one every ~10 ms as a busy door's readers could; returns each tap's ms. */
+async function timeTaps(core: KioskCore, cards: string[], clock: ReturnType<typeof manualClock>, keepGoing: () => boolean, max: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < max && keepGoing(); i += 1) {
+    clock.advance(15_000); // past the 10 s repeat window: each tap records
+    const card = cards[i % cards.length] ?? '';
+    const started = performance.now();
+    const outcome = core.handlers.identifyCard({ raw: card, source: 'keyboard-wedge' });
+    times.push(performance.now() - started);
+    if (!outcome.ok || outcome.value.kind !== 'recorded') throw new Error(`tap of ${card} did not record: ${JSON.stringify(outcome)}`);
+    await pause(10);
+  }
+  return times;
+}
+
+export async function tapsWhilePushing(dir: string, city: CityProcess, mode: 'worker' | 'core-thread'): Promise<{ idle: number[]; duringPush: number[] }> {
+  const credentials = await enrollWith(city);
+  const dataDir = mkdtempSync(join(dir, `taps-${mode}-`));
+  kioskWithBacklog(join(dataDir, 'esik.sqlite'), credentials.deviceId, 60_000);
+  const cards = singleChildCards(join(dataDir, 'esik.sqlite'));
+  const clock = manualClock('2026-11-23T03:00:00.000Z');
+  let enrolled = false;
+  let status: SyncStatus | null = null;
+  const core = new KioskCore({
+    dataDir,
+    demo: true,
+    clock,
+    log: () => undefined,
+    sync: {
+      credentials: () => (enrolled ? credentials : null),
+      workerScript: mode === 'worker' ? DEV_SYNC_WORKER_SCRIPT : null,
+      tuning: { credentialsPollMs: 20, networkPollMs: 0 },
+    },
+  });
+  core.onEvent((name, payload) => {
+    if (name === 'syncStatusChanged') status = payload as SyncStatus;
+  });
+  try {
+    await timeTaps(core, cards, clock, () => true, 50); // warm-up
+    const idle = await timeTaps(core, cards, clock, () => true, 300);
+    enrolled = true;
+    const pushing = (): boolean => status !== null && status.state === 'online' && status.queued > 1_000;
+    const started = Date.now();
+    while (!pushing()) {
+      if (Date.now() - started > 30_000) throw new Error(`the push did not start: ${JSON.stringify(status)}`);
+      await pause(5);
+    }
+    const duringPush = await timeTaps(core, cards, clock, pushing, 300);
+    if (duringPush.length < 50) throw new Error(`only ${duringPush.length} taps landed during the push`);
+    return { idle, duringPush };
+  } finally {
+    core.close();
+    await pause(300); // let the worker close its connection
+  }
+}
+
+/** Each scenario enrolls its own kiosk with a city of its own (the CLI prints one enrollment code). */
+export async function withCity<T>(dir: string, name: string, run: (city: CityProcess) => Promise<T>): Promise<T> {
+  const city = await startCityProcess(join(dir, `city-${name}`));
+  try {
+    return await run(city);
+  } finally {
+    await city.stop();
+  }
+}
+
+export async function benchSyncPush(dir: string): Promise<void> {
+  await withCity(dir, 'push', (city) => benchPush20k(dir, city));
+  const worker = await withCity(dir, 'taps-worker', (city) => tapsWhilePushing(dir, city, 'worker'));
+  report('tap_to_confirm_p95_idle_core_ms', percentile(worker.idle, 95), 'ms');
+  report('tap_to_confirm_p95_during_push_ms', percentile(worker.duringPush, 95), 'ms');
+  const inCore = await withCity(dir, 'taps-core', (city) => tapsWhilePushing(dir, city, 'core-thread'));
+  report('tap_to_confirm_p95_idle_core_second_run_ms', percentile(inCore.idle, 95), 'ms');
+  report('tap_to_confirm_p95_during_push_in_core_thread_ms', percentile(inCore.duringPush, 95), 'ms');
+}

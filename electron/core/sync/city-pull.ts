@@ -1,0 +1,93 @@
+// One pull from the city, for the sync cycle to call: the roster (delta or snapshot) first, so that the other
+// kiosks' records that follow name children and companions this kiosk knows, then those records page by page.
+// Each reply is applied in its own transaction with its cursor; each reply's Date header measures the clock.
+import type { Database } from 'better-sqlite3';
+import { MAX_PUSH_RECORDS } from '../../../shared/sync/protocol.js';
+import type { AttendanceLog } from '../services/attendance-log.js';
+import type { CityClient } from './city-client.js';
+import type { ClockOffsetTracker } from './clock-offset.js';
+import { importPeerRecords, PeersRejectedError, type PeersImported } from './peer-import.js';
+import { applyRosterReply, RosterRejectedError, type RosterApplied } from './roster-apply.js';
+import { SyncError } from './sync-error.js';
+import { SYNC_KEYS, SyncStateStore } from './sync-state.js';
+
+/** The two calls a pull makes; the CityClient, or anything answering like it. */
+export type CityReader = Pick<CityClient, 'roster' | 'peers'>;
+
+/** Pages of peer records in one pull at most: a day of a busy second door is a few hundred records. */
+const MAX_PEER_PAGES = 20;
+
+export interface PullOutcome {
+  roster: RosterApplied;
+  peers: { added: number; alreadyHeld: number; skipped: PeersImported['skipped'] };
+}
+
+export interface CityPullDeps {
+  db: Database;
+  attendance: AttendanceLog;
+  clockOffset: ClockOffsetTracker;
+  now: () => Date;
+  /** Told after every roster applied (the core refreshes the kindergarten's name and the demo badge). */
+  onRosterApplied?: (applied: RosterApplied) => void;
+  log?: (line: string) => void;
+}
+
+export class CityPull {
+  private readonly state: SyncStateStore;
+  private readonly log: (line: string) => void;
+
+  constructor(private readonly deps: CityPullDeps) {
+    this.state = new SyncStateStore(deps.db);
+    this.log = deps.log ?? (() => undefined);
+  }
+
+  /**
+   * Pulls the roster, then today's peer records. A network failure throws its SyncError with nothing half-applied;
+   * a roster or page the kiosk refuses (malformed, contradicting its tables) changes nothing and throws
+   * SYNC_MALFORMED — after the peers were still tried, so one bad roster does not hide the other door's arrivals.
+   */
+  async pullOnce(client: CityReader): Promise<PullOutcome> {
+    let refused: SyncError | null = null;
+    let roster: RosterApplied | null = null;
+    const rosterReply = await client.roster(this.state.get(SYNC_KEYS.rosterCursor));
+    this.deps.clockOffset.observe(rosterReply);
+    try {
+      roster = applyRosterReply(this.deps.db, rosterReply.value, { now: this.deps.now(), kindergartenId: this.state.get(SYNC_KEYS.kindergartenId) });
+      this.log(`[sync] roster ${roster.kind}: ${roster.upserted} upserted, ${roster.removed} removed, ${roster.kept} kept for history`);
+      this.deps.onRosterApplied?.(roster);
+    } catch (error) {
+      if (!(error instanceof RosterRejectedError)) throw error;
+      this.log(`[sync] roster refused, nothing changed: ${error.message}`);
+      refused = new SyncError('SYNC_MALFORMED', error.message);
+    }
+
+    const peers = { added: 0, alreadyHeld: 0, skipped: [] as PeersImported['skipped'] };
+    for (let page = 0; page < MAX_PEER_PAGES; page += 1) {
+      const reply = await client.peers(this.state.get(SYNC_KEYS.peersCursor));
+      this.deps.clockOffset.observe(reply);
+      let imported: PeersImported;
+      try {
+        imported = importPeerRecords(this.deps.db, this.deps.attendance, reply.value, {
+          ownDeviceIds: this.ownDeviceIds(),
+          pageSize: MAX_PUSH_RECORDS,
+        });
+      } catch (error) {
+        if (!(error instanceof PeersRejectedError)) throw error;
+        throw new SyncError('SYNC_MALFORMED', error.message);
+      }
+      peers.added += imported.added;
+      peers.alreadyHeld += imported.alreadyHeld;
+      peers.skipped.push(...imported.skipped);
+      for (const s of imported.skipped) this.log(`[sync] peer record ${s.id} left out: ${s.reason}`);
+      if (!imported.full) break;
+    }
+    if (peers.added > 0) this.log(`[sync] ${peers.added} records from the other kiosks`);
+    if (refused || !roster) throw refused ?? new SyncError('SYNC_MALFORMED', 'no roster');
+    return { roster, peers };
+  }
+
+  private ownDeviceIds(): string[] {
+    const city = this.state.get(SYNC_KEYS.cityDeviceId);
+    return city === null ? [this.deps.attendance.deviceId] : [this.deps.attendance.deviceId, city];
+  }
+}

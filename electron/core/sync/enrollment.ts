@@ -1,0 +1,168 @@
+// Enrolling the kiosk with a city server: an admin gives the server's URL and a one-time code; the kiosk brings its
+// own Ed25519 key pair, asks the server whether it speaks protocol v1, registers its public key, and keeps what it
+// got back — the device id, kindergarten id and URL in sync_state, the bearer token in the SecretStore (never SQLite).
+import type { Database } from 'better-sqlite3';
+import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { hostname } from 'node:os';
+import { EnrollRequestSchema, PROTOCOL_VERSION } from '../../../shared/sync/protocol.js';
+import { generateSigningKey, rawPublicKey } from '../credentials/ed25519.js';
+import { CityClient, parseServerUrl } from './city-client.js';
+import type { ClockOffsetTracker } from './clock-offset.js';
+import type { SecretStore } from './secret-store.js';
+import { isSyncError } from './sync-error.js';
+import { SYNC_KEYS, SyncStateStore } from './sync-state.js';
+
+/** Each way an enrollment can fail, as the admin is told it (the KioskApi error codes of the same names). */
+export type EnrollErrorCode =
+  /** Not an http(s) URL of a server (another scheme, user:password@, a query…): nothing was sent. */
+  | 'ENROLL_BAD_URL'
+  /** No connection or no reply in time. */
+  | 'ENROLL_UNREACHABLE'
+  /** The server refused the code: unknown, already used, or mistyped. */
+  | 'ENROLL_CODE_REFUSED'
+  /** The server answers, but not protocol v1. */
+  | 'ENROLL_PROTOCOL_UNSUPPORTED'
+  /** The server answered with an error or a reply that is not the protocol's. */
+  | 'ENROLL_SERVER_ERROR';
+
+export class EnrollmentError extends Error {
+  constructor(
+    readonly code: EnrollErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'EnrollmentError';
+  }
+}
+
+export interface EnrollmentInput {
+  serverUrl: string;
+  code: string;
+}
+
+export interface Enrolled {
+  /** The URL as stored (normalised), the base of every later call. */
+  serverUrl: string;
+  deviceId: string;
+  kindergartenId: string;
+  /**
+   * Whether the kiosk's own chain is now written under the city's device id (it had recorded nothing under its old
+   * one). When false, the city will refuse its records until the protocol lets a kiosk bring its id (push reports
+   * SYNC_DEVICE_MISMATCH).
+   */
+  deviceIdAdopted: boolean;
+}
+
+export interface EnrollmentDeps {
+  db: Database;
+  secrets: SecretStore;
+  /** Every reply's Date header is a clock measurement, enrollment's too. */
+  clockOffset: ClockOffsetTracker;
+  /** How the city lists this kiosk; the host name by default. */
+  deviceName?: string;
+  /** A client for the server, with the timeouts the caller wants (a test shortens them). */
+  makeClient?: (serverUrl: string) => CityClient;
+  /**
+   * Called in the same synchronous step as the device row changed to the city's id, so that nothing can be recorded
+   * under the old id in between: the caller switches its AttendanceLog (rebind).
+   */
+  onDeviceIdAdopted?: (deviceId: string) => void;
+}
+
+/** Enrolls, or throws EnrollmentError. Enrolling again (a new code, perhaps another server) replaces the old enrollment. */
+export async function enrollKiosk(deps: EnrollmentDeps, input: EnrollmentInput): Promise<Enrolled> {
+  const url = checkServerUrl(input.serverUrl);
+  const code = input.code.trim();
+  if (!EnrollRequestSchema.shape.enrollmentCode.safeParse(code).success) {
+    throw new EnrollmentError('ENROLL_CODE_REFUSED', 'an enrollment code has 6 to 64 characters');
+  }
+  const client = deps.makeClient?.(url.href) ?? new CityClient({ serverUrl: url.href, token: null });
+  try {
+    const hello = await step('hello', () => client.hello());
+    deps.clockOffset.observe(hello);
+    if (!hello.value.protocolVersions.includes(PROTOCOL_VERSION)) {
+      throw new EnrollmentError('ENROLL_PROTOCOL_UNSUPPORTED', `the server speaks versions ${hello.value.protocolVersions.join(', ')}, not ${PROTOCOL_VERSION}`);
+    }
+    const publicKey = Buffer.from(rawPublicKey(deviceKey(deps.secrets))).toString('base64url');
+    const deviceName = (deps.deviceName ?? `Esik ${hostname()}`).slice(0, 120);
+    const reply = await step('enroll', () => client.enroll({ enrollmentCode: code, publicKey, deviceName }));
+    deps.clockOffset.observe(reply);
+    const { deviceId, kindergartenId } = reply.value;
+    // The token first: a crash between the two leaves a token nobody points to (harmless, replaced next time),
+    // never an enrollment in sync_state without its token.
+    deps.secrets.set('city-token', reply.value.token);
+    const deviceIdAdopted = recordEnrollment(deps.db, { serverUrl: client.serverUrl, deviceId, kindergartenId });
+    if (deviceIdAdopted) deps.onDeviceIdAdopted?.(deviceId);
+    return { serverUrl: client.serverUrl, deviceId, kindergartenId, deviceIdAdopted };
+  } finally {
+    client.close();
+  }
+}
+
+/** The URL as the client will use it, or ENROLL_BAD_URL: only http and https, no credentials, query or fragment. */
+export function checkServerUrl(text: string): URL {
+  try {
+    return parseServerUrl(text.trim());
+  } catch {
+    throw new EnrollmentError('ENROLL_BAD_URL', `not an http(s) server URL: ${text.slice(0, 200)}`);
+  }
+}
+
+/**
+ * The kiosk's device key pair, made on the first enrollment and kept as a secret: enrolling again after a lost reply
+ * presents the same public key (the server then returns the same device), and later protocol versions may sign with it.
+ */
+export function deviceKey(secrets: SecretStore): KeyObject {
+  const pem = secrets.get('device-key');
+  if (pem !== null) {
+    try {
+      return createPrivateKey(pem);
+    } catch {
+      // Unreadable: a new pair, since the server only ever saw the public half of this one.
+    }
+  }
+  const key = generateSigningKey();
+  secrets.set('device-key', key.export({ format: 'pem', type: 'pkcs8' }).toString());
+  return key;
+}
+
+/**
+ * One transaction: the new enrollment, cursors from any earlier one dropped (the first pull is a snapshot), and —
+ * when this kiosk has recorded nothing under its own device id yet — the city's device id adopted for its chain, since
+ * the city accepts records only under the id it enrolled (protocol v1 has no way for a kiosk to bring its own).
+ * Returns whether the id was adopted.
+ */
+function recordEnrollment(db: Database, enrolled: Omit<Enrolled, 'deviceIdAdopted'>): boolean {
+  const state = new SyncStateStore(db);
+  return db
+    .transaction((): boolean => {
+      state.set(SYNC_KEYS.serverUrl, enrolled.serverUrl);
+      state.set(SYNC_KEYS.cityDeviceId, enrolled.deviceId);
+      state.set(SYNC_KEYS.kindergartenId, enrolled.kindergartenId);
+      state.delete(SYNC_KEYS.rosterCursor);
+      state.delete(SYNC_KEYS.peersCursor);
+      const local = db.prepare<[], { id: string }>('SELECT id FROM device').get()?.id;
+      if (local === enrolled.deviceId) return true;
+      if (local === undefined || db.prepare('SELECT 1 FROM attendance_events WHERE device_id = ? LIMIT 1').get(local) !== undefined) return false;
+      db.prepare('UPDATE device SET id = ?').run(enrolled.deviceId);
+      return true;
+    })
+    .immediate();
+}
+
+async function step<T>(name: 'hello' | 'enroll', call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (!isSyncError(error)) throw error;
+    const code: EnrollErrorCode =
+      error.code === 'SYNC_TIMEOUT' || error.code === 'SYNC_NETWORK'
+        ? 'ENROLL_UNREACHABLE'
+        : error.code === 'SYNC_PROTOCOL_UNSUPPORTED'
+          ? 'ENROLL_PROTOCOL_UNSUPPORTED'
+          : error.code === 'SYNC_UNAUTHORIZED' && name === 'enroll'
+            ? 'ENROLL_CODE_REFUSED'
+            : 'ENROLL_SERVER_ERROR';
+    throw new EnrollmentError(code, `${name}: ${error.message}`);
+  }
+}

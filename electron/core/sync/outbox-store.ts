@@ -1,0 +1,109 @@
+// The durable outbox (table sync_outbox, migration 0003): records queue here in their own transaction and leave
+// the queue only on the city's answer. Every statement the push engine runs is here, so the migration test can
+// check each one's query plan.
+import type { Database, Statement } from 'better-sqlite3';
+import type { SyncRecord } from '../../../shared/sync/protocol.js';
+
+export const OUTBOX_SQL = {
+  enqueue: 'INSERT INTO sync_outbox (record_id, record_type, body, queued_ms) VALUES (?, ?, ?, ?)',
+  nextPending: "SELECT seq, record_id, body FROM sync_outbox WHERE state = 'pending' AND seq > ? ORDER BY seq LIMIT ?",
+  countPending: "SELECT count(*) AS n FROM sync_outbox WHERE state = 'pending'",
+  countRejected: "SELECT count(*) AS n FROM sync_outbox WHERE state = 'rejected'",
+  sentFrom: "SELECT seq, record_id FROM sync_outbox WHERE state = 'sent' AND seq >= ? ORDER BY seq LIMIT ?",
+  newestSeq: 'SELECT max(seq) AS seq FROM sync_outbox',
+  markSent: "UPDATE sync_outbox SET state = 'sent', sent_ms = ?, attempts = attempts + 1, last_error = NULL WHERE record_id = ? AND state = 'pending'",
+  markRejected:
+    "UPDATE sync_outbox SET state = 'rejected', rejected_reason = ?, attempts = attempts + 1, last_error = NULL WHERE record_id = ? AND state = 'pending'",
+  noteFailure: "UPDATE sync_outbox SET attempts = attempts + 1, last_error = ? WHERE state = 'pending' AND seq BETWEEN ? AND ?",
+  requeue: "UPDATE sync_outbox SET state = 'pending', sent_ms = NULL WHERE record_id = ? AND state = 'sent'",
+  rejected: "SELECT record_id, rejected_reason, queued_ms FROM sync_outbox WHERE state = 'rejected' ORDER BY seq LIMIT ?",
+} as const;
+
+export interface PendingRow {
+  seq: number;
+  record_id: string;
+  /** The record's JSON exactly as queued. */
+  body: string;
+}
+
+export interface RejectedRow {
+  record_id: string;
+  rejected_reason: string;
+  queued_ms: number;
+}
+
+/** What happened to each pushed record, as the city said. */
+export type RecordOutcome = { id: string; status: 'sent' } | { id: string; status: 'rejected'; reason: string };
+
+/** Queues records. Runs inside the caller's transaction (the event's own), so it holds only the insert. */
+export class OutboxWriter {
+  private readonly insert: Statement<[string, string, string, number]>;
+
+  constructor(db: Database) {
+    this.insert = db.prepare(OUTBOX_SQL.enqueue);
+  }
+
+  enqueue(record: SyncRecord, nowMs: number): void {
+    this.insert.run(record.id, record.type, JSON.stringify(record), nowMs);
+  }
+}
+
+export class OutboxStore {
+  private readonly s: { [K in keyof typeof OUTBOX_SQL]: Statement };
+
+  constructor(private readonly db: Database) {
+    this.s = Object.fromEntries(Object.entries(OUTBOX_SQL).map(([name, sql]) => [name, db.prepare(sql)])) as OutboxStore['s'];
+  }
+
+  /** The oldest pending rows after a seq (0: from the start), in queue order. */
+  nextPending(limit: number, afterSeq = 0): PendingRow[] {
+    return this.s.nextPending.all(afterSeq, limit) as PendingRow[];
+  }
+
+  pendingCount(): number {
+    return (this.s.countPending.get() as { n: number }).n;
+  }
+
+  rejectedCount(): number {
+    return (this.s.countRejected.get() as { n: number }).n;
+  }
+
+  /** The rejected records with the city's reasons, oldest first: kept for the staff, never retried blindly. */
+  rejected(limit = 100): RejectedRow[] {
+    return this.s.rejected.all(limit) as RejectedRow[];
+  }
+
+  /** Sent records from seq on, in order: the ids to ask the city about after an outage. */
+  sentFrom(fromSeq: number, limit: number): { seq: number; record_id: string }[] {
+    return this.s.sentFrom.all(fromSeq, limit) as { seq: number; record_id: string }[];
+  }
+
+  /** The newest seq ever queued (0 when none): where a reconciliation can stop. */
+  newestSeq(): number {
+    return (this.s.newestSeq.get() as { seq: number | null }).seq ?? 0;
+  }
+
+  /** Marks each record by the city's answer, all in one short transaction. Only pending rows change. */
+  settle(outcomes: readonly RecordOutcome[], nowMs: number): void {
+    this.db
+      .transaction(() => {
+        for (const o of outcomes) {
+          if (o.status === 'sent') this.s.markSent.run(nowMs, o.id);
+          else this.s.markRejected.run(o.reason.slice(0, 500), o.id);
+        }
+      })
+      .immediate();
+  }
+
+  /** A push that got no usable answer: the rows stay pending; only the attempt and its error are noted. */
+  noteFailure(fromSeq: number, toSeq: number, errorCode: string): void {
+    this.s.noteFailure.run(errorCode, fromSeq, toSeq);
+  }
+
+  /** Records the city says it lacks go back into the queue. */
+  requeue(ids: readonly string[]): number {
+    return this.db
+      .transaction(() => ids.reduce((n, id) => n + this.s.requeue.run(id).changes, 0))
+      .immediate();
+  }
+}

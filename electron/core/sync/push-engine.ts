@@ -1,0 +1,226 @@
+// The push engine: takes the outbox's pending records in order, in batches, sends them with this kiosk's chain
+// head, and marks each by the city's answer. Only an answer that was read whole and parsed settles anything: a
+// timeout, a dropped connection, a lost or malformed acknowledgement leaves the rows pending, and the next try
+// gets "duplicate" for what the city already holds. After an outage it asks the city which sent ids it lacks.
+import type { Database, Statement } from 'better-sqlite3';
+import {
+  MAX_MISSING_IDS,
+  MAX_PUSH_RECORDS,
+  SyncRecordSchema,
+  type ChainHead,
+  type PushReply,
+  type SyncRecord,
+} from '../../../shared/sync/protocol.js';
+import type { CityClient, CityReply } from './city-client.js';
+import { OutboxStore, type PendingRow, type RecordOutcome } from './outbox-store.js';
+import { SyncError } from './sync-error.js';
+import { SYNC_KEYS, SyncStateStore } from './sync-state.js';
+
+export interface PushEngineOptions {
+  /** A connection to the kiosk's database: the worker's own, or the core's. */
+  db: Database;
+  client: Pick<CityClient, 'push' | 'missing'>;
+  /** The device id the city enrolled this kiosk under; pushes are refused for any other. */
+  cityDeviceId: string;
+  now?: () => number;
+  /** Records per push, at most MAX_PUSH_RECORDS. Small batches make a push shorter, not cheaper. */
+  batchSize?: number;
+  log?: (line: string) => void;
+  /** Every reply's timing, for the clock offset. */
+  onReply?: (reply: CityReply<unknown>) => void;
+  /** After each batch is settled. */
+  onBatch?: () => void;
+}
+
+export interface DrainResult {
+  batches: number;
+  sent: number;
+  rejected: number;
+}
+
+interface BatchResult {
+  sent: number;
+  rejected: number;
+}
+
+export interface ChainHeadMismatch {
+  theirs: ChainHead;
+  /** Our hash at their seq, or null when our log has no event there. */
+  oursAtTheirSeq: string | null;
+}
+
+export class PushEngine {
+  readonly outbox: OutboxStore;
+  readonly state: SyncStateStore;
+  private readonly localDeviceId: string;
+  private readonly ownHead: Statement<[string], { device_seq: number; hash: string }>;
+  private readonly hashAt: Statement<[string, number], { hash: string }>;
+  private readonly now: () => number;
+  private readonly batchSize: number;
+  private readonly log: (line: string) => void;
+
+  constructor(private readonly options: PushEngineOptions) {
+    const { db } = options;
+    this.outbox = new OutboxStore(db);
+    this.state = new SyncStateStore(db);
+    this.localDeviceId = db.prepare<[], { id: string }>('SELECT id FROM device').get()?.id ?? '';
+    this.ownHead = db.prepare('SELECT device_seq, hash FROM attendance_events WHERE device_id = ? ORDER BY device_seq DESC LIMIT 1');
+    this.hashAt = db.prepare('SELECT hash FROM attendance_events WHERE device_id = ? AND device_seq = ?');
+    this.now = options.now ?? Date.now;
+    this.batchSize = Math.max(1, Math.min(options.batchSize ?? MAX_PUSH_RECORDS, MAX_PUSH_RECORDS));
+    this.log = options.log ?? (() => undefined);
+  }
+
+  /**
+   * Pushes until nothing is pending. Throws the SyncError of the first exchange that fails; what was settled stays
+   * settled. Two pushes are kept in flight: the next batch is read, checked and sent while the city works on the
+   * previous one, so the kiosk's share of the work hides behind the city's.
+   */
+  async drain(): Promise<DrainResult> {
+    if (this.localDeviceId !== this.options.cityDeviceId) {
+      throw new SyncError('SYNC_DEVICE_MISMATCH', `the log is chained as ${this.localDeviceId}, the city enrolled ${this.options.cityDeviceId}`);
+    }
+    const total: DrainResult = { batches: 0, sent: 0, rejected: 0 };
+    // Each pass walks the queue once in order; a record the city left unanswered is pending again for the next pass.
+    while (this.outbox.pendingCount() > 0) {
+      let afterSeq = 0;
+      let inFlight: Promise<BatchResult> | null = null;
+      let failure: unknown = null;
+      for (;;) {
+        const rows = failure === null ? this.outbox.nextPending(this.batchSize, afterSeq) : [];
+        const next = rows.length > 0 ? this.sendBatch(rows) : null;
+        // Its failure is read when it is awaited below; until then it must not count as an unhandled rejection.
+        next?.catch(() => undefined);
+        afterSeq = rows.at(-1)?.seq ?? afterSeq;
+        if (inFlight) {
+          try {
+            const result = await inFlight;
+            total.batches += 1;
+            total.sent += result.sent;
+            total.rejected += result.rejected;
+          } catch (error) {
+            failure ??= error;
+          }
+        }
+        if (!next) break;
+        inFlight = next;
+      }
+      if (failure !== null) throw failure;
+    }
+    return total;
+  }
+
+  /**
+   * Asks the city about every record sent since the last check and queues again those it lacks (a city restored
+   * from a backup, an acknowledgement from a proxy). Returns how many went back into the queue.
+   */
+  async reconcile(): Promise<number> {
+    let from = this.state.getInt(SYNC_KEYS.reconcileFromSeq) ?? 0;
+    let requeued = 0;
+    for (;;) {
+      const rows = this.outbox.sentFrom(from, MAX_MISSING_IDS);
+      const last = rows.at(-1);
+      if (!last) return requeued;
+      const asked = new Set(rows.map((r) => r.record_id));
+      const reply = await this.options.client.missing([...asked]);
+      this.options.onReply?.(reply);
+      const missing = reply.value.missing;
+      if (missing.some((id) => !asked.has(id))) throw new SyncError('SYNC_MALFORMED', 'the city named a missing id it was not asked about');
+      requeued += this.outbox.requeue(missing);
+      from = last.seq + 1;
+      this.state.setInt(SYNC_KEYS.reconcileFromSeq, from);
+      this.state.setInt(SYNC_KEYS.lastSuccessMs, this.now());
+      if (missing.length > 0) this.log(`[sync] the city lacked ${missing.length} sent records: queued again`);
+    }
+  }
+
+  /** The city's last disagreeing chain head, or null when it agrees (or never said). */
+  chainHeadMismatch(): ChainHeadMismatch | null {
+    const raw = this.state.get(SYNC_KEYS.chainHeadMismatch);
+    return raw === null ? null : (JSON.parse(raw) as ChainHeadMismatch);
+  }
+
+  /** Sends one batch and settles it by the answer. Rejects (after noting the failure on its rows) when there is none. */
+  private async sendBatch(rows: PendingRow[]): Promise<BatchResult> {
+    const records: SyncRecord[] = [];
+    const unsendable: RecordOutcome[] = [];
+    for (const row of rows) {
+      const parsed = SyncRecordSchema.safeParse(JSON.parse(row.body));
+      if (parsed.success) records.push(parsed.data);
+      // Cannot happen for bodies the log wrote; if it does, staff see it with the reason instead of a stuck queue.
+      else unsendable.push({ id: row.record_id, status: 'rejected', reason: `kiosk: not a valid protocol record: ${parsed.error.issues[0]?.message ?? ''}` });
+    }
+    if (unsendable.length > 0) this.outbox.settle(unsendable, this.now());
+    if (records.length === 0) return { sent: 0, rejected: unsendable.length };
+
+    const first = rows[0]?.seq ?? 0;
+    const last = rows.at(-1)?.seq ?? 0;
+    let reply: CityReply<PushReply>;
+    try {
+      reply = await this.options.client.push({ deviceId: this.options.cityDeviceId, records, chainHead: this.chainHead() });
+    } catch (error) {
+      this.outbox.noteFailure(first, last, error instanceof SyncError ? error.code : 'SYNC_NETWORK');
+      throw error;
+    }
+    this.options.onReply?.(reply);
+    const outcomes = outcomesOf(reply.value, new Set(records.map((r) => r.id)));
+    if (outcomes.length === 0) {
+      this.outbox.noteFailure(first, last, 'SYNC_MALFORMED');
+      throw new SyncError('SYNC_MALFORMED', 'the city acknowledged none of the records pushed');
+    }
+    const chunk = Number(process.env.EXP_CHUNK ?? 0);
+    if (chunk > 0) {
+      for (let i = 0; i < outcomes.length; i += chunk) {
+        this.outbox.settle(outcomes.slice(i, i + chunk), this.now());
+        await new Promise((r) => setTimeout(r, Number(process.env.EXP_PAUSE ?? 0)));
+      }
+      this.options.db.transaction(() => { this.state.setInt(SYNC_KEYS.lastSuccessMs, this.now()); this.checkChainHead(reply.value.chainHead); }).immediate();
+    } else
+    this.options.db
+      .transaction(() => {
+        this.outbox.settle(outcomes, this.now());
+        this.state.setInt(SYNC_KEYS.lastSuccessMs, this.now());
+        this.checkChainHead(reply.value.chainHead);
+      })
+      .immediate();
+    this.options.onBatch?.();
+    const rejected = outcomes.filter((o) => o.status === 'rejected').length;
+    if (rejected > 0) this.log(`[sync] the city rejected ${rejected} records (kept for staff)`);
+    return { sent: outcomes.length - rejected, rejected: rejected + unsendable.length };
+  }
+
+  private chainHead(): ChainHead {
+    const head = this.ownHead.get(this.localDeviceId);
+    return head ? { deviceSeq: head.device_seq, hash: head.hash } : { deviceSeq: 0, hash: '0'.repeat(64) };
+  }
+
+  /** The city's head must be an event of our own log: same seq, same hash. Anything else is a rewritten history. */
+  private checkChainHead(theirs: ChainHead | null): void {
+    if (theirs === null) return;
+    const ours = this.hashAt.get(this.localDeviceId, theirs.deviceSeq)?.hash ?? null;
+    if (ours === theirs.hash) {
+      this.state.delete(SYNC_KEYS.chainHeadMismatch);
+      return;
+    }
+    const mismatch: ChainHeadMismatch = { theirs, oursAtTheirSeq: ours };
+    this.state.set(SYNC_KEYS.chainHeadMismatch, JSON.stringify(mismatch));
+    this.log(`[sync] CHAIN HEAD MISMATCH: the city holds seq ${theirs.deviceSeq} as ${theirs.hash}, this kiosk ${ours ?? 'has no such event'}`);
+  }
+}
+
+/**
+ * Reads the city's per-record results against what was sent. A result for a record not sent, or two different
+ * answers for one record, make the whole reply untrustworthy: nothing is settled. A record without a result stays
+ * pending and goes again.
+ */
+export function outcomesOf(reply: PushReply, sent: ReadonlySet<string>): RecordOutcome[] {
+  const byId = new Map<string, RecordOutcome>();
+  for (const result of reply.results) {
+    if (!sent.has(result.id)) throw new SyncError('SYNC_MALFORMED', `the city answered for record ${result.id}, which was not sent`);
+    const outcome: RecordOutcome = result.status === 'rejected' ? { id: result.id, status: 'rejected', reason: result.reason } : { id: result.id, status: 'sent' };
+    const earlier = byId.get(result.id);
+    if (earlier && earlier.status !== outcome.status) throw new SyncError('SYNC_MALFORMED', `the city gave record ${result.id} two different answers`);
+    byId.set(result.id, outcome);
+  }
+  return [...byId.values()];
+}

@@ -1,0 +1,346 @@
+// The city's roster into the kiosk's roster tables: a snapshot replaces them, a delta upserts and removes rows —
+// either one in ONE transaction together with the new cursor, so a crash, a constraint the city's data breaks or a
+// malformed reply leaves the roster exactly as it was and the cursor where it was (the same reply comes again).
+//
+// Removing a row the append-only history points at. attendance_events (and the staff records of migration 0004:
+// absences, closing resolutions, overrides' reasons, the staff audit…) reference children, companions, credentials
+// and staff, and can never change. So a removed row is deleted only when nothing refers to it; otherwise it stays,
+// made inert, so that the history keeps naming who it was:
+//   - a child is deactivated (active = 0): the door and the staff lists show only active children, while the
+//     табель of past months still finds the name;
+//   - a credential is revoked (revoked_at set), so the card or QR is refused at the door;
+//   - a companion loses their links and credentials (refused as NO_CHILDREN / revoked), the row stays;
+//   - a staff member is deactivated (staff sign-in reads only active staff);
+//   - a group stays while a kept child is still in it.
+// "Is it referenced?" is asked of SQLite itself: the DELETE is tried and a foreign-key failure (which undoes only that
+// statement) means "keep". Every table a later migration adds with a reference is covered without a list to update.
+// A row that comes back in a later roster is simply upserted again (active once more, new values).
+import type { Database, Statement } from 'better-sqlite3';
+import type { Roster } from '../../../shared/domain/roster.js';
+import { RosterReplySchema, type CityKey, type CitySettings, type RosterDelta, type RosterReply, type RosterSnapshot } from '../../../shared/sync/protocol.js';
+import { TrustedKeys } from '../credentials/trusted-keys.js';
+import { StaffSettings } from '../staff/staff-settings.js';
+import { SYNC_KEYS, SyncStateStore } from './sync-state.js';
+
+type Group = Roster['groups'][number];
+type Child = Roster['children'][number];
+type Companion = Roster['companions'][number];
+type Link = Roster['links'][number];
+type Credential = Roster['credentials'][number];
+type Staff = Roster['staff'][number];
+type LinkKey = Pick<Link, 'companionId' | 'childId'>;
+
+/** A roster reply the kiosk would not apply; nothing of it was written. */
+export class RosterRejectedError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'RosterRejectedError';
+  }
+}
+
+export interface RosterApplyContext {
+  now: Date;
+  /** The kindergarten the kiosk enrolled with; a snapshot of another one is refused. Null when not enrolled. */
+  kindergartenId: string | null;
+}
+
+export interface RosterApplied {
+  kind: 'snapshot' | 'delta';
+  cursor: string;
+  /** Rows inserted or changed (links and city keys included); a row sent again unchanged is not written. */
+  upserted: number;
+  /** Rows deleted. */
+  removed: number;
+  /** Rows the roster removed that history still names: deactivated, revoked or kept as they were. */
+  kept: number;
+}
+
+interface Removals {
+  groups: string[];
+  children: string[];
+  companions: string[];
+  links: LinkKey[];
+  credentials: string[];
+  staff: string[];
+  cityKeys: string[];
+}
+
+/** Validates a roster reply and applies it with its cursor, all or nothing. Throws RosterRejectedError. */
+export function applyRosterReply(db: Database, raw: unknown, context: RosterApplyContext): RosterApplied {
+  const parsed = RosterReplySchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new RosterRejectedError(`the roster does not match the protocol: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ').slice(0, 500)}`);
+  }
+  const reply: RosterReply = parsed.data;
+  if (reply.kind === 'snapshot' && context.kindergartenId !== null && reply.roster.kindergarten.id !== context.kindergartenId) {
+    throw new RosterRejectedError(`the roster is for kindergarten ${reply.roster.kindergarten.id}, this kiosk is enrolled with ${context.kindergartenId}`);
+  }
+  const tables = new RosterTables(db, context.now);
+  try {
+    return db
+      .transaction((): RosterApplied => {
+        if (reply.kind === 'snapshot') tables.applySnapshot(reply.roster);
+        else tables.applyDelta(reply.changes);
+        new SyncStateStore(db).set(SYNC_KEYS.rosterCursor, reply.cursor);
+        return { kind: reply.kind, cursor: reply.cursor, ...tables.counts };
+      })
+      .immediate();
+  } catch (error) {
+    if (error instanceof RosterRejectedError) throw error;
+    // A constraint the city's data broke (a child in an unknown group, one card for two live credentials…).
+    if (isSqliteConstraint(error)) throw new RosterRejectedError(`the roster breaks a rule of the kiosk's tables: ${error.message}`, { cause: error });
+    throw error;
+  }
+}
+
+class RosterTables {
+  readonly counts = { upserted: 0, removed: 0, kept: 0 };
+  /** Credentials already removed or revoked in this apply (a removed companion's cards may be listed too). */
+  private readonly credentialsDone = new Set<string>();
+  private readonly s: Record<
+    | 'upsertGroup'
+    | 'upsertChild'
+    | 'upsertCompanion'
+    | 'upsertLink'
+    | 'upsertCredential'
+    | 'upsertStaff'
+    | 'credentialHolder'
+    | 'retireCredentialValue'
+    | 'deleteGroup'
+    | 'deleteChild'
+    | 'deactivateChild'
+    | 'deleteCompanion'
+    | 'deleteLink'
+    | 'deleteLinksOfChild'
+    | 'deleteLinksOfCompanion'
+    | 'credentialsOfCompanion'
+    | 'deleteCredential'
+    | 'revokeCredential'
+    | 'deleteStaff'
+    | 'deactivateStaff'
+    | 'deleteCityKey',
+    Statement
+  >;
+  private readonly keys: TrustedKeys;
+  private readonly settings: StaffSettings;
+  private readonly nowIso: string;
+
+  constructor(
+    private readonly db: Database,
+    private readonly now: Date,
+  ) {
+    this.nowIso = now.toISOString();
+    this.keys = new TrustedKeys(db);
+    this.settings = new StaffSettings(db);
+    this.s = {
+      upsertGroup: db.prepare(
+        `INSERT INTO groups (id, name, sort_order) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, sort_order = excluded.sort_order
+         WHERE (name, sort_order) IS NOT (excluded.name, excluded.sort_order)`,
+      ),
+      upsertChild: db.prepare(
+        `INSERT INTO children (id, group_id, first_name, last_name, active) VALUES (?, ?, ?, ?, 1)
+         ON CONFLICT(id) DO UPDATE SET group_id = excluded.group_id, first_name = excluded.first_name, last_name = excluded.last_name, active = 1
+         WHERE (group_id, first_name, last_name, active) IS NOT (excluded.group_id, excluded.first_name, excluded.last_name, 1)`,
+      ),
+      upsertCompanion: db.prepare(
+        `INSERT INTO companions (id, first_name, last_name, relation) VALUES (?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name, relation = excluded.relation
+         WHERE (first_name, last_name, relation) IS NOT (excluded.first_name, excluded.last_name, excluded.relation)`,
+      ),
+      upsertLink: db.prepare(
+        `INSERT INTO companion_children (companion_id, child_id, may_bring, may_collect, blocked) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(companion_id, child_id) DO UPDATE SET may_bring = excluded.may_bring, may_collect = excluded.may_collect, blocked = excluded.blocked
+         WHERE (may_bring, may_collect, blocked) IS NOT (excluded.may_bring, excluded.may_collect, excluded.blocked)`,
+      ),
+      upsertCredential: db.prepare(
+        `INSERT INTO credentials (id, companion_id, kind, value, version, revoked_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET companion_id = excluded.companion_id, kind = excluded.kind, value = excluded.value,
+           version = excluded.version, revoked_at = excluded.revoked_at
+         WHERE (companion_id, kind, value, version, revoked_at) IS NOT (excluded.companion_id, excluded.kind, excluded.value, excluded.version, excluded.revoked_at)`,
+      ),
+      upsertStaff: db.prepare(
+        `INSERT INTO staff (id, first_name, last_name, role, active) VALUES (?, ?, ?, ?, 1)
+         ON CONFLICT(id) DO UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name, role = excluded.role, active = 1
+         WHERE (first_name, last_name, role, active) IS NOT (excluded.first_name, excluded.last_name, excluded.role, 1)`,
+      ),
+      credentialHolder: db.prepare('SELECT id, revoked_at FROM credentials WHERE kind = ? AND value = ?'),
+      retireCredentialValue: db.prepare('UPDATE credentials SET value = ? WHERE id = ?'),
+      deleteGroup: db.prepare('DELETE FROM groups WHERE id = ?'),
+      deleteChild: db.prepare('DELETE FROM children WHERE id = ?'),
+      deactivateChild: db.prepare('UPDATE children SET active = 0 WHERE id = ?'),
+      deleteCompanion: db.prepare('DELETE FROM companions WHERE id = ?'),
+      deleteLink: db.prepare('DELETE FROM companion_children WHERE companion_id = ? AND child_id = ?'),
+      deleteLinksOfChild: db.prepare('DELETE FROM companion_children WHERE child_id = ?'),
+      deleteLinksOfCompanion: db.prepare('DELETE FROM companion_children WHERE companion_id = ?'),
+      credentialsOfCompanion: db.prepare('SELECT id FROM credentials WHERE companion_id = ?').pluck(),
+      deleteCredential: db.prepare('DELETE FROM credentials WHERE id = ?'),
+      revokeCredential: db.prepare('UPDATE credentials SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?'),
+      deleteStaff: db.prepare('DELETE FROM staff WHERE id = ?'),
+      deactivateStaff: db.prepare('UPDATE staff SET active = 0 WHERE id = ?'),
+      deleteCityKey: db.prepare("DELETE FROM trusted_keys WHERE id = ? AND owner = 'city'"),
+    };
+  }
+
+  /** Everything the snapshot does not list is removed (or kept inert, see the top of the file). */
+  applySnapshot(roster: RosterSnapshot): void {
+    const k = roster.kindergarten;
+    const same = this.db.prepare('SELECT 1 FROM kindergarten WHERE id = ? AND name = ? AND demo = ?').get(k.id, k.name, k.demo ? 1 : 0);
+    if (!same) {
+      this.db.prepare('DELETE FROM kindergarten').run();
+      this.db.prepare('INSERT INTO kindergarten (id, name, demo) VALUES (?, ?, ?)').run(k.id, k.name, k.demo ? 1 : 0);
+    }
+    const absent = (table: string, listed: readonly { id: string }[]): string[] => {
+      const wanted = new Set(listed.map((row) => row.id));
+      return this.db.prepare(`SELECT id FROM ${table}`).pluck().all().filter((id): id is string => typeof id === 'string' && !wanted.has(id));
+    };
+    const wantedLinks = new Set(roster.links.map(linkKey));
+    const links = this.db
+      .prepare<[], { companionId: string; childId: string }>('SELECT companion_id AS companionId, child_id AS childId FROM companion_children')
+      .all()
+      .filter((l) => !wantedLinks.has(linkKey(l)));
+    const wantedKeys = new Set(roster.cityKeys.map((key) => key.id));
+    const cityKeys = this.db
+      .prepare("SELECT id FROM trusted_keys WHERE owner = 'city'")
+      .pluck()
+      .all()
+      .filter((id): id is string => typeof id === 'string' && !wantedKeys.has(id));
+    this.apply(
+      { groups: roster.groups, children: roster.children, companions: roster.companions, links: roster.links, credentials: roster.credentials, staff: roster.staff, cityKeys: roster.cityKeys },
+      {
+        groups: absent('groups', roster.groups),
+        children: absent('children', roster.children),
+        companions: absent('companions', roster.companions),
+        links,
+        credentials: absent('credentials', roster.credentials),
+        staff: absent('staff', roster.staff),
+        cityKeys,
+      },
+    );
+    this.applySettings(roster.settings);
+  }
+
+  applyDelta(delta: RosterDelta): void {
+    const r = delta.removals;
+    this.apply(delta.upserts, {
+      groups: r.groups ?? [],
+      children: r.children ?? [],
+      companions: r.companions ?? [],
+      links: r.links ?? [],
+      credentials: r.credentials ?? [],
+      staff: r.staff ?? [],
+      cityKeys: r.cityKeys ?? [],
+    });
+    if (delta.settings) this.applySettings(delta.settings);
+  }
+
+  /**
+   * Removed links and credentials go first, so that a card moved from a removed credential to a new one finds its
+   * value free; then the upserts in reference order; then the other removals, children before their groups.
+   */
+  private apply(
+    up: { groups?: Group[]; children?: Child[]; companions?: Companion[]; links?: Link[]; credentials?: Credential[]; staff?: Staff[]; cityKeys?: CityKey[] },
+    removals: Removals,
+  ): void {
+    for (const link of removals.links) this.counts.removed += this.s.deleteLink.run(link.companionId, link.childId).changes;
+    for (const id of removals.credentials) this.removeCredential(id);
+
+    for (const g of up.groups ?? []) this.upserted(this.s.upsertGroup.run(g.id, g.name, g.sortOrder));
+    for (const c of up.children ?? []) this.upserted(this.s.upsertChild.run(c.id, c.groupId, c.firstName, c.lastName));
+    for (const c of up.companions ?? []) this.upserted(this.s.upsertCompanion.run(c.id, c.firstName, c.lastName, c.relation));
+    for (const l of up.links ?? []) this.upserted(this.s.upsertLink.run(l.companionId, l.childId, +l.mayBring, +l.mayCollect, +l.blocked));
+    for (const c of up.credentials ?? []) this.upsertCredential(c);
+    for (const s of up.staff ?? []) this.upserted(this.s.upsertStaff.run(s.id, s.firstName, s.lastName, s.role));
+    for (const key of up.cityKeys ?? []) this.trustCityKey(key);
+
+    for (const id of removals.children) {
+      this.counts.removed += this.s.deleteLinksOfChild.run(id).changes;
+      this.removeOrKeep(this.s.deleteChild, id, () => this.s.deactivateChild.run(id));
+    }
+    for (const id of removals.companions) {
+      // A companion kept for history must not still open the door: no links, no working credential.
+      this.counts.removed += this.s.deleteLinksOfCompanion.run(id).changes;
+      for (const credentialId of this.s.credentialsOfCompanion.all(id) as string[]) this.removeCredential(credentialId);
+      this.removeOrKeep(this.s.deleteCompanion, id, () => undefined);
+    }
+    for (const id of removals.groups) this.removeOrKeep(this.s.deleteGroup, id, () => undefined);
+    for (const id of removals.staff) this.removeOrKeep(this.s.deleteStaff, id, () => this.s.deactivateStaff.run(id));
+    for (const id of removals.cityKeys) this.counts.removed += this.s.deleteCityKey.run(id).changes;
+  }
+
+  /**
+   * The kiosk keeps one row per card number (UNIQUE kind, value) while the city may list a revoked credential and its
+   * live successor with the same number (a card handed to another family). The live one takes the value; the revoked
+   * one keeps its row for history under a value no reader can produce. Two live credentials with one value are a
+   * contradiction: the roster is refused.
+   */
+  private upsertCredential(c: Credential): void {
+    let value = c.value;
+    const holder = this.s.credentialHolder.get(c.kind, c.value) as { id: string; revoked_at: string | null } | undefined;
+    if (holder && holder.id !== c.id) {
+      if (c.revokedAt !== null) value = retiredValue(c.value, c.id);
+      else if (holder.revoked_at !== null) this.s.retireCredentialValue.run(retiredValue(c.value, holder.id), holder.id);
+      else throw new RosterRejectedError(`credentials ${holder.id} and ${c.id} are both live with the same ${c.kind} value`);
+    }
+    this.upserted(this.s.upsertCredential.run(c.id, c.companionId, c.kind, value, c.version, c.revokedAt));
+  }
+
+  /** Never an update: a known id naming another key is a contradiction, and the whole roster is refused. */
+  private trustCityKey(key: CityKey): void {
+    const known = this.keys.find(key.id) !== undefined;
+    try {
+      this.keys.trust(key.id, Buffer.from(key.publicKey, 'base64url'), 'city', this.now);
+    } catch (error) {
+      throw new RosterRejectedError(`city key ${key.id}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+    if (!known) this.counts.upserted += 1;
+  }
+
+  private removeCredential(id: string): void {
+    if (this.credentialsDone.has(id)) return;
+    this.credentialsDone.add(id);
+    this.removeOrKeep(this.s.deleteCredential, id, () => this.s.revokeCredential.run(this.nowIso, id));
+  }
+
+  private removeOrKeep(remove: Statement, id: string, keep: () => void): void {
+    try {
+      this.counts.removed += remove.run(id).changes;
+    } catch (error) {
+      if (!isForeignKeyFailure(error)) throw error;
+      keep();
+      this.counts.kept += 1;
+    }
+  }
+
+  private upserted(result: { changes: number }): void {
+    this.counts.upserted += result.changes;
+  }
+
+  /**
+   * Only the settings the city sent change; absent ones keep the kiosk's own values. They are written where the
+   * headcount, closing time and absence rules already read them (electron/core/staff/staff-settings.ts), so the
+   * city's value and the kiosk's own are one setting, not two.
+   */
+  private applySettings(s: CitySettings): void {
+    if (s.cutoffTime !== undefined) this.settings.set('headcountCutOff', s.cutoffTime);
+    if (s.closingTime !== undefined) this.settings.set('closingTime', s.closingTime);
+    if (s.unexcusedLimitPerMonth !== undefined) this.settings.set('unexcusedDaysPerMonth', s.unexcusedLimitPerMonth);
+    if (s.vacationDaysPerYear !== undefined) this.settings.set('vacationDaysPerYear', s.vacationDaysPerYear);
+  }
+}
+
+function linkKey(link: LinkKey): string {
+  return JSON.stringify([link.companionId, link.childId]);
+}
+
+/** Not a card number, not a QR credential id: a reader or a code can never produce it. */
+function retiredValue(value: string, credentialId: string): string {
+  return `retired:${credentialId}:${value}`;
+}
+
+function isForeignKeyFailure(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+}
+
+function isSqliteConstraint(error: unknown): error is Error {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('SQLITE_CONSTRAINT');
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { Backoff } from './backoff.js';
+import type { DrainResult } from './push-engine.js';
+import { SyncError } from './sync-error.js';
+import { SyncLoop, type LoopState } from './sync-loop.js';
+
+const NOTHING: DrainResult = { batches: 0, sent: 0, rejected: 0 };
+const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A stand-in for the push engine that fails as scripted and notes when it was called; only the timing is under test. */
+function scriptedEngine(failures: SyncError[]) {
+  const calls: { what: 'drain' | 'reconcile'; at: number }[] = [];
+  let requeueOnce = 0;
+  return {
+    calls,
+    requeueNextReconcile(n: number) {
+      requeueOnce = n;
+    },
+    drain: (): Promise<DrainResult> => {
+      calls.push({ what: 'drain', at: Date.now() });
+      const failure = failures.shift();
+      return failure ? Promise.reject(failure) : Promise.resolve(NOTHING);
+    },
+    reconcile: (): Promise<number> => {
+      calls.push({ what: 'reconcile', at: Date.now() });
+      const n = requeueOnce;
+      requeueOnce = 0;
+      return Promise.resolve(n);
+    },
+  };
+}
+
+function loop(engine: ReturnType<typeof scriptedEngine>, baseMs: number, states: LoopState[] = []): SyncLoop {
+  const l = new SyncLoop({ engine, backoff: new Backoff({ baseMs, capMs: baseMs * 8 }, () => 0.999), idlePollMs: 60_000, onState: (s) => states.push(s) });
+  onTestFinished(() => l.stop());
+  return l;
+}
+
+describe('sync loop', () => {
+  it('backs off after failures, goes online on success, and reconciles after the outage', async () => {
+    const engine = scriptedEngine([new SyncError('SYNC_NETWORK', 'refused'), new SyncError('SYNC_TIMEOUT', 'slow')]);
+    const states: LoopState[] = [];
+    loop(engine, 40, states).start();
+    await wait(400);
+    const drains = engine.calls.filter((c) => c.what === 'drain');
+    expect(drains.length).toBe(3);
+    // Full jitter with the random source at its top: ~40 ms, then ~80 ms.
+    expect((drains[1]?.at ?? 0) - (drains[0]?.at ?? 0)).toBeGreaterThanOrEqual(30);
+    expect((drains[2]?.at ?? 0) - (drains[1]?.at ?? 0)).toBeGreaterThanOrEqual(70);
+    expect(engine.calls.at(-1)?.what).toBe('reconcile');
+    expect(states).toEqual([
+      { connection: 'offline', lastErrorCode: 'SYNC_NETWORK' },
+      { connection: 'offline', lastErrorCode: 'SYNC_TIMEOUT' },
+      { connection: 'online', lastErrorCode: null },
+    ]);
+  });
+
+  it('does not hammer the city for new records while backing off, but goes at once when the network returns', async () => {
+    const engine = scriptedEngine([new SyncError('SYNC_NETWORK', 'refused')]);
+    const l = loop(engine, 5_000);
+    l.start();
+    await wait(50);
+    expect(engine.calls.length).toBe(1);
+    l.nudge('queued');
+    await wait(50);
+    expect(engine.calls.length).toBe(1);
+    l.nudge('network');
+    await wait(50);
+    expect(engine.calls.map((c) => c.what)).toEqual(['drain', 'drain', 'reconcile']);
+  });
+
+  it('pushes new records at once when online, and pushes again what reconciliation queued', async () => {
+    const engine = scriptedEngine([]);
+    engine.requeueNextReconcile(3);
+    const l = loop(engine, 1_000);
+    l.start();
+    await wait(50);
+    expect(engine.calls.map((c) => c.what)).toEqual(['drain', 'reconcile', 'drain']);
+    l.nudge('queued');
+    await wait(50);
+    expect(engine.calls.map((c) => c.what)).toEqual(['drain', 'reconcile', 'drain', 'drain']);
+  });
+
+  it('counts an unexpected local failure as a failure, never as success', async () => {
+    const engine = scriptedEngine([]);
+    engine.drain = () => Promise.reject(new Error('SQLITE_BUSY: database is locked'));
+    const states: LoopState[] = [];
+    const lines: string[] = [];
+    const l = new SyncLoop({ engine, backoff: new Backoff({ baseMs: 10_000, capMs: 10_000 }), onState: (s) => states.push(s), log: (line) => lines.push(line) });
+    onTestFinished(() => l.stop());
+    l.start();
+    await wait(50);
+    expect(states).toEqual([{ connection: 'offline', lastErrorCode: 'SYNC_LOCAL' }]);
+    expect(lines.join('\n')).toMatch(/SQLITE_BUSY/);
+  });
+});

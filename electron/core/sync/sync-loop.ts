@@ -1,0 +1,127 @@
+// When the push engine runs: at once when records are queued and the city is reachable; after a failure, again
+// after an exponential back-off with full jitter (reset by a success); and at once, back-off forgotten, when the
+// network comes back (nudge('network'), from the UI's `online` event or a change in the machine's interfaces).
+import type { SyncErrorCode } from '../../../shared/sync/sync-status.js';
+import { Backoff } from './backoff.js';
+import type { PushEngine } from './push-engine.js';
+import { SyncError } from './sync-error.js';
+
+export type NudgeReason = 'queued' | 'network' | 'manual';
+
+export interface LoopState {
+  /** online after a successful exchange, offline after a failed one; null before the first try. */
+  connection: 'online' | 'offline' | null;
+  lastErrorCode: SyncErrorCode | null;
+}
+
+export interface SyncLoopOptions {
+  engine: Pick<PushEngine, 'drain' | 'reconcile'>;
+  backoff?: Backoff;
+  /** With nothing to do, look again after this long (records queued meanwhile nudge it sooner). */
+  idlePollMs?: number;
+  onState?: (state: LoopState) => void;
+  log?: (line: string) => void;
+}
+
+export class SyncLoop {
+  private readonly backoff: Backoff;
+  private readonly idlePollMs: number;
+  private readonly log: (line: string) => void;
+  private state: LoopState = { connection: null, lastErrorCode: null };
+  private stopped = false;
+  private running: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private backingOff = false;
+  private queuedMeanwhile = false;
+  /** After a failure (and at start), the city is asked which sent records it lacks. */
+  private reconcileNeeded = true;
+
+  constructor(private readonly options: SyncLoopOptions) {
+    this.backoff = options.backoff ?? new Backoff();
+    this.idlePollMs = options.idlePollMs ?? 60_000;
+    this.log = options.log ?? (() => undefined);
+  }
+
+  start(): void {
+    this.running ??= this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
+    await this.running;
+  }
+
+  current(): LoopState {
+    return this.state;
+  }
+
+  /** A reply was read and understood mid-drain: the city is reachable, whatever the rest of the backlog brings. */
+  exchangeSucceeded(): void {
+    this.setState({ connection: 'online', lastErrorCode: null });
+  }
+
+  /**
+   * 'queued': new records; pushed at once unless the loop is backing off (a tap during an outage must not hammer
+   * the city). 'network' and 'manual': try now and forget the back-off.
+   */
+  nudge(reason: NudgeReason): void {
+    if (reason === 'queued') {
+      this.queuedMeanwhile = true;
+      if (this.backingOff) return;
+    } else {
+      this.backoff.reset();
+    }
+    this.wake?.();
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      this.queuedMeanwhile = false;
+      let delayMs: number;
+      try {
+        await this.options.engine.drain();
+        if (this.reconcileNeeded) {
+          const requeued = await this.options.engine.reconcile();
+          this.reconcileNeeded = false;
+          if (requeued > 0) this.queuedMeanwhile = true;
+        }
+        this.backoff.reset();
+        this.backingOff = false;
+        this.setState({ connection: 'online', lastErrorCode: null });
+        delayMs = this.queuedMeanwhile ? 0 : this.idlePollMs;
+      } catch (error) {
+        const code = error instanceof SyncError ? error.code : 'SYNC_LOCAL';
+        if (!(error instanceof SyncError)) this.log(`[sync] unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        this.reconcileNeeded = true;
+        this.backingOff = true;
+        delayMs = this.backoff.nextDelayMs();
+        this.setState({ connection: 'offline', lastErrorCode: code });
+        this.log(`[sync] ${error instanceof Error ? error.message : String(error)}; next try in ${delayMs} ms`);
+      }
+      if (delayMs > 0) await this.sleep(delayMs);
+    }
+  }
+
+  /** Waits, unless stopped or nudged sooner. The timer does not keep the process alive on its own. */
+  private sleep(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      if (this.stopped) return resolve();
+      const done = (): void => {
+        clearTimeout(timer);
+        this.wake = null;
+        this.backingOff = false;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      timer.unref();
+      this.wake = done;
+    });
+  }
+
+  private setState(next: LoopState): void {
+    if (next.connection === this.state.connection && next.lastErrorCode === this.state.lastErrorCode) return;
+    this.state = next;
+    this.options.onState?.(next);
+  }
+}

@@ -1,0 +1,130 @@
+// Sync for one kiosk database connection: the city client, the push engine, the loop that schedules it, the
+// network watch that nudges it, and the status the screen shows. Runs in the sync worker (its own connection),
+// or in the core's thread when asked to.
+import type { Database } from 'better-sqlite3';
+import type { SyncStatus } from '../../../shared/sync/sync-status.js';
+import { Backoff, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
+import { CityClient } from './city-client.js';
+import { ClockOffsetTracker } from './clock-offset.js';
+import type { HttpLimits } from './http-request.js';
+import { watchNetwork } from './network-watch.js';
+import { PushEngine } from './push-engine.js';
+import type { SyncCredentials } from './sync-credentials.js';
+import { SyncLoop, type NudgeReason } from './sync-loop.js';
+import { SYNC_KEYS, SyncStateStore } from './sync-state.js';
+
+export interface SyncServiceOptions {
+  db: Database;
+  credentials: SyncCredentials;
+  now?: () => number;
+  batchSize?: number;
+  backoff?: BackoffPolicy;
+  limits?: Partial<HttpLimits>;
+  idlePollMs?: number;
+  /** How often the interfaces are compared; 0 turns the watch off. */
+  networkPollMs?: number;
+  /**
+   * How often the outbox's newest seq is compared with the last one seen, so records written by any connection (the
+   * door's taps, staff overrides) are pushed without the door having to tell; 0 turns it off.
+   */
+  queuePollMs?: number;
+  log?: (line: string) => void;
+  onStatus?: (status: SyncStatus) => void;
+  onBatch?: () => void;
+}
+
+export class SyncService {
+  private readonly client: CityClient;
+  private readonly engine: PushEngine;
+  private readonly loop: SyncLoop;
+  private stopWatch: (() => void) | null = null;
+  private queueTimer: NodeJS.Timeout | null = null;
+  private lastStatus = '';
+  private stopped = false;
+
+  constructor(private readonly options: SyncServiceOptions) {
+    const now = options.now ?? Date.now;
+    const log = options.log ?? (() => undefined);
+    this.client = new CityClient({ serverUrl: options.credentials.serverUrl, token: options.credentials.token, limits: options.limits, now });
+    const clock = new ClockOffsetTracker(new SyncStateStore(options.db), (offsetMs) =>
+      log(`[sync] the kiosk clock is ${Math.round(offsetMs / 1000)} s off the city's`),
+    );
+    this.engine = new PushEngine({
+      db: options.db,
+      client: this.client,
+      cityDeviceId: options.credentials.deviceId,
+      now,
+      batchSize: options.batchSize,
+      log: options.log,
+      onBatch: options.onBatch,
+      // Every reply's Date header refreshes the clock offset the next events are stamped with.
+      onReply: (reply) => {
+        clock.observe(reply);
+        this.loop.exchangeSucceeded();
+        this.report();
+      },
+    });
+    this.loop = new SyncLoop({
+      engine: this.engine,
+      backoff: new Backoff(options.backoff ?? DEFAULT_BACKOFF),
+      idlePollMs: options.idlePollMs,
+      onState: () => this.report(),
+      log: options.log,
+    });
+  }
+
+  start(): void {
+    this.loop.start();
+    const pollMs = this.options.networkPollMs ?? 5_000;
+    if (pollMs > 0) this.stopWatch = watchNetwork(() => this.loop.nudge('network'), pollMs);
+    const queuePollMs = this.options.queuePollMs ?? 1_000;
+    if (queuePollMs > 0) {
+      let newest = this.engine.outbox.newestSeq();
+      this.queueTimer = setInterval(() => {
+        const now = this.engine.outbox.newestSeq();
+        if (now === newest) return;
+        newest = now;
+        this.nudge('queued');
+      }, queuePollMs);
+      this.queueTimer.unref();
+    }
+    this.report();
+  }
+
+  async stop(): Promise<void> {
+    // Nothing is reported from here on: the connection may close as soon as stop is called.
+    this.stopped = true;
+    this.stopWatch?.();
+    if (this.queueTimer) clearInterval(this.queueTimer);
+    await this.loop.stop();
+    this.client.close();
+  }
+
+  nudge(reason: NudgeReason): void {
+    this.loop.nudge(reason);
+    if (reason === 'queued') this.report();
+  }
+
+  status(): SyncStatus {
+    const loop = this.loop.current();
+    return {
+      state: loop.connection === 'online' ? 'online' : 'offline',
+      queued: this.engine.outbox.pendingCount(),
+      rejected: this.engine.outbox.rejectedCount(),
+      lastSuccessMs: this.engine.state.getInt(SYNC_KEYS.lastSuccessMs),
+      lastErrorCode: loop.lastErrorCode,
+      clockDriftMs: this.engine.state.getInt(SYNC_KEYS.clockOffsetMs),
+      chainHeadMismatch: this.engine.chainHeadMismatch() !== null,
+    };
+  }
+
+  /** Tells the listener when anything it shows changed. */
+  private report(): void {
+    if (!this.options.onStatus || this.stopped) return;
+    const status = this.status();
+    const key = JSON.stringify(status);
+    if (key === this.lastStatus) return;
+    this.lastStatus = key;
+    this.options.onStatus(status);
+  }
+}

@@ -1,0 +1,59 @@
+// Sync's small key/value state in SQLite (table sync_state, migration 0003). Every key sync uses is named here, so
+// the push engine, enrollment, roster pull and peer import agree on them. Secrets never go here.
+import type { Database, Statement } from 'better-sqlite3';
+
+export const SYNC_KEYS = {
+  /** The city server this kiosk is enrolled with (its base URL); absent = never enrolled. */
+  serverUrl: 'server_url',
+  /** The device id the city assigned at enrollment. */
+  cityDeviceId: 'city_device_id',
+  kindergartenId: 'kindergarten_id',
+  /** City clock minus kiosk clock, in ms, as last measured; stamped on every new event. */
+  clockOffsetMs: 'clock_offset_ms',
+  /** Kiosk epoch ms of the last successful exchange with the city. */
+  lastSuccessMs: 'last_success_ms',
+  /** The outbox seq from which sent records have not yet been checked with "missing" after an outage. */
+  reconcileFromSeq: 'reconcile_from_seq',
+  /** JSON {ours, theirs} when the city's chain head disagreed with ours; absent when they agree. */
+  chainHeadMismatch: 'chain_head_mismatch',
+  rosterCursor: 'roster_cursor',
+  peersCursor: 'peers_cursor',
+} as const;
+
+export type SyncKey = (typeof SYNC_KEYS)[keyof typeof SYNC_KEYS];
+
+export class SyncStateStore {
+  private readonly getStmt: Statement<[string], { value: string }>;
+  private readonly setStmt: Statement<[string, string]>;
+  private readonly delStmt: Statement<[string]>;
+
+  constructor(db: Database) {
+    this.getStmt = db.prepare('SELECT value FROM sync_state WHERE key = ?');
+    this.setStmt = db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+    this.delStmt = db.prepare('DELETE FROM sync_state WHERE key = ?');
+  }
+
+  get(key: SyncKey): string | null {
+    return this.getStmt.get(key)?.value ?? null;
+  }
+
+  set(key: SyncKey, value: string): void {
+    this.setStmt.run(key, value);
+  }
+
+  delete(key: SyncKey): void {
+    this.delStmt.run(key);
+  }
+
+  /** An integer value, or null when absent or not an integer. */
+  getInt(key: SyncKey): number | null {
+    const raw = this.get(key);
+    if (raw === null || !/^-?\d+$/.test(raw)) return null;
+    const n = Number(raw);
+    return Number.isSafeInteger(n) ? n : null;
+  }
+
+  setInt(key: SyncKey, value: number): void {
+    this.set(key, String(Math.trunc(value)));
+  }
+}

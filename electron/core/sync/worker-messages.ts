@@ -1,0 +1,33 @@
+// The messages between the core and the sync worker, checked with zod on both sides of the thread boundary.
+import { z } from 'zod';
+import { SyncStatusSchema } from '../../../shared/sync/sync-status.js';
+import { SyncCredentialsSchema } from './sync-credentials.js';
+
+export const SyncWorkerDataSchema = z.object({
+  databasePath: z.string().min(1),
+  nativeBinding: z.string().min(1).nullable(),
+  credentials: SyncCredentialsSchema,
+  batchSize: z.number().int().positive().optional(),
+  backoff: z.object({ baseMs: z.number().int().positive(), capMs: z.number().int().positive() }).optional(),
+  idlePollMs: z.number().int().positive().optional(),
+  networkPollMs: z.number().int().nonnegative().optional(),
+  queuePollMs: z.number().int().nonnegative().optional(),
+  limits: z
+    .object({ connectTimeoutMs: z.number().int().positive(), totalTimeoutMs: z.number().int().positive(), maxReplyBytes: z.number().int().positive() })
+    .partial()
+    .optional(),
+});
+export type SyncWorkerData = z.infer<typeof SyncWorkerDataSchema>;
+
+export const ToWorkerSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('nudge'), reason: z.enum(['queued', 'network', 'manual']) }),
+  z.object({ type: z.literal('stop') }),
+]);
+export type ToWorker = z.infer<typeof ToWorkerSchema>;
+
+export const FromWorkerSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('status'), status: SyncStatusSchema }),
+  z.object({ type: z.literal('log'), line: z.string() }),
+  z.object({ type: z.literal('stopped') }),
+]);
+export type FromWorker = z.infer<typeof FromWorkerSchema>;
