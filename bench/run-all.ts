@@ -5,11 +5,15 @@ import { join } from 'node:path';
 import { benchQrDecodeRate } from './qr-decode-rate.js';
 import { benchQrToConfirm } from './qr-to-confirm.js';
 import { benchRawInsert } from './raw-insert.js';
+import { benchRosterApply } from './roster-apply.js';
+import { benchStaffOps } from './staff-ops.js';
 import { benchTapToConfirm } from './tap-to-confirm.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'esik-bench-'));
 try {
   benchRawInsert(dir);
+  benchRosterApply(dir);
+  benchStaffOps(dir);
   await benchTapToConfirm(join(dir, 'kiosk'));
   await benchQrToConfirm(join(dir, 'camera'));
   await benchQrDecodeRate(join(dir, 'qr-set'));

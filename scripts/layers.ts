@@ -17,14 +17,15 @@ export const layers: Layer[] = [
   {
     folder: 'electron/core/',
     mayImport: ['shared/', 'electron/core/'],
-    packages: ['node:', 'better-sqlite3', 'uuid', 'zod', 'node-hid', ...TEST_PACKAGES],
+    // date-holidays: the Kazakh calendar of the табель; exceljs and pdfkit: its exports.
+    packages: ['node:', 'better-sqlite3', 'uuid', 'zod', 'node-hid', 'date-holidays', 'exceljs', 'pdfkit', ...TEST_PACKAGES],
   },
   { folder: 'electron/web/', mayImport: ['shared/', 'electron/core/', 'electron/web/'], packages: ['node:', 'ws', 'zod', ...TEST_PACKAGES] },
   { folder: 'electron/main/', mayImport: ['shared/', 'electron/core/', 'electron/main/'], packages: ['node:', 'electron'] },
   {
     folder: 'renderer/',
     mayImport: ['shared/', 'renderer/'],
-    packages: ['react', 'react-dom', 'i18next', 'react-i18next', 'html5-qrcode', 'zxing-wasm', 'zod', ...TEST_PACKAGES],
+    packages: ['react', 'react-dom', 'i18next', 'react-i18next', 'html5-qrcode', 'zxing-wasm', 'zod', '@tanstack/react-virtual', ...TEST_PACKAGES],
   },
   {
     // The reference city server: speaks the protocol from shared/ and seeds the kiosk's demo kindergarten; no kiosk

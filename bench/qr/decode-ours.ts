@@ -1,9 +1,12 @@
-// The kiosk's decoder as it will ship: zxing-cpp compiled to WebAssembly (zxing-wasm's reader build), fed
-// RGBA pixels as the renderer gets them from a canvas. In Node the .wasm comes from node_modules — by
-// default zxing-wasm would fetch it from a CDN, and the bench must not touch the network.
+// The kiosk's decoder as it will ship: zxing-cpp compiled to WebAssembly (zxing-wasm's reader build), called
+// through shared/qr/read-passes.ts — the function the renderer calls — on RGBA pixels as the renderer gets them
+// from a canvas. In Node the .wasm comes from node_modules — by default zxing-wasm would fetch it from a CDN,
+// and the bench must not touch the network.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { prepareZXingModule, readBarcodes, type ReaderOptions } from 'zxing-wasm/reader';
+import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
+import { QR_PASSES, type QrPass, readQrInPasses } from '../../shared/qr/read-passes.js';
+import { type RgbaFrame } from '../../shared/qr/luma.js';
 
 let prepared: Promise<unknown> | undefined;
 
@@ -20,7 +23,7 @@ export function prepareZxingWasm(): Promise<unknown> {
 }
 
 /** What a 2-D canvas's getImageData returns for a grey frame: RGBA with R = G = B. */
-export function rgbaFromGray(width: number, height: number, gray: Uint8Array): ImageData {
+export function rgbaFromGray(width: number, height: number, gray: Uint8Array): RgbaFrame {
   const data = new Uint8ClampedArray(width * height * 4);
   for (let i = 0; i < gray.length; i++) {
     const v = gray[i] as number;
@@ -29,13 +32,10 @@ export function rgbaFromGray(width: number, height: number, gray: Uint8Array): I
     data[i * 4 + 2] = v;
     data[i * 4 + 3] = 255;
   }
-  // zxing-wasm tells ImageData from an encoded file by its width/height/data fields, so a plain object
-  // stands in for the DOM class Node lacks.
-  return { width, height, data, colorSpace: 'srgb' };
+  return { width, height, data };
 }
 
-/** The decoded texts of every QR code found (usually none or one). */
-export async function decodeOurs(image: ImageData, options: ReaderOptions): Promise<string[]> {
-  const results = await readBarcodes(image, options);
-  return results.filter((r) => r.isValid && r.format === 'QRCode').map((r) => r.text);
+/** The text the kiosk would take from this frame, or null; prepareZxingWasm must have settled. */
+export async function decodeOurs(frame: RgbaFrame, passes: readonly QrPass[] = QR_PASSES): Promise<string | null> {
+  return (await readQrInPasses(frame, readBarcodes, passes))?.text ?? null;
 }

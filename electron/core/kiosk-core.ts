@@ -16,6 +16,15 @@ import { CheckinService } from './services/checkin-service.js';
 import { RefusedAttempts } from './services/refused-attempts.js';
 import { RosterStore } from './services/roster-store.js';
 import { SettingsStore } from './services/settings-store.js';
+import { StaffDesk } from './staff/staff-desk.js';
+import { staffHandlers } from './staff/staff-handlers.js';
+import { AdminDesk } from './admin/admin-desk.js';
+import { adminHandlers, type AdminAsyncRequestName } from './admin/admin-handlers.js';
+import { CityLink } from './sync/city-link.js';
+import type { PullOutcome } from './sync/city-pull.js';
+import { FileSecretStore, type SecretStore } from './sync/secret-store.js';
+import type { SyncCredentialsProvider } from './sync/sync-credentials.js';
+import { credentialsFromState, KioskSync, type SyncTuning } from './sync/kiosk-sync.js';
 import { systemClock, type Clock } from './time/clock.js';
 import type { HidAccess } from './readers/hid-access.js';
 import type { HidReaderConfig } from './readers/reader-config.js';
@@ -31,10 +40,25 @@ export interface KioskCoreOptions {
   log?: (line: string) => void;
   /** How HID data-mode readers are reached; node-hid unless a test replays recorded devices. */
   hid?: HidAccess;
+  /**
+   * Sync with the city. credentials: default sync_state's server and device with the token file; workerScript: the
+   * sync worker (dist/sync-worker.mjs) — absent or null runs sync in the core's thread; tuning: for tests and the bench.
+   */
+  sync?: { credentials?: SyncCredentialsProvider; workerScript?: string | URL | null; tuning?: SyncTuning };
+  /**
+   * Where the city token and the device key are kept: the Electron shell passes one sealed by safeStorage
+   * (electron/main/secret-store.ts); by default a 0600 file per secret in the data folder.
+   */
+  secrets?: SecretStore;
+  /** How often an enrolled kiosk pulls the roster and the other kiosks' records; 0: only when asked (tests). */
+  cityPullIntervalMs?: number;
 }
 
+/** Requests that wait on the network and so answer with a Promise; every other one answers at once. */
+type AsyncRequestName = 'enrollKiosk' | AdminAsyncRequestName;
+
 export type KioskHandlers = {
-  [K in KioskRequestName]: (args: RequestArgs<K>) => Result<RequestValue<K>>;
+  [K in KioskRequestName]: (args: RequestArgs<K>) => K extends AsyncRequestName ? Promise<Result<RequestValue<K>>> : Result<RequestValue<K>>;
 };
 
 type Listener = <E extends KioskEventName>(event: E, payload: EventPayload<E>) => void;
@@ -46,6 +70,14 @@ interface OpenStore {
   checkin: CheckinService;
   /** Signs the QR cards this kiosk prints; null when its key file cannot be read (the door works without it). */
   qrSigner: QrSigner | null;
+  /** Staff on duty: sign-in, overrides, corrections, absences, headcount, closing (electron/core/staff/). */
+  staff: StaffDesk;
+  /** The admin console: the log, the табель and its exports (electron/core/admin/). */
+  admin: AdminDesk;
+  /** Pushes the outbox to the city once the kiosk is enrolled; never in the door's way. */
+  sync: KioskSync;
+  /** Enrollment, the roster and peer pulls, the clock offset (electron/core/sync/city-link.ts). */
+  city: CityLink;
 }
 
 export class KioskCore {
@@ -56,17 +88,25 @@ export class KioskCore {
   private readonly listeners = new Set<Listener>();
   private readonly clock: Clock;
   private readonly log: (line: string) => void;
+  private readonly secrets: SecretStore;
 
   constructor(private readonly options: KioskCoreOptions) {
     this.databasePath = join(options.dataDir, 'esik.sqlite');
     this.clock = options.clock ?? systemClock;
     this.log = options.log ?? ((line) => console.log(line));
+    this.secrets = options.secrets ?? new FileSecretStore(options.dataDir, { cipher: null, log: this.log });
     this.status = this.open();
   }
 
   readonly handlers: KioskHandlers = {
     getStatus: () => ok(this.status),
     getReaders: () => ok({ readers: this.readers?.states() ?? [] }),
+    getSyncStatus: () => this.withStore((s) => ok(s.sync.status())),
+    nudgeSync: () =>
+      this.withStore((s) => {
+        s.sync.nudge('network');
+        return ok({});
+      }),
     // An HID reader's card comes with its reader's format applied (HidReaderService); a typed card is read
     // with the keyboard readers' format.
     identifyCard: ({ raw, source }) =>
@@ -90,6 +130,17 @@ export class KioskCore {
         this.updateStatus(s, { cameraDeviceId: deviceId });
         return ok({});
       }),
+    ...staffHandlers((action) => this.withStore((s) => action(s.staff))),
+    ...adminHandlers(() => this.store?.admin ?? null),
+    enrollKiosk: async ({ sessionId, serverUrl, code }) => {
+      const s = this.store;
+      if (!s) return fail('DATABASE_UNAVAILABLE');
+      // Enrolling decides where the records go and whose roster opens the door: an admin's act only.
+      const session = s.staff.session(sessionId);
+      if (!session.ok) return session.result;
+      if (session.member.role !== 'admin') return fail('STAFF_FORBIDDEN', 'only an admin enrolls the kiosk');
+      return s.city.enroll({ serverUrl, code });
+    },
     retryDatabase: () => {
       if (!this.store) this.setStatus(this.open());
       return ok(this.status);
@@ -101,10 +152,19 @@ export class KioskCore {
     return () => this.listeners.delete(listener);
   }
 
+  /** Pulls the roster and the other kiosks' records now (tests; a shell's "sync now"). Rejects with SyncError. */
+  pullFromCity(): Promise<PullOutcome> {
+    if (!this.store) return Promise.reject(new Error('the database is not open'));
+    return this.store.city.pullNow();
+  }
+
   close(): void {
     // Stops reporting at once; the devices close in the background.
     void this.readers?.stop();
     this.readers = null;
+    this.store?.city.stop();
+    this.store?.staff.stop();
+    void this.store?.sync.stop();
     this.store?.db.close();
     this.store = null;
   }
@@ -139,6 +199,22 @@ export class KioskCore {
       log: this.log,
     });
     this.readers.start();
+  }
+
+  private startSync(db: Database): KioskSync {
+    const options = this.options.sync ?? {};
+    const sync = new KioskSync({
+      db,
+      databasePath: this.databasePath,
+      nativeBinding: this.options.nativeBinding ?? null,
+      credentials: options.credentials ?? credentialsFromState(db, () => this.secrets.get('city-token')),
+      workerScript: options.workerScript ?? null,
+      onStatus: (status) => this.emit('syncStatusChanged', status),
+      log: this.log,
+      tuning: options.tuning,
+    });
+    sync.start();
+    return sync;
   }
 
   private kioskSigner(keys: TrustedKeys): QrSigner | null {
@@ -178,6 +254,7 @@ export class KioskCore {
         deviceId,
         cameraDeviceId: settings.get('cameraDeviceId'),
         chain,
+        secretStorage: this.secrets.protection,
       };
       const checkin = new CheckinService({
         clock: this.clock,
@@ -194,7 +271,46 @@ export class KioskCore {
           }),
         alert: (alert) => this.emit('staffAlert', alert),
       });
-      this.store = { db, status, settings, checkin, qrSigner: this.kioskSigner(keys) };
+      const staff = new StaffDesk({
+        db,
+        log,
+        clock: this.clock,
+        dataDir: this.options.dataDir,
+        cardFormat: (source) => (source === 'hid' ? 'canonical' : settings.get('keyboardReader').format),
+        report: this.log,
+      });
+      if (kindergarten?.demo) staff.ensureDemoSignIn();
+      staff.start();
+      const sync = this.startSync(db);
+      const city = new CityLink({
+        db,
+        attendance: log,
+        secrets: this.secrets,
+        credentials: this.options.sync?.credentials ?? credentialsFromState(db, () => this.secrets.get('city-token')),
+        clock: this.clock,
+        alert: (alert) => this.emit('staffAlert', alert),
+        onRosterApplied: () => {
+          // The name on the idle screen and the DEMO badge follow the roster (demo → the city's kindergarten).
+          const now = roster.kindergarten();
+          if (this.store?.db === db) this.updateStatus(this.store, { kindergartenName: now?.name ?? '', demo: now?.demo ?? false });
+        },
+        onEnrolled: () => sync.refresh(),
+        onDeviceIdAdopted: (id) => {
+          if (this.store?.db === db) this.updateStatus(this.store, { deviceId: id });
+        },
+        log: this.log,
+        ...(this.options.cityPullIntervalMs === undefined ? {} : { pullIntervalMs: this.options.cityPullIntervalMs }),
+      });
+      const admin = new AdminDesk({
+        db,
+        staff,
+        deviceId,
+        dataDir: this.options.dataDir,
+        kindergartenName: () => roster.kindergarten()?.name ?? '',
+        offsetMinutes: this.clock.offsetMinutes,
+      });
+      this.store = { db, status, settings, checkin, qrSigner: this.kioskSigner(keys), staff, admin, sync, city };
+      city.start();
       this.startReaders(settings.get('hidReaders'));
       return status;
     } catch (error) {

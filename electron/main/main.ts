@@ -8,6 +8,7 @@ import { dispatch } from '../core/api/dispatch.js';
 import { KioskCore } from '../core/kiosk-core.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { createKioskWindow, rendererDirBeside } from './kiosk-window.js';
+import { electronSecretStore } from './secret-store.js';
 import { isAppUrl, lockDownSession } from './security.js';
 
 const log = (line: string): void => console.log(line);
@@ -29,6 +30,8 @@ function start(): void {
   const core = new KioskCore({
     dataDir,
     demo: process.env.ESIK_DEMO !== '0',
+    // The city token sealed by the OS keystore where there is one (safeStorage needs app 'ready': it is).
+    secrets: electronSecretStore(dataDir, log),
     ...(process.env.ESIK_SQLITE_BINDING ? { nativeBinding: process.env.ESIK_SQLITE_BINDING } : {}),
     log,
   });

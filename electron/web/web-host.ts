@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type { Result } from '../../shared/api/result.js';
 import { ClientMessageSchema, MAX_MESSAGE_BYTES, WS_PATH, WS_TOKEN_PARAM, type ServerMessage } from '../../shared/api/wire.js';
 import { dispatch } from '../core/api/dispatch.js';
 import type { KioskCore } from '../core/kiosk-core.js';
@@ -94,8 +95,14 @@ function serveClient(ws: WebSocket, core: KioskCore, log: (line: string) => void
     }
     const message = ClientMessageSchema.safeParse(json);
     if (!message.success) return;
+    const { id } = message.data;
+    const reply = (result: Result<unknown>): void => {
+      // A slow request (enrollment) may finish after the window went away.
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'result', id, result } satisfies ServerMessage));
+    };
     const result = dispatch(core.handlers, message.data.name, message.data.args, log);
-    ws.send(JSON.stringify({ type: 'result', id: message.data.id, result } satisfies ServerMessage));
+    if (result instanceof Promise) void result.then(reply);
+    else reply(result);
   });
 }
 

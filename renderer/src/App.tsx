@@ -8,6 +8,8 @@ import { StaffAlerts } from './components/StaffAlerts.js';
 import { StaffCorner } from './components/StaffCorner.js';
 import { useCardReader } from './input/use-card-reader.js';
 import { CurrentScreen } from './screens/CurrentScreen.js';
+import { StaffScreen } from './staff/StaffScreen.js';
+import { useStaffMode } from './staff/use-staff-mode.js';
 import { useConnection, type ConnectionStore } from './state/connection-store.js';
 import { qrCredential } from './state/credential.js';
 import { useCheckinFlow } from './state/use-checkin-flow.js';
@@ -19,7 +21,9 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
   const flow = useCheckinFlow(api, connection);
   const { status, receive, chooseLanguage } = useKioskStatus(api, connected, flow.statusSeen);
   const ready = status?.state === 'ready';
-  const { identify } = flow;
+  const staff = useStaffMode(api);
+  // While staff mode is up, cards go to the staff sign-in (a staff card), never to the door's check-in.
+  const identify = staff.active ? staff.credential : flow.identify;
 
   // Cards and codes are read on every screen, so the next person can go while the last receipt is still up.
   useCardReader(identify, ready);
@@ -48,10 +52,15 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
       {connected === false && <ConnectionLostBanner />}
       <StaffAlerts alerts={events.alerts} onDismiss={events.dismissAlert} />
       <div className="kiosk-body">
-        <CurrentScreen status={status} flow={flow} onLanguage={chooseLanguage} onRetryDatabase={retryDatabase} />
-        {status?.state === 'ready' && <CameraDock deviceId={status.cameraDeviceId} onText={onCameraCode} />}
-        {status?.state === 'ready' && flow.screen.kind === 'idle' && (
-          <StaffCorner readers={events.readers} cameraDeviceId={status.cameraDeviceId} onCamera={chooseCamera} />
+        {ready && staff.active ? (
+          <StaffScreen api={api} staff={staff} />
+        ) : (
+          <CurrentScreen status={status} flow={flow} onLanguage={chooseLanguage} onRetryDatabase={retryDatabase} />
+        )}
+        {/* Not under the staff screens: codes are not read there, and the preview would cover them. */}
+        {status?.state === 'ready' && !staff.active && <CameraDock deviceId={status.cameraDeviceId} onText={onCameraCode} />}
+        {status?.state === 'ready' && flow.screen.kind === 'idle' && !staff.active && (
+          <StaffCorner readers={events.readers} cameraDeviceId={status.cameraDeviceId} onCamera={chooseCamera} onStaff={staff.open} />
         )}
       </div>
     </>

@@ -1,7 +1,10 @@
 // KioskApi: every request and every pushed event the UI may use, with the zod schemas both sides check.
 import { z } from 'zod';
 import { CardSourceSchema, EventKindSchema, Id, LanguageSchema, QrSourceSchema } from '../domain/attendance.js';
+import { SyncStatusSchema } from '../sync/sync-status.js';
 import type { Result } from './result.js';
+import { staffRequests } from '../staff/staff-contract.js';
+import { adminRequests } from '../admin/admin-contract.js';
 
 const Clock = z.string().regex(/^\d{2}:\d{2}$/);
 
@@ -52,6 +55,13 @@ export type ScanOutcome = z.infer<typeof ScanOutcomeSchema>;
 export const DatabaseProblemSchema = z.enum(['DB_LOCKED', 'DB_CORRUPT', 'DB_UNWRITABLE', 'DB_FROM_FUTURE', 'DB_UNKNOWN']);
 export type DatabaseProblem = z.infer<typeof DatabaseProblemSchema>;
 
+/**
+ * How secrets (the city token, the device key) are kept at rest: sealed by the OS keystore; only a 0600 file (the web
+ * host, by design); or a 0600 file because the Electron shell found no usable keystore — a fallback staff are told of.
+ */
+export const SecretProtectionSchema = z.enum(['os-encrypted', 'file-only', 'plaintext-fallback']);
+export type SecretProtection = z.infer<typeof SecretProtectionSchema>;
+
 export const KioskStatusSchema = z.discriminatedUnion('state', [
   z.object({
     state: z.literal('ready'),
@@ -63,6 +73,8 @@ export const KioskStatusSchema = z.discriminatedUnion('state', [
     cameraDeviceId: z.string().max(512).nullable(),
     /** Result of the start-up walk over this device's tamper-evident event chain. */
     chain: z.object({ intact: z.boolean(), events: z.number().int().nonnegative(), brokenAtSeq: z.number().int().nullable() }),
+    /** How the city token and device key are kept; 'plaintext-fallback' (no OS keyring) is shown to staff. */
+    secretStorage: SecretProtectionSchema,
   }),
   z.object({ state: z.literal('database-error'), problem: DatabaseProblemSchema, detail: z.string() }),
 ]);
@@ -100,6 +112,23 @@ export const kioskRequests = {
   retryDatabase: { args: Empty, result: KioskStatusSchema },
   /** The HID data-mode readers' states now; readersChanged tells every change after. Empty when none are configured. */
   getReaders: { args: Empty, result: z.object({ readers: z.array(ReaderStateSchema) }) },
+  /** Staff on duty: sign-in, overrides, corrections, absences, headcount, closing (shared/staff/staff-contract.ts). */
+  ...staffRequests,
+  /** The admin console: the log, refused attempts, today, the табель and its exports (shared/admin/admin-contract.ts). */
+  ...adminRequests,
+  /** Sync with the city now (online/offline/never-enrolled, queued and rejected counts…); syncStatusChanged tells every change after. */
+  getSyncStatus: { args: Empty, result: SyncStatusSchema },
+  /** The network may be back (the browser's `online` event): sync tries at once, forgetting its back-off. */
+  nudgeSync: { args: Empty, result: Empty },
+  /**
+   * An admin enrolls the kiosk with a city server: its http(s) URL and a one-time code. The kiosk registers its own
+   * key pair, keeps the token as a secret, and pulls the city's roster at once (rosterLoaded: whether that worked;
+   * sync retries it otherwise). Fails with ENROLL_* codes.
+   */
+  enrollKiosk: {
+    args: z.object({ sessionId: z.string().uuid(), serverUrl: z.string().trim().min(1).max(2048), code: z.string().trim().min(1).max(64) }).strict(),
+    result: z.object({ deviceId: Id, kindergartenId: Id, rosterLoaded: z.boolean() }),
+  },
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
 export type KioskRequestName = keyof typeof kioskRequests;
@@ -107,14 +136,24 @@ export type RequestArgs<K extends KioskRequestName> = z.input<(typeof kioskReque
 export type RequestValue<K extends KioskRequestName> = z.output<(typeof kioskRequests)[K]['result']>;
 
 /** Something staff at the door must see; companions get only a neutral message. */
-export const StaffAlertSchema = z.object({
-  id: z.string().max(64),
-  kind: z.enum(['pickup-not-allowed']),
-  companionFirstName: z.string(),
-  childFirstNames: z.array(z.string()),
-  /** Local "HH:MM". */
-  at: Clock,
-});
+export const StaffAlertSchema = z.discriminatedUnion('kind', [
+  z.object({
+    id: z.string().max(64),
+    kind: z.literal('pickup-not-allowed'),
+    companionFirstName: z.string(),
+    childFirstNames: z.array(z.string()),
+    /** Local "HH:MM". */
+    at: Clock,
+  }),
+  /** The kiosk's clock is more than two minutes off the city's: arrivals may land on the wrong side of the cut-off. */
+  z.object({
+    id: z.string().max(64),
+    kind: z.literal('clock-drift'),
+    /** City clock minus kiosk clock, in whole minutes: positive when the kiosk is behind. */
+    driftMinutes: z.number().int(),
+    at: Clock,
+  }),
+]);
 export type StaffAlert = z.infer<typeof StaffAlertSchema>;
 
 export const kioskEvents = {
@@ -126,6 +165,7 @@ export const kioskEvents = {
   cardRead: z.object({ raw: z.string().min(1).max(64), source: CardSourceSchema }),
   readersChanged: z.object({ readers: z.array(ReaderStateSchema) }),
   staffAlert: StaffAlertSchema,
+  syncStatusChanged: SyncStatusSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type KioskEventName = keyof typeof kioskEvents;

@@ -1,4 +1,6 @@
 // English catalog; its shape is the contract the Kazakh and Russian catalogs must fill.
+import { staffEn } from './staff/en.js';
+import { adminEn } from './admin/en.js';
 export const en = {
   language: { kk: 'Қазақша', ru: 'Русский', en: 'English' },
   idle: {
@@ -6,6 +8,7 @@ export const en = {
     subtitle: 'or show your QR code to the camera',
     demo: 'DEMO',
     chainBroken: 'Record check failed — tell the administrator',
+    secretsUnprotected: 'Secrets for the city server are kept unencrypted (no system keyring) — tell the administrator',
   },
   choose: {
     hint: 'Tap a name to leave that child out',
@@ -31,6 +34,14 @@ export const en = {
     CARD_REVOKED: 'This card is blocked. Please ask a staff member.',
     NO_CHILDREN: 'No children are linked to this card. Please ask a staff member.',
     SCAN_EXPIRED: 'Time ran out. Please tap the card again.',
+    STAFF_SESSION_ENDED: 'The staff session has ended. Please sign in again.',
+    STAFF_FORBIDDEN: 'Only an administrator may do this.',
+    STAFF_SETUP_DONE: 'The first administrator is already set up.',
+    ENROLL_BAD_URL: 'That is not a city server address. It must start with http:// or https://.',
+    ENROLL_UNREACHABLE: 'The city server cannot be reached. Check the address and the network, then try again.',
+    ENROLL_CODE_REFUSED: 'The city server refused this enrollment code. It may be mistyped or already used: ask for a new one.',
+    ENROLL_PROTOCOL_UNSUPPORTED: 'This server does not speak the Esik protocol version this kiosk uses. Check the address or update the kiosk.',
+    ENROLL_SERVER_ERROR: 'The city server answered with an error. Try again later or tell the city server administrator.',
     INVALID_REQUEST: 'Something went wrong. Please ask a staff member.',
     UNKNOWN_REQUEST: 'Something went wrong. Please ask a staff member.',
     DATABASE_UNAVAILABLE: 'The kiosk cannot save right now. Please ask a staff member.',
@@ -57,8 +68,12 @@ export const en = {
     disconnected: 'Card reader {{name}} is disconnected',
     error: 'Card reader {{name}} has a problem: {{detail}}',
   },
+  staff: staffEn,
+  admin: adminEn,
   alerts: {
     pickupNotAllowed: 'Staff: {{companion}} may not collect {{children}} ({{time}})',
+    clockBehind: "Staff: this kiosk's clock is {{minutes}} min behind the city server. Check its date and time ({{time}})",
+    clockAhead: "Staff: this kiosk's clock is {{minutes}} min ahead of the city server. Check its date and time ({{time}})",
     dismiss: 'Seen',
   },
   database: {

@@ -20,6 +20,7 @@ describe('dispatch', () => {
   it('refuses payloads that break the contract, naming the field', () => {
     const handlers = core().handlers;
     const tooLong = dispatch(handlers, 'identifyCard', { raw: 'x'.repeat(65), source: 'keyboard-wedge' });
+    if (tooLong instanceof Promise) throw new Error('a refused payload is answered at once');
     expect(tooLong).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
     expect(!tooLong.ok && tooLong.error.detail).toMatch(/^raw:/);
     expect(dispatch(handlers, 'identifyCard', { raw: '123', source: 'keyboard-wedge', extra: 1 })).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
@@ -38,5 +39,20 @@ describe('dispatch', () => {
     expect(dispatch(handlers, 'getStatus', {}, (l) => lines.push(l))).toEqual({ ok: false, error: { code: 'INTERNAL', detail: 'disk on fire' } });
     expect(lines[0]).toMatch(/getStatus failed/);
     expect(dispatch({ ...handlers, getStatus: () => ok({ state: 'database-error', problem: 'DB_LOCKED', detail: '' }) }, 'getStatus', undefined)).toMatchObject({ ok: true });
+  });
+
+  it('awaits a handler that waits on the network, validating first and turning a rejection into INTERNAL', async () => {
+    const session = '00000000-0000-4000-8000-000000000000';
+    const args = { sessionId: session, serverUrl: 'https://city.example.kz', code: 'ABCD-EFGH-JKMN' };
+    const handlers: KioskHandlers = { ...core().handlers, enrollKiosk: () => Promise.reject(new Error('socket on fire')) };
+    const lines: string[] = [];
+    const pending = dispatch(handlers, 'enrollKiosk', args, (l) => lines.push(l));
+    expect(pending).toBeInstanceOf(Promise);
+    expect(await pending).toEqual({ ok: false, error: { code: 'INTERNAL', detail: 'socket on fire' } });
+    expect(lines[0]).toMatch(/enrollKiosk failed/);
+    const answered = { ...handlers, enrollKiosk: () => Promise.resolve(ok({ deviceId: 'dev-1', kindergartenId: 'kg-1', rosterLoaded: true })) };
+    expect(await dispatch(answered, 'enrollKiosk', args)).toEqual({ ok: true, value: { deviceId: 'dev-1', kindergartenId: 'kg-1', rosterLoaded: true } });
+    // A payload that breaks the contract never reaches the handler, and is answered at once.
+    expect(dispatch(answered, 'enrollKiosk', { ...args, code: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
   });
 });

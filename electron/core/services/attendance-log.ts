@@ -3,6 +3,9 @@ import type { Database, Statement } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import type { EventKind, EventMethod } from '../../../shared/domain/attendance.js';
 import type { LocalTime } from '../../../shared/domain/local-time.js';
+import { attendanceRecordOf } from '../sync/event-record.js';
+import { OutboxWriter } from '../sync/outbox-store.js';
+import { SYNC_KEYS, SyncStateStore } from '../sync/sync-state.js';
 import { eventHash, GENESIS_HASH, verifyChain, type ChainCheck, type ChainedFields } from './event-chain.js';
 
 export interface EventDraft {
@@ -16,6 +19,9 @@ export interface EventDraft {
 
 export type StoredEvent = ChainedFields & { hash: string };
 
+/** An event of another kiosk of the kindergarten (from the city's peers feed), with its clock offset. */
+export type ForeignEvent = StoredEvent & { clock_offset_ms: number | null };
+
 export interface TodayState {
   kind: EventKind;
   occurredAt: string;
@@ -23,28 +29,46 @@ export interface TodayState {
 
 export class AttendanceLog {
   private readonly head: Statement<[string], { device_seq: number; hash: string }>;
-  private readonly insert: Statement<StoredEvent>;
+  private readonly insert: Statement<ForeignEvent>;
+  private readonly known: Statement<[string], { id: string }>;
+  private readonly outbox: OutboxWriter;
+  private readonly syncState: SyncStateStore;
   private readonly lastToday: Statement<[string, string], { kind: EventKind; occurred_at: string }>;
 
-  constructor(private readonly db: Database, readonly deviceId: string) {
+  private id: string;
+
+  constructor(
+    private readonly db: Database,
+    deviceId: string,
+  ) {
+    this.id = deviceId;
     this.head = db.prepare('SELECT device_seq, hash FROM attendance_events WHERE device_id = ? ORDER BY device_seq DESC LIMIT 1');
     this.insert = db.prepare(
       `INSERT INTO attendance_events (id, device_id, device_seq, child_id, kind, method, companion_id, credential_id,
-         staff_id, occurred_at, occurred_ms, local_date, prev_hash, hash)
+         staff_id, occurred_at, occurred_ms, local_date, prev_hash, hash, clock_offset_ms)
        VALUES (@id, @device_id, @device_seq, @child_id, @kind, @method, @companion_id, @credential_id,
-         @staff_id, @occurred_at, @occurred_ms, @local_date, @prev_hash, @hash)`,
+         @staff_id, @occurred_at, @occurred_ms, @local_date, @prev_hash, @hash, @clock_offset_ms)`,
     );
+    this.known = db.prepare('SELECT id FROM attendance_events WHERE id = ?');
+    this.outbox = new OutboxWriter(db);
+    this.syncState = new SyncStateStore(db);
     this.lastToday = db.prepare(
-      `SELECT kind, occurred_at FROM attendance_events
+      // An event a correction withdrew (staff: "recorded by mistake") no longer decides today's state.
+      `SELECT kind, occurred_at FROM attendance_events e
         WHERE child_id = ? AND local_date = ?
+          AND NOT EXISTS (SELECT 1 FROM corrections c WHERE c.target_type = 'attendance' AND c.target_id = e.id)
         ORDER BY occurred_ms DESC, device_seq DESC LIMIT 1`,
     );
   }
 
-  /** Appends the events in one transaction (one fsync): all are on disk when this returns, or none. */
+  /**
+   * Appends the events in one transaction (one fsync): all are on disk when this returns, or none. Each event's
+   * outbox row (what sync pushes to the city) is written in the same transaction, so no event can miss the city.
+   */
   append(drafts: readonly EventDraft[], at: LocalTime): StoredEvent[] {
     return this.db
       .transaction(() => {
+        const clockOffsetMs = this.syncState.getInt(SYNC_KEYS.clockOffsetMs);
         const head = this.head.get(this.deviceId);
         let seq = head?.device_seq ?? 0;
         let prev = head?.hash ?? GENESIS_HASH;
@@ -65,12 +89,46 @@ export class AttendanceLog {
             prev_hash: prev,
           };
           const event: StoredEvent = { ...fields, hash: eventHash(fields) };
-          this.insert.run(event);
+          this.insert.run({ ...event, clock_offset_ms: clockOffsetMs });
+          this.outbox.enqueue(attendanceRecordOf({ ...event, kind: d.kind, method: d.method }, clockOffsetMs), at.ms);
           prev = event.hash;
           return event;
         });
       })
       .immediate();
+  }
+
+  /**
+   * Stores events recorded by the kindergarten's other kiosks, with no outbox row: they reach the city from their
+   * own kiosk. Events already held are skipped; returns how many were new. Checking the events (their hashes,
+   * their children) is the importer's job.
+   */
+  importForeign(events: readonly ForeignEvent[]): number {
+    return this.db
+      .transaction(() => {
+        let added = 0;
+        for (const e of events) {
+          if (e.device_id === this.deviceId) throw new Error(`event ${e.id} is this kiosk's own, not a peer's`);
+          if (this.known.get(e.id)) continue;
+          this.insert.run(e);
+          added += 1;
+        }
+        return added;
+      })
+      .immediate();
+  }
+
+  /** The device id this kiosk's chain is written under. */
+  get deviceId(): string {
+    return this.id;
+  }
+
+  /**
+   * Enrollment adopted the city's device id for a kiosk that had recorded nothing yet (electron/core/sync/enrollment.ts
+   * changed the device row in the same synchronous step); the chain starts under the new id.
+   */
+  rebind(deviceId: string): void {
+    this.id = deviceId;
   }
 
   /** The child's last arrival or departure on that local day, or null if none yet. */

@@ -1,10 +1,10 @@
-// Reads a QR code from a camera frame with zxing-cpp (zxing-wasm), with the options bench/qr-decode-rate.ts
-// measures (shared/qr/decoder-options.ts), timing each decode for the benchmarks.
+// Reads a QR code from a camera frame with zxing-cpp (zxing-wasm), in the passes of shared/qr/read-passes.ts —
+// the very function bench/qr-decode-rate.ts measures — timing each decode for the benchmarks.
 // The .wasm file is a Vite asset served by the kiosk itself: the kiosk is offline, and the CSP allows no other
 // origin (zxing-wasm would otherwise fetch it from a CDN).
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
-import { QR_DECODER_OPTIONS } from '../../../shared/qr/decoder-options.js';
+import { readQrInPasses } from '../../../shared/qr/read-passes.js';
 import { markNow } from '../perf/marks.js';
 
 export const DECODER_NAME = 'zxing-wasm';
@@ -20,7 +20,7 @@ export function prepareQrReader(): Promise<unknown> {
   return prepared;
 }
 
-/** The text of the QR code in the canvas, or null. Measured as `esik:qr-decoded` (detail: decoder, size). */
+/** The text of the QR code in the canvas, or null. Measured as `esik:qr-decoded` (detail: decoder, size, pass). */
 export async function readQrFromCanvas(canvas: HTMLCanvasElement): Promise<string | null> {
   const context = canvas.getContext('2d', { willReadFrequently: true });
   if (!context || canvas.width === 0 || canvas.height === 0) return null;
@@ -28,9 +28,9 @@ export async function readQrFromCanvas(canvas: HTMLCanvasElement): Promise<strin
   markNow('esik:qr-frame');
   const started = performance.now();
   const image = context.getImageData(0, 0, canvas.width, canvas.height);
-  const [result] = await readBarcodes(image, QR_DECODER_OPTIONS);
-  if (!result?.isValid || result.text === '') return null;
+  const read = await readQrInPasses(image, readBarcodes);
+  if (!read) return null;
   performance.clearMeasures('esik:qr-decoded');
-  performance.measure('esik:qr-decoded', { start: started, detail: { decoder: DECODER_NAME, width: image.width, height: image.height } });
-  return result.text;
+  performance.measure('esik:qr-decoded', { start: started, detail: { decoder: DECODER_NAME, width: image.width, height: image.height, pass: read.pass } });
+  return read.text;
 }

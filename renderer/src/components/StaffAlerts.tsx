@@ -1,5 +1,7 @@
-// Alerts for the staff at the door (a companion who may not collect a child tried to): a slim banner on every
-// screen that stays until someone presses "Seen". The companion's own screen only says to ask a staff member.
+// Alerts for the staff at the door (a companion who may not collect a child tried to; the kiosk's clock is off the
+// city's): a slim banner on every screen that stays until someone presses "Seen". The companion's own screen only
+// says to ask a staff member.
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { StaffAlert } from '../../../shared/api/contract.js';
 import { WarningIcon } from './icons.js';
@@ -7,6 +9,15 @@ import { WarningIcon } from './icons.js';
 interface Props {
   alerts: readonly StaffAlert[];
   onDismiss: (id: string) => void;
+}
+
+function alertText(t: TFunction, alert: StaffAlert): string {
+  switch (alert.kind) {
+    case 'pickup-not-allowed':
+      return t('alerts.pickupNotAllowed', { companion: alert.companionFirstName, children: alert.childFirstNames.join(', '), time: alert.at });
+    case 'clock-drift':
+      return t(alert.driftMinutes >= 0 ? 'alerts.clockBehind' : 'alerts.clockAhead', { minutes: Math.abs(alert.driftMinutes), time: alert.at });
+  }
 }
 
 export function StaffAlerts({ alerts, onDismiss }: Props) {
@@ -18,7 +29,7 @@ export function StaffAlerts({ alerts, onDismiss }: Props) {
         <li key={alert.id} className="staff-alert" data-testid="staff-alert" data-alert-id={alert.id}>
           <WarningIcon />
           <span className="staff-alert-text">
-            {t('alerts.pickupNotAllowed', { companion: alert.companionFirstName, children: alert.childFirstNames.join(', '), time: alert.at })}
+            {alertText(t, alert)}
           </span>
           <button type="button" className="staff-alert-dismiss" data-testid="staff-alert-dismiss" onClick={() => onDismiss(alert.id)}>
             {t('alerts.dismiss')}

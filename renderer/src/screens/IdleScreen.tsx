@@ -30,6 +30,12 @@ export function IdleScreen({ status, onLanguage }: { status: ReadyStatus; onLang
             {t('idle.chainBroken')}
           </span>
         )}
+        {status.secretStorage === 'plaintext-fallback' && (
+          <span className="chain-warning" role="status" data-testid="secrets-warning">
+            <WarningIcon />
+            {t('idle.secretsUnprotected')}
+          </span>
+        )}
       </footer>
     </main>
   );

@@ -2,5 +2,8 @@
 import type { Migration } from '../migration.js';
 import { initial } from './0001-initial.js';
 import { trustedKeys } from './0002-trusted-keys.js';
+import { syncOutbox } from './0003-sync-outbox.js';
+import { staff } from './0004-staff.js';
+import { admin } from './0005-admin.js';
 
-export const migrations: readonly Migration[] = [initial, trustedKeys];
+export const migrations: readonly Migration[] = [initial, trustedKeys, syncOutbox, staff, admin];

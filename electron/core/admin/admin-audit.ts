@@ -1,0 +1,18 @@
+// The admin's own acts in the console (table admin_audit, append-only): who moved a day, who exported a табель.
+import type { Database, Statement } from 'better-sqlite3';
+import { v7 as uuidv7 } from 'uuid';
+import type { LocalTime } from '../../../shared/domain/local-time.js';
+
+export type AdminAction = 'transfer-set' | 'transfer-cleared' | 'tabel-export';
+
+export class AdminAudit {
+  private readonly insert: Statement<[string, string, number, string, string, string]>;
+
+  constructor(db: Database) {
+    this.insert = db.prepare('INSERT INTO admin_audit (id, occurred_at, occurred_ms, action, staff_id, detail) VALUES (?, ?, ?, ?, ?, ?)');
+  }
+
+  record(action: AdminAction, staffId: string, at: LocalTime, detail: Record<string, unknown>): void {
+    this.insert.run(uuidv7(), at.iso, at.ms, action, staffId, JSON.stringify(detail));
+  }
+}

@@ -1,0 +1,41 @@
+// The admin's transfers of working days (table calendar_transfers): read per month for the табель, set and cleared
+// by an admin, each change kept in the admin audit trail.
+import type { Database } from 'better-sqlite3';
+import type { Transfer } from '../../../shared/admin/admin-contract.js';
+import { lastDateOf, type TransferKind } from '../../../shared/admin/work-calendar.js';
+import type { LocalTime } from '../../../shared/domain/local-time.js';
+import type { AdminAudit } from './admin-audit.js';
+
+export class CalendarTransfers {
+  constructor(
+    private readonly db: Database,
+    private readonly audit: AdminAudit,
+  ) {}
+
+  inMonth(month: string): Transfer[] {
+    return this.db
+      .prepare<[string, string], Transfer>('SELECT date, kind, note FROM calendar_transfers WHERE date BETWEEN ? AND ? ORDER BY date')
+      .all(`${month}-01`, lastDateOf(month));
+  }
+
+  /** Sets the date's transfer (kind) or clears it (null). */
+  set(staffId: string, date: string, kind: TransferKind | null, note: string | null, at: LocalTime): void {
+    this.db
+      .transaction(() => {
+        if (kind === null) {
+          const removed = this.db.prepare('DELETE FROM calendar_transfers WHERE date = ?').run(date);
+          if (removed.changes > 0) this.audit.record('transfer-cleared', staffId, at, { date });
+          return;
+        }
+        this.db
+          .prepare(
+            `INSERT INTO calendar_transfers (date, kind, note, staff_id, set_at, set_ms) VALUES (?, ?, ?, ?, ?, ?)
+             ON CONFLICT(date) DO UPDATE SET kind = excluded.kind, note = excluded.note, staff_id = excluded.staff_id,
+               set_at = excluded.set_at, set_ms = excluded.set_ms`,
+          )
+          .run(date, kind, note, staffId, at.iso, at.ms);
+        this.audit.record('transfer-set', staffId, at, { date, kind, note });
+      })
+      .immediate();
+  }
+}

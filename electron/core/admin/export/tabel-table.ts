@@ -1,0 +1,76 @@
+// The табель as a table of texts in one language: what the XLSX, CSV and PDF exports all print, so the three files
+// say the same thing. Days carry the mark codes of the catalog ("Б" sick, "О" vacation…) explained in the legend.
+import type { TabelMark, TabelSheet, TabelTotals } from '../../../../shared/admin/tabel.js';
+import type { Language } from '../../../../shared/domain/attendance.js';
+import { catalogs } from '../../../../shared/i18n/catalogs.js';
+
+/** The per-child total columns, in print order. */
+export const TOTAL_COLUMNS = ['present', 'sick', 'vacation', 'sanatorium', 'family', 'other', 'unmarked', 'unexcused'] as const satisfies readonly (keyof TabelTotals)[];
+
+const LEGEND_MARKS = ['present', 'sick', 'vacation', 'sanatorium', 'family', 'other', 'unmarked', 'weekend', 'holiday'] as const satisfies readonly TabelMark[];
+
+export interface TabelTable {
+  /** "Келу табелі — Желтоқсан 2026" */
+  title: string;
+  monthTitle: string;
+  /** Kindergarten, group, working days, child-days. */
+  facts: string[];
+  /** "№", the child column, the days' numbers, the totals' names. */
+  header: string[];
+  /** The weekday of each day column, under the header (empty under the other columns). */
+  weekdays: string[];
+  /** Day columns that are days off (for shading). */
+  daysOff: boolean[];
+  rows: { cells: (string | number)[]; overLimit: boolean }[];
+  /** The per-day present counts and the group's totals. */
+  totals: (string | number)[];
+  /** The first day column's index in header/rows. */
+  firstDayColumn: number;
+  dayCount: number;
+  legend: string[];
+  /** Days the law or the admin made days off, with their names. */
+  holidays: string[];
+  notes: string[];
+  signature: string;
+}
+
+/** Replaces {{name}} placeholders as i18next would. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}
+
+export function monthName(month: string, language: Language): string {
+  const months = catalogs[language].admin.months;
+  const name = months[`m${month.slice(5, 7)}` as keyof typeof months];
+  return `${name} ${month.slice(0, 4)}`;
+}
+
+export function tabelTable(sheet: TabelSheet, language: Language): TabelTable {
+  const t = catalogs[language].admin.tabel;
+  const weekdays = catalogs[language].admin.weekdays;
+  const monthTitle = monthName(sheet.month, language);
+  const blankBeforeDays = ['', ''];
+  const blankAfterDays = TOTAL_COLUMNS.map(() => '');
+  const notes = [fill(t.workingDays, { count: sheet.totals.workingDays }), fill(t.childDays, { count: sheet.totals.childDays })];
+  if (sheet.totals.overLimitChildren > 0) notes.push(`! ${fill(t.overLimit, { limit: sheet.unexcusedLimit })}`);
+  if (sheet.days.some((d) => d.date >= sheet.asOf)) notes.push(fill(t.asOf, { date: sheet.asOf }));
+  return {
+    title: `${t.title} — ${monthTitle}`,
+    monthTitle,
+    facts: [`${t.kindergarten}: ${sheet.kindergartenName}`, `${t.group}: ${sheet.groupName}`],
+    header: [t.number, t.child, ...sheet.days.map((d) => String(d.day)), ...TOTAL_COLUMNS.map((c) => t.columns[c])],
+    weekdays: [...blankBeforeDays, ...sheet.days.map((d) => weekdays[`d${d.weekday}` as keyof typeof weekdays]), ...blankAfterDays],
+    daysOff: sheet.days.map((d) => d.kind !== 'working'),
+    rows: sheet.rows.map((row, i) => ({
+      cells: [i + 1, `${row.lastName} ${row.firstName}${row.overLimit ? ' !' : ''}`, ...row.marks.map((m) => t.codes[m]), ...TOTAL_COLUMNS.map((c) => row.totals[c])],
+      overLimit: row.overLimit,
+    })),
+    totals: ['', t.presentPerDay, ...sheet.totals.presentByDay, ...TOTAL_COLUMNS.map((c) => sheet.totals[c])],
+    firstDayColumn: blankBeforeDays.length,
+    dayCount: sheet.days.length,
+    legend: LEGEND_MARKS.map((m) => `${t.codes[m]} — ${t.marks[m]}`),
+    holidays: sheet.days.filter((d) => d.kind === 'holiday' && d.label !== null).map((d) => `${d.day}: ${d.label ?? ''}`),
+    notes,
+    signature: `${t.head}: ____________________ (${t.signature})`,
+  };
+}

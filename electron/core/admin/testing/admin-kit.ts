@@ -1,0 +1,117 @@
+// A real kiosk store for the admin tests: a SQLite file in a temp folder with a small kindergarten (two groups, five
+// children, their companions, an admin and a staff member with PINs), the chained log, the StaffDesk and the
+// AdminDesk over it, and the admin requests validated by their zod schemas as the dispatcher does.
+import { join } from 'node:path';
+import { onTestFinished } from 'vitest';
+import { adminRequests, type AdminRequestName } from '../../../../shared/admin/admin-contract.js';
+import type { Result } from '../../../../shared/api/result.js';
+import type { EventKind, EventMethod } from '../../../../shared/domain/attendance.js';
+import { toLocalTime, type LocalTime } from '../../../../shared/domain/local-time.js';
+import type { Roster } from '../../../../shared/domain/roster.js';
+import { openDatabase } from '../../db/open-database.js';
+import { AttendanceLog, ensureDeviceId, type StoredEvent } from '../../services/attendance-log.js';
+import { RefusedAttempts } from '../../services/refused-attempts.js';
+import { RosterStore } from '../../services/roster-store.js';
+import { StaffDesk } from '../../staff/staff-desk.js';
+import { manualClock, tempDataDir } from '../../testing/fixtures.js';
+import { AdminDesk } from '../admin-desk.js';
+import { adminHandlers, type AdminHandlers } from '../admin-handlers.js';
+
+export const ADMIN_PIN = '2468';
+export const STAFF_PIN = '1234';
+
+export const kitRoster: Roster = {
+  kindergarten: { id: 'kg1', name: 'Айгөлек', demo: false },
+  groups: [
+    { id: 'g1', name: 'Балапан', sortOrder: 0 },
+    { id: 'g2', name: 'Жұлдыз', sortOrder: 1 },
+  ],
+  children: [
+    { id: 'alikhan', groupId: 'g1', firstName: 'Әлихан', lastName: 'Жұмабаев' },
+    { id: 'ayaru', groupId: 'g1', firstName: 'Айару', lastName: 'Жұмабаева' },
+    { id: 'yerasyl', groupId: 'g1', firstName: 'Ерасыл', lastName: 'Нұрланов' },
+    { id: 'alisa', groupId: 'g2', firstName: 'Алиса', lastName: 'Иванова' },
+    { id: 'inzhu', groupId: 'g2', firstName: 'Інжу', lastName: 'Нұрланова' },
+  ],
+  companions: [
+    { id: 'bibigul', firstName: 'Бібігүл', lastName: 'Жұмабаева', relation: 'grandmother' },
+    { id: 'elena', firstName: 'Елена', lastName: 'Иванова', relation: 'mother' },
+    { id: 'nurlan', firstName: 'Нұрлан', lastName: 'Нұрланов', relation: 'father' },
+  ],
+  links: [
+    { companionId: 'bibigul', childId: 'alikhan', mayBring: true, mayCollect: true, blocked: false },
+    { companionId: 'bibigul', childId: 'ayaru', mayBring: true, mayCollect: true, blocked: false },
+    { companionId: 'elena', childId: 'alisa', mayBring: true, mayCollect: true, blocked: false },
+    { companionId: 'nurlan', childId: 'yerasyl', mayBring: true, mayCollect: true, blocked: false },
+    { companionId: 'nurlan', childId: 'inzhu', mayBring: true, mayCollect: true, blocked: false },
+  ],
+  credentials: [
+    { id: 'cr-bibigul', companionId: 'bibigul', kind: 'rfid', value: '4512345', version: 1, revokedAt: null },
+    { id: 'cr-elena', companionId: 'elena', kind: 'rfid', value: '4512346', version: 1, revokedAt: null },
+    { id: 'cr-nurlan', companionId: 'nurlan', kind: 'qr', value: 'cq002', version: 1, revokedAt: null },
+  ],
+  staff: [
+    { id: 'head', firstName: 'Жанна', lastName: 'Сейітова', role: 'admin' },
+    { id: 'duty', firstName: 'Айгерім', lastName: 'Омарова', role: 'staff' },
+  ],
+};
+
+/** Almaty time (UTC+5). */
+export const at = (iso: string): LocalTime => toLocalTime(new Date(iso), 300);
+
+/** 10:00 in Almaty on Tuesday 5 January 2027: December 2026 is over. */
+export const JANUARY = '2027-01-05T05:00:00.000Z';
+
+export function adminKit(startIso: string = JANUARY) {
+  const dataDir = tempDataDir();
+  const clock = manualClock(startIso);
+  const db = openDatabase(join(dataDir, 'esik.sqlite'));
+  const roster = new RosterStore(db);
+  roster.seed(kitRoster);
+  const deviceId = ensureDeviceId(db, clock.now());
+  const log = new AttendanceLog(db, deviceId);
+  const refused = new RefusedAttempts(db);
+  const staff = new StaffDesk({ db, log, clock, dataDir, cardFormat: () => 'auto' });
+  staff.accounts.setPin('head', ADMIN_PIN, staff.now());
+  staff.accounts.setPin('duty', STAFF_PIN, staff.now());
+  const admin = new AdminDesk({ db, staff, deviceId, dataDir, kindergartenName: () => roster.kindergarten()?.name ?? '', offsetMinutes: 300 });
+  onTestFinished(() => {
+    staff.stop();
+    db.close();
+  });
+  const handlers = adminHandlers(() => admin);
+
+  /** An admin request as the dispatcher runs it: the arguments parsed by the contract's schema first. */
+  const call = <K extends AdminRequestName>(name: K, args: unknown): ReturnType<AdminHandlers[K]> => {
+    const parsed = adminRequests[name].args.parse(args);
+    return (handlers[name] as (a: unknown) => ReturnType<AdminHandlers[K]>)(parsed);
+  };
+
+  const signIn = (staffId = 'head', pin = ADMIN_PIN): string => {
+    const outcome = staff.signIn({ kind: 'staff', staffId }, pin);
+    if (outcome.outcome !== 'signed-in') throw new Error(`sign-in failed: ${outcome.outcome}`);
+    return outcome.session.sessionId;
+  };
+
+  /** A tap at the door (or an override) at the given local time, through the chained log. */
+  const event = (
+    childId: string,
+    kind: EventKind,
+    when: string,
+    options: { method?: EventMethod; companionId?: string | null; staffId?: string | null } = {},
+  ): StoredEvent => {
+    const method = options.method ?? 'rfid';
+    const companionId = options.companionId === undefined ? (kitRoster.links.find((l) => l.childId === childId)?.companionId ?? null) : options.companionId;
+    const credentialId = method === 'override' ? null : (kitRoster.credentials.find((c) => c.companionId === companionId)?.id ?? null);
+    const [stored] = log.append([{ childId, kind, method, companionId, credentialId, staffId: options.staffId ?? null }], at(when));
+    if (!stored) throw new Error('no event appended');
+    return stored;
+  };
+
+  return { dataDir, clock, db, log, refused, staff, admin, call, signIn, event, deviceId };
+}
+
+export function value<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.detail ?? ''}`);
+  return result.value;
+}

@@ -1,0 +1,155 @@
+// The admin console's requests of KioskApi (merged into kioskRequests in shared/api/contract.ts): the log of every
+// attendance event, the refused attempts, today at a glance, the monthly табель with its exports, and the admin's
+// transfers of working days. Every request carries the session id of a signed-in admin; the core refuses staff
+// and ended sessions alike.
+import { z } from 'zod';
+import { EventKindSchema, EventMethodSchema, Id, LanguageSchema } from '../domain/attendance.js';
+import { HeadcountGroupSchema } from '../staff/staff-contract.js';
+import { OverrideReasonSchema } from '../staff/staff-domain.js';
+import { TabelSheetSchema } from './tabel.js';
+import { LocalDateSchema, MonthSchema, TransferKindSchema } from './work-calendar.js';
+
+const Session = { sessionId: z.string().uuid() };
+const Clock = z.string().regex(/^\d{2}:\d{2}$/);
+
+/**
+ * Where an event stands with the city: queued, sent, refused by the city (kept, shown, never retried blindly),
+ * recorded by another kiosk of the kindergarten (it reaches the city from there), or never queued (events from
+ * before sync existed).
+ */
+export const LogSyncStateSchema = z.enum(['pending', 'sent', 'rejected', 'other-kiosk', 'not-queued']);
+export type LogSyncState = z.infer<typeof LogSyncStateSchema>;
+
+/** The log's position: the last entry shown. Pages go back in time from it (keyset pagination, never OFFSET). */
+export const LogCursorSchema = z.object({ ms: z.number().int(), id: Id }).strict();
+export type LogCursor = z.infer<typeof LogCursorSchema>;
+
+export const LogFilterSchema = z
+  .object({
+    /** Local days, both included. */
+    from: LocalDateSchema.optional(),
+    to: LocalDateSchema.optional(),
+    groupId: Id.optional(),
+    childId: Id.optional(),
+    companionId: Id.optional(),
+    method: EventMethodSchema.optional(),
+    staffId: Id.optional(),
+    syncState: LogSyncStateSchema.exclude(['not-queued']).optional(),
+    /** A child's or companion's name in Kazakh or Russian, any case; Kazakh letters may be typed as Russian ones. */
+    search: z.string().trim().max(80).optional(),
+  })
+  .strict();
+export type LogFilter = z.infer<typeof LogFilterSchema>;
+
+const PersonRef = z.object({ id: Id, name: z.string() });
+
+export const LogEntrySchema = z.object({
+  id: Id,
+  occurredAt: z.string(),
+  occurredMs: z.number().int(),
+  localDate: LocalDateSchema,
+  at: Clock,
+  kind: EventKindSchema,
+  method: EventMethodSchema,
+  child: z.object({ id: Id, firstName: z.string(), lastName: z.string() }),
+  groupName: z.string(),
+  /** The companion on the roster (their card or code, or chosen by staff in an override). */
+  companion: PersonRef.nullable(),
+  /** The name staff typed for a companion not on the roster. */
+  companionNameSaid: z.string().nullable(),
+  /** Who recorded an override. */
+  staff: PersonRef.nullable(),
+  override: z.object({ reason: OverrideReasonSchema, note: z.string().nullable() }).nullable(),
+  /** The correction that withdrew this event: shown beside it; the event itself stays as it was. */
+  correction: z.object({ id: z.string(), reason: z.string(), staffName: z.string(), occurredAt: z.string() }).nullable(),
+  syncState: LogSyncStateSchema,
+});
+export type LogEntry = z.infer<typeof LogEntrySchema>;
+
+export const RefusedMethodSchema = z.enum(['rfid', 'qr']);
+
+export const RefusedAttemptSchema = z.object({
+  id: Id,
+  occurredAt: z.string(),
+  occurredMs: z.number().int(),
+  at: Clock,
+  method: RefusedMethodSchema,
+  /** What was presented: a card number, or the start of a code. */
+  presented: z.string(),
+  reason: z.string(),
+});
+export type RefusedAttempt = z.infer<typeof RefusedAttemptSchema>;
+
+export const RefusedFilterSchema = z
+  .object({ from: LocalDateSchema.optional(), to: LocalDateSchema.optional(), method: RefusedMethodSchema.optional() })
+  .strict();
+export type RefusedFilter = z.infer<typeof RefusedFilterSchema>;
+
+const Limit = z.number().int().min(1).max(200).default(50);
+
+export const TodayChildSchema = z.object({
+  childId: Id,
+  firstName: z.string(),
+  lastName: z.string(),
+  groupName: z.string(),
+  since: Clock,
+});
+
+export const TransferSchema = z.object({ date: LocalDateSchema, kind: TransferKindSchema, note: z.string().nullable() });
+export type Transfer = z.infer<typeof TransferSchema>;
+
+export const ExportFormatSchema = z.enum(['xlsx', 'csv', 'pdf']);
+export type ExportFormat = z.infer<typeof ExportFormatSchema>;
+
+/** A file name in the data folder's exports/ folder: letters, digits, dashes, one dot and an extension. */
+export const ExportFileNameSchema = z.string().regex(/^[A-Za-z0-9_-]{1,120}\.(xlsx|csv|pdf)$/);
+
+export const adminRequests = {
+  /** What the log's filters offer: the groups and the staff members. */
+  adminLogOptions: {
+    args: z.object(Session).strict(),
+    result: z.object({ groups: z.array(z.object({ id: Id, name: z.string() })), staff: z.array(PersonRef) }),
+  },
+  /** One page of the log, newest first; nextCursor is null on the last page. */
+  adminLog: {
+    args: z.object({ ...Session, filter: LogFilterSchema, cursor: LogCursorSchema.nullable().default(null), limit: Limit }).strict(),
+    result: z.object({ entries: z.array(LogEntrySchema), nextCursor: LogCursorSchema.nullable() }),
+  },
+  adminRefused: {
+    args: z.object({ ...Session, filter: RefusedFilterSchema, cursor: LogCursorSchema.nullable().default(null), limit: Limit }).strict(),
+    result: z.object({ attempts: z.array(RefusedAttemptSchema), nextCursor: LogCursorSchema.nullable() }),
+  },
+  /** Today: the live headcount per group, who is in, today's overrides and refused attempts. */
+  adminToday: {
+    args: z.object(Session).strict(),
+    result: z.object({
+      localDate: LocalDateSchema,
+      groups: z.array(HeadcountGroupSchema),
+      present: z.array(TodayChildSchema),
+      overrides: z.array(LogEntrySchema),
+      refused: z.array(RefusedAttemptSchema),
+    }),
+  },
+  /** The табель on screen; language: of the holidays' names. */
+  adminTabel: {
+    args: z.object({ ...Session, groupId: Id, month: MonthSchema, language: LanguageSchema }).strict(),
+    result: TabelSheetSchema,
+  },
+  /** Writes the табель into the data folder's exports/ and answers where; the web host serves it from there. */
+  adminExportTabel: {
+    args: z.object({ ...Session, groupId: Id, month: MonthSchema, format: ExportFormatSchema, language: LanguageSchema }).strict(),
+    result: z.object({ fileName: ExportFileNameSchema, path: z.string(), bytes: z.number().int().positive() }),
+  },
+  /** The admin's transfers of working days in a month. */
+  adminTransfers: {
+    args: z.object({ ...Session, month: MonthSchema }).strict(),
+    result: z.object({ transfers: z.array(TransferSchema) }),
+  },
+  /** Sets (kind) or clears (null) the transfer of one date. */
+  adminSetTransfer: {
+    args: z.object({ ...Session, date: LocalDateSchema, kind: TransferKindSchema.nullable(), note: z.string().trim().min(1).max(200).optional() }).strict(),
+    result: z.object({ transfers: z.array(TransferSchema) }),
+  },
+} as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
+
+export type AdminRequestName = keyof typeof adminRequests;

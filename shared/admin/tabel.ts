@@ -1,0 +1,157 @@
+// The monthly табель (attendance timesheet) of one group: a row per child, a column per day, and the totals the
+// monthly act and the parents' invoices are built from. Pure: the core reads the records, this decides each cell.
+//
+// A cell, in order of precedence:
+//   present   — any arrival or departure that no correction withdrew (even on a day off: a duty group);
+//   weekend / holiday — a day the kindergarten is closed (calendar plus the admin's transfers);
+//   an absence reason (sick, vacation, sanatorium, family, other) — an absence covering the day, not withdrawn;
+//   future    — from `asOf` on, with nothing recorded yet (the day is not over, or has not come);
+//   unmarked  — a past working day with no record at all: an absence nobody explained.
+// Unexcused days are 'family' (the parents' own reasons) plus 'unmarked' ones; more than the limit (3 a month in
+// Almaty) raises the child's flag.
+import { z } from 'zod';
+import type { AbsenceReason } from '../staff/staff-domain.js';
+import { CalendarDaySchema, LocalDateSchema, MonthSchema, type CalendarDay } from './work-calendar.js';
+
+export const TabelMarkSchema = z.enum(['present', 'weekend', 'holiday', 'sick', 'vacation', 'sanatorium', 'family', 'other', 'future', 'unmarked']);
+export type TabelMark = z.infer<typeof TabelMarkSchema>;
+
+export const TabelTotalsSchema = z.object({
+  present: z.number().int().nonnegative(),
+  sick: z.number().int().nonnegative(),
+  vacation: z.number().int().nonnegative(),
+  sanatorium: z.number().int().nonnegative(),
+  family: z.number().int().nonnegative(),
+  other: z.number().int().nonnegative(),
+  unmarked: z.number().int().nonnegative(),
+  /** family + unmarked. */
+  unexcused: z.number().int().nonnegative(),
+});
+export type TabelTotals = z.infer<typeof TabelTotalsSchema>;
+
+export const TabelRowSchema = z.object({
+  childId: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  marks: z.array(TabelMarkSchema),
+  totals: TabelTotalsSchema,
+  /** More unexcused days than the month allows. */
+  overLimit: z.boolean(),
+});
+export type TabelRow = z.infer<typeof TabelRowSchema>;
+
+export const TabelSheetSchema = z.object({
+  month: MonthSchema,
+  groupId: z.string(),
+  groupName: z.string(),
+  kindergartenName: z.string(),
+  /** Days from here on are not over yet: nothing recorded there is 'future', not 'unmarked'. */
+  asOf: LocalDateSchema,
+  unexcusedLimit: z.number().int().nonnegative(),
+  days: z.array(CalendarDaySchema),
+  rows: z.array(TabelRowSchema),
+  totals: TabelTotalsSchema.extend({
+    workingDays: z.number().int().nonnegative(),
+    /** Children present per day (the column sums). */
+    presentByDay: z.array(z.number().int().nonnegative()),
+    /** Child-days for the monthly act of completed work: every day a child was there. */
+    childDays: z.number().int().nonnegative(),
+    overLimitChildren: z.number().int().nonnegative(),
+  }),
+});
+export type TabelSheet = z.infer<typeof TabelSheetSchema>;
+
+export interface TabelChild {
+  id: string;
+  firstName: string;
+  lastName: string;
+}
+
+export interface TabelAbsence {
+  /** uuid v7: recorded later sorts later, and the later record wins where two overlap. */
+  id: string;
+  childId: string;
+  firstDate: string;
+  lastDate: string;
+  reason: AbsenceReason;
+}
+
+export interface TabelInput {
+  month: string;
+  groupId: string;
+  groupName: string;
+  kindergartenName: string;
+  asOf: string;
+  unexcusedLimit: number;
+  days: readonly CalendarDay[];
+  children: readonly TabelChild[];
+  /** Every (child, day) with an attendance event no correction withdrew. */
+  presentDays: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Absences no correction withdrew. */
+  absences: readonly TabelAbsence[];
+}
+
+function emptyTotals(): TabelTotals {
+  return { present: 0, sick: 0, vacation: 0, sanatorium: 0, family: 0, other: 0, unmarked: 0, unexcused: 0 };
+}
+
+function markOf(day: CalendarDay, present: boolean, absence: AbsenceReason | undefined, asOf: string): TabelMark {
+  if (present) return 'present';
+  if (day.kind !== 'working') return day.kind;
+  if (absence) return absence;
+  return day.date >= asOf ? 'future' : 'unmarked';
+}
+
+function count(totals: TabelTotals, mark: TabelMark): void {
+  // Days off and days still to come are not counted: the totals are of days that happened.
+  if (Object.hasOwn(totals, mark)) totals[mark as keyof TabelTotals] += 1;
+  if (mark === 'family' || mark === 'unmarked') totals.unexcused += 1;
+}
+
+/** The reason covering each date of the month for one child; the absence recorded last wins. */
+function absenceDays(absences: readonly TabelAbsence[], days: readonly CalendarDay[]): Map<string, AbsenceReason> {
+  const byDate = new Map<string, AbsenceReason>();
+  const ordered = [...absences].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const a of ordered) for (const d of days) if (d.date >= a.firstDate && d.date <= a.lastDate) byDate.set(d.date, a.reason);
+  return byDate;
+}
+
+export function buildTabel(input: TabelInput): TabelSheet {
+  const { days } = input;
+  const absencesByChild = new Map<string, TabelAbsence[]>();
+  for (const a of input.absences) absencesByChild.set(a.childId, [...(absencesByChild.get(a.childId) ?? []), a]);
+
+  const groupTotals = emptyTotals();
+  const presentByDay = days.map(() => 0);
+  const rows = input.children.map((child): TabelRow => {
+    const present = input.presentDays.get(child.id) ?? new Set<string>();
+    const absent = absenceDays(absencesByChild.get(child.id) ?? [], days);
+    const totals = emptyTotals();
+    const marks = days.map((day, i) => {
+      const mark = markOf(day, present.has(day.date), absent.get(day.date), input.asOf);
+      count(totals, mark);
+      count(groupTotals, mark);
+      if (mark === 'present') presentByDay[i] = (presentByDay[i] ?? 0) + 1;
+      return mark;
+    });
+    return { childId: child.id, firstName: child.firstName, lastName: child.lastName, marks, totals, overLimit: totals.unexcused > input.unexcusedLimit };
+  });
+
+  return {
+    month: input.month,
+    groupId: input.groupId,
+    groupName: input.groupName,
+    kindergartenName: input.kindergartenName,
+    asOf: input.asOf,
+    unexcusedLimit: input.unexcusedLimit,
+    days: [...days],
+    rows,
+    totals: {
+      ...groupTotals,
+      workingDays: days.filter((d) => d.kind === 'working').length,
+      presentByDay,
+      childDays: groupTotals.present,
+      overLimitChildren: rows.filter((r) => r.overLimit).length,
+    },
+  };
+}
