@@ -104,7 +104,7 @@ export class StaffAccounts {
       .transaction(() => {
         if (!this.needsFirstAdmin()) return null;
         const id = `staff-${uuidv7()}`;
-        this.db.prepare(`INSERT INTO staff (id, first_name, last_name, role) VALUES (?, ?, ?, 'admin')`).run(id, firstName, lastName);
+        this.db.prepare(`INSERT INTO staff (id, first_name, last_name, role, origin) VALUES (?, ?, ?, 'admin', 'local')`).run(id, firstName, lastName);
         this.setPin(id, pin, at);
         this.audit.record('first-admin-created', id, at, {}, id);
         return { id, firstName, lastName, role: 'admin' } satisfies StaffMember;

@@ -144,6 +144,17 @@ describe('applying the city roster', () => {
     expect(new StaffSettings(db).get('closingTime')).toBe('18:30');
   });
 
+  it("leaves the kiosk's own first admin alone: the city's snapshot replaces only the city's staff", () => {
+    const { db } = kiosk();
+    db.prepare("INSERT INTO staff (id, first_name, last_name, role, origin) VALUES ('staff-local', 'Жанар', 'Әлиева', 'admin', 'local')").run();
+    apply(db, snapshot(citySnapshot((r) => (r.staff = r.staff.slice(0, 1)))));
+    const active = (id: string) => db.prepare<[string], { active: number }>('SELECT active FROM staff WHERE id = ?').get(id)?.active;
+    expect(active('staff-local')).toBe(1);
+    const dropped = demoRoster().staff[1];
+    expect(dropped).toBeDefined();
+    if (dropped) expect(active(dropped.id) ?? 0).toBe(0);
+  });
+
   it('brings back a child the city listed again', () => {
     const { db, roster } = kiosk();
     apply(db, snapshot(citySnapshot((r) => (r.children = without(r.children, 'ch0003')))));

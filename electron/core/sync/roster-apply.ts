@@ -189,9 +189,11 @@ class RosterTables {
       this.db.prepare('DELETE FROM kindergarten').run();
       this.db.prepare('INSERT INTO kindergarten (id, name, demo) VALUES (?, ?, ?)').run(k.id, k.name, k.demo ? 1 : 0);
     }
+    // Staff created on this kiosk (origin 'local': the first admin) are not the city's to remove.
     const absent = (table: string, listed: readonly { id: string }[]): string[] => {
       const wanted = new Set(listed.map((row) => row.id));
-      return this.db.prepare(`SELECT id FROM ${table}`).pluck().all().filter((id): id is string => typeof id === 'string' && !wanted.has(id));
+      const rows = table === 'staff' ? "SELECT id FROM staff WHERE origin = 'city'" : `SELECT id FROM ${table}`;
+      return this.db.prepare(rows).pluck().all().filter((id): id is string => typeof id === 'string' && !wanted.has(id));
     };
     const wantedLinks = new Set(roster.links.map(linkKey));
     const links = this.db

@@ -17,6 +17,10 @@ export const staff: Migration = {
   name: 'staff',
   up: (db) => {
     db.exec(`
+      -- Where a staff member comes from: the city's roster, or this kiosk (the first admin created at setup). A roster
+      -- snapshot from the city replaces only the city's staff, so enrolling never locks the kiosk's own admin out.
+      ALTER TABLE staff ADD COLUMN origin TEXT NOT NULL DEFAULT 'city' CHECK (origin IN ('city', 'local'));
+
       -- A staff member's PIN: scrypt of the PIN keyed with the install's pepper (a file beside the database, never in
       -- it), with a per-PIN salt. The failure counters are the lockout's working state, not a record: the audit
       -- trail keeps every failure. A PIN is replaced, never shown.
