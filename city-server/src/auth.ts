@@ -1,7 +1,7 @@
 // Enrollment codes and bearer tokens. The database keeps only SHA-256 hashes of both: a stolen copy of it
 // neither enrolls a kiosk nor speaks as one.
 import type { Database, Statement } from 'better-sqlite3';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -29,7 +29,15 @@ export interface Device {
 
 export type EnrollOutcome =
   | { ok: true; deviceId: string; kindergartenId: string; token: string }
-  | { ok: false };
+  | { ok: false; reason: 'code-invalid' | 'device-id-taken' };
+
+export interface EnrollAsk {
+  code: string;
+  publicKey: string;
+  deviceName: string;
+  /** The kiosk's own id, which its hash chain already names. */
+  deviceId: string;
+}
 
 export class Auth {
   private readonly insertCodeStmt: Statement<[string, string, string]>;
@@ -66,25 +74,30 @@ export class Auth {
     return code;
   }
 
-  /** Spends the code and registers the device in one transaction; the token exists only in the reply. */
-  enroll(code: string, publicKey: string, deviceName: string, now: Date): EnrollOutcome {
-    const codeHash = sha256Hex(normalizeEnrollmentCode(code));
+  /**
+   * Spends the code and registers the device under the id it brings, in one transaction; the token exists only in
+   * the reply. A device already registered under that id with the same key (a kiosk enrolled again with a new code,
+   * after losing its token) gets a new token; with another key the id is refused as taken.
+   */
+  enroll(ask: EnrollAsk, now: Date): EnrollOutcome {
+    const codeHash = sha256Hex(normalizeEnrollmentCode(ask.code));
     return this.db.transaction((): EnrollOutcome => {
       const row = this.codeStmt.get(codeHash);
-      if (!row) return { ok: false };
+      if (!row) return { ok: false, reason: 'code-invalid' };
       const token = randomBytes(32).toString('base64url');
+      const known = this.deviceKeyStmt.get(ask.deviceId);
+      if (known && known.public_key !== ask.publicKey) return { ok: false, reason: 'device-id-taken' };
       if (row.used_at === null) {
-        const deviceId = `dev-${randomUUID()}`;
-        this.useCodeStmt.run(now.toISOString(), deviceId, codeHash);
-        this.insertDeviceStmt.run(deviceId, row.kindergarten_id, deviceName, publicKey, sha256Hex(token), now.toISOString());
-        return { ok: true, deviceId, kindergartenId: row.kindergarten_id, token };
+        this.useCodeStmt.run(now.toISOString(), ask.deviceId, codeHash);
+        if (known) this.rotateTokenStmt.run(sha256Hex(token), ask.deviceId);
+        else this.insertDeviceStmt.run(ask.deviceId, row.kindergarten_id, ask.deviceName, ask.publicKey, sha256Hex(token), now.toISOString());
+        return { ok: true, deviceId: ask.deviceId, kindergartenId: row.kindergarten_id, token };
       }
-      // A retry after a lost reply: the same code, the same key, soon after. The old token was never received.
+      // A retry after a lost reply: the same code, the same device and key, soon after. The old token was never received.
       const withinWindow = now.getTime() - Date.parse(row.used_at) <= ENROLLMENT_RETRY_WINDOW_MS;
-      const device = row.device_id ? this.deviceKeyStmt.get(row.device_id) : undefined;
-      if (!withinWindow || !row.device_id || device?.public_key !== publicKey) return { ok: false };
-      this.rotateTokenStmt.run(sha256Hex(token), row.device_id);
-      return { ok: true, deviceId: row.device_id, kindergartenId: row.kindergarten_id, token };
+      if (!withinWindow || row.device_id !== ask.deviceId || !known) return { ok: false, reason: 'code-invalid' };
+      this.rotateTokenStmt.run(sha256Hex(token), ask.deviceId);
+      return { ok: true, deviceId: ask.deviceId, kindergartenId: row.kindergarten_id, token };
     })();
   }
 

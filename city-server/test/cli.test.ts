@@ -1,4 +1,5 @@
 // The CLI as a demo runs it: a real child process that prints its URL and a code that really enrolls.
+import { randomUUID } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -32,7 +33,7 @@ describe('city-server CLI', () => {
     const { url, code } = await startCli('');
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-    const reply = await call(url, '/v1/enroll', { body: { enrollmentCode: code, publicKey: kioskPublicKey(), deviceName: 'Door 1' } });
+    const reply = await call(url, '/v1/enroll', { body: { enrollmentCode: code, publicKey: kioskPublicKey(), deviceName: 'Door 1', deviceId: randomUUID() } });
     expect(EnrollReplySchema.parse(reply.json).kindergartenId).toBe('kg-demo');
   });
 

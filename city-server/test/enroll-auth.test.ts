@@ -1,4 +1,5 @@
 // Versioning, hello, enrollment (single-use codes, the lost-reply retry), bearer tokens and the HTTP edges.
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,22 +32,37 @@ describe('enrollment', () => {
     const server = await startTestServer();
     const code = server.issueEnrollmentCode();
     expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
-    const body = { enrollmentCode: code.toLowerCase(), publicKey: kioskPublicKey(), deviceName: 'Door 1' };
+    const body = { enrollmentCode: code.toLowerCase(), publicKey: kioskPublicKey(), deviceName: 'Door 1', deviceId: randomUUID() };
     const first = await call(server.url, '/v1/enroll', { body });
     expect(first.status).toBe(200);
     const enrolled = EnrollReplySchema.parse(first.json);
     expect(enrolled.kindergartenId).toBe('kg-demo');
+    expect(enrolled.deviceId).toBe(body.deviceId);
 
-    const second = await call(server.url, '/v1/enroll', { body: { ...body, publicKey: kioskPublicKey() } });
+    const second = await call(server.url, '/v1/enroll', { body: { ...body, publicKey: kioskPublicKey(), deviceId: randomUUID() } });
     expect(second.status).toBe(403);
     expect(ErrorReplySchema.parse(second.json).error.code).toBe('ENROLLMENT_CODE_INVALID');
     const unknown = await call(server.url, '/v1/enroll', { body: { ...body, enrollmentCode: 'AAAA-BBBB-CCCC' } });
     expect(unknown.status).toBe(403);
   });
 
+  it('registers the id the kiosk brings; the same device re-enrolls with a new code, another key may not take its id', async () => {
+    const server = await startTestServer();
+    const body = { enrollmentCode: server.issueEnrollmentCode(), publicKey: kioskPublicKey(), deviceName: 'Door 1', deviceId: randomUUID() };
+    const first = EnrollReplySchema.parse((await call(server.url, '/v1/enroll', { body })).json);
+    const again = EnrollReplySchema.parse((await call(server.url, '/v1/enroll', { body: { ...body, enrollmentCode: server.issueEnrollmentCode() } })).json);
+    expect(again.deviceId).toBe(first.deviceId);
+    expect((await call(server.url, '/v1/roster', { token: first.token })).status).toBe(401);
+    const impostor = await call(server.url, '/v1/enroll', {
+      body: { ...body, enrollmentCode: server.issueEnrollmentCode(), publicKey: kioskPublicKey() },
+    });
+    expect(impostor.status).toBe(409);
+    expect(ErrorReplySchema.parse(impostor.json).error.code).toBe('DEVICE_ID_TAKEN');
+  });
+
   it('gives a kiosk whose reply was lost its device back with a new token, and the old token stops working', async () => {
     const server = await startTestServer();
-    const body = { enrollmentCode: server.issueEnrollmentCode(), publicKey: kioskPublicKey(), deviceName: 'Door 1' };
+    const body = { enrollmentCode: server.issueEnrollmentCode(), publicKey: kioskPublicKey(), deviceName: 'Door 1', deviceId: randomUUID() };
     const lost = EnrollReplySchema.parse((await call(server.url, '/v1/enroll', { body })).json);
     const retry = EnrollReplySchema.parse((await call(server.url, '/v1/enroll', { body })).json);
     expect(retry.deviceId).toBe(lost.deviceId);
@@ -59,7 +75,7 @@ describe('enrollment', () => {
     const server = await startTestServer();
     const code = server.issueEnrollmentCode();
     const reply = EnrollReplySchema.parse(
-      (await call(server.url, '/v1/enroll', { body: { enrollmentCode: code, publicKey: kioskPublicKey(), deviceName: 'Door 1' } })).json,
+      (await call(server.url, '/v1/enroll', { body: { enrollmentCode: code, publicKey: kioskPublicKey(), deviceName: 'Door 1', deviceId: randomUUID() } })).json,
     );
     await server.close();
     const files = ['', '-wal'].map((suffix) => {

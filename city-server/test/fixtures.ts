@@ -37,7 +37,7 @@ export interface EnrolledDevice {
 
 export async function enrollDevice(server: RunningCityServer, name = 'Door 1'): Promise<EnrolledDevice> {
   const reply = await call(server.url, '/v1/enroll', {
-    body: { enrollmentCode: server.issueEnrollmentCode(), publicKey: kioskPublicKey(), deviceName: name },
+    body: { enrollmentCode: server.issueEnrollmentCode(), publicKey: kioskPublicKey(), deviceName: name, deviceId: randomUUID() },
   });
   expect(reply.status).toBe(200);
   return EnrollReplySchema.parse(reply.json);

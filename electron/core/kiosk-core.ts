@@ -295,9 +295,6 @@ export class KioskCore {
           if (this.store?.db === db) this.updateStatus(this.store, { kindergartenName: now?.name ?? '', demo: now?.demo ?? false });
         },
         onEnrolled: () => sync.refresh(),
-        onDeviceIdAdopted: (id) => {
-          if (this.store?.db === db) this.updateStatus(this.store, { deviceId: id });
-        },
         log: this.log,
         ...(this.options.cityPullIntervalMs === undefined ? {} : { pullIntervalMs: this.options.cityPullIntervalMs }),
       });

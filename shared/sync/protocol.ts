@@ -50,12 +50,19 @@ export type HelloReply = z.infer<typeof HelloReplySchema>;
 // ---- enrollment: an admin types the server URL and a one-time code; the kiosk brings its own key pair.
 export const EnrollRequestSchema = z.object({
   enrollmentCode: z.string().min(6).max(64),
+  /**
+   * The kiosk's own device id (a uuid v7 made on its first start). Its hash chain names this id from the first event,
+   * offline or not, so the city registers the device under it rather than inventing one: history recorded before
+   * enrollment pushes as it is.
+   */
+  deviceId: Id,
   publicKey: PublicKeyB64,
   deviceName: z.string().min(1).max(120),
 });
 export type EnrollRequest = z.infer<typeof EnrollRequestSchema>;
 
 export const EnrollReplySchema = z.object({
+  /** The id the city registered: the one the kiosk sent. */
   deviceId: Id,
   kindergartenId: Id,
   /** The bearer token for every later call; a secret the kiosk keeps encrypted where it can. */

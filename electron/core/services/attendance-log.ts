@@ -35,7 +35,7 @@ export class AttendanceLog {
   private readonly syncState: SyncStateStore;
   private readonly lastToday: Statement<[string, string], { kind: EventKind; occurred_at: string }>;
 
-  private id: string;
+  private readonly id: string;
 
   constructor(
     private readonly db: Database,
@@ -121,14 +121,6 @@ export class AttendanceLog {
   /** The device id this kiosk's chain is written under. */
   get deviceId(): string {
     return this.id;
-  }
-
-  /**
-   * Enrollment adopted the city's device id for a kiosk that had recorded nothing yet (electron/core/sync/enrollment.ts
-   * changed the device row in the same synchronous step); the chain starts under the new id.
-   */
-  rebind(deviceId: string): void {
-    this.id = deviceId;
   }
 
   /** The child's last arrival or departure on that local day, or null if none yet. */

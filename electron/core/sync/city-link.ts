@@ -36,8 +36,6 @@ export interface CityLinkOptions {
   onRosterApplied: (applied: RosterApplied) => void;
   /** After an enrollment was recorded (the core tells the push engine to read its credentials again). */
   onEnrolled?: () => void;
-  /** The kiosk's chain now runs under the city's device id (the core updates its status). */
-  onDeviceIdAdopted?: (deviceId: string) => void;
   log: (line: string) => void;
   /** How a client is made (a test shortens the timeouts); a plain CityClient by default. */
   makeClient?: (options: CityClientOptions) => CityClient;
@@ -101,10 +99,6 @@ export class CityLink {
           secrets: this.o.secrets,
           clockOffset: this.clockOffset,
           makeClient: (serverUrl) => this.makeClient({ serverUrl, token: null, now: () => this.o.clock.now().getTime() }),
-          onDeviceIdAdopted: (deviceId) => {
-            this.o.attendance.rebind(deviceId);
-            this.o.onDeviceIdAdopted?.(deviceId);
-          },
         },
         input,
       );
@@ -114,9 +108,6 @@ export class CityLink {
       return fail(error.code, error.message);
     }
     this.o.log(`[sync] enrolled with ${enrolled.serverUrl} as ${enrolled.deviceId} (kindergarten ${enrolled.kindergartenId})`);
-    if (!enrolled.deviceIdAdopted) {
-      this.o.log(`[sync] WARNING: this kiosk's records are chained as ${this.o.attendance.deviceId}, which the city does not know; they cannot be pushed`);
-    }
     this.o.onEnrolled?.();
     let rosterLoaded = false;
     try {

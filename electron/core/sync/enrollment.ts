@@ -45,12 +45,6 @@ export interface Enrolled {
   serverUrl: string;
   deviceId: string;
   kindergartenId: string;
-  /**
-   * Whether the kiosk's own chain is now written under the city's device id (it had recorded nothing under its old
-   * one). When false, the city will refuse its records until the protocol lets a kiosk bring its id (push reports
-   * SYNC_DEVICE_MISMATCH).
-   */
-  deviceIdAdopted: boolean;
 }
 
 export interface EnrollmentDeps {
@@ -62,11 +56,6 @@ export interface EnrollmentDeps {
   deviceName?: string;
   /** A client for the server, with the timeouts the caller wants (a test shortens them). */
   makeClient?: (serverUrl: string) => CityClient;
-  /**
-   * Called in the same synchronous step as the device row changed to the city's id, so that nothing can be recorded
-   * under the old id in between: the caller switches its AttendanceLog (rebind).
-   */
-  onDeviceIdAdopted?: (deviceId: string) => void;
 }
 
 /** Enrolls, or throws EnrollmentError. Enrolling again (a new code, perhaps another server) replaces the old enrollment. */
@@ -85,15 +74,19 @@ export async function enrollKiosk(deps: EnrollmentDeps, input: EnrollmentInput):
     }
     const publicKey = Buffer.from(rawPublicKey(deviceKey(deps.secrets))).toString('base64url');
     const deviceName = (deps.deviceName ?? `Esik ${hostname()}`).slice(0, 120);
-    const reply = await step('enroll', () => client.enroll({ enrollmentCode: code, publicKey, deviceName }));
+    // The kiosk's own id: its chain has named it since the first event, enrolled or not (protocol.ts, EnrollRequest).
+    const localId = localDeviceId(deps.db);
+    const reply = await step('enroll', () => client.enroll({ enrollmentCode: code, publicKey, deviceName, deviceId: localId }));
     deps.clockOffset.observe(reply);
     const { deviceId, kindergartenId } = reply.value;
+    if (deviceId !== localId) {
+      throw new EnrollmentError('ENROLL_SERVER_ERROR', `the server registered device ${deviceId}, not this kiosk's ${localId}`);
+    }
     // The token first: a crash between the two leaves a token nobody points to (harmless, replaced next time),
     // never an enrollment in sync_state without its token.
     deps.secrets.set('city-token', reply.value.token);
-    const deviceIdAdopted = recordEnrollment(deps.db, { serverUrl: client.serverUrl, deviceId, kindergartenId });
-    if (deviceIdAdopted) deps.onDeviceIdAdopted?.(deviceId);
-    return { serverUrl: client.serverUrl, deviceId, kindergartenId, deviceIdAdopted };
+    recordEnrollment(deps.db, { serverUrl: client.serverUrl, deviceId, kindergartenId });
+    return { serverUrl: client.serverUrl, deviceId, kindergartenId };
   } finally {
     client.close();
   }
@@ -126,28 +119,22 @@ export function deviceKey(secrets: SecretStore): KeyObject {
   return key;
 }
 
-/**
- * One transaction: the new enrollment, cursors from any earlier one dropped (the first pull is a snapshot), and —
- * when this kiosk has recorded nothing under its own device id yet — the city's device id adopted for its chain, since
- * the city accepts records only under the id it enrolled (protocol v1 has no way for a kiosk to bring its own).
- * Returns whether the id was adopted.
- */
-function recordEnrollment(db: Database, enrolled: Omit<Enrolled, 'deviceIdAdopted'>): boolean {
+function localDeviceId(db: Database): string {
+  const row = db.prepare<[], { id: string }>('SELECT id FROM device').get();
+  if (!row) throw new Error('the kiosk has no device row (ensureDeviceId runs at start-up)');
+  return row.id;
+}
+
+/** One transaction: the new enrollment, and cursors from any earlier one dropped (the first pull is a snapshot). */
+function recordEnrollment(db: Database, enrolled: Enrolled): void {
   const state = new SyncStateStore(db);
-  return db
-    .transaction((): boolean => {
-      state.set(SYNC_KEYS.serverUrl, enrolled.serverUrl);
-      state.set(SYNC_KEYS.cityDeviceId, enrolled.deviceId);
-      state.set(SYNC_KEYS.kindergartenId, enrolled.kindergartenId);
-      state.delete(SYNC_KEYS.rosterCursor);
-      state.delete(SYNC_KEYS.peersCursor);
-      const local = db.prepare<[], { id: string }>('SELECT id FROM device').get()?.id;
-      if (local === enrolled.deviceId) return true;
-      if (local === undefined || db.prepare('SELECT 1 FROM attendance_events WHERE device_id = ? LIMIT 1').get(local) !== undefined) return false;
-      db.prepare('UPDATE device SET id = ?').run(enrolled.deviceId);
-      return true;
-    })
-    .immediate();
+  db.transaction(() => {
+    state.set(SYNC_KEYS.serverUrl, enrolled.serverUrl);
+    state.set(SYNC_KEYS.cityDeviceId, enrolled.deviceId);
+    state.set(SYNC_KEYS.kindergartenId, enrolled.kindergartenId);
+    state.delete(SYNC_KEYS.rosterCursor);
+    state.delete(SYNC_KEYS.peersCursor);
+  }).immediate();
 }
 
 async function step<T>(name: 'hello' | 'enroll', call: () => Promise<T>): Promise<T> {
