@@ -4,7 +4,8 @@
 // events (hashes and all), written in one transaction with prepared statements, into a file kept in the temp folder
 // across runs: generating it takes about a minute.
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
@@ -26,7 +27,19 @@ export const FIXTURE = {
 };
 
 /** Bump when the generated data changes: a cached file of another version is generated anew. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
+
+/** A short hash of the schema the migrations make today: a cached file of another schema is generated anew. */
+function schemaTag(): string {
+  const db = new BetterSqlite3(':memory:');
+  try {
+    migrate(db, migrations);
+    const sql = db.prepare<[], { sql: string | null }>('SELECT sql FROM sqlite_master ORDER BY name').all().map((r) => r.sql ?? '').join('\n');
+    return createHash('sha256').update(sql).digest('hex').slice(0, 12);
+  } finally {
+    db.close();
+  }
+}
 
 export interface AdminFixture {
   path: string;
@@ -170,7 +183,8 @@ function generate(path: string): void {
       }
     }
     // The recent events are still in the outbox (older sent rows were pruned).
-    const outbox = db.prepare("INSERT INTO sync_outbox (record_id, record_type, body, state, rejected_reason, queued_ms, sent_ms) VALUES (?, 'attendance', '{}', ?, ?, 1, ?)");
+    // Only the state rows: the log reads a record's state, never its body.
+    const outbox = db.prepare("INSERT INTO sync_outbox (record_id, record_type, state, rejected_reason, queued_ms, sent_ms) VALUES (?, 'attendance', ?, ?, 1, ?)");
     const tail = ids.slice(-FIXTURE.outboxTail);
     tail.forEach((id, i) => {
       const pending = i >= tail.length - FIXTURE.pendingTail;
@@ -184,11 +198,12 @@ function generate(path: string): void {
 
 /** The cached fixture, generated first when missing. `log` hears progress. */
 export function adminFixture(log: (line: string) => void): AdminFixture {
-  const dir = join(tmpdir(), `esik-bench-admin-v${GENERATOR_VERSION}-m${migrations.length}`);
+  const dir = join(tmpdir(), `esik-bench-admin-v${GENERATOR_VERSION}-${schemaTag()}`);
   const path = join(dir, 'esik.sqlite');
   const ready = join(dir, 'ready');
   if (!existsSync(ready)) {
-    rmSync(dir, { recursive: true, force: true });
+    // Fixtures of older schemas or generators are a gigabyte each: only the current one is kept.
+    for (const old of readdirSync(tmpdir())) if (old.startsWith('esik-bench-admin-')) rmSync(join(tmpdir(), old), { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     const started = performance.now();
     log(`[bench] generating ${FIXTURE.events} events into ${path} (once; kept for later runs)`);

@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { benchAdminQueries } from './admin-queries.js';
 import { benchQrDecodeRate } from './qr-decode-rate.js';
 import { benchQrToConfirm } from './qr-to-confirm.js';
 import { benchRawInsert } from './raw-insert.js';
@@ -17,6 +18,7 @@ try {
   await benchTapToConfirm(join(dir, 'kiosk'));
   await benchQrToConfirm(join(dir, 'camera'));
   await benchQrDecodeRate(join(dir, 'qr-set'));
+  benchAdminQueries();
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

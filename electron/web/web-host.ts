@@ -10,6 +10,9 @@ import { ClientMessageSchema, MAX_MESSAGE_BYTES, WS_PATH, WS_TOKEN_PARAM, type S
 import { dispatch } from '../core/api/dispatch.js';
 import type { KioskCore } from '../core/kiosk-core.js';
 import { serveStatic } from './static-files.js';
+import { EXPORTS_PATH, serveExport } from './export-files.js';
+import { exportsDirOf } from '../core/admin/export/exports-dir.js';
+import { dirname } from 'node:path';
 
 export interface WebHostOptions {
   core: KioskCore;
@@ -33,6 +36,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const server = createServer((req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end();
+      return;
+    }
+    if ((req.url ?? '').startsWith(EXPORTS_PATH)) {
+      void serveExport(exportsDirOf(dirname(options.core.databasePath)), req, res, token, securityHeaders(origin));
       return;
     }
     void serveStatic(options.rendererDir, req.url ?? '/', res, securityHeaders(origin));

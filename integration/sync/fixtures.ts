@@ -3,6 +3,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
+import { v7 as uuidv7 } from 'uuid';
 import { onTestFinished } from 'vitest';
 import { startCityServer, type RunningCityServer } from '../../city-server/src/city-server.js';
 import { openDatabase } from '../../electron/core/db/open-database.js';
@@ -27,18 +28,16 @@ export interface Enrollment {
   token: string;
 }
 
-export async function enroll(city: RunningCityServer): Promise<Enrollment> {
+/** Enrolls a kiosk whose own device id (the one its chain names) is `deviceId`, as the protocol has the kiosk bring it. */
+export async function enroll(city: RunningCityServer, deviceId: string = uuidv7()): Promise<Enrollment> {
   const client = new CityClient({ serverUrl: city.url, token: null });
   const { x } = generateKeyPairSync('ed25519').publicKey.export({ format: 'jwk' });
-  const reply = await client.enroll({ enrollmentCode: city.issueEnrollmentCode(), publicKey: x ?? '', deviceName: 'Door 1' });
+  const reply = await client.enroll({ enrollmentCode: city.issueEnrollmentCode(), deviceId, publicKey: x ?? '', deviceName: 'Door 1' });
   client.close();
   return { serverUrl: city.url, deviceId: reply.value.deviceId, token: reply.value.token };
 }
 
-/**
- * A kiosk database with the demo roster, whose own device id is the one the city enrolled: the city refuses records
- * chained under any other id (see the report: the protocol has no way yet to bind a kiosk's existing id at enrollment).
- */
+/** A kiosk database with the demo roster, chained under the device id it enrolled with. */
 export function enrolledKioskDb(enrollment: Enrollment, dataDir = tempDataDir()): { db: Database; path: string; log: AttendanceLog } {
   const path = join(dataDir, 'esik.sqlite');
   const db = openDatabase(path);

@@ -86,7 +86,9 @@ describe('a month offline', () => {
         for (const card of cards) recorded += tap(core, card);
       }
 
-      await until('the queue to be reported offline', () => statuses.some((s) => s.state === 'offline' && s.queued === recorded));
+      await until('the queue to be reported offline', () =>
+        statuses.some((s) => s.state === 'offline' && s.queued === recorded && s.lastErrorCode === 'SYNC_NETWORK'),
+      );
       const offline = core.handlers.getSyncStatus({});
       expect(offline).toMatchObject({ ok: true, value: { state: 'offline', queued: recorded, lastErrorCode: 'SYNC_NETWORK', lastSuccessMs: null } });
 
@@ -97,7 +99,10 @@ describe('a month offline', () => {
 
       const db = new BetterSqlite3(join(dataDir, 'esik.sqlite'), { readonly: true });
       const ids = db.prepare('SELECT id FROM attendance_events ORDER BY device_seq').pluck().all() as string[];
-      const days = db.prepare("SELECT count(DISTINCT json_extract(body, '$.localDate')) FROM sync_outbox WHERE state = 'sent'").pluck().get();
+      const days = db
+        .prepare("SELECT count(DISTINCT json_extract(b.body, '$.localDate')) FROM sync_outbox o JOIN sync_outbox_body b USING (seq) WHERE o.state = 'sent'")
+        .pluck()
+        .get();
       db.close();
       expect(ids.length).toBe(recorded);
       expect(days).toBe(DAYS);

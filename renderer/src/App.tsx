@@ -8,7 +8,7 @@ import { StaffAlerts } from './components/StaffAlerts.js';
 import { StaffCorner } from './components/StaffCorner.js';
 import { useCardReader } from './input/use-card-reader.js';
 import { CurrentScreen } from './screens/CurrentScreen.js';
-import { StaffScreen } from './staff/StaffScreen.js';
+import { AdminGate } from './admin/AdminGate.js';
 import { useStaffMode } from './staff/use-staff-mode.js';
 import { useConnection, type ConnectionStore } from './state/connection-store.js';
 import { qrCredential } from './state/credential.js';
@@ -53,7 +53,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
       <StaffAlerts alerts={events.alerts} onDismiss={events.dismissAlert} />
       <div className="kiosk-body">
         {ready && staff.active ? (
-          <StaffScreen api={api} staff={staff} />
+          <AdminGate api={api} staff={staff} />
         ) : (
           <CurrentScreen status={status} flow={flow} onLanguage={chooseLanguage} onRetryDatabase={retryDatabase} />
         )}

@@ -29,6 +29,7 @@ const input: TabelInput = {
   groupName: 'Балапан',
   kindergartenName: 'Айгөлек',
   asOf: '2027-01-05',
+  recordsSince: '2026-01-01',
   unexcusedLimit: 3,
   days,
   children: [
@@ -78,6 +79,19 @@ describe('the табель of a month', () => {
     expect(yerasyl?.totals.unmarked).toBe(0);
     // A planned vacation shows before it starts.
     expect(sheet.rows[1]?.marks[20]).toBe('vacation');
+  });
+
+  it('says nothing of the days before the kiosk kept records', () => {
+    // Installed on Wednesday 9 December: the 1st–8th hold no records for anyone, and are nobody's absence.
+    const sheet = buildTabel({ ...input, recordsSince: '2026-12-09' });
+    const yerasyl = sheet.rows[2];
+    expect(yerasyl?.marks.slice(0, 11)).toEqual(['present', 'present', 'present', 'present', 'weekend', 'weekend', 'present', 'family', 'family', 'unmarked', 'unmarked']);
+    expect(yerasyl?.totals.unmarked).toBe(2);
+    // An absence recorded ahead still counts; a day before the records with no absence says nothing.
+    const early = buildTabel({ ...input, recordsSince: '2026-12-09', presentDays: new Map(), absences: [] });
+    expect(early.rows[0]?.marks.slice(0, 9)).toEqual(['no-records', 'no-records', 'no-records', 'no-records', 'weekend', 'weekend', 'no-records', 'no-records', 'unmarked']);
+    // Working days from the 9th: 9–11, 14, 15, 17, 18, 21–25, 28–31 = 16.
+    expect(early.rows[0]?.totals.unmarked).toBe(16);
   });
 
   it('counts a child who came on a day off, and lets the later absence win where two overlap', () => {

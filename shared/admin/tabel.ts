@@ -5,6 +5,7 @@
 //   present   — any arrival or departure that no correction withdrew (even on a day off: a duty group);
 //   weekend / holiday — a day the kindergarten is closed (calendar plus the admin's transfers);
 //   an absence reason (sick, vacation, sanatorium, family, other) — an absence covering the day, not withdrawn;
+//   no-records — before the kiosk kept any records (installed mid-month): nothing to say about the day;
 //   future    — from `asOf` on, with nothing recorded yet (the day is not over, or has not come);
 //   unmarked  — a past working day with no record at all: an absence nobody explained.
 // Unexcused days are 'family' (the parents' own reasons) plus 'unmarked' ones; more than the limit (3 a month in
@@ -13,7 +14,19 @@ import { z } from 'zod';
 import type { AbsenceReason } from '../staff/staff-domain.js';
 import { CalendarDaySchema, LocalDateSchema, MonthSchema, type CalendarDay } from './work-calendar.js';
 
-export const TabelMarkSchema = z.enum(['present', 'weekend', 'holiday', 'sick', 'vacation', 'sanatorium', 'family', 'other', 'future', 'unmarked']);
+export const TabelMarkSchema = z.enum([
+  'present',
+  'weekend',
+  'holiday',
+  'sick',
+  'vacation',
+  'sanatorium',
+  'family',
+  'other',
+  'no-records',
+  'future',
+  'unmarked',
+]);
 export type TabelMark = z.infer<typeof TabelMarkSchema>;
 
 export const TabelTotalsSchema = z.object({
@@ -47,6 +60,8 @@ export const TabelSheetSchema = z.object({
   kindergartenName: z.string(),
   /** Days from here on are not over yet: nothing recorded there is 'future', not 'unmarked'. */
   asOf: LocalDateSchema,
+  /** The first day the kiosk kept records: days before it with nothing recorded are 'no-records'. */
+  recordsSince: LocalDateSchema,
   unexcusedLimit: z.number().int().nonnegative(),
   days: z.array(CalendarDaySchema),
   rows: z.array(TabelRowSchema),
@@ -82,6 +97,7 @@ export interface TabelInput {
   groupName: string;
   kindergartenName: string;
   asOf: string;
+  recordsSince: string;
   unexcusedLimit: number;
   days: readonly CalendarDay[];
   children: readonly TabelChild[];
@@ -95,11 +111,12 @@ function emptyTotals(): TabelTotals {
   return { present: 0, sick: 0, vacation: 0, sanatorium: 0, family: 0, other: 0, unmarked: 0, unexcused: 0 };
 }
 
-function markOf(day: CalendarDay, present: boolean, absence: AbsenceReason | undefined, asOf: string): TabelMark {
+function markOf(day: CalendarDay, present: boolean, absence: AbsenceReason | undefined, input: TabelInput): TabelMark {
   if (present) return 'present';
   if (day.kind !== 'working') return day.kind;
   if (absence) return absence;
-  return day.date >= asOf ? 'future' : 'unmarked';
+  if (day.date < input.recordsSince) return 'no-records';
+  return day.date >= input.asOf ? 'future' : 'unmarked';
 }
 
 function count(totals: TabelTotals, mark: TabelMark): void {
@@ -128,7 +145,7 @@ export function buildTabel(input: TabelInput): TabelSheet {
     const absent = absenceDays(absencesByChild.get(child.id) ?? [], days);
     const totals = emptyTotals();
     const marks = days.map((day, i) => {
-      const mark = markOf(day, present.has(day.date), absent.get(day.date), input.asOf);
+      const mark = markOf(day, present.has(day.date), absent.get(day.date), input);
       count(totals, mark);
       count(groupTotals, mark);
       if (mark === 'present') presentByDay[i] = (presentByDay[i] ?? 0) + 1;
@@ -143,6 +160,7 @@ export function buildTabel(input: TabelInput): TabelSheet {
     groupName: input.groupName,
     kindergartenName: input.kindergartenName,
     asOf: input.asOf,
+    recordsSince: input.recordsSince,
     unexcusedLimit: input.unexcusedLimit,
     days: [...days],
     rows,

@@ -82,7 +82,7 @@ export function monthCalendar(month: string, holidays: readonly PublicHoliday[],
   });
 }
 
-/** Days between two dates (b − a). */
-export function daysApart(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
+/** The date `days` later (or earlier, when negative). */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }

@@ -36,6 +36,7 @@ export class AdminDesk {
     this.refused = new RefusedLog(db);
     this.tabel = new TabelService({
       db,
+      offsetMinutes: options.offsetMinutes,
       transfers: this.transfers,
       unexcusedLimit: () => staff.settings.get('unexcusedDaysPerMonth'),
       kindergartenName: options.kindergartenName,

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LogEntry, LogFilter } from '../../../shared/admin/admin-contract.js';
 import { eventHash, GENESIS_HASH } from '../services/event-chain.js';
-import { OUTBOX_SQL } from '../sync/outbox-store.js';
 import { LogQuery } from './log-query.js';
 import { adminKit, at, kitRoster, value } from './testing/admin-kit.js';
 
@@ -39,8 +38,9 @@ function busyKiosk() {
   const correction = value(kit.staff.corrections.correct(head, { type: 'attendance', id: yerasylFirst.id }, 'карта брата, ребёнок дома', at(t('01', '10:00'))));
   // The city took the first two days; refused one record; the rest waits.
   const firstDays = kit.db.prepare<[], { id: string }>("SELECT id FROM attendance_events WHERE local_date <= '2026-12-02' ORDER BY occurred_ms, id").all();
-  for (const { id } of firstDays) kit.db.prepare(OUTBOX_SQL.markSent).run(1, id);
-  kit.db.prepare(OUTBOX_SQL.markRejected).run('unknown child', neighbour.id);
+  const settle = kit.db.prepare('UPDATE sync_outbox SET state = ?, rejected_reason = ?, sent_ms = ? WHERE record_id = ?');
+  for (const { id } of firstDays) settle.run('sent', null, 1, id);
+  settle.run('rejected', 'unknown child', null, neighbour.id);
   // Another kiosk at the back door recorded Інжу's departure on the 4th.
   const fields = {
     id: '0194f5d2-7f3a-7c3e-9b1a-0a1b2c3d4e5f',
@@ -181,6 +181,10 @@ describe('the admin log', () => {
     expect(search('нурлан', { method: 'qr', from: '2026-12-04' })).toEqual(reference(kit, { method: 'qr', from: '2026-12-04' }, { children: ['yerasyl', 'inzhu'], companions: ['nurlan'] }));
     expect(search('нурлан', { childId: 'inzhu' })).toEqual(reference(kit, { childId: 'inzhu' }, { children: ['inzhu'], companions: ['nurlan'] }));
     expect(search('никто')).toEqual([]);
+    // A roster update (a corrected spelling from the city) is searched at once.
+    kit.db.prepare("UPDATE children SET first_name = 'Никита' WHERE id = 'alikhan'").run();
+    expect(search('никита')).toEqual(alikhan);
+    expect(search('алихан')).toEqual([]);
     // A search matching more people than it walks one by one gives the same answer from one walk.
     const broad = new LogQuery(kit.db, kit.deviceId, { maxSearchStreams: 1, sparseSyncRows: 5000 });
     expect(walkAll(broad, { search: 'нурлан' }, 3).map((e) => e.id)).toEqual(search('нурлан'));

@@ -2,13 +2,13 @@
 // that finds "Әлихан" from "алихан". Each page is read in two steps: the keys of the page, walked on one index per
 // stream (log-sql.ts), then the page's rows with everything shown beside them (names, the override's reason, the
 // correction that withdrew the event, the sync state), by primary key.
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { LogCursor, LogEntry, LogFilter, LogSyncState } from '../../../shared/admin/admin-contract.js';
 import type { EventKind, EventMethod } from '../../../shared/domain/attendance.js';
 import { hhmmOf } from '../../../shared/domain/local-time.js';
-import { nameMatches } from '../../../shared/staff/name-fold.js';
 import type { OverrideReason } from '../../../shared/staff/staff-domain.js';
 import { LOG_DETAILS_SQL, logKeysSql, type LogConditions, type LogDriver } from './log-sql.js';
+import { NameSearch } from './name-search.js';
 
 export interface LogTuning {
   /** A name search matching at most this many people walks each one's own index; more, and one walk checks them all. */
@@ -62,11 +62,17 @@ const newestFirst = (a: Key, b: Key): number => b.ms - a.ms || (a.id < b.id ? 1 
 const fullName = (first: string | null, last: string | null): string => `${first ?? ''} ${last ?? ''}`.trim();
 
 export class LogQuery {
+  private readonly names: NameSearch;
+  /** Prepared statements by SQL text: the filters make a few dozen shapes, each prepared once. */
+  private readonly statements = new Map<string, Statement>();
+
   constructor(
     private readonly db: Database,
     private readonly ownDeviceId: string,
     private readonly tuning: LogTuning = DEFAULT_TUNING,
-  ) {}
+  ) {
+    this.names = new NameSearch(db);
+  }
 
   page(filter: LogFilter, cursor: LogCursor | null, limit: number): LogPage {
     const keys = this.keys(filter, cursor, limit + 1);
@@ -90,8 +96,9 @@ export class LogQuery {
     const search = filter.search?.trim() ?? '';
     if (search === '') return this.walk(conditions, this.driverFor(conditions), cursor, take);
 
-    const childIds = this.matchingChildren(search).filter((id) => filter.childId === undefined || id === filter.childId);
-    const companionIds = this.matchingCompanions(search).filter((id) => filter.companionId === undefined || id === filter.companionId);
+    const found = this.names.find(search);
+    const childIds = found.childIds.filter((id) => filter.childId === undefined || id === filter.childId);
+    const companionIds = found.companionIds.filter((id) => filter.companionId === undefined || id === filter.companionId);
     if (childIds.length + companionIds.length > this.tuning.maxSearchStreams) {
       const broad = { ...conditions, people: { childIds, companionIds } };
       return this.walk(broad, this.driverFor(broad), cursor, take);
@@ -106,7 +113,16 @@ export class LogQuery {
 
   private walk(conditions: LogConditions, driver: LogDriver, cursor: LogCursor | null, take: number): Key[] {
     const { sql, params } = logKeysSql(conditions, driver, cursor, take, this.ownDeviceId);
-    return this.db.prepare<unknown[], Key>(sql).all(...params);
+    return this.statement(sql).all(...params) as Key[];
+  }
+
+  private statement(sql: string): Statement {
+    let prepared = this.statements.get(sql);
+    if (!prepared) {
+      prepared = this.db.prepare(sql);
+      this.statements.set(sql, prepared);
+    }
+    return prepared;
   }
 
   /** The filter whose index narrows the walk most: a person, then a staff member, then the method, then time. */
@@ -124,35 +140,16 @@ export class LogQuery {
    * among the newest events, and the time walk finds a page of them quickly.
    */
   private sparse(state: 'pending' | 'rejected'): boolean {
-    const row = this.db
-      .prepare<[string, number], { n: number }>('SELECT count(*) AS n FROM (SELECT 1 FROM sync_outbox WHERE state = ? LIMIT ?)')
-      .get(state, this.tuning.sparseSyncRows + 1);
+    const row = this.statement('SELECT count(*) AS n FROM (SELECT 1 FROM sync_outbox WHERE state = ? LIMIT ?)').get(state, this.tuning.sparseSyncRows + 1) as
+      | { n: number }
+      | undefined;
     return (row?.n ?? 0) <= this.tuning.sparseSyncRows;
-  }
-
-  private matchingChildren(search: string): string[] {
-    return this.db
-      .prepare<[], { id: string; first_name: string; last_name: string }>('SELECT id, first_name, last_name FROM children')
-      .all()
-      .filter((c) => nameMatches(search, c.first_name, c.last_name))
-      .map((c) => c.id);
-  }
-
-  private matchingCompanions(search: string): string[] {
-    return this.db
-      .prepare<[], { id: string; first_name: string; last_name: string }>('SELECT id, first_name, last_name FROM companions')
-      .all()
-      .filter((c) => nameMatches(search, c.first_name, c.last_name))
-      .map((c) => c.id);
   }
 
   private details(keys: readonly Key[]): LogEntry[] {
     if (keys.length === 0) return [];
     const rows = new Map(
-      this.db
-        .prepare<[string], DetailRow>(LOG_DETAILS_SQL)
-        .all(JSON.stringify(keys.map((k) => k.id)))
-        .map((r) => [r.id, r]),
+      (this.statement(LOG_DETAILS_SQL).all(JSON.stringify(keys.map((k) => k.id))) as DetailRow[]).map((r) => [r.id, r]),
     );
     return keys.flatMap((k) => {
       const row = rows.get(k.id);

@@ -1,43 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { adminKit, at, value } from './testing/admin-kit.js';
-
-// December 2026 by hand: Tuesday the 1st; weekends 5–6, 12–13, 19–20, 26–27; Independence Day Wednesday the 16th.
-const WORKING = ['01', '02', '03', '04', '07', '08', '09', '10', '11', '14', '15', '17', '18', '21', '22', '23', '24', '25', '28', '29', '30', '31'];
-const dec = (d: string, hhmm = '08:10') => `2026-12-${d}T${hhmm}:00.000+05:00`;
-
-/** The fixture month in a real database: taps, absences (one withdrawn), an event on the holiday (withdrawn). */
-function december() {
-  const kit = adminKit();
-  const duty = kit.staff.accounts.member('duty');
-  const head = kit.staff.accounts.member('head');
-  if (!duty || !head) throw new Error('kit staff missing');
-  const cameOn = (childId: string, days: readonly string[]) => {
-    for (const d of days) {
-      kit.event(childId, 'arrival', dec(d));
-      kit.event(childId, 'departure', dec(d, '18:05'));
-    }
-  };
-  const absence = (childId: string, firstDate: string, lastDate: string, reason: 'sick' | 'vacation' | 'family', when: string) =>
-    value(kit.staff.absences.mark(duty, { childId, firstDate, lastDate, reason }, at(when)));
-
-  // Әлихан: sick Thursday 3 – Monday 7 (a weekend inside): 3 working days; present on the other 19.
-  cameOn('alikhan', WORKING.filter((d) => !['03', '04', '07'].includes(d)));
-  absence('alikhan', '2026-12-03', '2026-12-07', 'sick', dec('03', '09:00'));
-  // He was recorded on the holiday by mistake; the correction withdraws it.
-  const mistake = kit.event('alikhan', 'arrival', dec('16'), { method: 'override', companionId: null, staffId: 'duty' });
-  value(kit.staff.corrections.correct(head, { type: 'attendance', id: mistake.id }, 'recorded on the holiday by mistake', at(dec('16', '10:00'))));
-
-  // Айару: vacation 21–31 December, 9 working days; present the other 13.
-  cameOn('ayaru', WORKING.filter((d) => d < '21'));
-  absence('ayaru', '2026-12-21', '2026-12-31', 'vacation', dec('18', '17:00'));
-
-  // Ерасыл: 'family' on the 8th and 9th; the 10th marked sick by mistake and withdrawn; nothing on the 11th.
-  cameOn('yerasyl', WORKING.filter((d) => !['08', '09', '10', '11'].includes(d)));
-  absence('yerasyl', '2026-12-08', '2026-12-09', 'family', dec('08', '09:00'));
-  const wrong = absence('yerasyl', '2026-12-10', '2026-12-10', 'sick', dec('10', '09:00'));
-  value(kit.staff.corrections.correct(head, { type: 'absence', id: wrong.absenceId }, 'no certificate after all', at(dec('10', '12:00'))));
-  return kit;
-}
+import { december } from './testing/december.js';
+import { adminKit, value } from './testing/admin-kit.js';
 
 describe('the табель from the database', () => {
   it('counts the fixture month as done by hand', () => {
@@ -94,6 +57,21 @@ describe('the табель from the database', () => {
     expect(yerasyl?.totals.unexcused).toBe(2);
     // Айару's planned vacation shows ahead.
     expect(sheet?.rows[1]?.marks[20]).toBe('vacation');
+  });
+
+  it('says nothing of the days before the kiosk was installed', () => {
+    // First started on Wednesday 9 December 2026 at 10:00 in Almaty; the табель read on Tuesday the 15th.
+    const kit = adminKit('2026-12-09T05:00:00.000Z');
+    const sheet = kit.admin.tabel.sheet('g1', '2026-12', '2026-12-15', 'kk');
+    expect(sheet?.recordsSince).toBe('2026-12-09');
+    const marks = sheet?.rows[0]?.marks ?? [];
+    expect(marks.slice(0, 16)).toEqual([
+      ...['no-records', 'no-records', 'no-records', 'no-records', 'weekend', 'weekend', 'no-records', 'no-records'],
+      ...['unmarked', 'unmarked', 'unmarked', 'weekend', 'weekend', 'unmarked', 'future', 'holiday'],
+    ]);
+    // Only the 9th, 10th, 11th and 14th went by unexplained: over the limit of 3.
+    expect(sheet?.rows[0]?.totals.unmarked).toBe(4);
+    expect(sheet?.rows[0]?.overLimit).toBe(true);
   });
 
   it('refuses an unknown group', () => {

@@ -3,8 +3,9 @@
 // unexcused limit from the staff settings; shared/admin/tabel.ts decides every cell and total.
 import type { Database, Statement } from 'better-sqlite3';
 import { buildTabel, type TabelAbsence, type TabelChild, type TabelSheet } from '../../../shared/admin/tabel.js';
-import { lastDateOf, monthCalendar } from '../../../shared/admin/work-calendar.js';
+import { addDays, lastDateOf, monthCalendar } from '../../../shared/admin/work-calendar.js';
 import type { Language } from '../../../shared/domain/attendance.js';
+import { toLocalTime } from '../../../shared/domain/local-time.js';
 import type { AbsenceReason } from '../../../shared/staff/staff-domain.js';
 import type { CalendarTransfers } from './calendar-transfers.js';
 import { kzHolidaysInMonth } from './kz-holidays.js';
@@ -13,19 +14,28 @@ import { kzHolidaysInMonth } from './kz-holidays.js';
 export const TABEL_SQL = {
   children: `SELECT id, first_name AS firstName, last_name AS lastName FROM children
               WHERE group_id = ? AND active = 1 ORDER BY last_name, first_name, id`,
-  // The group's children drive (CROSS JOIN keeps that order): each child's days come from the covering index.
-  presentDays: `SELECT e.child_id AS childId, e.local_date AS localDate
+  // The group's children drive (CROSS JOIN keeps that order): each child's days come from the covering index, joined
+  // into one string per child inside SQLite (a thousand rows crossing into JavaScript cost twice as much).
+  presentDays: `SELECT c.id AS childId, group_concat(e.local_date) AS days
                   FROM children c CROSS JOIN attendance_events e ON e.child_id = c.id
                  WHERE c.group_id = ? AND c.active = 1 AND e.local_date BETWEEN ? AND ?
-                   AND NOT EXISTS (SELECT 1 FROM corrections k WHERE k.target_type = 'attendance' AND k.target_id = e.id)`,
+                   AND NOT EXISTS (SELECT 1 FROM corrections k WHERE k.target_type = 'attendance' AND k.target_id = e.id)
+                 GROUP BY c.id`,
+  // An absence is at most a year long (AbsenceService refuses longer ones), so only absences that began in the year
+  // before the month can reach into it: the walk over each child's absences stays that short however old the month.
   absences: `SELECT a.id, a.child_id AS childId, a.first_date AS firstDate, a.last_date AS lastDate, a.reason
                FROM children c CROSS JOIN absences a ON a.child_id = c.id
-              WHERE c.group_id = ? AND c.active = 1 AND a.first_date <= ? AND a.last_date >= ?
+              WHERE c.group_id = ? AND c.active = 1 AND a.first_date BETWEEN ? AND ? AND a.last_date >= ?
                 AND NOT EXISTS (SELECT 1 FROM corrections k WHERE k.target_type = 'absence' AND k.target_id = a.id)`,
 } as const;
 
+/** The longest absence the staff desk records (absence-service.ts refuses a range over 366 days). */
+const LONGEST_ABSENCE_DAYS = 366;
+
 export interface TabelServiceDeps {
   db: Database;
+  /** Minutes east of UTC for the kiosk's local dates (undefined: the machine's zone). */
+  offsetMinutes: number | undefined;
   transfers: CalendarTransfers;
   unexcusedLimit: () => number;
   kindergartenName: () => string;
@@ -34,8 +44,10 @@ export interface TabelServiceDeps {
 export class TabelService {
   private readonly group: Statement<[string], { name: string }>;
   private readonly children: Statement<[string], TabelChild>;
-  private readonly presentDays: Statement<[string, string, string], { childId: string; localDate: string }>;
-  private readonly absences: Statement<[string, string, string], TabelAbsence & { reason: AbsenceReason }>;
+  private readonly presentDays: Statement<[string, string, string], { childId: string; days: string }>;
+  private readonly absences: Statement<[string, string, string, string], TabelAbsence & { reason: AbsenceReason }>;
+  private readonly firstEventDay: Statement<[], { day: string | null }>;
+  private readonly deviceCreated: Statement<[], { created_at: string }>;
 
   constructor(private readonly deps: TabelServiceDeps) {
     const { db } = deps;
@@ -43,6 +55,16 @@ export class TabelService {
     this.children = db.prepare(TABEL_SQL.children);
     this.presentDays = db.prepare(TABEL_SQL.presentDays);
     this.absences = db.prepare(TABEL_SQL.absences);
+    this.firstEventDay = db.prepare('SELECT min(local_date) AS day FROM attendance_events');
+    this.deviceCreated = db.prepare('SELECT created_at FROM device');
+  }
+
+  /** The first day with records: the kiosk's first start, or an earlier event (another kiosk's, pulled from the city). */
+  recordsSince(): string {
+    const created = this.deviceCreated.get();
+    const since = created ? toLocalTime(new Date(created.created_at), this.deps.offsetMinutes).localDate : '0000-01-01';
+    const first = this.firstEventDay.get()?.day ?? null;
+    return first !== null && first < since ? first : since;
   }
 
   /** The group's табель for the month as of `asOf` (today), or null for an unknown group. */
@@ -51,23 +73,19 @@ export class TabelService {
     if (!group) return null;
     const first = `${month}-01`;
     const last = lastDateOf(month);
-    const presentDays = new Map<string, Set<string>>();
-    for (const row of this.presentDays.iterate(groupId, first, last)) {
-      let days = presentDays.get(row.childId);
-      if (!days) presentDays.set(row.childId, (days = new Set()));
-      days.add(row.localDate);
-    }
+    const presentDays = new Map(this.presentDays.all(groupId, first, last).map((row) => [row.childId, new Set(row.days.split(','))]));
     return buildTabel({
       month,
       groupId,
       groupName: group.name,
       kindergartenName: this.deps.kindergartenName(),
       asOf,
+      recordsSince: this.recordsSince(),
       unexcusedLimit: this.deps.unexcusedLimit(),
       days: monthCalendar(month, kzHolidaysInMonth(month, language), this.deps.transfers.inMonth(month)),
       children: this.children.all(groupId),
       presentDays,
-      absences: this.absences.all(groupId, last, first),
+      absences: this.absences.all(groupId, addDays(first, -LONGEST_ABSENCE_DAYS), last, first),
     });
   }
 }

@@ -78,7 +78,7 @@ describe('city client', () => {
 
   it('keeps a path prefix of the server URL and sends no token when enrolling', async () => {
     const city = await hostile((_req, res) => json(res, 200, { deviceId: 'dev-1', kindergartenId: 'kg-1', token: 'x'.repeat(43) }));
-    await client(`${city.url}/esik/`).enroll({ enrollmentCode: 'ABCD-EFGH-JKMN', publicKey: 'A'.repeat(43), deviceName: 'Door 1' });
+    await client(`${city.url}/esik/`).enroll({ enrollmentCode: 'ABCD-EFGH-JKMN', deviceId: 'kiosk-1', publicKey: 'A'.repeat(43), deviceName: 'Door 1' });
     expect(city.requests[0]?.url).toBe('/esik/v1/enroll');
     expect(city.requests[0]?.headers.authorization).toBeUndefined();
   });

@@ -5,15 +5,17 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { SyncRecord } from '../../../shared/sync/protocol.js';
 
 export const OUTBOX_SQL = {
-  enqueue: 'INSERT INTO sync_outbox (record_id, record_type, body, queued_ms) VALUES (?, ?, ?, ?)',
-  nextPending: "SELECT seq, record_id, body FROM sync_outbox WHERE state = 'pending' AND seq > ? ORDER BY seq LIMIT ?",
+  enqueue: 'INSERT INTO sync_outbox (record_id, record_type, queued_ms) VALUES (?, ?, ?)',
+  enqueueBody: 'INSERT INTO sync_outbox_body (seq, body) VALUES (?, ?)',
+  nextPending: `SELECT o.seq, o.record_id, b.body FROM sync_outbox o JOIN sync_outbox_body b ON b.seq = o.seq
+                 WHERE o.state = 'pending' AND o.seq > ? ORDER BY o.seq LIMIT ?`,
   countPending: "SELECT count(*) AS n FROM sync_outbox WHERE state = 'pending'",
   countRejected: "SELECT count(*) AS n FROM sync_outbox WHERE state = 'rejected'",
   sentFrom: "SELECT seq, record_id FROM sync_outbox WHERE state = 'sent' AND seq >= ? ORDER BY seq LIMIT ?",
   newestSeq: 'SELECT max(seq) AS seq FROM sync_outbox',
-  markSent: "UPDATE sync_outbox SET state = 'sent', sent_ms = ?, attempts = attempts + 1, last_error = NULL WHERE record_id = ? AND state = 'pending'",
+  markSent: "UPDATE sync_outbox SET state = 'sent', sent_ms = ?, attempts = attempts + 1, last_error = NULL WHERE seq = ? AND state = 'pending'",
   markRejected:
-    "UPDATE sync_outbox SET state = 'rejected', rejected_reason = ?, attempts = attempts + 1, last_error = NULL WHERE record_id = ? AND state = 'pending'",
+    "UPDATE sync_outbox SET state = 'rejected', rejected_reason = ?, attempts = attempts + 1, last_error = NULL WHERE seq = ? AND state = 'pending'",
   noteFailure: "UPDATE sync_outbox SET attempts = attempts + 1, last_error = ? WHERE state = 'pending' AND seq BETWEEN ? AND ?",
   requeue: "UPDATE sync_outbox SET state = 'pending', sent_ms = NULL WHERE record_id = ? AND state = 'sent'",
   rejected: "SELECT record_id, rejected_reason, queued_ms FROM sync_outbox WHERE state = 'rejected' ORDER BY seq LIMIT ?",
@@ -32,19 +34,22 @@ export interface RejectedRow {
   queued_ms: number;
 }
 
-/** What happened to each pushed record, as the city said. */
-export type RecordOutcome = { id: string; status: 'sent' } | { id: string; status: 'rejected'; reason: string };
+/** What happened to each pushed record (by its outbox seq), as the city said. */
+export type RecordOutcome = { seq: number; status: 'sent' } | { seq: number; status: 'rejected'; reason: string };
 
 /** Queues records. Runs inside the caller's transaction (the event's own), so it holds only the insert. */
 export class OutboxWriter {
-  private readonly insert: Statement<[string, string, string, number]>;
+  private readonly insert: Statement<[string, string, number]>;
+  private readonly insertBody: Statement<[number | bigint, string]>;
 
   constructor(db: Database) {
     this.insert = db.prepare(OUTBOX_SQL.enqueue);
+    this.insertBody = db.prepare(OUTBOX_SQL.enqueueBody);
   }
 
   enqueue(record: SyncRecord, nowMs: number): void {
-    this.insert.run(record.id, record.type, JSON.stringify(record), nowMs);
+    const { lastInsertRowid } = this.insert.run(record.id, record.type, nowMs);
+    this.insertBody.run(lastInsertRowid, JSON.stringify(record));
   }
 }
 
@@ -83,13 +88,13 @@ export class OutboxStore {
     return (this.s.newestSeq.get() as { seq: number | null }).seq ?? 0;
   }
 
-  /** Marks each record by the city's answer, all in one short transaction. Only pending rows change. */
+  /** Marks each record by the city's answer, in one transaction (the caller's, if one is open). Only pending rows change. */
   settle(outcomes: readonly RecordOutcome[], nowMs: number): void {
     this.db
       .transaction(() => {
         for (const o of outcomes) {
-          if (o.status === 'sent') this.s.markSent.run(nowMs, o.id);
-          else this.s.markRejected.run(o.reason.slice(0, 500), o.id);
+          if (o.status === 'sent') this.s.markSent.run(nowMs, o.seq);
+          else this.s.markRejected.run(o.reason.slice(0, 500), o.seq);
         }
       })
       .immediate();

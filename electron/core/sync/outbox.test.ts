@@ -78,8 +78,8 @@ describe('the outbox beside the attendance log', () => {
   it('settles only pending rows: a late duplicate answer never turns a rejection into a success', () => {
     const { log, outbox } = kiosk();
     const [a, b] = log.append([draft(first?.id ?? ''), draft(second?.id ?? '')], AT);
-    outbox.settle([{ id: a?.id ?? '', status: 'rejected', reason: 'child not in this kindergarten' }, { id: b?.id ?? '', status: 'sent' }], 5);
-    outbox.settle([{ id: a?.id ?? '', status: 'sent' }], 6);
+    outbox.settle([{ seq: 1, status: 'rejected', reason: 'child not in this kindergarten' }, { seq: 2, status: 'sent' }], 5);
+    outbox.settle([{ seq: 1, status: 'sent' }], 6);
     expect(outbox.rejected()).toEqual([{ record_id: a?.id, rejected_reason: 'child not in this kindergarten', queued_ms: AT.ms }]);
     expect(outbox.pendingCount()).toBe(0);
     expect(outbox.requeue([b?.id ?? '', a?.id ?? ''])).toBe(1);

@@ -38,6 +38,10 @@ export interface DrainResult {
   rejected: number;
 }
 
+/** Rows marked per write transaction, and the pause between two (see settleInSlices). */
+const SETTLE_SLICE = 100;
+const SETTLE_PAUSE_MS = 2;
+
 interface BatchResult {
   sent: number;
   rejected: number;
@@ -76,18 +80,19 @@ export class PushEngine {
    * settled. Two pushes are kept in flight: the next batch is read, checked and sent while the city works on the
    * previous one, so the kiosk's share of the work hides behind the city's.
    */
-  async drain(): Promise<DrainResult> {
+  async drain(stopping: () => boolean = () => false): Promise<DrainResult> {
     if (this.localDeviceId !== this.options.cityDeviceId) {
       throw new SyncError('SYNC_DEVICE_MISMATCH', `the log is chained as ${this.localDeviceId}, the city enrolled ${this.options.cityDeviceId}`);
     }
     const total: DrainResult = { batches: 0, sent: 0, rejected: 0 };
     // Each pass walks the queue once in order; a record the city left unanswered is pending again for the next pass.
-    while (this.outbox.pendingCount() > 0) {
+    while (!stopping() && this.outbox.pendingCount() > 0) {
       let afterSeq = 0;
       let inFlight: Promise<BatchResult> | null = null;
       let failure: unknown = null;
       for (;;) {
-        const rows = failure === null ? this.outbox.nextPending(this.batchSize, afterSeq) : [];
+        // After a failure, or when asked to stop, nothing new is sent; what is in flight is still settled.
+        const rows = failure === null && !stopping() ? this.outbox.nextPending(this.batchSize, afterSeq) : [];
         const next = rows.length > 0 ? this.sendBatch(rows) : null;
         // Its failure is read when it is awaited below; until then it must not count as an unhandled rejection.
         next?.catch(() => undefined);
@@ -148,7 +153,7 @@ export class PushEngine {
       const parsed = SyncRecordSchema.safeParse(JSON.parse(row.body));
       if (parsed.success) records.push(parsed.data);
       // Cannot happen for bodies the log wrote; if it does, staff see it with the reason instead of a stuck queue.
-      else unsendable.push({ id: row.record_id, status: 'rejected', reason: `kiosk: not a valid protocol record: ${parsed.error.issues[0]?.message ?? ''}` });
+      else unsendable.push({ seq: row.seq, status: 'rejected', reason: `kiosk: not a valid protocol record: ${parsed.error.issues[0]?.message ?? ''}` });
     }
     if (unsendable.length > 0) this.outbox.settle(unsendable, this.now());
     if (records.length === 0) return { sent: 0, rejected: unsendable.length };
@@ -163,30 +168,40 @@ export class PushEngine {
       throw error;
     }
     this.options.onReply?.(reply);
-    const outcomes = outcomesOf(reply.value, new Set(records.map((r) => r.id)));
+    const sent = new Map(rows.map((r) => [r.record_id, r.seq]));
+    const outcomes = outcomesOf(reply.value, sent);
     if (outcomes.length === 0) {
       this.outbox.noteFailure(first, last, 'SYNC_MALFORMED');
       throw new SyncError('SYNC_MALFORMED', 'the city acknowledged none of the records pushed');
     }
-    const chunk = Number(process.env.EXP_CHUNK ?? 0);
-    if (chunk > 0) {
-      for (let i = 0; i < outcomes.length; i += chunk) {
-        this.outbox.settle(outcomes.slice(i, i + chunk), this.now());
-        await new Promise((r) => setTimeout(r, Number(process.env.EXP_PAUSE ?? 0)));
-      }
-      this.options.db.transaction(() => { this.state.setInt(SYNC_KEYS.lastSuccessMs, this.now()); this.checkChainHead(reply.value.chainHead); }).immediate();
-    } else
-    this.options.db
-      .transaction(() => {
-        this.outbox.settle(outcomes, this.now());
-        this.state.setInt(SYNC_KEYS.lastSuccessMs, this.now());
-        this.checkChainHead(reply.value.chainHead);
-      })
-      .immediate();
+    await this.settleInSlices(outcomes, reply.value.chainHead);
     this.options.onBatch?.();
     const rejected = outcomes.filter((o) => o.status === 'rejected').length;
     if (rejected > 0) this.log(`[sync] the city rejected ${rejected} records (kept for staff)`);
     return { sent: outcomes.length - rejected, rejected: rejected + unsendable.length };
+  }
+
+  /**
+   * Marks the batch in slices of SETTLE_SLICE rows, each its own short write transaction, pausing between them. In
+   * the worker, sync and the door write through two connections and SQLite has no queue for its write lock: a door
+   * commit that finds it taken sleeps (1, 2, 5, 10… ms) and retries. One transaction for a whole batch held the lock
+   * long enough to cost a tap 20 ms; a slice holds it well under a millisecond, and the pause lets a waiting tap in.
+   * A crash between slices leaves the rest pending: sent again, answered "duplicate".
+   */
+  private async settleInSlices(outcomes: readonly RecordOutcome[], theirHead: ChainHead | null): Promise<void> {
+    for (let from = 0; from < outcomes.length; from += SETTLE_SLICE) {
+      if (from > 0) await new Promise((resolve) => setTimeout(resolve, SETTLE_PAUSE_MS));
+      const slice = outcomes.slice(from, from + SETTLE_SLICE);
+      const isLast = from + SETTLE_SLICE >= outcomes.length;
+      this.options.db
+        .transaction(() => {
+          this.outbox.settle(slice, this.now());
+          if (!isLast) return;
+          this.state.setInt(SYNC_KEYS.lastSuccessMs, this.now());
+          this.checkChainHead(theirHead);
+        })
+        .immediate();
+    }
   }
 
   private chainHead(): ChainHead {
@@ -213,11 +228,12 @@ export class PushEngine {
  * answers for one record, make the whole reply untrustworthy: nothing is settled. A record without a result stays
  * pending and goes again.
  */
-export function outcomesOf(reply: PushReply, sent: ReadonlySet<string>): RecordOutcome[] {
+export function outcomesOf(reply: PushReply, sent: ReadonlyMap<string, number>): RecordOutcome[] {
   const byId = new Map<string, RecordOutcome>();
   for (const result of reply.results) {
-    if (!sent.has(result.id)) throw new SyncError('SYNC_MALFORMED', `the city answered for record ${result.id}, which was not sent`);
-    const outcome: RecordOutcome = result.status === 'rejected' ? { id: result.id, status: 'rejected', reason: result.reason } : { id: result.id, status: 'sent' };
+    const seq = sent.get(result.id);
+    if (seq === undefined) throw new SyncError('SYNC_MALFORMED', `the city answered for record ${result.id}, which was not sent`);
+    const outcome: RecordOutcome = result.status === 'rejected' ? { seq, status: 'rejected', reason: result.reason } : { seq, status: 'sent' };
     const earlier = byId.get(result.id);
     if (earlier && earlier.status !== outcome.status) throw new SyncError('SYNC_MALFORMED', `the city gave record ${result.id} two different answers`);
     byId.set(result.id, outcome);

@@ -9,6 +9,6 @@ export function openSyncConnection(path: string, nativeBinding: string | null): 
   // NORMAL, not the door's FULL: sync only ever marks rows sent or rejected. If a power cut loses such a mark, the
   // row is pending again and the city answers "duplicate"; the door's own FULL commits still fsync the WAL with
   // everything written before them, events included.
-  db.pragma(process.env.EXP_FULL ? 'synchronous = FULL' : 'synchronous = NORMAL');
+  db.pragma('synchronous = NORMAL');
   return db;
 }

@@ -3,7 +3,6 @@
 // network comes back (nudge('network'), from the UI's `online` event or a change in the machine's interfaces).
 import type { SyncErrorCode } from '../../../shared/sync/sync-status.js';
 import { Backoff } from './backoff.js';
-import type { PushEngine } from './push-engine.js';
 import { SyncError } from './sync-error.js';
 
 export type NudgeReason = 'queued' | 'network' | 'manual';
@@ -15,7 +14,7 @@ export interface LoopState {
 }
 
 export interface SyncLoopOptions {
-  engine: Pick<PushEngine, 'drain' | 'reconcile'>;
+  engine: { drain(stopping: () => boolean): Promise<unknown>; reconcile(): Promise<number> };
   backoff?: Backoff;
   /** With nothing to do, look again after this long (records queued meanwhile nudge it sooner). */
   idlePollMs?: number;
@@ -80,8 +79,8 @@ export class SyncLoop {
       this.queuedMeanwhile = false;
       let delayMs: number;
       try {
-        await this.options.engine.drain();
-        if (this.reconcileNeeded) {
+        await this.options.engine.drain(() => this.stopped);
+        if (this.reconcileNeeded && !this.stopped) {
           const requeued = await this.options.engine.reconcile();
           this.reconcileNeeded = false;
           if (requeued > 0) this.queuedMeanwhile = true;

@@ -81,6 +81,7 @@ export const adminEn = {
     overLimit: 'More unexcused days than allowed ({{limit}} a month)',
     overLimitShort: 'over the limit',
     asOf: 'Days from {{date}} on are not over yet',
+    recordsSince: 'The kiosk keeps records from {{date}}: earlier days are left blank',
     columns: {
       present: 'Present',
       sick: 'Sick',
@@ -100,6 +101,7 @@ export const adminEn = {
       sanatorium: 'T',
       family: 'F',
       other: 'O',
+      'no-records': '',
       future: '',
       unmarked: 'N',
     },
@@ -112,6 +114,7 @@ export const adminEn = {
       sanatorium: 'sanatorium',
       family: 'family reasons (unexcused)',
       other: 'other reason',
+      'no-records': 'before the kiosk kept records',
       future: 'not over yet',
       unmarked: 'absent, no reason given',
     },

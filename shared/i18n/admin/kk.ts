@@ -82,6 +82,7 @@ export const adminKk: Catalog['admin'] = {
     overLimit: 'Себепсіз күндер рұқсат етілгеннен көп (айына {{limit}})',
     overLimitShort: 'шектен асты',
     asOf: '{{date}} бастап күндер әлі аяқталған жоқ',
+    recordsSince: 'Киоск жазбаларды {{date}} бастап жүргізеді: бұрынғы күндер толтырылмаған',
     columns: {
       present: 'Келді',
       sick: 'Ауру',
@@ -101,6 +102,7 @@ export const adminKk: Catalog['admin'] = {
       sanatorium: 'Ш',
       family: 'О',
       other: 'Б',
+      'no-records': '',
       future: '',
       unmarked: 'К',
     },
@@ -113,6 +115,7 @@ export const adminKk: Catalog['admin'] = {
       sanatorium: 'шипажай',
       family: 'отбасылық жағдай (дәлелсіз себеп)',
       other: 'басқа себеп',
+      'no-records': 'киоск жазба жүргізе бастағанға дейін',
       future: 'күн әлі аяқталған жоқ',
       unmarked: 'себебі айтылмай келмеді',
     },

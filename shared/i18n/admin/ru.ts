@@ -82,6 +82,7 @@ export const adminRu: Catalog['admin'] = {
     overLimit: 'Пропусков без уважительной причины больше допустимого ({{limit}} в месяц)',
     overLimitShort: 'сверх лимита',
     asOf: 'Дни начиная с {{date}} ещё не завершены',
+    recordsSince: 'Киоск ведёт записи с {{date}}: более ранние дни не заполнены',
     columns: {
       present: 'Присутствовал',
       sick: 'Болезнь',
@@ -101,6 +102,7 @@ export const adminRu: Catalog['admin'] = {
       sanatorium: 'С',
       family: 'Д',
       other: 'Пр',
+      'no-records': '',
       future: '',
       unmarked: 'Н',
     },
@@ -113,6 +115,7 @@ export const adminRu: Catalog['admin'] = {
       sanatorium: 'санаторий',
       family: 'семейные обстоятельства (неуважительная причина)',
       other: 'прочая причина',
+      'no-records': 'до начала записей на киоске',
       future: 'день ещё не завершён',
       unmarked: 'отсутствовал без объяснения причины',
     },

@@ -7,16 +7,11 @@ import type { ExportFormat } from '../../../../shared/admin/admin-contract.js';
 import type { TabelSheet } from '../../../../shared/admin/tabel.js';
 import type { Language } from '../../../../shared/domain/attendance.js';
 import type { LocalTime } from '../../../../shared/domain/local-time.js';
+import { exportsDirOf } from './exports-dir.js';
 import { tabelCsv } from './tabel-csv.js';
 import { tabelPdf } from './tabel-pdf.js';
 import { tabelTable } from './tabel-table.js';
 import { tabelXlsx } from './tabel-xlsx.js';
-
-export const EXPORTS_FOLDER = 'exports';
-
-export function exportsDirOf(dataDir: string): string {
-  return join(dataDir, EXPORTS_FOLDER);
-}
 
 /** "tabel-2026-12-g01-kk-20261223-101530-3fa2.xlsx": safe on every file system and in a URL as it is. */
 export function exportFileName(sheet: TabelSheet, format: ExportFormat, language: Language, at: LocalTime): string {

@@ -54,6 +54,7 @@ export function tabelTable(sheet: TabelSheet, language: Language): TabelTable {
   const notes = [fill(t.workingDays, { count: sheet.totals.workingDays }), fill(t.childDays, { count: sheet.totals.childDays })];
   if (sheet.totals.overLimitChildren > 0) notes.push(`! ${fill(t.overLimit, { limit: sheet.unexcusedLimit })}`);
   if (sheet.days.some((d) => d.date >= sheet.asOf)) notes.push(fill(t.asOf, { date: sheet.asOf }));
+  if (sheet.days.some((d) => d.date < sheet.recordsSince)) notes.push(fill(t.recordsSince, { date: sheet.recordsSince }));
   return {
     title: `${t.title} — ${monthTitle}`,
     monthTitle,

@@ -10,6 +10,7 @@ const ALL = [initial, trustedKeys, syncOutbox];
 
 function fresh(): Database {
   const db = new BetterSqlite3(':memory:');
+  db.pragma('foreign_keys = ON');
   migrate(db, ALL);
   return db;
 }
@@ -19,7 +20,10 @@ function plan(db: Database, sql: string, ...params: unknown[]): string {
 }
 
 const queue = (db: Database, id: string, body = '{"type":"attendance"}'): void => {
-  db.prepare(OUTBOX_SQL.enqueue).run(id, 'attendance', body, 1);
+  db.transaction(() => {
+    const { lastInsertRowid } = db.prepare(OUTBOX_SQL.enqueue).run(id, 'attendance', 1);
+    db.prepare(OUTBOX_SQL.enqueueBody).run(lastInsertRowid, body);
+  })();
 };
 
 describe('migration 0003 sync outbox', () => {
@@ -44,7 +48,9 @@ describe('migration 0003 sync outbox', () => {
     expect(db.prepare('SELECT seq, state, attempts, sent_ms FROM sync_outbox').get()).toEqual({ seq: 1, state: 'pending', attempts: 0, sent_ms: null });
     expect(() => queue(db, 'r1')).toThrow(/UNIQUE/);
     expect(() => queue(db, 'r2', '{not json')).toThrow(/CHECK/);
-    expect(() => db.prepare(OUTBOX_SQL.enqueue).run('r3', 'gossip', '{}', 1)).toThrow(/CHECK/);
+    expect(() => db.prepare(OUTBOX_SQL.enqueue).run('r3', 'gossip', 1)).toThrow(/CHECK/);
+    expect(() => db.prepare(OUTBOX_SQL.enqueueBody).run(99, '{}')).toThrow(/FOREIGN KEY/);
+    expect(db.prepare('SELECT count(*) FROM sync_outbox').pluck().get()).toBe(1);
   });
 
   it('keeps states consistent: a rejection has a reason, a sent row a time', () => {
@@ -53,7 +59,7 @@ describe('migration 0003 sync outbox', () => {
     expect(() => db.prepare("UPDATE sync_outbox SET state = 'rejected'").run()).toThrow(/CHECK/);
     expect(() => db.prepare("UPDATE sync_outbox SET state = 'sent'").run()).toThrow(/CHECK/);
     expect(() => db.prepare("UPDATE sync_outbox SET state = 'lost'").run()).toThrow(/CHECK/);
-    db.prepare(OUTBOX_SQL.markRejected).run('unknown child', 'r1');
+    db.prepare(OUTBOX_SQL.markRejected).run('unknown child', 1);
     expect(db.prepare('SELECT state, rejected_reason, attempts FROM sync_outbox').get()).toEqual({
       state: 'rejected',
       rejected_reason: 'unknown child',
@@ -66,13 +72,16 @@ describe('migration 0003 sync outbox', () => {
     queue(db, 'r1');
     queue(db, 'r2');
     queue(db, 'r3');
-    expect(() => db.prepare(`UPDATE sync_outbox SET body = '{}'`).run()).toThrow(/fixed once queued/);
+    expect(() => db.prepare(`UPDATE sync_outbox_body SET body = '{}'`).run()).toThrow(/fixed once queued/);
     expect(() => db.prepare(`UPDATE sync_outbox SET record_id = 'x' WHERE seq = 1`).run()).toThrow(/fixed once queued/);
-    db.prepare(OUTBOX_SQL.markRejected).run('no', 'r2');
-    db.prepare(OUTBOX_SQL.markSent).run(5, 'r3');
+    db.prepare(OUTBOX_SQL.markRejected).run('no', 2);
+    db.prepare(OUTBOX_SQL.markSent).run(5, 3);
     expect(() => db.prepare("DELETE FROM sync_outbox WHERE record_id = 'r1'").run()).toThrow(/keeps pending and rejected/);
     expect(() => db.prepare("DELETE FROM sync_outbox WHERE record_id = 'r2'").run()).toThrow(/keeps pending and rejected/);
+    expect(() => db.prepare('DELETE FROM sync_outbox_body WHERE seq = 1').run()).toThrow(/keeps pending and rejected/);
+    // A sent record may be pruned one day; its body goes with it.
     expect(db.prepare("DELETE FROM sync_outbox WHERE record_id = 'r3'").run().changes).toBe(1);
+    expect(db.prepare('SELECT seq FROM sync_outbox_body ORDER BY seq').pluck().all()).toEqual([1, 2]);
   });
 
   it('holds sync state as key/value text', () => {
@@ -92,10 +101,11 @@ describe('migration 0003 sync outbox', () => {
     expect(plan(db, OUTBOX_SQL.sentFrom, 1, 100)).toMatch(byState);
     expect(plan(db, OUTBOX_SQL.sentFrom, 1, 100)).not.toMatch(/TEMP B-TREE/);
     expect(plan(db, OUTBOX_SQL.rejected, 100)).toMatch(byState);
-    expect(plan(db, OUTBOX_SQL.markSent, 1, 'r')).toMatch(/USING INDEX sqlite_autoindex_sync_outbox_1/);
+    expect(plan(db, OUTBOX_SQL.markSent, 1, 1)).toMatch(/USING INTEGER PRIMARY KEY/);
+    expect(plan(db, OUTBOX_SQL.nextPending, 0, 1000)).toMatch(/SEARCH b USING INTEGER PRIMARY KEY/);
     expect(plan(db, OUTBOX_SQL.requeue, 'r')).toMatch(/USING INDEX sqlite_autoindex_sync_outbox_1/);
     expect(plan(db, OUTBOX_SQL.noteFailure, 'e', 1, 2)).toMatch(byState);
     expect(plan(db, 'SELECT value FROM sync_state WHERE key = ?', 'k')).toMatch(/USING INDEX sqlite_autoindex_sync_state_1/);
-    for (const sql of Object.values(OUTBOX_SQL)) expect(plan(db, sql.replace(/\?/g, 'NULL'))).not.toMatch(/SCAN sync_outbox(?! USING)/);
+    for (const sql of Object.values(OUTBOX_SQL)) expect(plan(db, sql.replace(/\?/g, 'NULL'))).not.toMatch(/SCAN (sync_outbox|o|b)\b(?! USING)/);
   });
 });

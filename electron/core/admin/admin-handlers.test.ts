@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { adminRequests, type AdminRequestName } from '../../../shared/admin/admin-contract.js';
+import { adminKit, at, STAFF_PIN, value } from './testing/admin-kit.js';
+
+/** A valid request of every admin kind, for the given session. */
+function everyRequest(sessionId: string): { [K in AdminRequestName]: unknown } {
+  return {
+    adminLogOptions: { sessionId },
+    adminLog: { sessionId, filter: {} },
+    adminRefused: { sessionId, filter: {} },
+    adminToday: { sessionId },
+    adminTabel: { sessionId, groupId: 'g1', month: '2026-12', language: 'kk' },
+    adminExportTabel: { sessionId, groupId: 'g1', month: '2026-12', format: 'csv', language: 'ru' },
+    adminTransfers: { sessionId, month: '2026-12' },
+    adminSetTransfer: { sessionId, date: '2026-12-31', kind: 'day-off' },
+  };
+}
+
+describe('the admin requests', () => {
+  it('refuse a staff member who is not an admin, and every session that is not live', async () => {
+    const kit = adminKit();
+    const staffSession = kit.signIn('duty', STAFF_PIN);
+    const ended = kit.signIn();
+    kit.staff.signOut(ended, 'button');
+    const names = Object.keys(adminRequests) as AdminRequestName[];
+    expect(names).toHaveLength(8);
+    for (const [sessionId, code] of [
+      [staffSession, 'STAFF_FORBIDDEN'],
+      [ended, 'STAFF_SESSION_ENDED'],
+      [randomUUID(), 'STAFF_SESSION_ENDED'],
+    ] as const) {
+      const requests = everyRequest(sessionId);
+      for (const name of names) {
+        const result = await kit.call(name, requests[name]);
+        expect(result.ok, `${name} with ${code}`).toBe(false);
+        if (!result.ok) expect(result.error.code, name).toBe(code);
+      }
+    }
+    // Nothing was written by the refused requests.
+    expect(kit.db.prepare('SELECT count(*) AS n FROM calendar_transfers').get()).toEqual({ n: 0 });
+    expect(kit.db.prepare('SELECT count(*) AS n FROM admin_audit').get()).toEqual({ n: 0 });
+    // An idle admin session ends like any other.
+    const admin = kit.signIn();
+    kit.clock.advance(kit.staff.settings.get('staffIdleSeconds') * 1000 + 1);
+    const late = kit.call('adminToday', { sessionId: admin });
+    expect(late.ok ? 'ok' : late.error.code).toBe('STAFF_SESSION_ENDED');
+  });
+
+  it('answers an admin', async () => {
+    const kit = adminKit();
+    const sessionId = kit.signIn();
+    const requests = everyRequest(sessionId);
+    for (const name of Object.keys(adminRequests) as AdminRequestName[]) {
+      const result = await kit.call(name, requests[name]);
+      expect(result.ok, name).toBe(true);
+      // What the core answers is what the contract promises the UI.
+      if (result.ok) expect(adminRequests[name].result.safeParse(result.value).success, name).toBe(true);
+    }
+    expect(value(kit.call('adminLogOptions', { sessionId }))).toEqual({
+      groups: [
+        { id: 'g1', name: 'Балапан' },
+        { id: 'g2', name: 'Жұлдыз' },
+      ],
+      staff: [
+        { id: 'duty', name: 'Айгерім Омарова' },
+        { id: 'head', name: 'Жанна Сейітова' },
+      ],
+    });
+    const tabel = kit.call('adminTabel', { sessionId, groupId: 'nope', month: '2026-12', language: 'kk' });
+    expect(tabel.ok ? 'ok' : tabel.error.code).toBe('INVALID_REQUEST');
+  });
+
+  it("shows today: the headcount now, who is in since when, today's overrides and refused attempts", () => {
+    const kit = adminKit('2027-01-05T05:00:00.000Z');
+    const duty = kit.staff.accounts.member('duty');
+    if (!duty) throw new Error('no duty');
+    kit.event('alikhan', 'arrival', '2027-01-05T08:02:00.000+05:00');
+    kit.event('alisa', 'arrival', '2027-01-05T08:15:00.000+05:00');
+    kit.event('alisa', 'departure', '2027-01-05T09:40:00.000+05:00');
+    kit.event('ayaru', 'arrival', '2027-01-04T08:00:00.000+05:00');
+    value(kit.staff.overrides.record(duty, { childId: 'inzhu', kind: 'arrival', reason: 'no-phone', companionId: 'nurlan' }, at('2027-01-05T08:20:00.000+05:00')));
+    kit.refused.record('rfid', '9999999', 'unknown-card', at('2027-01-05T08:30:00.000+05:00'));
+    kit.refused.record('rfid', '9999999', 'unknown-card', at('2027-01-04T08:30:00.000+05:00'));
+    const today = value(kit.call('adminToday', { sessionId: kit.signIn() }));
+    expect(today.localDate).toBe('2027-01-05');
+    expect(today.groups.map((g) => [g.groupName, g.present, g.enrolled])).toEqual([
+      ['Балапан', 1, 3],
+      ['Жұлдыз', 1, 2],
+    ]);
+    expect(today.present.map((p) => [p.firstName, p.groupName, p.since])).toEqual([
+      ['Әлихан', 'Балапан', '08:02'],
+      ['Інжу', 'Жұлдыз', '08:20'],
+    ]);
+    expect(today.overrides).toMatchObject([{ child: { firstName: 'Інжу' }, override: { reason: 'no-phone' }, staff: { name: 'Айгерім Омарова' } }]);
+    expect(today.refused).toMatchObject([{ presented: '9999999', reason: 'unknown-card', at: '08:30' }]);
+  });
+});

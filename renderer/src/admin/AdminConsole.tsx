@@ -1,0 +1,64 @@
+// The admin console, reached from the staff screens by an admin: Today, the log, the refused attempts and the
+// табель. The same session as the staff screens: idle for its time, or ended by the core, and the door comes back.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { KioskApi } from '../../../shared/api/contract.js';
+import { toLocalTime } from '../../../shared/domain/local-time.js';
+import type { StaffSession } from '../../../shared/staff/staff-contract.js';
+import { useIdle } from '../staff/use-idle.js';
+import { LogPage } from './LogPage.js';
+import { RefusedPage } from './RefusedPage.js';
+import { TabelPage } from './TabelPage.js';
+import { TodayPage } from './TodayPage.js';
+import { useAdminCall } from './use-admin-call.js';
+import './admin.css';
+
+const TABS = ['today', 'log', 'refused', 'tabel'] as const;
+type Tab = (typeof TABS)[number];
+
+interface Props {
+  api: KioskApi;
+  session: StaffSession;
+  /** Back to the staff screens, still signed in. */
+  onBack: () => void;
+  onSignOut: () => void;
+  onIdle: () => void;
+  /** The core ended the session. */
+  onEnded: () => void;
+}
+
+export function AdminConsole({ api, session, onBack, onSignOut, onIdle, onEnded }: Props) {
+  const { t } = useTranslation();
+  const call = useAdminCall(api, session.sessionId, onEnded);
+  const [tab, setTab] = useState<Tab>('today');
+  useIdle(session.idleSeconds * 1000, onIdle);
+  // The browser runs on the kiosk itself: its local day is the core's.
+  const today = toLocalTime(new Date()).localDate;
+
+  return (
+    <main className="screen staff-screen admin-screen" data-testid="admin-console" data-tab={tab}>
+      <header className="staff-header">
+        <span className="staff-who" data-testid="staff-who">
+          {session.staff.firstName} {session.staff.lastName} · {t('admin.title')}
+        </span>
+        <button type="button" className="staff-back" data-testid="admin-back" onClick={onBack}>
+          {t('admin.back')}
+        </button>
+        <button type="button" className="staff-back" data-testid="admin-sign-out" onClick={onSignOut}>
+          {t('staff.home.signOut')}
+        </button>
+      </header>
+      <nav className="admin-tabs" role="tablist">
+        {TABS.map((name) => (
+          <button key={name} type="button" role="tab" aria-selected={tab === name} className="admin-tab" data-testid={`admin-tab-${name}`} onClick={() => setTab(name)}>
+            {t(`admin.tabs.${name}`)}
+          </button>
+        ))}
+      </nav>
+      {tab === 'today' && <TodayPage call={call} />}
+      {tab === 'log' && <LogPage call={call} />}
+      {tab === 'refused' && <RefusedPage call={call} />}
+      {tab === 'tabel' && <TabelPage call={call} today={today} />}
+    </main>
+  );
+}

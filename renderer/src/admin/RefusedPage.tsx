@@ -1,0 +1,80 @@
+// The credentials the door refused: unknown and blocked cards, forged or expired codes, a nanny who may not collect.
+// Newest first, by day and method, page after page.
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LogCursor, RefusedAttempt, RefusedFilter } from '../../../shared/admin/admin-contract.js';
+import { dayText } from './dates.js';
+import type { AdminCall } from './use-admin-call.js';
+import { usePages } from './use-pages.js';
+import { VirtualList } from './VirtualList.js';
+
+const PAGE = 50;
+
+export function RefusedRow({ attempt }: { attempt: RefusedAttempt }) {
+  const { t } = useTranslation();
+  const reasons = 'admin.refused.reasons';
+  const known = t(`${reasons}.${attempt.reason}` as `${typeof reasons}.other`, { defaultValue: '' });
+  return (
+    <article className="log-entry refused-entry" data-testid="refused-entry">
+      <div className="log-when">
+        <span className="log-time">{attempt.at}</span>
+        <span className="log-day">{dayText(attempt.occurredAt.slice(0, 10))}</span>
+      </div>
+      <div className="log-what">
+        <div className="log-line">
+          <strong>{known === '' ? t('admin.refused.reasons.other') : known}</strong>
+          <span className={`log-method method-${attempt.method}`}>{t(`admin.log.methods.${attempt.method}`)}</span>
+        </div>
+        <div className="log-line log-presented">
+          {t('admin.refused.presented')}: <code>{attempt.presented}</code>
+        </div>
+      </div>
+    </article>
+  );
+}
+
+export function RefusedPage({ call }: { call: AdminCall }) {
+  const { t } = useTranslation();
+  const [filter, setFilter] = useState<RefusedFilter>({});
+  const load = useCallback(
+    async (cursor: LogCursor | null) => {
+      const result = await call('adminRefused', { filter, cursor, limit: PAGE });
+      return result.ok ? { ok: true as const, value: { items: result.value.attempts, nextCursor: result.value.nextCursor } } : result;
+    },
+    [call, filter],
+  );
+  const pages = usePages<RefusedAttempt>(load);
+  const set = (change: Partial<RefusedFilter>) => setFilter((f) => Object.fromEntries(Object.entries({ ...f, ...change }).filter(([, v]) => v !== undefined && v !== '')));
+  return (
+    <div className="admin-page">
+      <div className="log-filters">
+        <label className="admin-field">
+          {t('admin.log.from')}
+          <input type="date" value={filter.from ?? ''} onChange={(e) => set({ from: e.target.value || undefined })} />
+        </label>
+        <label className="admin-field">
+          {t('admin.log.to')}
+          <input type="date" value={filter.to ?? ''} onChange={(e) => set({ to: e.target.value || undefined })} />
+        </label>
+        <label className="admin-field">
+          {t('admin.log.method')}
+          <select value={filter.method ?? ''} onChange={(e) => set({ method: (e.target.value || undefined) as RefusedFilter['method'] })}>
+            <option value="">{t('admin.log.any')}</option>
+            <option value="rfid">{t('admin.log.methods.rfid')}</option>
+            <option value="qr">{t('admin.log.methods.qr')}</option>
+          </select>
+        </label>
+      </div>
+      <VirtualList
+        testId="refused-list"
+        items={pages.items}
+        more={pages.more}
+        loadMore={pages.loadMore}
+        estimate={64}
+        rowKey={(a) => a.id}
+        renderRow={(attempt) => <RefusedRow attempt={attempt} />}
+        footer={<p className="admin-list-end">{pages.loading ? t('admin.log.loading') : pages.items.length === 0 ? t('admin.refused.empty') : pages.more ? '' : t('admin.log.end')}</p>}
+      />
+    </div>
+  );
+}
