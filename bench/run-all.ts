@@ -8,6 +8,7 @@ import { benchQrToConfirm } from './qr-to-confirm.js';
 import { benchRawInsert } from './raw-insert.js';
 import { benchRosterApply } from './roster-apply.js';
 import { benchStaffOps } from './staff-ops.js';
+import { benchSyncPush } from './sync-push.js';
 import { benchTapToConfirm } from './tap-to-confirm.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'esik-bench-'));
@@ -16,6 +17,7 @@ try {
   benchRosterApply(dir);
   benchStaffOps(dir);
   await benchTapToConfirm(join(dir, 'kiosk'));
+  await benchSyncPush(join(dir, 'sync'));
   await benchQrToConfirm(join(dir, 'camera'));
   await benchQrDecodeRate(join(dir, 'qr-set'));
   benchAdminQueries();

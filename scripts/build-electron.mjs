@@ -7,6 +7,8 @@ const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: tr
 await Promise.all([
   build({ ...common, entryPoints: ['electron/web/cli.ts'], outfile: 'dist/web/cli.mjs', format: 'esm', packages: 'external' }),
   build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', packages: 'external' }),
+  // The sync worker thread both shells start (electron/core/sync/sync-worker.ts), beside them in dist/.
+  build({ ...common, entryPoints: ['electron/core/sync/sync-worker.ts'], outfile: 'dist/sync-worker.mjs', format: 'esm', packages: 'external' }),
   // A sandboxed preload may only require 'electron': everything else is bundled in.
   build({ ...common, entryPoints: ['electron/main/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
 ]);

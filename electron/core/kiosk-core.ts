@@ -298,15 +298,19 @@ export class KioskCore {
         log: this.log,
         ...(this.options.cityPullIntervalMs === undefined ? {} : { pullIntervalMs: this.options.cityPullIntervalMs }),
       });
+      const qrSigner = this.kioskSigner(keys);
       const admin = new AdminDesk({
         db,
         staff,
+        settings,
         deviceId,
         dataDir: this.options.dataDir,
         kindergartenName: () => roster.kindergarten()?.name ?? '',
+        kindergartenId: () => roster.kindergarten()?.id ?? null,
+        qrSigner: () => qrSigner,
         offsetMinutes: this.clock.offsetMinutes,
       });
-      this.store = { db, status, settings, checkin, qrSigner: this.kioskSigner(keys), staff, admin, sync, city };
+      this.store = { db, status, settings, checkin, qrSigner, staff, admin, sync, city };
       city.start();
       this.startReaders(settings.get('hidReaders'));
       return status;

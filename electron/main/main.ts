@@ -34,6 +34,8 @@ function start(): void {
     secrets: electronSecretStore(dataDir, log),
     ...(process.env.ESIK_SQLITE_BINDING ? { nativeBinding: process.env.ESIK_SQLITE_BINDING } : {}),
     log,
+    // Sync with the city in its worker thread, built beside this file's folder (dist/sync-worker.mjs).
+    sync: { workerScript: join(__dirname, '..', 'sync-worker.mjs') },
   });
 
   ipcMain.handle(IPC_CALL, (event: IpcMainInvokeEvent, name: unknown, args: unknown) => {

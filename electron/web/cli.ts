@@ -1,4 +1,5 @@
 // `node dist/web/cli.mjs`: runs the kiosk core in the loopback web host and opens the UI in an app window.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +20,9 @@ const { values } = parseArgs({
 
 const dataDir = values['data-dir'] ?? defaultDataDir();
 const here = fileURLToPath(new URL('.', import.meta.url));
-const core = new KioskCore({ dataDir, demo: !values['no-demo'] });
+// Sync with the city runs in its worker thread (dist/sync-worker.mjs, built beside this file's folder).
+const syncWorker = join(here, '../sync-worker.mjs');
+const core = new KioskCore({ dataDir, demo: !values['no-demo'], sync: { workerScript: existsSync(syncWorker) ? syncWorker : null } });
 const host = await startWebHost({ core, rendererDir: join(here, '../renderer'), port: Number(values.port) });
 
 console.log(`[web] data folder: ${dataDir}`);

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { EventKindSchema, EventMethodSchema, Id, LanguageSchema } from '../domain/attendance.js';
 import { HeadcountGroupSchema } from '../staff/staff-contract.js';
-import { OverrideReasonSchema } from '../staff/staff-domain.js';
+import { OverrideReasonSchema, StaffSignInModeSchema } from '../staff/staff-domain.js';
 import { TabelSheetSchema } from './tabel.js';
 import { LocalDateSchema, MonthSchema, TransferKindSchema } from './work-calendar.js';
 
@@ -107,6 +107,40 @@ export const EXPORT_TOKEN_HEADER = 'x-esik-token';
 /** A file name in the data folder's exports/ folder: letters, digits, dashes, one dot and an extension. */
 export const ExportFileNameSchema = z.string().regex(/^[A-Za-z0-9_-]{1,120}\.(xlsx|csv|pdf)$/);
 
+/** A file the core wrote into the data folder's exports/: its name (for the web host's download route) and path. */
+export const ExportedFileSchema = z.object({ fileName: ExportFileNameSchema, path: z.string(), bytes: z.number().int().positive() });
+
+export const QrCardHolderSchema = z.object({
+  companionId: Id,
+  firstName: z.string(),
+  lastName: z.string(),
+  /** "Әлихан (Балапан)": the children the card opens the door for. */
+  children: z.array(z.string()),
+  /** QR credentials the companion holds (usually one). */
+  credentials: z.number().int().positive(),
+});
+export type QrCardHolder = z.infer<typeof QrCardHolderSchema>;
+
+const Hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+
+/**
+ * The kiosk's rules an admin may change: the door's timings, staff sign-in, the day's cut-off and closing time, and
+ * the табель's allowances. The bounds are the stores' own (services/settings-store.ts, staff/staff-settings.ts).
+ */
+export const KioskRulesSchema = z.object({
+  /** The children screen confirms by itself after this long (0: only by the button). */
+  autoConfirmSeconds: z.number().int().min(0).max(60),
+  /** The same card again within this window shows the earlier receipt instead of recording again. */
+  repeatWindowSeconds: z.number().int().min(0).max(600),
+  staffIdleSeconds: z.number().int().min(5).max(3600),
+  staffSignInMode: StaffSignInModeSchema,
+  headcountCutOff: Hhmm,
+  closingTime: Hhmm,
+  vacationDaysPerYear: z.number().int().min(0).max(366),
+  unexcusedDaysPerMonth: z.number().int().min(0).max(31),
+});
+export type KioskRules = z.infer<typeof KioskRulesSchema>;
+
 export const adminRequests = {
   /** What the log's filters offer: the groups and the staff members. */
   adminLogOptions: {
@@ -141,7 +175,7 @@ export const adminRequests = {
   /** Writes the табель into the data folder's exports/ and answers where; the web host serves it from there. */
   adminExportTabel: {
     args: z.object({ ...Session, groupId: Id, month: MonthSchema, format: ExportFormatSchema, language: LanguageSchema }).strict(),
-    result: z.object({ fileName: ExportFileNameSchema, path: z.string(), bytes: z.number().int().positive() }),
+    result: ExportedFileSchema,
   },
   /** The admin's transfers of working days in a month. */
   adminTransfers: {
@@ -153,6 +187,16 @@ export const adminRequests = {
     args: z.object({ ...Session, date: LocalDateSchema, kind: TransferKindSchema.nullable(), note: z.string().trim().min(1).max(200).optional() }).strict(),
     result: z.object({ transfers: z.array(TransferSchema) }),
   },
+  /** Companions who hold a printed-card QR credential on the roster (those without a smartphone), for printing. */
+  adminQrCardHolders: { args: z.object(Session).strict(), result: z.object({ holders: z.array(QrCardHolderSchema) }) },
+  /** Signs each chosen companion's QR credentials with this kiosk's key and writes the cards, A4, as a PDF into exports/. */
+  adminPrintQrCards: {
+    args: z.object({ ...Session, companionIds: z.array(Id).min(1).max(60), language: LanguageSchema }).strict(),
+    result: ExportedFileSchema,
+  },
+  adminSettings: { args: z.object(Session).strict(), result: KioskRulesSchema },
+  /** Changes the rules given (the others stay); answers all of them as they now are. */
+  adminSetSettings: { args: z.object({ ...Session, change: KioskRulesSchema.partial().strict() }).strict(), result: KioskRulesSchema },
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
 export type AdminRequestName = keyof typeof adminRequests;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QR_DECODER_OPTIONS, QR_RETRY_OPTIONS, type QrDecoderOptions } from './decoder-options.js';
-import { lumaOf, rgbaOf } from './luma.js';
+import { type LumaImage, lumaOf, type RgbaFrame } from './luma.js';
 import { pgmOf } from './pgm.js';
 import { QR_PASSES, type QrReadResult, readQrInPasses } from './read-passes.js';
 
@@ -13,6 +13,13 @@ function scriptedReader(answers: readonly (readonly QrReadResult[])[]) {
     return Promise.resolve(answers[calls.length - 1] ?? []);
   };
   return { read, calls };
+}
+
+/** Grey RGBA (R = G = B), as a canvas holding a grey picture gives it. */
+function rgbaOf(image: LumaImage): RgbaFrame {
+  const data = new Uint8ClampedArray(image.data.length * 4);
+  image.data.forEach((v, i) => data.set([v, v, v, 255], i * 4));
+  return { width: image.width, height: image.height, data };
 }
 
 const frame = rgbaOf({ width: 4, height: 3, data: Uint8Array.from({ length: 12 }, (_, i) => i * 20) });
@@ -39,7 +46,7 @@ describe('readQrInPasses', () => {
 });
 
 describe('pixels for zxing-wasm', () => {
-  it('turns grey RGBA back into the same luminance with zxing-wasm’s formula, for every level', () => {
+  it('takes grey RGBA to the same luminance with zxing-wasm’s formula, for every level', () => {
     const levels = Uint8Array.from({ length: 256 }, (_, v) => v);
     expect(lumaOf(rgbaOf({ width: 16, height: 16, data: levels })).data).toEqual(levels);
     // Colour is weighted as zxing-wasm weighs it (306 R + 601 G + 117 B) / 1024, rounded.

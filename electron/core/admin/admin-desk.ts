@@ -1,9 +1,13 @@
 // The admin console's side of the core over one database: the log, the refused attempts, today, the табель with its
 // calendar transfers and exports. Reads what the door and the staff desk wrote; writes only its own tables.
 import type { Database } from 'better-sqlite3';
+import type { QrSigner } from '../credentials/qr-issuer.js';
+import type { SettingsStore } from '../services/settings-store.js';
 import type { StaffDesk } from '../staff/staff-desk.js';
 import { AdminAudit } from './admin-audit.js';
 import { CalendarTransfers } from './calendar-transfers.js';
+import { KioskRulesStore } from './kiosk-rules.js';
+import { QrCards } from './qr-cards.js';
 import { LogQuery } from './log-query.js';
 import { RefusedLog } from './refused-log.js';
 import { TabelService } from './tabel-service.js';
@@ -15,9 +19,15 @@ export interface AdminDeskOptions {
   staff: StaffDesk;
   /** This kiosk's device id: its own events are queued for the city, the others came from peers. */
   deviceId: string;
+  /** The door's settings (the admin's settings screen changes some of them). */
+  settings: SettingsStore;
   /** The data folder: exports are written into its exports/ folder. */
   dataDir: string;
   kindergartenName: () => string;
+  /** The kindergarten the printed QR cards are for (the roster's); null before the kiosk has one. */
+  kindergartenId: () => string | null;
+  /** This kiosk's QR signing key, or null when its key file cannot be read. */
+  qrSigner: () => QrSigner | null;
   offsetMinutes: number | undefined;
 }
 
@@ -27,6 +37,8 @@ export class AdminDesk {
   readonly log: LogQuery;
   readonly refused: RefusedLog;
   readonly tabel: TabelService;
+  readonly rules: KioskRulesStore;
+  readonly qrCards: QrCards;
 
   constructor(readonly options: AdminDeskOptions) {
     const { db, staff } = options;
@@ -40,6 +52,17 @@ export class AdminDesk {
       transfers: this.transfers,
       unexcusedLimit: () => staff.settings.get('unexcusedDaysPerMonth'),
       kindergartenName: options.kindergartenName,
+    });
+    this.rules = new KioskRulesStore({ db, door: options.settings, staff: staff.settings, audit: this.audit });
+    this.qrCards = new QrCards({
+      db,
+      audit: this.audit,
+      dataDir: options.dataDir,
+      signer: options.qrSigner,
+      kindergarten: () => {
+        const id = options.kindergartenId();
+        return id === null ? null : { id, name: options.kindergartenName() };
+      },
     });
   }
 

@@ -14,6 +14,10 @@ function everyRequest(sessionId: string): { [K in AdminRequestName]: unknown } {
     adminExportTabel: { sessionId, groupId: 'g1', month: '2026-12', format: 'csv', language: 'ru' },
     adminTransfers: { sessionId, month: '2026-12' },
     adminSetTransfer: { sessionId, date: '2026-12-31', kind: 'day-off' },
+    adminQrCardHolders: { sessionId },
+    adminPrintQrCards: { sessionId, companionIds: ['nurlan'], language: 'kk' },
+    adminSettings: { sessionId },
+    adminSetSettings: { sessionId, change: { unexcusedDaysPerMonth: 4 } },
   };
 }
 
@@ -24,7 +28,7 @@ describe('the admin requests', () => {
     const ended = kit.signIn();
     kit.staff.signOut(ended, 'button');
     const names = Object.keys(adminRequests) as AdminRequestName[];
-    expect(names).toHaveLength(8);
+    expect(names).toHaveLength(12);
     for (const [sessionId, code] of [
       [staffSession, 'STAFF_FORBIDDEN'],
       [ended, 'STAFF_SESSION_ENDED'],
@@ -39,6 +43,7 @@ describe('the admin requests', () => {
     }
     // Nothing was written by the refused requests.
     expect(kit.db.prepare('SELECT count(*) AS n FROM calendar_transfers').get()).toEqual({ n: 0 });
+    expect(kit.staff.settings.get('unexcusedDaysPerMonth')).toBe(3);
     expect(kit.db.prepare('SELECT count(*) AS n FROM admin_audit').get()).toEqual({ n: 0 });
     // An idle admin session ends like any other.
     const admin = kit.signIn();
@@ -69,6 +74,37 @@ describe('the admin requests', () => {
     });
     const tabel = kit.call('adminTabel', { sessionId, groupId: 'nope', month: '2026-12', language: 'kk' });
     expect(tabel.ok ? 'ok' : tabel.error.code).toBe('INVALID_REQUEST');
+  });
+
+  it("changes the kiosk's rules, each change on record, within the stores' bounds", () => {
+    const kit = adminKit();
+    const sessionId = kit.signIn();
+    expect(value(kit.call('adminSettings', { sessionId }))).toEqual({
+      autoConfirmSeconds: 5,
+      repeatWindowSeconds: 10,
+      staffIdleSeconds: 60,
+      staffSignInMode: 'name-or-card',
+      headcountCutOff: '09:00',
+      closingTime: '19:00',
+      vacationDaysPerYear: 60,
+      unexcusedDaysPerMonth: 3,
+    });
+    const after = value(kit.call('adminSetSettings', { sessionId, change: { unexcusedDaysPerMonth: 5, headcountCutOff: '09:30', autoConfirmSeconds: 5 } }));
+    expect(after).toMatchObject({ unexcusedDaysPerMonth: 5, headcountCutOff: '09:30', autoConfirmSeconds: 5 });
+    // The stores the door and the staff desk read say the same.
+    expect(kit.staff.settings.get('headcountCutOff')).toBe('09:30');
+    const audit = kit.db.prepare<[], { action: string; staff_id: string; detail: string }>('SELECT action, staff_id, detail FROM admin_audit').all();
+    expect(audit.map((a) => ({ ...a, detail: JSON.parse(a.detail) as unknown }))).toEqual([
+      {
+        action: 'settings-changed',
+        staff_id: 'head',
+        // An unchanged value (autoConfirmSeconds) is not on record.
+        detail: { headcountCutOff: { from: '09:00', to: '09:30' }, unexcusedDaysPerMonth: { from: 3, to: 5 } },
+      },
+    ]);
+    for (const change of [{ staffIdleSeconds: 1 }, { closingTime: '25:00' }, { staffSignInMode: 'anyone' }, { pepper: 'x' }]) {
+      expect(adminRequests.adminSetSettings.args.safeParse({ sessionId, change }).success, JSON.stringify(change)).toBe(false);
+    }
   });
 
   it("shows today: the headcount now, who is in since when, today's overrides and refused attempts", () => {

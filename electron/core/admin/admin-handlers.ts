@@ -9,7 +9,7 @@ import type { AdminDesk } from './admin-desk.js';
 import { exportTabel } from './export/tabel-export.js';
 
 /** The admin requests that write a file and so answer with a Promise. */
-export type AdminAsyncRequestName = 'adminExportTabel';
+export type AdminAsyncRequestName = 'adminExportTabel' | 'adminPrintQrCards';
 
 export type AdminHandlers = {
   [K in AdminRequestName]: (args: RequestArgs<K>) => K extends AdminAsyncRequestName ? Promise<Result<RequestValue<K>>> : Result<RequestValue<K>>;
@@ -60,6 +60,14 @@ export function adminHandlers(desk: () => AdminDesk | null): AdminHandlers {
       d.audit.record('tabel-export', member.id, at, { groupId, month, format, language, fileName: written.fileName });
       return ok(written);
     },
+    adminQrCardHolders: ({ sessionId }) => asAdmin(sessionId, (d) => ok({ holders: d.qrCards.holders() })),
+    adminPrintQrCards: async ({ sessionId, companionIds, language }) => {
+      const check = admin(sessionId);
+      if (!check.ok) return check.result;
+      return check.desk.qrCards.print(check.member.id, companionIds, language, check.at);
+    },
+    adminSettings: ({ sessionId }) => asAdmin(sessionId, (d) => ok(d.rules.get())),
+    adminSetSettings: ({ sessionId, change }) => asAdmin(sessionId, (d, member, at) => ok(d.rules.change(member.id, change, at))),
     adminTransfers: ({ sessionId, month }) => asAdmin(sessionId, (d) => ok({ transfers: d.transfers.inMonth(month) })),
     adminSetTransfer: ({ sessionId, date, kind, note }) =>
       asAdmin(sessionId, (d, member, at) => {

@@ -2,18 +2,21 @@
 // табель. The same session as the staff screens: idle for its time, or ended by the core, and the door comes back.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { LogFilter } from '../../../shared/admin/admin-contract.js';
 import type { KioskApi } from '../../../shared/api/contract.js';
 import { toLocalTime } from '../../../shared/domain/local-time.js';
 import type { StaffSession } from '../../../shared/staff/staff-contract.js';
 import { useIdle } from '../staff/use-idle.js';
 import { LogPage } from './LogPage.js';
 import { RefusedPage } from './RefusedPage.js';
+import { SettingsPage } from './SettingsPage.js';
+import { SyncPage } from './SyncPage.js';
 import { TabelPage } from './TabelPage.js';
 import { TodayPage } from './TodayPage.js';
 import { useAdminCall } from './use-admin-call.js';
 import './admin.css';
 
-const TABS = ['today', 'log', 'refused', 'tabel'] as const;
+const TABS = ['today', 'log', 'refused', 'tabel', 'sync', 'settings'] as const;
 type Tab = (typeof TABS)[number];
 
 interface Props {
@@ -31,6 +34,12 @@ export function AdminConsole({ api, session, onBack, onSignOut, onIdle, onEnded 
   const { t } = useTranslation();
   const call = useAdminCall(api, session.sessionId, onEnded);
   const [tab, setTab] = useState<Tab>('today');
+  // The log opened from elsewhere (the sync page's refused records) starts with that filter.
+  const [logFilter, setLogFilter] = useState<LogFilter>({});
+  const open = (name: Tab) => {
+    setLogFilter({});
+    setTab(name);
+  };
   useIdle(session.idleSeconds * 1000, onIdle);
   // The browser runs on the kiosk itself: its local day is the core's.
   const today = toLocalTime(new Date()).localDate;
@@ -50,15 +59,27 @@ export function AdminConsole({ api, session, onBack, onSignOut, onIdle, onEnded 
       </header>
       <nav className="admin-tabs" role="tablist">
         {TABS.map((name) => (
-          <button key={name} type="button" role="tab" aria-selected={tab === name} className="admin-tab" data-testid={`admin-tab-${name}`} onClick={() => setTab(name)}>
+          <button key={name} type="button" role="tab" aria-selected={tab === name} className="admin-tab" data-testid={`admin-tab-${name}`} onClick={() => open(name)}>
             {t(`admin.tabs.${name}`)}
           </button>
         ))}
       </nav>
       {tab === 'today' && <TodayPage call={call} />}
-      {tab === 'log' && <LogPage call={call} />}
+      {tab === 'log' && <LogPage call={call} initial={logFilter} />}
       {tab === 'refused' && <RefusedPage call={call} />}
       {tab === 'tabel' && <TabelPage call={call} today={today} />}
+      {tab === 'settings' && <SettingsPage call={call} />}
+      {tab === 'sync' && (
+        <SyncPage
+          api={api}
+          sessionId={session.sessionId}
+          onEnded={onEnded}
+          onShowRejected={() => {
+            setLogFilter({ syncState: 'rejected' });
+            setTab('log');
+          }}
+        />
+      )}
     </main>
   );
 }

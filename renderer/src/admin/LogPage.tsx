@@ -2,7 +2,7 @@
 // from the core), under the filters. Tapping a child's or a companion's name narrows the log to them.
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LogCursor, LogEntry } from '../../../shared/admin/admin-contract.js';
+import type { LogCursor, LogEntry, LogFilter } from '../../../shared/admin/admin-contract.js';
 import { LogFilters, type FilterState } from './LogFilters.js';
 import { LogRow } from './LogRow.js';
 import type { AdminCall } from './use-admin-call.js';
@@ -12,10 +12,10 @@ import { VirtualList } from './VirtualList.js';
 
 const PAGE = 50;
 
-export function LogPage({ call }: { call: AdminCall }) {
+export function LogPage({ call, initial }: { call: AdminCall; initial: LogFilter }) {
   const { t } = useTranslation();
   const options = useLoadedOnce(useCallback(() => call('adminLogOptions', {}), [call]));
-  const [state, setState] = useState<FilterState>({ filter: {}, childName: null, companionName: null });
+  const [state, setState] = useState<FilterState>({ filter: initial, childName: null, companionName: null });
   const { filter } = state;
   const load = useCallback(
     async (cursor: LogCursor | null) => {

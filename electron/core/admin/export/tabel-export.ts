@@ -1,13 +1,10 @@
 // Writes an export of the табель into the data folder's exports/ folder and says where: XLSX, CSV or PDF, in the
-// language asked for. The file appears whole or not at all (written beside, then renamed).
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// language asked for.
 import type { ExportFormat } from '../../../../shared/admin/admin-contract.js';
 import type { TabelSheet } from '../../../../shared/admin/tabel.js';
 import type { Language } from '../../../../shared/domain/attendance.js';
 import type { LocalTime } from '../../../../shared/domain/local-time.js';
-import { exportsDirOf } from './exports-dir.js';
+import { exportStamp, writeExport, type ExportedFile } from './exports-dir.js';
 import { tabelCsv } from './tabel-csv.js';
 import { tabelPdf } from './tabel-pdf.js';
 import { tabelTable } from './tabel-table.js';
@@ -16,25 +13,12 @@ import { tabelXlsx } from './tabel-xlsx.js';
 /** "tabel-2026-12-g01-kk-20261223-101530-3fa2.xlsx": safe on every file system and in a URL as it is. */
 export function exportFileName(sheet: TabelSheet, format: ExportFormat, language: Language, at: LocalTime): string {
   const group = sheet.groupId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 40);
-  const stamp = at.iso.slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
-  return `tabel-${sheet.month}-${group}-${language}-${stamp}-${randomBytes(2).toString('hex')}.${format}`;
-}
-
-export interface ExportedFile {
-  fileName: string;
-  path: string;
-  bytes: number;
+  return `tabel-${sheet.month}-${group}-${language}-${exportStamp(at)}.${format}`;
 }
 
 export async function exportTabel(sheet: TabelSheet, format: ExportFormat, language: Language, where: { dataDir: string; at: LocalTime }): Promise<ExportedFile> {
   const table = tabelTable(sheet, language);
   const body =
     format === 'csv' ? tabelCsv(table) : format === 'xlsx' ? await tabelXlsx(table, sheet.groupName) : await tabelPdf(table, `${table.title} — ${sheet.groupName}`);
-  const dir = exportsDirOf(where.dataDir);
-  mkdirSync(dir, { recursive: true });
-  const fileName = exportFileName(sheet, format, language, where.at);
-  const path = join(dir, fileName);
-  writeFileSync(`${path}.part`, body);
-  renameSync(`${path}.part`, path);
-  return { fileName, path, bytes: body.length };
+  return writeExport(where.dataDir, exportFileName(sheet, format, language, where.at), body);
 }

@@ -8,10 +8,13 @@ import type { Result } from '../../../../shared/api/result.js';
 import type { EventKind, EventMethod } from '../../../../shared/domain/attendance.js';
 import { toLocalTime, type LocalTime } from '../../../../shared/domain/local-time.js';
 import type { Roster } from '../../../../shared/domain/roster.js';
+import { ensureKioskSigningKey } from '../../credentials/kiosk-key.js';
+import { TrustedKeys } from '../../credentials/trusted-keys.js';
 import { openDatabase } from '../../db/open-database.js';
 import { AttendanceLog, ensureDeviceId, type StoredEvent } from '../../services/attendance-log.js';
 import { RefusedAttempts } from '../../services/refused-attempts.js';
 import { RosterStore } from '../../services/roster-store.js';
+import { SettingsStore } from '../../services/settings-store.js';
 import { StaffDesk } from '../../staff/staff-desk.js';
 import { manualClock, tempDataDir } from '../../testing/fixtures.js';
 import { AdminDesk } from '../admin-desk.js';
@@ -74,7 +77,19 @@ export function adminKit(startIso: string = JANUARY) {
   const staff = new StaffDesk({ db, log, clock, dataDir, cardFormat: () => 'auto' });
   staff.accounts.setPin('head', ADMIN_PIN, staff.now());
   staff.accounts.setPin('duty', STAFF_PIN, staff.now());
-  const admin = new AdminDesk({ db, staff, deviceId, dataDir, kindergartenName: () => roster.kindergarten()?.name ?? '', offsetMinutes: 300 });
+  const keys = new TrustedKeys(db);
+  const signer = ensureKioskSigningKey(dataDir, keys, clock.now());
+  const admin = new AdminDesk({
+    db,
+    staff,
+    settings: new SettingsStore(db),
+    deviceId,
+    dataDir,
+    kindergartenName: () => roster.kindergarten()?.name ?? '',
+    kindergartenId: () => roster.kindergarten()?.id ?? null,
+    qrSigner: () => signer,
+    offsetMinutes: 300,
+  });
   onTestFinished(() => {
     staff.stop();
     db.close();
@@ -108,7 +123,7 @@ export function adminKit(startIso: string = JANUARY) {
     return stored;
   };
 
-  return { dataDir, clock, db, log, refused, staff, admin, call, signIn, event, deviceId };
+  return { dataDir, clock, db, log, refused, staff, admin, call, signIn, event, deviceId, roster, keys };
 }
 
 export function value<T>(result: Result<T>): T {

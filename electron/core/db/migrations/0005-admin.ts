@@ -1,5 +1,6 @@
 // The admin console: the admin's transfers of working days (the табель's calendar), an append-only trail of the
-// admin's own acts (transfers, exports), and the indexes that keep every filter of the log on an index.
+// admin's own acts (transfers, exports, settings, printed QR cards), and the indexes that keep every filter of the log
+// on an index.
 import type { Migration } from '../migration.js';
 
 export const admin: Migration = {
@@ -19,12 +20,13 @@ export const admin: Migration = {
         set_ms INTEGER NOT NULL
       ) STRICT, WITHOUT ROWID;
 
-      -- What admins did in the console: who moved which day, who exported which табель.
+      -- What admins did in the console: who moved which day, exported which табель, changed which rule, printed whose QR
+      -- cards.
       CREATE TABLE admin_audit (
         id TEXT PRIMARY KEY,
         occurred_at TEXT NOT NULL,
         occurred_ms INTEGER NOT NULL,
-        action TEXT NOT NULL CHECK (action IN ('transfer-set', 'transfer-cleared', 'tabel-export')),
+        action TEXT NOT NULL CHECK (action IN ('transfer-set', 'transfer-cleared', 'tabel-export', 'settings-changed', 'qr-cards-printed')),
         staff_id TEXT NOT NULL REFERENCES staff(id),
         detail TEXT NOT NULL CHECK (json_valid(detail))
       ) STRICT;

@@ -1,0 +1,79 @@
+// The kiosk's rules an admin may change: the door's timings, how staff sign in, the cut-off and closing time, and
+// the табель's allowances. Only what changed is written (and kept in the admin trail).
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { KioskRulesSchema, type KioskRules } from '../../../shared/admin/admin-contract.js';
+import type { AdminCall } from './use-admin-call.js';
+import { useLoadedOnce } from './use-loaded-once.js';
+
+const NUMBERS = ['autoConfirmSeconds', 'repeatWindowSeconds', 'staffIdleSeconds', 'vacationDaysPerYear', 'unexcusedDaysPerMonth'] as const;
+const TIMES = ['headcountCutOff', 'closingTime'] as const;
+const MODES = ['name-or-card', 'card-only'] as const;
+
+export function SettingsPage({ call }: { call: AdminCall }) {
+  const { t } = useTranslation();
+  const loaded = useLoadedOnce(useCallback(() => call('adminSettings', {}), [call]));
+  const [draft, setDraft] = useState<Partial<Record<keyof KioskRules, string>>>({});
+  const [message, setMessage] = useState<{ text: string; failed: boolean } | null>(null);
+  const [saved, setSaved] = useState<KioskRules | null>(null);
+  const rules = saved ?? loaded;
+  if (!rules) return <p className="staff-hint">{t('admin.log.loading')}</p>;
+
+  const shown = (key: keyof KioskRules): string => draft[key] ?? String(rules[key]);
+  const edit = (key: keyof KioskRules, text: string) => {
+    setMessage(null);
+    setDraft((d) => ({ ...d, [key]: text }));
+  };
+  const candidate = {
+    ...rules,
+    ...Object.fromEntries(Object.entries(draft).map(([key, text]) => [key, (NUMBERS as readonly string[]).includes(key) ? Number(text) : text])),
+  };
+  const checked = KioskRulesSchema.safeParse(candidate);
+
+  const save = async () => {
+    if (!checked.success) return;
+    const result = await call('adminSetSettings', { change: checked.data });
+    if (!result.ok) return setMessage({ text: t(`errors.${result.error.code}`), failed: true });
+    setSaved(result.value);
+    setDraft({});
+    setMessage({ text: t('admin.settings.saved'), failed: false });
+  };
+
+  return (
+    <div className="admin-page admin-today" data-testid="admin-settings">
+      <section className="staff-form settings-form">
+        <h2>{t('admin.settings.title')}</h2>
+        {NUMBERS.map((key) => (
+          <label key={key} className="admin-field">
+            {t(`admin.settings.${key}`)}
+            <input type="number" inputMode="numeric" data-testid={`setting-${key}`} value={shown(key)} onChange={(e) => edit(key, e.target.value)} />
+          </label>
+        ))}
+        {TIMES.map((key) => (
+          <label key={key} className="admin-field">
+            {t(`admin.settings.${key}`)}
+            <input type="time" data-testid={`setting-${key}`} value={shown(key)} onChange={(e) => edit(key, e.target.value)} />
+          </label>
+        ))}
+        <label className="admin-field">
+          {t('admin.settings.staffSignInMode')}
+          <select data-testid="setting-staffSignInMode" value={shown('staffSignInMode')} onChange={(e) => edit('staffSignInMode', e.target.value)}>
+            {MODES.map((mode) => (
+              <option key={mode} value={mode}>
+                {t(`admin.settings.signInModes.${mode}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="staff-primary" data-testid="settings-save" disabled={!checked.success || Object.keys(draft).length === 0} onClick={() => void save()}>
+          {t('admin.settings.save')}
+        </button>
+        {message && (
+          <p className={message.failed ? 'staff-refusal' : 'staff-saved'} role="status" data-testid="settings-message">
+            {message.text}
+          </p>
+        )}
+      </section>
+    </div>
+  );
+}
