@@ -17,8 +17,8 @@ export const layers: Layer[] = [
   {
     folder: 'electron/core/',
     mayImport: ['shared/', 'electron/core/'],
-    // date-holidays: the Kazakh calendar of the табель; exceljs and pdfkit: its exports.
-    packages: ['node:', 'better-sqlite3', 'uuid', 'zod', 'node-hid', 'date-holidays', 'exceljs', 'pdfkit', ...TEST_PACKAGES],
+    // date-holidays: the табель's Kazakh calendar; exceljs, pdfkit: its exports; qrcode-generator: printed QR cards.
+    packages: ['node:', 'better-sqlite3', 'uuid', 'zod', 'node-hid', 'date-holidays', 'exceljs', 'pdfkit', 'qrcode-generator', ...TEST_PACKAGES],
   },
   { folder: 'electron/web/', mayImport: ['shared/', 'electron/core/', 'electron/web/'], packages: ['node:', 'ws', 'zod', ...TEST_PACKAGES] },
   { folder: 'electron/main/', mayImport: ['shared/', 'electron/core/', 'electron/main/'], packages: ['node:', 'electron'] },

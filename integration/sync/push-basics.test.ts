@@ -1,10 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import type { RunningCityServer } from '../../city-server/src/city-server.js';
 import { CityClient } from '../../electron/core/sync/city-client.js';
 import { PushEngine } from '../../electron/core/sync/push-engine.js';
-import { SyncError } from '../../electron/core/sync/sync-error.js';
+import type { SyncError } from '../../electron/core/sync/sync-error.js';
 import { enroll, enrolledKioskDb, recordEvents, startCity, type Enrollment } from './fixtures.js';
-import type { RunningCityServer } from '../../city-server/src/city-server.js';
-import { onTestFinished } from 'vitest';
 
 const MORNING = Date.parse('2026-11-23T08:00:00.000+05:00');
 

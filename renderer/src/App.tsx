@@ -6,6 +6,7 @@ import { CameraDock } from './camera/CameraDock.js';
 import { ConnectionLostBanner } from './components/ConnectionLostBanner.js';
 import { StaffAlerts } from './components/StaffAlerts.js';
 import { StaffCorner } from './components/StaffCorner.js';
+import { SyncIndicator } from './components/SyncIndicator.js';
 import { useCardReader } from './input/use-card-reader.js';
 import { CurrentScreen } from './screens/CurrentScreen.js';
 import { AdminGate } from './admin/AdminGate.js';
@@ -15,6 +16,7 @@ import { qrCredential } from './state/credential.js';
 import { useCheckinFlow } from './state/use-checkin-flow.js';
 import { useCoreEvents } from './state/use-core-events.js';
 import { useKioskStatus } from './state/use-kiosk-status.js';
+import { useSyncStatus } from './state/use-sync-status.js';
 
 export function App({ api, connection }: { api: KioskApi; connection: ConnectionStore }) {
   const connected = useConnection(connection);
@@ -28,6 +30,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
   // Cards and codes are read on every screen, so the next person can go while the last receipt is still up.
   useCardReader(identify, ready);
   const events = useCoreEvents(api, identify, ready);
+  const sync = useSyncStatus(api, ready);
   const onCameraCode = useCallback((text: string) => {
     identify(qrCredential(text, 'camera'));
   }, [identify]);
@@ -59,6 +62,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
         )}
         {/* Not under the staff screens: codes are not read there, and the preview would cover them. */}
         {status?.state === 'ready' && !staff.active && <CameraDock deviceId={status.cameraDeviceId} onText={onCameraCode} />}
+        {status?.state === 'ready' && flow.screen.kind === 'idle' && !staff.active && <SyncIndicator status={sync} />}
         {status?.state === 'ready' && flow.screen.kind === 'idle' && !staff.active && (
           <StaffCorner readers={events.readers} cameraDeviceId={status.cameraDeviceId} onCamera={chooseCamera} onStaff={staff.open} />
         )}

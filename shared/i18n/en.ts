@@ -9,6 +9,8 @@ export const en = {
     demo: 'DEMO',
     chainBroken: 'Record check failed — tell the administrator',
     secretsUnprotected: 'Secrets for the city server are kept unencrypted (no system keyring) — tell the administrator',
+    /** The discreet sync dot: a word for the state, and how many records wait to be sent to the city. */
+    sync: { title: 'Sync with the city server', online: 'Online', offline: 'Offline', queued: '{{count}} to send' },
   },
   choose: {
     hint: 'Tap a name to leave that child out',

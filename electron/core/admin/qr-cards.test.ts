@@ -27,7 +27,7 @@ describe('printed QR cards', () => {
     // Printed and scanned back: the page as an image, read by zbar, checked as the door checks a code.
     const png = join(kit.dataDir, 'card');
     execFileSync('pdftoppm', ['-png', '-r', '200', '-singlefile', file.path, png]);
-    const decoded = execFileSync('zbarimg', ['--quiet', '--raw', `${png}.png`], { encoding: 'utf8' }).trim();
+    const decoded = execFileSync('zbarimg', ['--quiet', '--raw', `${png}.png`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
     expect(decoded).toMatch(/^ESK1:[A-Z2-7]+$/);
     const verdict = verifyQr(decoded, kit.clock.now(), {
       kindergartenId: 'kg1',

@@ -19,7 +19,7 @@ import { SYNC_KEYS, SyncStateStore } from './sync-state.js';
 export interface PushEngineOptions {
   /** A connection to the kiosk's database: the worker's own, or the core's. */
   db: Database;
-  client: Pick<CityClient, 'push' | 'missing'>;
+  client: Pick<CityClient, 'push' | 'missing' | 'hello'>;
   /** The device id the city enrolled this kiosk under; pushes are refused for any other. */
   cityDeviceId: string;
   now?: () => number;
@@ -62,6 +62,7 @@ export class PushEngine {
   private readonly now: () => number;
   private readonly batchSize: number;
   private readonly log: (line: string) => void;
+  private replies = 0;
 
   constructor(private readonly options: PushEngineOptions) {
     const { db } = options;
@@ -89,7 +90,7 @@ export class PushEngine {
     while (!stopping() && this.outbox.pendingCount() > 0) {
       let afterSeq = 0;
       let inFlight: Promise<BatchResult> | null = null;
-      let failure: unknown = null;
+      let failure: Error | null = null;
       for (;;) {
         // After a failure, or when asked to stop, nothing new is sent; what is in flight is still settled.
         const rows = failure === null && !stopping() ? this.outbox.nextPending(this.batchSize, afterSeq) : [];
@@ -104,7 +105,7 @@ export class PushEngine {
             total.sent += result.sent;
             total.rejected += result.rejected;
           } catch (error) {
-            failure ??= error;
+            failure ??= error instanceof Error ? error : new Error(String(error));
           }
         }
         if (!next) break;
@@ -128,7 +129,7 @@ export class PushEngine {
       if (!last) return requeued;
       const asked = new Set(rows.map((r) => r.record_id));
       const reply = await this.options.client.missing([...asked]);
-      this.options.onReply?.(reply);
+      this.replied(reply);
       const missing = reply.value.missing;
       if (missing.some((id) => !asked.has(id))) throw new SyncError('SYNC_MALFORMED', 'the city named a missing id it was not asked about');
       requeued += this.outbox.requeue(missing);
@@ -137,6 +138,21 @@ export class PushEngine {
       this.state.setInt(SYNC_KEYS.lastSuccessMs, this.now());
       if (missing.length > 0) this.log(`[sync] the city lacked ${missing.length} sent records: queued again`);
     }
+  }
+
+  /** Replies read and understood so far: lets the loop tell whether a round talked to the city at all. */
+  get exchanges(): number {
+    return this.replies;
+  }
+
+  /** Asks the city only whether it is there (and what time it is): for a round that had nothing to push. */
+  async probe(): Promise<void> {
+    this.replied(await this.options.client.hello());
+  }
+
+  private replied(reply: CityReply<unknown>): void {
+    this.replies += 1;
+    this.options.onReply?.(reply);
   }
 
   /** The city's last disagreeing chain head, or null when it agrees (or never said). */
@@ -167,7 +183,7 @@ export class PushEngine {
       this.outbox.noteFailure(first, last, error instanceof SyncError ? error.code : 'SYNC_NETWORK');
       throw error;
     }
-    this.options.onReply?.(reply);
+    this.replied(reply);
     const sent = new Map(rows.map((r) => [r.record_id, r.seq]));
     const outcomes = outcomesOf(reply.value, sent);
     if (outcomes.length === 0) {

@@ -9,10 +9,16 @@ const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(
 
 /** A stand-in for the push engine that fails as scripted and notes when it was called; only the timing is under test. */
 function scriptedEngine(failures: SyncError[]) {
-  const calls: { what: 'drain' | 'reconcile'; at: number }[] = [];
+  const calls: { what: 'drain' | 'reconcile' | 'probe'; at: number }[] = [];
   let requeueOnce = 0;
   return {
     calls,
+    exchanges: 0,
+    probe(): Promise<void> {
+      calls.push({ what: 'probe', at: Date.now() });
+      this.exchanges += 1;
+      return Promise.resolve();
+    },
     requeueNextReconcile(n: number) {
       requeueOnce = n;
     },
@@ -21,8 +27,9 @@ function scriptedEngine(failures: SyncError[]) {
       const failure = failures.shift();
       return failure ? Promise.reject(failure) : Promise.resolve(NOTHING);
     },
-    reconcile: (): Promise<number> => {
+    reconcile(): Promise<number> {
       calls.push({ what: 'reconcile', at: Date.now() });
+      this.exchanges += 1; // it asked the city
       const n = requeueOnce;
       requeueOnce = 0;
       return Promise.resolve(n);
@@ -69,16 +76,17 @@ describe('sync loop', () => {
     expect(engine.calls.map((c) => c.what)).toEqual(['drain', 'drain', 'reconcile']);
   });
 
-  it('pushes new records at once when online, and pushes again what reconciliation queued', async () => {
+  it('pushes new records at once when online, pushes again what reconciliation queued, and probes an idle round', async () => {
     const engine = scriptedEngine([]);
     engine.requeueNextReconcile(3);
     const l = loop(engine, 1_000);
     l.start();
     await wait(50);
-    expect(engine.calls.map((c) => c.what)).toEqual(['drain', 'reconcile', 'drain']);
+    // The second round had nothing to push: it asks whether the city is there rather than guessing "online".
+    expect(engine.calls.map((c) => c.what)).toEqual(['drain', 'reconcile', 'drain', 'probe']);
     l.nudge('queued');
     await wait(50);
-    expect(engine.calls.map((c) => c.what)).toEqual(['drain', 'reconcile', 'drain', 'drain']);
+    expect(engine.calls.map((c) => c.what)).toEqual(['drain', 'reconcile', 'drain', 'probe', 'drain', 'probe']);
   });
 
   it('counts an unexpected local failure as a failure, never as success', async () => {

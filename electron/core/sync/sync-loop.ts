@@ -14,7 +14,7 @@ export interface LoopState {
 }
 
 export interface SyncLoopOptions {
-  engine: { drain(stopping: () => boolean): Promise<unknown>; reconcile(): Promise<number> };
+  engine: { drain(stopping: () => boolean): Promise<unknown>; reconcile(): Promise<number>; probe(): Promise<void>; readonly exchanges: number };
   backoff?: Backoff;
   /** With nothing to do, look again after this long (records queued meanwhile nudge it sooner). */
   idlePollMs?: number;
@@ -79,12 +79,15 @@ export class SyncLoop {
       this.queuedMeanwhile = false;
       let delayMs: number;
       try {
+        const before = this.options.engine.exchanges;
         await this.options.engine.drain(() => this.stopped);
         if (this.reconcileNeeded && !this.stopped) {
           const requeued = await this.options.engine.reconcile();
           this.reconcileNeeded = false;
           if (requeued > 0) this.queuedMeanwhile = true;
         }
+        // Nothing to say to the city this round: ask whether it is there, so "online" is never a guess.
+        if (this.options.engine.exchanges === before && !this.stopped) await this.options.engine.probe();
         this.backoff.reset();
         this.backingOff = false;
         this.setState({ connection: 'online', lastErrorCode: null });

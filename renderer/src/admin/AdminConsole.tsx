@@ -7,6 +7,7 @@ import type { KioskApi } from '../../../shared/api/contract.js';
 import { toLocalTime } from '../../../shared/domain/local-time.js';
 import type { StaffSession } from '../../../shared/staff/staff-contract.js';
 import { useIdle } from '../staff/use-idle.js';
+import { CardsPage } from './CardsPage.js';
 import { LogPage } from './LogPage.js';
 import { RefusedPage } from './RefusedPage.js';
 import { SettingsPage } from './SettingsPage.js';
@@ -16,7 +17,7 @@ import { TodayPage } from './TodayPage.js';
 import { useAdminCall } from './use-admin-call.js';
 import './admin.css';
 
-const TABS = ['today', 'log', 'refused', 'tabel', 'sync', 'settings'] as const;
+const TABS = ['today', 'log', 'refused', 'tabel', 'cards', 'sync', 'settings'] as const;
 type Tab = (typeof TABS)[number];
 
 interface Props {
@@ -68,6 +69,7 @@ export function AdminConsole({ api, session, onBack, onSignOut, onIdle, onEnded 
       {tab === 'log' && <LogPage call={call} initial={logFilter} />}
       {tab === 'refused' && <RefusedPage call={call} />}
       {tab === 'tabel' && <TabelPage call={call} today={today} />}
+      {tab === 'cards' && <CardsPage call={call} />}
       {tab === 'settings' && <SettingsPage call={call} />}
       {tab === 'sync' && (
         <SyncPage

@@ -1,0 +1,55 @@
+import { createServer } from 'node:net';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import type { SyncStatus } from '../../../shared/sync/sync-status.js';
+import { demoCards } from '../demo/demo-roster.js';
+import { KioskCore } from '../kiosk-core.js';
+import { tempDataDir } from '../testing/fixtures.js';
+
+const quiet = { log: () => undefined };
+
+async function refusedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+describe('sync in the kiosk core', () => {
+  it('reports never-enrolled with the records waiting, and nothing starts', () => {
+    const core = new KioskCore({ dataDir: tempDataDir(), demo: true, ...quiet });
+    onTestFinished(() => core.close());
+    expect(core.handlers.getSyncStatus({})).toMatchObject({ ok: true, value: { state: 'never-enrolled', queued: 0, rejected: 0 } });
+    expect(core.handlers.identifyCard({ raw: demoCards.motherOneChild, source: 'keyboard-wedge' })).toMatchObject({ ok: true, value: { kind: 'recorded' } });
+    expect(core.handlers.getSyncStatus({})).toMatchObject({ ok: true, value: { state: 'never-enrolled', queued: 1 } });
+    expect(core.handlers.nudgeSync({})).toEqual({ ok: true, value: {} });
+  });
+
+  it('starts once credentials appear, and says offline with the code when the city cannot be reached', async () => {
+    const port = await refusedPort();
+    let deviceId: string | null = null;
+    const statuses: SyncStatus[] = [];
+    const core = new KioskCore({
+      dataDir: tempDataDir(),
+      demo: true,
+      ...quiet,
+      sync: {
+        credentials: () => (deviceId ? { serverUrl: `http://127.0.0.1:${port}`, deviceId, token: 'T'.repeat(43) } : null),
+        workerScript: null,
+        tuning: { credentialsPollMs: 20, networkPollMs: 0, queuePollMs: 20, backoff: { baseMs: 50, capMs: 100 } },
+      },
+    });
+    onTestFinished(() => core.close());
+    core.onEvent((name, payload) => {
+      if (name === 'syncStatusChanged') statuses.push(payload as SyncStatus);
+    });
+    core.handlers.identifyCard({ raw: demoCards.motherOneChild, source: 'keyboard-wedge' });
+    const status = core.handlers.getStatus({});
+    deviceId = status.ok && status.value.state === 'ready' ? status.value.deviceId : null;
+    const started = Date.now();
+    while (!statuses.some((s) => s.lastErrorCode !== null) && Date.now() - started < 5_000) await new Promise((r) => setTimeout(r, 20));
+    expect(statuses.at(-1)).toMatchObject({ state: 'offline', queued: 1, lastErrorCode: 'SYNC_NETWORK' });
+    expect(core.handlers.getSyncStatus({})).toMatchObject({ ok: true, value: { state: 'offline', queued: 1, lastErrorCode: 'SYNC_NETWORK' } });
+  });
+});
