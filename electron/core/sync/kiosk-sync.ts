@@ -67,7 +67,8 @@ export class KioskSync {
   }
 
   nudge(reason: NudgeReason): void {
-    this.runner?.nudge(reason);
+    if (this.runner) this.runner.nudge(reason);
+    // A (re)start is under way: a fresh engine tries at once anyway.
   }
 
   async stop(): Promise<void> {
