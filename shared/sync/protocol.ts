@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { EventKindSchema, EventMethodSchema, Id } from '../domain/attendance.js';
 import { RosterSchema } from '../domain/roster.js';
+import { HeadcountGroupSchema } from '../staff/staff-contract.js';
+import { AbsenceReasonSchema, CorrectionTargetTypeSchema, OverrideReasonSchema } from '../staff/staff-domain.js';
 
 export const PROTOCOL_VERSION = 1;
 /** Sent on every request and every reply; a server that cannot speak the version answers 426 with PROTOCOL_UNSUPPORTED. */
@@ -93,7 +95,96 @@ export const AttendanceRecordSchema = z.object({
 });
 export type AttendanceRecord = z.infer<typeof AttendanceRecordSchema>;
 
-export const SyncRecordSchema = z.discriminatedUnion('type', [AttendanceRecordSchema]);
+// Staff records: one per row of the kiosk's staff tables (migration 0004), id the row's own uuid v7. They have no
+// place in the hash chain (no deviceSeq, no hash); the city keeps each once, by id, forever.
+
+/** Why an override was needed and who came: the row linked to the override's attendance event (eventId). */
+export const OverrideReasonRecordSchema = z.object({
+  type: z.literal('override-reason'),
+  /** The record's own uuid v7 (the row is keyed by its event, whose id is the attendance record's). */
+  id: Uuid,
+  deviceId: Id,
+  eventId: Uuid,
+  reason: OverrideReasonSchema,
+  note: z.string().max(2000).nullable(),
+  companionId: Id.nullable(),
+  companionName: z.string().max(200).nullable(),
+  /** The override event's time. */
+  occurredAt: OffsetIso,
+  occurredMs: z.number().int().nonnegative(),
+  localDate: LocalDate,
+});
+export type OverrideReasonRecord = z.infer<typeof OverrideReasonRecordSchema>;
+
+export const AbsenceRecordSchema = z.object({
+  type: z.literal('absence'),
+  id: Uuid,
+  deviceId: Id,
+  childId: Id,
+  firstDate: LocalDate,
+  lastDate: LocalDate,
+  reason: AbsenceReasonSchema,
+  certificateNumber: z.string().max(200).nullable(),
+  certificateDate: LocalDate.nullable(),
+  note: z.string().max(2000).nullable(),
+  staffId: Id,
+  recordedAt: OffsetIso,
+  recordedMs: z.number().int().nonnegative(),
+});
+export type AbsenceRecord = z.infer<typeof AbsenceRecordSchema>;
+
+/** Withdraws one attendance event or absence (targetId); the withdrawn record itself stays as it was. */
+export const CorrectionRecordSchema = z.object({
+  type: z.literal('correction'),
+  id: Uuid,
+  deviceId: Id,
+  targetType: CorrectionTargetTypeSchema,
+  targetId: Uuid,
+  staffId: Id,
+  reason: z.string().min(1).max(2000),
+  occurredAt: OffsetIso,
+  occurredMs: z.number().int().nonnegative(),
+});
+export type CorrectionRecord = z.infer<typeof CorrectionRecordSchema>;
+
+/** The headcount per group: at the cut-off by the kiosk (staffId null), or by staff (manual). */
+export const HeadcountRecordSchema = z.object({
+  type: z.literal('headcount'),
+  id: Uuid,
+  deviceId: Id,
+  localDate: LocalDate,
+  takenAt: OffsetIso,
+  takenMs: z.number().int().nonnegative(),
+  trigger: z.enum(['cut-off', 'manual']),
+  staffId: Id.nullable(),
+  groups: z.array(HeadcountGroupSchema),
+});
+export type HeadcountRecord = z.infer<typeof HeadcountRecordSchema>;
+
+/** A child still checked in at closing time, resolved: left (departureEventId) or still here (note). */
+export const ClosingResolutionRecordSchema = z.object({
+  type: z.literal('closing-resolution'),
+  id: Uuid,
+  deviceId: Id,
+  localDate: LocalDate,
+  childId: Id,
+  outcome: z.enum(['left', 'still-here']),
+  departureEventId: Uuid.nullable(),
+  note: z.string().max(2000).nullable(),
+  staffId: Id,
+  occurredAt: OffsetIso,
+  occurredMs: z.number().int().nonnegative(),
+});
+export type ClosingResolutionRecord = z.infer<typeof ClosingResolutionRecordSchema>;
+
+export const SyncRecordSchema = z.discriminatedUnion('type', [
+  AttendanceRecordSchema,
+  OverrideReasonRecordSchema,
+  AbsenceRecordSchema,
+  CorrectionRecordSchema,
+  HeadcountRecordSchema,
+  ClosingResolutionRecordSchema,
+]);
 export type SyncRecord = z.infer<typeof SyncRecordSchema>;
 
 /** The newest event of the kiosk's hash chain: lets the city tell whether history was rewritten. */

@@ -12,6 +12,7 @@ import {
 import type { Device } from '../auth.js';
 import { HttpError } from '../http/errors.js';
 import { attendanceRecordHash } from '../records/event-hash.js';
+import { recordHash } from '../records/record-store.js';
 import { describeIssues, ok, parseBody, type AuthedHandler, type CityParts } from './context.js';
 
 /** The envelope only: records stay unknown here so that one malformed record cannot sink the batch. */
@@ -61,7 +62,7 @@ function judge(parts: CityParts, device: Device, raw: unknown, id: string, now: 
   const held = parts.records.find(record.id);
   if (held) {
     // The id is the idempotency key; the same id with other content is a kiosk bug worth surfacing, not hiding.
-    if (held.hash === record.hash) return { id, status: 'duplicate' };
+    if (held.hash === recordHash(record)) return { id, status: 'duplicate' };
     return rejected(`record id ${record.id} is already held with another hash`);
   }
   const problem = contentProblem(parts, record);
@@ -71,6 +72,11 @@ function judge(parts: CityParts, device: Device, raw: unknown, id: string, now: 
 }
 
 function contentProblem(parts: CityParts, record: SyncRecord): string | null {
+  // Staff records have no hash or chain position: checked for the child they name, then kept as they came.
+  if (record.type === 'absence' || record.type === 'closing-resolution') {
+    return parts.roster.hasEverHadChild(record.childId) ? null : `child ${record.childId} is not in this kindergarten`;
+  }
+  if (record.type !== 'attendance') return null;
   if (!parts.roster.hasEverHadChild(record.childId)) return `child ${record.childId} is not in this kindergarten`;
   const expected = attendanceRecordHash(record);
   if (expected !== record.hash) return `hash does not match the record's canonical event hash (expected ${expected})`;

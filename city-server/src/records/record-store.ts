@@ -1,5 +1,6 @@
 // Records the city holds, append-only, one row per record id forever; and each device's chain head.
 import type { Database, Statement } from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import { SyncRecordSchema, type ChainHead, type SyncRecord } from '../../../shared/sync/protocol.js';
 import { GENESIS_HASH } from './event-hash.js';
 
@@ -36,9 +37,10 @@ export class RecordStore {
     this.setHeadStmt = db.prepare('UPDATE devices SET head_seq = ?, head_hash = ?, claimed_seq = ?, claimed_hash = ? WHERE id = ?');
     this.idsStmt = db.prepare('SELECT id FROM records ORDER BY arrival');
     this.countStmt = db.prepare('SELECT COUNT(*) AS n FROM records');
+    // Peers get attendance records only: a second entrance needs who is in, not the staff records.
     this.peersStmt = db.prepare(
       `SELECT arrival, body FROM records
-       WHERE kindergarten_id = ? AND local_date = ? AND device_id != ? AND arrival > ?
+       WHERE kindergarten_id = ? AND local_date = ? AND device_id != ? AND arrival > ? AND type = 'attendance'
        ORDER BY arrival LIMIT ?`,
     );
     this.lastArrivalStmt = db.prepare('SELECT MAX(arrival) AS arrival FROM records');
@@ -55,16 +57,18 @@ export class RecordStore {
   }
 
   insert(record: SyncRecord, kindergartenId: string, receivedAt: Date): void {
+    const body = JSON.stringify(record);
+    const chained = record.type === 'attendance';
     this.insertStmt.run(
       record.id,
       record.type,
       kindergartenId,
       record.deviceId,
-      record.deviceSeq,
-      record.localDate,
-      record.hash,
-      record.prevHash,
-      JSON.stringify(record),
+      chained ? record.deviceSeq : null,
+      localDateOf(record),
+      recordHash(record),
+      chained ? record.prevHash : null,
+      body,
       receivedAt.toISOString(),
     );
   }
@@ -111,6 +115,29 @@ export class RecordStore {
     return this.peersStmt
       .all(kindergartenId, localDate, exceptDeviceId, after, limit)
       .map((row) => ({ arrival: row.arrival, record: SyncRecordSchema.parse(JSON.parse(row.body)) }));
+  }
+}
+
+/**
+ * What the city compares when a record id comes again: the chained event hash for attendance; for the staff records,
+ * which have no place in the chain, the SHA-256 of the record's JSON as parsed (the schema's field order).
+ */
+export function recordHash(record: SyncRecord): string {
+  return record.type === 'attendance' ? record.hash : createHash('sha256').update(JSON.stringify(record)).digest('hex');
+}
+
+/** The day a record belongs to (the records_day index): an absence by the day it was recorded. */
+function localDateOf(record: SyncRecord): string {
+  switch (record.type) {
+    case 'attendance':
+    case 'override-reason':
+    case 'headcount':
+    case 'closing-resolution':
+      return record.localDate;
+    case 'absence':
+      return record.recordedAt.slice(0, 10);
+    case 'correction':
+      return record.occurredAt.slice(0, 10);
   }
 }
 

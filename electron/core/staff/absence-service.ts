@@ -7,6 +7,7 @@ import type { LocalTime } from '../../../shared/domain/local-time.js';
 import { daysBetween, unexcusedDaysInMonth, vacationDaysInYear, type AbsenceSpan } from '../../../shared/staff/absence-days.js';
 import type { StaffMember } from '../../../shared/staff/staff-contract.js';
 import type { AbsenceReason } from '../../../shared/staff/staff-domain.js';
+import { OutboxWriter } from '../sync/outbox-store.js';
 import type { ChildDirectory } from './child-directory.js';
 import type { StaffAudit } from './staff-audit.js';
 
@@ -41,7 +42,11 @@ interface AbsenceRow {
 const absenceOf = (r: AbsenceRow): StoredAbsence => ({ id: r.id, childId: r.child_id, firstDate: r.first_date, lastDate: r.last_date, reason: r.reason });
 
 export class AbsenceService {
-  constructor(private readonly deps: { db: Database; directory: ChildDirectory; audit: StaffAudit }) {}
+  private readonly outbox: OutboxWriter;
+
+  constructor(private readonly deps: { db: Database; directory: ChildDirectory; audit: StaffAudit; deviceId: string }) {
+    this.outbox = new OutboxWriter(deps.db);
+  }
 
   mark(actor: StaffMember, request: AbsenceRequest, at: LocalTime): Result<{ absenceId: string }> {
     const { db, directory, audit } = this.deps;
@@ -66,6 +71,24 @@ export class AbsenceService {
         request.note ?? null,
         actor.id,
         at.iso,
+        at.ms,
+      );
+      this.outbox.enqueue(
+        {
+          type: 'absence',
+          id: absenceId,
+          deviceId: this.deps.deviceId,
+          childId: request.childId,
+          firstDate: request.firstDate,
+          lastDate: request.lastDate,
+          reason: request.reason,
+          certificateNumber: request.certificateNumber ?? null,
+          certificateDate: request.certificateDate ?? null,
+          note: request.note ?? null,
+          staffId: actor.id,
+          recordedAt: at.iso,
+          recordedMs: at.ms,
+        },
         at.ms,
       );
       audit.record(

@@ -6,6 +6,7 @@ import { fail, ok, type Result } from '../../../shared/api/result.js';
 import type { LocalTime } from '../../../shared/domain/local-time.js';
 import type { StaffMember } from '../../../shared/staff/staff-contract.js';
 import type { ChildDirectory, ChildRow } from './child-directory.js';
+import { OutboxWriter } from '../sync/outbox-store.js';
 import type { OverrideService } from './override-service.js';
 import { presenceIn, type PresenceStore } from './presence-store.js';
 import type { StaffAudit } from './staff-audit.js';
@@ -13,9 +14,20 @@ import type { StaffAudit } from './staff-audit.js';
 export type ClosingOutcome = { kind: 'left'; companionId?: string | undefined; companionName?: string | undefined } | { kind: 'still-here'; note: string };
 
 export class ClosingService {
+  private readonly outbox: OutboxWriter;
+
   constructor(
-    private readonly deps: { db: Database; directory: ChildDirectory; presence: PresenceStore; overrides: OverrideService; audit: StaffAudit },
-  ) {}
+    private readonly deps: {
+      db: Database;
+      directory: ChildDirectory;
+      presence: PresenceStore;
+      overrides: OverrideService;
+      audit: StaffAudit;
+      deviceId: string;
+    },
+  ) {
+    this.outbox = new OutboxWriter(deps.db);
+  }
 
   /** Children present now, with the note of today's last "still here" for each. */
   stillIn(localDate: string): { child: ChildRow; stillHereNote: string | null }[] {
@@ -50,6 +62,22 @@ export class ClosingService {
           `INSERT INTO closing_resolutions (id, local_date, child_id, outcome, departure_event_id, note, staff_id, occurred_at, occurred_ms)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ).run(id, at.localDate, childId, outcome.kind, eventId, note, actor.id, at.iso, at.ms);
+        this.outbox.enqueue(
+          {
+            type: 'closing-resolution',
+            id,
+            deviceId: this.deps.deviceId,
+            localDate: at.localDate,
+            childId,
+            outcome: outcome.kind,
+            departureEventId: eventId,
+            note,
+            staffId: actor.id,
+            occurredAt: at.iso,
+            occurredMs: at.ms,
+          },
+          at.ms,
+        );
         audit.record('closing-resolution', actor.id, at, { childId, outcome: outcome.kind, note, departureEventId: eventId }, id);
         return ok({ eventId });
       })

@@ -7,6 +7,7 @@ import { fail, ok, type Result } from '../../../shared/api/result.js';
 import type { LocalTime } from '../../../shared/domain/local-time.js';
 import type { StaffMember } from '../../../shared/staff/staff-contract.js';
 import type { CorrectionTargetType } from '../../../shared/staff/staff-domain.js';
+import { OutboxWriter } from '../sync/outbox-store.js';
 import type { StaffAudit } from './staff-audit.js';
 
 export interface CorrectionTarget {
@@ -21,7 +22,11 @@ interface TargetRow {
 }
 
 export class CorrectionService {
-  constructor(private readonly deps: { db: Database; audit: StaffAudit }) {}
+  private readonly outbox: OutboxWriter;
+
+  constructor(private readonly deps: { db: Database; audit: StaffAudit; deviceId: string }) {
+    this.outbox = new OutboxWriter(deps.db);
+  }
 
   correct(actor: StaffMember, target: CorrectionTarget, reason: string, at: LocalTime): Result<{ correctionId: string }> {
     const { db, audit } = this.deps;
@@ -38,6 +43,20 @@ export class CorrectionService {
       db.prepare(
         'INSERT INTO corrections (id, target_type, target_id, staff_id, reason, occurred_at, occurred_ms) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ).run(correctionId, target.type, target.id, actor.id, reason, at.iso, at.ms);
+      this.outbox.enqueue(
+        {
+          type: 'correction',
+          id: correctionId,
+          deviceId: this.deps.deviceId,
+          targetType: target.type,
+          targetId: target.id,
+          staffId: actor.id,
+          reason,
+          occurredAt: at.iso,
+          occurredMs: at.ms,
+        },
+        at.ms,
+      );
       audit.record('correction', actor.id, at, { targetType: target.type, targetId: target.id, childId: row.child_id, reason }, correctionId);
     }).immediate();
     return ok({ correctionId });

@@ -5,6 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { LocalTime } from '../../../shared/domain/local-time.js';
 import { HeadcountGroupSchema, type Headcount, type HeadcountGroup, type StaffMember } from '../../../shared/staff/staff-contract.js';
 import { z } from 'zod';
+import { OutboxWriter } from '../sync/outbox-store.js';
 import type { ChildDirectory } from './child-directory.js';
 import { presenceIn, type PresenceStore } from './presence-store.js';
 import type { StaffAudit } from './staff-audit.js';
@@ -20,7 +21,11 @@ interface HeadcountRow {
 const StoredGroups = z.array(HeadcountGroupSchema);
 
 export class HeadcountService {
-  constructor(private readonly deps: { db: Database; directory: ChildDirectory; presence: PresenceStore; audit: StaffAudit }) {}
+  private readonly outbox: OutboxWriter;
+
+  constructor(private readonly deps: { db: Database; directory: ChildDirectory; presence: PresenceStore; audit: StaffAudit; deviceId: string }) {
+    this.outbox = new OutboxWriter(deps.db);
+  }
 
   /** The count right now. */
   live(localDate: string): HeadcountGroup[] {
@@ -59,6 +64,21 @@ export class HeadcountService {
         headcount.trigger,
         actor?.id ?? null,
         JSON.stringify(headcount.groups),
+      );
+      // "At the cut-off a headcount per group … recorded as a snapshot and pushed with the other events."
+      this.outbox.enqueue(
+        {
+          type: 'headcount',
+          id: headcount.id,
+          deviceId: this.deps.deviceId,
+          localDate: headcount.localDate,
+          takenAt: at.iso,
+          takenMs: at.ms,
+          trigger: headcount.trigger,
+          staffId: actor?.id ?? null,
+          groups: headcount.groups,
+        },
+        at.ms,
       );
       const present = headcount.groups.reduce((sum, g) => sum + g.present, 0);
       audit.record('headcount', actor?.id ?? null, at, { trigger: headcount.trigger, present, groups: headcount.groups.length }, headcount.id);

@@ -7,7 +7,9 @@ import type { EventKind } from '../../../shared/domain/attendance.js';
 import type { LocalTime } from '../../../shared/domain/local-time.js';
 import type { StaffMember } from '../../../shared/staff/staff-contract.js';
 import type { OverrideReason } from '../../../shared/staff/staff-domain.js';
+import { v7 as uuidv7 } from 'uuid';
 import type { AttendanceLog, StoredEvent } from '../services/attendance-log.js';
+import { OutboxWriter } from '../sync/outbox-store.js';
 import type { ChildDirectory } from './child-directory.js';
 import type { StaffAudit } from './staff-audit.js';
 
@@ -23,9 +25,13 @@ export interface OverrideRequest {
 }
 
 export class OverrideService {
+  private readonly outbox: OutboxWriter;
+
   constructor(
     private readonly deps: { db: Database; log: AttendanceLog; directory: ChildDirectory; audit: StaffAudit },
-  ) {}
+  ) {
+    this.outbox = new OutboxWriter(deps.db);
+  }
 
   /** Runs inside the caller's transaction when there is one (closing time records its resolution with it). */
   record(actor: StaffMember, request: OverrideRequest, at: LocalTime): Result<StoredEvent> {
@@ -48,6 +54,23 @@ export class OverrideService {
           request.note ?? null,
           request.companionId ?? null,
           request.companionName ?? null,
+        );
+        // The reason goes to the city as its own record, queued with the row (the event's record is already queued).
+        this.outbox.enqueue(
+          {
+            type: 'override-reason',
+            id: uuidv7(),
+            deviceId: log.deviceId,
+            eventId: stored.id,
+            reason: request.reason,
+            note: request.note ?? null,
+            companionId: request.companionId ?? null,
+            companionName: request.companionName ?? null,
+            occurredAt: at.iso,
+            occurredMs: at.ms,
+            localDate: at.localDate,
+          },
+          at.ms,
         );
         audit.record(
           'override',

@@ -66,10 +66,10 @@ export class StaffDesk {
     this.presence = new PresenceStore(db);
     const { directory, presence, audit } = this;
     this.overrides = new OverrideService({ db, log, directory, audit });
-    this.corrections = new CorrectionService({ db, audit });
-    this.absences = new AbsenceService({ db, directory, audit });
-    this.headcounts = new HeadcountService({ db, directory, presence, audit });
-    this.closing = new ClosingService({ db, directory, presence, overrides: this.overrides, audit });
+    this.corrections = new CorrectionService({ db, audit, deviceId: log.deviceId });
+    this.absences = new AbsenceService({ db, directory, audit, deviceId: log.deviceId });
+    this.headcounts = new HeadcountService({ db, directory, presence, audit, deviceId: log.deviceId });
+    this.closing = new ClosingService({ db, directory, presence, overrides: this.overrides, audit, deviceId: log.deviceId });
     this.views = new StaffViews({ db, directory, presence, absences: this.absences, settings: this.settings, offsetMinutes: options.clock.offsetMinutes });
   }
 

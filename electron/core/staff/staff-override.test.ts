@@ -45,7 +45,22 @@ describe('overrides', () => {
     expect(kit.read('SELECT event_id, reason, note, companion_name FROM override_reasons')).toEqual([
       { event_id: recorded.eventId, reason: 'forgot-card', note: null, companion_name: null },
     ]);
-    expect(kit.read(`SELECT record_id FROM sync_outbox`)).toEqual([{ record_id: recorded.eventId }]);
+    const queued = kit.read<{ record_id: string; record_type: string; body: string }>(
+      'SELECT o.record_id, o.record_type, b.body FROM sync_outbox o JOIN sync_outbox_body b ON b.seq = o.seq ORDER BY o.seq',
+    );
+    expect(queued.map((r) => [r.record_id === recorded.eventId, r.record_type])).toEqual([
+      [true, 'attendance'],
+      [false, 'override-reason'],
+    ]);
+    expect(JSON.parse(queued[1]?.body ?? '{}')).toMatchObject({
+      type: 'override-reason',
+      id: queued[1]?.record_id,
+      eventId: recorded.eventId,
+      reason: 'forgot-card',
+      note: null,
+      companionId: grandmother?.id,
+      companionName: null,
+    });
     expect(kit.log.verify().intact).toBe(true);
     expect(kit.read(`SELECT action, staff_id, subject_id FROM staff_audit WHERE action = 'override'`)).toEqual([
       { action: 'override', staff_id: 'staff-duty', subject_id: recorded.eventId },

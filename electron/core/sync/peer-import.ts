@@ -52,6 +52,8 @@ export function importPeerRecords(db: Database, log: AttendanceLog, raw: unknown
       const seqsInPage = new Set<string>();
       let alreadyHeld = 0;
       for (const record of reply.records) {
+        // Peers carry attendance records only (docs/sync-protocol.md); a staff record from a newer server is ignored.
+        if (record.type !== 'attendance') continue;
         if (checks.held(record.id) || idsInPage.has(record.id)) {
           alreadyHeld += 1;
           continue;

@@ -13,7 +13,7 @@ export const syncOutbox: Migration = {
       CREATE TABLE sync_outbox (
         seq INTEGER PRIMARY KEY,
         record_id TEXT NOT NULL UNIQUE,
-        record_type TEXT NOT NULL CHECK (record_type IN ('attendance')),
+        record_type TEXT NOT NULL CHECK (record_type IN ('attendance', 'override-reason', 'absence', 'correction', 'headcount', 'closing-resolution')),
         state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'rejected')),
         attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
         last_error TEXT,
