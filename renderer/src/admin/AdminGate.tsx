@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskApi } from '../../../shared/api/contract.js';
+import { CardCaptureContext } from '../staff/card-capture.js';
 import { StaffScreen } from '../staff/StaffScreen.js';
 import type { StaffMode } from '../staff/use-staff-mode.js';
 import { AdminConsole } from './AdminConsole.js';
@@ -15,6 +16,7 @@ export function AdminGate({ api, staff }: { api: KioskApi; staff: StaffMode }) {
   const [openFor, setOpenFor] = useState<string | null>(null);
   if (session && openFor === session.sessionId) {
     return (
+      <CardCaptureContext value={staff.capture}>
       <AdminConsole
         api={api}
         session={session}
@@ -23,16 +25,17 @@ export function AdminGate({ api, staff }: { api: KioskApi; staff: StaffMode }) {
         onIdle={() => staff.close('idle')}
         onEnded={staff.ended}
       />
+      </CardCaptureContext>
     );
   }
   return (
-    <>
+    <CardCaptureContext value={staff.capture}>
       <StaffScreen api={api} staff={staff} />
       {session && (
         <button type="button" className="admin-open" data-testid="admin-open" onClick={() => setOpenFor(session.sessionId)}>
           {t('admin.open')}
         </button>
       )}
-    </>
+    </CardCaptureContext>
   );
 }

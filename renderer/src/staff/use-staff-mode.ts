@@ -6,6 +6,7 @@ import type { KioskApi } from '../../../shared/api/contract.js';
 import type { StaffSession } from '../../../shared/staff/staff-contract.js';
 import { safeCall } from '../api/safe-call.js';
 import type { Credential } from '../state/credential.js';
+import type { CardCapture, CardHandler } from './card-capture.js';
 
 export type CardCredential = Extract<Credential, { kind: 'card' }>;
 
@@ -22,6 +23,8 @@ export interface StaffMode {
   signedIn: (session: StaffSession) => void;
   /** A card or code read while staff mode is up. */
   credential: (credential: Credential) => void;
+  /** Where a signed-in session's screens ask for the next card tapped (card enrolment). */
+  capture: CardCapture;
 }
 
 export function useStaffMode(api: KioskApi): StaffMode {
@@ -46,17 +49,34 @@ export function useStaffMode(api: KioskApi): StaffMode {
     [api, setStep],
   );
 
+  // The screens that asked for a card, newest last: only the newest receives taps.
+  const takers = useRef<CardHandler[]>([]);
+  const capture = useMemo<CardCapture>(
+    () => ({
+      take: (handler) => {
+        takers.current = [...takers.current, handler];
+        return () => {
+          takers.current = takers.current.filter((h) => h !== handler);
+        };
+      },
+    }),
+    [],
+  );
+
   const credential = useCallback(
     (read: Credential) => {
-      // Only the sign-in screen takes a card (a staff card); a companion's card or code is not for staff screens.
+      // The sign-in screen takes a card (a staff card); in a session, only a screen that asked for one (enrolment).
+      // A companion's card or code is never checked in from the staff screens.
       const current = stepRef.current;
-      if (read.kind === 'card' && current.kind === 'sign-in') setStep({ kind: 'sign-in', card: read, cardSeq: current.cardSeq + 1 });
+      if (read.kind !== 'card') return;
+      if (current.kind === 'sign-in') setStep({ kind: 'sign-in', card: read, cardSeq: current.cardSeq + 1 });
+      else if (current.kind === 'session') takers.current.at(-1)?.(read);
     },
     [setStep],
   );
 
   return useMemo(
-    () => ({ step, active: step.kind !== 'off', open, close, ended, signedIn, credential }),
-    [step, open, close, ended, signedIn, credential],
+    () => ({ step, active: step.kind !== 'off', open, close, ended, signedIn, credential, capture }),
+    [step, open, close, ended, signedIn, credential, capture],
   );
 }
