@@ -2,7 +2,7 @@
 // node:http with its own SQLite file, plus the admin functions and fault switches tests and demos drive.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AttendanceRecordSchema, type AttendanceRecord } from '../../shared/sync/protocol.js';
+import { AttendanceRecordSchema, type AttendanceRecord, type CitySettings } from '../../shared/sync/protocol.js';
 import { Auth } from './auth.js';
 import { FaultInjector, type FaultCounts, type FaultPlan } from './faults.js';
 import type { CityParts } from './handlers/context.js';
@@ -22,7 +22,7 @@ export interface RunningCityServer {
   recordIds(): string[]; // every record id held, for assertions
   recordCount(): number;
   revokeCredential(credentialId: string): void; // produces a roster delta
-  setCitySetting(key: 'cutoffTime' | 'closingTime', value: string): void;
+  setCitySetting<K extends SettingKey>(key: K, value: CitySettings[K]): void;
   insertPeerRecord(record: AttendanceRecord): void; // as if another kiosk of the kindergarten pushed it
   close(): Promise<void>;
   // ---- beyond the agreed API: more roster changes, and what the fault switches actually did.
@@ -92,7 +92,7 @@ export async function startCityServer(options: CityServerOptions): Promise<Runni
     recordIds: () => parts.records.ids(),
     recordCount: () => parts.records.count(),
     revokeCredential: (credentialId) => roster.revokeCredential(credentialId, now()),
-    setCitySetting: (key: SettingKey, value) => roster.setSetting(key, value),
+    setCitySetting: (key, value) => roster.setSetting(key, value),
     insertPeerRecord: (record) => {
       const parsed = AttendanceRecordSchema.parse(record);
       // Straight into the store: the other kiosk need not be enrolled here, and a test may want any content.

@@ -24,6 +24,7 @@ const zodFor: Record<string, z.ZodType> = {
   CorrectionRecord: protocol.CorrectionRecordSchema,
   HeadcountRecord: protocol.HeadcountRecordSchema,
   ClosingResolutionRecord: protocol.ClosingResolutionRecordSchema,
+  CredentialChangeRecord: protocol.CredentialChangeRecordSchema,
   SyncRecord: protocol.SyncRecordSchema,
   ChainHead: protocol.ChainHeadSchema,
   PushRequest: protocol.PushRequestSchema,

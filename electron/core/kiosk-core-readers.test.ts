@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { EventPayload, KioskEventName } from '../../shared/api/contract.js';
 import { openDatabase } from './db/open-database.js';
 import { demoCards } from './demo/demo-roster.js';
-import { KioskCore, type KioskCoreOptions } from './kiosk-core.js';
+import { KioskCore } from './kiosk-core.js';
 import { NodeHidAccess } from './readers/node-hid-access.js';
-import type { HidReaderConfig } from './readers/reader-config.js';
+import type { HidReaderConfig } from '../../shared/readers/reader-config.js';
 import { readerConfig } from './readers/testing/reader-harness.js';
 import { loadRecordedStream } from './readers/testing/recorded-stream.js';
 import { ReplayHid } from './readers/testing/replay-hid.js';
 import { SettingsStore } from './services/settings-store.js';
 import { tempDataDir } from './testing/fixtures.js';
+import { watchedCore } from './testing/watched-core.js';
 
 const device = { vendorId: 0xffff, productId: 0x0035, path: '/dev/hidraw3' };
 const quiet = { log: () => undefined };
@@ -22,22 +22,6 @@ function dataDirWithReaders(readers: HidReaderConfig[]): string {
   new SettingsStore(db).set('hidReaders', readers);
   db.close();
   return dir;
-}
-
-/** A core whose pushed events are recorded, with a promise to wait for one. */
-function watchedCore(options: KioskCoreOptions) {
-  const events: { name: KioskEventName; payload: unknown }[] = [];
-  const waiters: Array<() => void> = [];
-  const core = new KioskCore(options);
-  core.onEvent((name, payload) => {
-    events.push({ name, payload });
-    for (const wake of waiters.splice(0)) wake();
-  });
-  const payloads = <E extends KioskEventName>(name: E) => events.filter((e) => e.name === name).map((e) => e.payload as EventPayload<E>);
-  const until = async (predicate: () => boolean): Promise<void> => {
-    while (!predicate()) await new Promise<void>((wake) => waiters.push(wake));
-  };
-  return { core, payloads, until };
 }
 
 describe('KioskCore with HID readers', () => {

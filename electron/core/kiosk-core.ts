@@ -27,7 +27,7 @@ import type { SyncCredentialsProvider } from './sync/sync-credentials.js';
 import { credentialsFromState, KioskSync, type SyncTuning } from './sync/kiosk-sync.js';
 import { systemClock, type Clock } from './time/clock.js';
 import type { HidAccess } from './readers/hid-access.js';
-import type { HidReaderConfig } from './readers/reader-config.js';
+import type { HidReaderConfig } from '../../shared/readers/reader-config.js';
 import { HidReaderService } from './readers/hid-reader-service.js';
 import { NodeHidAccess } from './readers/node-hid-access.js';
 
@@ -189,6 +189,16 @@ export class KioskCore {
   }
 
   /** HID data-mode readers are read here (keyboard-mode ones by the UI); nothing starts when none are configured. */
+  /** The admin changed the HID readers: the old ones close and the new list opens, without a restart. */
+  private restartReaders(readers: HidReaderConfig[]): void {
+    const old = this.readers;
+    this.readers = null;
+    this.emit('readersChanged', { readers: [] });
+    void (old?.stop() ?? Promise.resolve()).then(() => {
+      if (this.store !== null && this.readers === null) this.startReaders(readers);
+    });
+  }
+
   private startReaders(readers: HidReaderConfig[]): void {
     if (readers.length === 0 || this.readers) return;
     this.readers = new HidReaderService({
@@ -251,6 +261,8 @@ export class KioskCore {
         kindergartenName: kindergarten?.name ?? '',
         demo: kindergarten?.demo ?? false,
         language: settings.get('language'),
+        defaultLanguage: settings.get('defaultLanguage'),
+        sound: settings.get('sound'),
         deviceId,
         cameraDeviceId: settings.get('cameraDeviceId'),
         chain,
@@ -278,6 +290,7 @@ export class KioskCore {
         dataDir: this.options.dataDir,
         cardFormat: (source) => (source === 'hid' ? 'canonical' : settings.get('keyboardReader').format),
         report: this.log,
+        alerts: { raise: (alert) => this.emit('staffAlert', alert), clear: (id) => this.emit('staffAlertCleared', { id }) },
       });
       if (kindergarten?.demo) staff.ensureDemoSignIn();
       staff.start();
@@ -309,6 +322,11 @@ export class KioskCore {
         kindergartenId: () => roster.kindergarten()?.id ?? null,
         qrSigner: () => qrSigner,
         offsetMinutes: this.clock.offsetMinutes,
+        onDoorSettings: (door, changed) => {
+          if (this.store?.db !== db) return;
+          this.updateStatus(this.store, { defaultLanguage: door.defaultLanguage, sound: door.sound });
+          if (changed.includes('hidReaders')) this.restartReaders(door.hidReaders);
+        },
       });
       this.store = { db, status, settings, checkin, qrSigner, staff, admin, sync, city };
       city.start();

@@ -16,6 +16,7 @@ import { qrCredential } from './state/credential.js';
 import { useCheckinFlow } from './state/use-checkin-flow.js';
 import { useCoreEvents } from './state/use-core-events.js';
 import { useKioskStatus } from './state/use-kiosk-status.js';
+import { useLanguageReturn } from './state/use-language-return.js';
 import { useSyncStatus } from './state/use-sync-status.js';
 
 export function App({ api, connection }: { api: KioskApi; connection: ConnectionStore }) {
@@ -31,6 +32,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
   useCardReader(identify, ready);
   const events = useCoreEvents(api, identify, ready);
   const sync = useSyncStatus(api, ready);
+  useLanguageReturn(status, flow.screen.kind === 'idle' && !staff.active, chooseLanguage);
   const onCameraCode = useCallback((text: string) => {
     identify(qrCredential(text, 'camera'));
   }, [identify]);
@@ -45,6 +47,11 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
     if (result.ok) receive(result.value);
   }, [api, receive]);
 
+  // The closing-time alert on the door: staff sign in (unless signed in already) and land on the Closing page.
+  const openClosing = useCallback(() => {
+    if (ready) staff.openAt('closing');
+  }, [ready, staff]);
+
   const chooseCamera = useCallback((deviceId: string | null) => {
     // The core stores it and echoes statusChanged, which restarts the scanner on that camera.
     void safeCall(api, 'setCamera', { deviceId });
@@ -53,7 +60,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
   return (
     <>
       {connected === false && <ConnectionLostBanner />}
-      <StaffAlerts alerts={events.alerts} onDismiss={events.dismissAlert} />
+      <StaffAlerts alerts={events.alerts} onDismiss={events.dismissAlert} onOpenClosing={openClosing} />
       <div className="kiosk-body">
         {ready && staff.active ? (
           <AdminGate api={api} staff={staff} />

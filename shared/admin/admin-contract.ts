@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { EventKindSchema, EventMethodSchema, Id, LanguageSchema } from '../domain/attendance.js';
 import { HeadcountGroupSchema } from '../staff/staff-contract.js';
 import { OverrideReasonSchema, StaffSignInModeSchema } from '../staff/staff-domain.js';
+import { cardRequests } from './card-contract.js';
+import { DoorSettingsSchema } from './door-settings.js';
 import { TabelSheetSchema } from './tabel.js';
 import { LocalDateSchema, MonthSchema, TransferKindSchema } from './work-calendar.js';
 
@@ -196,7 +198,12 @@ export const adminRequests = {
   },
   adminSettings: { args: z.object(Session).strict(), result: KioskRulesSchema },
   /** Changes the rules given (the others stay); answers all of them as they now are. */
+  /** The door's language, sound and card readers (shared/admin/door-settings.ts). */
+  adminDoorSettings: { args: z.object(Session).strict(), result: DoorSettingsSchema },
+  adminSetDoorSettings: { args: z.object({ ...Session, change: DoorSettingsSchema.partial().strict() }).strict(), result: DoorSettingsSchema },
   adminSetSettings: { args: z.object({ ...Session, change: KioskRulesSchema.partial().strict() }).strict(), result: KioskRulesSchema },
+  /** Companions & cards: find a companion, see and enrol or revoke their cards (shared/admin/card-contract.ts). */
+  ...cardRequests,
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
 export type AdminRequestName = keyof typeof adminRequests;

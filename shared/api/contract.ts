@@ -1,6 +1,7 @@
 // KioskApi: every request and every pushed event the UI may use, with the zod schemas both sides check.
 import { z } from 'zod';
 import { CardSourceSchema, EventKindSchema, Id, LanguageSchema, QrSourceSchema } from '../domain/attendance.js';
+import { SoundLevelSchema } from '../admin/door-settings.js';
 import { SyncStatusSchema } from '../sync/sync-status.js';
 import type { Result } from './result.js';
 import { staffRequests } from '../staff/staff-contract.js';
@@ -68,6 +69,9 @@ export const KioskStatusSchema = z.discriminatedUnion('state', [
     kindergartenName: z.string(),
     demo: z.boolean(),
     language: LanguageSchema,
+    /** The language the door returns to a minute after a companion switched it. */
+    defaultLanguage: LanguageSchema,
+    sound: SoundLevelSchema,
     deviceId: z.string(),
     /** The webcam chosen in settings (a MediaDeviceInfo.deviceId), or null for the first one found. */
     cameraDeviceId: z.string().max(512).nullable(),
@@ -153,6 +157,17 @@ export const StaffAlertSchema = z.discriminatedUnion('kind', [
     driftMinutes: z.number().int(),
     at: Clock,
   }),
+  /**
+   * Closing time has passed and children are still checked in without a staff answer. Raised by the core again
+   * while it stays so (same id for the day, count updated), and cleared with staffAlertCleared when none are left.
+   */
+  z.object({
+    id: z.string().max(64),
+    kind: z.literal('closing-time'),
+    count: z.number().int().positive(),
+    closingTime: Clock,
+    at: Clock,
+  }),
 ]);
 export type StaffAlert = z.infer<typeof StaffAlertSchema>;
 
@@ -165,6 +180,8 @@ export const kioskEvents = {
   cardRead: z.object({ raw: z.string().min(1).max(64), source: CardSourceSchema }),
   readersChanged: z.object({ readers: z.array(ReaderStateSchema) }),
   staffAlert: StaffAlertSchema,
+  /** What a staff alert was about is over (the children at closing time are all resolved): the strip drops it. */
+  staffAlertCleared: z.object({ id: z.string().max(64) }),
   syncStatusChanged: SyncStatusSchema,
 } as const satisfies Record<string, z.ZodType>;
 

@@ -44,6 +44,7 @@ export const en = {
     ENROLL_CODE_REFUSED: 'The city server refused this enrollment code. It may be mistyped or already used: ask for a new one.',
     ENROLL_PROTOCOL_UNSUPPORTED: 'This server does not speak the Esik protocol version this kiosk uses. Check the address or update the kiosk.',
     ENROLL_SERVER_ERROR: 'The city server answered with an error. Try again later or tell the city server administrator.',
+    CARDS_MANAGED_BY_CITY: "Cards are managed by the city: enrol and revoke them in the city's roster.",
     INVALID_REQUEST: 'Something went wrong. Please ask a staff member.',
     UNKNOWN_REQUEST: 'Something went wrong. Please ask a staff member.',
     DATABASE_UNAVAILABLE: 'The kiosk cannot save right now. Please ask a staff member.',
@@ -76,6 +77,7 @@ export const en = {
     pickupNotAllowed: 'Staff: {{companion}} may not collect {{children}} ({{time}})',
     clockBehind: "Staff: this kiosk's clock is {{minutes}} min behind the city server. Check its date and time ({{time}})",
     clockAhead: "Staff: this kiosk's clock is {{minutes}} min ahead of the city server. Check its date and time ({{time}})",
+    closingTime: 'Staff: closing time {{closingTime}} has passed; children still checked in without an answer: {{number}} ({{time}}). Tap to resolve',
     dismiss: 'Seen',
   },
   database: {

@@ -3,7 +3,7 @@
 // these settings. Plain data with its own type: shared/ may not import zxing-wasm, and the field names and
 // values are those of zxing-wasm's ReaderOptions, so the object is passed as it is. Measured on the hard set
 // (236 webcam-like 640×480 frames): the first pass alone reads 91.95 %, with the upscaled retry 98.73 %.
-// bench/qr-options-sweep-main.ts compares the alternatives.
+// bench/qr-options-sweep-main.ts compares the alternatives; bench/qr-misses-main.ts shows what the 3 misses are.
 
 export type QrBinarizer = 'LocalAverage' | 'GlobalHistogram' | 'FixedThreshold' | 'BoolCast';
 
@@ -23,7 +23,8 @@ export interface QrDecoderOptions {
 }
 
 export const QR_DECODER_OPTIONS: QrDecoderOptions = {
-  // Only QR: the readers of other symbologies would only cost time.
+  // Only QR: the readers of other symbologies would only cost time. In zxing-wasm 3 'QRCode' is the QR family
+  // (Model 1 and 2, Micro QR, rMQR); narrowed to 'QRCodeModel2' it read the same and measured no faster.
   formats: ['QRCode'],
   // No gain on the first pass over the hard set, but on the 2× upscaled retry it reads 5 frames (2.1 points)
   // the retry would miss without it; a few tenths of a ms on the first pass, about 1.5 ms on the retry.
@@ -32,8 +33,10 @@ export const QR_DECODER_OPTIONS: QrDecoderOptions = {
   tryRotate: true,
   // Phones in dark mode show light-on-dark codes: without this about one frame in six of the hard set is lost.
   tryInvert: true,
-  // Only acts on frames at least downscaleThreshold px on the short side, where a large, blurred code reads
-  // better shrunk; library defaults. The kiosk's scan box at 640×480 is 384 px: it does not act there.
+  // Acts on frames whose LONG side exceeds downscaleThreshold (measured: a 501×480 frame costs 0.16 ms more with
+  // it, a 499×480 one nothing), where a large, blurred code reads better shrunk; library defaults. The kiosk's
+  // scan box at 640×480 is 384×384: it does not act there. On the benchmark's whole 640×480 frames it does, for
+  // about 0.25 ms a frame and no read more (bench/qr-options-sweep-main.ts).
   tryDownscale: true,
   downscaleFactor: 3,
   downscaleThreshold: 500,

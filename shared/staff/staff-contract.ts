@@ -160,6 +160,54 @@ export const AbsenceDraftSchema = z
 
 const Empty = z.object({}).strict();
 
+/** A staff card as the Staff page lists it: the canonical number (the UI prints it the reader's way). */
+export const StaffCardSchema = z.object({ id: z.string(), canonical: z.string() });
+export type StaffCard = z.infer<typeof StaffCardSchema>;
+
+/** One member of the roster's staff as an admin manages it. A PIN is never shown, only whether one is set. */
+export const StaffAccountSchema = z.object({
+  member: StaffMemberSchema,
+  /** 'city': from the city's roster (named there); 'local': made on this kiosk (the first admin). */
+  origin: z.enum(['city', 'local']),
+  hasPin: z.boolean(),
+  /** Locked by wrong PINs until this local "HH:MM"; null when not locked now. */
+  lockedUntil: Clock.nullable(),
+  /** Wrong PINs since the last good one (the lock comes at five). */
+  failedAttempts: z.number().int().nonnegative(),
+  cards: z.array(StaffCardSchema),
+});
+export type StaffAccount = z.infer<typeof StaffAccountSchema>;
+
+/** Why a new PIN was refused: one digit repeated or a block said again (0000, 1212), or a run (1234, 9876). */
+export const PinWeaknessSchema = z.enum(['repeat', 'sequence']);
+
+export const PinSetOutcomeSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('set') }),
+  z.object({ outcome: z.literal('weak'), weakness: PinWeaknessSchema }),
+]);
+export type PinSetOutcome = z.infer<typeof PinSetOutcomeSchema>;
+
+export const PinChangeOutcomeSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('changed') }),
+  z.object({ outcome: z.literal('weak'), weakness: PinWeaknessSchema }),
+  /** The old PIN was wrong: it counts towards the lock like a wrong PIN at sign-in. */
+  z.object({ outcome: z.literal('wrong-pin'), attemptsLeft: z.number().int().nonnegative() }),
+  /** The account is locked (and the session ended): the door comes back. */
+  z.object({ outcome: z.literal('locked'), until: Clock }),
+]);
+export type PinChangeOutcome = z.infer<typeof PinChangeOutcomeSchema>;
+
+export const CardEnrolOutcomeSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('enrolled'), card: StaffCardSchema }),
+  /** The reading is no card number (or only part of one: a W26 reader's 24 bits cannot name a card for sure). */
+  z.object({ outcome: z.literal('unreadable') }),
+  /** Already a staff card in use: this member's own, or another's (named, so the admin knows whose to withdraw). */
+  z.object({ outcome: z.literal('taken'), ownerName: z.string() }),
+  /** A companion's card: a card is never both. */
+  z.object({ outcome: z.literal('companion-card') }),
+]);
+export type CardEnrolOutcome = z.infer<typeof CardEnrolOutcomeSchema>;
+
 export const staffRequests = {
   /** Who may sign in here, for the name buttons (empty in card-only mode), and whether the first admin is missing. */
   staffSignInOptions: {
@@ -239,6 +287,21 @@ export const staffRequests = {
       }),
     result: z.object({ eventId: Id.nullable() }),
   },
+  /** Admins only (STAFF_FORBIDDEN otherwise): the roster's staff with their PIN, lock and cards. */
+  staffAccounts: { args: z.object(Session).strict(), result: z.object({ staff: z.array(StaffAccountSchema) }) },
+  /** Admins only: sets or resets a member's PIN (typed twice on the keypad); the member's lock is cleared. */
+  staffSetPin: { args: z.object({ ...Session, staffId: Id, pin: PinSchema }).strict(), result: PinSetOutcomeSchema },
+  /** Admins only: a card tapped on the reader becomes the member's staff card. */
+  staffEnrolCard: {
+    args: z.object({ ...Session, staffId: Id, card: z.object({ raw: z.string().min(1).max(64), source: CardSourceSchema }).strict() }).strict(),
+    result: CardEnrolOutcomeSchema,
+  },
+  /** Admins only: a staff card stops opening the sign-in (lost, or handed back). */
+  staffWithdrawCard: { args: z.object({ ...Session, cardId: z.string().min(1).max(64) }).strict(), result: Empty },
+  /** Admins only: ends a lock at once and starts the wrong-PIN count afresh. */
+  staffUnlock: { args: z.object({ ...Session, staffId: Id }).strict(), result: Empty },
+  /** The signed-in member's own PIN: the old one, then the new one (typed twice on the keypad). */
+  staffChangeOwnPin: { args: z.object({ ...Session, oldPin: PinSchema, newPin: PinSchema }).strict(), result: PinChangeOutcomeSchema },
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
 export type StaffRequestName = keyof typeof staffRequests;

@@ -47,6 +47,13 @@ export const STAFF_ACTIONS = [
   'absence',
   'headcount',
   'closing-resolution',
+  // Account management (electron/core/staff/staff-account-admin.ts): an admin sets or resets a PIN, enrols or
+  // withdraws a staff card, unlocks a locked account; a staff member changes their own PIN.
+  'pin-set',
+  'pin-changed',
+  'card-enrolled',
+  'card-withdrawn',
+  'account-unlocked',
 ] as const;
 export const StaffActionSchema = z.enum(STAFF_ACTIONS);
 export type StaffAction = z.infer<typeof StaffActionSchema>;

@@ -177,6 +177,30 @@ export const ClosingResolutionRecordSchema = z.object({
 });
 export type ClosingResolutionRecord = z.infer<typeof ClosingResolutionRecordSchema>;
 
+/**
+ * A companion's card enrolled or revoked by the kindergarten's admin at the kiosk (issue 6). The kiosk made the
+ * credential (credentialId, a uuid v7) and uses it at once; the city adds it to its roster under that same id, so the
+ * kindergarten's other kiosks get it in their roster delta. A revocation names a credential the roster holds.
+ */
+export const CredentialChangeRecordSchema = z.object({
+  type: z.literal('credential-change'),
+  id: Uuid,
+  deviceId: Id,
+  credentialId: Id,
+  companionId: Id,
+  kind: z.enum(['rfid', 'qr']),
+  /** The canonical card number (shared/credentials/card-number.ts); for a QR credential its credential id. */
+  value: z.string().min(1).max(128),
+  action: z.enum(['enrol', 'revoke']),
+  /** The admin who did it. */
+  staffId: Id,
+  occurredAt: OffsetIso,
+  occurredMs: z.number().int().nonnegative(),
+  /** Why a card was revoked (lost, handed back…); null for an enrolment. */
+  reason: z.string().min(1).max(500).nullable(),
+});
+export type CredentialChangeRecord = z.infer<typeof CredentialChangeRecordSchema>;
+
 export const SyncRecordSchema = z.discriminatedUnion('type', [
   AttendanceRecordSchema,
   OverrideReasonRecordSchema,
@@ -184,6 +208,7 @@ export const SyncRecordSchema = z.discriminatedUnion('type', [
   CorrectionRecordSchema,
   HeadcountRecordSchema,
   ClosingResolutionRecordSchema,
+  CredentialChangeRecordSchema,
 ]);
 export type SyncRecord = z.infer<typeof SyncRecordSchema>;
 
@@ -227,6 +252,12 @@ export const CitySettingsSchema = z.object({
   closingTime: ClockTime.optional(),
   unexcusedLimitPerMonth: z.number().int().min(0).max(31).optional(),
   vacationDaysPerYear: z.number().int().min(0).max(366).optional(),
+  /**
+   * Who enrols and revokes companions' cards. Absent or 'kindergarten': the kindergarten's admin at the kiosk, and the
+   * changes are pushed as credential-change records. 'city': the city's roster alone; the kiosk refuses local changes
+   * and the city rejects credential-change records.
+   */
+  cardsManagedBy: z.enum(['kindergarten', 'city']).optional(),
 });
 export type CitySettings = z.infer<typeof CitySettingsSchema>;
 

@@ -11,6 +11,7 @@ import {
 } from '../../../shared/sync/protocol.js';
 import type { Device } from '../auth.js';
 import { HttpError } from '../http/errors.js';
+import { applyCredentialChange, credentialChangeProblem } from '../records/credential-change.js';
 import { attendanceRecordHash } from '../records/event-hash.js';
 import { recordHash } from '../records/record-store.js';
 import { describeIssues, ok, parseBody, type AuthedHandler, type CityParts } from './context.js';
@@ -68,6 +69,8 @@ function judge(parts: CityParts, device: Device, raw: unknown, id: string, now: 
   const problem = contentProblem(parts, record);
   if (problem) return rejected(problem);
   parts.records.insert(record, device.kindergartenId, now);
+  // A card change also changes the roster, in the same transaction as the record it came in.
+  if (record.type === 'credential-change') applyCredentialChange(parts.roster, record);
   return { id, status: 'accepted' };
 }
 
@@ -76,6 +79,7 @@ function contentProblem(parts: CityParts, record: SyncRecord): string | null {
   if (record.type === 'absence' || record.type === 'closing-resolution') {
     return parts.roster.hasEverHadChild(record.childId) ? null : `child ${record.childId} is not in this kindergarten`;
   }
+  if (record.type === 'credential-change') return credentialChangeProblem(parts.roster, record);
   if (record.type !== 'attendance') return null;
   if (!parts.roster.hasEverHadChild(record.childId)) return `child ${record.childId} is not in this kindergarten`;
   const expected = attendanceRecordHash(record);

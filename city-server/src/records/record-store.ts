@@ -137,6 +137,7 @@ function localDateOf(record: SyncRecord): string {
     case 'absence':
       return record.recordedAt.slice(0, 10);
     case 'correction':
+    case 'credential-change':
       return record.occurredAt.slice(0, 10);
   }
 }

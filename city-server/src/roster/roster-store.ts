@@ -53,6 +53,7 @@ export class RosterStore {
   private readonly sinceStmt: Statement<[number], Row>;
   private readonly settingsStmt: Statement<[], { key: string; body: string }>;
   private readonly kindergartenStmt: Statement<[], { id: string; name: string; demo: number }>;
+  private readonly liveCredentialStmt: Statement<[string, string], { body: string }>;
 
   constructor(private readonly db: Database, private readonly epoch: string) {
     this.revisionStmt = db.prepare('SELECT rev FROM roster_revision WHERE id = 1');
@@ -66,6 +67,10 @@ export class RosterStore {
     this.sinceStmt = db.prepare('SELECT entity, key, body FROM roster_rows WHERE rev > ? ORDER BY rev, rowid');
     this.settingsStmt = db.prepare(`SELECT key, body FROM roster_rows WHERE entity = '${SETTINGS}' AND body IS NOT NULL`);
     this.kindergartenStmt = db.prepare('SELECT id, name, demo FROM kindergarten LIMIT 1');
+    this.liveCredentialStmt = db.prepare(
+      `SELECT body FROM roster_rows WHERE entity = 'credentials' AND body IS NOT NULL
+         AND json_extract(body, '$.kind') = ? AND json_extract(body, '$.value') = ? AND json_extract(body, '$.revokedAt') IS NULL`,
+    );
   }
 
   revision(): number {
@@ -110,6 +115,29 @@ export class RosterStore {
   /** True for a child the kindergarten has ever had, even one removed since: a record made before the removal is still the kindergarten's. */
   hasEverHadChild(childId: string): boolean {
     return this.getStmt.get('children', childId) !== undefined;
+  }
+
+  credential(credentialId: string): Credential | null {
+    return this.read('credentials', credentialId);
+  }
+
+  /** A companion on the roster now (a removed one is a tombstone: no card may be enrolled for them). */
+  hasCompanion(companionId: string): boolean {
+    return this.read('companions', companionId) !== null;
+  }
+
+  /** The live (not revoked) credential holding this card number or QR id, if any. A scan: a roster has hundreds of cards. */
+  liveCredentialHolding(kind: Credential['kind'], value: string): Credential | null {
+    const row = this.liveCredentialStmt.get(kind, value);
+    return row ? (JSON.parse(row.body) as Credential) : null;
+  }
+
+  /** Sets a credential's revocation time (a credential-change record from a kiosk); an earlier one is kept. */
+  revokeCredentialAt(credentialId: string, revokedAt: string): void {
+    const credential = this.read('credentials', credentialId);
+    if (!credential) throw new UnknownRosterEntryError('credentials', credentialId);
+    if (credential.revokedAt !== null) return;
+    this.change((rev) => this.put('credentials', { ...credential, revokedAt }, rev));
   }
 
   revokeCredential(credentialId: string, at: Date): void {

@@ -3,7 +3,15 @@ import type { Database, Statement } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import type { LocalTime } from '../../../shared/domain/local-time.js';
 
-export type AdminAction = 'transfer-set' | 'transfer-cleared' | 'tabel-export' | 'settings-changed' | 'qr-cards-printed';
+export type AdminAction =
+  | 'transfer-set'
+  | 'transfer-cleared'
+  | 'tabel-export'
+  | 'settings-changed'
+  | 'qr-cards-printed'
+  // Migration 0006: a companion's card enrolled or revoked (electron/core/admin/card-enrolment.ts).
+  | 'card-enrolled'
+  | 'card-revoked';
 
 export class AdminAudit {
   private readonly insert: Statement<[string, string, number, string, string, string]>;

@@ -1,11 +1,14 @@
 // The admin console's side of the core over one database: the log, the refused attempts, today, the табель with its
 // calendar transfers and exports. Reads what the door and the staff desk wrote; writes only its own tables.
 import type { Database } from 'better-sqlite3';
+import type { DoorSettings } from '../../../shared/admin/door-settings.js';
 import type { QrSigner } from '../credentials/qr-issuer.js';
 import type { SettingsStore } from '../services/settings-store.js';
 import type { StaffDesk } from '../staff/staff-desk.js';
 import { AdminAudit } from './admin-audit.js';
+import { CardDesk } from './card-desk.js';
 import { CalendarTransfers } from './calendar-transfers.js';
+import { DoorSettingsStore } from './door-settings-store.js';
 import { KioskRulesStore } from './kiosk-rules.js';
 import { QrCards } from './qr-cards.js';
 import { LogQuery } from './log-query.js';
@@ -29,6 +32,8 @@ export interface AdminDeskOptions {
   /** This kiosk's QR signing key, or null when its key file cannot be read. */
   qrSigner: () => QrSigner | null;
   offsetMinutes: number | undefined;
+  /** The door's settings changed (after the commit): the status and the HID readers follow. */
+  onDoorSettings: (settings: DoorSettings, changed: readonly (keyof DoorSettings)[]) => void;
 }
 
 export class AdminDesk {
@@ -38,7 +43,10 @@ export class AdminDesk {
   readonly refused: RefusedLog;
   readonly tabel: TabelService;
   readonly rules: KioskRulesStore;
+  readonly door: DoorSettingsStore;
   readonly qrCards: QrCards;
+  /** Companions & cards: enrol and revoke companions' cards (card-desk.ts). */
+  readonly cards: CardDesk;
 
   constructor(readonly options: AdminDeskOptions) {
     const { db, staff } = options;
@@ -54,6 +62,14 @@ export class AdminDesk {
       kindergartenName: options.kindergartenName,
     });
     this.rules = new KioskRulesStore({ db, door: options.settings, staff: staff.settings, audit: this.audit });
+    this.door = new DoorSettingsStore({ db, door: options.settings, audit: this.audit, onChanged: options.onDoorSettings });
+    this.cards = new CardDesk({
+      db,
+      audit: this.audit,
+      deviceId: options.deviceId,
+      // The door reads a typed card with the keyboard readers' format, an HID reader's already applied: enrolment too.
+      cardFormat: (source) => (source === 'hid' ? 'canonical' : options.settings.get('keyboardReader').format),
+    });
     this.qrCards = new QrCards({
       db,
       audit: this.audit,

@@ -18,6 +18,13 @@ function everyRequest(sessionId: string): { [K in AdminRequestName]: unknown } {
     adminPrintQrCards: { sessionId, companionIds: ['nurlan'], language: 'kk' },
     adminSettings: { sessionId },
     adminSetSettings: { sessionId, change: { unexcusedDaysPerMonth: 4 } },
+    adminDoorSettings: { sessionId },
+    adminSetDoorSettings: { sessionId, change: { sound: 'off' } },
+    adminCardsInfo: { sessionId },
+    adminFindCompanions: { sessionId, query: 'елена' },
+    adminCompanionCards: { sessionId, companionId: 'elena' },
+    adminEnrolCard: { sessionId, companionId: 'elena', raw: '0004512400', source: 'keyboard-wedge' },
+    adminRevokeCard: { sessionId, credentialId: 'cr-elena', reason: 'Lost' },
   };
 }
 
@@ -28,7 +35,7 @@ describe('the admin requests', () => {
     const ended = kit.signIn();
     kit.staff.signOut(ended, 'button');
     const names = Object.keys(adminRequests) as AdminRequestName[];
-    expect(names).toHaveLength(12);
+    expect(names).toHaveLength(19);
     for (const [sessionId, code] of [
       [staffSession, 'STAFF_FORBIDDEN'],
       [ended, 'STAFF_SESSION_ENDED'],
@@ -45,6 +52,7 @@ describe('the admin requests', () => {
     expect(kit.db.prepare('SELECT count(*) AS n FROM calendar_transfers').get()).toEqual({ n: 0 });
     expect(kit.staff.settings.get('unexcusedDaysPerMonth')).toBe(3);
     expect(kit.db.prepare('SELECT count(*) AS n FROM admin_audit').get()).toEqual({ n: 0 });
+    expect(kit.db.prepare('SELECT count(*) AS n FROM credential_changes').get()).toEqual({ n: 0 });
     // An idle admin session ends like any other.
     const admin = kit.signIn();
     kit.clock.advance(kit.staff.settings.get('staffIdleSeconds') * 1000 + 1);

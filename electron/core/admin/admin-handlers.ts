@@ -1,11 +1,13 @@
 // The admin requests of KioskApi (shared/admin/admin-contract.ts) answered by the AdminDesk. Every one needs a live
 // session of an admin: an ended session answers STAFF_SESSION_ENDED, a staff member's STAFF_FORBIDDEN.
+import { DoorSettingsSchema } from '../../../shared/admin/door-settings.js';
 import { fail, ok, type Result } from '../../../shared/api/result.js';
 import type { RequestArgs, RequestValue } from '../../../shared/api/contract.js';
 import type { AdminRequestName } from '../../../shared/admin/admin-contract.js';
 import type { LocalTime } from '../../../shared/domain/local-time.js';
 import type { StaffMember } from '../../../shared/staff/staff-contract.js';
 import type { AdminDesk } from './admin-desk.js';
+import { cardHandlers } from './card-handlers.js';
 import { exportTabel } from './export/tabel-export.js';
 
 /** The admin requests that write a file and so answer with a Promise. */
@@ -68,11 +70,14 @@ export function adminHandlers(desk: () => AdminDesk | null): AdminHandlers {
     },
     adminSettings: ({ sessionId }) => asAdmin(sessionId, (d) => ok(d.rules.get())),
     adminSetSettings: ({ sessionId, change }) => asAdmin(sessionId, (d, member, at) => ok(d.rules.change(member.id, change, at))),
+    adminDoorSettings: ({ sessionId }) => asAdmin(sessionId, (d) => ok(d.door.get())),
+    adminSetDoorSettings: ({ sessionId, change }) => asAdmin(sessionId, (d, member, at) => ok(d.door.change(member.id, DoorSettingsSchema.partial().parse(change), at))),
     adminTransfers: ({ sessionId, month }) => asAdmin(sessionId, (d) => ok({ transfers: d.transfers.inMonth(month) })),
     adminSetTransfer: ({ sessionId, date, kind, note }) =>
       asAdmin(sessionId, (d, member, at) => {
         d.transfers.set(member.id, date, kind, note ?? null, at);
         return ok({ transfers: d.transfers.inMonth(date.slice(0, 7)) });
       }),
+    ...cardHandlers(asAdmin),
   };
 }

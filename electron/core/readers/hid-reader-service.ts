@@ -4,7 +4,7 @@ import type { ReaderState } from '../../../shared/api/contract.js';
 import { normalizeCardNumber, readingText } from '../../../shared/credentials/card-number.js';
 import type { DecodedEvent, ReportDecoder } from './decoded-event.js';
 import { errorMessage, HidUnavailableError, type HidAccess, type HidConnection, type HidDeviceInfo } from './hid-access.js';
-import { readerId, type HidReaderConfig } from './reader-config.js';
+import { readerId, type HidReaderConfig } from '../../../shared/readers/reader-config.js';
 import { createReportDecoder } from './report-decoder.js';
 
 /** What a reading the reader's format cannot hold is passed on as: identifyCard refuses it as unreadable. */

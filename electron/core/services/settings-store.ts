@@ -1,11 +1,16 @@
 // Kiosk settings in the settings table, each checked against its schema when read back.
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
+import { SoundLevelSchema } from '../../../shared/admin/door-settings.js';
 import { LanguageSchema } from '../../../shared/domain/attendance.js';
-import { HidReadersSchema, KeyboardReaderConfigSchema } from '../readers/reader-config.js';
+import { HidReadersSchema, KeyboardReaderConfigSchema } from '../../../shared/readers/reader-config.js';
 
 const settingSchemas = {
+  /** What the door shows now (a companion may have switched it). */
   language: LanguageSchema,
+  /** What the door starts in and returns to after a companion switched it. */
+  defaultLanguage: LanguageSchema,
+  sound: SoundLevelSchema,
   /** How long the children screen waits before confirming by itself. */
   autoConfirmSeconds: z.number().int().min(0).max(60),
   /** The same credential again within this window shows the earlier receipt instead of recording again. */
@@ -21,6 +26,8 @@ type Settings = { [K in keyof typeof settingSchemas]: z.output<(typeof settingSc
 
 export const settingDefaults: Settings = {
   language: 'kk',
+  defaultLanguage: 'kk',
+  sound: 'normal',
   autoConfirmSeconds: 5,
   repeatWindowSeconds: 10,
   cameraDeviceId: null,

@@ -41,6 +41,11 @@ export class ClosingService {
       .map((child) => ({ child, stillHereNote: note.get(localDate, child.id)?.note ?? null }));
   }
 
+  /** How many children are checked in with no staff answer yet today (a "still here" answers for its child). */
+  unresolvedCount(localDate: string): number {
+    return this.stillIn(localDate).filter((s) => s.stillHereNote === null).length;
+  }
+
   resolve(actor: StaffMember, childId: string, outcome: ClosingOutcome, at: LocalTime): Result<{ eventId: string | null }> {
     const { db, presence, overrides, audit } = this.deps;
     if (presence.of(childId, at.localDate).state !== 'present') return fail('INVALID_REQUEST', `child ${childId} is not checked in`);

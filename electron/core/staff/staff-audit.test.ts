@@ -67,6 +67,33 @@ const scenarios: Record<StaffAction, { staff: string | null; run: (kit: Kit) => 
       value(kit.call('staffResolveClosing', { sessionId: kit.signIn(), childId: demoChildren.alisa, outcome: { kind: 'still-here', note: 'Mother is late' } }));
     },
   },
+  'pin-set': {
+    staff: 'staff-admin',
+    run: (kit) => value(kit.call('staffSetPin', { sessionId: kit.signIn('staff-admin', '2468'), staffId: 'staff-nurse', pin: '8024' })),
+  },
+  'pin-changed': {
+    staff: 'staff-nurse',
+    run: (kit) => value(kit.call('staffChangeOwnPin', { sessionId: kit.signIn('staff-nurse', '1357'), oldPin: '1357', newPin: '8024' })),
+  },
+  'card-enrolled': {
+    staff: 'staff-admin',
+    run: (kit) =>
+      value(kit.call('staffEnrolCard', { sessionId: kit.signIn('staff-admin', '2468'), staffId: 'staff-nurse', card: { raw: '0007000002', source: 'keyboard-wedge' } })),
+  },
+  'card-withdrawn': {
+    staff: 'staff-admin',
+    run: (kit) => {
+      const [card] = kit.read<{ id: string }>(`SELECT id FROM staff_cards WHERE staff_id = 'staff-duty'`);
+      value(kit.call('staffWithdrawCard', { sessionId: kit.signIn('staff-admin', '2468'), cardId: card?.id }));
+    },
+  },
+  'account-unlocked': {
+    staff: 'staff-admin',
+    run: (kit) => {
+      for (let i = 0; i < 5; i++) value(kit.call('staffSignIn', { who: { kind: 'staff', staffId: 'staff-duty' }, pin: '0000' }));
+      value(kit.call('staffUnlock', { sessionId: kit.signIn('staff-admin', '2468'), staffId: 'staff-duty' }));
+    },
+  },
 };
 
 describe('the staff audit trail', () => {

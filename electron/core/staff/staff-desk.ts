@@ -18,6 +18,8 @@ import { HeadcountService } from './headcount-service.js';
 import { OverrideService } from './override-service.js';
 import { ensurePinPepper } from './pin-pepper.js';
 import { PresenceStore } from './presence-store.js';
+import { ClosingAlert, type StaffAlertSink } from './closing-alert.js';
+import { StaffAccountAdmin } from './staff-account-admin.js';
 import { StaffAccounts, type PinCheck } from './staff-accounts.js';
 import { StaffAudit } from './staff-audit.js';
 import { StaffSessions } from './staff-sessions.js';
@@ -34,6 +36,8 @@ export interface StaffDeskOptions {
   cardFormat: (source: CardSource) => ReaderFormat | 'canonical';
   /** Where the clock-driven jobs report a failure (they must never take the process down). */
   report?: (line: string) => void;
+  /** The staff alert strip on the door (kiosk events staffAlert / staffAlertCleared): closing time. */
+  alerts?: StaffAlertSink;
 }
 
 /** How often the clock-driven jobs run: idle sessions end within this much of their time. */
@@ -53,6 +57,8 @@ export class StaffDesk {
   readonly headcounts: HeadcountService;
   readonly closing: ClosingService;
   readonly views: StaffViews;
+  readonly accountAdmin: StaffAccountAdmin;
+  private readonly closingAlert: ClosingAlert;
   private readonly sessions = new StaffSessions();
   private timer: ReturnType<typeof setInterval> | null = null;
   private pepper: Buffer | null = null;
@@ -71,6 +77,8 @@ export class StaffDesk {
     this.headcounts = new HeadcountService({ db, directory, presence, audit, deviceId: log.deviceId });
     this.closing = new ClosingService({ db, directory, presence, overrides: this.overrides, audit, deviceId: log.deviceId });
     this.views = new StaffViews({ db, directory, presence, absences: this.absences, settings: this.settings, offsetMinutes: options.clock.offsetMinutes });
+    this.accountAdmin = new StaffAccountAdmin({ db, accounts: this.accounts, audit, cardFormat: options.cardFormat, offsetMinutes: options.clock.offsetMinutes });
+    this.closingAlert = new ClosingAlert({ closing: this.closing, settings: this.settings, sink: options.alerts ?? null });
   }
 
   now(): LocalTime {
@@ -97,13 +105,17 @@ export class StaffDesk {
     this.timer = null;
   }
 
-  /** Ends idle sessions (each on record) and takes the day's cut-off headcount when it is due. */
+  /**
+   * Ends idle sessions (each on record), takes the day's cut-off headcount when it is due, and keeps the closing-time
+   * alert on the door while children are left unresolved after closing time.
+   */
   tick(): void {
     const at = this.now();
     for (const ended of this.sessions.expire(at.ms, this.idleMs())) {
       this.audit.record('session-timeout', ended.member.id, at, { idleSeconds: this.idleMs() / 1000 }, ended.sessionId);
     }
     this.headcounts.takeIfDue(this.settings.get('headcountCutOff'), at);
+    this.closingAlert.check(at);
   }
 
   signIn(who: { kind: 'staff'; staffId: string } | { kind: 'card'; raw: string; source: CardSource }, pin: string): SignInOutcome {
@@ -129,7 +141,8 @@ export class StaffDesk {
     return ok(this.openSession(member, at, 'setup'));
   }
 
-  signOut(sessionId: string, why: 'button' | 'idle'): void {
+  /** Ends a session on record: the button, the UI's idle timer, or a lock (a wrong old PIN while changing it). */
+  signOut(sessionId: string, why: 'button' | 'idle' | 'locked'): void {
     const at = this.now();
     const member = this.sessions.close(sessionId);
     if (!member) return;

@@ -21,6 +21,10 @@ export function staffHandlers(withDesk: <T>(action: (desk: StaffDesk) => Result<
       return session.ok ? action(desk, session.member, session.at) : session.result;
     });
 
+  /** Like asStaff, for the account requests only an admin may make (STAFF_FORBIDDEN for anyone else). */
+  const asAdmin = <T>(sessionId: string, action: (desk: StaffDesk, member: StaffMember, at: LocalTime) => Result<T>): Result<T> =>
+    asStaff(sessionId, (desk, member, at) => (member.role === 'admin' ? action(desk, member, at) : fail('STAFF_FORBIDDEN', 'staff accounts are for admins')));
+
   return {
     staffSignInOptions: () =>
       withDesk((desk) => {
@@ -82,5 +86,18 @@ export function staffHandlers(withDesk: <T>(action: (desk: StaffDesk) => Result<
         });
       }),
     staffResolveClosing: ({ sessionId, childId, outcome }) => asStaff(sessionId, (desk, member, at) => desk.closing.resolve(member, childId, outcome, at)),
+    staffAccounts: ({ sessionId }) => asAdmin(sessionId, (desk, _member, at) => ok({ staff: desk.accountAdmin.list(at) })),
+    staffSetPin: ({ sessionId, staffId, pin }) => asAdmin(sessionId, (desk, admin, at) => desk.accountAdmin.setPin(admin, staffId, pin, at)),
+    staffEnrolCard: ({ sessionId, staffId, card }) =>
+      asAdmin(sessionId, (desk, admin, at) => desk.accountAdmin.enrolCard(admin, staffId, card.raw, card.source, at)),
+    staffWithdrawCard: ({ sessionId, cardId }) => asAdmin(sessionId, (desk, admin, at) => desk.accountAdmin.withdrawCard(admin, cardId, at)),
+    staffUnlock: ({ sessionId, staffId }) => asAdmin(sessionId, (desk, admin, at) => desk.accountAdmin.unlock(admin, staffId, at)),
+    staffChangeOwnPin: ({ sessionId, oldPin, newPin }) =>
+      asStaff(sessionId, (desk, member, at) => {
+        const changed = desk.accountAdmin.changeOwnPin(member, oldPin, newPin, at);
+        // Locked by a wrong old PIN: whoever stands at the screen is not let on as the member.
+        if (changed.ok && changed.value.outcome === 'locked') desk.signOut(sessionId, 'locked');
+        return changed;
+      }),
   };
 }

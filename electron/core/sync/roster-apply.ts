@@ -18,6 +18,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Roster } from '../../../shared/domain/roster.js';
 import { RosterReplySchema, type CityKey, type CitySettings, type RosterDelta, type RosterReply, type RosterSnapshot } from '../../../shared/sync/protocol.js';
+import { credentialsAwaitingCity } from '../admin/card-awaiting-city.js';
+import { CardManagement } from '../admin/card-management.js';
 import { TrustedKeys } from '../credentials/trusted-keys.js';
 import { StaffSettings } from '../staff/staff-settings.js';
 import { SYNC_KEYS, SyncStateStore } from './sync-state.js';
@@ -97,6 +99,12 @@ class RosterTables {
   readonly counts = { upserted: 0, removed: 0, kept: 0 };
   /** Credentials already removed or revoked in this apply (a removed companion's cards may be listed too). */
   private readonly credentialsDone = new Set<string>();
+  /**
+   * Credentials enrolled or revoked here whose change the city has not acknowledged: the city's roster does not know
+   * of it yet, so neither its snapshot nor its delta overrides the kiosk's row (once acknowledged, the city's row is the
+   * same). Read once, inside the apply's transaction.
+   */
+  private readonly awaitingCity: ReadonlySet<string>;
   private readonly s: Record<
     | 'upsertGroup'
     | 'upsertChild'
@@ -106,6 +114,7 @@ class RosterTables {
     | 'upsertStaff'
     | 'credentialHolder'
     | 'retireCredentialValue'
+    | 'isLocalCredential'
     | 'deleteGroup'
     | 'deleteChild'
     | 'deactivateChild'
@@ -132,6 +141,7 @@ class RosterTables {
     this.nowIso = now.toISOString();
     this.keys = new TrustedKeys(db);
     this.settings = new StaffSettings(db);
+    this.awaitingCity = credentialsAwaitingCity(db);
     this.s = {
       upsertGroup: db.prepare(
         `INSERT INTO groups (id, name, sort_order) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, sort_order = excluded.sort_order
@@ -165,6 +175,7 @@ class RosterTables {
       ),
       credentialHolder: db.prepare('SELECT id, revoked_at FROM credentials WHERE kind = ? AND value = ?'),
       retireCredentialValue: db.prepare('UPDATE credentials SET value = ? WHERE id = ?'),
+      isLocalCredential: db.prepare("SELECT 1 FROM credentials WHERE id = ? AND origin = 'local'"),
       deleteGroup: db.prepare('DELETE FROM groups WHERE id = ?'),
       deleteChild: db.prepare('DELETE FROM children WHERE id = ?'),
       deactivateChild: db.prepare('UPDATE children SET active = 0 WHERE id = ?'),
@@ -193,7 +204,11 @@ class RosterTables {
     const absent = (table: string, listed: readonly { id: string }[]): string[] => {
       const wanted = new Set(listed.map((row) => row.id));
       const rows = table === 'staff' ? "SELECT id FROM staff WHERE origin = 'city'" : `SELECT id FROM ${table}`;
-      return this.db.prepare(rows).pluck().all().filter((id): id is string => typeof id === 'string' && !wanted.has(id));
+      return this.db
+        .prepare(rows)
+        .pluck()
+        .all()
+        .filter((id): id is string => typeof id === 'string' && !wanted.has(id) && !(table === 'credentials' && this.awaitingCity.has(id)));
     };
     const wantedLinks = new Set(roster.links.map(linkKey));
     const links = this.db
@@ -276,12 +291,17 @@ class RosterTables {
    * contradiction: the roster is refused.
    */
   private upsertCredential(c: Credential): void {
+    if (this.awaitingCity.has(c.id)) return;
     let value = c.value;
     const holder = this.s.credentialHolder.get(c.kind, c.value) as { id: string; revoked_at: string | null } | undefined;
     if (holder && holder.id !== c.id) {
       if (c.revokedAt !== null) value = retiredValue(c.value, c.id);
       else if (holder.revoked_at !== null) this.s.retireCredentialValue.run(retiredValue(c.value, holder.id), holder.id);
-      else throw new RosterRejectedError(`credentials ${holder.id} and ${c.id} are both live with the same ${c.kind} value`);
+      // A card enrolled here that the city refused (or has since given to someone else): the city's roster decides.
+      else if (!this.awaitingCity.has(holder.id) && this.s.isLocalCredential.get(holder.id)) {
+        this.s.revokeCredential.run(this.nowIso, holder.id);
+        this.s.retireCredentialValue.run(retiredValue(c.value, holder.id), holder.id);
+      } else throw new RosterRejectedError(`credentials ${holder.id} and ${c.id} are both live with the same ${c.kind} value`);
     }
     this.upserted(this.s.upsertCredential.run(c.id, c.companionId, c.kind, value, c.version, c.revokedAt));
   }
@@ -298,7 +318,7 @@ class RosterTables {
   }
 
   private removeCredential(id: string): void {
-    if (this.credentialsDone.has(id)) return;
+    if (this.credentialsDone.has(id) || this.awaitingCity.has(id)) return;
     this.credentialsDone.add(id);
     this.removeOrKeep(this.s.deleteCredential, id, () => this.s.revokeCredential.run(this.nowIso, id));
   }
@@ -327,6 +347,8 @@ class RosterTables {
     if (s.closingTime !== undefined) this.settings.set('closingTime', s.closingTime);
     if (s.unexcusedLimitPerMonth !== undefined) this.settings.set('unexcusedDaysPerMonth', s.unexcusedLimitPerMonth);
     if (s.vacationDaysPerYear !== undefined) this.settings.set('vacationDaysPerYear', s.vacationDaysPerYear);
+    // Not "absent keeps the kiosk's own": who manages the cards is the city's to say, and absent means the kindergarten.
+    new CardManagement(this.db).set(s.cardsManagedBy);
   }
 }
 
@@ -335,7 +357,7 @@ function linkKey(link: LinkKey): string {
 }
 
 /** Not a card number, not a QR credential id: a reader or a code can never produce it. */
-function retiredValue(value: string, credentialId: string): string {
+export function retiredValue(value: string, credentialId: string): string {
   return `retired:${credentialId}:${value}`;
 }
 

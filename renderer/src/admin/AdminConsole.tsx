@@ -8,16 +8,18 @@ import { toLocalTime } from '../../../shared/domain/local-time.js';
 import type { StaffSession } from '../../../shared/staff/staff-contract.js';
 import { useIdle } from '../staff/use-idle.js';
 import { CardsPage } from './CardsPage.js';
+import { CompanionsPage } from './CompanionsPage.js';
 import { LogPage } from './LogPage.js';
 import { RefusedPage } from './RefusedPage.js';
 import { SettingsPage } from './SettingsPage.js';
+import { StaffAccountsPage } from '../staff/StaffAccountsPage.js';
 import { SyncPage } from './SyncPage.js';
 import { TabelPage } from './TabelPage.js';
 import { TodayPage } from './TodayPage.js';
 import { useAdminCall } from './use-admin-call.js';
 import './admin.css';
 
-const TABS = ['today', 'log', 'refused', 'tabel', 'cards', 'sync', 'settings'] as const;
+const TABS = ['today', 'log', 'refused', 'tabel', 'companions', 'cards', 'staff', 'sync', 'settings'] as const;
 type Tab = (typeof TABS)[number];
 
 interface Props {
@@ -69,8 +71,10 @@ export function AdminConsole({ api, session, onBack, onSignOut, onIdle, onEnded 
       {tab === 'log' && <LogPage call={call} initial={logFilter} />}
       {tab === 'refused' && <RefusedPage call={call} />}
       {tab === 'tabel' && <TabelPage call={call} today={today} />}
+      {tab === 'companions' && <CompanionsPage call={call} />}
       {tab === 'cards' && <CardsPage call={call} />}
       {tab === 'settings' && <SettingsPage call={call} />}
+      {tab === 'staff' && <StaffAccountsPage api={api} session={session} onEnded={onEnded} />}
       {tab === 'sync' && (
         <SyncPage
           api={api}

@@ -1,7 +1,6 @@
-// Staff mode with the admin console on top: an admin's session shows a button to the console over the staff screens,
-// and the console replaces them while it is open. Everyone else sees the staff screens alone.
+// Staff mode with the admin console on top: an admin's session offers the console in the staff menu, and the console
+// replaces the staff screens while it is open. Everyone else sees the staff screens alone.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { KioskApi } from '../../../shared/api/contract.js';
 import { CardCaptureContext } from '../staff/card-capture.js';
 import { StaffScreen } from '../staff/StaffScreen.js';
@@ -10,11 +9,12 @@ import { AdminConsole } from './AdminConsole.js';
 import './admin.css';
 
 export function AdminGate({ api, staff }: { api: KioskApi; staff: StaffMode }) {
-  const { t } = useTranslation();
   const session = staff.step.kind === 'session' && staff.step.session.staff.role === 'admin' ? staff.step.session : null;
-  // Open for one session: the next sign-in starts on the staff screens again.
+  // Open for one session and one visit: the next sign-in, or a staff page asked for meanwhile (the closing-time
+  // alert), starts on the staff screens again.
+  const visit = staff.step.kind === 'session' ? `${staff.step.session.sessionId}:${staff.step.opened}` : null;
   const [openFor, setOpenFor] = useState<string | null>(null);
-  if (session && openFor === session.sessionId) {
+  if (session && openFor === visit) {
     return (
       <CardCaptureContext value={staff.capture}>
       <AdminConsole
@@ -30,12 +30,7 @@ export function AdminGate({ api, staff }: { api: KioskApi; staff: StaffMode }) {
   }
   return (
     <CardCaptureContext value={staff.capture}>
-      <StaffScreen api={api} staff={staff} />
-      {session && (
-        <button type="button" className="admin-open" data-testid="admin-open" onClick={() => setOpenFor(session.sessionId)}>
-          {t('admin.open')}
-        </button>
-      )}
+      <StaffScreen api={api} staff={staff} onOpenAdmin={session ? () => setOpenFor(visit) : undefined} />
     </CardCaptureContext>
   );
 }

@@ -3,6 +3,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KioskRulesSchema, type KioskRules } from '../../../shared/admin/admin-contract.js';
+import { DoorSettingsPanel } from './DoorSettingsPanel.js';
 import type { AdminCall } from './use-admin-call.js';
 import { useLoadedOnce } from './use-loaded-once.js';
 
@@ -74,6 +75,7 @@ export function SettingsPage({ call }: { call: AdminCall }) {
           </p>
         )}
       </section>
+      <DoorSettingsPanel call={call} />
     </div>
   );
 }

@@ -1,6 +1,8 @@
 // Short tones made with WebAudio (no audio files): people hear the result before they look.
 // Sound is a courtesy: anything that goes wrong here is swallowed, never shown.
 
+import type { SoundLevel } from '../../../shared/admin/door-settings.js';
+
 export type Sound = 'arrival' | 'departure' | 'info' | 'error';
 
 interface Tone {
@@ -25,11 +27,19 @@ const SOUNDS: Record<Sound, readonly Tone[]> = {
   error: [{ hz: 150, ms: 260, type: 'square' }],
 };
 
-const VOLUME = 0.25;
+/** Gain per level: quiet still carries over a hall's chatter at arm's length, loud across a lobby. */
+const VOLUMES: Record<SoundLevel, number> = { off: 0, quiet: 0.08, normal: 0.25, loud: 0.6 };
+let volume = VOLUMES.normal;
 let context: AudioContext | null = null;
+
+/** The admin's setting, from the core's status. */
+export function setSoundLevel(level: SoundLevel): void {
+  volume = VOLUMES[level];
+}
 
 export function playSound(sound: Sound): void {
   try {
+    if (volume === 0) return;
     const ctx = audioContext();
     if (!ctx) return;
     // Chromium suspends contexts until the page has had a user gesture; a card burst is one.
@@ -71,8 +81,8 @@ function scheduleTone(ctx: AudioContext, tone: Tone, start: number): number {
   oscillator.frequency.value = tone.hz;
   // Short ramps at both ends: no clicks.
   gain.gain.setValueAtTime(0, start);
-  gain.gain.linearRampToValueAtTime(VOLUME, start + 0.01);
-  gain.gain.setValueAtTime(VOLUME, end - 0.02);
+  gain.gain.linearRampToValueAtTime(volume, start + 0.01);
+  gain.gain.setValueAtTime(volume, end - 0.02);
   gain.gain.linearRampToValueAtTime(0, end);
   oscillator.connect(gain).connect(ctx.destination);
   oscillator.start(start);

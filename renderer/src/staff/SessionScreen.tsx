@@ -11,31 +11,38 @@ import { ClosingPage } from './ClosingPage.js';
 import { EventsPage } from './EventsPage.js';
 import { HeadcountPage } from './HeadcountPage.js';
 import { OverrideForm } from './OverrideForm.js';
+import { OwnPinPage } from './OwnPinPage.js';
 import { useKeepAlive } from './use-keep-alive.js';
 import { useStaffCall } from './use-staff-call.js';
+import type { StaffStartPage } from './use-staff-mode.js';
 
 type Page =
   | { kind: 'home' }
   | { kind: 'override' | 'absence'; child: StaffChild | null }
   | { kind: 'headcount' }
   | { kind: 'closing' }
-  | { kind: 'events' };
+  | { kind: 'events' }
+  | { kind: 'pin' };
 
-const MENU = ['override', 'absence', 'headcount', 'closing', 'events'] as const;
+const MENU = ['override', 'absence', 'headcount', 'closing', 'events', 'pin'] as const;
 
 interface Props {
   api: KioskApi;
   session: StaffSession;
+  /** The page staff came for (the closing-time alert), instead of the menu. */
+  startPage?: StaffStartPage | null;
   onSignOut: () => void;
   onEnded: () => void;
+  /** Opens the admin console: offered in the menu to admins only. */
+  onOpenAdmin?: (() => void) | undefined;
 }
 
-export function SessionScreen({ api, session, onSignOut, onEnded }: Props) {
+export function SessionScreen({ api, session, startPage = null, onSignOut, onEnded, onOpenAdmin }: Props) {
   const { t } = useTranslation();
   const call = useStaffCall(api, session.sessionId, onEnded);
   // A quarter of the idle time: the core hears of work on the screen well before it would end the session.
   useKeepAlive((session.idleSeconds * 1000) / 4, () => void call('staffKeepAlive', {}));
-  const [page, setPage] = useState<Page>({ kind: 'home' });
+  const [page, setPage] = useState<Page>(startPage === null ? { kind: 'home' } : { kind: startPage });
   const [message, setMessage] = useState<string | null>(null);
   const done = useCallback((text: string) => {
     setMessage(text);
@@ -80,6 +87,13 @@ export function SessionScreen({ api, session, onSignOut, onEnded }: Props) {
                   </button>
                 </li>
               ))}
+              {session.staff.role === 'admin' && onOpenAdmin && (
+                <li>
+                  <button type="button" className="staff-menu-item staff-menu-admin" data-testid="admin-open" onClick={onOpenAdmin}>
+                    {t('admin.open')}
+                  </button>
+                </li>
+              )}
             </ul>
           </>
         )}
@@ -91,6 +105,7 @@ export function SessionScreen({ api, session, onSignOut, onEnded }: Props) {
         {page.kind === 'headcount' && <HeadcountPage call={call} />}
         {page.kind === 'closing' && <ClosingPage call={call} />}
         {page.kind === 'events' && <EventsPage call={call} />}
+        {page.kind === 'pin' && <OwnPinPage call={call} onDone={done} />}
       </div>
     </main>
   );

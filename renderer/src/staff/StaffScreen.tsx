@@ -10,14 +10,31 @@ import './staff.css';
 /** Before anyone has signed in the core's setting is not known yet; the door should not wait longer than this. */
 const SIGN_IN_IDLE_MS = 60_000;
 
-export function StaffScreen({ api, staff }: { api: KioskApi; staff: StaffMode }) {
+interface Props {
+  api: KioskApi;
+  staff: StaffMode;
+  /** Opens the admin console (an admin's session shows it in the menu). */
+  onOpenAdmin?: (() => void) | undefined;
+}
+
+export function StaffScreen({ api, staff, onOpenAdmin }: Props) {
   const { step } = staff;
   useIdle(step.kind === 'session' ? step.session.idleSeconds * 1000 : step.kind === 'sign-in' ? SIGN_IN_IDLE_MS : null, () => staff.close('idle'));
   if (step.kind === 'sign-in') {
     return <SignInScreen key={step.cardSeq} api={api} card={step.card} onSignedIn={staff.signedIn} onBack={() => staff.close('button')} />;
   }
   if (step.kind === 'session') {
-    return <SessionScreen key={step.session.sessionId} api={api} session={step.session} onSignOut={() => staff.close('button')} onEnded={staff.ended} />;
+    return (
+      <SessionScreen
+        key={`${step.session.sessionId}:${step.opened}`}
+        api={api}
+        session={step.session}
+        startPage={step.startPage}
+        onSignOut={() => staff.close('button')}
+        onEnded={staff.ended}
+        onOpenAdmin={onOpenAdmin}
+      />
+    );
   }
   return null;
 }

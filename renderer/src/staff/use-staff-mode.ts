@@ -10,12 +10,21 @@ import type { CardCapture, CardHandler } from './card-capture.js';
 
 export type CardCredential = Extract<Credential, { kind: 'card' }>;
 
-export type StaffStep = { kind: 'off' } | { kind: 'sign-in'; card: CardCredential | null; cardSeq: number } | { kind: 'session'; session: StaffSession };
+/** A staff page a session opens on when staff came for it: the closing-time alert on the door opens the Closing page. */
+export type StaffStartPage = 'closing';
+
+export type StaffStep =
+  | { kind: 'off' }
+  | { kind: 'sign-in'; card: CardCredential | null; cardSeq: number; then: StaffStartPage | null }
+  /** `opened` counts the times a page was asked for during the session (the screens remount on it). */
+  | { kind: 'session'; session: StaffSession; startPage: StaffStartPage | null; opened: number };
 
 export interface StaffMode {
   step: StaffStep;
   active: boolean;
   open: () => void;
+  /** Staff mode straight to a page: through the sign-in when nobody is signed in, at once in a session. */
+  openAt: (page: StaffStartPage) => void;
   /** Back to the door; a live session is signed out (the button) or timed out (idle). */
   close: (why: 'button' | 'idle') => void;
   /** The core ended the session (idle there first, or a restart): back to the door without another request. */
@@ -36,9 +45,24 @@ export function useStaffMode(api: KioskApi): StaffMode {
     setStepState(next);
   }, []);
 
-  const open = useCallback(() => setStep({ kind: 'sign-in', card: null, cardSeq: 0 }), [setStep]);
+  const open = useCallback(() => setStep({ kind: 'sign-in', card: null, cardSeq: 0, then: null }), [setStep]);
+  const openAt = useCallback(
+    (page: StaffStartPage) => {
+      const current = stepRef.current;
+      if (current.kind === 'session') setStep({ ...current, startPage: page, opened: current.opened + 1 });
+      else if (current.kind === 'sign-in') setStep({ ...current, then: page });
+      else setStep({ kind: 'sign-in', card: null, cardSeq: 0, then: page });
+    },
+    [setStep],
+  );
   const ended = useCallback(() => setStep({ kind: 'off' }), [setStep]);
-  const signedIn = useCallback((session: StaffSession) => setStep({ kind: 'session', session }), [setStep]);
+  const signedIn = useCallback(
+    (session: StaffSession) => {
+      const current = stepRef.current;
+      setStep({ kind: 'session', session, startPage: current.kind === 'sign-in' ? current.then : null, opened: 0 });
+    },
+    [setStep],
+  );
 
   const close = useCallback(
     (why: 'button' | 'idle') => {
@@ -69,14 +93,14 @@ export function useStaffMode(api: KioskApi): StaffMode {
       // A companion's card or code is never checked in from the staff screens.
       const current = stepRef.current;
       if (read.kind !== 'card') return;
-      if (current.kind === 'sign-in') setStep({ kind: 'sign-in', card: read, cardSeq: current.cardSeq + 1 });
+      if (current.kind === 'sign-in') setStep({ ...current, card: read, cardSeq: current.cardSeq + 1 });
       else if (current.kind === 'session') takers.current.at(-1)?.(read);
     },
     [setStep],
   );
 
   return useMemo(
-    () => ({ step, active: step.kind !== 'off', open, close, ended, signedIn, credential, capture }),
-    [step, open, close, ended, signedIn, credential, capture],
+    () => ({ step, active: step.kind !== 'off', open, openAt, close, ended, signedIn, credential, capture }),
+    [step, open, openAt, close, ended, signedIn, credential, capture],
   );
 }

@@ -30,6 +30,10 @@ export function useCoreEvents(api: KioskApi, onCredential: (credential: Credenti
       api.on('staffAlert', (alert) => {
         setAlerts((current) => withAlert(current, alert));
       }),
+      // What the alert was about is over (closing time: every child resolved).
+      api.on('staffAlertCleared', ({ id }) => {
+        setAlerts((current) => withoutAlert(current, id));
+      }),
     ];
     return () => {
       for (const unsubscribe of off) unsubscribe();

@@ -4,6 +4,7 @@ import type { KioskApi, KioskStatus } from '../../../shared/api/contract.js';
 import type { Language } from '../../../shared/domain/attendance.js';
 import { safeCall } from '../api/safe-call.js';
 import { applyLanguage } from '../i18n/i18n.js';
+import { setSoundLevel } from '../sound/sounds.js';
 import type { Connection } from './connection-store.js';
 
 const STATUS_RETRY_MS = 1000;
@@ -21,7 +22,10 @@ export function useKioskStatus(api: KioskApi, connected: Connection, onStatus: (
 
   const receive = useCallback((next: KioskStatus) => {
     // Before the state update, so the screen renders in the new language in one go.
-    if (next.state === 'ready') applyLanguage(next.language);
+    if (next.state === 'ready') {
+      applyLanguage(next.language);
+      setSoundLevel(next.sound);
+    }
     setStatus(next);
     onStatus(next);
   }, [onStatus]);

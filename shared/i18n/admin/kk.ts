@@ -1,11 +1,12 @@
 // Әкімші панелінің және табель файлдарының қазақша мәтіндері.
+import { companionsKk } from './companions-kk.js';
 import type { Catalog } from '../en.js';
 
 export const adminKk: Catalog['admin'] = {
   open: 'Әкімші панелі',
   title: 'Әкімші панелі',
   back: 'Қызметкер беттері',
-  tabs: { today: 'Бүгін', log: 'Журнал', refused: 'Қабылданбағандар', tabel: 'Табель', sync: 'Синхрондау', settings: 'Баптаулар', cards: 'QR-карталар' },
+  tabs: { today: 'Бүгін', log: 'Журнал', refused: 'Қабылданбағандар', tabel: 'Табель', sync: 'Синхрондау', settings: 'Баптаулар', cards: 'QR-карталар', staff: 'Қызметкерлер', companions: 'Ілесіп жүретіндер мен карталар' },
   log: {
     search: 'Баланы не ілесіп жүретін адамды іздеу',
     from: 'Бастап',
@@ -184,6 +185,43 @@ export const adminKk: Catalog['admin'] = {
     save: 'Сақтау',
     saved: 'Сақталды',
   },
+  door: {
+    title: 'Кіреберіс',
+    defaultLanguage: 'Кіреберіс тілі (біреу ауыстырса, бір минуттан кейін осыған қайтады)',
+    sound: 'Дыбыстар',
+    sounds: { off: 'өшірулі', quiet: 'ақырын', normal: 'қалыпты', loud: 'қатты' },
+    testSound: 'Тыңдау',
+    keyboardReader: 'Пернетақта режиміндегі оқырмандар нөмірді былай жазады',
+    displayFormat: 'Карта нөмірлерін былай көрсету',
+    hidTitle: 'HID режиміндегі USB оқырмандар',
+    hidHint: 'Идентификаторлар lsusb көрсеткендей жазылады, мысалы ffff:0035. Оқырман сақтағаннан кейін бірден қосылады.',
+    hidNone: 'Жоқ: карталар тек пернетақта режиміндегі оқырмандар арқылы оқылады.',
+    vendorId: 'Vendor id',
+    productId: 'Product id',
+    readerName: 'Қызметкерлер көретін атауы',
+    report: 'Есеп пішімі',
+    reports: { keyboard: 'пернетақта есептері', 'length-ascii': 'ұзындық + нөмір мәтінмен', 'length-uid': 'ұзындық + UID байттары' },
+    format: 'Нөмір пішімі',
+    add: 'Оқырман қосу',
+    remove: 'Алып тастау',
+    badUsbId: 'lsusb көрсеткендей 4 он алтылық цифр жазыңыз (мысалы, 0035)',
+    duplicate: 'Бұл оқырман тізімде екі рет тұр',
+    nameMissing: 'Оқырманға атау беріңіз',
+    save: 'Кіреберіс баптауларын сақтау',
+    saved: 'Сақталды',
+  },
+  readerFormats: {
+    auto: 'нөмірге қарап анықтау',
+    'em-decimal': 'EM-Marine, 10 ондық цифр',
+    'em-w26': 'EM-Marine, Wiegand-26 (серия,нөмір)',
+    'em-hex': 'EM-Marine, он алтылық',
+    'mifare-hex': 'Mifare UID, он алтылық',
+    'mifare-hex-reversed': 'Mifare UID, он алтылық, байттар кері ретпен',
+    'mifare-decimal': 'Mifare UID, ондық',
+    'mifare-decimal-reversed': 'Mifare UID, ондық, байттар кері ретпен',
+    canonical: 'сақталғандай',
+    'em-printed': 'EM карталарында басылғандай',
+  },
   cards: {
     title: 'Басылған QR-карталар',
     hint: 'Смартфоны жоқ адамдарға: есік алдындағы камера оқитын QR-коды бар карта. Әрқайсысына осы киоск қол қояды.',
@@ -195,6 +233,7 @@ export const adminKk: Catalog['admin'] = {
     issued: 'Берілген күні: {{date}}',
     children: 'Балалар',
   },
+  companions: companionsKk,
   months: {
     m01: 'Қаңтар',
     m02: 'Ақпан',

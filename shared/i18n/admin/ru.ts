@@ -1,11 +1,12 @@
 // Тексты консоли администратора и выгрузок табеля на русском.
+import { companionsRu } from './companions-ru.js';
 import type { Catalog } from '../en.js';
 
 export const adminRu: Catalog['admin'] = {
   open: 'Консоль администратора',
   title: 'Консоль администратора',
   back: 'Экраны персонала',
-  tabs: { today: 'Сегодня', log: 'Журнал', refused: 'Отказы', tabel: 'Табель', sync: 'Синхронизация', settings: 'Настройки', cards: 'QR-карты' },
+  tabs: { today: 'Сегодня', log: 'Журнал', refused: 'Отказы', tabel: 'Табель', sync: 'Синхронизация', settings: 'Настройки', cards: 'QR-карты', staff: 'Сотрудники', companions: 'Сопровождающие и карты' },
   log: {
     search: 'Поиск ребёнка или сопровождающего',
     from: 'С',
@@ -184,6 +185,43 @@ export const adminRu: Catalog['admin'] = {
     save: 'Сохранить',
     saved: 'Сохранено',
   },
+  door: {
+    title: 'Вход',
+    defaultLanguage: 'Язык входа (возвращается к нему через минуту после смены)',
+    sound: 'Звуки',
+    sounds: { off: 'выключены', quiet: 'тихо', normal: 'обычно', loud: 'громко' },
+    testSound: 'Прослушать',
+    keyboardReader: 'Считыватели в режиме клавиатуры пишут номера как',
+    displayFormat: 'Показывать номера карт как',
+    hidTitle: 'USB-считыватели в режиме HID',
+    hidHint: 'Идентификаторы — как их показывает lsusb, например ffff:0035. Считыватель подключается сразу после сохранения.',
+    hidNone: 'Нет: карты читаются только считывателями в режиме клавиатуры.',
+    vendorId: 'Vendor id',
+    productId: 'Product id',
+    readerName: 'Название для сотрудников',
+    report: 'Формат отчётов',
+    reports: { keyboard: 'отчёты клавиатуры', 'length-ascii': 'длина + номер текстом', 'length-uid': 'длина + байты UID' },
+    format: 'Формат номера',
+    add: 'Добавить считыватель',
+    remove: 'Убрать',
+    badUsbId: 'Укажите 4 шестнадцатеричные цифры, как в lsusb (например, 0035)',
+    duplicate: 'Этот считыватель указан дважды',
+    nameMissing: 'Дайте считывателю название',
+    save: 'Сохранить настройки входа',
+    saved: 'Сохранено',
+  },
+  readerFormats: {
+    auto: 'определять по номеру',
+    'em-decimal': 'EM-Marine, 10 десятичных цифр',
+    'em-w26': 'EM-Marine, Wiegand-26 (серия,номер)',
+    'em-hex': 'EM-Marine, шестнадцатеричный',
+    'mifare-hex': 'UID Mifare, шестнадцатеричный',
+    'mifare-hex-reversed': 'UID Mifare, шестнадцатеричный, байты в обратном порядке',
+    'mifare-decimal': 'UID Mifare, десятичный',
+    'mifare-decimal-reversed': 'UID Mifare, десятичный, байты в обратном порядке',
+    canonical: 'как хранится',
+    'em-printed': 'как напечатано на картах EM',
+  },
   cards: {
     title: 'Печатные QR-карты',
     hint: 'Для сопровождающих без смартфона: карта с QR-кодом, который читает камера у входа. Каждую подписывает этот киоск.',
@@ -195,6 +233,7 @@ export const adminRu: Catalog['admin'] = {
     issued: 'Выдана {{date}}',
     children: 'Дети',
   },
+  companions: companionsRu,
   months: {
     m01: 'Январь',
     m02: 'Февраль',

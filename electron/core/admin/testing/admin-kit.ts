@@ -1,6 +1,7 @@
 // A real kiosk store for the admin tests: a SQLite file in a temp folder with a small kindergarten (two groups, five
 // children, their companions, an admin and a staff member with PINs), the chained log, the StaffDesk and the
 // AdminDesk over it, and the admin requests validated by their zod schemas as the dispatcher does.
+import type { DoorSettings } from '../../../../shared/admin/door-settings.js';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import { adminRequests, type AdminRequestName } from '../../../../shared/admin/admin-contract.js';
@@ -79,6 +80,8 @@ export function adminKit(startIso: string = JANUARY) {
   staff.accounts.setPin('duty', STAFF_PIN, staff.now());
   const keys = new TrustedKeys(db);
   const signer = ensureKioskSigningKey(dataDir, keys, clock.now());
+  // What the core would hear of each change of the door's settings (the status, the HID readers).
+  const doorChanges: { settings: DoorSettings; changed: readonly (keyof DoorSettings)[] }[] = [];
   const admin = new AdminDesk({
     db,
     staff,
@@ -89,6 +92,7 @@ export function adminKit(startIso: string = JANUARY) {
     kindergartenId: () => roster.kindergarten()?.id ?? null,
     qrSigner: () => signer,
     offsetMinutes: 300,
+    onDoorSettings: (settings, changed) => doorChanges.push({ settings, changed }),
   });
   onTestFinished(() => {
     staff.stop();
@@ -123,7 +127,7 @@ export function adminKit(startIso: string = JANUARY) {
     return stored;
   };
 
-  return { dataDir, clock, db, log, refused, staff, admin, call, signIn, event, deviceId, roster, keys };
+  return { dataDir, clock, db, log, refused, staff, admin, call, signIn, event, deviceId, roster, keys, doorChanges };
 }
 
 export function value<T>(result: Result<T>): T {

@@ -5,5 +5,7 @@ import { trustedKeys } from './0002-trusted-keys.js';
 import { syncOutbox } from './0003-sync-outbox.js';
 import { staff } from './0004-staff.js';
 import { admin } from './0005-admin.js';
+import { cardChanges } from './0006-card-changes.js';
+import { staffAccounts } from './0007-staff-accounts.js';
 
-export const migrations: readonly Migration[] = [initial, trustedKeys, syncOutbox, staff, admin];
+export const migrations: readonly Migration[] = [initial, trustedKeys, syncOutbox, staff, admin, cardChanges, staffAccounts];

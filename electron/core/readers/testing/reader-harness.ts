@@ -3,7 +3,7 @@
 import type { ReaderState } from '../../../../shared/api/contract.js';
 import type { HidAccess } from '../hid-access.js';
 import { HidReaderService, type HidReaderServiceOptions } from '../hid-reader-service.js';
-import { HidReaderConfigSchema, type HidReaderConfig } from '../reader-config.js';
+import { HidReaderConfigSchema, type HidReaderConfig } from '../../../../shared/readers/reader-config.js';
 
 export interface ReaderHarness {
   service: HidReaderService;

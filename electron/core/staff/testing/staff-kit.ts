@@ -15,6 +15,7 @@ import { RefusedAttempts } from '../../services/refused-attempts.js';
 import { RosterStore } from '../../services/roster-store.js';
 import { SettingsStore } from '../../services/settings-store.js';
 import { manualClock, tempDataDir } from '../../testing/fixtures.js';
+import type { StaffAlertSink } from '../closing-alert.js';
 import { StaffDesk } from '../staff-desk.js';
 import { staffHandlers, type StaffRequestName } from '../staff-handlers.js';
 
@@ -24,7 +25,7 @@ export const demoChildren = { alikhan: 'ch0001', ayaru: 'ch0002', alisa: 'ch0003
 /** 08:10 in Almaty on Monday 23 November 2026. */
 export const MORNING = '2026-11-23T03:10:00.000Z';
 
-export function staffKit(startIso: string = MORNING) {
+export function staffKit(startIso: string = MORNING, options: { alerts?: StaffAlertSink } = {}) {
   const dataDir = tempDataDir();
   const clock = manualClock(startIso);
   const db = openDatabase(join(dataDir, 'esik.sqlite'));
@@ -42,7 +43,7 @@ export function staffKit(startIso: string = MORNING) {
       throw new Error('no QR codes in the staff tests');
     },
   });
-  const desk = new StaffDesk({ db, log, clock, dataDir, cardFormat: () => 'auto' });
+  const desk = new StaffDesk({ db, log, clock, dataDir, cardFormat: () => 'auto', ...(options.alerts ? { alerts: options.alerts } : {}) });
   desk.ensureDemoSignIn();
   onTestFinished(() => {
     desk.stop();

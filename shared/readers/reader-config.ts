@@ -1,7 +1,18 @@
-// The `hidReaders` setting: which USB readers the core opens in HID data mode, and how to read them.
+// The card readers' settings: the USB readers the core opens in HID data mode, how each lays out its reports and
+// writes card numbers, and the one format of the keyboard-mode readers the UI reads. Shared: the admin edits them.
 import { z } from 'zod';
-import { DisplayFormatSchema, ReaderFormatSchema } from '../../../shared/credentials/reader-format.js';
-import { ReportProtocolSchema } from './report-decoder.js';
+import { DisplayFormatSchema, ReaderFormatSchema } from '../credentials/reader-format.js';
+
+/** How a reader lays out its input reports; docs/rfid-readers.md has the byte layouts. */
+export const ReportProtocolSchema = z.enum([
+  /** Boot-protocol keyboard reports: the reader "types" the number and Enter. */
+  'keyboard',
+  /** Vendor data mode: [length][ASCII text of the number] in one report. */
+  'length-ascii',
+  /** Vendor data mode: [length][UID bytes] in one report. */
+  'length-uid',
+]);
+export type ReportProtocol = z.infer<typeof ReportProtocolSchema>;
 
 const UsbId = z.number().int().min(0).max(0xffff);
 

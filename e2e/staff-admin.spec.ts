@@ -1,0 +1,109 @@
+// Staff accounts in the admin console and closing time on the door: the admin gives Раиса a new PIN (typed twice on
+// the keypad, never shown) and she signs in with it; the admin enrols a staff card by tapping it on the reader and
+// that card opens the sign-in for its owner; after closing time the door itself tells staff who is still in.
+import type { Page } from '@playwright/test';
+import { expect, readDatabase, test } from './support/kiosk-test.js';
+import { demoStaff, openStaffSignIn, signInByName, staffAudit, typePin, writeSetting } from './support/staff-steps.js';
+
+const MOTHER_ONE_CHILD = '0004512346';
+const NEW_STAFF_CARD = '0007000002';
+
+async function openStaffPage(page: Page): Promise<void> {
+  await signInByName(page, demoStaff.admin.id, demoStaff.admin.pin);
+  await page.getByTestId('admin-open').click();
+  await page.getByTestId('admin-tab-staff').click();
+  await expect(page.getByTestId('staff-accounts')).toBeVisible();
+}
+
+const account = (page: Page, staffId: string) => page.locator(`[data-testid="staff-account"][data-staff-id="${staffId}"]`);
+
+test('the admin sets Раиса a new PIN, refusing a weak one; she signs in with the new PIN only', async ({ kiosk }) => {
+  const { page } = kiosk;
+  await openStaffPage(page);
+  await account(page, demoStaff.nurse.id).getByTestId('account-set-pin').click();
+  const panel = page.getByTestId('set-pin-panel');
+  await expect(panel).toContainText('Раиса Ким');
+
+  await typePin(page, '1111');
+  await typePin(page, '1111');
+  await expect(panel.getByTestId('pin-refusal')).toContainText('0000');
+  await typePin(page, '8024');
+  await typePin(page, '8042');
+  await expect(panel.getByTestId('pin-refusal')).toContainText('сәйкес келмейді');
+  await typePin(page, '8024');
+  await typePin(page, '8024');
+  await expect(page.getByTestId('accounts-message')).toContainText('Раиса Ким');
+  // The PIN is never on the screen.
+  await expect(page.locator('body')).not.toContainText('8024');
+
+  await page.getByTestId('admin-sign-out').click();
+  await expect(page.getByTestId('idle-screen')).toBeVisible();
+  await openStaffSignIn(page);
+  await page.locator(`[data-testid="staff-name"][data-staff-id="${demoStaff.nurse.id}"]`).click();
+  await typePin(page, demoStaff.nurse.pin);
+  await expect(page.getByTestId('sign-in-refusal')).toHaveAttribute('data-outcome', 'wrong-pin');
+  await typePin(page, '8024');
+  await expect(page.getByTestId('staff-who')).toContainText('Раиса');
+  // Not an admin: no way to the console from her menu.
+  await expect(page.getByTestId('admin-open')).toHaveCount(0);
+
+  expect(staffAudit(kiosk.host.databasePath).filter((a) => a.action === 'pin-set')).toEqual([{ action: 'pin-set', staff_id: 'staff-admin', detail: '{"reset":true}' }]);
+});
+
+test('the admin enrols a staff card tapped on the reader, and that card opens the sign-in for Раиса', async ({ kiosk }) => {
+  const { page } = kiosk;
+  await openStaffPage(page);
+  const raisa = account(page, demoStaff.nurse.id);
+  await raisa.getByTestId('account-enrol-card').click();
+  await expect(page.getByTestId('enrol-card-prompt')).toContainText('Раиса Ким');
+
+  // A companion's card is refused as a staff card, and it checks nobody in from here.
+  await kiosk.typeCard(MOTHER_ONE_CHILD, 5);
+  await expect(page.getByTestId('enrol-refusal')).toBeVisible();
+  expect(kiosk.events()).toEqual([]);
+
+  await kiosk.typeCard(NEW_STAFF_CARD, 5);
+  await expect(page.getByTestId('accounts-message')).toContainText(NEW_STAFF_CARD);
+  await expect(raisa.getByTestId('account-card')).toHaveAttribute('data-card', '7000002');
+
+  await page.getByTestId('admin-sign-out').click();
+  await expect(page.getByTestId('idle-screen')).toBeVisible();
+  await openStaffSignIn(page);
+  await kiosk.typeCard(NEW_STAFF_CARD, 5);
+  await expect(page.getByTestId('pin-for')).toBeVisible();
+  await typePin(page, demoStaff.nurse.pin);
+  await expect(page.getByTestId('staff-who')).toContainText('Раиса');
+
+  expect(readDatabase<{ staff_id: string; value: string }>(kiosk.host.databasePath, 'SELECT staff_id, value FROM staff_cards WHERE revoked_at IS NULL ORDER BY value')).toEqual([
+    { staff_id: 'staff-duty', value: '7000001' },
+    { staff_id: 'staff-nurse', value: '7000002' },
+  ]);
+});
+
+test('after closing time the door shows the children still in; tapping the alert leads through sign-in to the Closing page', async ({ kiosk }) => {
+  const { page } = kiosk;
+  await kiosk.typeCard(MOTHER_ONE_CHILD, 5);
+  await expect(page.getByTestId('done-screen')).toBeVisible();
+  const alert = page.locator('[data-testid="staff-alert"][data-alert-kind="closing-time"]');
+  await expect(alert).toHaveCount(0);
+
+  // The admin's closing time, as the settings page writes it; the core notices on its next tick (5 s).
+  writeSetting(kiosk.host.databasePath, 'closingTime', '00:00');
+  await expect(alert).toBeVisible({ timeout: 12_000 });
+  await expect(alert).toContainText('00:00');
+  await expect(alert).toContainText(': 1');
+
+  await alert.getByTestId('staff-alert-open').click();
+  await expect(page.getByTestId('staff-sign-in')).toBeVisible();
+  await page.locator(`[data-testid="staff-name"][data-staff-id="${demoStaff.duty.id}"]`).click();
+  await typePin(page, demoStaff.duty.pin);
+  await expect(page.getByTestId('closing-page')).toBeVisible();
+  const alisa = page.getByTestId('closing-child');
+  await expect(alisa).toHaveCount(1);
+  await expect(alisa).toContainText('Алиса');
+  await alisa.getByTestId('closing-note').fill('Анасы 19:30-да келеді');
+  await alisa.getByTestId('closing-still-here').click();
+
+  // Answered for: the core clears the alert on its next tick.
+  await expect(alert).toHaveCount(0, { timeout: 12_000 });
+});

@@ -1,0 +1,139 @@
+// Enrols and revokes companions' cards at the kiosk. Each change writes the credential, its credential_changes row, the
+// credential-change record in the outbox and the admin_audit entry in ONE transaction: the door accepts (or refuses)
+// the card the moment the admin's screen says so, and the city hears of exactly the changes that happened.
+import type { Database, Statement } from 'better-sqlite3';
+import { v7 as uuidv7 } from 'uuid';
+import type { CompanionCard, EnrolOutcome } from '../../../shared/admin/card-contract.js';
+import { fail, ok, type Result } from '../../../shared/api/result.js';
+import { normalizeCardNumber, readingText } from '../../../shared/credentials/card-number.js';
+import type { ReaderFormat } from '../../../shared/credentials/reader-format.js';
+import type { CardSource } from '../../../shared/domain/attendance.js';
+import type { LocalTime } from '../../../shared/domain/local-time.js';
+import type { CredentialChangeRecord } from '../../../shared/sync/protocol.js';
+import { OutboxWriter } from '../sync/outbox-store.js';
+import { retiredValue } from '../sync/roster-apply.js';
+import type { AdminAudit } from './admin-audit.js';
+import type { CardDirectory } from './card-directory.js';
+import type { CardManagement } from './card-management.js';
+
+export interface CardEnrolmentDeps {
+  db: Database;
+  audit: AdminAudit;
+  directory: CardDirectory;
+  management: CardManagement;
+  /** This kiosk's device id: the records name it. */
+  deviceId: string;
+  /** How a reader of this source writes card numbers: the door reads the same card the same way. */
+  cardFormat: (source: CardSource) => ReaderFormat | 'canonical';
+}
+
+interface HolderRow {
+  id: string;
+  companion_id: string;
+  revoked_at: string | null;
+  first_name: string;
+  last_name: string;
+}
+
+interface CredentialRow {
+  id: string;
+  companion_id: string;
+  kind: 'rfid' | 'qr';
+  value: string;
+  revoked_at: string | null;
+}
+
+export class CardEnrolment {
+  private readonly outbox: OutboxWriter;
+  private readonly s: Record<'companion' | 'staffCard' | 'holder' | 'credential' | 'retire' | 'insertCredential' | 'revoke' | 'insertChange', Statement>;
+
+  constructor(private readonly deps: CardEnrolmentDeps) {
+    const { db } = deps;
+    this.outbox = new OutboxWriter(db);
+    this.s = {
+      companion: db.prepare('SELECT id FROM companions WHERE id = ?'),
+      staffCard: db.prepare('SELECT staff_id FROM staff_cards WHERE value = ?'),
+      holder: db.prepare(
+        `SELECT c.id, c.companion_id, c.revoked_at, p.first_name, p.last_name FROM credentials c JOIN companions p ON p.id = c.companion_id
+          WHERE c.kind = 'rfid' AND c.value = ?`,
+      ),
+      credential: db.prepare('SELECT id, companion_id, kind, value, revoked_at FROM credentials WHERE id = ?'),
+      retire: db.prepare('UPDATE credentials SET value = ? WHERE id = ? AND revoked_at IS NOT NULL'),
+      insertCredential: db.prepare("INSERT INTO credentials (id, companion_id, kind, value, version, revoked_at, origin) VALUES (?, ?, 'rfid', ?, 1, NULL, 'local')"),
+      revoke: db.prepare('UPDATE credentials SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
+      insertChange: db.prepare(
+        `INSERT INTO credential_changes (id, credential_id, companion_id, action, kind, value, staff_id, reason, occurred_at, occurred_ms)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+    };
+  }
+
+  /** Enrols the card a reader read (`raw`, from `source`) for the companion, as a new credential. */
+  enrol(staffId: string, companionId: string, raw: string, source: CardSource, at: LocalTime): Result<EnrolOutcome> {
+    if (this.deps.management.managedBy() === 'city') return fail('CARDS_MANAGED_BY_CITY');
+    if (!this.s.companion.get(companionId)) return fail('INVALID_REQUEST', `no companion ${companionId}`);
+    const card = normalizeCardNumber(raw, this.deps.cardFormat(source));
+    if (!card) return ok({ outcome: 'refused', reason: 'card-unreadable', number: null, holder: null });
+    // A W26 reading knows 24 bits of the number: enrolling it would guess the other 8.
+    if (card.partial) return ok({ outcome: 'refused', reason: 'card-partial', number: readingText(card), holder: null });
+    const value = card.canonical;
+    if (this.s.staffCard.get(value)) return ok({ outcome: 'refused', reason: 'staff-card', number: value, holder: null });
+    const holder = this.s.holder.get(value) as HolderRow | undefined;
+    if (holder && holder.revoked_at === null) {
+      return ok({
+        outcome: 'refused',
+        reason: holder.companion_id === companionId ? 'card-already-enrolled' : 'card-held',
+        number: value,
+        holder: { companionId: holder.companion_id, name: `${holder.first_name} ${holder.last_name}` },
+      });
+    }
+
+    const credentialId = uuidv7();
+    this.deps.db
+      .transaction(() => {
+        // A revoked card's number may come back only as a new credential: the old row keeps its history under a value no
+        // reader produces, the same way a roster from the city retires it.
+        if (holder) this.s.retire.run(retiredValue(value, holder.id), holder.id);
+        this.s.insertCredential.run(credentialId, companionId, value);
+        this.change({ credentialId, companionId, kind: 'rfid', value, action: 'enrol', staffId, reason: null }, at);
+      })
+      .immediate();
+    return ok({ outcome: 'enrolled', card: this.view(credentialId) });
+  }
+
+  /** Revokes a live card or QR credential: the door refuses it from this moment. */
+  revoke(staffId: string, credentialId: string, reason: string | null, at: LocalTime): Result<{ card: CompanionCard }> {
+    if (this.deps.management.managedBy() === 'city') return fail('CARDS_MANAGED_BY_CITY');
+    const row = this.s.credential.get(credentialId) as CredentialRow | undefined;
+    if (!row) return fail('INVALID_REQUEST', `no credential ${credentialId}`);
+    if (row.revoked_at !== null) return fail('INVALID_REQUEST', `credential ${credentialId} is already revoked`);
+    this.deps.db
+      .transaction(() => {
+        this.s.revoke.run(at.iso, credentialId);
+        this.change({ credentialId, companionId: row.companion_id, kind: row.kind, value: row.value, action: 'revoke', staffId, reason }, at);
+      })
+      .immediate();
+    return ok({ card: this.view(credentialId) });
+  }
+
+  /** The change log row, the record for the city and the admin's trail: inside the caller's transaction. */
+  private change(c: Pick<CredentialChangeRecord, 'credentialId' | 'companionId' | 'kind' | 'value' | 'action' | 'staffId' | 'reason'>, at: LocalTime): void {
+    const id = uuidv7();
+    this.s.insertChange.run(id, c.credentialId, c.companionId, c.action, c.kind, c.value, c.staffId, c.reason, at.iso, at.ms);
+    this.outbox.enqueue({ type: 'credential-change', id, deviceId: this.deps.deviceId, ...c, occurredAt: at.iso, occurredMs: at.ms }, at.ms);
+    this.deps.audit.record(c.action === 'enrol' ? 'card-enrolled' : 'card-revoked', c.staffId, at, {
+      changeId: id,
+      credentialId: c.credentialId,
+      companionId: c.companionId,
+      kind: c.kind,
+      value: c.value,
+      ...(c.reason === null ? {} : { reason: c.reason }),
+    });
+  }
+
+  private view(credentialId: string): CompanionCard {
+    const card = this.deps.directory.card(credentialId);
+    if (!card) throw new Error(`credential ${credentialId} vanished after its change`);
+    return card;
+  }
+}

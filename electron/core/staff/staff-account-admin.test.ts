@@ -1,0 +1,152 @@
+// Staff accounts managed at the kiosk over a real store: an admin sets or resets PINs, enrols and withdraws staff
+// cards and unlocks accounts; a member changes their own PIN. Each request goes through its contract schema.
+import { describe, expect, it } from 'vitest';
+import { demoCards } from '../demo/demo-roster.js';
+import { demoStaffCard } from './demo-staff.js';
+import { staffKit, value } from './testing/staff-kit.js';
+
+type Kit = ReturnType<typeof staffKit>;
+type Audit = { action: string; staff_id: string | null; subject_id: string | null; detail: string };
+
+const signInWith = (kit: Kit, staffId: string, pin: string) => value(kit.call('staffSignIn', { who: { kind: 'staff', staffId }, pin })).outcome;
+const cardSignIn = (kit: Kit, raw: string, pin: string) => value(kit.call('staffSignIn', { who: { kind: 'card', raw, source: 'keyboard-wedge' }, pin }));
+const asAdmin = (kit: Kit) => kit.signIn('staff-admin', '2468');
+const audit = (kit: Kit, action: string) => kit.read<Audit>('SELECT action, staff_id, subject_id, detail FROM staff_audit WHERE action = ? ORDER BY occurred_ms, id', action);
+
+describe('staff accounts', () => {
+  it('lists the roster staff with role, origin, PIN, lock and cards — and only for admins', () => {
+    const kit = staffKit();
+    kit.db.prepare(`INSERT INTO staff (id, first_name, last_name, role) VALUES ('staff-teacher', 'Дана', 'Бекова', 'staff')`).run();
+    const { staff } = value(kit.call('staffAccounts', { sessionId: asAdmin(kit) }));
+    expect(staff.map((s) => [s.member.firstName, s.member.role, s.origin, s.hasPin, s.cards.map((c) => c.canonical)])).toEqual([
+      ['Жанна', 'admin', 'city', true, []],
+      ['Айгерім', 'staff', 'city', true, [demoStaffCard.canonical]],
+      ['Дана', 'staff', 'city', false, []],
+      ['Раиса', 'staff', 'city', true, []],
+    ]);
+    expect(staff.every((s) => s.lockedUntil === null && s.failedAttempts === 0)).toBe(true);
+
+    const nurse = kit.signIn('staff-nurse', '1357');
+    for (const [name, args] of [
+      ['staffAccounts', {}],
+      ['staffSetPin', { staffId: 'staff-duty', pin: '8024' }],
+      ['staffEnrolCard', { staffId: 'staff-nurse', card: { raw: '0007000002', source: 'keyboard-wedge' } }],
+      ['staffUnlock', { staffId: 'staff-duty' }],
+      ['staffWithdrawCard', { cardId: 'x' }],
+    ] as const) {
+      expect(kit.call(name, { sessionId: nurse, ...args }), name).toMatchObject({ ok: false, error: { code: 'STAFF_FORBIDDEN' } });
+    }
+    expect(signInWith(kit, 'staff-duty', '1234')).toBe('signed-in');
+  });
+
+  it('sets a PIN for a member who had none, and resets a PIN, clearing the lock', () => {
+    const kit = staffKit();
+    kit.db.prepare(`INSERT INTO staff (id, first_name, last_name, role) VALUES ('staff-teacher', 'Дана', 'Бекова', 'staff')`).run();
+    const sessionId = asAdmin(kit);
+    expect(value(kit.call('staffSetPin', { sessionId, staffId: 'staff-teacher', pin: '7391' }))).toEqual({ outcome: 'set' });
+    expect(value(kit.call('staffSignInOptions', {})).staff.map((s) => s.id)).toContain('staff-teacher');
+    expect(signInWith(kit, 'staff-teacher', '7391')).toBe('signed-in');
+
+    for (let i = 0; i < 5; i++) signInWith(kit, 'staff-nurse', '0000');
+    expect(signInWith(kit, 'staff-nurse', '1357')).toBe('locked');
+    expect(value(kit.call('staffSetPin', { sessionId, staffId: 'staff-nurse', pin: '8024' }))).toEqual({ outcome: 'set' });
+    expect(signInWith(kit, 'staff-nurse', '1357')).toBe('wrong-pin');
+    expect(signInWith(kit, 'staff-nurse', '8024')).toBe('signed-in');
+
+    expect(audit(kit, 'pin-set').map((a) => [a.staff_id, a.subject_id, JSON.parse(a.detail) as unknown])).toEqual([
+      ['staff-admin', 'staff-teacher', { reset: false }],
+      ['staff-admin', 'staff-nurse', { reset: true }],
+    ]);
+    const trail = JSON.stringify(kit.read('SELECT * FROM staff_audit'));
+    expect(trail).not.toContain('7391');
+    expect(trail).not.toContain('8024');
+  });
+
+  it.each([
+    ['0000', 'repeat'],
+    ['1212', 'repeat'],
+    ['1234', 'sequence'],
+    ['98765', 'sequence'],
+  ] as const)('refuses the weak PIN %s (%s) and keeps the old one', (pin, weakness) => {
+    const kit = staffKit();
+    expect(value(kit.call('staffSetPin', { sessionId: asAdmin(kit), staffId: 'staff-nurse', pin }))).toEqual({ outcome: 'weak', weakness });
+    expect(signInWith(kit, 'staff-nurse', '1357')).toBe('signed-in');
+    expect(audit(kit, 'pin-set')).toEqual([]);
+  });
+
+  it('refuses a PIN that is not four to eight digits at the contract', () => {
+    const kit = staffKit();
+    const sessionId = asAdmin(kit);
+    for (const pin of ['123', '123456789', '12a4']) expect(() => kit.call('staffSetPin', { sessionId, staffId: 'staff-nurse', pin })).toThrow();
+  });
+
+  it('enrols a tapped card as a staff card that opens the sign-in, and withdraws it', () => {
+    const kit = staffKit();
+    const sessionId = asAdmin(kit);
+    const enrol = (raw: string, staffId = 'staff-nurse') => value(kit.call('staffEnrolCard', { sessionId, staffId, card: { raw, source: 'keyboard-wedge' } }));
+
+    expect(enrol('hello')).toEqual({ outcome: 'unreadable' });
+    expect(enrol('103,12632')).toEqual({ outcome: 'unreadable' });
+    expect(enrol(demoCards.motherOneChild)).toEqual({ outcome: 'companion-card' });
+    expect(enrol(demoStaffCard.card)).toEqual({ outcome: 'taken', ownerName: 'Айгерім Омарова' });
+    const enrolled = enrol('0007000002\r');
+    expect(enrolled).toMatchObject({ outcome: 'enrolled', card: { canonical: '7000002' } });
+    expect(cardSignIn(kit, '0007000002', '1357')).toMatchObject({ outcome: 'signed-in', session: { staff: { id: 'staff-nurse' } } });
+
+    if (enrolled.outcome !== 'enrolled') throw new Error('expected the card enrolled');
+    value(kit.call('staffWithdrawCard', { sessionId, cardId: enrolled.card.id }));
+    expect(cardSignIn(kit, '0007000002', '1357')).toEqual({ outcome: 'unknown' });
+    expect(kit.call('staffWithdrawCard', { sessionId, cardId: enrolled.card.id })).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    expect(value(kit.call('staffAccounts', { sessionId })).staff.find((s) => s.member.id === 'staff-nurse')?.cards).toEqual([]);
+
+    // A withdrawn card found again may go to someone else; the trail keeps who had it.
+    expect(enrol('0007000002', 'staff-duty')).toMatchObject({ outcome: 'enrolled', card: { id: enrolled.card.id } });
+    expect(cardSignIn(kit, '0007000002', '1234')).toMatchObject({ outcome: 'signed-in', session: { staff: { id: 'staff-duty' } } });
+    expect(
+      kit
+        .read<Audit>(`SELECT action, staff_id, subject_id, detail FROM staff_audit WHERE action IN ('card-enrolled', 'card-withdrawn') ORDER BY occurred_ms, id`)
+        .map((a) => [a.action, a.staff_id, a.subject_id, (JSON.parse(a.detail) as { memberId: string }).memberId]),
+    ).toEqual([
+      ['card-enrolled', 'staff-admin', enrolled.card.id, 'staff-nurse'],
+      ['card-withdrawn', 'staff-admin', enrolled.card.id, 'staff-nurse'],
+      ['card-enrolled', 'staff-admin', enrolled.card.id, 'staff-duty'],
+    ]);
+  });
+
+  it('unlocks a locked account at once', () => {
+    const kit = staffKit();
+    for (let i = 0; i < 5; i++) signInWith(kit, 'staff-duty', '0000');
+    const sessionId = asAdmin(kit);
+    const duty = () => value(kit.call('staffAccounts', { sessionId })).staff.find((s) => s.member.id === 'staff-duty');
+    expect(duty()).toMatchObject({ lockedUntil: '08:11' });
+    value(kit.call('staffUnlock', { sessionId, staffId: 'staff-duty' }));
+    expect(duty()).toMatchObject({ lockedUntil: null, failedAttempts: 0 });
+    expect(signInWith(kit, 'staff-duty', '1234')).toBe('signed-in');
+    expect(audit(kit, 'account-unlocked').map((a) => [a.staff_id, a.subject_id, JSON.parse(a.detail) as unknown])).toEqual([
+      ['staff-admin', 'staff-duty', { wasLocked: true, failures: 0, locks: 1 }],
+    ]);
+  });
+
+  it('lets a member change their own PIN with the old one, counting a wrong old PIN towards the lock', () => {
+    const kit = staffKit();
+    const sessionId = kit.signIn('staff-nurse', '1357');
+    const change = (oldPin: string, newPin: string) => kit.call('staffChangeOwnPin', { sessionId, oldPin, newPin });
+
+    expect(value(change('1357', '4444'))).toEqual({ outcome: 'weak', weakness: 'repeat' });
+    expect(value(change('0000', '8024'))).toEqual({ outcome: 'wrong-pin', attemptsLeft: 4 });
+    expect(audit(kit, 'sign-in-failed').map((a) => JSON.parse(a.detail) as unknown)).toEqual([{ why: 'wrong-pin', via: 'pin-change', failures: 1 }]);
+    expect(value(change('1357', '8024'))).toEqual({ outcome: 'changed' });
+    expect(audit(kit, 'pin-changed').map((a) => [a.staff_id, a.subject_id])).toEqual([['staff-nurse', 'staff-nurse']]);
+    expect(signInWith(kit, 'staff-nurse', '1357')).toBe('wrong-pin');
+    expect(signInWith(kit, 'staff-nurse', '8024')).toBe('signed-in');
+  });
+
+  it('ends the session when wrong old PINs lock the account', () => {
+    const kit = staffKit();
+    const sessionId = kit.signIn('staff-nurse', '1357');
+    for (let i = 0; i < 4; i++) value(kit.call('staffChangeOwnPin', { sessionId, oldPin: '0000', newPin: '8024' }));
+    expect(value(kit.call('staffChangeOwnPin', { sessionId, oldPin: '0000', newPin: '8024' }))).toEqual({ outcome: 'locked', until: '08:11' });
+    expect(kit.call('staffKeepAlive', { sessionId })).toMatchObject({ ok: false, error: { code: 'STAFF_SESSION_ENDED' } });
+    expect(signInWith(kit, 'staff-nurse', '1357')).toBe('locked');
+  });
+});

@@ -1,0 +1,183 @@
+// Managing staff accounts: an admin sets or resets a member's PIN, enrols or withdraws a staff card, unlocks an
+// account the wrong-PIN lock closed; a signed-in member changes their own PIN. Each act and its audit row are one
+// transaction. A PIN is only ever hashed (before the transaction: scrypt takes ~50 ms), never stored or logged as is.
+import type { Database } from 'better-sqlite3';
+import { v7 as uuidv7 } from 'uuid';
+import { fail, ok, type Result } from '../../../shared/api/result.js';
+import { normalizeCardNumber } from '../../../shared/credentials/card-number.js';
+import type { ReaderFormat } from '../../../shared/credentials/reader-format.js';
+import type { CardSource } from '../../../shared/domain/attendance.js';
+import { hhmmOf, toLocalTime, type LocalTime } from '../../../shared/domain/local-time.js';
+import { pinWeakness } from '../../../shared/staff/pin-rules.js';
+import type { CardEnrolOutcome, PinChangeOutcome, PinSetOutcome, StaffAccount, StaffMember } from '../../../shared/staff/staff-contract.js';
+import type { StaffRole } from '../../../shared/staff/staff-domain.js';
+import type { StaffAccounts } from './staff-accounts.js';
+import type { StaffAudit } from './staff-audit.js';
+
+interface AccountRow {
+  id: string;
+  first_name: string;
+  last_name: string;
+  role: StaffRole;
+  origin: 'city' | 'local';
+  has_pin: 0 | 1;
+  failed_count: number | null;
+  locked_until_ms: number | null;
+}
+
+interface CardRow {
+  id: string;
+  staff_id: string;
+  value: string;
+  revoked_at: string | null;
+}
+
+/** Why a new PIN is refused, in the contract's words; null when it may be used. */
+function weakness(pin: string): 'repeat' | 'sequence' | null {
+  const found = pinWeakness(pin);
+  // 'format' cannot reach here: the contract's PinSchema refused it already. Counted as a repeat to stay safe.
+  return found === 'format' ? 'repeat' : found;
+}
+
+export class StaffAccountAdmin {
+  constructor(
+    private readonly deps: {
+      db: Database;
+      accounts: StaffAccounts;
+      audit: StaffAudit;
+      /** How a card from this source is written (the keyboard readers' setting, or 'canonical' from HID readers). */
+      cardFormat: (source: CardSource) => ReaderFormat | 'canonical';
+      offsetMinutes: number | undefined;
+    },
+  ) {}
+
+  /** The roster's active staff, admins first, each with PIN, lock and active cards. */
+  list(at: LocalTime): StaffAccount[] {
+    const { db } = this.deps;
+    const rows = db
+      .prepare<[], AccountRow>(
+        `SELECT s.id, s.first_name, s.last_name, s.role, s.origin, p.staff_id IS NOT NULL AS has_pin, p.failed_count, p.locked_until_ms
+           FROM staff s LEFT JOIN staff_pins p ON p.staff_id = s.id
+          WHERE s.active = 1
+          ORDER BY s.role = 'admin' DESC, s.first_name, s.last_name`,
+      )
+      .all();
+    const cards = db.prepare<[string], { id: string; value: string }>('SELECT id, value FROM staff_cards WHERE staff_id = ? AND revoked_at IS NULL ORDER BY value');
+    return rows.map((row) => ({
+      member: { id: row.id, firstName: row.first_name, lastName: row.last_name, role: row.role },
+      origin: row.origin,
+      hasPin: row.has_pin === 1,
+      lockedUntil: row.locked_until_ms !== null && row.locked_until_ms > at.ms ? this.hhmm(row.locked_until_ms) : null,
+      failedAttempts: row.failed_count ?? 0,
+      cards: cards.all(row.id).map((c) => ({ id: c.id, canonical: c.value })),
+    }));
+  }
+
+  /** An admin sets or resets a member's PIN; the member's lock and wrong-PIN count are cleared with it. */
+  setPin(admin: StaffMember, staffId: string, pin: string, at: LocalTime): Result<PinSetOutcome> {
+    const { db, accounts, audit } = this.deps;
+    const member = accounts.member(staffId);
+    if (!member) return fail('INVALID_REQUEST', `no active staff member ${staffId}`);
+    const weak = weakness(pin);
+    if (weak) return ok({ outcome: 'weak', weakness: weak });
+    const hash = accounts.hashFor(pin);
+    return db
+      .transaction((): Result<PinSetOutcome> => {
+        const had = db.prepare('SELECT 1 FROM staff_pins WHERE staff_id = ?').get(staffId) !== undefined;
+        accounts.storePin(staffId, hash, at);
+        audit.record('pin-set', admin.id, at, { reset: had }, staffId);
+        return ok({ outcome: 'set' });
+      })
+      .immediate();
+  }
+
+  /**
+   * A signed-in member changes their own PIN. The old PIN is checked like a sign-in (a wrong one counts towards the
+   * lock and is on record), so an unattended session cannot be used to guess it or to take the account over.
+   */
+  changeOwnPin(member: StaffMember, oldPin: string, newPin: string, at: LocalTime): Result<PinChangeOutcome> {
+    const weak = weakness(newPin);
+    if (weak) return ok({ outcome: 'weak', weakness: weak });
+    const check = this.deps.accounts.checkPin(member.id, oldPin, 'pin-change', at);
+    if (check.outcome === 'wrong-pin' || check.outcome === 'locked') return ok(check);
+    if (check.outcome === 'unknown') return fail('INVALID_REQUEST', 'no PIN to change');
+    const hash = this.deps.accounts.hashFor(newPin);
+    return this.deps.db
+      .transaction((): Result<PinChangeOutcome> => {
+        this.deps.accounts.storePin(member.id, hash, at);
+        this.deps.audit.record('pin-changed', member.id, at, {}, member.id);
+        return ok({ outcome: 'changed' });
+      })
+      .immediate();
+  }
+
+  /** A card tapped on the reader becomes the member's staff card (a withdrawn one may be given out again). */
+  enrolCard(admin: StaffMember, staffId: string, raw: string, source: CardSource, at: LocalTime): Result<CardEnrolOutcome> {
+    const { db, accounts, audit } = this.deps;
+    if (!accounts.member(staffId)) return fail('INVALID_REQUEST', `no active staff member ${staffId}`);
+    const card = normalizeCardNumber(raw, this.deps.cardFormat(source));
+    // A W26 reading knows 24 of 32 bits: enrolling it could name another card, so it is refused here.
+    if (!card || card.partial) return ok({ outcome: 'unreadable' });
+    return db
+      .transaction((): Result<CardEnrolOutcome> => {
+        if (db.prepare(`SELECT 1 FROM credentials WHERE kind = 'rfid' AND value = ?`).get(card.canonical) !== undefined) {
+          return ok({ outcome: 'companion-card' });
+        }
+        const existing = db.prepare<[string], CardRow>('SELECT id, staff_id, value, revoked_at FROM staff_cards WHERE value = ?').get(card.canonical);
+        if (existing && existing.revoked_at === null) {
+          const owner = accounts.member(existing.staff_id);
+          return ok({ outcome: 'taken', ownerName: owner ? `${owner.firstName} ${owner.lastName}` : '' });
+        }
+        let cardId: string;
+        if (existing) {
+          // A card number is unique in staff_cards: a withdrawn card found again is handed out on its old row, and
+          // the audit trail keeps who had it before (its card-withdrawn row).
+          cardId = existing.id;
+          db.prepare('UPDATE staff_cards SET staff_id = ?, revoked_at = NULL WHERE id = ?').run(staffId, cardId);
+        } else {
+          cardId = uuidv7();
+          db.prepare('INSERT INTO staff_cards (id, staff_id, value) VALUES (?, ?, ?)').run(cardId, staffId, card.canonical);
+        }
+        audit.record('card-enrolled', admin.id, at, { memberId: staffId, card: card.canonical, previousOwner: existing?.staff_id ?? null }, cardId);
+        return ok({ outcome: 'enrolled', card: { id: cardId, canonical: card.canonical } });
+      })
+      .immediate();
+  }
+
+  /** A staff card stops opening the sign-in; the row stays, marked withdrawn. */
+  withdrawCard(admin: StaffMember, cardId: string, at: LocalTime): Result<Record<string, never>> {
+    const { db, audit } = this.deps;
+    return db
+      .transaction((): Result<Record<string, never>> => {
+        const card = db.prepare<[string], CardRow>('SELECT id, staff_id, value, revoked_at FROM staff_cards WHERE id = ?').get(cardId);
+        if (!card || card.revoked_at !== null) return fail('INVALID_REQUEST', `no staff card ${cardId} in use`);
+        db.prepare('UPDATE staff_cards SET revoked_at = ? WHERE id = ?').run(at.iso, cardId);
+        audit.record('card-withdrawn', admin.id, at, { memberId: card.staff_id, card: card.value }, cardId);
+        return ok({});
+      })
+      .immediate();
+  }
+
+  /** Ends a member's lock at once; the next wrong PIN starts the count (and the lock's length) afresh. */
+  unlock(admin: StaffMember, staffId: string, at: LocalTime): Result<Record<string, never>> {
+    const { db, audit } = this.deps;
+    return db
+      .transaction((): Result<Record<string, never>> => {
+        const row = db
+          .prepare<[string], { failed_count: number; lock_count: number; locked_until_ms: number | null }>(
+            'SELECT failed_count, lock_count, locked_until_ms FROM staff_pins WHERE staff_id = ?',
+          )
+          .get(staffId);
+        if (!row) return fail('INVALID_REQUEST', `staff member ${staffId} has no PIN`);
+        db.prepare('UPDATE staff_pins SET failed_count = 0, lock_count = 0, locked_until_ms = NULL WHERE staff_id = ?').run(staffId);
+        const wasLocked = row.locked_until_ms !== null && row.locked_until_ms > at.ms;
+        audit.record('account-unlocked', admin.id, at, { wasLocked, failures: row.failed_count, locks: row.lock_count }, staffId);
+        return ok({});
+      })
+      .immediate();
+  }
+
+  private hhmm(ms: number): string {
+    return hhmmOf(toLocalTime(new Date(ms), this.deps.offsetMinutes).iso);
+  }
+}
