@@ -2,10 +2,21 @@
 // new card by tapping it on the keyboard-mode reader, and the door checks her grandchildren in with it; blocked, the
 // next tap is refused as blocked and the refused attempts show it. The real web host, SQLite file and Chromium.
 import type { Page } from '@playwright/test';
+import BetterSqlite3 from 'better-sqlite3';
 import { expect, readDatabase, test } from './support/kiosk-test.js';
 import { demoStaff, signInByName, writeSetting } from './support/staff-steps.js';
 
 const NEW_CARD = '0004512400';
+
+function writeSyncState(databasePath: string, key: string, value: string): void {
+  const db = new BetterSqlite3(databasePath, { fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  } finally {
+    db.close();
+  }
+}
 
 async function openBibigul(page: Page): Promise<void> {
   await signInByName(page, demoStaff.admin.id, demoStaff.admin.pin);
@@ -72,7 +83,7 @@ test('a card enrolled in the console checks the children in at once, and once bl
   expect(readDatabase<{ record_type: string }>(kiosk.host.databasePath, "SELECT record_type FROM sync_outbox WHERE record_type = 'credential-change'")).toHaveLength(2);
 });
 
-test('a card someone else holds is refused with their name, and the buttons are off while the city manages the cards', async ({ kiosk }) => {
+test('a card someone else holds is refused with their name; the page says where changes go, and locks while the city manages the cards', async ({ kiosk }) => {
   const { page } = kiosk;
   await openBibigul(page);
   await page.getByTestId('card-enrol').click();
@@ -82,6 +93,12 @@ test('a card someone else holds is refused with their name, and the buttons are 
   await expect(page.getByTestId('enrol-problem')).toContainText('Елена Иванова');
   await page.getByTestId('enrol-cancel').click();
   expect(readDatabase(kiosk.host.databasePath, 'SELECT id FROM credential_changes')).toEqual([]);
+
+  // Enrolled with a city server (as enrollment records it), the page says where the changes go.
+  writeSyncState(kiosk.host.databasePath, 'server_url', 'http://127.0.0.1:9');
+  await page.getByTestId('admin-tab-today').click();
+  await page.getByTestId('admin-tab-companions').click();
+  await expect(page.getByTestId('companions-banner')).toHaveText('Мұнда жасалған әр өзгеріс қалалық серверге жіберіледі.');
 
   // The city takes the cards over (its roster's settings, as a roster pull writes them).
   writeSetting(kiosk.host.databasePath, 'cardsManagedBy', 'city');

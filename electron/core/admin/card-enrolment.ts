@@ -43,29 +43,28 @@ interface CredentialRow {
   revoked_at: string | null;
 }
 
+/** Every statement a change runs, here so the migration test can check each one's query plan. */
+export const CARD_ENROLMENT_SQL = {
+  companion: 'SELECT id FROM companions WHERE id = ?',
+  staffCard: 'SELECT staff_id FROM staff_cards WHERE value = ?',
+  holder: `SELECT c.id, c.companion_id, c.revoked_at, p.first_name, p.last_name FROM credentials c JOIN companions p ON p.id = c.companion_id
+            WHERE c.kind = 'rfid' AND c.value = ?`,
+  credential: 'SELECT id, companion_id, kind, value, revoked_at FROM credentials WHERE id = ?',
+  retire: 'UPDATE credentials SET value = ? WHERE id = ? AND revoked_at IS NOT NULL',
+  insertCredential: "INSERT INTO credentials (id, companion_id, kind, value, version, revoked_at, origin) VALUES (?, ?, 'rfid', ?, 1, NULL, 'local')",
+  revoke: 'UPDATE credentials SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL',
+  insertChange: `INSERT INTO credential_changes (id, credential_id, companion_id, action, kind, value, staff_id, reason, occurred_at, occurred_ms)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+} as const;
+
 export class CardEnrolment {
   private readonly outbox: OutboxWriter;
-  private readonly s: Record<'companion' | 'staffCard' | 'holder' | 'credential' | 'retire' | 'insertCredential' | 'revoke' | 'insertChange', Statement>;
+  private readonly s: { [K in keyof typeof CARD_ENROLMENT_SQL]: Statement };
 
   constructor(private readonly deps: CardEnrolmentDeps) {
     const { db } = deps;
     this.outbox = new OutboxWriter(db);
-    this.s = {
-      companion: db.prepare('SELECT id FROM companions WHERE id = ?'),
-      staffCard: db.prepare('SELECT staff_id FROM staff_cards WHERE value = ?'),
-      holder: db.prepare(
-        `SELECT c.id, c.companion_id, c.revoked_at, p.first_name, p.last_name FROM credentials c JOIN companions p ON p.id = c.companion_id
-          WHERE c.kind = 'rfid' AND c.value = ?`,
-      ),
-      credential: db.prepare('SELECT id, companion_id, kind, value, revoked_at FROM credentials WHERE id = ?'),
-      retire: db.prepare('UPDATE credentials SET value = ? WHERE id = ? AND revoked_at IS NOT NULL'),
-      insertCredential: db.prepare("INSERT INTO credentials (id, companion_id, kind, value, version, revoked_at, origin) VALUES (?, ?, 'rfid', ?, 1, NULL, 'local')"),
-      revoke: db.prepare('UPDATE credentials SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
-      insertChange: db.prepare(
-        `INSERT INTO credential_changes (id, credential_id, companion_id, action, kind, value, staff_id, reason, occurred_at, occurred_ms)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-    };
+    this.s = Object.fromEntries(Object.entries(CARD_ENROLMENT_SQL).map(([name, sql]) => [name, db.prepare(sql)])) as CardEnrolment['s'];
   }
 
   /** Enrols the card a reader read (`raw`, from `source`) for the companion, as a new credential. */

@@ -18,7 +18,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Roster } from '../../../shared/domain/roster.js';
 import { RosterReplySchema, type CityKey, type CitySettings, type RosterDelta, type RosterReply, type RosterSnapshot } from '../../../shared/sync/protocol.js';
-import { credentialsAwaitingCity } from '../admin/card-awaiting-city.js';
+import { credentialsAwaitingCity, enrolmentsRefusedByCity } from '../admin/card-awaiting-city.js';
 import { CardManagement } from '../admin/card-management.js';
 import { TrustedKeys } from '../credentials/trusted-keys.js';
 import { StaffSettings } from '../staff/staff-settings.js';
@@ -114,7 +114,6 @@ class RosterTables {
     | 'upsertStaff'
     | 'credentialHolder'
     | 'retireCredentialValue'
-    | 'isLocalCredential'
     | 'deleteGroup'
     | 'deleteChild'
     | 'deactivateChild'
@@ -175,7 +174,6 @@ class RosterTables {
       ),
       credentialHolder: db.prepare('SELECT id, revoked_at FROM credentials WHERE kind = ? AND value = ?'),
       retireCredentialValue: db.prepare('UPDATE credentials SET value = ? WHERE id = ?'),
-      isLocalCredential: db.prepare("SELECT 1 FROM credentials WHERE id = ? AND origin = 'local'"),
       deleteGroup: db.prepare('DELETE FROM groups WHERE id = ?'),
       deleteChild: db.prepare('DELETE FROM children WHERE id = ?'),
       deactivateChild: db.prepare('UPDATE children SET active = 0 WHERE id = ?'),
@@ -243,7 +241,9 @@ class RosterTables {
       children: r.children ?? [],
       companions: r.companions ?? [],
       links: r.links ?? [],
-      credentials: r.credentials ?? [],
+      // A card enrolled here that the city refused is one its roster will never list: a delta never names it, so it
+      // leaves as it would with the next snapshot.
+      credentials: [...(r.credentials ?? []), ...enrolmentsRefusedByCity(this.db)],
       staff: r.staff ?? [],
       cityKeys: r.cityKeys ?? [],
     });
@@ -297,11 +297,7 @@ class RosterTables {
     if (holder && holder.id !== c.id) {
       if (c.revokedAt !== null) value = retiredValue(c.value, c.id);
       else if (holder.revoked_at !== null) this.s.retireCredentialValue.run(retiredValue(c.value, holder.id), holder.id);
-      // A card enrolled here that the city refused (or has since given to someone else): the city's roster decides.
-      else if (!this.awaitingCity.has(holder.id) && this.s.isLocalCredential.get(holder.id)) {
-        this.s.revokeCredential.run(this.nowIso, holder.id);
-        this.s.retireCredentialValue.run(retiredValue(c.value, holder.id), holder.id);
-      } else throw new RosterRejectedError(`credentials ${holder.id} and ${c.id} are both live with the same ${c.kind} value`);
+      else throw new RosterRejectedError(`credentials ${holder.id} and ${c.id} are both live with the same ${c.kind} value`);
     }
     this.upserted(this.s.upsertCredential.run(c.id, c.companionId, c.kind, value, c.version, c.revokedAt));
   }

@@ -2,6 +2,7 @@ import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { AWAITING_CITY_SQL } from '../../admin/card-awaiting-city.js';
 import { CARD_DIRECTORY_SQL } from '../../admin/card-directory.js';
+import { CARD_ENROLMENT_SQL } from '../../admin/card-enrolment.js';
 import { OUTBOX_SQL } from '../../sync/outbox-store.js';
 import { migrate } from '../migrate.js';
 import { initial } from './0001-initial.js';
@@ -120,9 +121,18 @@ describe('migration 0006 card changes', () => {
     const awaiting = plan(db, AWAITING_CITY_SQL.all);
     expect(awaiting).toMatch(/^SCAN ch .*SEARCH o USING INDEX sqlite_autoindex_sync_outbox_1 \(record_id=\?\)/);
     expect(awaiting).not.toMatch(/SCAN o\b|sync_outbox_by_state/);
+    const refused = plan(db, AWAITING_CITY_SQL.refused);
+    expect(refused).toMatch(/^SCAN ch .*SEARCH o USING INDEX sqlite_autoindex_sync_outbox_1 \(record_id=\?\)/);
+    expect(refused).toMatch(/SEARCH c USING INDEX sqlite_autoindex_credentials_1 \(id=\?\)/);
     expect(plan(db, CARD_DIRECTORY_SQL.changesOf, 'cr1')).toMatch(/SEARCH ch USING INDEX credential_changes_by_credential \(credential_id=\?\)/);
     expect(plan(db, CARD_DIRECTORY_SQL.changesOf, 'cr1')).toMatch(/SEARCH o USING INDEX sqlite_autoindex_sync_outbox_1 \(record_id=\?\)/);
     expect(plan(db, CARD_DIRECTORY_SQL.cardsOf, 'p1')).toMatch(/SEARCH credentials USING INDEX credentials_by_companion \(companion_id=\?\)/);
+    // An enrolment's checks: one key look-up each, never a scan of the roster.
+    expect(plan(db, CARD_ENROLMENT_SQL.holder, '4512345')).toMatch(/SEARCH c USING INDEX sqlite_autoindex_credentials_\d \(kind=\? AND value=\?\)/);
+    expect(plan(db, CARD_ENROLMENT_SQL.staffCard, '7000001')).toMatch(/SEARCH staff_cards USING (COVERING )?INDEX sqlite_autoindex_staff_cards_\d \(value=\?\)/);
+    for (const [name, params] of [['companion', ['p1']], ['credential', ['cr1']], ['retire', ['v', 'cr1']], ['revoke', ['t', 'cr1']]] as const) {
+      expect(plan(db, CARD_ENROLMENT_SQL[name], ...params), name).toMatch(/^SEARCH \w+ USING (COVERING )?INDEX sqlite_autoindex_\w+ \(id=\?\)$/);
+    }
     // The push engine's statements still find their indexes on the rebuilt table.
     expect(plan(db, OUTBOX_SQL.nextPending, 0, 10)).toMatch(/SEARCH o USING INDEX sync_outbox_by_state \(state=\? AND seq>\?\)/);
     expect(plan(db, OUTBOX_SQL.requeue, 'r')).toMatch(/USING INDEX sqlite_autoindex_sync_outbox_1/);
