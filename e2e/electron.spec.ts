@@ -1,12 +1,13 @@
 // The Electron shell end to end with Playwright's _electron: runs wherever an Electron binary is installed;
 // elsewhere every test here is skipped with the reason printed.
 import { _electron as electron, expect, test } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { cardKeys, typeAsReader } from './support/card-reader.js';
 import { readDatabase } from './support/kiosk-test.js';
 import { repoRoot } from './support/kiosk-host.js';
+import { demoStaff, signInByName } from './support/staff-steps.js';
 
 function electronBinary(): { path: string | null; reason: string } {
   try {
@@ -55,6 +56,34 @@ test.describe('Electron shell', () => {
         location.href = 'https://example.com/';
       });
       expect(page.url()).toMatch(/^esik:\/\/app\//);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test("exports the табель through the OS save dialog to the place the head chose", async ({}, testInfo) => {
+    const native = (await import(join(repoRoot, 'scripts/native.mjs'))) as { ensureElectronSqlite: () => string };
+    const dataDir = testInfo.outputPath('data');
+    const chosen = testInfo.outputPath('stick/tabel.csv');
+    mkdirSync(dirname(chosen), { recursive: true });
+    const app = await electron.launch({
+      executablePath: binary.path ?? undefined,
+      args: [join(repoRoot, 'dist/electron/main.cjs')],
+      env: { ...process.env, ESIK_DATA_DIR: dataDir, ESIK_SQLITE_BINDING: native.ensureElectronSqlite() },
+    });
+    try {
+      // The dialog itself is the OS's: answer it as a head who picks the USB stick would.
+      await app.evaluate(({ dialog }, path) => {
+        dialog.showSaveDialog = () => Promise.resolve({ canceled: false, filePath: path });
+      }, chosen);
+      const page = await app.firstWindow();
+      await expect(page.locator('body[data-ready="true"]')).toBeAttached();
+      await signInByName(page, demoStaff.admin.id, demoStaff.admin.pin);
+      await page.getByTestId('admin-open').click();
+      await page.getByTestId('admin-tab-tabel').click();
+      await page.getByTestId('tabel-export-csv').click();
+      await expect(page.getByTestId('tabel-exported')).toContainText(chosen);
+      expect(readFileSync(chosen, 'utf8').length).toBeGreaterThan(100);
     } finally {
       await app.close();
     }

@@ -1,5 +1,6 @@
 // The kiosk core: opens the store, seeds demo data, wires the services and answers every KioskApi request.
 // Plain Node: the Electron shell, the web host and the tests all run this same object.
+import type { SaveFileAs } from './admin/export/save-export.js';
 import type { Database } from 'better-sqlite3';
 import { join } from 'node:path';
 import type { KioskStatus, KioskRequestName, RequestArgs, RequestValue, EventPayload, KioskEventName } from '../../shared/api/contract.js';
@@ -52,6 +53,8 @@ export interface KioskCoreOptions {
   secrets?: SecretStore;
   /** How often an enrolled kiosk pulls the roster and the other kiosks' records; 0: only when asked (tests). */
   cityPullIntervalMs?: number;
+  /** The Electron shell's "Save as…" for the admin's exports (electron/main/save-dialog.ts); the web host has none. */
+  saveFileAs?: SaveFileAs;
 }
 
 /** Requests that wait on the network and so answer with a Promise; every other one answers at once. */
@@ -322,6 +325,7 @@ export class KioskCore {
         kindergartenId: () => roster.kindergarten()?.id ?? null,
         qrSigner: () => qrSigner,
         offsetMinutes: this.clock.offsetMinutes,
+        saveFileAs: this.options.saveFileAs ?? null,
         onDoorSettings: (door, changed) => {
           if (this.store?.db !== db) return;
           this.updateStatus(this.store, { defaultLanguage: door.defaultLanguage, sound: door.sound });

@@ -8,6 +8,7 @@ import { dispatch } from '../core/api/dispatch.js';
 import { KioskCore } from '../core/kiosk-core.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { createKioskWindow, rendererDirBeside } from './kiosk-window.js';
+import { electronSaveFileAs } from './save-dialog.js';
 import { electronSecretStore } from './secret-store.js';
 import { isAppUrl, lockDownSession } from './security.js';
 
@@ -36,6 +37,8 @@ function start(): void {
     log,
     // Sync with the city in its worker thread, built beside this file's folder (dist/sync-worker.mjs).
     sync: { workerScript: join(__dirname, '..', 'sync-worker.mjs') },
+    // Exports go where the head chooses through the OS save dialog.
+    saveFileAs: electronSaveFileAs,
   });
 
   ipcMain.handle(IPC_CALL, (event: IpcMainInvokeEvent, name: unknown, args: unknown) => {

@@ -192,6 +192,8 @@ export const adminRequests = {
   /** Companions who hold a printed-card QR credential on the roster (those without a smartphone), for printing. */
   adminQrCardHolders: { args: z.object(Session).strict(), result: z.object({ holders: z.array(QrCardHolderSchema) }) },
   /** Signs each chosen companion's QR credentials with this kiosk's key and writes the cards, A4, as a PDF into exports/. */
+  /** Electron only: the shell's save dialog for an export, and a copy where the head chose; savedTo null: cancelled. */
+  adminSaveExport: { args: z.object({ ...Session, fileName: ExportFileNameSchema }).strict(), result: z.object({ savedTo: z.string().nullable() }) },
   adminPrintQrCards: {
     args: z.object({ ...Session, companionIds: z.array(Id).min(1).max(60), language: LanguageSchema }).strict(),
     result: ExportedFileSchema,

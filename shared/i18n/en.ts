@@ -45,6 +45,8 @@ export const en = {
     ENROLL_PROTOCOL_UNSUPPORTED: 'This server does not speak the Esik protocol version this kiosk uses. Check the address or update the kiosk.',
     ENROLL_SERVER_ERROR: 'The city server answered with an error. Try again later or tell the city server administrator.',
     CARDS_MANAGED_BY_CITY: "Cards are managed by the city: enrol and revoke them in the city's roster.",
+    SAVE_UNAVAILABLE: 'The kiosk cannot show a save dialog here: the file is kept in its exports folder.',
+    SAVE_FAILED: "The file could not be saved there (is the USB stick full or pulled out?). It is still in the kiosk's exports folder.",
     INVALID_REQUEST: 'Something went wrong. Please ask a staff member.',
     UNKNOWN_REQUEST: 'Something went wrong. Please ask a staff member.',
     DATABASE_UNAVAILABLE: 'The kiosk cannot save right now. Please ask a staff member.',

@@ -33,11 +33,12 @@ export const QR_DECODER_OPTIONS: QrDecoderOptions = {
   tryRotate: true,
   // Phones in dark mode show light-on-dark codes: without this about one frame in six of the hard set is lost.
   tryInvert: true,
-  // Acts on frames whose LONG side exceeds downscaleThreshold (measured: a 501×480 frame costs 0.16 ms more with
-  // it, a 499×480 one nothing), where a large, blurred code reads better shrunk; library defaults. The kiosk's
-  // scan box at 640×480 is 384×384: it does not act there. On the benchmark's whole 640×480 frames it does, for
-  // about 0.25 ms a frame and no read more (bench/qr-options-sweep-main.ts).
-  tryDownscale: true,
+  // Off. zxing-cpp adds a frame shrunk by downscaleFactor when the frame's LONG side exceeds downscaleThreshold
+  // (measured: a 501×480 frame costs 0.16 ms more with it, a 499×480 one nothing), for large, blurred codes. In the
+  // kiosk's 384×384 scan box it never acts; on whole 640×480 frames it costs about 0.25 ms a frame (an eighth of
+  // the first pass) and read nothing more on the hard set (bench/qr-options-sweep-main.ts). With a larger scan
+  // box (a higher camera resolution), measure it again.
+  tryDownscale: false,
   downscaleFactor: 3,
   downscaleThreshold: 500,
   // Experimental in zxing-cpp, and it read nothing more on the hard set.
@@ -53,8 +54,8 @@ export const QR_DECODER_OPTIONS: QrDecoderOptions = {
 /** The retry on the 2× upscaled frame (read-passes.ts), which runs only when the first pass found nothing. */
 export const QR_RETRY_OPTIONS: QrDecoderOptions = {
   ...QR_DECODER_OPTIONS,
-  // The frame is at least 768 px there, so downscaling would act — and shrinking it by 3 undoes the upscaling
-  // (the first pass saw the frame at its own size already). Off, it reads the same and saves 1–2 ms on every
-  // frame without a code.
+  // Off here whatever the first pass does: the frame is at least 768 px, so downscaling would act — and shrinking
+  // it by 3 undoes the upscaling (the first pass saw the frame at its own size already). Off, it reads the same
+  // and saves 1–2 ms on every frame without a code.
   tryDownscale: false,
 };

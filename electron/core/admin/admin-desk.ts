@@ -9,6 +9,7 @@ import { AdminAudit } from './admin-audit.js';
 import { CardDesk } from './card-desk.js';
 import { CalendarTransfers } from './calendar-transfers.js';
 import { DoorSettingsStore } from './door-settings-store.js';
+import type { SaveFileAs } from './export/save-export.js';
 import { KioskRulesStore } from './kiosk-rules.js';
 import { QrCards } from './qr-cards.js';
 import { LogQuery } from './log-query.js';
@@ -34,6 +35,8 @@ export interface AdminDeskOptions {
   offsetMinutes: number | undefined;
   /** The door's settings changed (after the commit): the status and the HID readers follow. */
   onDoorSettings: (settings: DoorSettings, changed: readonly (keyof DoorSettings)[]) => void;
+  /** The Electron shell's save dialog for exports; absent in the web host, whose browser downloads them. */
+  saveFileAs?: SaveFileAs | null;
 }
 
 export class AdminDesk {

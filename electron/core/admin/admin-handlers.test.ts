@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { adminRequests, type AdminRequestName } from '../../../shared/admin/admin-contract.js';
+import { writeExport as writeExportFile } from './export/exports-dir.js';
 import { adminKit, at, STAFF_PIN, value } from './testing/admin-kit.js';
+
+
+/** An export already in the exports folder, for the save-as request. */
+const KIT_EXPORT = 'kit-export.csv';
 
 /** A valid request of every admin kind, for the given session. */
 function everyRequest(sessionId: string): { [K in AdminRequestName]: unknown } {
@@ -19,6 +24,7 @@ function everyRequest(sessionId: string): { [K in AdminRequestName]: unknown } {
     adminSettings: { sessionId },
     adminSetSettings: { sessionId, change: { unexcusedDaysPerMonth: 4 } },
     adminDoorSettings: { sessionId },
+    adminSaveExport: { sessionId, fileName: KIT_EXPORT },
     adminSetDoorSettings: { sessionId, change: { sound: 'off' } },
     adminCardsInfo: { sessionId },
     adminFindCompanions: { sessionId, query: 'елена' },
@@ -35,7 +41,7 @@ describe('the admin requests', () => {
     const ended = kit.signIn();
     kit.staff.signOut(ended, 'button');
     const names = Object.keys(adminRequests) as AdminRequestName[];
-    expect(names).toHaveLength(19);
+    expect(names).toHaveLength(20);
     for (const [sessionId, code] of [
       [staffSession, 'STAFF_FORBIDDEN'],
       [ended, 'STAFF_SESSION_ENDED'],
@@ -62,6 +68,7 @@ describe('the admin requests', () => {
 
   it('answers an admin', async () => {
     const kit = adminKit();
+    writeExportFile(kit.dataDir, KIT_EXPORT, Buffer.from('a;b\n'));
     const sessionId = kit.signIn();
     const requests = everyRequest(sessionId);
     for (const name of Object.keys(adminRequests) as AdminRequestName[]) {

@@ -1,5 +1,6 @@
 // The admin requests of KioskApi (shared/admin/admin-contract.ts) answered by the AdminDesk. Every one needs a live
 // session of an admin: an ended session answers STAFF_SESSION_ENDED, a staff member's STAFF_FORBIDDEN.
+import { saveExportAs } from './export/save-export.js';
 import { DoorSettingsSchema } from '../../../shared/admin/door-settings.js';
 import { fail, ok, type Result } from '../../../shared/api/result.js';
 import type { RequestArgs, RequestValue } from '../../../shared/api/contract.js';
@@ -11,7 +12,7 @@ import { cardHandlers } from './card-handlers.js';
 import { exportTabel } from './export/tabel-export.js';
 
 /** The admin requests that write a file and so answer with a Promise. */
-export type AdminAsyncRequestName = 'adminExportTabel' | 'adminPrintQrCards';
+export type AdminAsyncRequestName = 'adminExportTabel' | 'adminPrintQrCards' | 'adminSaveExport';
 
 export type AdminHandlers = {
   [K in AdminRequestName]: (args: RequestArgs<K>) => K extends AdminAsyncRequestName ? Promise<Result<RequestValue<K>>> : Result<RequestValue<K>>;
@@ -61,6 +62,11 @@ export function adminHandlers(desk: () => AdminDesk | null): AdminHandlers {
       const written = await exportTabel(sheet, format, language, { dataDir: d.options.dataDir, at });
       d.audit.record('tabel-export', member.id, at, { groupId, month, format, language, fileName: written.fileName });
       return ok(written);
+    },
+    adminSaveExport: async ({ sessionId, fileName }) => {
+      const check = admin(sessionId);
+      if (!check.ok) return check.result;
+      return saveExportAs(check.desk.options.dataDir, fileName, check.desk.options.saveFileAs ?? null);
     },
     adminQrCardHolders: ({ sessionId }) => asAdmin(sessionId, (d) => ok({ holders: d.qrCards.holders() })),
     adminPrintQrCards: async ({ sessionId, companionIds, language }) => {

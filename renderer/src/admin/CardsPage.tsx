@@ -30,8 +30,7 @@ export function CardsPage({ call }: { call: AdminCall }) {
     const result = await call('adminPrintQrCards', { companionIds: [...chosen], language });
     setBusy(false);
     if (!result.ok) return setMessage({ text: t(`errors.${result.error.code}`), failed: true });
-    const delivery = await deliverExport(result.value.fileName);
-    setMessage({ text: t('admin.tabel.exported', { path: result.value.path }), failed: delivery === 'failed' });
+    setMessage(await deliverExport(call, result.value, t));
   };
 
   return (

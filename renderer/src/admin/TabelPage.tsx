@@ -47,8 +47,7 @@ export function TabelPage({ call, today }: { call: AdminCall; today: string }) {
     const result = await call('adminExportTabel', { groupId, month, format, language: fileLanguage });
     setExporting(false);
     if (!result.ok) return setExported({ text: t(`errors.${result.error.code}`), failed: true });
-    const delivery = await deliverExport(result.value.fileName);
-    setExported({ text: t('admin.tabel.exported', { path: result.value.path }), failed: delivery === 'failed' });
+    setExported(await deliverExport(call, result.value, t));
   };
 
   return (

@@ -1,16 +1,31 @@
-// Hands an export the core wrote to the person at the kiosk. In the web host the browser downloads it from the
-// host's /exports/ route, which wants the per-launch token in a header (fetch, then a blob link: the token never
-// goes into a URL). In Electron the file stays in the data folder's exports/ and its path is shown.
+// Hands an export the core wrote to the person at the kiosk, and says where it went. In the web host the browser
+// downloads it from the host's /exports/ route, which wants the per-launch token in a header (fetch, then a blob
+// link: the token never goes into a URL). In Electron the OS save dialog puts a copy where the head chooses (a USB
+// stick); cancelled, the file stays in the data folder's exports/ and that path is shown.
+import type { TFunction } from 'i18next';
 import { EXPORT_TOKEN_HEADER } from '../../../shared/admin/admin-contract.js';
+import type { AdminCall } from './use-admin-call.js';
 
-export type Delivery = 'downloaded' | 'kept' | 'failed';
+export interface ExportMessage {
+  text: string;
+  failed: boolean;
+}
 
-export async function deliverExport(fileName: string): Promise<Delivery> {
-  if (window.kiosk) return 'kept';
+export async function deliverExport(call: AdminCall, file: { fileName: string; path: string }, t: TFunction): Promise<ExportMessage> {
+  if (window.kiosk) {
+    const saved = await call('adminSaveExport', { fileName: file.fileName });
+    if (!saved.ok) return { text: t(`errors.${saved.error.code}`), failed: true };
+    return { text: t('admin.tabel.exported', { path: saved.value.savedTo ?? file.path }), failed: false };
+  }
+  const downloaded = await download(file.fileName);
+  return { text: t('admin.tabel.exported', { path: file.path }), failed: !downloaded };
+}
+
+async function download(fileName: string): Promise<boolean> {
   const token = new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
   try {
     const response = await fetch(`/exports/${encodeURIComponent(fileName)}`, { headers: { [EXPORT_TOKEN_HEADER]: token }, cache: 'no-store' });
-    if (!response.ok) return 'failed';
+    if (!response.ok) return false;
     const url = URL.createObjectURL(await response.blob());
     const link = document.createElement('a');
     link.href = url;
@@ -20,8 +35,8 @@ export async function deliverExport(fileName: string): Promise<Delivery> {
     link.remove();
     // The download has its own copy by now; the blob is only needed for the click.
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    return 'downloaded';
+    return true;
   } catch {
-    return 'failed';
+    return false;
   }
 }

@@ -2,7 +2,8 @@
 // children, their companions, an admin and a staff member with PINs), the chained log, the StaffDesk and the
 // AdminDesk over it, and the admin requests validated by their zod schemas as the dispatcher does.
 import type { DoorSettings } from '../../../../shared/admin/door-settings.js';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import { adminRequests, type AdminRequestName } from '../../../../shared/admin/admin-contract.js';
 import type { Result } from '../../../../shared/api/result.js';
@@ -93,6 +94,13 @@ export function adminKit(startIso: string = JANUARY) {
     qrSigner: () => signer,
     offsetMinutes: 300,
     onDoorSettings: (settings, changed) => doorChanges.push({ settings, changed }),
+    // The Electron shell's "Save as…", as if the head always chose the data folder's saved/ folder.
+    saveFileAs: (source, name) => {
+      const target = join(dataDir, 'saved', name);
+      mkdirSync(dirname(target), { recursive: true });
+      copyFileSync(source, target);
+      return Promise.resolve(target);
+    },
   });
   onTestFinished(() => {
     staff.stop();
