@@ -6,6 +6,7 @@ import { DisplayFormatSchema, ReaderFormatSchema } from '../../../shared/credent
 import { SoundLevelSchema, type DoorSettings } from '../../../shared/admin/door-settings.js';
 import { LanguageSchema } from '../../../shared/domain/attendance.js';
 import { playSound, setSoundLevel } from '../sound/sounds.js';
+import { ChoiceField } from './ChoiceField.js';
 import { HidReadersEditor, readersFromRows, rowFromReader, type ReaderRow } from './HidReadersEditor.js';
 import type { AdminCall } from './use-admin-call.js';
 import { useLoadedOnce } from './use-loaded-once.js';
@@ -50,58 +51,42 @@ function DoorSettingsForm({ call, initial }: { call: AdminCall; initial: DoorSet
   return (
     <section className="staff-form settings-form" data-testid="door-settings">
       <h2>{t('admin.door.title')}</h2>
-      <label className="admin-field">
-        {t('admin.door.defaultLanguage')}
-        <select data-testid="door-defaultLanguage" value={draft.defaultLanguage} onChange={(e) => edit({ defaultLanguage: LanguageSchema.parse(e.target.value) })}>
-          {LanguageSchema.options.map((language) => (
-            <option key={language} value={language}>
-              {t(`language.${language}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceField
+        label={t('admin.door.defaultLanguage')}
+        testId="door-defaultLanguage"
+        value={draft.defaultLanguage}
+        options={LanguageSchema.options}
+        text={(language) => t(`language.${language}`)}
+        onChange={(defaultLanguage) => edit({ defaultLanguage })}
+      />
       <div className="door-sound">
-        <label className="admin-field">
-          {t('admin.door.sound')}
-          <select data-testid="door-sound" value={draft.sound} onChange={(e) => edit({ sound: SoundLevelSchema.parse(e.target.value) })}>
-            {SoundLevelSchema.options.map((level) => (
-              <option key={level} value={level}>
-                {t(`admin.door.sounds.${level}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceField
+          label={t('admin.door.sound')}
+          testId="door-sound"
+          value={draft.sound}
+          options={SoundLevelSchema.options}
+          text={(level) => t(`admin.door.sounds.${level}`)}
+          onChange={(sound) => edit({ sound })}
+        />
         <button type="button" className="staff-secondary" onClick={listen} disabled={draft.sound === 'off'}>
           {t('admin.door.testSound')}
         </button>
       </div>
-      <label className="admin-field">
-        {t('admin.door.keyboardReader')}
-        <select
-          data-testid="door-keyboard-format"
-          value={draft.keyboardReader.format}
-          onChange={(e) => edit({ keyboardReader: { ...draft.keyboardReader, format: ReaderFormatSchema.parse(e.target.value) } })}
-        >
-          {ReaderFormatSchema.options.map((format) => (
-            <option key={format} value={format}>
-              {t(`admin.readerFormats.${format}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="admin-field">
-        {t('admin.door.displayFormat')}
-        <select
-          value={draft.keyboardReader.displayFormat}
-          onChange={(e) => edit({ keyboardReader: { ...draft.keyboardReader, displayFormat: DisplayFormatSchema.parse(e.target.value) } })}
-        >
-          {DisplayFormatSchema.options.map((format) => (
-            <option key={format} value={format}>
-              {t(`admin.readerFormats.${format}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceField
+        label={t('admin.door.keyboardReader')}
+        testId="door-keyboard-format"
+        value={draft.keyboardReader.format}
+        options={ReaderFormatSchema.options}
+        text={(format) => t(`admin.readerFormats.${format}`)}
+        onChange={(format) => edit({ keyboardReader: { ...draft.keyboardReader, format } })}
+      />
+      <ChoiceField
+        label={t('admin.door.displayFormat')}
+        value={draft.keyboardReader.displayFormat}
+        options={DisplayFormatSchema.options}
+        text={(format) => t(`admin.readerFormats.${format}`)}
+        onChange={(displayFormat) => edit({ keyboardReader: { ...draft.keyboardReader, displayFormat } })}
+      />
       <HidReadersEditor
         rows={rows}
         onChange={(next) => {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ReaderFormatSchema } from '../../../shared/credentials/reader-format.js';
 import { ReportProtocolSchema, type HidReaderConfig } from '../../../shared/readers/reader-config.js';
 import { formatUsbId, parseUsbId } from '../../../shared/admin/door-settings.js';
+import { ChoiceField } from './ChoiceField.js';
 
 export interface ReaderRow {
   key: number;
@@ -62,26 +63,20 @@ export function HidReadersEditor({ rows, onChange }: { rows: readonly ReaderRow[
             {t('admin.door.readerName')}
             <input value={row.name} maxLength={200} data-testid="hid-name" onChange={(e) => update(row.key, { name: e.target.value })} />
           </label>
-          <label className="admin-field">
-            {t('admin.door.report')}
-            <select value={row.report} onChange={(e) => update(row.key, { report: ReportProtocolSchema.parse(e.target.value) })}>
-              {ReportProtocolSchema.options.map((report) => (
-                <option key={report} value={report}>
-                  {t(`admin.door.reports.${report}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="admin-field">
-            {t('admin.door.format')}
-            <select value={row.format} onChange={(e) => update(row.key, { format: ReaderFormatSchema.parse(e.target.value) })}>
-              {ReaderFormatSchema.options.map((format) => (
-                <option key={format} value={format}>
-                  {t(`admin.readerFormats.${format}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ChoiceField
+            label={t('admin.door.report')}
+            value={row.report}
+            options={ReportProtocolSchema.options}
+            text={(report) => t(`admin.door.reports.${report}`)}
+            onChange={(report) => update(row.key, { report })}
+          />
+          <ChoiceField
+            label={t('admin.door.format')}
+            value={row.format}
+            options={ReaderFormatSchema.options}
+            text={(format) => t(`admin.readerFormats.${format}`)}
+            onChange={(format) => update(row.key, { format })}
+          />
           <button type="button" className="staff-secondary" onClick={() => onChange(rows.filter((r) => r.key !== row.key))}>
             {t('admin.door.remove')}
           </button>

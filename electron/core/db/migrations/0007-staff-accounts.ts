@@ -4,7 +4,7 @@
 // DELETE trigger, so the append-only guard does not stand in the way, and nothing else references the table.
 import type { Migration } from '../migration.js';
 
-/** The actions staff_audit accepted before (0004) and the ones this migration adds. */
+/** The actions staff_audit accepted before (0004) and the ones this migration adds: a copy, frozen here, since a migration must say the same thing forever whatever shared/ later adds. */
 const ACTIONS = [
   'first-admin-created',
   'sign-in',
