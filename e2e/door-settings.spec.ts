@@ -56,5 +56,6 @@ test('the admin adds an HID reader and makes Russian the default; the door goes 
   await expect(idle).toContainText('Tap your card');
   await page.clock.fastForward(11_000);
   await expect(idle).toContainText('Приложите карту');
-  expect(setting(kiosk.host.databasePath, 'language')).toBe('ru');
+  // The screen switches first; the core stores it a moment later.
+  await expect.poll(() => setting(kiosk.host.databasePath, 'language')).toBe('ru');
 });

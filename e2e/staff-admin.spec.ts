@@ -2,6 +2,7 @@
 // the keypad, never shown) and she signs in with it; the admin enrols a staff card by tapping it on the reader and
 // that card opens the sign-in for its owner; after closing time the door itself tells staff who is still in.
 import type { Page } from '@playwright/test';
+import BetterSqlite3 from 'better-sqlite3';
 import { expect, readDatabase, test } from './support/kiosk-test.js';
 import { demoStaff, openStaffSignIn, signInByName, staffAudit, typePin, writeSetting } from './support/staff-steps.js';
 
@@ -17,9 +18,23 @@ async function openStaffPage(page: Page): Promise<void> {
 
 const account = (page: Page, staffId: string) => page.locator(`[data-testid="staff-account"][data-staff-id="${staffId}"]`);
 
+/** A second admin on the roster (as the city's roster would bring one), written while the kiosk runs. */
+function addRosterAdmin(databasePath: string, id: string): void {
+  const db = new BetterSqlite3(databasePath, { fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.prepare(`INSERT INTO staff (id, first_name, last_name, role) VALUES (?, 'Сәуле', 'Нұрова', 'admin')`).run(id);
+  } finally {
+    db.close();
+  }
+}
+
 test('the admin sets Раиса a new PIN, refusing a weak one; she signs in with the new PIN only', async ({ kiosk }) => {
   const { page } = kiosk;
   await openStaffPage(page);
+  // The admin's own PIN is "Change my PIN" (with the old one), never a reset from here.
+  await expect(account(page, demoStaff.admin.id).getByTestId('account-set-pin')).toHaveCount(0);
+  await expect(account(page, demoStaff.admin.id).getByTestId('account-own-pin')).toBeVisible();
   await account(page, demoStaff.nurse.id).getByTestId('account-set-pin').click();
   const panel = page.getByTestId('set-pin-panel');
   await expect(panel).toContainText('Раиса Ким');
@@ -48,6 +63,43 @@ test('the admin sets Раиса a new PIN, refusing a weak one; she signs in wit
   await expect(page.getByTestId('admin-open')).toHaveCount(0);
 
   expect(staffAudit(kiosk.host.databasePath).filter((a) => a.action === 'pin-set')).toEqual([{ action: 'pin-set', staff_id: 'staff-admin', detail: '{"reset":true}' }]);
+});
+
+test("another admin's PIN is set only after the acting admin's own PIN; a wrong one is counted", async ({ kiosk }) => {
+  const { page } = kiosk;
+  addRosterAdmin(kiosk.host.databasePath, 'staff-deputy');
+  await openStaffPage(page);
+  await account(page, 'staff-deputy').getByTestId('account-set-pin').click();
+  const panel = page.getByTestId('set-pin-panel');
+  await expect(panel.getByTestId('pin-steps')).toHaveAttribute('data-step', '0');
+
+  for (const pin of ['1357', '8024', '8024']) await typePin(page, pin);
+  await expect(panel.getByTestId('pin-refusal')).toContainText('4');
+  await expect(page.getByTestId('accounts-message')).toHaveCount(0);
+  for (const pin of [demoStaff.admin.pin, '8024', '8024']) await typePin(page, pin);
+  await expect(page.getByTestId('accounts-message')).toContainText('Сәуле Нұрова');
+
+  await page.getByTestId('admin-sign-out').click();
+  await signInByName(page, 'staff-deputy', '8024');
+  await expect(page.getByTestId('staff-who')).toContainText('Сәуле');
+  expect(staffAudit(kiosk.host.databasePath).filter((a) => a.action === 'sign-in-failed' || a.action === 'pin-set')).toEqual([
+    { action: 'sign-in-failed', staff_id: 'staff-admin', detail: '{"why":"wrong-pin","via":"pin-set","failures":1}' },
+    { action: 'pin-set', staff_id: 'staff-admin', detail: '{"reset":false}' },
+  ]);
+});
+
+test('wrong current PINs while changing one\'s own PIN lock the account and bring the door back at once', async ({ kiosk }) => {
+  const { page } = kiosk;
+  await signInByName(page, demoStaff.nurse.id, demoStaff.nurse.pin);
+  await page.getByTestId('staff-menu-pin').click();
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    for (const pin of ['0000', '8024', '8024']) await typePin(page, pin);
+    await expect(page.getByTestId('pin-refusal')).toContainText(String(5 - attempt));
+  }
+  for (const pin of ['0000', '8024', '8024']) await typePin(page, pin);
+  // No keep-alive needed: the locked answer itself ends the screen.
+  await expect(page.getByTestId('idle-screen')).toBeVisible({ timeout: 2_000 });
+  expect(staffAudit(kiosk.host.databasePath).filter((a) => a.action === 'sign-out')).toEqual([{ action: 'sign-out', staff_id: 'staff-nurse', detail: '{"why":"locked"}' }]);
 });
 
 test('the admin enrols a staff card tapped on the reader, and that card opens the sign-in for Раиса', async ({ kiosk }) => {

@@ -35,16 +35,16 @@ describe("the door's settings, changed from the console", () => {
     core.close();
   });
 
-  it('puts the default language and the sound level into the status the UI follows', () => {
+  it('puts the default language, the sound level and the camera into the status the UI follows', () => {
     const dataDir = tempDataDir();
     const { core, payloads } = watchedCore({ dataDir, demo: true, ...quiet });
     expect(core.handlers.getStatus({})).toMatchObject({ value: { defaultLanguage: 'kk', sound: 'normal' } });
-    core.handlers.adminSetDoorSettings({ sessionId: adminSession(core), change: { defaultLanguage: 'ru', sound: 'quiet' } });
-    expect(payloads('statusChanged').at(-1)).toMatchObject({ defaultLanguage: 'ru', sound: 'quiet' });
+    core.handlers.adminSetDoorSettings({ sessionId: adminSession(core), change: { defaultLanguage: 'ru', sound: 'quiet', cameraDeviceId: 'usb-cam-2' } });
+    expect(payloads('statusChanged').at(-1)).toMatchObject({ defaultLanguage: 'ru', sound: 'quiet', cameraDeviceId: 'usb-cam-2' });
     core.close();
     // Kept across a restart.
     const again = new KioskCore({ dataDir, demo: true, ...quiet });
-    expect(again.handlers.getStatus({})).toMatchObject({ value: { defaultLanguage: 'ru', sound: 'quiet' } });
+    expect(again.handlers.getStatus({})).toMatchObject({ value: { defaultLanguage: 'ru', sound: 'quiet', cameraDeviceId: 'usb-cam-2' } });
     again.close();
   });
 });

@@ -127,12 +127,6 @@ export class KioskCore {
         this.updateStatus(s, { language });
         return ok({});
       }),
-    setCamera: ({ deviceId }) =>
-      this.withStore((s) => {
-        s.settings.set('cameraDeviceId', deviceId);
-        this.updateStatus(s, { cameraDeviceId: deviceId });
-        return ok({});
-      }),
     ...staffHandlers((action) => this.withStore((s) => action(s.staff))),
     ...adminHandlers(() => this.store?.admin ?? null),
     enrollKiosk: async ({ sessionId, serverUrl, code }) => {
@@ -328,7 +322,7 @@ export class KioskCore {
         saveFileAs: this.options.saveFileAs ?? null,
         onDoorSettings: (door, changed) => {
           if (this.store?.db !== db) return;
-          this.updateStatus(this.store, { defaultLanguage: door.defaultLanguage, sound: door.sound });
+          this.updateStatus(this.store, { defaultLanguage: door.defaultLanguage, sound: door.sound, cameraDeviceId: door.cameraDeviceId });
           if (changed.includes('hidReaders')) this.restartReaders(door.hidReaders);
         },
       });

@@ -52,11 +52,6 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
     if (ready) staff.openAt('closing');
   }, [ready, staff]);
 
-  const chooseCamera = useCallback((deviceId: string | null) => {
-    // The core stores it and echoes statusChanged, which restarts the scanner on that camera.
-    void safeCall(api, 'setCamera', { deviceId });
-  }, [api]);
-
   return (
     <>
       {connected === false && <ConnectionLostBanner />}
@@ -71,7 +66,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
         {status?.state === 'ready' && !staff.active && <CameraDock deviceId={status.cameraDeviceId} onText={onCameraCode} />}
         {status?.state === 'ready' && flow.screen.kind === 'idle' && !staff.active && <SyncIndicator status={sync} />}
         {status?.state === 'ready' && flow.screen.kind === 'idle' && !staff.active && (
-          <StaffCorner readers={events.readers} cameraDeviceId={status.cameraDeviceId} onCamera={chooseCamera} onStaff={staff.open} />
+          <StaffCorner readers={events.readers} onStaff={staff.open} />
         )}
       </div>
     </>

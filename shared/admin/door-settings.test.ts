@@ -18,6 +18,7 @@ describe('door settings', () => {
     const parsed = DoorSettingsSchema.safeParse({
       defaultLanguage: 'kk',
       sound: 'normal',
+      cameraDeviceId: null,
       keyboardReader: { format: 'auto', displayFormat: 'canonical' },
       hidReaders: [reader, { ...reader, name: 'Second' }],
     });

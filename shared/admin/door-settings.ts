@@ -1,5 +1,6 @@
-// The door's own settings an admin changes from the console: the language the door returns to, how loud it is, and
-// the card readers (keyboard-mode readers' format, and the USB readers the core opens in HID data mode).
+// The door's own settings an admin changes from the console: the language the door returns to, how loud it is, the
+// webcam that reads QR codes, and the card readers (keyboard-mode readers' format, and the USB readers the core opens
+// in HID data mode).
 import { z } from 'zod';
 import { LanguageSchema } from '../domain/attendance.js';
 import { HidReadersSchema, KeyboardReaderConfigSchema } from '../readers/reader-config.js';
@@ -12,6 +13,8 @@ export const DoorSettingsSchema = z.object({
   /** The language the door starts in and returns to a minute after someone switched it. */
   defaultLanguage: LanguageSchema,
   sound: SoundLevelSchema,
+  /** The webcam (a MediaDeviceInfo.deviceId), or null for the first one found. */
+  cameraDeviceId: z.string().max(512).nullable(),
   keyboardReader: KeyboardReaderConfigSchema,
   hidReaders: HidReadersSchema,
 });

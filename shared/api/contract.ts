@@ -73,7 +73,7 @@ export const KioskStatusSchema = z.discriminatedUnion('state', [
     defaultLanguage: LanguageSchema,
     sound: SoundLevelSchema,
     deviceId: z.string(),
-    /** The webcam chosen in settings (a MediaDeviceInfo.deviceId), or null for the first one found. */
+    /** The webcam an admin chose in the door settings (a MediaDeviceInfo.deviceId), or null for the first one found. */
     cameraDeviceId: z.string().max(512).nullable(),
     /** Result of the start-up walk over this device's tamper-evident event chain. */
     chain: z.object({ intact: z.boolean(), events: z.number().int().nonnegative(), brokenAtSeq: z.number().int().nullable() }),
@@ -112,7 +112,6 @@ export const kioskRequests = {
   },
   cancelScan: { args: z.object({ scanId: z.string().uuid() }).strict(), result: Empty },
   setLanguage: { args: z.object({ language: LanguageSchema }).strict(), result: Empty },
-  setCamera: { args: z.object({ deviceId: z.string().max(512).nullable() }).strict(), result: Empty },
   retryDatabase: { args: Empty, result: KioskStatusSchema },
   /** The HID data-mode readers' states now; readersChanged tells every change after. Empty when none are configured. */
   getReaders: { args: Empty, result: z.object({ readers: z.array(ReaderStateSchema) }) },

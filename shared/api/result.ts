@@ -19,6 +19,8 @@ export const errorCodes = [
   'STAFF_SESSION_ENDED',
   'STAFF_FORBIDDEN',
   'STAFF_SETUP_DONE',
+  /** An admin asked to set their own PIN: that is "Change my PIN", which asks for the old one first. */
+  'STAFF_OWN_PIN',
   'ENROLL_BAD_URL',
   'ENROLL_UNREACHABLE',
   'ENROLL_CODE_REFUSED',

@@ -39,6 +39,7 @@ export const en = {
     STAFF_SESSION_ENDED: 'The staff session has ended. Please sign in again.',
     STAFF_FORBIDDEN: 'Only an administrator may do this.',
     STAFF_SETUP_DONE: 'The first administrator is already set up.',
+    STAFF_OWN_PIN: 'Your own PIN is changed under "Change my PIN" in the staff menu, with your current PIN.',
     ENROLL_BAD_URL: 'That is not a city server address. It must start with http:// or https://.',
     ENROLL_UNREACHABLE: 'The city server cannot be reached. Check the address and the network, then try again.',
     ENROLL_CODE_REFUSED: 'The city server refused this enrollment code. It may be mistyped or already used: ask for a new one.',
@@ -67,7 +68,7 @@ export const en = {
     settings: 'Camera',
     automatic: 'Automatic (the first camera found)',
     unnamed: 'Camera {{number}}',
-    close: 'Close',
+    missing: 'The camera chosen before (not connected now)',
   },
   readers: {
     disconnected: 'Card reader {{name}} is disconnected',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pinWeakness } from './pin-rules.js';
+import { guessableAs, pinWeakness } from './pin-rules.js';
 
 describe('pinWeakness', () => {
   it.each(['0000', '1111', '99999999', '1212', '121212', '123123', '12341234', '2020'])('refuses the repeat %s', (pin) => {
@@ -16,5 +16,14 @@ describe('pinWeakness', () => {
 
   it.each(['2468', '1357', '8024', '1243', '90817263', '1122', '1001', '7391'])('accepts %s', (pin) => {
     expect(pinWeakness(pin)).toBeNull();
+  });
+});
+
+describe('guessableAs', () => {
+  it('names a repeat or a run the way the contract does, and never lets a malformed PIN through', () => {
+    expect(guessableAs('0000')).toBe('repeat');
+    expect(guessableAs('9876')).toBe('sequence');
+    expect(guessableAs('12a4')).toBe('repeat');
+    expect(guessableAs('8024')).toBeNull();
   });
 });

@@ -26,3 +26,12 @@ function isRun(pin: string): boolean {
   for (let i = 1; i < pin.length; i++) steps.add(pin.charCodeAt(i) - pin.charCodeAt(i - 1));
   return steps.size === 1 && (steps.has(1) || steps.has(-1));
 }
+
+/**
+ * Why the core refuses a new PIN that its contract's PinSchema already let through: a repeat or a run, or null. A
+ * 'format' answer cannot happen after PinSchema; should it ever, it is counted as a repeat, on the refusing side.
+ */
+export function guessableAs(pin: string): 'repeat' | 'sequence' | null {
+  const found = pinWeakness(pin);
+  return found === 'format' ? 'repeat' : found;
+}

@@ -184,8 +184,19 @@ export const PinWeaknessSchema = z.enum(['repeat', 'sequence']);
 export const PinSetOutcomeSchema = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('set') }),
   z.object({ outcome: z.literal('weak'), weakness: PinWeaknessSchema }),
+  /** Another admin's PIN: the acting admin's own PIN was wrong; it counts towards their lock like one at sign-in. */
+  z.object({ outcome: z.literal('wrong-pin'), attemptsLeft: z.number().int().nonnegative() }),
+  /** The acting admin's account is locked (and the session ended): the door comes back. */
+  z.object({ outcome: z.literal('locked'), until: Clock }),
 ]);
 export type PinSetOutcome = z.infer<typeof PinSetOutcomeSchema>;
+
+/** The first admin is made and signed in, or their PIN is refused as too easy to guess (nothing is made). */
+export const FirstAdminOutcomeSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('created'), session: StaffSessionSchema }),
+  z.object({ outcome: z.literal('weak'), weakness: PinWeaknessSchema }),
+]);
+export type FirstAdminOutcome = z.infer<typeof FirstAdminOutcomeSchema>;
 
 export const PinChangeOutcomeSchema = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('changed') }),
@@ -226,10 +237,10 @@ export const staffRequests = {
       .strict(),
     result: SignInOutcomeSchema,
   },
-  /** Only while no admin has a PIN yet: the kindergarten's first admin, signed in at once. */
+  /** Only while no admin has a PIN yet (STAFF_SETUP_DONE after): the kindergarten's first admin, signed in at once. */
   staffCreateFirstAdmin: {
     args: z.object({ firstName: Name, lastName: Name, pin: PinSchema }).strict(),
-    result: StaffSessionSchema,
+    result: FirstAdminOutcomeSchema,
   },
   staffSignOut: { args: z.object({ ...Session, why: z.enum(['button', 'idle']) }).strict(), result: Empty },
   /** Staff are at work on the screen (typing a note, choosing dates) without asking anything: keep the session open. */
@@ -289,8 +300,16 @@ export const staffRequests = {
   },
   /** Admins only (STAFF_FORBIDDEN otherwise): the roster's staff with their PIN, lock and cards. */
   staffAccounts: { args: z.object(Session).strict(), result: z.object({ staff: z.array(StaffAccountSchema) }) },
-  /** Admins only: sets or resets a member's PIN (typed twice on the keypad); the member's lock is cleared. */
-  staffSetPin: { args: z.object({ ...Session, staffId: Id, pin: PinSchema }).strict(), result: PinSetOutcomeSchema },
+  /**
+   * Admins only: sets or resets a member's PIN (typed twice on the keypad); the member's lock is cleared. Never the
+   * acting admin's own (STAFF_OWN_PIN: that is staffChangeOwnPin, which asks for the old one); another admin's only
+   * with the acting admin's own PIN (`adminPin`, checked like a sign-in), so an unattended session cannot take over
+   * an admin account.
+   */
+  staffSetPin: {
+    args: z.object({ ...Session, staffId: Id, pin: PinSchema, adminPin: PinSchema.optional() }).strict(),
+    result: PinSetOutcomeSchema,
+  },
   /** Admins only: a card tapped on the reader becomes the member's staff card. */
   staffEnrolCard: {
     args: z.object({ ...Session, staffId: Id, card: z.object({ raw: z.string().min(1).max(64), source: CardSourceSchema }).strict() }).strict(),

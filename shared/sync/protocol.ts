@@ -198,6 +198,10 @@ export const CredentialChangeRecordSchema = z.object({
   occurredMs: z.number().int().nonnegative(),
   /** Why a card was revoked (lost, handed back…); null for an enrolment. */
   reason: z.string().min(1).max(500).nullable(),
+}).refine((record) => record.action === 'revoke' || record.reason === null, {
+  // The kiosk's credential_changes table has the same CHECK: an enrolment has no reason.
+  message: 'an enrolment has no reason',
+  path: ['reason'],
 });
 export type CredentialChangeRecord = z.infer<typeof CredentialChangeRecordSchema>;
 

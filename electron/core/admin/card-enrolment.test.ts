@@ -126,6 +126,30 @@ describe('enrolling and revoking a companion’s card', () => {
     k.core.close();
   });
 
+  it('refuses a card whose other reading is already someone’s card, as the door would take one for the other', () => {
+    const k = kiosk();
+    // An unconfigured reader: 'AB12CD34' is UID AB:12:CD:34 first, its bytes reversed second; '34:CD:12:AB' the other
+    // way round. The door tries the other reading when the main one names no card (card-lookup.ts).
+    const elena = enrolled(value(k.enrol('cp0002', 'AB12CD34')));
+    expect(elena.number).toBe('AB:12:CD:34');
+    expect(value(k.enrol('cp0001', '34:CD:12:AB'))).toEqual({
+      outcome: 'refused',
+      reason: 'card-held',
+      number: '34:CD:12:AB',
+      holder: { companionId: 'cp0002', name: 'Елена Иванова' },
+    });
+    expect(value(k.enrol('cp0002', '34:CD:12:AB'))).toMatchObject({ outcome: 'refused', reason: 'card-already-enrolled', holder: { companionId: 'cp0002' } });
+    // A staff card in use on the other reading.
+    const staff = value(k.core.handlers.staffEnrolCard({ sessionId: k.sessionId, staffId: 'staff-nurse', card: { raw: '56EF7890', source: 'keyboard-wedge' } }));
+    expect(staff).toMatchObject({ outcome: 'enrolled', card: { canonical: '56:EF:78:90' } });
+    expect(value(k.enrol('cp0001', '90:78:EF:56'))).toEqual({ outcome: 'refused', reason: 'staff-card', number: '90:78:EF:56', holder: null });
+    expect(k.sql("SELECT value FROM credentials WHERE value LIKE '%:%' ORDER BY value")).toEqual([{ value: 'AB:12:CD:34' }]);
+    // Once Елена's card is revoked, the other reading is free: the door would find no live card to mistake it for.
+    value(k.revoke(elena.credentialId, 'Lost'));
+    expect(value(k.enrol('cp0001', '34:CD:12:AB')).outcome).toBe('enrolled');
+    k.core.close();
+  });
+
   it('enrols a revoked number again only as a new credential; the old one keeps its history', () => {
     const k = kiosk();
     // Асқар's card 0004512349 was revoked by the city; the card is handed to Елена.

@@ -47,6 +47,7 @@ interface CredentialRow {
 export const CARD_ENROLMENT_SQL = {
   companion: 'SELECT id FROM companions WHERE id = ?',
   staffCard: 'SELECT staff_id FROM staff_cards WHERE value = ?',
+  liveStaffCard: 'SELECT staff_id FROM staff_cards WHERE value = ? AND revoked_at IS NULL',
   holder: `SELECT c.id, c.companion_id, c.revoked_at, p.first_name, p.last_name FROM credentials c JOIN companions p ON p.id = c.companion_id
             WHERE c.kind = 'rfid' AND c.value = ?`,
   credential: 'SELECT id, companion_id, kind, value, revoked_at FROM credentials WHERE id = ?',
@@ -76,16 +77,9 @@ export class CardEnrolment {
     // A W26 reading knows 24 bits of the number: enrolling it would guess the other 8.
     if (card.partial) return ok({ outcome: 'refused', reason: 'card-partial', number: readingText(card), holder: null });
     const value = card.canonical;
-    if (this.s.staffCard.get(value)) return ok({ outcome: 'refused', reason: 'staff-card', number: value, holder: null });
+    const refusal = this.conflict(companionId, value, card.alternatives);
+    if (refusal) return ok(refusal);
     const holder = this.s.holder.get(value) as HolderRow | undefined;
-    if (holder && holder.revoked_at === null) {
-      return ok({
-        outcome: 'refused',
-        reason: holder.companion_id === companionId ? 'card-already-enrolled' : 'card-held',
-        number: value,
-        holder: { companionId: holder.companion_id, name: `${holder.first_name} ${holder.last_name}` },
-      });
-    }
 
     const credentialId = uuidv7();
     this.deps.db
@@ -98,6 +92,31 @@ export class CardEnrolment {
       })
       .immediate();
     return ok({ outcome: 'enrolled', card: this.view(credentialId) });
+  }
+
+  /**
+   * Why the card may not be enrolled, or null. The door takes a tap for the enrolled card its main reading names, or —
+   * when none does — for the one another reading of the same text names (card-lookup.ts: 'AB12CD34' and '34:CD:12:AB'
+   * are one tap of an unconfigured reader). So every reading is checked, not the main one alone: a card whose other
+   * reading is already someone's would open the door for the wrong family, or make the door refuse both as ambiguous.
+   * The main reading is refused on any staff card, withdrawn ones too (staff_cards keeps one row per number and may
+   * hand it out again); the other readings on the cards in use.
+   */
+  private conflict(companionId: string, value: string, alternatives: readonly string[]): Extract<EnrolOutcome, { outcome: 'refused' }> | null {
+    for (const reading of [value, ...alternatives]) {
+      const staffCard = reading === value ? this.s.staffCard : this.s.liveStaffCard;
+      if (staffCard.get(reading)) return { outcome: 'refused', reason: 'staff-card', number: value, holder: null };
+      const holder = this.s.holder.get(reading) as HolderRow | undefined;
+      if (holder && holder.revoked_at === null) {
+        return {
+          outcome: 'refused',
+          reason: holder.companion_id === companionId ? 'card-already-enrolled' : 'card-held',
+          number: value,
+          holder: { companionId: holder.companion_id, name: `${holder.first_name} ${holder.last_name}` },
+        };
+      }
+    }
+    return null;
   }
 
   /** Revokes a live card or QR credential: the door refuses it from this moment. */

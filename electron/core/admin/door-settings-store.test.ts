@@ -11,6 +11,7 @@ describe("the door's settings in the console", () => {
     expect(value(kit.call('adminDoorSettings', { sessionId }))).toEqual({
       defaultLanguage: 'kk',
       sound: 'normal',
+      cameraDeviceId: null,
       keyboardReader: { format: 'auto', displayFormat: 'canonical' },
       hidReaders: [],
     });

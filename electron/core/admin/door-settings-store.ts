@@ -1,4 +1,4 @@
-// The door's settings as the admin's console shows them (language, sound, readers), read from the door's settings
+// The door's settings as the admin's console shows them (language, sound, camera, readers), read from the door's settings
 // store and written back in one transaction with their audit row. Who must hear a change (the status the UI shows,
 // the HID readers the core opens) is told after the commit.
 import type { Database } from 'better-sqlite3';
@@ -17,6 +17,7 @@ export class DoorSettingsStore {
     return {
       defaultLanguage: door.get('defaultLanguage'),
       sound: door.get('sound'),
+      cameraDeviceId: door.get('cameraDeviceId'),
       keyboardReader: door.get('keyboardReader'),
       hidReaders: door.get('hidReaders'),
     };
@@ -37,6 +38,7 @@ export class DoorSettingsStore {
     db.transaction(() => {
       apply('defaultLanguage', (v) => door.set('defaultLanguage', v));
       apply('sound', (v) => door.set('sound', v));
+      apply('cameraDeviceId', (v) => door.set('cameraDeviceId', v));
       apply('keyboardReader', (v) => door.set('keyboardReader', v));
       apply('hidReaders', (v) => door.set('hidReaders', v));
       if (Object.keys(changed).length > 0) audit.record('settings-changed', staffId, at, changed);

@@ -74,10 +74,66 @@ describe('staff accounts', () => {
     expect(audit(kit, 'pin-set')).toEqual([]);
   });
 
+  it("refuses an admin's own PIN (STAFF_OWN_PIN), so an open session cannot take the account over or clear its lock", () => {
+    const kit = staffKit();
+    const sessionId = asAdmin(kit);
+    // Someone at the door tries the admin's name meanwhile: the count must survive the attempt below.
+    for (let i = 0; i < 3; i++) expect(signInWith(kit, 'staff-admin', '0000')).toBe('wrong-pin');
+    for (const extra of [{}, { adminPin: '2468' }]) {
+      expect(kit.call('staffSetPin', { sessionId, staffId: 'staff-admin', pin: '8024', ...extra })).toMatchObject({ ok: false, error: { code: 'STAFF_OWN_PIN' } });
+    }
+    expect(value(kit.call('staffAccounts', { sessionId })).staff.find((s) => s.member.id === 'staff-admin')).toMatchObject({ failedAttempts: 3 });
+    expect(audit(kit, 'pin-set')).toEqual([]);
+    expect(signInWith(kit, 'staff-admin', '8024')).toBe('wrong-pin');
+    expect(signInWith(kit, 'staff-admin', '2468')).toBe('signed-in');
+  });
+
+  it("sets another admin's PIN only with the acting admin's own PIN, a wrong one counting towards the lock", () => {
+    const kit = staffKit();
+    kit.db.prepare(`INSERT INTO staff (id, first_name, last_name, role) VALUES ('staff-deputy', 'Сәуле', 'Нұрова', 'admin')`).run();
+    kit.desk.accounts.setPin('staff-deputy', '7391', kit.desk.now());
+    const sessionId = asAdmin(kit);
+    const setDeputy = (pin: string, adminPin?: string) =>
+      kit.call('staffSetPin', { sessionId, staffId: 'staff-deputy', pin, ...(adminPin === undefined ? {} : { adminPin }) });
+
+    expect(setDeputy('8024')).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    // A weak new PIN is refused before the admin's PIN is tried: no attempt is spent on it.
+    expect(value(setDeputy('1111', '0000'))).toEqual({ outcome: 'weak', weakness: 'repeat' });
+    expect(value(setDeputy('8024', '0000'))).toEqual({ outcome: 'wrong-pin', attemptsLeft: 4 });
+    expect(audit(kit, 'sign-in-failed').map((a) => [a.staff_id, JSON.parse(a.detail) as unknown])).toEqual([
+      ['staff-admin', { why: 'wrong-pin', via: 'pin-set', failures: 1 }],
+    ]);
+    expect(audit(kit, 'pin-set')).toEqual([]);
+    expect(signInWith(kit, 'staff-deputy', '8024')).toBe('wrong-pin');
+
+    expect(value(setDeputy('8024', '2468'))).toEqual({ outcome: 'set' });
+    expect(audit(kit, 'pin-set').map((a) => [a.staff_id, a.subject_id])).toEqual([['staff-admin', 'staff-deputy']]);
+    expect(signInWith(kit, 'staff-deputy', '8024')).toBe('signed-in');
+    // The good PIN cleared the acting admin's own count, as a sign-in does.
+    expect(value(kit.call('staffAccounts', { sessionId })).staff.find((s) => s.member.id === 'staff-admin')).toMatchObject({ failedAttempts: 0 });
+  });
+
+  it("ends the session when wrong own PINs, typed to set another admin's PIN, lock the acting admin", () => {
+    const kit = staffKit();
+    kit.db.prepare(`INSERT INTO staff (id, first_name, last_name, role) VALUES ('staff-deputy', 'Сәуле', 'Нұрова', 'admin')`).run();
+    kit.desk.accounts.setPin('staff-deputy', '7391', kit.desk.now());
+    const sessionId = asAdmin(kit);
+    const guess = () => value(kit.call('staffSetPin', { sessionId, staffId: 'staff-deputy', pin: '8024', adminPin: '0000' }));
+    for (let left = 4; left > 0; left--) expect(guess()).toEqual({ outcome: 'wrong-pin', attemptsLeft: left });
+    expect(guess()).toEqual({ outcome: 'locked', until: '08:11' });
+    expect(kit.call('staffKeepAlive', { sessionId })).toMatchObject({ ok: false, error: { code: 'STAFF_SESSION_ENDED' } });
+    expect(audit(kit, 'account-locked').map((a) => a.staff_id)).toEqual(['staff-admin']);
+    expect(audit(kit, 'sign-out').map((a) => [a.staff_id, JSON.parse(a.detail) as unknown])).toEqual([['staff-admin', { why: 'locked' }]]);
+    expect(signInWith(kit, 'staff-admin', '2468')).toBe('locked');
+    expect(signInWith(kit, 'staff-deputy', '7391')).toBe('signed-in');
+    expect(audit(kit, 'pin-set')).toEqual([]);
+  });
+
   it('refuses a PIN that is not four to eight digits at the contract', () => {
     const kit = staffKit();
     const sessionId = asAdmin(kit);
     for (const pin of ['123', '123456789', '12a4']) expect(() => kit.call('staffSetPin', { sessionId, staffId: 'staff-nurse', pin })).toThrow();
+    expect(() => kit.call('staffSetPin', { sessionId, staffId: 'staff-nurse', pin: '8024', adminPin: '24a8' })).toThrow();
   });
 
   it('enrols a tapped card as a staff card that opens the sign-in, and withdraws it', () => {
@@ -111,6 +167,25 @@ describe('staff accounts', () => {
       ['card-withdrawn', 'staff-admin', enrolled.card.id, 'staff-nurse'],
       ['card-enrolled', 'staff-admin', enrolled.card.id, 'staff-duty'],
     ]);
+  });
+
+  it('refuses a card any of whose readings is a companion’s card or another staff card in use', () => {
+    const kit = staffKit();
+    const sessionId = asAdmin(kit);
+    const enrol = (raw: string, staffId = 'staff-nurse') => value(kit.call('staffEnrolCard', { sessionId, staffId, card: { raw, source: 'keyboard-wedge' } }));
+    // An unconfigured reader's 'AB12CD34' and '34:CD:12:AB' are one tap: the door tries the other reading when the
+    // main one names no card, so neither may be a staff card while the other is Елена's.
+    kit.db.prepare(`INSERT INTO credentials (id, companion_id, kind, value, version) VALUES ('cr-uid', 'cp0002', 'rfid', 'AB:12:CD:34', 1)`).run();
+    expect(enrol('34:CD:12:AB')).toEqual({ outcome: 'companion-card' });
+    expect(enrol('AB12CD34')).toEqual({ outcome: 'companion-card' });
+    // A revoked companion card on another reading no longer opens anything.
+    kit.db.prepare(`UPDATE credentials SET revoked_at = '2026-11-01T09:00:00.000+05:00' WHERE id = 'cr-uid'`).run();
+    expect(enrol('34:CD:12:AB')).toMatchObject({ outcome: 'enrolled', card: { canonical: '34:CD:12:AB' } });
+    // The same pair between two staff members.
+    expect(enrol('AB12CD34', 'staff-duty')).toEqual({ outcome: 'companion-card' });
+    expect(enrol('56EF7890', 'staff-duty')).toMatchObject({ outcome: 'enrolled', card: { canonical: '56:EF:78:90' } });
+    expect(enrol('90:78:EF:56')).toEqual({ outcome: 'taken', ownerName: 'Айгерім Омарова' });
+    expect(kit.read('SELECT value FROM staff_cards WHERE value IN (?, ?) ORDER BY value', '56:EF:78:90', '90:78:EF:56')).toEqual([{ value: '56:EF:78:90' }]);
   });
 
   it('unlocks a locked account at once', () => {

@@ -8,7 +8,7 @@ import { normalizeCardNumber } from '../../../shared/credentials/card-number.js'
 import type { ReaderFormat } from '../../../shared/credentials/reader-format.js';
 import type { CardSource } from '../../../shared/domain/attendance.js';
 import { hhmmOf, toLocalTime, type LocalTime } from '../../../shared/domain/local-time.js';
-import { pinWeakness } from '../../../shared/staff/pin-rules.js';
+import { guessableAs } from '../../../shared/staff/pin-rules.js';
 import type { CardEnrolOutcome, PinChangeOutcome, PinSetOutcome, StaffAccount, StaffMember } from '../../../shared/staff/staff-contract.js';
 import type { StaffRole } from '../../../shared/staff/staff-domain.js';
 import type { StaffAccounts } from './staff-accounts.js';
@@ -30,13 +30,6 @@ interface CardRow {
   staff_id: string;
   value: string;
   revoked_at: string | null;
-}
-
-/** Why a new PIN is refused, in the contract's words; null when it may be used. */
-function weakness(pin: string): 'repeat' | 'sequence' | null {
-  const found = pinWeakness(pin);
-  // 'format' cannot reach here: the contract's PinSchema refused it already. Counted as a repeat to stay safe.
-  return found === 'format' ? 'repeat' : found;
 }
 
 export class StaffAccountAdmin {
@@ -73,13 +66,25 @@ export class StaffAccountAdmin {
     }));
   }
 
-  /** An admin sets or resets a member's PIN; the member's lock and wrong-PIN count are cleared with it. */
-  setPin(admin: StaffMember, staffId: string, pin: string, at: LocalTime): Result<PinSetOutcome> {
+  /**
+   * An admin sets or resets a member's PIN; the member's lock and wrong-PIN count are cleared with it. Whoever stands
+   * at an admin session left open must not take an admin account over with it: the admin's own PIN is changed only
+   * with the old one (changeOwnPin), and another admin's only with the acting admin's own PIN, checked like a sign-in
+   * (a wrong one counts towards the lock and is on record; the handler ends the session on a lock).
+   */
+  setPin(admin: StaffMember, staffId: string, pin: string, adminPin: string | undefined, at: LocalTime): Result<PinSetOutcome> {
     const { db, accounts, audit } = this.deps;
     const member = accounts.member(staffId);
     if (!member) return fail('INVALID_REQUEST', `no active staff member ${staffId}`);
-    const weak = weakness(pin);
-    if (weak) return ok({ outcome: 'weak', weakness: weak });
+    if (member.id === admin.id) return fail('STAFF_OWN_PIN', 'an admin changes their own PIN with the old one');
+    const weakness = guessableAs(pin);
+    if (weakness) return ok({ outcome: 'weak', weakness });
+    if (member.role === 'admin') {
+      if (adminPin === undefined) return fail('INVALID_REQUEST', "another admin's PIN needs the acting admin's own PIN");
+      const check = accounts.checkPin(admin.id, adminPin, 'pin-set', at);
+      if (check.outcome === 'wrong-pin' || check.outcome === 'locked') return ok(check);
+      if (check.outcome === 'unknown') return fail('INVALID_REQUEST', 'the acting admin has no PIN');
+    }
     const hash = accounts.hashFor(pin);
     return db
       .transaction((): Result<PinSetOutcome> => {
@@ -96,8 +101,8 @@ export class StaffAccountAdmin {
    * lock and is on record), so an unattended session cannot be used to guess it or to take the account over.
    */
   changeOwnPin(member: StaffMember, oldPin: string, newPin: string, at: LocalTime): Result<PinChangeOutcome> {
-    const weak = weakness(newPin);
-    if (weak) return ok({ outcome: 'weak', weakness: weak });
+    const weakness = guessableAs(newPin);
+    if (weakness) return ok({ outcome: 'weak', weakness });
     const check = this.deps.accounts.checkPin(member.id, oldPin, 'pin-change', at);
     if (check.outcome === 'wrong-pin' || check.outcome === 'locked') return ok(check);
     if (check.outcome === 'unknown') return fail('INVALID_REQUEST', 'no PIN to change');
@@ -120,14 +125,22 @@ export class StaffAccountAdmin {
     if (!card || card.partial) return ok({ outcome: 'unreadable' });
     return db
       .transaction((): Result<CardEnrolOutcome> => {
-        if (db.prepare(`SELECT 1 FROM credentials WHERE kind = 'rfid' AND value = ?`).get(card.canonical) !== undefined) {
-          return ok({ outcome: 'companion-card' });
+        // Every reading of the tap, not the main one alone: the door and the sign-in take a card for the one another
+        // reading names ('AB12CD34' and '34:CD:12:AB' are one tap of an unconfigured reader, card-lookup.ts). The main
+        // reading is refused on any companion credential (the staff_cards trigger would refuse it anyway); the others
+        // on the ones in use.
+        const companionCard = db.prepare<[string], { revoked_at: string | null }>(`SELECT revoked_at FROM credentials WHERE kind = 'rfid' AND value = ?`);
+        const staffCard = db.prepare<[string], CardRow>('SELECT id, staff_id, value, revoked_at FROM staff_cards WHERE value = ?');
+        for (const reading of [card.canonical, ...card.alternatives]) {
+          const credential = companionCard.get(reading);
+          if (credential && (reading === card.canonical || credential.revoked_at === null)) return ok({ outcome: 'companion-card' });
+          const held = staffCard.get(reading);
+          if (held && held.revoked_at === null) {
+            const owner = accounts.member(held.staff_id);
+            return ok({ outcome: 'taken', ownerName: owner ? `${owner.firstName} ${owner.lastName}` : '' });
+          }
         }
-        const existing = db.prepare<[string], CardRow>('SELECT id, staff_id, value, revoked_at FROM staff_cards WHERE value = ?').get(card.canonical);
-        if (existing && existing.revoked_at === null) {
-          const owner = accounts.member(existing.staff_id);
-          return ok({ outcome: 'taken', ownerName: owner ? `${owner.firstName} ${owner.lastName}` : '' });
-        }
+        const existing = staffCard.get(card.canonical);
         let cardId: string;
         if (existing) {
           // A card number is unique in staff_cards: a withdrawn card found again is handed out on its old row, and

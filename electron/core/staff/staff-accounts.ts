@@ -107,7 +107,7 @@ export class StaffAccounts {
     return hits.length === 1 && hits[0] ? hits[0].staff_id : null;
   }
 
-  /** Creates the kindergarten's first admin with a PIN, only while no admin has one. */
+  /** Creates the kindergarten's first admin with a PIN, only while no admin has one (the desk refuses a weak PIN first). */
   createFirstAdmin(firstName: string, lastName: string, pin: string, at: LocalTime): StaffMember | null {
     return this.db
       .transaction(() => {
@@ -127,8 +127,12 @@ export class StaffAccounts {
     return { outcome: 'unknown' };
   }
 
-  /** Checks a PIN: a good one signs in and clears the counters; the fifth wrong one in a row locks the account. */
-  checkPin(staffId: string, pin: string, via: 'name' | 'card' | 'pin-change', at: LocalTime): PinCheck {
+  /**
+   * Checks a PIN: a good one signs in and clears the counters; the fifth wrong one in a row locks the account. `via`
+   * says what asked, for the trail: a sign-in by name or card, the old PIN of a change, or an admin's own PIN that
+   * confirms setting another admin's.
+   */
+  checkPin(staffId: string, pin: string, via: 'name' | 'card' | 'pin-change' | 'pin-set', at: LocalTime): PinCheck {
     const member = this.member(staffId);
     const row = member && this.db.prepare<[string], PinRow>('SELECT * FROM staff_pins WHERE staff_id = ?').get(staffId);
     if (!member || !row) return this.refuseUnknown(member ? 'no-pin' : 'unknown-staff', at, member ? staffId : null);

@@ -6,7 +6,8 @@ import { normalizeCardNumber, readingText } from '../../../shared/credentials/ca
 import type { ReaderFormat } from '../../../shared/credentials/reader-format.js';
 import type { CardSource } from '../../../shared/domain/attendance.js';
 import { toLocalTime, type LocalTime } from '../../../shared/domain/local-time.js';
-import type { SignInOutcome, StaffMember, StaffSession } from '../../../shared/staff/staff-contract.js';
+import { guessableAs } from '../../../shared/staff/pin-rules.js';
+import type { FirstAdminOutcome, SignInOutcome, StaffMember, StaffSession } from '../../../shared/staff/staff-contract.js';
 import type { AttendanceLog } from '../services/attendance-log.js';
 import type { Clock } from '../time/clock.js';
 import { AbsenceService } from './absence-service.js';
@@ -134,14 +135,21 @@ export class StaffDesk {
     return { outcome: 'signed-in', session: this.openSession(check.member, at, who.kind) };
   }
 
-  createFirstAdmin(firstName: string, lastName: string, pin: string): Result<StaffSession> {
+  /**
+   * The first admin holds every key of the kiosk: their PIN must pass the same weak-PIN rule as any other. Once the
+   * setup is done that is the answer, whatever the PIN (createFirstAdmin checks it again inside its transaction).
+   */
+  createFirstAdmin(firstName: string, lastName: string, pin: string): Result<FirstAdminOutcome> {
     const at = this.now();
+    if (!this.accounts.needsFirstAdmin()) return fail('STAFF_SETUP_DONE');
+    const weakness = guessableAs(pin);
+    if (weakness) return ok({ outcome: 'weak', weakness });
     const member = this.accounts.createFirstAdmin(firstName, lastName, pin, at);
     if (!member) return fail('STAFF_SETUP_DONE');
-    return ok(this.openSession(member, at, 'setup'));
+    return ok({ outcome: 'created', session: this.openSession(member, at, 'setup') });
   }
 
-  /** Ends a session on record: the button, the UI's idle timer, or a lock (a wrong old PIN while changing it). */
+  /** Ends a session on record: the button, the UI's idle timer, or a lock (a wrong own PIN while changing a PIN). */
   signOut(sessionId: string, why: 'button' | 'idle' | 'locked'): void {
     const at = this.now();
     const member = this.sessions.close(sessionId);

@@ -25,6 +25,12 @@ export function staffHandlers(withDesk: <T>(action: (desk: StaffDesk) => Result<
   const asAdmin = <T>(sessionId: string, action: (desk: StaffDesk, member: StaffMember, at: LocalTime) => Result<T>): Result<T> =>
     asStaff(sessionId, (desk, member, at) => (member.role === 'admin' ? action(desk, member, at) : fail('STAFF_FORBIDDEN', 'staff accounts are for admins')));
 
+  /** Locked by a wrong PIN typed in a session (the old one, or an admin's own): whoever stands there is let go. */
+  const endSessionIfLocked = <T extends { outcome: string }>(desk: StaffDesk, sessionId: string, result: Result<T>): Result<T> => {
+    if (result.ok && result.value.outcome === 'locked') desk.signOut(sessionId, 'locked');
+    return result;
+  };
+
   return {
     staffSignInOptions: () =>
       withDesk((desk) => {
@@ -87,17 +93,13 @@ export function staffHandlers(withDesk: <T>(action: (desk: StaffDesk) => Result<
       }),
     staffResolveClosing: ({ sessionId, childId, outcome }) => asStaff(sessionId, (desk, member, at) => desk.closing.resolve(member, childId, outcome, at)),
     staffAccounts: ({ sessionId }) => asAdmin(sessionId, (desk, _member, at) => ok({ staff: desk.accountAdmin.list(at) })),
-    staffSetPin: ({ sessionId, staffId, pin }) => asAdmin(sessionId, (desk, admin, at) => desk.accountAdmin.setPin(admin, staffId, pin, at)),
+    staffSetPin: ({ sessionId, staffId, pin, adminPin }) =>
+      asAdmin(sessionId, (desk, admin, at) => endSessionIfLocked(desk, sessionId, desk.accountAdmin.setPin(admin, staffId, pin, adminPin, at))),
     staffEnrolCard: ({ sessionId, staffId, card }) =>
       asAdmin(sessionId, (desk, admin, at) => desk.accountAdmin.enrolCard(admin, staffId, card.raw, card.source, at)),
     staffWithdrawCard: ({ sessionId, cardId }) => asAdmin(sessionId, (desk, admin, at) => desk.accountAdmin.withdrawCard(admin, cardId, at)),
     staffUnlock: ({ sessionId, staffId }) => asAdmin(sessionId, (desk, admin, at) => desk.accountAdmin.unlock(admin, staffId, at)),
     staffChangeOwnPin: ({ sessionId, oldPin, newPin }) =>
-      asStaff(sessionId, (desk, member, at) => {
-        const changed = desk.accountAdmin.changeOwnPin(member, oldPin, newPin, at);
-        // Locked by a wrong old PIN: whoever stands at the screen is not let on as the member.
-        if (changed.ok && changed.value.outcome === 'locked') desk.signOut(sessionId, 'locked');
-        return changed;
-      }),
+      asStaff(sessionId, (desk, member, at) => endSessionIfLocked(desk, sessionId, desk.accountAdmin.changeOwnPin(member, oldPin, newPin, at))),
   };
 }

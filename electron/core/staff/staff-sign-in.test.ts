@@ -145,9 +145,25 @@ describe('the first admin', () => {
     const kit = staffKit();
     kit.db.prepare(`DELETE FROM staff_pins WHERE staff_id = 'staff-admin'`).run();
     expect(value(kit.call('staffSignInOptions', {})).needsFirstAdmin).toBe(true);
-    const session = value(kit.call('staffCreateFirstAdmin', { firstName: 'Гүлмира', lastName: 'Ахметова', pin: '864213' }));
+    const created = value(kit.call('staffCreateFirstAdmin', { firstName: 'Гүлмира', lastName: 'Ахметова', pin: '864213' }));
+    if (created.outcome !== 'created') throw new Error(`expected the first admin created, got ${created.outcome}`);
+    const { session } = created;
     expect(session.staff).toMatchObject({ firstName: 'Гүлмира', role: 'admin' });
     expect(kit.call('staffCreateFirstAdmin', { firstName: 'Екінші', lastName: 'Әкімші', pin: '1111' })).toEqual({ ok: false, error: { code: 'STAFF_SETUP_DONE' } });
     expect(value(kit.call('staffSignIn', { who: { kind: 'staff', staffId: session.staff.id }, pin: '864213' })).outcome).toBe('signed-in');
+  });
+
+  it.each([
+    ['5555', 'repeat'],
+    ['1212', 'repeat'],
+    ['123456', 'sequence'],
+  ] as const)('is refused the weak PIN %s (%s): nobody is made, and the setup stays open', (pin, weakness) => {
+    const kit = staffKit();
+    kit.db.prepare(`DELETE FROM staff_pins WHERE staff_id = 'staff-admin'`).run();
+    expect(value(kit.call('staffCreateFirstAdmin', { firstName: 'Гүлмира', lastName: 'Ахметова', pin }))).toEqual({ outcome: 'weak', weakness });
+    expect(kit.read(`SELECT id FROM staff WHERE first_name = 'Гүлмира'`)).toEqual([]);
+    expect(kit.read(`SELECT action FROM staff_audit WHERE action IN ('first-admin-created', 'sign-in')`)).toEqual([]);
+    expect(value(kit.call('staffSignInOptions', {})).needsFirstAdmin).toBe(true);
+    expect(value(kit.call('staffCreateFirstAdmin', { firstName: 'Гүлмира', lastName: 'Ахметова', pin: '864213' })).outcome).toBe('created');
   });
 });

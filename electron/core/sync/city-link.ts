@@ -66,6 +66,7 @@ export class CityLink {
       attendance: o.attendance,
       clockOffset: this.clockOffset,
       now: () => o.clock.now(),
+      ...(o.clock.offsetMinutes === undefined ? {} : { offsetMinutes: o.clock.offsetMinutes }),
       onRosterApplied: o.onRosterApplied,
       log: o.log,
     });

@@ -3,6 +3,7 @@
 // Each reply is applied in its own transaction with its cursor; each reply's Date header measures the clock.
 import type { Database } from 'better-sqlite3';
 import { MAX_PUSH_RECORDS } from '../../../shared/sync/protocol.js';
+import { credentialsAwaitingCity } from '../admin/card-awaiting-city.js';
 import type { AttendanceLog } from '../services/attendance-log.js';
 import type { CityClient } from './city-client.js';
 import type { ClockOffsetTracker } from './clock-offset.js';
@@ -27,6 +28,8 @@ export interface CityPullDeps {
   attendance: AttendanceLog;
   clockOffset: ClockOffsetTracker;
   now: () => Date;
+  /** Minutes east of UTC (the kiosk clock's) for the local times the roster writes; the machine's zone when absent. */
+  offsetMinutes?: number;
   /** Told after every roster applied (the core refreshes the kindergarten's name and the demo badge). */
   onRosterApplied?: (applied: RosterApplied) => void;
   log?: (line: string) => void;
@@ -49,11 +52,20 @@ export class CityPull {
   async pullOnce(client: CityReader): Promise<PullOutcome> {
     let refused: SyncError | null = null;
     let roster: RosterApplied | null = null;
+    // Read BEFORE the request: the push worker (its own thread and connection) may have a card change acknowledged
+    // while the roster is on its way, and a roster the city made before it applied the change must not undo it.
+    const awaitingCityAtRequest = credentialsAwaitingCity(this.deps.db);
     const rosterReply = await client.roster(this.state.get(SYNC_KEYS.rosterCursor));
     this.deps.clockOffset.observe(rosterReply);
     try {
-      roster = applyRosterReply(this.deps.db, rosterReply.value, { now: this.deps.now(), kindergartenId: this.state.get(SYNC_KEYS.kindergartenId) });
+      roster = applyRosterReply(this.deps.db, rosterReply.value, {
+        now: this.deps.now(),
+        kindergartenId: this.state.get(SYNC_KEYS.kindergartenId),
+        awaitingCityAtRequest,
+        ...(this.deps.offsetMinutes === undefined ? {} : { offsetMinutes: this.deps.offsetMinutes }),
+      });
       this.log(`[sync] roster ${roster.kind}: ${roster.upserted} upserted, ${roster.removed} removed, ${roster.kept} kept for history`);
+      for (const note of roster.notes) this.log(`[sync] roster: ${note}`);
       this.deps.onRosterApplied?.(roster);
     } catch (error) {
       if (!(error instanceof RosterRejectedError)) throw error;

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EnrolOutcome } from '../../../shared/admin/card-contract.js';
 import type { RosterReply, RosterSnapshot } from '../../../shared/sync/protocol.js';
+import { credentialsAwaitingCity } from '../admin/card-awaiting-city.js';
 import { adminKit, at, kitRoster, value } from '../admin/testing/admin-kit.js';
 import { OutboxStore } from './outbox-store.js';
 import { applyRosterReply } from './roster-apply.js';
@@ -62,6 +63,28 @@ describe('roster pulls and cards changed at the kiosk', () => {
     // The city applied the revocation: its row says the same.
     const revoked = snapshot((r) => (r.credentials = r.credentials.map((c) => (c.id === 'cr-bibigul' ? { ...c, revokedAt: '2027-01-05T10:00:00.000+05:00' } : c))), 'c3');
     expect(k.apply(revoked).upserted).toBe(0);
+  });
+
+  it('a change acknowledged while the roster was on its way is not undone by that roster', () => {
+    const k = kit();
+    value(k.admin.cards.enrolment.revoke('head', 'cr-bibigul', 'Lost', at('2027-01-05T10:00:00.000+05:00')));
+    // The pull reads what waits for the city, then requests the roster; the city builds it before it hears of the
+    // revocation (Бібігүл's card live in it); meanwhile the push worker has the revocation acknowledged.
+    const waitingAtRequest = credentialsAwaitingCity(k.db);
+    k.cityAnswers('sent');
+    expect(credentialsAwaitingCity(k.db).size).toBe(0);
+    applyRosterReply(k.db, snapshot(), { now: NOW, kindergartenId: 'kg1', awaitingCityAtRequest: waitingAtRequest });
+    expect(k.credential('cr-bibigul')).toMatchObject({ revoked_at: '2027-01-05T10:00:00.000+05:00' });
+    // Without the list read before the request, the same roster brings the lost card back (what the fix prevents).
+    const other = kit();
+    value(other.admin.cards.enrolment.revoke('head', 'cr-bibigul', 'Lost', at('2027-01-05T10:00:00.000+05:00')));
+    other.cityAnswers('sent');
+    other.apply(snapshot());
+    expect(other.credential('cr-bibigul')).toMatchObject({ revoked_at: null });
+    // The next roster, requested after the acknowledgement, is the city's word again (it now lists the card revoked).
+    const revoked = snapshot((r) => (r.credentials = r.credentials.map((c) => (c.id === 'cr-bibigul' ? { ...c, revokedAt: '2027-01-05T10:00:00.000+05:00' } : c))), 'c3');
+    applyRosterReply(k.db, revoked, { now: NOW, kindergartenId: 'kg1', awaitingCityAtRequest: credentialsAwaitingCity(k.db) });
+    expect(k.credential('cr-bibigul')).toMatchObject({ revoked_at: '2027-01-05T10:00:00.000+05:00' });
   });
 
   it('a card the city refused gives way to the city’s own card with that number', () => {

@@ -19,8 +19,10 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { Roster } from '../../../shared/domain/roster.js';
 import { RosterReplySchema, type CityKey, type CitySettings, type RosterDelta, type RosterReply, type RosterSnapshot } from '../../../shared/sync/protocol.js';
 import { credentialsAwaitingCity, enrolmentsRefusedByCity } from '../admin/card-awaiting-city.js';
+import { toLocalTime, type LocalTime } from '../../../shared/domain/local-time.js';
 import { CardManagement } from '../admin/card-management.js';
 import { TrustedKeys } from '../credentials/trusted-keys.js';
+import { StaffAudit } from '../staff/staff-audit.js';
 import { StaffSettings } from '../staff/staff-settings.js';
 import { SYNC_KEYS, SyncStateStore } from './sync-state.js';
 
@@ -44,10 +46,20 @@ export interface RosterApplyContext {
   now: Date;
   /** The kindergarten the kiosk enrolled with; a snapshot of another one is refused. Null when not enrolled. */
   kindergartenId: string | null;
+  /**
+   * The credentials whose change was still waiting for the city when the roster was REQUESTED (credentialsAwaitingCity,
+   * read before the request). The push worker may have the change acknowledged while the roster is on its way: the
+   * roster was made before the city applied it, yet a read at apply time no longer counts it as waiting, and the roster
+   * would undo it (a card revoked here live again until the next pull). The apply keeps both this list and its own.
+   */
+  awaitingCityAtRequest?: ReadonlySet<string>;
+  /** Minutes east of UTC for the staff audit's local times (the kiosk clock's); the machine's own zone when absent. */
+  offsetMinutes?: number;
 }
 
 export interface RosterApplied {
   kind: 'snapshot' | 'delta';
+  /** The cursor now stored: the reply's, or the one before it when a row was deferred ('' when there was none). */
   cursor: string;
   /** Rows inserted or changed (links and city keys included); a row sent again unchanged is not written. */
   upserted: number;
@@ -55,6 +67,13 @@ export interface RosterApplied {
   removed: number;
   /** Rows the roster removed that history still names: deactivated, revoked or kept as they were. */
   kept: number;
+  /**
+   * The city's credentials left out for now: their number is a card enrolled here the city has not answered yet. The
+   * cursor then stays where it was, so the next pull brings them again (by then the city has refused that enrolment).
+   */
+  deferred: number;
+  /** What the pull should log: staff cards withdrawn for a companion's card, city rows deferred. */
+  notes: string[];
 }
 
 interface Removals {
@@ -77,14 +96,17 @@ export function applyRosterReply(db: Database, raw: unknown, context: RosterAppl
   if (reply.kind === 'snapshot' && context.kindergartenId !== null && reply.roster.kindergarten.id !== context.kindergartenId) {
     throw new RosterRejectedError(`the roster is for kindergarten ${reply.roster.kindergarten.id}, this kiosk is enrolled with ${context.kindergartenId}`);
   }
-  const tables = new RosterTables(db, context.now);
   try {
     return db
       .transaction((): RosterApplied => {
+        const tables = new RosterTables(db, toLocalTime(context.now, context.offsetMinutes), context.awaitingCityAtRequest ?? new Set());
         if (reply.kind === 'snapshot') tables.applySnapshot(reply.roster);
         else tables.applyDelta(reply.changes);
-        new SyncStateStore(db).set(SYNC_KEYS.rosterCursor, reply.cursor);
-        return { kind: reply.kind, cursor: reply.cursor, ...tables.counts };
+        const state = new SyncStateStore(db);
+        // A deferred row must come again: a delta from the new cursor would never list it.
+        if (tables.counts.deferred === 0) state.set(SYNC_KEYS.rosterCursor, reply.cursor);
+        const cursor = state.get(SYNC_KEYS.rosterCursor) ?? '';
+        return { kind: reply.kind, cursor, ...tables.counts, notes: tables.notes };
       })
       .immediate();
   } catch (error) {
@@ -96,13 +118,14 @@ export function applyRosterReply(db: Database, raw: unknown, context: RosterAppl
 }
 
 class RosterTables {
-  readonly counts = { upserted: 0, removed: 0, kept: 0 };
+  readonly counts = { upserted: 0, removed: 0, kept: 0, deferred: 0 };
+  readonly notes: string[] = [];
   /** Credentials already removed or revoked in this apply (a removed companion's cards may be listed too). */
   private readonly credentialsDone = new Set<string>();
   /**
    * Credentials enrolled or revoked here whose change the city has not acknowledged: the city's roster does not know
    * of it yet, so neither its snapshot nor its delta overrides the kiosk's row (once acknowledged, the city's row is the
-   * same). Read once, inside the apply's transaction.
+   * same). Read inside the apply's transaction, together with the list read before the roster was requested.
    */
   private readonly awaitingCity: ReadonlySet<string>;
   private readonly s: Record<
@@ -113,6 +136,8 @@ class RosterTables {
     | 'upsertCredential'
     | 'upsertStaff'
     | 'credentialHolder'
+    | 'liveStaffCard'
+    | 'withdrawStaffCard'
     | 'retireCredentialValue'
     | 'deleteGroup'
     | 'deleteChild'
@@ -131,16 +156,21 @@ class RosterTables {
   >;
   private readonly keys: TrustedKeys;
   private readonly settings: StaffSettings;
+  private readonly staffAudit: StaffAudit;
+  private readonly now: Date;
   private readonly nowIso: string;
 
   constructor(
     private readonly db: Database,
-    private readonly now: Date,
+    private readonly at: LocalTime,
+    awaitingCityAtRequest: ReadonlySet<string>,
   ) {
-    this.nowIso = now.toISOString();
+    this.now = new Date(at.ms);
+    this.nowIso = this.now.toISOString();
     this.keys = new TrustedKeys(db);
     this.settings = new StaffSettings(db);
-    this.awaitingCity = credentialsAwaitingCity(db);
+    this.staffAudit = new StaffAudit(db);
+    this.awaitingCity = new Set([...awaitingCityAtRequest, ...credentialsAwaitingCity(db)]);
     this.s = {
       upsertGroup: db.prepare(
         `INSERT INTO groups (id, name, sort_order) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, sort_order = excluded.sort_order
@@ -173,6 +203,8 @@ class RosterTables {
          WHERE (first_name, last_name, role, active) IS NOT (excluded.first_name, excluded.last_name, excluded.role, 1)`,
       ),
       credentialHolder: db.prepare('SELECT id, revoked_at FROM credentials WHERE kind = ? AND value = ?'),
+      liveStaffCard: db.prepare('SELECT id, staff_id FROM staff_cards WHERE value = ? AND revoked_at IS NULL'),
+      withdrawStaffCard: db.prepare('UPDATE staff_cards SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
       retireCredentialValue: db.prepare('UPDATE credentials SET value = ? WHERE id = ?'),
       deleteGroup: db.prepare('DELETE FROM groups WHERE id = ?'),
       deleteChild: db.prepare('DELETE FROM children WHERE id = ?'),
@@ -288,7 +320,9 @@ class RosterTables {
    * The kiosk keeps one row per card number (UNIQUE kind, value) while the city may list a revoked credential and its
    * live successor with the same number (a card handed to another family). The live one takes the value; the revoked
    * one keeps its row for history under a value no reader can produce. Two live credentials with one value are a
-   * contradiction: the roster is refused.
+   * contradiction: the roster is refused — unless the one here is a card enrolled at this kiosk the city has not
+   * answered yet. The city gave the number to someone else meanwhile and will refuse that enrolment; refusing the
+   * whole roster for it would hold back every other change, so the city's row waits for the next pull instead.
    */
   private upsertCredential(c: Credential): void {
     if (this.awaitingCity.has(c.id)) return;
@@ -297,9 +331,34 @@ class RosterTables {
     if (holder && holder.id !== c.id) {
       if (c.revokedAt !== null) value = retiredValue(c.value, c.id);
       else if (holder.revoked_at !== null) this.s.retireCredentialValue.run(retiredValue(c.value, holder.id), holder.id);
-      else throw new RosterRejectedError(`credentials ${holder.id} and ${c.id} are both live with the same ${c.kind} value`);
+      else if (this.awaitingCity.has(holder.id)) {
+        this.counts.deferred += 1;
+        this.notes.push(`credential ${c.id} left for the next pull: its ${c.kind} value is card ${holder.id}, enrolled here and not yet answered by the city`);
+        return;
+      } else throw new RosterRejectedError(`credentials ${holder.id} and ${c.id} are both live with the same ${c.kind} value`);
     }
+    if (c.kind === 'rfid' && c.revokedAt === null) this.withdrawStaffCardFor(c);
     this.upserted(this.s.upsertCredential.run(c.id, c.companionId, c.kind, value, c.version, c.revokedAt));
+  }
+
+  /**
+   * A card is never both a companion's and a staff member's (the staff_cards trigger of migration 0004). Staff cards
+   * are this kiosk's own, so another entrance may have enrolled a companion's card with the same number: the city's
+   * card wins (the door must open for the family the city names), the staff card is withdrawn in the same transaction
+   * and the staff audit says why, with no staff member as its author (the kiosk's own act).
+   */
+  private withdrawStaffCardFor(c: Credential): void {
+    const staffCard = this.s.liveStaffCard.get(c.value) as { id: string; staff_id: string } | undefined;
+    if (!staffCard) return;
+    this.s.withdrawStaffCard.run(this.at.iso, staffCard.id);
+    this.staffAudit.record(
+      'card-withdrawn',
+      null,
+      this.at,
+      { memberId: staffCard.staff_id, card: c.value, reason: 'companion-card-from-city', credentialId: c.id, companionId: c.companionId },
+      staffCard.id,
+    );
+    this.notes.push(`staff card ${c.value} of ${staffCard.staff_id} withdrawn: the city's roster gives it to companion ${c.companionId} (credential ${c.id})`);
   }
 
   /** Never an update: a known id naming another key is a contradiction, and the whole roster is refused. */

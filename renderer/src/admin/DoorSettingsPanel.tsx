@@ -1,4 +1,4 @@
-// The door's settings in the console: the language it returns to, how loud it is, how keyboard-mode readers write
+// The door's settings in the console: the language it returns to, how loud it is, its webcam, how keyboard-mode readers write
 // numbers, and the USB readers in HID data mode. Saved as one change (kept in the admin trail); readers open at once.
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { DisplayFormatSchema, ReaderFormatSchema } from '../../../shared/credent
 import { SoundLevelSchema, type DoorSettings } from '../../../shared/admin/door-settings.js';
 import { LanguageSchema } from '../../../shared/domain/attendance.js';
 import { playSound, setSoundLevel } from '../sound/sounds.js';
+import { CameraField } from '../camera/CameraField.js';
 import { ChoiceField } from './ChoiceField.js';
 import { HidReadersEditor, readersFromRows, rowFromReader, type ReaderRow } from './HidReadersEditor.js';
 import type { AdminCall } from './use-admin-call.js';
@@ -72,6 +73,7 @@ function DoorSettingsForm({ call, initial }: { call: AdminCall; initial: DoorSet
           {t('admin.door.testSound')}
         </button>
       </div>
+      <CameraField current={draft.cameraDeviceId} onChoose={(cameraDeviceId) => edit({ cameraDeviceId })} />
       <ChoiceField
         label={t('admin.door.keyboardReader')}
         testId="door-keyboard-format"

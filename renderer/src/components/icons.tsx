@@ -126,16 +126,6 @@ export function RetryIcon({ className }: IconProps) {
   );
 }
 
-/** A video camera: the QR viewfinder and the camera settings. */
-export function CameraIcon({ className }: IconProps) {
-  return (
-    <Icon className={className}>
-      <rect x="4" y="13" width="28" height="22" rx="4" />
-      <path d="M32 21l12-7v20l-12-7z" />
-    </Icon>
-  );
-}
-
 /** The camera struck through: no camera, or it cannot be used. */
 export function CameraOffIcon({ className }: IconProps) {
   return (

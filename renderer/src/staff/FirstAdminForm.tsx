@@ -1,8 +1,10 @@
-// Setting up the kindergarten's first administrator: name and a PIN typed twice; signed in at once.
+// Setting up the kindergarten's first administrator: name and a PIN typed twice; signed in at once. The PIN holds
+// every key of the kiosk, so a guessable one (0000, 1212, 1234) is refused with the reason, here and by the core.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskApi } from '../../../shared/api/contract.js';
 import type { StaffSession } from '../../../shared/staff/staff-contract.js';
+import { pinWeakness } from '../../../shared/staff/pin-rules.js';
 import { PinSchema } from '../../../shared/staff/staff-domain.js';
 import { safeCall } from '../api/safe-call.js';
 
@@ -22,9 +24,12 @@ export function FirstAdminForm({ api, onSignedIn, onBack }: Props) {
 
   const create = async () => {
     if (pin !== pinAgain) return setError(t('staff.signIn.pinsDiffer'));
+    const weak = pinWeakness(pin);
+    if (weak) return setError(t(`staff.pin.weak.${weak}`));
     const result = await safeCall(api, 'staffCreateFirstAdmin', { firstName, lastName, pin });
-    if (result.ok) onSignedIn(result.value);
-    else setError(t(`errors.${result.error.code}`));
+    if (!result.ok) return setError(t(`errors.${result.error.code}`));
+    if (result.value.outcome === 'weak') return setError(t(`staff.pin.weak.${result.value.weakness}`));
+    onSignedIn(result.value.session);
   };
   const ready = firstName.trim() !== '' && lastName.trim() !== '' && PinSchema.safeParse(pin).success;
 
@@ -48,7 +53,7 @@ export function FirstAdminForm({ api, onSignedIn, onBack }: Props) {
         <input type="password" inputMode="numeric" autoComplete="off" value={pinAgain} maxLength={8} onChange={(e) => setPinAgain(e.target.value.replace(/\D/g, ''))} />
       </label>
       {error && (
-        <p className="staff-refusal" role="alert">
+        <p className="staff-refusal" role="alert" data-testid="first-admin-refusal">
           {error}
         </p>
       )}

@@ -1,12 +1,20 @@
 // A signed-in staff member changes their own PIN: the current one, then the new one twice. A weak new PIN is refused
-// with the reason before anything is sent; a wrong current PIN counts towards the lock, as at sign-in.
+// with the reason before anything is sent; a wrong current PIN counts towards the lock, as at sign-in, and the lock
+// ends the session at once.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pinWeakness } from '../../../shared/staff/pin-rules.js';
 import { PinSteps } from './PinSteps.js';
 import type { StaffCall } from './use-staff-call.js';
 
-export function OwnPinPage({ call, onDone }: { call: StaffCall; onDone: (text: string) => void }) {
+interface Props {
+  call: StaffCall;
+  onDone: (text: string) => void;
+  /** The core ended the session (the account locked): back to the door now, not at the next keep-alive. */
+  onEnded: () => void;
+}
+
+export function OwnPinPage({ call, onDone, onEnded }: Props) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -28,8 +36,8 @@ export function OwnPinPage({ call, onDone }: { call: StaffCall; onDone: (text: s
       case 'wrong-pin':
         return setRefusal(t('staff.pin.wrongOld', { left: outcome.attemptsLeft }));
       case 'locked':
-        // The core has ended the session; the next request takes the screen back to the door.
-        return setRefusal(t('staff.pin.locked', { time: outcome.until }));
+        // The core has already ended the session: the staff menu must not stay up for whoever stands here.
+        return onEnded();
     }
   };
 

@@ -105,7 +105,7 @@ export function SessionScreen({ api, session, startPage = null, onSignOut, onEnd
         {page.kind === 'headcount' && <HeadcountPage call={call} />}
         {page.kind === 'closing' && <ClosingPage call={call} />}
         {page.kind === 'events' && <EventsPage call={call} />}
-        {page.kind === 'pin' && <OwnPinPage call={call} onDone={done} />}
+        {page.kind === 'pin' && <OwnPinPage call={call} onDone={done} onEnded={onEnded} />}
       </div>
     </main>
   );

@@ -1,6 +1,7 @@
 // The admin console's Staff page: the roster's staff with their role, whether a PIN is set, the lock and their staff
-// cards. An admin sets or resets a PIN (typed twice on the keypad, never shown), enrols a staff card by tapping it on
-// the reader, withdraws a card, and unlocks an account. Names come from the city's roster and are not edited here.
+// cards. An admin sets or resets a PIN (typed twice on the keypad, never shown; another admin's only after the acting
+// admin's own PIN; never the admin's own, which is "Change my PIN"), enrols a staff card by tapping it on the reader,
+// withdraws a card, and unlocks an account. Names come from the city's roster and are not edited here.
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskApi } from '../../../shared/api/contract.js';
@@ -57,7 +58,7 @@ export function StaffAccountsPage({ api, session, onEnded }: Props) {
           {message.text}
         </p>
       )}
-      {task?.kind === 'pin' && <SetPinPanel call={call} account={task.account} onDone={finish} onCancel={() => setTask(null)} />}
+      {task?.kind === 'pin' && <SetPinPanel call={call} account={task.account} onDone={finish} onCancel={() => setTask(null)} onEnded={onEnded} />}
       {task?.kind === 'card' && <EnrolCardPanel call={call} account={task.account} onDone={finish} onCancel={() => setTask(null)} />}
       <ul className="staff-account-list">
         {value.staff.map((account) => (
@@ -92,9 +93,15 @@ export function StaffAccountsPage({ api, session, onEnded }: Props) {
               ))}
             </ul>
             <div className="staff-row">
-              <button type="button" className="staff-action" data-testid="account-set-pin" onClick={() => setTask({ kind: 'pin', account })}>
-                {account.hasPin ? t('staff.accounts.resetPin') : t('staff.accounts.setPin')}
-              </button>
+              {account.member.id === session.staff.id ? (
+                <span className="staff-hint" data-testid="account-own-pin">
+                  {t('staff.accounts.ownPin')}
+                </span>
+              ) : (
+                <button type="button" className="staff-action" data-testid="account-set-pin" onClick={() => setTask({ kind: 'pin', account })}>
+                  {account.hasPin ? t('staff.accounts.resetPin') : t('staff.accounts.setPin')}
+                </button>
+              )}
               <button type="button" className="staff-action" data-testid="account-enrol-card" onClick={() => setTask({ kind: 'card', account })}>
                 {t('staff.accounts.enrolCard')}
               </button>
@@ -123,24 +130,40 @@ interface PanelProps {
   onCancel: () => void;
 }
 
-/** The new PIN typed twice; a weak one or two that differ start over with the reason. */
-function SetPinPanel({ call, account, onDone, onCancel }: PanelProps) {
+/**
+ * The new PIN typed twice; a weak one or two that differ start over with the reason. Another admin's PIN asks first
+ * for the acting admin's own: a wrong one counts towards their lock, and a lock ends the session (the door comes back).
+ */
+function SetPinPanel({ call, account, onDone, onCancel, onEnded }: PanelProps & { onEnded: () => void }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   const name = nameOf(account);
+  const confirmsWithOwnPin = account.member.role === 'admin';
 
-  const save = async ([pin = '', again = '']: string[]) => {
+  const save = async (pins: string[]) => {
+    const [adminPin, pin = '', again = ''] = confirmsWithOwnPin ? pins : [undefined, ...pins];
     if (pin !== again) return setRefusal(t('staff.pin.differ'));
     const weak = pinWeakness(pin);
     if (weak) return setRefusal(t(`staff.pin.weak.${weak}`));
     setBusy(true);
-    const result = await call('staffSetPin', { staffId: account.member.id, pin });
+    const result = await call('staffSetPin', { staffId: account.member.id, pin, ...(adminPin === undefined ? {} : { adminPin }) });
     setBusy(false);
     if (!result.ok) return onDone({ text: t(`errors.${result.error.code}`), failed: true });
-    if (result.value.outcome === 'weak') return setRefusal(t(`staff.pin.weak.${result.value.weakness}`));
-    onDone({ text: t('staff.accounts.pinSaved', { name }), failed: false });
+    const outcome = result.value;
+    switch (outcome.outcome) {
+      case 'set':
+        return onDone({ text: t('staff.accounts.pinSaved', { name }), failed: false });
+      case 'weak':
+        return setRefusal(t(`staff.pin.weak.${outcome.weakness}`));
+      case 'wrong-pin':
+        return setRefusal(t('staff.pin.wrongYours', { left: outcome.attemptsLeft }));
+      case 'locked':
+        // The core has already ended the session: whoever typed the PINs is not left in the console.
+        return onEnded();
+    }
   };
+  const prompts = [t('staff.pin.new'), t('staff.pin.again')];
 
   return (
     <section className="staff-form staff-account-task" data-testid="set-pin-panel">
@@ -150,7 +173,7 @@ function SetPinPanel({ call, account, onDone, onCancel }: PanelProps) {
           {refusal}
         </p>
       )}
-      <PinSteps prompts={[t('staff.pin.new'), t('staff.pin.again')]} busy={busy} onDone={(pins) => void save(pins)} />
+      <PinSteps prompts={confirmsWithOwnPin ? [t('staff.pin.yours'), ...prompts] : prompts} busy={busy} onDone={(pins) => void save(pins)} />
       <button type="button" className="staff-back" data-testid="account-task-cancel" onClick={onCancel}>
         {t('staff.accounts.cancel')}
       </button>

@@ -132,6 +132,8 @@ export const staffEn = {
       format: 'A PIN is 4 to 8 digits.',
     },
     wrongOld: 'The current PIN is wrong. Attempts left: {{left}}',
+    yours: 'Your own PIN, to confirm',
+    wrongYours: 'Your PIN is wrong. Attempts left: {{left}}',
     locked: 'Too many wrong PINs. The account is locked until {{time}}',
     changed: 'Your PIN is changed',
   },
@@ -158,5 +160,6 @@ export const staffEn = {
     unreadable: 'The kiosk cannot use this card number. Tap the card again.',
     taken: 'This card is already the staff card of {{name}}',
     companionCard: "This is a companion's card: a staff card must be another card",
+    ownPin: 'Your own PIN: "Change my PIN" in the staff menu',
   },
 };
