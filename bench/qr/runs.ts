@@ -14,6 +14,24 @@ export interface DecoderRun {
   readonly ok: ReadonlyMap<string, boolean>;
   /** Mean milliseconds per image, where the measure means something (see each run). */
   readonly meanMs: number;
+  /** Ours only: mean CPU milliseconds of this process per image (see cpuMsSince). */
+  readonly meanCpuMs?: number;
+}
+
+/**
+ * CPU time this process spent since `start` (a process.cpuUsage()), in ms. Wall time on a 2-core machine shared
+ * with other work also counts the time the decoder waited for a core; CPU time does not. It does count V8's
+ * garbage-collector threads, which run beside the decode (so it can exceed the wall time), and in this virtual
+ * machine it grows under load too (cores shared below it): a hint of how busy the machine was, not a clean figure.
+ */
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
+export interface FrameTimes {
+  readonly wallMs: readonly number[];
+  readonly cpuMs: readonly number[];
 }
 
 const WARM_UP = 10;
@@ -35,32 +53,38 @@ export async function runOurs(images: readonly HardSetImage[], passes: readonly 
   await warmUp(frames, passes);
   const ok = new Map<string, boolean>();
   let total = 0;
+  let totalCpu = 0;
   for (const [i, image] of images.entries()) {
+    const cpu = process.cpuUsage();
     const started = performance.now();
     const text = await decodeOurs(frames[i] as RgbaFrame, passes);
     total += performance.now() - started;
+    totalCpu += cpuMsSince(cpu);
     ok.set(image.shot.id, text === image.shot.payload);
   }
-  return { name, ok, meanMs: total / images.length };
+  return { name, ok, meanMs: total / images.length, meanCpuMs: totalCpu / images.length };
 }
 
 /**
  * Milliseconds of the kiosk's read of each frame without a code (every pass runs), after the same warm-up;
  * each frame EMPTY_ROUNDS times, as one frame takes only ~20 ms and timing on a 2-core machine wobbles by a few.
  */
-export async function timeOursOnEmptyFrames(frames: readonly EmptyFrame[], passes: readonly QrPass[] = QR_PASSES): Promise<number[]> {
+export async function timeOursOnEmptyFrames(frames: readonly EmptyFrame[], passes: readonly QrPass[] = QR_PASSES): Promise<FrameTimes> {
   const rgba = frames.map((frame) => rgbaFromGray(frame.width, frame.height, frame.pixels));
   await warmUp(rgba, passes);
-  const times: number[] = [];
+  const wallMs: number[] = [];
+  const cpuMs: number[] = [];
   for (let round = 0; round < EMPTY_ROUNDS; round++) {
     for (const frame of rgba) {
+      const cpu = process.cpuUsage();
       const started = performance.now();
       const text = await decodeOurs(frame, passes);
-      times.push(performance.now() - started);
+      wallMs.push(performance.now() - started);
+      cpuMs.push(cpuMsSince(cpu));
       if (text !== null) throw new Error(`a code read in a frame without one: ${text}`);
     }
   }
-  return times;
+  return { wallMs, cpuMs };
 }
 
 /** Time per image is wall time of one zbarimg process (start-up included), two at a time. */
