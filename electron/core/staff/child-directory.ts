@@ -1,6 +1,7 @@
 // The roster as staff look through it: groups, a group's children, a name search across all groups (Kazakh
 // letters folded, shared/staff/name-fold.ts) and a child's companions.
 import type { Database } from 'better-sqlite3';
+import type { EventKind } from '../../../shared/domain/attendance.js';
 import type { ChildCompanion } from '../../../shared/staff/staff-contract.js';
 import { nameMatches } from '../../../shared/staff/name-fold.js';
 
@@ -54,7 +55,9 @@ export class ChildDirectory {
       .map((r) => ({ id: r.id, firstName: r.first_name, lastName: r.last_name, relation: r.relation, mayBring: r.may_bring === 1, mayCollect: r.may_collect === 1 }));
   }
 
-  companionLinked(childId: string, companionId: string): boolean {
-    return this.db.prepare('SELECT 1 FROM companion_children WHERE child_id = ? AND companion_id = ? AND blocked = 0').get(childId, companionId) !== undefined;
+  /** Whether the roster lets this companion bring (arrival) or collect (departure) this child. */
+  companionMay(childId: string, companionId: string, kind: EventKind): boolean {
+    const column = kind === 'arrival' ? 'may_bring' : 'may_collect';
+    return this.db.prepare(`SELECT 1 FROM companion_children WHERE child_id = ? AND companion_id = ? AND blocked = 0 AND ${column} = 1`).get(childId, companionId) !== undefined;
   }
 }

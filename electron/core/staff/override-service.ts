@@ -37,8 +37,10 @@ export class OverrideService {
   record(actor: StaffMember, request: OverrideRequest, at: LocalTime): Result<StoredEvent> {
     const { db, log, directory, audit } = this.deps;
     if (!directory.child(request.childId)) return fail('INVALID_REQUEST', `no child ${request.childId}`);
-    if (request.companionId !== undefined && !directory.companionLinked(request.childId, request.companionId)) {
-      return fail('INVALID_REQUEST', `companion ${request.companionId} is not linked to child ${request.childId}`);
+    // Staff name who came; a roster companion must be one the roster lets do it (a nanny who may only bring a child
+    // is never recorded as collecting them). Someone else is typed as a name, on the staff member's own account.
+    if (request.companionId !== undefined && !directory.companionMay(request.childId, request.companionId, request.kind)) {
+      return fail('INVALID_REQUEST', `companion ${request.companionId} may not ${request.kind === 'arrival' ? 'bring' : 'collect'} child ${request.childId}`);
     }
     if (request.reason === 'other' && !request.note) return fail('INVALID_REQUEST', 'the reason "other" needs a note');
     const event = db

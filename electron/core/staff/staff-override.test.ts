@@ -88,6 +88,22 @@ describe('overrides', () => {
     expect(kit.read('SELECT id FROM attendance_events')).toEqual([]);
   });
 
+  it('never name as collecting a child a companion the roster lets only bring them', () => {
+    const kit = staffKit();
+    const sessionId = kit.signIn();
+    const nanny = value(kit.call('staffChildDetail', { sessionId, childId: demoChildren.yerasyl })).companions.find((c) => c.relation === 'nanny');
+    if (!nanny) throw new Error('the demo nanny is not linked to Ерасыл');
+    expect(nanny).toMatchObject({ mayBring: true, mayCollect: false });
+    // She may bring him …
+    expect(kit.call('staffOverride', { sessionId, childId: demoChildren.yerasyl, kind: 'arrival', reason: 'forgot-card', companionId: nanny.id })).toMatchObject({ ok: true });
+    // … but is never recorded as taking him home, by an override or at closing time.
+    expect(kit.call('staffOverride', { sessionId, childId: demoChildren.yerasyl, kind: 'departure', reason: 'forgot-card', companionId: nanny.id })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_REQUEST' },
+    });
+    expect(kit.read<{ kind: string }>('SELECT kind FROM attendance_events')).toEqual([{ kind: 'arrival' }]);
+  });
+
   it('are refused without a live session', () => {
     const kit = staffKit();
     expect(

@@ -4,7 +4,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClosingChild } from '../../../shared/staff/staff-contract.js';
 import { ChildStateLabel } from './ChildStateLabel.js';
-import { CompanionChoice, companionFields, type CompanionPick } from './CompanionChoice.js';
+import { CompanionChoice, companionFields, companionsFor, type CompanionPick } from './CompanionChoice.js';
 import { useLoaded } from './use-loaded.js';
 import type { StaffCall } from './use-staff-call.js';
 
@@ -41,7 +41,7 @@ function ClosingRow({ call, item, onResolved }: { call: StaffCall; item: Closing
       <ChildStateLabel child={item.child} />
       {item.stillHereNote && <p className="staff-hint">{t('staff.closing.noted', { note: item.stillHereNote })}</p>}
       <p>{t('staff.closing.leftWith')}</p>
-      <CompanionChoice companions={item.companions} value={companion} onChange={setCompanion} />
+      <CompanionChoice companions={companionsFor(item.companions, 'departure')} value={companion} onChange={setCompanion} />
       <div className="staff-row">
         <button
           type="button"

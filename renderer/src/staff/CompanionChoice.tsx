@@ -1,10 +1,18 @@
-// Who came with the child: one of the child's companions on the roster, or a name typed for someone else.
+// Who came with the child: one of the child's companions the roster lets bring (arrival) or collect (departure) them,
+// or a name typed for someone else.
 import { useTranslation } from 'react-i18next';
+import type { EventKind } from '../../../shared/domain/attendance.js';
 import type { ChildCompanion } from '../../../shared/staff/staff-contract.js';
 
 export type CompanionPick = { kind: 'none' } | { kind: 'roster'; id: string } | { kind: 'other'; name: string };
 
+/** The companions the roster lets do this: a nanny who may only bring a child is never offered as collecting them. */
+export function companionsFor(companions: readonly ChildCompanion[], kind: EventKind): ChildCompanion[] {
+  return companions.filter((c) => (kind === 'arrival' ? c.mayBring : c.mayCollect));
+}
+
 interface Props {
+  /** Already narrowed by companionsFor. */
   companions: readonly ChildCompanion[];
   value: CompanionPick;
   onChange: (pick: CompanionPick) => void;

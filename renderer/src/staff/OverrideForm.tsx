@@ -6,7 +6,7 @@ import type { EventKind } from '../../../shared/domain/attendance.js';
 import type { ChildDetail, StaffChild } from '../../../shared/staff/staff-contract.js';
 import { doorOverrideReasons, type DoorOverrideReason } from '../../../shared/staff/staff-domain.js';
 import { ChildStateLabel } from './ChildStateLabel.js';
-import { CompanionChoice, companionFields, type CompanionPick } from './CompanionChoice.js';
+import { CompanionChoice, companionFields, companionsFor, type CompanionPick } from './CompanionChoice.js';
 import type { StaffCall } from './use-staff-call.js';
 
 interface Props {
@@ -37,6 +37,12 @@ export function OverrideForm({ call, child, onDone }: Props) {
     };
   }, [call, child.id]);
 
+  // A companion picked for one kind may not be allowed for the other: the pick is dropped, never sent.
+  const chooseKind = (next: EventKind) => {
+    setKind(next);
+    if (companion.kind === 'roster' && !companionsFor(detail?.companions ?? [], next).some((c) => c.id === companion.id)) setCompanion({ kind: 'none' });
+  };
+
   const ready = kind !== null && reason !== null && (reason !== 'other' || note.trim() !== '') && !busy;
   const save = async () => {
     if (!ready) return;
@@ -63,7 +69,7 @@ export function OverrideForm({ call, child, onDone }: Props) {
       <h3>{t('staff.override.action')}</h3>
       <div className="staff-choices" role="group">
         {(['arrival', 'departure'] as const).map((k) => (
-          <button key={k} type="button" className={`staff-choice kind-${k}`} data-testid={`override-kind-${k}`} aria-pressed={kind === k} onClick={() => setKind(k)}>
+          <button key={k} type="button" className={`staff-choice kind-${k}`} data-testid={`override-kind-${k}`} aria-pressed={kind === k} onClick={() => chooseKind(k)}>
             {t(`staff.override.${k}`)}
           </button>
         ))}
@@ -80,7 +86,7 @@ export function OverrideForm({ call, child, onDone }: Props) {
         <input className="staff-input" data-testid="override-note" placeholder={t('staff.override.note')} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} />
       )}
       <h3>{t('staff.override.companion')}</h3>
-      <CompanionChoice companions={detail?.companions ?? []} value={companion} onChange={setCompanion} />
+      <CompanionChoice companions={kind === null ? [] : companionsFor(detail?.companions ?? [], kind)} value={companion} onChange={setCompanion} />
       {error && (
         <p className="staff-refusal" role="alert">
           {error}

@@ -58,7 +58,7 @@ export const staffKk: Catalog['staff'] = {
     reasons: {
       'forgot-card': 'Картасын ұмытып кетті',
       'no-phone': 'Телефоны жоқ',
-      'device-broken': 'Оқу құралы не камера істемейді',
+      'device-broken': 'Карта оқығыш не камера істемейді',
       'closing-time': 'Жабылу кезінде',
       other: 'Басқа',
     },
