@@ -9,11 +9,12 @@ import { toLocalTime } from '../../../shared/domain/local-time.js';
 import type { AbsenceReason } from '../../../shared/staff/staff-domain.js';
 import type { CalendarTransfers } from './calendar-transfers.js';
 import { kzHolidaysInMonth } from './kz-holidays.js';
+import { inKazakhOrder } from '../../../shared/text/kazakh-order.js';
 
 /** Exported for the migration test's EXPLAIN QUERY PLAN checks. */
 export const TABEL_SQL = {
   children: `SELECT id, first_name AS firstName, last_name AS lastName FROM children
-              WHERE group_id = ? AND active = 1 ORDER BY last_name, first_name, id`,
+              WHERE group_id = ? AND active = 1 ORDER BY id`,
   // The group's children drive (CROSS JOIN keeps that order): each child's days come from the covering index, joined
   // into one string per child inside SQLite (a thousand rows crossing into JavaScript cost twice as much).
   presentDays: `SELECT c.id AS childId, group_concat(e.local_date) AS days
@@ -83,7 +84,8 @@ export class TabelService {
       recordsSince: this.recordsSince(),
       unexcusedLimit: this.deps.unexcusedLimit(),
       days: monthCalendar(month, kzHolidaysInMonth(month, language), this.deps.transfers.inMonth(month)),
-      children: this.children.all(groupId),
+      // The табель lists children by last name in the Kazakh alphabet (SQLite's code-point order puts Ә after Я).
+      children: inKazakhOrder(this.children.all(groupId), (c) => c.lastName, (c) => c.firstName),
       presentDays,
       absences: this.absences.all(groupId, addDays(first, -LONGEST_ABSENCE_DAYS), last, first),
     });

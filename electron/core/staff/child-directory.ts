@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3';
 import type { EventKind } from '../../../shared/domain/attendance.js';
 import type { ChildCompanion } from '../../../shared/staff/staff-contract.js';
 import { nameMatches } from '../../../shared/staff/name-fold.js';
+import { inKazakhOrder } from '../../../shared/text/kazakh-order.js';
 
 export interface ChildRow {
   id: string;
@@ -30,11 +31,16 @@ export class ChildDirectory {
   }
 
   inGroup(groupId: string): ChildRow[] {
-    return this.db.prepare<[string], ChildRow>(`SELECT ${CHILD_COLUMNS} WHERE c.group_id = ? AND c.active = 1 ORDER BY c.first_name, c.last_name`).all(groupId);
+    const rows = this.db.prepare<[string], ChildRow>(`SELECT ${CHILD_COLUMNS} WHERE c.group_id = ? AND c.active = 1`).all(groupId);
+    return inKazakhOrder(rows, (c) => c.first_name, (c) => c.last_name);
   }
 
   all(): ChildRow[] {
-    return this.db.prepare<[], ChildRow>(`SELECT ${CHILD_COLUMNS} WHERE c.active = 1 ORDER BY g.sort_order, c.first_name, c.last_name`).all();
+    // Groups in their own order (the query's), the children of each by the Kazakh alphabet.
+    const rows = this.db.prepare<[], ChildRow>(`SELECT ${CHILD_COLUMNS} WHERE c.active = 1 ORDER BY g.sort_order, g.id`).all();
+    const groupRank = new Map<string, string>();
+    for (const row of rows) if (!groupRank.has(row.group_id)) groupRank.set(row.group_id, String(groupRank.size));
+    return inKazakhOrder(rows, (c) => groupRank.get(c.group_id) ?? '', (c) => c.first_name, (c) => c.last_name);
   }
 
   /** Children whose first and last name hold every word of the query, folded (a few hundred rows: read in full). */

@@ -90,7 +90,7 @@ export const staffEn = {
   },
   headcount: {
     title: 'Headcount',
-    cutOff: 'Cut-off at {{time}}',
+    cutOff: 'Reception until {{time}}',
     snapshot: 'Taken at {{time}}',
     automatic: 'by the kiosk',
     noSnapshot: 'Not taken yet today',

@@ -92,7 +92,7 @@ export const staffKk: Catalog['staff'] = {
   },
   headcount: {
     title: 'Балалар саны',
-    cutOff: 'Қабылдау {{time}} аяқталады',
+    cutOff: 'Қабылдау уақыты: {{time}} дейін',
     snapshot: '{{time}} есептелді',
     automatic: 'автоматты түрде',
     noSnapshot: 'Бүгін әлі есептелген жоқ',

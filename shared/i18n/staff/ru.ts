@@ -92,7 +92,7 @@ export const staffRu: Catalog['staff'] = {
   },
   headcount: {
     title: 'Численность детей',
-    cutOff: 'Отсечка в {{time}}',
+    cutOff: 'Приём детей до {{time}}',
     snapshot: 'Подсчёт в {{time}}',
     automatic: 'автоматически',
     noSnapshot: 'Сегодня подсчёта ещё не было',
