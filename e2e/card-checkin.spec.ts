@@ -1,5 +1,6 @@
 // A companion taps a card on a keyboard-mode reader: the real web host, the real SQLite file, real Chromium.
 import { expect, test } from './support/kiosk-test.js';
+import { writeSetting } from './support/staff-steps.js';
 
 const GRANDMOTHER_TWO_GROUPS = '0004512345';
 const MOTHER_ONE_CHILD = '0004512346';
@@ -74,4 +75,79 @@ test('one child is recorded by the tap itself, and a second tap within seconds r
   await kiosk.typeCard(MOTHER_ONE_CHILD, 5);
   await expect(page.getByTestId('done-screen')).toHaveAttribute('data-outcome', 'repeat');
   expect(kiosk.events()).toHaveLength(1);
+});
+
+test('a second tap minutes after the arrival asks "is Алиса leaving?" and records nothing without an answer', async ({ kiosk }) => {
+  const { page } = kiosk;
+  await page.clock.install();
+  await kiosk.typeCard(MOTHER_ONE_CHILD, 5);
+  const done = page.getByTestId('done-screen');
+  await expect(done).toHaveAttribute('data-kinds', 'arrival');
+  await expect(page.getByTestId('receipt-heading')).toHaveText('Келді');
+  await expect(page.getByTestId('idle-screen')).toBeVisible({ timeout: 10_000 });
+  // Past the 10 s repeat window without waiting for it; the guard (30 min after the arrival) still holds.
+  writeSetting(kiosk.host.databasePath, 'repeatWindowSeconds', 0);
+
+  await kiosk.typeCard(MOTHER_ONE_CHILD, 5);
+  const tile = page.getByTestId('child-tile');
+  await expect(tile).toHaveAttribute('data-ask-before-leaving', 'true');
+  await expect(tile).toHaveAttribute('data-selected', 'false');
+  await expect(tile.getByTestId('leaving-question')).toHaveText('Алиса кетеді ме?');
+  await expect(tile).toContainText(/келді \d{2}:\d{2}/);
+  await expect(page.getByTestId('confirm-button')).toBeDisabled();
+  await expect(page.getByTestId('auto-confirm-countdown')).toHaveCount(0);
+  // Nobody answers: back to the door, nothing written.
+  await page.clock.fastForward(31_000);
+  await expect(page.getByTestId('idle-screen')).toBeVisible();
+  expect(kiosk.events().map((e) => e.kind)).toEqual(['arrival']);
+
+  // She is leaving after all: the name, then Confirm — and no countdown in between.
+  await kiosk.typeCard(MOTHER_ONE_CHILD, 5);
+  await tile.click();
+  await expect(tile).toHaveAttribute('data-selected', 'true');
+  await expect(page.getByTestId('auto-confirm-countdown')).toHaveCount(0);
+  await page.clock.fastForward(10_000);
+  expect(kiosk.events().map((e) => e.kind)).toEqual(['arrival']);
+  await page.getByTestId('confirm-button').click();
+  await expect(done).toHaveAttribute('data-kinds', 'departure');
+  await expect(page.getByTestId('receipt-heading')).toHaveText('Кетті');
+  expect(kiosk.events().map((e) => e.kind)).toEqual(['arrival', 'departure']);
+});
+
+test('in Russian: the receipt says arrival or departure, with a heading per kind; the arrival beside the asked child goes by itself', async ({ kiosk }) => {
+  const { page } = kiosk;
+  await page.getByTestId('language-ru').click();
+  await expect(page.getByTestId('idle-screen')).toContainText('Приложите карту');
+  // Әлихан only, in the morning.
+  await kiosk.typeCard(GRANDMOTHER_TWO_GROUPS, 5);
+  await page.getByTestId('child-tile').filter({ hasText: 'Айару' }).click();
+  await page.getByTestId('confirm-button').click();
+  await expect(page.getByTestId('receipt-heading')).toHaveText('Приход отмечен');
+  await expect(page.getByTestId('idle-screen')).toBeVisible({ timeout: 10_000 });
+  writeSetting(kiosk.host.databasePath, 'repeatWindowSeconds', 0);
+
+  // Moments later with Айару: she is preselected as an arrival, Әлихан is asked about and left out.
+  await kiosk.typeCard(GRANDMOTHER_TWO_GROUPS, 5);
+  const alikhan = page.getByTestId('child-tile').filter({ hasText: 'Әлихан' });
+  const aiaru = page.getByTestId('child-tile').filter({ hasText: 'Айару' });
+  await expect(alikhan).toHaveAttribute('data-selected', 'false');
+  await expect(alikhan.getByTestId('leaving-question')).toHaveText('Әлихан уходит?');
+  await expect(alikhan).toContainText(/приход в \d{2}:\d{2}/);
+  await expect(aiaru).toHaveAttribute('data-selected', 'true');
+  await expect(page.getByTestId('auto-confirm-countdown')).toBeVisible();
+  // Choosing Әлихан too stops the countdown: both go only with the press.
+  await alikhan.click();
+  await expect(page.getByTestId('auto-confirm-countdown')).toHaveCount(0);
+  await page.getByTestId('confirm-button').click();
+  const done = page.getByTestId('done-screen');
+  await expect(done).toHaveAttribute('data-kinds', 'mixed');
+  const groups = page.getByTestId('receipt-group');
+  await expect(groups).toHaveCount(2);
+  await expect(groups.filter({ hasText: 'Әлихан' }).getByTestId('receipt-heading')).toHaveText('Уход отмечен');
+  await expect(groups.filter({ hasText: 'Айару' }).getByTestId('receipt-heading')).toHaveText('Приход отмечен');
+  expect(kiosk.events().map((e) => [e.child_id, e.kind])).toEqual([
+    ['ch0001', 'arrival'],
+    ['ch0001', 'departure'],
+    ['ch0002', 'arrival'],
+  ]);
 });

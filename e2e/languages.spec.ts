@@ -30,5 +30,5 @@ test('the children screen and the receipt in Russian', async ({ kiosk }) => {
   await kiosk.typeCard('0004512345', 5);
   await expect(page.getByTestId('choose-screen')).toContainText('Приход');
   await page.getByTestId('confirm-button').click();
-  await expect(page.getByTestId('done-screen')).toContainText('Отмечено');
+  await expect(page.getByTestId('done-screen')).toContainText('Приход отмечен');
 });

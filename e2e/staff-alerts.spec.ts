@@ -34,3 +34,29 @@ test('a refused pick-up raises a staff banner that stays until dismissed', async
   await expect(page.getByTestId('staff-alerts')).toHaveCount(0);
   expect(kiosk.events().filter((e) => e.kind === 'departure')).toEqual([]);
 });
+
+test('no alert in the morning when the nanny brings Інжу while Ерасыл, whom she may not collect, is already in', async ({ kiosk }) => {
+  const { page } = kiosk;
+  // The father brings Ерасыл only.
+  await kiosk.typeCard(FATHER_TWO_CHILDREN, 5);
+  await page.getByTestId('child-tile').filter({ hasText: 'Інжу' }).click();
+  await page.getByTestId('confirm-button').click();
+  await expect(page.getByTestId('receipt-entry')).toHaveCount(1);
+  await expect(page.getByTestId('idle-screen')).toBeVisible({ timeout: 10_000 });
+
+  // Гүлнар brings Інжу: Ерасыл is shown greyed, nobody is alerted, nothing is kept as refused.
+  await kiosk.typeCard(NANNY_MAY_NOT_COLLECT, 5);
+  const yerasyl = page.getByTestId('child-tile').filter({ hasText: 'Ерасыл' });
+  await expect(yerasyl).toHaveAttribute('data-allowed', 'false');
+  await expect(page.getByTestId('child-tile').filter({ hasText: 'Інжу' })).toHaveAttribute('data-selected', 'true');
+  await page.getByTestId('confirm-button').click();
+  await expect(page.getByTestId('receipt-heading')).toHaveText('Келді');
+  await expect(page.getByTestId('receipt-entry')).toHaveCount(1);
+  await expect(page.getByTestId('receipt-entry')).toContainText('Інжу');
+  await expect(page.getByTestId('staff-alerts')).toHaveCount(0);
+  expect(kiosk.refusedAttempts()).toEqual([]);
+  expect(kiosk.events().map((e) => [e.child_id, e.kind])).toEqual([
+    ['ch0004', 'arrival'],
+    ['ch0005', 'arrival'],
+  ]);
+});

@@ -3,7 +3,7 @@
 import type { SaveFileAs } from './admin/export/save-export.js';
 import type { Database } from 'better-sqlite3';
 import { join } from 'node:path';
-import type { KioskStatus, KioskRequestName, RequestArgs, RequestValue, EventPayload, KioskEventName } from '../../shared/api/contract.js';
+import { kioskEvents, type KioskStatus, type KioskRequestName, type RequestArgs, type RequestValue, type EventPayload, type KioskEventName, type StaffAlert } from '../../shared/api/contract.js';
 import { fail, ok, type Result } from '../../shared/api/result.js';
 import { ensureKioskSigningKey } from './credentials/kiosk-key.js';
 import type { QrSigner } from './credentials/qr-issuer.js';
@@ -89,6 +89,8 @@ export class KioskCore {
   private readers: HidReaderService | null = null;
   private status: KioskStatus;
   private readonly listeners = new Set<Listener>();
+  /** Alerts that stand until what they are about is over (getStaffAlerts), by id. */
+  private readonly standingAlerts = new Map<string, StaffAlert>();
   private readonly clock: Clock;
   private readonly log: (line: string) => void;
   private readonly secrets: SecretStore;
@@ -104,6 +106,7 @@ export class KioskCore {
   readonly handlers: KioskHandlers = {
     getStatus: () => ok(this.status),
     getReaders: () => ok({ readers: this.readers?.states() ?? [] }),
+    getStaffAlerts: () => ok({ alerts: [...this.standingAlerts.values()] }),
     getSyncStatus: () => this.withStore((s) => ok(s.sync.status())),
     nudgeSync: () =>
       this.withStore((s) => {
@@ -182,10 +185,20 @@ export class KioskCore {
   }
 
   private emit<E extends KioskEventName>(event: E, payload: EventPayload<E>): void {
+    this.keepStandingAlert(event, payload);
     for (const listener of this.listeners) listener(event, payload);
   }
 
-  /** HID data-mode readers are read here (keyboard-mode ones by the UI); nothing starts when none are configured. */
+  /** Closing time stands until every child is resolved: kept here for a screen that (re)connects in the meantime. */
+  private keepStandingAlert<E extends KioskEventName>(event: E, payload: EventPayload<E>): void {
+    if (event === 'staffAlert') {
+      const alert = kioskEvents.staffAlert.parse(payload);
+      if (alert.kind === 'closing-time') this.standingAlerts.set(alert.id, alert);
+    } else if (event === 'staffAlertCleared') {
+      this.standingAlerts.delete(kioskEvents.staffAlertCleared.parse(payload).id);
+    }
+  }
+
   /** The admin changed the HID readers: the old ones close and the new list opens, without a restart. */
   private restartReaders(readers: HidReaderConfig[]): void {
     const old = this.readers;
@@ -196,6 +209,7 @@ export class KioskCore {
     });
   }
 
+  /** HID data-mode readers are read here (keyboard-mode ones by the UI); nothing starts when none are configured. */
   private startReaders(readers: HidReaderConfig[]): void {
     if (readers.length === 0 || this.readers) return;
     this.readers = new HidReaderService({

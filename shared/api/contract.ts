@@ -18,6 +18,11 @@ export const ChildAtDoorSchema = z.object({
   presentSince: Clock.nullable(),
   /** False when this companion may not take this child for this action; the UI shows it greyed out. */
   allowed: z.boolean(),
+  /**
+   * A departure soon after today's arrival (presentSince), likely a second tap by mistake: not preselected, never
+   * recorded by the tap or the auto-confirm; the UI asks "is the child leaving?" and only a press confirms it.
+   */
+  askBeforeLeaving: z.boolean(),
 });
 export type ChildAtDoor = z.infer<typeof ChildAtDoorSchema>;
 
@@ -38,7 +43,10 @@ export const CheckinReceiptSchema = z.object({
 export type CheckinReceipt = z.infer<typeof CheckinReceiptSchema>;
 
 export const ScanOutcomeSchema = z.discriminatedUnion('kind', [
-  /** Several children: the UI shows them preselected and confirms (or auto-confirms). */
+  /**
+   * Several children, or one that needs an answer: the UI shows the allowed ones preselected (except those with
+   * askBeforeLeaving) and confirms (or auto-confirms while no askBeforeLeaving child is selected).
+   */
   z.object({
     kind: z.literal('choose'),
     scanId: z.string().uuid(),
@@ -46,7 +54,7 @@ export const ScanOutcomeSchema = z.discriminatedUnion('kind', [
     children: z.array(ChildAtDoorSchema),
     autoConfirmMs: z.number().int().nonnegative(),
   }),
-  /** Nothing to choose (one child): already durably recorded. */
+  /** Nothing to choose (one child, nothing to ask): already durably recorded. */
   z.object({ kind: z.literal('recorded'), receipt: CheckinReceiptSchema }),
   /** The same credential again within a few seconds: nothing new recorded, the earlier receipt shown. */
   z.object({ kind: z.literal('repeat'), receipt: CheckinReceiptSchema }),
@@ -93,51 +101,6 @@ export const ReaderStateSchema = z.object({
 });
 export type ReaderState = z.infer<typeof ReaderStateSchema>;
 
-const Empty = z.object({}).strict();
-
-export const kioskRequests = {
-  getStatus: { args: Empty, result: KioskStatusSchema },
-  identifyCard: {
-    args: z.object({ raw: z.string().min(1).max(64), source: CardSourceSchema }).strict(),
-    result: ScanOutcomeSchema,
-  },
-  identifyQr: {
-    // Longer than MAX_QR_TEXT is let through here so the core can refuse it as QR_TOO_LARGE and keep the attempt.
-    args: z.object({ text: z.string().min(1).max(16_384), source: QrSourceSchema }).strict(),
-    result: ScanOutcomeSchema,
-  },
-  confirmScan: {
-    args: z.object({ scanId: z.string().uuid(), childIds: z.array(Id).min(1).max(20) }).strict(),
-    result: CheckinReceiptSchema,
-  },
-  cancelScan: { args: z.object({ scanId: z.string().uuid() }).strict(), result: Empty },
-  setLanguage: { args: z.object({ language: LanguageSchema }).strict(), result: Empty },
-  retryDatabase: { args: Empty, result: KioskStatusSchema },
-  /** The HID data-mode readers' states now; readersChanged tells every change after. Empty when none are configured. */
-  getReaders: { args: Empty, result: z.object({ readers: z.array(ReaderStateSchema) }) },
-  /** Staff on duty: sign-in, overrides, corrections, absences, headcount, closing (shared/staff/staff-contract.ts). */
-  ...staffRequests,
-  /** The admin console: the log, refused attempts, today, the табель and its exports (shared/admin/admin-contract.ts). */
-  ...adminRequests,
-  /** Sync with the city now (online/offline/never-enrolled, queued and rejected counts…); syncStatusChanged tells every change after. */
-  getSyncStatus: { args: Empty, result: SyncStatusSchema },
-  /** The network may be back (the browser's `online` event): sync tries at once, forgetting its back-off. */
-  nudgeSync: { args: Empty, result: Empty },
-  /**
-   * An admin enrolls the kiosk with a city server: its http(s) URL and a one-time code. The kiosk registers its own
-   * key pair, keeps the token as a secret, and pulls the city's roster at once (rosterLoaded: whether that worked;
-   * sync retries it otherwise). Fails with ENROLL_* codes.
-   */
-  enrollKiosk: {
-    args: z.object({ sessionId: z.string().uuid(), serverUrl: z.string().trim().min(1).max(2048), code: z.string().trim().min(1).max(64) }).strict(),
-    result: z.object({ deviceId: Id, kindergartenId: Id, rosterLoaded: z.boolean() }),
-  },
-} as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
-
-export type KioskRequestName = keyof typeof kioskRequests;
-export type RequestArgs<K extends KioskRequestName> = z.input<(typeof kioskRequests)[K]['args']>;
-export type RequestValue<K extends KioskRequestName> = z.output<(typeof kioskRequests)[K]['result']>;
-
 /** Something staff at the door must see; companions get only a neutral message. */
 export const StaffAlertSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -169,6 +132,54 @@ export const StaffAlertSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 export type StaffAlert = z.infer<typeof StaffAlertSchema>;
+
+const Empty = z.object({}).strict();
+
+export const kioskRequests = {
+  getStatus: { args: Empty, result: KioskStatusSchema },
+  identifyCard: {
+    args: z.object({ raw: z.string().min(1).max(64), source: CardSourceSchema }).strict(),
+    result: ScanOutcomeSchema,
+  },
+  identifyQr: {
+    // Longer than MAX_QR_TEXT is let through here so the core can refuse it as QR_TOO_LARGE and keep the attempt.
+    args: z.object({ text: z.string().min(1).max(16_384), source: QrSourceSchema }).strict(),
+    result: ScanOutcomeSchema,
+  },
+  confirmScan: {
+    args: z.object({ scanId: z.string().uuid(), childIds: z.array(Id).min(1).max(20) }).strict(),
+    result: CheckinReceiptSchema,
+  },
+  cancelScan: { args: z.object({ scanId: z.string().uuid() }).strict(), result: Empty },
+  setLanguage: { args: z.object({ language: LanguageSchema }).strict(), result: Empty },
+  retryDatabase: { args: Empty, result: KioskStatusSchema },
+  /** The HID data-mode readers' states now; readersChanged tells every change after. Empty when none are configured. */
+  getReaders: { args: Empty, result: z.object({ readers: z.array(ReaderStateSchema) }) },
+  /** The staff alerts that stand until resolved (closing time): a screen that connects or reloads shows them at once. */
+  getStaffAlerts: { args: Empty, result: z.object({ alerts: z.array(StaffAlertSchema) }) },
+  /** Staff on duty: sign-in, overrides, corrections, absences, headcount, closing (shared/staff/staff-contract.ts). */
+  ...staffRequests,
+  /** The admin console: the log, refused attempts, today, the табель and its exports (shared/admin/admin-contract.ts). */
+  ...adminRequests,
+  /** Sync with the city now (online/offline/never-enrolled, queued and rejected counts…); syncStatusChanged tells every change after. */
+  getSyncStatus: { args: Empty, result: SyncStatusSchema },
+  /** The network may be back (the browser's `online` event): sync tries at once, forgetting its back-off. */
+  nudgeSync: { args: Empty, result: Empty },
+  /**
+   * An admin enrolls the kiosk with a city server: its http(s) URL and a one-time code. The kiosk registers its own
+   * key pair, keeps the token as a secret, and pulls the city's roster at once (rosterLoaded: whether that worked;
+   * sync retries it otherwise). Fails with ENROLL_* codes.
+   */
+  enrollKiosk: {
+    args: z.object({ sessionId: z.string().uuid(), serverUrl: z.string().trim().min(1).max(2048), code: z.string().trim().min(1).max(64) }).strict(),
+    result: z.object({ deviceId: Id, kindergartenId: Id, rosterLoaded: z.boolean() }),
+  },
+} as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
+
+export type KioskRequestName = keyof typeof kioskRequests;
+export type RequestArgs<K extends KioskRequestName> = z.input<(typeof kioskRequests)[K]['args']>;
+export type RequestValue<K extends KioskRequestName> = z.output<(typeof kioskRequests)[K]['result']>;
+
 
 export const kioskEvents = {
   statusChanged: KioskStatusSchema,

@@ -22,10 +22,17 @@ export const en = {
     presentSince: 'here since {{time}}',
     notAllowed: 'Please ask a staff member',
     nothingSelected: 'Nobody selected',
+    /** A departure soon after the arrival: asked, never assumed (the tap may have been a second one by mistake). */
+    leavingQuestion: 'Is {{name}} leaving?',
+    arrivedAt: 'arrived at {{time}}',
+    leavingHint: 'If so, tap the name, then Confirm',
   },
   done: {
     recorded: 'Recorded',
     repeat: 'Already recorded',
+    /** The receipt's heading per kind of event: what happened, in its colour. */
+    headingArrival: 'Arrived',
+    headingDeparture: 'Left',
     arrival: 'arrived at {{time}}',
     departure: 'left at {{time}}',
     goodbye: 'Have a good day!',

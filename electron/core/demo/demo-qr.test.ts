@@ -35,7 +35,8 @@ describe('demoQrCodes', () => {
       expect(pass.text.length).toBeLessThanOrEqual(150);
       const outcome = scan(pass.text);
       expect(outcome.ok && outcome.value.kind === 'recorded' && outcome.value.receipt.entries.map((e) => e.firstName)).toEqual(pass.childFirstNames);
-      clock.advance(1_000);
+      // Two printed cards may share a child: past the door's guard after an arrival, the next one records by itself.
+      clock.advance(31 * 60_000);
     }
     expect(scan(codes.forged)).toMatchObject({ ok: false, error: { code: 'QR_FORGED' } });
     expect(scan(codes.expired)).toMatchObject({ ok: false, error: { code: 'QR_EXPIRED' } });

@@ -4,6 +4,7 @@ import type { EventPayload, ScanOutcome } from '../../../shared/api/contract.js'
 import type { Result } from '../../../shared/api/result.js';
 import { demoCards } from '../demo/demo-roster.js';
 import { KioskCore } from '../kiosk-core.js';
+import { SettingsStore } from './settings-store.js';
 import { manualClock, tempDataDir } from '../testing/fixtures.js';
 
 function kiosk(startIso = '2026-11-23T03:10:00.000Z') {
@@ -150,6 +151,110 @@ describe('check-in at the door', () => {
       { id: expect.any(String) as string, kind: 'pickup-not-allowed', companionFirstName: 'Гүлнар', childFirstNames: ['Ерасыл', 'Інжу'], at: '17:00' },
     ]);
     expect(refused()).toEqual([{ presented: '4512348', reason: 'pickup-not-allowed' }]);
+  });
+
+  it('does not turn a second tap soon after the arrival into a departure: it asks, and records only on a confirm', () => {
+    const { core, tap, clock, events } = kiosk('2026-11-23T03:44:00.000Z'); // 08:44
+    expect(value(tap(demoCards.motherOneChild)).kind).toBe('recorded');
+    clock.advance(2 * 60_000); // 08:46: Елена taps again by mistake
+    const again = choose(value(tap(demoCards.motherOneChild)));
+    expect(again.children.map((c) => [c.firstName, c.action, c.allowed, c.askBeforeLeaving, c.presentSince])).toEqual([
+      ['Алиса', 'departure', true, true, '08:44'],
+    ]);
+    expect(events().map((e) => e.kind)).toEqual(['arrival']);
+    // Nobody answers: the scan lapses and nothing was written.
+    clock.advance(61_000);
+    expect(core.handlers.confirmScan({ scanId: again.scanId, childIds: ['ch0003'] })).toMatchObject({ ok: false, error: { code: 'SCAN_EXPIRED' } });
+    expect(events().map((e) => e.kind)).toEqual(['arrival']);
+    // She really is leaving, and says so.
+    const leaving = choose(value(tap(demoCards.motherOneChild)));
+    const receipt = value(core.handlers.confirmScan({ scanId: leaving.scanId, childIds: ['ch0003'] }));
+    expect(receipt.entries.map((e) => [e.firstName, e.kind, e.at])).toEqual([['Алиса', 'departure', '08:47']]);
+    expect(events().map((e) => e.kind)).toEqual(['arrival', 'departure']);
+  });
+
+  it('records a departure by the tap alone once the guard time after the arrival has passed', () => {
+    const { tap, clock, events } = kiosk('2026-11-23T03:44:00.000Z');
+    value(tap(demoCards.motherOneChild));
+    clock.advance(29 * 60_000 + 59_000);
+    expect(choose(value(tap(demoCards.motherOneChild))).children[0]?.askBeforeLeaving).toBe(true);
+    clock.advance(1_000); // 09:14, thirty minutes after the arrival
+    const outcome = value(tap(demoCards.motherOneChild));
+    expect(outcome.kind === 'recorded' && outcome.receipt.entries.map((e) => e.kind)).toEqual(['departure']);
+    expect(events().map((e) => e.kind)).toEqual(['arrival', 'departure']);
+  });
+
+  it('takes the guard time from the door settings (0: no guard)', () => {
+    const { core, tap, clock, events } = kiosk();
+    const db = new BetterSqlite3(core.databasePath);
+    new SettingsStore(db).set('departureGuardMinutes', 0);
+    db.close();
+    value(tap(demoCards.motherOneChild));
+    clock.advance(60_000);
+    expect(value(tap(demoCards.motherOneChild)).kind).toBe('recorded');
+    expect(events().map((e) => e.kind)).toEqual(['arrival', 'departure']);
+  });
+
+  it('keeps an ordinary arrival preselected beside a guarded departure in the same tap', () => {
+    const { core, tap, clock, events } = kiosk();
+    const first = choose(value(tap(demoCards.grandmotherTwoGroups)));
+    value(core.handlers.confirmScan({ scanId: first.scanId, childIds: ['ch0001'] })); // Әлихан in at 08:10
+    clock.advance(3 * 60_000);
+    const second = choose(value(tap(demoCards.grandmotherTwoGroups)));
+    expect(second.children.map((c) => [c.firstName, c.action, c.allowed, c.askBeforeLeaving])).toEqual([
+      ['Әлихан', 'departure', true, true],
+      ['Айару', 'arrival', true, false],
+    ]);
+    expect(second.autoConfirmMs).toBe(5_000);
+    // What the auto-confirm sends (the preselected ones) records Айару's arrival and leaves Әлихан in.
+    value(core.handlers.confirmScan({ scanId: second.scanId, childIds: ['ch0002'] }));
+    expect(events().map((e) => [e.child_id, e.kind])).toEqual([
+      ['ch0001', 'arrival'],
+      ['ch0002', 'arrival'],
+    ]);
+  });
+
+  it('raises no alert when a nanny brings one child while the one she may not collect is already in', () => {
+    const { core, tap, clock, events, refused } = kiosk('2026-11-23T03:30:00.000Z'); // 08:30
+    const alerts: EventPayload<'staffAlert'>[] = [];
+    core.onEvent((name, payload) => {
+      if (name === 'staffAlert') alerts.push(payload as EventPayload<'staffAlert'>);
+    });
+    const father = choose(value(tap(demoCards.fatherTwoGroups)));
+    value(core.handlers.confirmScan({ scanId: father.scanId, childIds: ['ch0004'] })); // Ерасыл in
+    clock.set('2026-11-23T03:47:00.000Z'); // 08:47: Гүлнар brings Інжу
+    const nanny = choose(value(tap(demoCards.nannyMayNotCollect)));
+    expect(nanny.children.map((c) => [c.firstName, c.action, c.allowed])).toEqual([
+      ['Ерасыл', 'departure', false],
+      ['Інжу', 'arrival', true],
+    ]);
+    value(core.handlers.confirmScan({ scanId: nanny.scanId, childIds: ['ch0005'] }));
+    expect(alerts).toEqual([]);
+    expect(refused()).toEqual([]);
+    expect(events().map((e) => [e.child_id, e.kind])).toEqual([
+      ['ch0004', 'arrival'],
+      ['ch0005', 'arrival'],
+    ]);
+  });
+
+  it('alerts staff when a disallowed child is confirmed anyway, and records only the allowed one', () => {
+    const { core, tap, clock, events, refused } = kiosk('2026-11-23T03:30:00.000Z');
+    const alerts: EventPayload<'staffAlert'>[] = [];
+    core.onEvent((name, payload) => {
+      if (name === 'staffAlert') alerts.push(payload as EventPayload<'staffAlert'>);
+    });
+    const father = choose(value(tap(demoCards.fatherTwoGroups)));
+    value(core.handlers.confirmScan({ scanId: father.scanId, childIds: ['ch0004'] }));
+    clock.set('2026-11-23T03:47:00.000Z');
+    const nanny = choose(value(tap(demoCards.nannyMayNotCollect)));
+    expect(alerts).toEqual([]);
+    value(core.handlers.confirmScan({ scanId: nanny.scanId, childIds: ['ch0004', 'ch0005'] }));
+    expect(alerts).toMatchObject([{ kind: 'pickup-not-allowed', companionFirstName: 'Гүлнар', childFirstNames: ['Ерасыл'], at: '08:47' }]);
+    expect(refused()).toEqual([{ presented: '4512348', reason: 'pickup-not-allowed' }]);
+    expect(events().map((e) => [e.child_id, e.kind])).toEqual([
+      ['ch0004', 'arrival'],
+      ['ch0005', 'arrival'],
+    ]);
   });
 
   it('refuses an unknown card, records nothing, and keeps the attempt for admins', () => {

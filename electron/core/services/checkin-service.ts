@@ -28,6 +28,8 @@ interface Identity {
 interface PendingScan {
   who: Identity;
   method: CredentialMethod;
+  /** What the credential showed, as refused attempts keep it. */
+  presented: string;
   companionFirstName: string;
   childIds: ReadonlySet<string>;
   expiresAtMs: number;
@@ -101,7 +103,10 @@ export class CheckinService {
     const stranger = childIds.find((id) => !scan.childIds.has(id));
     if (stranger !== undefined) return fail('INVALID_REQUEST', `child ${stranger} is not offered by this scan`);
     const linked = this.deps.roster.childrenOf(scan.who.companionId).filter((c) => childIds.includes(c.id));
-    const chosen = linked.map((row) => this.childAtDoor(row, at)).filter((c) => c.allowed);
+    const requested = linked.map((row) => this.childAtDoor(row, at));
+    // The UI never offers a child this companion may not take; if one comes anyway, staff hear of it.
+    this.alertOnRefusedPickup(requested.filter((c) => !c.allowed), scan.companionFirstName, scan.method, scan.presented, at);
+    const chosen = requested.filter((c) => c.allowed);
     if (chosen.length === 0) return fail('NO_CHILDREN', 'none of the chosen children may be taken by this companion now');
     scan.receipt = this.record(scan, chosen, at);
     return ok(scan.receipt);
@@ -123,17 +128,20 @@ export class CheckinService {
       this.deps.refused.record(method, presented, 'no-children', at);
       return fail('NO_CHILDREN');
     }
-    this.alertOnRefusedPickup(children, companion.first_name, method, presented, at);
+    // Someone who may act on at least one child is not trying to take the others (a nanny bringing one child while
+    // her sibling, whom the nanny may not collect, is already in): those are only shown greyed out.
+    if (!children.some((c) => c.allowed)) this.alertOnRefusedPickup(children, companion.first_name, method, presented, at);
     const scan: PendingScan = {
       who,
       method,
+      presented,
       companionFirstName: companion.first_name,
       childIds: new Set(children.map((c) => c.id)),
       expiresAtMs: at.ms + SCAN_TTL_MS,
     };
     const only = children.length === 1 ? children[0] : undefined;
-    if (only?.allowed) {
-      // One child and nothing to choose: record at once, so the tap itself is the check-in.
+    if (only?.allowed && !only.askBeforeLeaving) {
+      // One child and nothing to choose or ask: record at once, so the tap itself is the check-in.
       return ok({ kind: 'recorded', receipt: this.record(scan, [only], at) });
     }
     const scanId = randomUUID();
@@ -165,14 +173,25 @@ export class CheckinService {
     const last = this.deps.log.lastEventOn(row.id, at.localDate);
     const action: EventKind = nextActionFor(last?.kind ?? null);
     const permitted = action === 'arrival' ? row.may_bring : row.may_collect;
+    const allowed = row.blocked === 0 && permitted === 1;
+    const arrivedAt = last?.kind === 'arrival' ? last.occurredAt : null;
     return {
       id: row.id,
       firstName: row.first_name,
       groupName: row.group_name,
       action,
-      presentSince: last?.kind === 'arrival' ? hhmmOf(last.occurredAt) : null,
-      allowed: row.blocked === 0 && permitted === 1,
+      presentSince: arrivedAt === null ? null : hhmmOf(arrivedAt),
+      allowed,
+      askBeforeLeaving: allowed && action === 'departure' && arrivedAt !== null && this.arrivedJustNow(arrivedAt, at),
     };
+  }
+
+  /** Whether an arrival is recent enough that a departure now is more likely a second tap than a pick-up. */
+  private arrivedJustNow(arrivedAt: string, at: LocalTime): boolean {
+    const guardMs = this.deps.settings.get('departureGuardMinutes') * 60_000;
+    const arrivedMs = Date.parse(arrivedAt);
+    // An unreadable time cannot prove the arrival is old: ask rather than record.
+    return Number.isNaN(arrivedMs) ? guardMs > 0 : at.ms - arrivedMs < guardMs;
   }
 
   private record(scan: PendingScan, children: readonly ChildAtDoor[], at: LocalTime): CheckinReceipt {

@@ -9,7 +9,8 @@ function coreWithEvents(dataDir: string, taps: number) {
   const core = new KioskCore({ dataDir, demo: true, clock, log: () => undefined });
   for (let i = 0; i < taps; i++) {
     core.handlers.identifyCard({ raw: demoCards.motherOneChild, source: 'keyboard-wedge' });
-    clock.advance(60_000);
+    // Past the door's guard after an arrival (30 min), so each tap records an event by itself.
+    clock.advance(31 * 60_000);
   }
   core.close();
 }

@@ -15,6 +15,11 @@ const settingSchemas = {
   autoConfirmSeconds: z.number().int().min(0).max(60),
   /** The same credential again within this window shows the earlier receipt instead of recording again. */
   repeatWindowSeconds: z.number().int().min(0).max(600),
+  /**
+   * A departure this soon after the child's arrival today is likely a second tap by mistake: the door asks
+   * "is the child leaving?" and records it only on an explicit confirm, never by the tap or the countdown. 0: off.
+   */
+  departureGuardMinutes: z.number().int().min(0).max(240),
   cameraDeviceId: z.string().max(512).nullable(),
   /** USB readers in HID data mode that the core reads itself (docs/rfid-readers.md); none by default. */
   hidReaders: HidReadersSchema,
@@ -30,6 +35,7 @@ export const settingDefaults: Settings = {
   sound: 'normal',
   autoConfirmSeconds: 5,
   repeatWindowSeconds: 10,
+  departureGuardMinutes: 30,
   cameraDeviceId: null,
   hidReaders: [],
   keyboardReader: { format: 'auto', displayFormat: 'canonical' },

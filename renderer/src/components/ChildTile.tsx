@@ -16,6 +16,7 @@ export function ChildTile({ child, selected, onToggle }: { child: ChildAtDoor; s
       data-selected={String(selected)}
       data-allowed={String(child.allowed)}
       data-action={child.action}
+      data-ask-before-leaving={String(child.askBeforeLeaving)}
       aria-pressed={selected}
       disabled={!child.allowed}
       onClick={() => {
@@ -28,7 +29,17 @@ export function ChildTile({ child, selected, onToggle }: { child: ChildAtDoor; s
       <span className="child-name">{child.firstName}</span>
       <span className="child-group">{child.groupName}</span>
       <ActionBadge kind={child.action}>{t(`choose.${child.action}`)}</ActionBadge>
-      {child.presentSince !== null && <span className="present-since">{t('choose.presentSince', { time: child.presentSince })}</span>}
+      {child.askBeforeLeaving ? (
+        // Asked plainly, with when the child came: a second tap minutes after the first is likely a mistake.
+        <>
+          <span className="leaving-question" data-testid="leaving-question">
+            {t('choose.leavingQuestion', { name: child.firstName })}
+          </span>
+          {child.presentSince !== null && <span className="present-since">{t('choose.arrivedAt', { time: child.presentSince })}</span>}
+        </>
+      ) : (
+        child.presentSince !== null && <span className="present-since">{t('choose.presentSince', { time: child.presentSince })}</span>
+      )}
       {!child.allowed && <span className="not-allowed-note">{t('choose.notAllowed')}</span>}
     </button>
   );

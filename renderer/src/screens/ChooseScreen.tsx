@@ -1,4 +1,6 @@
 // Several children for one card: all allowed ones preselected, tap to leave one out, confirm (or wait for it).
+// A departure just after the arrival (askBeforeLeaving) is the exception: asked, not preselected, and once chosen it
+// waits for a press — the countdown never records it.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChildTile } from '../components/ChildTile.js';
@@ -22,10 +24,13 @@ interface Props {
 export function ChooseScreen({ scan, onConfirm, onCancel }: Props) {
   const { t } = useTranslation();
   const allowedIds = useMemo(() => scan.children.filter((c) => c.allowed).map((c) => c.id), [scan]);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set(allowedIds));
+  const askedIds = useMemo(() => new Set(scan.children.filter((c) => c.askBeforeLeaving).map((c) => c.id)), [scan]);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set(allowedIds.filter((id) => !askedIds.has(id))));
   const anyAllowed = allowedIds.length > 0;
-  // autoConfirmMs 0 means the kindergarten turned auto-confirm off: wait for the button.
-  const autoConfirmMs = anyAllowed && selected.size > 0 && scan.autoConfirmMs > 0 ? scan.autoConfirmMs : null;
+  const askedChosen = [...selected].some((id) => askedIds.has(id));
+  // autoConfirmMs 0 means the kindergarten turned auto-confirm off: wait for the button. An asked departure that was
+  // chosen is recorded only by a press, never by the countdown.
+  const autoConfirmMs = anyAllowed && selected.size > 0 && !askedChosen && scan.autoConfirmMs > 0 ? scan.autoConfirmMs : null;
   // In the order the core listed them, whatever order they were tapped in.
   const chosenIds = scan.children.filter((c) => selected.has(c.id)).map((c) => c.id);
   const confirm = () => {
@@ -53,7 +58,7 @@ export function ChooseScreen({ scan, onConfirm, onCancel }: Props) {
           <PersonIcon />
           <span>{scan.companionFirstName}</span>
         </p>
-        {anyAllowed && <p className="choose-hint">{t('choose.hint')}</p>}
+        {anyAllowed && <p className="choose-hint">{t(askedIds.size > 0 ? 'choose.leavingHint' : 'choose.hint')}</p>}
       </header>
       <div className="child-tiles">
         {scan.children.map((child) => (

@@ -47,6 +47,9 @@ export function useCoreEvents(api: KioskApi, onCredential: (credential: Credenti
     void api.call('getReaders', {}).then((result) => {
       if (current && result.ok) setReaders(result.value.readers);
     });
+    void api.call('getStaffAlerts', {}).then((result) => {
+      if (current && result.ok) setAlerts((shown) => result.value.alerts.reduce(withAlert, shown));
+    });
     return () => {
       current = false;
     };
