@@ -189,9 +189,11 @@ export class CheckinService {
   /** Whether an arrival is recent enough that a departure now is more likely a second tap than a pick-up. */
   private arrivedJustNow(arrivedAt: string, at: LocalTime): boolean {
     const guardMs = this.deps.settings.get('departureGuardMinutes') * 60_000;
+    // Off (0): never ask, whatever the clocks say.
+    if (guardMs === 0) return false;
     const arrivedMs = Date.parse(arrivedAt);
-    // An unreadable time cannot prove the arrival is old: ask rather than record.
-    return Number.isNaN(arrivedMs) ? guardMs > 0 : at.ms - arrivedMs < guardMs;
+    // An unreadable time, or an arrival "later" than now (the clock was set back), cannot prove it is old: ask.
+    return Number.isNaN(arrivedMs) || at.ms - arrivedMs < guardMs;
   }
 
   private record(scan: PendingScan, children: readonly ChildAtDoor[], at: LocalTime): CheckinReceipt {
