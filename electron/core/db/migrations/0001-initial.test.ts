@@ -1,5 +1,6 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { queryPlan } from './testing/migration-kit.js';
 import { migrate } from '../migrate.js';
 import { initial } from './0001-initial.js';
 
@@ -14,10 +15,6 @@ function fresh(): Database {
       VALUES ('e1', 'd1', 1, 'c1', 'arrival', 'rfid', '2026-11-23T08:12:00.000+05:00', 1, '2026-11-23', 'p', 'h');
   `);
   return db;
-}
-
-function plan(db: Database, sql: string, ...params: unknown[]): string {
-  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
 }
 
 describe('migration 0001 initial', () => {
@@ -46,12 +43,12 @@ describe('migration 0001 initial', () => {
   it('answers the door\'s look-ups from indexes', () => {
     const db = fresh();
     expect(
-      plan(db, 'SELECT kind FROM attendance_events WHERE child_id = ? AND local_date = ? ORDER BY occurred_ms DESC, device_seq DESC LIMIT 1', 'c1', 'd'),
+      queryPlan(db, 'SELECT kind FROM attendance_events WHERE child_id = ? AND local_date = ? ORDER BY occurred_ms DESC, device_seq DESC LIMIT 1', 'c1', 'd'),
     ).toMatch(/USING INDEX attendance_by_child_day/);
-    expect(plan(db, 'SELECT id FROM credentials WHERE kind = ? AND value = ?', 'rfid', '1')).toMatch(/USING INDEX sqlite_autoindex_credentials/);
-    expect(plan(db, 'SELECT device_seq FROM attendance_events WHERE device_id = ? ORDER BY device_seq DESC LIMIT 1', 'd1')).toMatch(
+    expect(queryPlan(db, 'SELECT id FROM credentials WHERE kind = ? AND value = ?', 'rfid', '1')).toMatch(/USING INDEX sqlite_autoindex_credentials/);
+    expect(queryPlan(db, 'SELECT device_seq FROM attendance_events WHERE device_id = ? ORDER BY device_seq DESC LIMIT 1', 'd1')).toMatch(
       /USING (COVERING )?INDEX sqlite_autoindex_attendance_events/,
     );
-    expect(plan(db, 'SELECT * FROM companion_children WHERE companion_id = ?', 'x')).toMatch(/USING PRIMARY KEY/);
+    expect(queryPlan(db, 'SELECT * FROM companion_children WHERE companion_id = ?', 'x')).toMatch(/USING PRIMARY KEY/);
   });
 });

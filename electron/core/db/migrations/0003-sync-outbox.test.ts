@@ -1,5 +1,6 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { migratedDatabase, queryPlan } from './testing/migration-kit.js';
 import { OUTBOX_SQL } from '../../sync/outbox-store.js';
 import { migrate } from '../migrate.js';
 import { initial } from './0001-initial.js';
@@ -8,16 +9,7 @@ import { syncOutbox } from './0003-sync-outbox.js';
 
 const ALL = [initial, trustedKeys, syncOutbox];
 
-function fresh(): Database {
-  const db = new BetterSqlite3(':memory:');
-  db.pragma('foreign_keys = ON');
-  migrate(db, ALL);
-  return db;
-}
-
-function plan(db: Database, sql: string, ...params: unknown[]): string {
-  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
-}
+const fresh = (): Database => migratedDatabase(ALL);
 
 const queue = (db: Database, id: string, body = '{"type":"attendance"}'): void => {
   db.transaction(() => {
@@ -94,18 +86,18 @@ describe('migration 0003 sync outbox', () => {
   it("answers the push engine's queries from indexes, never a table scan", () => {
     const db = fresh();
     const byState = /USING (COVERING )?INDEX sync_outbox_by_state/;
-    expect(plan(db, OUTBOX_SQL.nextPending, 0, 1000)).toMatch(byState);
-    expect(plan(db, OUTBOX_SQL.nextPending, 0, 1000)).not.toMatch(/TEMP B-TREE/);
-    expect(plan(db, OUTBOX_SQL.countPending)).toMatch(/USING COVERING INDEX sync_outbox_by_state/);
-    expect(plan(db, OUTBOX_SQL.countRejected)).toMatch(/USING COVERING INDEX sync_outbox_by_state/);
-    expect(plan(db, OUTBOX_SQL.sentFrom, 1, 100)).toMatch(byState);
-    expect(plan(db, OUTBOX_SQL.sentFrom, 1, 100)).not.toMatch(/TEMP B-TREE/);
-    expect(plan(db, OUTBOX_SQL.rejected, 100)).toMatch(byState);
-    expect(plan(db, OUTBOX_SQL.markSent, 1, 1)).toMatch(/USING INTEGER PRIMARY KEY/);
-    expect(plan(db, OUTBOX_SQL.nextPending, 0, 1000)).toMatch(/SEARCH b USING INTEGER PRIMARY KEY/);
-    expect(plan(db, OUTBOX_SQL.requeue, 'r')).toMatch(/USING INDEX sqlite_autoindex_sync_outbox_1/);
-    expect(plan(db, OUTBOX_SQL.noteFailure, 'e', 1, 2)).toMatch(byState);
-    expect(plan(db, 'SELECT value FROM sync_state WHERE key = ?', 'k')).toMatch(/USING INDEX sqlite_autoindex_sync_state_1/);
-    for (const sql of Object.values(OUTBOX_SQL)) expect(plan(db, sql.replace(/\?/g, 'NULL'))).not.toMatch(/SCAN (sync_outbox|o|b)\b(?! USING)/);
+    expect(queryPlan(db, OUTBOX_SQL.nextPending, 0, 1000)).toMatch(byState);
+    expect(queryPlan(db, OUTBOX_SQL.nextPending, 0, 1000)).not.toMatch(/TEMP B-TREE/);
+    expect(queryPlan(db, OUTBOX_SQL.countPending)).toMatch(/USING COVERING INDEX sync_outbox_by_state/);
+    expect(queryPlan(db, OUTBOX_SQL.countRejected)).toMatch(/USING COVERING INDEX sync_outbox_by_state/);
+    expect(queryPlan(db, OUTBOX_SQL.sentFrom, 1, 100)).toMatch(byState);
+    expect(queryPlan(db, OUTBOX_SQL.sentFrom, 1, 100)).not.toMatch(/TEMP B-TREE/);
+    expect(queryPlan(db, OUTBOX_SQL.rejected, 100)).toMatch(byState);
+    expect(queryPlan(db, OUTBOX_SQL.markSent, 1, 1)).toMatch(/USING INTEGER PRIMARY KEY/);
+    expect(queryPlan(db, OUTBOX_SQL.nextPending, 0, 1000)).toMatch(/SEARCH b USING INTEGER PRIMARY KEY/);
+    expect(queryPlan(db, OUTBOX_SQL.requeue, 'r')).toMatch(/USING INDEX sqlite_autoindex_sync_outbox_1/);
+    expect(queryPlan(db, OUTBOX_SQL.noteFailure, 'e', 1, 2)).toMatch(byState);
+    expect(queryPlan(db, 'SELECT value FROM sync_state WHERE key = ?', 'k')).toMatch(/USING INDEX sqlite_autoindex_sync_state_1/);
+    for (const sql of Object.values(OUTBOX_SQL)) expect(queryPlan(db, sql.replace(/\?/g, 'NULL'))).not.toMatch(/SCAN (sync_outbox|o|b)\b(?! USING)/);
   });
 });

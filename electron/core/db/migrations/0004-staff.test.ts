@@ -1,5 +1,6 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { migratedDatabase, queryPlan } from './testing/migration-kit.js';
 import { PRESENCE_SQL } from '../../staff/presence-store.js';
 import { migrate } from '../migrate.js';
 import { initial } from './0001-initial.js';
@@ -19,17 +20,7 @@ const ROSTER = `
     VALUES ('e1', 'd1', 1, 'c1', 'arrival', 'override', 's1', '2026-11-23T08:12:00.000+05:00', 1, '2026-11-23', 'p', 'h');
 `;
 
-function fresh(): Database {
-  const db = new BetterSqlite3(':memory:');
-  db.pragma('foreign_keys = ON');
-  migrate(db, ALL);
-  db.exec(ROSTER);
-  return db;
-}
-
-function plan(db: Database, sql: string, ...params: unknown[]): string {
-  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
-}
+const fresh = (): Database => migratedDatabase(ALL, ROSTER);
 
 const absence = (db: Database, id: string, reason = 'sick', note: string | null = null) =>
   db
@@ -99,14 +90,14 @@ describe('migration 0004 staff', () => {
 
   it("answers presence from indexes, and skips withdrawn records through the corrections' key", () => {
     const db = fresh();
-    const lastEvent = plan(db, PRESENCE_SQL.lastEvent, 'c1', '2026-11-23');
+    const lastEvent = queryPlan(db, PRESENCE_SQL.lastEvent, 'c1', '2026-11-23');
     expect(lastEvent).toMatch(/USING INDEX attendance_by_child_day/);
     expect(lastEvent).toMatch(/USING (COVERING )?INDEX sqlite_autoindex_corrections_\d/);
-    expect(plan(db, PRESENCE_SQL.dayEvents, '2026-11-23')).toMatch(/USING INDEX attendance_by_day/);
-    expect(plan(db, PRESENCE_SQL.absenceOn, 'c1', '2026-11-23', '2026-11-23')).toMatch(/USING INDEX absences_by_child/);
-    expect(plan(db, PRESENCE_SQL.dayAbsences, '2026-11-23', '2026-11-23')).toMatch(/USING INDEX absences_by_last_date/);
-    expect(plan(db, 'SELECT staff_id FROM staff_cards WHERE value = ? AND revoked_at IS NULL', '1')).toMatch(/USING INDEX sqlite_autoindex_staff_cards_2/);
-    expect(plan(db, `SELECT 1 FROM headcounts WHERE local_date = ? AND trigger = 'cut-off'`, 'd')).toMatch(/USING (COVERING )?INDEX headcounts_/);
-    expect(plan(db, 'SELECT * FROM staff_audit WHERE occurred_ms >= ? ORDER BY occurred_ms, id', 0)).toMatch(/USING INDEX staff_audit_by_time/);
+    expect(queryPlan(db, PRESENCE_SQL.dayEvents, '2026-11-23')).toMatch(/USING INDEX attendance_by_day/);
+    expect(queryPlan(db, PRESENCE_SQL.absenceOn, 'c1', '2026-11-23', '2026-11-23')).toMatch(/USING INDEX absences_by_child/);
+    expect(queryPlan(db, PRESENCE_SQL.dayAbsences, '2026-11-23', '2026-11-23')).toMatch(/USING INDEX absences_by_last_date/);
+    expect(queryPlan(db, 'SELECT staff_id FROM staff_cards WHERE value = ? AND revoked_at IS NULL', '1')).toMatch(/USING INDEX sqlite_autoindex_staff_cards_2/);
+    expect(queryPlan(db, `SELECT 1 FROM headcounts WHERE local_date = ? AND trigger = 'cut-off'`, 'd')).toMatch(/USING (COVERING )?INDEX headcounts_/);
+    expect(queryPlan(db, 'SELECT * FROM staff_audit WHERE occurred_ms >= ? ORDER BY occurred_ms, id', 0)).toMatch(/USING INDEX staff_audit_by_time/);
   });
 });

@@ -1,5 +1,6 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { migratedDatabase, queryPlan } from './testing/migration-kit.js';
 import { LOG_DETAILS_SQL, logKeysSql, refusedKeysSql, type LogConditions, type LogDriver } from '../../admin/log-sql.js';
 import { TABEL_SQL } from '../../admin/tabel-service.js';
 import { migrate } from '../migrate.js';
@@ -19,17 +20,7 @@ const ROSTER = `
     VALUES ('e1', 'd1', 1, 'c1', 'arrival', 'override', 's1', '2026-11-23T08:12:00.000+05:00', 1, '2026-11-23', 'p', 'h');
 `;
 
-function fresh(): Database {
-  const db = new BetterSqlite3(':memory:');
-  db.pragma('foreign_keys = ON');
-  migrate(db, ALL);
-  db.exec(ROSTER);
-  return db;
-}
-
-function plan(db: Database, sql: string, params: unknown[]): string {
-  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
-}
+const fresh = (): Database => migratedDatabase(ALL, ROSTER);
 
 describe('migration 0005 admin', () => {
   it('applies on top of a database that already holds 0004 data', () => {
@@ -71,7 +62,7 @@ describe('migration 0005 admin', () => {
     ];
     for (const [driver, conditions, expected] of cases) {
       const { sql, params } = logKeysSql(conditions, driver, cursor, 51, 'd1');
-      const detail = plan(db, sql, params);
+      const detail = queryPlan(db, sql, ...params);
       expect(detail, JSON.stringify(conditions)).toMatch(expected);
       expect(detail, JSON.stringify(conditions)).not.toMatch(/TEMP B-TREE|SCAN e\b|SCAN attendance_events/);
       // The sync state and group are checked per row by key, not by walking their tables.
@@ -79,25 +70,25 @@ describe('migration 0005 admin', () => {
     }
     // A rare sync state is read from the outbox's state index; only those rows are sorted.
     const sparse = logKeysSql({ syncState: 'rejected' }, { kind: 'outbox', state: 'rejected' }, null, 51, 'd1');
-    expect(plan(db, sparse.sql, sparse.params)).toMatch(/SEARCH o USING (COVERING )?INDEX sync_outbox_by_state \(state=\?\).*SEARCH e USING INDEX sqlite_autoindex_attendance_events_1 \(id=\?\)/);
+    expect(queryPlan(db, sparse.sql, ...sparse.params)).toMatch(/SEARCH o USING (COVERING )?INDEX sync_outbox_by_state \(state=\?\).*SEARCH e USING INDEX sqlite_autoindex_attendance_events_1 \(id=\?\)/);
     // A page's details: one primary-key look-up per entry and per joined table.
-    const details = plan(db, LOG_DETAILS_SQL, ['[]']);
+    const details = queryPlan(db, LOG_DETAILS_SQL, '[]');
     expect(details).toMatch(/SEARCH e USING INDEX sqlite_autoindex_attendance_events_1 \(id=\?\)/);
     expect(details).toMatch(/SEARCH k USING INDEX sqlite_autoindex_corrections_\d \(target_type=\? AND target_id=\?\)/);
     expect(details).not.toMatch(/SCAN (e|c|g|p|s|r|k|ks|o)\b|TEMP B-TREE/);
     const refused = refusedKeysSql({ from: '2026-11-01', method: 'qr' }, cursor, 51);
-    expect(plan(db, refused.sql, refused.params)).toMatch(/SEARCH r USING INDEX refused_attempts_by_time_id \(occurred_ms>\? AND \(occurred_ms,id\)<\(\?,\?\)\)$/);
+    expect(queryPlan(db, refused.sql, ...refused.params)).toMatch(/SEARCH r USING INDEX refused_attempts_by_time_id \(occurred_ms>\? AND \(occurred_ms,id\)<\(\?,\?\)\)$/);
   });
 
   it("reads the табель's month per child from indexes", () => {
     const db = fresh();
-    expect(plan(db, TABEL_SQL.children, ['g1'])).toMatch(/SEARCH children USING INDEX children_by_group \(group_id=\?\)/);
-    const days = plan(db, TABEL_SQL.presentDays, ['g1', '2026-11-01', '2026-11-30']);
+    expect(queryPlan(db, TABEL_SQL.children, ...['g1'])).toMatch(/SEARCH children USING INDEX children_by_group \(group_id=\?\)/);
+    const days = queryPlan(db, TABEL_SQL.presentDays, ...['g1', '2026-11-01', '2026-11-30']);
     expect(days).toMatch(/SEARCH c USING INDEX children_by_group \(group_id=\?\)/);
     expect(days).toMatch(/SEARCH e USING COVERING INDEX attendance_child_days \(child_id=\? AND local_date>\? AND local_date<\?\)/);
     // Where the kiosk's records begin: the first entry of the day index, not a scan.
-    expect(plan(db, 'SELECT min(local_date) AS day FROM attendance_events', [])).toMatch(/SEARCH attendance_events USING COVERING INDEX attendance_by_day/);
-    expect(plan(db, TABEL_SQL.absences, ['g1', '2025-10-31', '2026-11-30', '2026-11-01'])).toMatch(
+    expect(queryPlan(db, 'SELECT min(local_date) AS day FROM attendance_events', ...[])).toMatch(/SEARCH attendance_events USING COVERING INDEX attendance_by_day/);
+    expect(queryPlan(db, TABEL_SQL.absences, ...['g1', '2025-10-31', '2026-11-30', '2026-11-01'])).toMatch(
       /SEARCH a USING INDEX absences_by_child \(child_id=\? AND first_date>\? AND first_date<\?\)/,
     );
   });

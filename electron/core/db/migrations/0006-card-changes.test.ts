@@ -1,5 +1,6 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { migratedDatabase, queryPlan } from './testing/migration-kit.js';
 import { AWAITING_CITY_SQL } from '../../admin/card-awaiting-city.js';
 import { CARD_DIRECTORY_SQL } from '../../admin/card-directory.js';
 import { CARD_ENROLMENT_SQL } from '../../admin/card-enrolment.js';
@@ -33,17 +34,7 @@ const QUEUE = `
   INSERT INTO admin_audit VALUES ('a1', 't', 1, 'tabel-export', 's1', '{"month":"2026-11"}');
 `;
 
-function fresh(): Database {
-  const db = new BetterSqlite3(':memory:');
-  db.pragma('foreign_keys = ON');
-  migrate(db, ALL);
-  db.exec(ROSTER);
-  return db;
-}
-
-function plan(db: Database, sql: string, ...params: unknown[]): string {
-  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
-}
+const fresh = (): Database => migratedDatabase(ALL, ROSTER);
 
 const change = (db: Database, id: string, action: 'enrol' | 'revoke', reason: string | null = null) =>
   db
@@ -118,23 +109,23 @@ describe('migration 0006 card changes', () => {
 
   it('answers "awaiting the city?" and a card’s changes from indexes', () => {
     const db = fresh();
-    const awaiting = plan(db, AWAITING_CITY_SQL.all);
+    const awaiting = queryPlan(db, AWAITING_CITY_SQL.all);
     expect(awaiting).toMatch(/^SCAN ch .*SEARCH o USING INDEX sqlite_autoindex_sync_outbox_1 \(record_id=\?\)/);
     expect(awaiting).not.toMatch(/SCAN o\b|sync_outbox_by_state/);
-    const refused = plan(db, AWAITING_CITY_SQL.refused);
+    const refused = queryPlan(db, AWAITING_CITY_SQL.refused);
     expect(refused).toMatch(/^SCAN ch .*SEARCH o USING INDEX sqlite_autoindex_sync_outbox_1 \(record_id=\?\)/);
     expect(refused).toMatch(/SEARCH c USING INDEX sqlite_autoindex_credentials_1 \(id=\?\)/);
-    expect(plan(db, CARD_DIRECTORY_SQL.changesOf, 'cr1')).toMatch(/SEARCH ch USING INDEX credential_changes_by_credential \(credential_id=\?\)/);
-    expect(plan(db, CARD_DIRECTORY_SQL.changesOf, 'cr1')).toMatch(/SEARCH o USING INDEX sqlite_autoindex_sync_outbox_1 \(record_id=\?\)/);
-    expect(plan(db, CARD_DIRECTORY_SQL.cardsOf, 'p1')).toMatch(/SEARCH credentials USING INDEX credentials_by_companion \(companion_id=\?\)/);
+    expect(queryPlan(db, CARD_DIRECTORY_SQL.changesOf, 'cr1')).toMatch(/SEARCH ch USING INDEX credential_changes_by_credential \(credential_id=\?\)/);
+    expect(queryPlan(db, CARD_DIRECTORY_SQL.changesOf, 'cr1')).toMatch(/SEARCH o USING INDEX sqlite_autoindex_sync_outbox_1 \(record_id=\?\)/);
+    expect(queryPlan(db, CARD_DIRECTORY_SQL.cardsOf, 'p1')).toMatch(/SEARCH credentials USING INDEX credentials_by_companion \(companion_id=\?\)/);
     // An enrolment's checks: one key look-up each, never a scan of the roster.
-    expect(plan(db, CARD_ENROLMENT_SQL.holder, '4512345')).toMatch(/SEARCH c USING INDEX sqlite_autoindex_credentials_\d \(kind=\? AND value=\?\)/);
-    expect(plan(db, CARD_ENROLMENT_SQL.staffCard, '7000001')).toMatch(/SEARCH staff_cards USING (COVERING )?INDEX sqlite_autoindex_staff_cards_\d \(value=\?\)/);
+    expect(queryPlan(db, CARD_ENROLMENT_SQL.holder, '4512345')).toMatch(/SEARCH c USING INDEX sqlite_autoindex_credentials_\d \(kind=\? AND value=\?\)/);
+    expect(queryPlan(db, CARD_ENROLMENT_SQL.staffCard, '7000001')).toMatch(/SEARCH staff_cards USING (COVERING )?INDEX sqlite_autoindex_staff_cards_\d \(value=\?\)/);
     for (const [name, params] of [['companion', ['p1']], ['credential', ['cr1']], ['retire', ['v', 'cr1']], ['revoke', ['t', 'cr1']]] as const) {
-      expect(plan(db, CARD_ENROLMENT_SQL[name], ...params), name).toMatch(/^SEARCH \w+ USING (COVERING )?INDEX sqlite_autoindex_\w+ \(id=\?\)$/);
+      expect(queryPlan(db, CARD_ENROLMENT_SQL[name], ...params), name).toMatch(/^SEARCH \w+ USING (COVERING )?INDEX sqlite_autoindex_\w+ \(id=\?\)$/);
     }
     // The push engine's statements still find their indexes on the rebuilt table.
-    expect(plan(db, OUTBOX_SQL.nextPending, 0, 10)).toMatch(/SEARCH o USING INDEX sync_outbox_by_state \(state=\? AND seq>\?\)/);
-    expect(plan(db, OUTBOX_SQL.requeue, 'r')).toMatch(/USING INDEX sqlite_autoindex_sync_outbox_1/);
+    expect(queryPlan(db, OUTBOX_SQL.nextPending, 0, 10)).toMatch(/SEARCH o USING INDEX sync_outbox_by_state \(state=\? AND seq>\?\)/);
+    expect(queryPlan(db, OUTBOX_SQL.requeue, 'r')).toMatch(/USING INDEX sqlite_autoindex_sync_outbox_1/);
   });
 });

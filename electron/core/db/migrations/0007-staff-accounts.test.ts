@@ -1,5 +1,6 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { migratedDatabase, queryPlan } from './testing/migration-kit.js';
 import { STAFF_ACTIONS } from '../../../../shared/staff/staff-domain.js';
 import { migrate } from '../migrate.js';
 import { migrations } from './index.js';
@@ -15,16 +16,7 @@ const ROSTER = `
   INSERT INTO staff_audit VALUES ('a2', '2026-11-23T08:01:00.000+05:00', 2, 'sign-out', 's1', 'x', '{}');
 `;
 
-function fresh(): Database {
-  const db = new BetterSqlite3(':memory:');
-  db.pragma('foreign_keys = ON');
-  migrate(db, ALL);
-  return db;
-}
-
-function plan(db: Database, sql: string, ...params: unknown[]): string {
-  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
-}
+const fresh = (): Database => migratedDatabase(ALL);
 
 describe('migration 0007 staff accounts', () => {
   it('keeps every audit row of a database that already holds 0006 data', () => {
@@ -58,7 +50,7 @@ describe('migration 0007 staff accounts', () => {
 
   it('reads the trail by time and by staff member from its indexes', () => {
     const db = fresh();
-    expect(plan(db, 'SELECT * FROM staff_audit WHERE occurred_ms >= ? ORDER BY occurred_ms, id', 0)).toMatch(/USING INDEX staff_audit_by_time/);
-    expect(plan(db, 'SELECT * FROM staff_audit WHERE staff_id = ? ORDER BY occurred_ms', 's1')).toMatch(/USING INDEX staff_audit_by_staff/);
+    expect(queryPlan(db, 'SELECT * FROM staff_audit WHERE occurred_ms >= ? ORDER BY occurred_ms, id', 0)).toMatch(/USING INDEX staff_audit_by_time/);
+    expect(queryPlan(db, 'SELECT * FROM staff_audit WHERE staff_id = ? ORDER BY occurred_ms', 's1')).toMatch(/USING INDEX staff_audit_by_staff/);
   });
 });
