@@ -4,7 +4,9 @@
 // - tap_to_confirm_p95_idle_core_ms / tap_to_confirm_p95_during_push_ms: single-child card taps through KioskCore
 //   (identifyCard, which records the event durably before it returns), timed from the moment another thread posts
 //   "card read" (so a wait for the core's thread counts) until the call returns, in phases with sync
-//   idle and phases while an 80,000-event backlog is pushed by the sync worker thread.
+//   idle and phases while a 20,000-event backlog is pushed by the sync worker thread. The taps keep the door in use,
+//   so the push runs paced (push-pacing.ts) …
+// - push_rate_door_in_use_per_s: … and this is how fast the backlog still drains meanwhile.
 // - sync_in_core_thread_tap_p95_idle_ms / …_during_push_ms: the same taps, timed the same way, with the push engine
 //   in the core's own thread instead: the comparison that decided where the engine runs.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -69,7 +71,7 @@ async function startCityProcess(dataDir: string): Promise<CityProcess> {
   };
 }
 
-async function enrollWith(city: CityProcess): Promise<SyncCredentials> {
+export async function enrollWith(city: CityProcess): Promise<SyncCredentials> {
   const client = new CityClient({ serverUrl: city.url, token: null });
   const reply = await client.enroll({ enrollmentCode: city.enrollmentCode, deviceId: uuidv7(), publicKey: 'A'.repeat(43), deviceName: 'bench' });
   client.close();
@@ -77,7 +79,7 @@ async function enrollWith(city: CityProcess): Promise<SyncCredentials> {
 }
 
 /** A kiosk database chained under the enrolled device id, with the demo roster and `backlog` queued events. */
-function kioskWithBacklog(path: string, deviceId: string, backlog: number): void {
+export function kioskWithBacklog(path: string, deviceId: string, backlog: number): void {
   const db = openDatabase(path);
   new RosterStore(db).seed({ ...demoRoster(), kindergarten: { ...demoRoster().kindergarten, demo: true } });
   db.prepare('INSERT INTO device (id, created_at) VALUES (?, ?)').run(deviceId, new Date().toISOString());
@@ -170,13 +172,21 @@ function timeTaps(core: KioskCore, cards: string[], clock: ReturnType<typeof man
 }
 
 /**
- * Idle and pushing phases alternate (three of each, 100 taps per phase), so that whatever else the machine is doing
- * weighs on both figures alike; the pooled samples of each kind give its p95.
+ * Idle and pushing phases alternate (five of each, 300 taps, about 3 s, per phase), so that whatever else the machine
+ * is doing weighs on both figures alike; the pooled samples of each kind give its p95. A phase is long enough for the
+ * paced push to make several exchanges, so the taps meet it at work as often as a real door would.
  */
-export async function tapsWhilePushing(dir: string, city: CityProcess, mode: 'worker' | 'core-thread'): Promise<{ idle: number[]; duringPush: number[] }> {
+const PHASES = 5;
+const TAPS_PER_PHASE = 300;
+
+export async function tapsWhilePushing(
+  dir: string,
+  city: CityProcess,
+  mode: 'worker' | 'core-thread',
+): Promise<{ idle: number[]; duringPush: number[]; pushedPerSecond: number }> {
   const credentials = await enrollWith(city);
   const dataDir = mkdtempSync(join(dir, `taps-${mode}-`));
-  kioskWithBacklog(join(dataDir, 'esik.sqlite'), credentials.deviceId, 80_000);
+  kioskWithBacklog(join(dataDir, 'esik.sqlite'), credentials.deviceId, 20_000);
   // Cards of one child's two companions come 15 s apart here: off with the door's guard against a departure just
   // after the arrival, so every tap records by itself, as the figure assumes.
   const settingsDb = openDatabase(join(dataDir, 'esik.sqlite'));
@@ -208,23 +218,31 @@ export async function tapsWhilePushing(dir: string, city: CityProcess, mode: 'wo
       await pause(5);
     }
   };
+  const queuedNow = (): number => status?.queued ?? 0;
   const pushing = (): boolean => status !== null && status.state === 'online' && status.queued > 1_000;
   const idle: number[] = [];
   const duringPush: number[] = [];
+  let pushed = 0;
+  let pushingMs = 0;
   try {
     await timeTaps(core, cards, clock, () => true, 50); // warm-up
-    for (let phase = 0; phase < 3; phase += 1) {
+    for (let phase = 0; phase < PHASES; phase += 1) {
       enrolled = false;
       await until('sync stopping', () => status === null || status.state === 'never-enrolled');
       await pause(200);
-      idle.push(...(await timeTaps(core, cards, clock, () => true, 100)));
+      idle.push(...(await timeTaps(core, cards, clock, () => true, TAPS_PER_PHASE)));
       enrolled = true;
       await until('the push starting', pushing);
-      const taps = await timeTaps(core, cards, clock, pushing, 100);
-      if (taps.length < 50) throw new Error(`only ${taps.length} taps landed during the push`);
+      // Each tap queues one record: those are added back to count only the backlog's.
+      const queuedBefore = queuedNow();
+      const started = performance.now();
+      const taps = await timeTaps(core, cards, clock, pushing, TAPS_PER_PHASE);
+      pushingMs += performance.now() - started;
+      pushed += queuedBefore + taps.length - queuedNow();
+      if (taps.length < TAPS_PER_PHASE / 2) throw new Error(`only ${taps.length} taps landed during the push`);
       duringPush.push(...taps);
     }
-    return { idle, duringPush };
+    return { idle, duringPush, pushedPerSecond: pushed / (pushingMs / 1000) };
   } finally {
     core.close();
     await pause(300); // let the worker close its connection
@@ -253,6 +271,7 @@ export async function benchSyncPush(dir: string): Promise<void> {
   const worker = await withCity(dir, 'taps-worker', (city) => tapsWhilePushing(dir, city, 'worker'));
   report('tap_to_confirm_p95_idle_core_ms', percentile(worker.idle, 95), 'ms');
   report('tap_to_confirm_p95_during_push_ms', percentile(worker.duringPush, 95), 'ms');
+  report('push_rate_door_in_use_per_s', worker.pushedPerSecond, 'records/s');
   const inCore = await withCity(dir, 'taps-core', (city) => tapsWhilePushing(dir, city, 'core-thread'));
   report('sync_in_core_thread_tap_p95_idle_ms', percentile(inCore.idle, 95), 'ms');
   report('sync_in_core_thread_tap_p95_during_push_ms', percentile(inCore.duringPush, 95), 'ms');

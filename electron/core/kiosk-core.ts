@@ -116,9 +116,9 @@ export class KioskCore {
     // An HID reader's card comes with its reader's format applied (HidReaderService); a typed card is read
     // with the keyboard readers' format.
     identifyCard: ({ raw, source }) =>
-      this.withStore((s) => s.checkin.identifyCard(raw, source === 'hid' ? 'canonical' : s.settings.get('keyboardReader').format)),
-    identifyQr: ({ text }) => this.withStore((s) => s.checkin.identifyQr(text)),
-    confirmScan: ({ scanId, childIds }) => this.withStore((s) => s.checkin.confirm(scanId, childIds)),
+      this.atDoor((s) => s.checkin.identifyCard(raw, source === 'hid' ? 'canonical' : s.settings.get('keyboardReader').format)),
+    identifyQr: ({ text }) => this.atDoor((s) => s.checkin.identifyQr(text)),
+    confirmScan: ({ scanId, childIds }) => this.atDoor((s) => s.checkin.confirm(scanId, childIds)),
     cancelScan: ({ scanId }) =>
       this.withStore((s) => {
         s.checkin.cancel(scanId);
@@ -130,7 +130,7 @@ export class KioskCore {
         this.updateStatus(s, { language });
         return ok({});
       }),
-    ...staffHandlers((action) => this.withStore((s) => action(s.staff))),
+    ...staffHandlers((action) => this.atDoor((s) => action(s.staff))),
     ...adminHandlers(() => this.store?.admin ?? null),
     enrollKiosk: async ({ sessionId, serverUrl, code }) => {
       const s = this.store;
@@ -172,6 +172,12 @@ export class KioskCore {
   private withStore<T>(action: (store: OpenStore) => Result<T>): Result<T> {
     if (!this.store) return fail('DATABASE_UNAVAILABLE', this.status.state === 'database-error' ? this.status.problem : undefined);
     return action(this.store);
+  }
+
+  /** A person acting at the door: the push in the background gives way (push-pacing.ts) before the work starts. */
+  private atDoor<T>(action: (store: OpenStore) => Result<T>): Result<T> {
+    this.store?.sync.doorActed();
+    return this.withStore(action);
   }
 
   private updateStatus(store: OpenStore, change: Partial<OpenStore['status']>): void {

@@ -4,8 +4,10 @@
 import type { Database } from 'better-sqlite3';
 import { NEVER_ENROLLED, type SyncStatus } from '../../../shared/sync/sync-status.js';
 import type { BackoffPolicy } from './backoff.js';
+import { DoorActivity } from './door-activity.js';
 import type { HttpLimits } from './http-request.js';
 import { OutboxStore } from './outbox-store.js';
+import { DoorAwarePacing } from './push-pacing.js';
 import type { SyncCredentials, SyncCredentialsProvider } from './sync-credentials.js';
 import type { NudgeReason } from './sync-loop.js';
 import { SyncService } from './sync-service.js';
@@ -48,6 +50,8 @@ export class KioskSync {
   private running: SyncCredentials | null = null;
   private poll: NodeJS.Timeout | null = null;
   private readonly outbox: OutboxStore;
+  /** Read by the push's pacing, in the worker or here: the push slows down while people are at the door. */
+  private readonly door = new DoorActivity();
 
   constructor(private readonly options: KioskSyncOptions) {
     this.outbox = new OutboxStore(options.db);
@@ -64,6 +68,11 @@ export class KioskSync {
 
   status(): SyncStatus {
     return this.runner?.status() ?? { ...NEVER_ENROLLED, queued: this.outbox.pendingCount(), rejected: this.outbox.rejectedCount() };
+  }
+
+  /** Someone scanned, confirmed or overrode at the door: the push gives way for a while. */
+  doorActed(): void {
+    this.door.markUse();
   }
 
   nudge(reason: NudgeReason): void {
@@ -112,6 +121,7 @@ export class KioskSync {
           databasePath: this.options.databasePath,
           nativeBinding: this.options.nativeBinding,
           credentials,
+          doorActivity: this.door.buffer,
           ...stripUndefined({ ...tuning, credentialsPollMs: undefined }),
         },
         onStatus: this.options.onStatus,
@@ -120,7 +130,14 @@ export class KioskSync {
       host.start();
       return host;
     }
-    const service = new SyncService({ db: this.options.db, credentials, ...tuning, log: this.options.log, onStatus: this.options.onStatus });
+    const service = new SyncService({
+      db: this.options.db,
+      credentials,
+      ...tuning,
+      pacing: new DoorAwarePacing(this.door),
+      log: this.options.log,
+      onStatus: this.options.onStatus,
+    });
     service.start();
     return service;
   }

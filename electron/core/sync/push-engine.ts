@@ -13,6 +13,7 @@ import {
 } from '../../../shared/sync/protocol.js';
 import type { CityClient, CityReply } from './city-client.js';
 import { OutboxStore, type PendingRow, type RecordOutcome } from './outbox-store.js';
+import { FULL_SPEED, type PushPacing } from './push-pacing.js';
 import { SyncError } from './sync-error.js';
 import { SYNC_KEYS, SyncStateStore } from './sync-state.js';
 
@@ -30,6 +31,8 @@ export interface PushEngineOptions {
   onReply?: (reply: CityReply<unknown>) => void;
   /** After each batch is settled. */
   onBatch?: () => void;
+  /** How hard to push: full speed unless told (the kiosk slows down while its door is in use). */
+  pacing?: PushPacing;
 }
 
 export interface DrainResult {
@@ -45,6 +48,8 @@ const SETTLE_PAUSE_MS = 2;
 interface BatchResult {
   sent: number;
   rejected: number;
+  /** From reading the batch to its last row settled. */
+  elapsedMs: number;
 }
 
 export interface ChainHeadMismatch {
@@ -62,6 +67,7 @@ export class PushEngine {
   private readonly now: () => number;
   private readonly batchSize: number;
   private readonly log: (line: string) => void;
+  private readonly pacing: PushPacing;
   private replies = 0;
 
   constructor(private readonly options: PushEngineOptions) {
@@ -74,12 +80,14 @@ export class PushEngine {
     this.now = options.now ?? Date.now;
     this.batchSize = Math.max(1, Math.min(options.batchSize ?? MAX_PUSH_RECORDS, MAX_PUSH_RECORDS));
     this.log = options.log ?? (() => undefined);
+    this.pacing = options.pacing ?? FULL_SPEED;
   }
 
   /**
    * Pushes until nothing is pending. Throws the SyncError of the first exchange that fails; what was settled stays
-   * settled. Two pushes are kept in flight: the next batch is read, checked and sent while the city works on the
-   * previous one, so the kiosk's share of the work hides behind the city's.
+   * settled. At full speed two pushes are kept in flight: the next batch is read, checked and sent while the city
+   * works on the previous one, so the kiosk's share of the work hides behind the city's. While the door is in use
+   * the pacing has them go one at a time, small, with a rest after each.
    */
   async drain(stopping: () => boolean = () => false): Promise<DrainResult> {
     if (this.localDeviceId !== this.options.cityDeviceId) {
@@ -91,23 +99,31 @@ export class PushEngine {
       let afterSeq = 0;
       let inFlight: Promise<BatchResult> | null = null;
       let failure: Error | null = null;
+      /** Waits for the batch in flight (if any), counts it, and rests as the pacing says; returns its failure. */
+      const land = async (): Promise<Error | null> => {
+        const batch = inFlight;
+        inFlight = null;
+        if (!batch) return null;
+        try {
+          const result = await batch;
+          total.batches += 1;
+          total.sent += result.sent;
+          total.rejected += result.rejected;
+          if (!stopping()) await this.pacing.rest(result.elapsedMs);
+          return null;
+        } catch (error) {
+          return error instanceof Error ? error : new Error(String(error));
+        }
+      };
       for (;;) {
+        if (!this.pacing.pipelined()) failure ??= await land();
         // After a failure, or when asked to stop, nothing new is sent; what is in flight is still settled.
-        const rows = failure === null && !stopping() ? this.outbox.nextPending(this.batchSize, afterSeq) : [];
+        const rows = failure === null && !stopping() ? this.outbox.nextPending(this.pacing.batchSize(this.batchSize), afterSeq) : [];
         const next = rows.length > 0 ? this.sendBatch(rows) : null;
-        // Its failure is read when it is awaited below; until then it must not count as an unhandled rejection.
+        // Its failure is read when it is landed; until then it must not count as an unhandled rejection.
         next?.catch(() => undefined);
         afterSeq = rows.at(-1)?.seq ?? afterSeq;
-        if (inFlight) {
-          try {
-            const result = await inFlight;
-            total.batches += 1;
-            total.sent += result.sent;
-            total.rejected += result.rejected;
-          } catch (error) {
-            failure ??= error instanceof Error ? error : new Error(String(error));
-          }
-        }
+        failure ??= await land();
         if (!next) break;
         inFlight = next;
       }
@@ -124,7 +140,8 @@ export class PushEngine {
     let from = this.state.getInt(SYNC_KEYS.reconcileFromSeq) ?? 0;
     let requeued = 0;
     for (;;) {
-      const rows = this.outbox.sentFrom(from, MAX_MISSING_IDS);
+      const started = performance.now();
+      const rows = this.outbox.sentFrom(from, this.pacing.batchSize(MAX_MISSING_IDS));
       const last = rows.at(-1);
       if (!last) return requeued;
       const asked = new Set(rows.map((r) => r.record_id));
@@ -137,6 +154,7 @@ export class PushEngine {
       this.state.setInt(SYNC_KEYS.reconcileFromSeq, from);
       this.state.setInt(SYNC_KEYS.lastSuccessMs, this.now());
       if (missing.length > 0) this.log(`[sync] the city lacked ${missing.length} sent records: queued again`);
+      await this.pacing.rest(performance.now() - started);
     }
   }
 
@@ -163,6 +181,7 @@ export class PushEngine {
 
   /** Sends one batch and settles it by the answer. Rejects (after noting the failure on its rows) when there is none. */
   private async sendBatch(rows: PendingRow[]): Promise<BatchResult> {
+    const started = performance.now();
     const records: SyncRecord[] = [];
     const unsendable: RecordOutcome[] = [];
     for (const row of rows) {
@@ -172,7 +191,7 @@ export class PushEngine {
       else unsendable.push({ seq: row.seq, status: 'rejected', reason: `kiosk: not a valid protocol record: ${parsed.error.issues[0]?.message ?? ''}` });
     }
     if (unsendable.length > 0) this.outbox.settle(unsendable, this.now());
-    if (records.length === 0) return { sent: 0, rejected: unsendable.length };
+    if (records.length === 0) return { sent: 0, rejected: unsendable.length, elapsedMs: performance.now() - started };
 
     const first = rows[0]?.seq ?? 0;
     const last = rows.at(-1)?.seq ?? 0;
@@ -194,7 +213,7 @@ export class PushEngine {
     this.options.onBatch?.();
     const rejected = outcomes.filter((o) => o.status === 'rejected').length;
     if (rejected > 0) this.log(`[sync] the city rejected ${rejected} records (kept for staff)`);
-    return { sent: outcomes.length - rejected, rejected: rejected + unsendable.length };
+    return { sent: outcomes.length - rejected, rejected: rejected + unsendable.length, elapsedMs: performance.now() - started };
   }
 
   /**

@@ -9,6 +9,7 @@ import { ClockOffsetTracker } from './clock-offset.js';
 import type { HttpLimits } from './http-request.js';
 import { watchNetwork } from './network-watch.js';
 import { PushEngine } from './push-engine.js';
+import type { PushPacing } from './push-pacing.js';
 import type { SyncCredentials } from './sync-credentials.js';
 import { SyncLoop, type NudgeReason } from './sync-loop.js';
 import { SYNC_KEYS, SyncStateStore } from './sync-state.js';
@@ -31,6 +32,8 @@ export interface SyncServiceOptions {
   log?: (line: string) => void;
   onStatus?: (status: SyncStatus) => void;
   onBatch?: () => void;
+  /** How hard to push (see push-pacing.ts); full speed when absent. */
+  pacing?: PushPacing;
 }
 
 export class SyncService {
@@ -57,6 +60,7 @@ export class SyncService {
       batchSize: options.batchSize,
       log: options.log,
       onBatch: options.onBatch,
+      pacing: options.pacing,
       // Every reply's Date header refreshes the clock offset the next events are stamped with.
       onReply: (reply) => {
         clock.observe(reply);

@@ -2,6 +2,8 @@
 // outbox's writes never run on the thread that answers the door. Talks to the core only by checked messages.
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
+import { DoorActivity } from './door-activity.js';
+import { DoorAwarePacing } from './push-pacing.js';
 import { openSyncConnection } from './sync-connection.js';
 import { SyncService } from './sync-service.js';
 import { SyncWorkerDataSchema, ToWorkerSchema, type FromWorker } from './worker-messages.js';
@@ -32,6 +34,7 @@ const service = new SyncService({
   networkPollMs: data.networkPollMs,
   queuePollMs: data.queuePollMs,
   limits: data.limits,
+  pacing: new DoorAwarePacing(new DoorActivity(data.doorActivity)),
   log: (line) => post({ type: 'log', line }),
   onStatus: (status) => post({ type: 'status', status }),
   // A passive checkpoint after each batch keeps the WAL short, so the door's own commits rarely pay for one.

@@ -7,6 +7,8 @@ export const SyncWorkerDataSchema = z.object({
   databasePath: z.string().min(1),
   nativeBinding: z.string().min(1).nullable(),
   credentials: SyncCredentialsSchema,
+  /** The door's activity counter (DoorActivity), shared with the core's thread. */
+  doorActivity: z.instanceof(SharedArrayBuffer),
   batchSize: z.number().int().positive().optional(),
   backoff: z.object({ baseMs: z.number().int().positive(), capMs: z.number().int().positive() }).optional(),
   idlePollMs: z.number().int().positive().optional(),
