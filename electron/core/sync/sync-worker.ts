@@ -13,8 +13,8 @@ if (!port) throw new Error('sync-worker runs only as a worker thread');
 const post = (message: FromWorker): void => port.postMessage(message);
 
 // Sync is background work: on Linux, where setpriority(…, 0, …) names the calling thread only, this thread yields the
-// CPU to the door's. Measured in the sync bench: the door's tap p95 during a push went from ~1.15× to ~1.03× of idle.
-// (Elsewhere the call would lower the whole kiosk process, so it is not made.)
+// CPU to the door's. (Elsewhere the call would lower the whole kiosk process, so it is not made.) Priority alone does
+// not keep taps fast on a small machine; the pacing (push-pacing.ts) does.
 if (process.platform === 'linux') {
   try {
     setPriority(19);
