@@ -2,7 +2,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import type { RunningCityServer } from '../../city-server/src/city-server.js';
 import { CityClient } from '../../electron/core/sync/city-client.js';
 import { PushEngine } from '../../electron/core/sync/push-engine.js';
-import type { SyncError } from '../../electron/core/sync/sync-error.js';
+import { SyncError } from '../../electron/core/sync/sync-error.js';
 import { enroll, enrolledKioskDb, recordEvents, startCity, type Enrollment } from './fixtures.js';
 
 const MORNING = Date.parse('2026-11-23T08:00:00.000+05:00');
@@ -88,5 +88,30 @@ describe('push engine against the reference city server', () => {
     expect((error as SyncError).code).toBe('SYNC_DEVICE_MISMATCH');
     expect(engine.outbox.pendingCount()).toBe(5);
     expect(city.recordCount()).toBe(0);
+  });
+
+  it('settles the push still in flight before it reports a failed one', async () => {
+    const { city, kiosk, enrollment } = await setUp();
+    recordEvents(kiosk.log, 200, MORNING);
+    const client = new CityClient({ serverUrl: city.url, token: enrollment.token });
+    onTestFinished(() => client.close());
+    let pushes = 0;
+    // The first push fails at once; the second, already sent beside it, is answered a little later.
+    const flaky: Pick<CityClient, 'push' | 'missing' | 'hello'> = {
+      push: async (request) => {
+        pushes += 1;
+        if (pushes === 1) throw new SyncError('SYNC_NETWORK', 'connection reset');
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        return client.push(request);
+      },
+      missing: (ids) => client.missing(ids),
+      hello: () => client.hello(),
+    };
+    const engine = new PushEngine({ db: kiosk.db, client: flaky, cityDeviceId: enrollment.deviceId, batchSize: 100 });
+    const error: unknown = await engine.drain().catch((e: unknown) => e);
+    expect((error as SyncError).code).toBe('SYNC_NETWORK');
+    // Nothing is left out there to settle behind the caller's back: the second batch is already marked.
+    expect(engine.outbox.pendingCount()).toBe(100);
+    expect(city.recordCount()).toBe(100);
   });
 });

@@ -116,14 +116,19 @@ export class PushEngine {
         }
       };
       for (;;) {
-        if (!this.pacing.pipelined()) failure ??= await land();
+        // Landed before `??=` even after a failure (`failure ??= await land()` would skip the wait); the first failure wins.
+        if (!this.pacing.pipelined()) {
+          const landed = await land();
+          failure ??= landed;
+        }
         // After a failure, or when asked to stop, nothing new is sent; what is in flight is still settled.
         const rows = failure === null && !stopping() ? this.outbox.nextPending(this.pacing.batchSize(this.batchSize), afterSeq) : [];
         const next = rows.length > 0 ? this.sendBatch(rows) : null;
         // Its failure is read when it is landed; until then it must not count as an unhandled rejection.
         next?.catch(() => undefined);
         afterSeq = rows.at(-1)?.seq ?? afterSeq;
-        failure ??= await land();
+        const landed = await land();
+        failure ??= landed;
         if (!next) break;
         inFlight = next;
       }
