@@ -174,7 +174,10 @@ export class KioskCore {
     return action(this.store);
   }
 
-  /** A person acting at the door: the push in the background gives way (push-pacing.ts) before the work starts. */
+  /**
+   * A person acting at the door: the push in the background gives way (push-pacing.ts) from its next exchange on.
+   * An exchange already out (after a quiet spell, up to two of 1,000 records) finishes first.
+   */
   private atDoor<T>(action: (store: OpenStore) => Result<T>): Result<T> {
     this.store?.sync.doorActed();
     return this.withStore(action);

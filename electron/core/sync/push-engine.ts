@@ -48,7 +48,7 @@ const SETTLE_PAUSE_MS = 2;
 interface BatchResult {
   sent: number;
   rejected: number;
-  /** From reading the batch to its last row settled. */
+  /** From sending the batch (its rows already read) to its last row settled. */
   elapsedMs: number;
 }
 
@@ -99,7 +99,9 @@ export class PushEngine {
       let afterSeq = 0;
       let inFlight: Promise<BatchResult> | null = null;
       let failure: Error | null = null;
-      /** Waits for the batch in flight (if any), counts it, and rests as the pacing says; returns its failure. */
+      /** How long the last landed exchange took, for the rest before the next one (none after the last). */
+      let restFor: number | null = null;
+      /** Waits for the batch in flight (if any) and counts it; returns its failure. */
       const land = async (): Promise<Error | null> => {
         const batch = inFlight;
         inFlight = null;
@@ -109,7 +111,7 @@ export class PushEngine {
           total.batches += 1;
           total.sent += result.sent;
           total.rejected += result.rejected;
-          if (!stopping()) await this.pacing.rest(result.elapsedMs);
+          restFor = result.elapsedMs;
           return null;
         } catch (error) {
           return error instanceof Error ? error : new Error(String(error));
@@ -122,7 +124,13 @@ export class PushEngine {
           failure ??= landed;
         }
         // After a failure, or when asked to stop, nothing new is sent; what is in flight is still settled.
-        const rows = failure === null && !stopping() ? this.outbox.nextPending(this.pacing.batchSize(this.batchSize), afterSeq) : [];
+        let rows = failure === null && !stopping() ? this.outbox.nextPending(this.pacing.batchSize(this.batchSize), afterSeq) : [];
+        // The pacing's rest comes between two exchanges, so a drain ends, and a stop is seen, without one.
+        if (rows.length > 0 && restFor !== null) {
+          await this.pacing.rest(restFor);
+          if (stopping()) rows = [];
+        }
+        restFor = null;
         const next = rows.length > 0 ? this.sendBatch(rows) : null;
         // Its failure is read when it is landed; until then it must not count as an unhandled rejection.
         next?.catch(() => undefined);
@@ -141,12 +149,14 @@ export class PushEngine {
    * Asks the city about every record sent since the last check and queues again those it lacks (a city restored
    * from a backup, an acknowledgement from a proxy). Returns how many went back into the queue.
    */
-  async reconcile(): Promise<number> {
+  async reconcile(stopping: () => boolean = () => false): Promise<number> {
     let from = this.state.getInt(SYNC_KEYS.reconcileFromSeq) ?? 0;
     let requeued = 0;
-    for (;;) {
+    // Progress is kept page by page (reconcileFromSeq), so a stop between pages loses nothing.
+    while (!stopping()) {
       const started = performance.now();
-      const rows = this.outbox.sentFrom(from, this.pacing.batchSize(MAX_MISSING_IDS));
+      const limit = this.pacing.batchSize(MAX_MISSING_IDS);
+      const rows = this.outbox.sentFrom(from, limit);
       const last = rows.at(-1);
       if (!last) return requeued;
       const asked = new Set(rows.map((r) => r.record_id));
@@ -159,8 +169,11 @@ export class PushEngine {
       this.state.setInt(SYNC_KEYS.reconcileFromSeq, from);
       this.state.setInt(SYNC_KEYS.lastSuccessMs, this.now());
       if (missing.length > 0) this.log(`[sync] the city lacked ${missing.length} sent records: queued again`);
+      // A short page was the last: no rest after it.
+      if (rows.length < limit) return requeued;
       await this.pacing.rest(performance.now() - started);
     }
+    return requeued;
   }
 
   /** Replies read and understood so far: lets the loop tell whether a round talked to the city at all. */

@@ -2,7 +2,7 @@
 // writes, the disk) makes the door's taps wait: measured, any busy core stretched a tap's p95 by 1.5–2× here, even at
 // the lowest CPU priority, through the door's fsync and wake-ups. So while people are at the door the push goes in
 // small batches, one at a time, resting many times as long as each took; once the door has been quiet a while it
-// goes at full speed again. A backlog still drains during the morning rush, only in the gaps between taps.
+// goes at full speed again. A backlog still drains during the morning rush, in short exchanges between long rests.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DoorActivity } from './door-activity.js';
 
@@ -44,7 +44,9 @@ export class DoorAwarePacing implements PushPacing {
 
   constructor(private readonly door: DoorActivity, options: DoorAwarePacingOptions = {}) {
     const { now, sleep: sleeper, ...settings } = options;
-    this.settings = { ...DOOR_PACING_DEFAULTS, ...settings };
+    const merged = { ...DOOR_PACING_DEFAULTS, ...settings };
+    // A batch of none would never finish a drain; a share of none or all would never rest or never stop resting.
+    this.settings = { ...merged, busyBatchSize: Math.max(1, Math.floor(merged.busyBatchSize)), busyShare: Math.min(1, Math.max(0.001, merged.busyShare)) };
     this.now = now ?? Date.now;
     this.sleep = sleeper ?? ((ms) => sleep(ms));
   }

@@ -14,7 +14,7 @@ export interface LoopState {
 }
 
 export interface SyncLoopOptions {
-  engine: { drain(stopping: () => boolean): Promise<unknown>; reconcile(): Promise<number>; probe(): Promise<void>; readonly exchanges: number };
+  engine: { drain(stopping: () => boolean): Promise<unknown>; reconcile(stopping: () => boolean): Promise<number>; probe(): Promise<void>; readonly exchanges: number };
   backoff?: Backoff;
   /** With nothing to do, look again after this long (records queued meanwhile nudge it sooner). */
   idlePollMs?: number;
@@ -82,7 +82,7 @@ export class SyncLoop {
         const before = this.options.engine.exchanges;
         await this.options.engine.drain(() => this.stopped);
         if (this.reconcileNeeded && !this.stopped) {
-          const requeued = await this.options.engine.reconcile();
+          const requeued = await this.options.engine.reconcile(() => this.stopped);
           this.reconcileNeeded = false;
           if (requeued > 0) this.queuedMeanwhile = true;
         }

@@ -8,7 +8,7 @@ export const SyncWorkerDataSchema = z.object({
   nativeBinding: z.string().min(1).nullable(),
   credentials: SyncCredentialsSchema,
   /** The door's activity counter (DoorActivity), shared with the core's thread. */
-  doorActivity: z.instanceof(SharedArrayBuffer),
+  doorActivity: z.instanceof(SharedArrayBuffer).refine((buffer) => buffer.byteLength >= BigInt64Array.BYTES_PER_ELEMENT, 'too small for a time stamp'),
   batchSize: z.number().int().positive().optional(),
   backoff: z.object({ baseMs: z.number().int().positive(), capMs: z.number().int().positive() }).optional(),
   idlePollMs: z.number().int().positive().optional(),
