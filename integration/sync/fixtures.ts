@@ -11,10 +11,39 @@ import { demoRoster } from '../../electron/core/demo/demo-roster.js';
 import { AttendanceLog } from '../../electron/core/services/attendance-log.js';
 import { RosterStore } from '../../electron/core/services/roster-store.js';
 import { CityClient } from '../../electron/core/sync/city-client.js';
+import { SyncError } from '../../electron/core/sync/sync-error.js';
 import { SYNC_KEYS, SyncStateStore } from '../../electron/core/sync/sync-state.js';
 import { tempDataDir } from '../../electron/core/testing/fixtures.js';
 
 export { recordEvents } from './fixtures-events.js';
+
+export type PushClient = Pick<CityClient, 'push' | 'missing' | 'hello'>;
+
+/** The real client with some of its calls replaced (a flaky or a watched network), real HTTP underneath the rest. */
+export function clientAround(client: CityClient, replaced: Partial<PushClient>): PushClient {
+  return { push: (request) => client.push(request), missing: (ids) => client.missing(ids), hello: () => client.hello(), ...replaced };
+}
+
+/**
+ * A network whose first push is reset (after `firstFailsAfterMs`, so a second can be sent beside it) and whose later
+ * pushes are answered `laterDelayMs` late; `onLater` runs as each later push goes out.
+ */
+export function firstPushFails(client: CityClient, options: { firstFailsAfterMs: number; laterDelayMs: number; onLater?: () => void }): { client: PushClient; pushes: () => number } {
+  let pushes = 0;
+  const flaky = clientAround(client, {
+    push: async (request) => {
+      pushes += 1;
+      if (pushes === 1) {
+        await new Promise((resolve) => setTimeout(resolve, options.firstFailsAfterMs));
+        throw new SyncError('SYNC_NETWORK', 'connection reset');
+      }
+      options.onLater?.();
+      await new Promise((resolve) => setTimeout(resolve, options.laterDelayMs));
+      return client.push(request);
+    },
+  });
+  return { client: flaky, pushes: () => pushes };
+}
 
 export async function startCity(): Promise<RunningCityServer> {
   const city = await startCityServer({ dataDir: tempDataDir(), seed: 'demo' });

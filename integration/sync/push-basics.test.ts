@@ -2,8 +2,8 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import type { RunningCityServer } from '../../city-server/src/city-server.js';
 import { CityClient } from '../../electron/core/sync/city-client.js';
 import { PushEngine } from '../../electron/core/sync/push-engine.js';
-import { SyncError } from '../../electron/core/sync/sync-error.js';
-import { enroll, enrolledKioskDb, recordEvents, startCity, type Enrollment } from './fixtures.js';
+import type { SyncError } from '../../electron/core/sync/sync-error.js';
+import { enroll, firstPushFails, enrolledKioskDb, recordEvents, startCity, type Enrollment } from './fixtures.js';
 
 const MORNING = Date.parse('2026-11-23T08:00:00.000+05:00');
 
@@ -95,19 +95,9 @@ describe('push engine against the reference city server', () => {
     recordEvents(kiosk.log, 200, MORNING);
     const client = new CityClient({ serverUrl: city.url, token: enrollment.token });
     onTestFinished(() => client.close());
-    let pushes = 0;
     // The first push fails at once; the second, already sent beside it, is answered a little later.
-    const flaky: Pick<CityClient, 'push' | 'missing' | 'hello'> = {
-      push: async (request) => {
-        pushes += 1;
-        if (pushes === 1) throw new SyncError('SYNC_NETWORK', 'connection reset');
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        return client.push(request);
-      },
-      missing: (ids) => client.missing(ids),
-      hello: () => client.hello(),
-    };
-    const engine = new PushEngine({ db: kiosk.db, client: flaky, cityDeviceId: enrollment.deviceId, batchSize: 100 });
+    const flaky = firstPushFails(client, { firstFailsAfterMs: 0, laterDelayMs: 200 });
+    const engine = new PushEngine({ db: kiosk.db, client: flaky.client, cityDeviceId: enrollment.deviceId, batchSize: 100 });
     const error: unknown = await engine.drain().catch((e: unknown) => e);
     expect((error as SyncError).code).toBe('SYNC_NETWORK');
     // Nothing is left out there to settle behind the caller's back: the second batch is already marked.
