@@ -11,7 +11,7 @@ export interface PushPacing {
   batchSize(fullSpeed: number): number;
   /** Whether the next exchange may be sent while the previous one is still out. */
   pipelined(): boolean;
-  /** Called after each exchange with how long it took, send to settled; resolves when the next may start. */
+  /** Called between two exchanges with how long the last took, send to settled; resolves when the next may start. */
   rest(exchangeMs: number): Promise<void>;
 }
 

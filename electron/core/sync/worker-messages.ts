@@ -7,7 +7,7 @@ export const SyncWorkerDataSchema = z.object({
   databasePath: z.string().min(1),
   nativeBinding: z.string().min(1).nullable(),
   credentials: SyncCredentialsSchema,
-  /** The door's activity counter (DoorActivity), shared with the core's thread. */
+  /** When the door was last used (DoorActivity's buffer), shared with the core's thread. */
   doorActivity: z.instanceof(SharedArrayBuffer).refine((buffer) => buffer.byteLength >= BigInt64Array.BYTES_PER_ELEMENT, 'too small for a time stamp'),
   batchSize: z.number().int().positive().optional(),
   backoff: z.object({ baseMs: z.number().int().positive(), capMs: z.number().int().positive() }).optional(),
