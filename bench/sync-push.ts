@@ -71,7 +71,7 @@ async function startCityProcess(dataDir: string): Promise<CityProcess> {
   };
 }
 
-export async function enrollWith(city: CityProcess): Promise<SyncCredentials> {
+async function enrollWith(city: CityProcess): Promise<SyncCredentials> {
   const client = new CityClient({ serverUrl: city.url, token: null });
   const reply = await client.enroll({ enrollmentCode: city.enrollmentCode, deviceId: uuidv7(), publicKey: 'A'.repeat(43), deviceName: 'bench' });
   client.close();
@@ -79,7 +79,7 @@ export async function enrollWith(city: CityProcess): Promise<SyncCredentials> {
 }
 
 /** A kiosk database chained under the enrolled device id, with the demo roster and `backlog` queued events. */
-export function kioskWithBacklog(path: string, deviceId: string, backlog: number): void {
+function kioskWithBacklog(path: string, deviceId: string, backlog: number): void {
   const db = openDatabase(path);
   new RosterStore(db).seed({ ...demoRoster(), kindergarten: { ...demoRoster().kindergarten, demo: true } });
   db.prepare('INSERT INTO device (id, created_at) VALUES (?, ?)').run(deviceId, new Date().toISOString());
@@ -242,7 +242,6 @@ export async function tapsWhilePushing(
       idle.push(...(await timeTaps(core, cards, clock, () => true, TAPS_PER_PHASE)));
       enrolled = true;
       await until('the push starting', pushing);
-      // Each tap queues one record: those are added back to count only the backlog's.
       const fromMs = Date.now();
       const taps = await timeTaps(core, cards, clock, pushing, TAPS_PER_PHASE);
       windows.push({ fromMs, toMs: Date.now() });
