@@ -17,7 +17,8 @@ export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 export const ServerMessageSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('result'),
-    id: z.number().int().nonnegative(),
+    /** null when the message it answers was too broken to carry an id (not JSON, no id). */
+    id: z.number().int().nonnegative().nullable(),
     result: z.discriminatedUnion('ok', [
       z.object({ ok: z.literal(true), value: z.unknown() }),
       z.object({ ok: z.literal(false), error: ApiErrorSchema }),

@@ -1,6 +1,6 @@
 // The web host's transport: one WebSocket to 127.0.0.1 with the per-launch token from the URL fragment,
 // reconnecting with back-off when the host restarts.
-import { ServerMessageSchema, WS_PATH, WS_TOKEN_PARAM, type ClientMessage } from '../../../shared/api/wire.js';
+import { MAX_MESSAGE_BYTES, ServerMessageSchema, WS_PATH, WS_TOKEN_PARAM, type ClientMessage } from '../../../shared/api/wire.js';
 import type { RawTransport } from '../../../shared/api/checked-client.js';
 
 type Pending = { resolve: (value: unknown) => void };
@@ -33,8 +33,13 @@ export function webSocketTransport(token: string, onConnection: ConnectionListen
       if (!parsed.success) return;
       const message = parsed.data;
       if (message.type === 'result') {
-        pending.get(message.id)?.resolve(message.result);
-        pending.delete(message.id);
+        const { id, result } = message;
+        // null: the host could not read one of our messages at all, a bug in this transport, never a user's doing.
+        if (id === null) console.error(`the kiosk core could not read a message: ${result.ok ? '' : (result.error.detail ?? result.error.code)}`);
+        else {
+          pending.get(id)?.resolve(result);
+          pending.delete(id);
+        }
       } else {
         for (const listener of listeners.get(message.name) ?? []) listener(message.payload);
       }
@@ -60,6 +65,11 @@ export function webSocketTransport(token: string, onConnection: ConnectionListen
       const message: ClientMessage = { type: 'call', id, name, args };
       const text = JSON.stringify(message);
       return new Promise((resolve) => {
+        // The host closes a connection that sends more (1009); refuse here instead, for this call only.
+        if (new TextEncoder().encode(text).length > MAX_MESSAGE_BYTES) {
+          resolve({ ok: false, error: { code: 'INVALID_REQUEST', detail: `request over ${MAX_MESSAGE_BYTES} bytes` } });
+          return;
+        }
         if (socket.readyState !== WebSocket.OPEN && dropped) {
           resolve({ ok: false, error: { code: 'INTERNAL', detail: 'not connected to the kiosk core' } });
           return;

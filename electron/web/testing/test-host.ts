@@ -1,0 +1,98 @@
+// Test support: a real web host on 127.0.0.1 with a demo core, its log kept, and clients that connect the way the
+// kiosk page does.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { onTestFinished } from 'vitest';
+import WebSocket from 'ws';
+import { KioskCore } from '../../core/kiosk-core.js';
+import { tempDataDir } from '../../core/testing/fixtures.js';
+import { rawUpgrade, type RawClient } from './raw-websocket.js';
+import { startWebHost, type WebHost, type WebHostLimits } from '../web-host.js';
+
+export interface TestHost {
+  host: WebHost;
+  core: KioskCore;
+  port: number;
+  logs: string[];
+  /** Headers a page of the kiosk sends with its WebSocket upgrade. */
+  upgradeHeaders(): Record<string, string>;
+  apiUrl(): string;
+  connect(): Promise<WebSocket>;
+  raw(): Promise<RawClient>;
+}
+
+export async function startTestHost(limits: Partial<WebHostLimits> = {}): Promise<TestHost> {
+  const dataDir = tempDataDir();
+  const rendererDir = join(tempDataDir(), 'renderer');
+  mkdirSync(rendererDir);
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Esik</title>');
+  const core = new KioskCore({ dataDir, demo: true, log: () => undefined, cityPullIntervalMs: 0 });
+  const logs: string[] = [];
+  const host = await startWebHost({ core, rendererDir, log: (line) => logs.push(line), limits });
+  onTestFinished(async () => {
+    await host.close();
+    core.close();
+  });
+  const port = Number(new URL(host.origin).port);
+  const token = new URL(host.url).hash.replace('#token=', '');
+  const apiPath = `/api?token=${token}`;
+  const upgradeHeaders = (): Record<string, string> => ({ Host: `127.0.0.1:${port}`, Origin: host.origin });
+  const test: TestHost = {
+    host,
+    core,
+    port,
+    logs,
+    upgradeHeaders,
+    apiUrl: () => `ws://127.0.0.1:${port}${apiPath}`,
+    connect: () => openClient(test.apiUrl(), upgradeHeaders()),
+    raw: () => rawUpgrade(port, apiPath, upgradeHeaders()),
+  };
+  return test;
+}
+
+export function openClient(url: string, headers: Record<string, string>): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const { Origin: origin, ...rest } = headers;
+    const ws = new WebSocket(url, { ...(origin === undefined ? {} : { origin }), headers: rest });
+    ws.once('open', () => resolve(ws));
+    ws.once('error', reject);
+    onTestFinished(() => ws.terminate());
+  });
+}
+
+/** The next reply (not an event) the client receives, parsed; `id` picks one reply when given. */
+export function nextReply(ws: WebSocket, id?: number | null): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (data: Buffer): void => {
+      const message = JSON.parse(data.toString('utf8')) as Record<string, unknown>;
+      if (message.type !== 'result' || (id !== undefined && message.id !== id)) return;
+      ws.off('message', onMessage);
+      ws.off('close', onClose);
+      resolve(message);
+    };
+    const onClose = (code: number): void => {
+      ws.off('message', onMessage);
+      reject(new Error(`closed with ${code} before a reply`));
+    };
+    ws.on('message', onMessage);
+    ws.once('close', onClose);
+  });
+}
+
+let nextId = 1;
+
+/** One KioskApi call as the renderer makes it; resolves with the host's reply message. */
+export async function call(ws: WebSocket, name: string, args: unknown = {}): Promise<Record<string, unknown>> {
+  const id = nextId++;
+  const reply = nextReply(ws, id);
+  ws.send(JSON.stringify({ type: 'call', id, name, args }));
+  return reply;
+}
+
+/** Resolves with the close code once the server closed the connection. */
+export function closeCode(ws: WebSocket): Promise<number> {
+  return new Promise((resolve) => {
+    if (ws.readyState === ws.CLOSED) resolve(1006);
+    else ws.once('close', (code) => resolve(code));
+  });
+}
