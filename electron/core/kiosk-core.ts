@@ -3,7 +3,7 @@
 import type { SaveFileAs } from './admin/export/save-export.js';
 import type { Database } from 'better-sqlite3';
 import { join } from 'node:path';
-import { kioskEvents, type KioskStatus, type KioskRequestName, type RequestArgs, type RequestValue, type EventPayload, type KioskEventName, type StaffAlert } from '../../shared/api/contract.js';
+import { kioskEvents, type KioskStatus, type KioskRequestName, type RequestArgs, type RequestValue, type EventPayload, type KioskEventName, type StaffAlert, type StorageProblem } from '../../shared/api/contract.js';
 import { fail, ok, type Result } from '../../shared/api/result.js';
 import { ensureKioskSigningKey } from './credentials/kiosk-key.js';
 import type { QrSigner } from './credentials/qr-issuer.js';
@@ -12,6 +12,9 @@ import { TrustedKeys } from './credentials/trusted-keys.js';
 import { trustDemoCityKey } from './demo/demo-city-key.js';
 import { demoRoster } from './demo/demo-roster.js';
 import { DatabaseOpenError, openDatabase } from './db/open-database.js';
+import { storageProblemOf } from './db/storage-failure.js';
+import { freeBytes, MIN_FREE_BYTES, probeStorage } from './db/storage-probe.js';
+import { toLocalTime } from '../../shared/domain/local-time.js';
 import { AttendanceLog, ensureDeviceId } from './services/attendance-log.js';
 import { CheckinService } from './services/checkin-service.js';
 import { RefusedAttempts } from './services/refused-attempts.js';
@@ -55,6 +58,21 @@ export interface KioskCoreOptions {
   cityPullIntervalMs?: number;
   /** The Electron shell's "Save as…" for the admin's exports (electron/main/save-dialog.ts); the web host has none. */
   saveFileAs?: SaveFileAs;
+  /** How often the kiosk checks whether it can record again while its disk is full or failing; 5 s by default. */
+  storageProbeMs?: number;
+  /** Handed every connection the core opens, before it writes: tests cap it (testing/full-disk.ts) to stand in for a full disk. */
+  onDatabaseOpened?: (db: Database) => void;
+}
+
+const STORAGE_PROBE_MS = 5_000;
+
+/** The records refuse writes: since when, why, and the staff alert that says so. */
+interface CannotRecord {
+  problem: StorageProblem;
+  /** Local "HH:MM". */
+  since: string;
+  detail: string;
+  alertId: string;
 }
 
 /** Requests that wait on the network and so answer with a Promise; every other one answers at once. */
@@ -71,6 +89,8 @@ interface OpenStore {
   status: Extract<KioskStatus, { state: 'ready' }>;
   settings: SettingsStore;
   checkin: CheckinService;
+  /** Holds what a full disk refused, written when the disk takes writes again. */
+  refused: RefusedAttempts;
   /** Signs the QR cards this kiosk prints; null when its key file cannot be read (the door works without it). */
   qrSigner: QrSigner | null;
   /** Staff on duty: sign-in, overrides, corrections, absences, headcount, closing (electron/core/staff/). */
@@ -94,6 +114,9 @@ export class KioskCore {
   private readonly clock: Clock;
   private readonly log: (line: string) => void;
   private readonly secrets: SecretStore;
+  /** Set while the disk refuses the records' writes; a periodic probe clears it when they work again. */
+  private cannotRecord: CannotRecord | null = null;
+  private storageProbe: ReturnType<typeof setInterval> | null = null;
 
   constructor(private readonly options: KioskCoreOptions) {
     this.databasePath = join(options.dataDir, 'esik.sqlite');
@@ -142,7 +165,7 @@ export class KioskCore {
       return s.city.enroll({ serverUrl, code });
     },
     retryDatabase: () => {
-      if (!this.store) this.setStatus(this.open());
+      if (!this.store) this.reopen();
       return ok(this.status);
     },
   };
@@ -159,6 +182,7 @@ export class KioskCore {
   }
 
   close(): void {
+    this.stopStorageProbe();
     // Stops reporting at once; the devices close in the background.
     void this.readers?.stop();
     this.readers = null;
@@ -170,8 +194,19 @@ export class KioskCore {
   }
 
   private withStore<T>(action: (store: OpenStore) => Result<T>): Result<T> {
-    if (!this.store) return fail('DATABASE_UNAVAILABLE', this.status.state === 'database-error' ? this.status.problem : undefined);
-    return action(this.store);
+    if (!this.store) {
+      if (this.cannotRecord) return fail('CANNOT_RECORD', this.cannotRecord.problem);
+      return fail('DATABASE_UNAVAILABLE', this.status.state === 'database-error' ? this.status.problem : undefined);
+    }
+    try {
+      return action(this.store);
+    } catch (error) {
+      // A full, read-only or failing disk: nothing was written (each write is one transaction), and the door says so.
+      const problem = storageProblemOf(error);
+      if (problem === null) throw error;
+      this.recordingFailed(problem, error);
+      return fail('CANNOT_RECORD', problem);
+    }
   }
 
   /**
@@ -185,7 +220,79 @@ export class KioskCore {
 
   private updateStatus(store: OpenStore, change: Partial<OpenStore['status']>): void {
     store.status = { ...store.status, ...change };
-    this.setStatus(store.status);
+    this.setStatus(this.statusNow());
+  }
+
+  /** The door's status, told as it is: 'cannot-record' over the ready one while the disk refuses writes. */
+  private statusNow(): KioskStatus {
+    const door = this.store?.status ?? null;
+    const cannot = this.cannotRecord;
+    if (cannot) return { state: 'cannot-record', problem: cannot.problem, since: cannot.since, detail: cannot.detail.slice(0, 2000), door };
+    return door ?? this.status;
+  }
+
+  /** A write failed for lack of space (or a read-only or failing disk): the door stops saying "ready", staff hear of it. */
+  private recordingFailed(problem: StorageProblem, error: unknown): void {
+    const detail = error instanceof Error ? error.message : String(error);
+    if (this.cannotRecord) {
+      if (this.cannotRecord.problem === problem) return;
+      this.cannotRecord = { ...this.cannotRecord, problem, detail };
+    } else {
+      const now = this.clock.now();
+      const since = toLocalTime(now, this.clock.offsetMinutes).hhmm;
+      this.cannotRecord = { problem, since, detail, alertId: `cannot-record-${now.getTime()}` };
+      this.log(`[core] cannot record: ${problem}: ${detail}`);
+    }
+    this.setStatus(this.statusNow());
+    this.emit('staffAlert', { id: this.cannotRecord.alertId, kind: 'cannot-record', problem: this.cannotRecord.problem, at: this.cannotRecord.since });
+    this.startStorageProbe();
+  }
+
+  /** Writes work again: the alert is withdrawn (the caller tells the new status). */
+  private recordingWorks(): void {
+    const was = this.cannotRecord;
+    if (!was) return;
+    this.cannotRecord = null;
+    this.stopStorageProbe();
+    this.log(`[core] recording again after ${was.problem} since ${was.since}`);
+    this.emit('staffAlertCleared', { id: was.alertId });
+  }
+
+  /** Nobody needs to press anything when space returns: a small write every few seconds finds out. */
+  private startStorageProbe(): void {
+    if (this.storageProbe) return;
+    this.storageProbe = setInterval(() => this.probeStorage(), this.options.storageProbeMs ?? STORAGE_PROBE_MS);
+    this.storageProbe.unref();
+  }
+
+  private stopStorageProbe(): void {
+    if (this.storageProbe) clearInterval(this.storageProbe);
+    this.storageProbe = null;
+  }
+
+  private probeStorage(): void {
+    const store = this.store;
+    if (!store) {
+      // Started on a full disk: open the records once there is room for them.
+      if (probeStorage(null, this.options.dataDir).ok) this.reopen();
+      return;
+    }
+    const probe = probeStorage(store.db, this.options.dataDir);
+    if (!probe.ok) {
+      if (probe.problem !== this.cannotRecord?.problem) this.recordingFailed(probe.problem, new Error(probe.detail));
+      return;
+    }
+    this.recordingWorks();
+    // What the door refused while the disk was full is kept now.
+    store.refused.flush();
+    this.setStatus(this.statusNow());
+  }
+
+  /** Opens the records again (Retry, or the probe after a start on a full disk). */
+  private reopen(): void {
+    this.recordingWorks();
+    // A disk still full enters the cannot-record state again from open().
+    this.setStatus(this.open());
   }
 
   private setStatus(status: KioskStatus): void {
@@ -202,7 +309,7 @@ export class KioskCore {
   private keepStandingAlert<E extends KioskEventName>(event: E, payload: EventPayload<E>): void {
     if (event === 'staffAlert') {
       const alert = kioskEvents.staffAlert.parse(payload);
-      if (alert.kind === 'closing-time') this.standingAlerts.set(alert.id, alert);
+      if (alert.kind === 'closing-time' || alert.kind === 'cannot-record') this.standingAlerts.set(alert.id, alert);
     } else if (event === 'staffAlertCleared') {
       this.standingAlerts.delete(kioskEvents.staffAlertCleared.parse(payload).id);
     }
@@ -257,8 +364,12 @@ export class KioskCore {
   }
 
   private open(): KioskStatus {
+    // Closed again if setting up the opened file fails for want of room.
+    let opened: Database | undefined;
     try {
       const db = openDatabase(this.databasePath, this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {});
+      opened = db;
+      this.options.onDatabaseOpened?.(db);
       const roster = new RosterStore(db);
       const keys = new TrustedKeys(db);
       if (roster.isEmpty() && this.options.demo) {
@@ -288,11 +399,12 @@ export class KioskCore {
         chain,
         secretStorage: this.secrets.protection,
       };
+      const refused = new RefusedAttempts(db, (problem, error) => this.recordingFailed(problem, error));
       const checkin = new CheckinService({
         clock: this.clock,
         log,
         roster,
-        refused: new RefusedAttempts(db),
+        refused,
         settings,
         verifyQr: (text, now) =>
           verifyQr(text, now, {
@@ -349,14 +461,36 @@ export class KioskCore {
           if (changed.includes('hidReaders')) this.restartReaders(door.hidReaders);
         },
       });
-      this.store = { db, status, settings, checkin, qrSigner, staff, admin, sync, city };
+      this.store = { db, status, settings, checkin, refused, qrSigner, staff, admin, sync, city };
       city.start();
       this.startReaders(settings.get('hidReaders'));
       return status;
     } catch (error) {
+      const full = this.noRoomAtStart(error);
+      if (full !== null) {
+        opened?.close();
+        this.recordingFailed(full, error);
+        return this.statusNow();
+      }
       if (!(error instanceof DatabaseOpenError)) throw error;
       this.log(`[core] ${error.message}`);
       return { state: 'database-error', problem: error.problem, detail: error.message };
     }
+  }
+
+  /**
+   * Whether a start failed for want of room (the kiosk then waits in its cannot-record state and opens by itself when
+   * space returns), or null for a damaged, locked or unwritable file, which has its own screen. On a full disk SQLite
+   * fails the first read with SQLITE_IOERR_SHMSIZE (the shared-memory file cannot grow), so an I/O error counts too
+   * when the disk has no room.
+   */
+  private noRoomAtStart(error: unknown): StorageProblem | null {
+    const cause = error instanceof DatabaseOpenError ? error.cause : error;
+    const problem = storageProblemOf(cause);
+    if (problem === 'DISK_FULL') return problem;
+    const free = freeBytes(this.options.dataDir);
+    if (problem === 'IO_ERROR' && free !== null && free < MIN_FREE_BYTES) return 'DISK_FULL';
+    // A write while setting up an opened file (the demo seed, the device id) failed: the file itself is fine.
+    return error instanceof DatabaseOpenError ? null : problem;
   }
 }

@@ -12,6 +12,7 @@ import { CurrentScreen } from './screens/CurrentScreen.js';
 import { AdminGate } from './admin/AdminGate.js';
 import { useStaffMode } from './staff/use-staff-mode.js';
 import { useConnection, type ConnectionStore } from './state/connection-store.js';
+import { doorOf } from './state/door-status.js';
 import { qrCredential } from './state/credential.js';
 import { useCheckinFlow } from './state/use-checkin-flow.js';
 import { useCoreEvents } from './state/use-core-events.js';
@@ -23,7 +24,9 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
   const connected = useConnection(connection);
   const flow = useCheckinFlow(api, connection);
   const { status, receive, chooseLanguage } = useKioskStatus(api, connected, flow.statusSeen);
-  const ready = status?.state === 'ready';
+  // While the disk is full the door still reads cards and lets staff in: only its records refuse writes.
+  const door = doorOf(status);
+  const ready = door !== null;
   const staff = useStaffMode(api);
   // While staff mode is up, cards go to the staff sign-in (a staff card), never to the door's check-in.
   const identify = staff.active ? staff.credential : flow.identify;
@@ -63,9 +66,9 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
           <CurrentScreen status={status} flow={flow} onLanguage={chooseLanguage} onRetryDatabase={retryDatabase} />
         )}
         {/* Not under the staff screens: codes are not read there, and the preview would cover them. */}
-        {status?.state === 'ready' && !staff.active && <CameraDock deviceId={status.cameraDeviceId} onText={onCameraCode} />}
-        {status?.state === 'ready' && flow.screen.kind === 'idle' && !staff.active && <SyncIndicator status={sync} />}
-        {status?.state === 'ready' && flow.screen.kind === 'idle' && !staff.active && (
+        {door !== null && !staff.active && <CameraDock deviceId={door.cameraDeviceId} onText={onCameraCode} />}
+        {door !== null && flow.screen.kind === 'idle' && !staff.active && <SyncIndicator status={sync} />}
+        {door !== null && flow.screen.kind === 'idle' && !staff.active && (
           <StaffCorner readers={events.readers} onStaff={staff.open} />
         )}
       </div>

@@ -71,8 +71,8 @@ export type DatabaseProblem = z.infer<typeof DatabaseProblemSchema>;
 export const SecretProtectionSchema = z.enum(['os-encrypted', 'file-only', 'plaintext-fallback']);
 export type SecretProtection = z.infer<typeof SecretProtectionSchema>;
 
-export const KioskStatusSchema = z.discriminatedUnion('state', [
-  z.object({
+/** The door working normally: what the idle screen and the settings need. */
+export const ReadyStatusSchema = z.object({
     state: z.literal('ready'),
     kindergartenName: z.string(),
     demo: z.boolean(),
@@ -87,6 +87,27 @@ export const KioskStatusSchema = z.discriminatedUnion('state', [
     chain: z.object({ intact: z.boolean(), events: z.number().int().nonnegative(), brokenAtSeq: z.number().int().nullable() }),
     /** How the city token and device key are kept; 'plaintext-fallback' (no OS keyring) is shown to staff. */
     secretStorage: SecretProtectionSchema,
+  });
+export type ReadyStatus = z.infer<typeof ReadyStatusSchema>;
+
+/** Why the kiosk cannot write to its records: no space left, a read-only disk or file, or the disk failing. */
+export const StorageProblemSchema = z.enum(['DISK_FULL', 'READ_ONLY', 'IO_ERROR']);
+export type StorageProblem = z.infer<typeof StorageProblemSchema>;
+
+export const KioskStatusSchema = z.discriminatedUnion('state', [
+  ReadyStatusSchema,
+  /**
+   * A write to the records failed for lack of space (or a read-only or failing disk): no tap is acknowledged as
+   * recorded, cards are still answered, and the core probes by itself until writes work again (then 'ready').
+   */
+  z.object({
+    state: z.literal('cannot-record'),
+    problem: StorageProblemSchema,
+    /** Local "HH:MM" at which it began. */
+    since: Clock,
+    detail: z.string().max(2000),
+    /** The door as it stands (what 'ready' will show again); null when the kiosk started on a full disk and could not read its records. */
+    door: ReadyStatusSchema.nullable(),
   }),
   z.object({ state: z.literal('database-error'), problem: DatabaseProblemSchema, detail: z.string() }),
 ]);
@@ -128,6 +149,13 @@ export const StaffAlertSchema = z.discriminatedUnion('kind', [
     kind: z.literal('closing-time'),
     count: z.number().int().positive(),
     closingTime: Clock,
+    at: Clock,
+  }),
+  /** The kiosk cannot write its records (full, read-only or failing disk): staff note the door on paper. Cleared when writes work again. */
+  z.object({
+    id: z.string().max(64),
+    kind: z.literal('cannot-record'),
+    problem: StorageProblemSchema,
     at: Clock,
   }),
 ]);

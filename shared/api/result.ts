@@ -30,6 +30,8 @@ export const errorCodes = [
   'SAVE_UNAVAILABLE',
   'SAVE_FAILED',
   'DATABASE_UNAVAILABLE',
+  /** The disk is full, read-only or failing: nothing was recorded (the door is in its cannot-record state). */
+  'CANNOT_RECORD',
   'INTERNAL',
 ] as const;
 export const ErrorCodeSchema = z.enum(errorCodes);

@@ -58,6 +58,7 @@ export const en = {
     INVALID_REQUEST: 'Something went wrong. Please ask a staff member.',
     UNKNOWN_REQUEST: 'Something went wrong. Please ask a staff member.',
     DATABASE_UNAVAILABLE: 'The kiosk cannot save right now. Please ask a staff member.',
+    CANNOT_RECORD: 'Not recorded: the kiosk cannot save right now. Please tell a staff member.',
     INTERNAL: 'Something went wrong. Please ask a staff member.',
     QR_MALFORMED: 'This QR code is not an Esik pass. Please ask a staff member.',
     QR_TOO_LARGE: 'This QR code cannot be read here. Please ask a staff member.',
@@ -83,11 +84,22 @@ export const en = {
   },
   staff: staffEn,
   admin: adminEn,
+  /** The door while its disk is full, read-only or failing: nothing is recorded, staff use paper, it resumes by itself. */
+  cannotRecord: {
+    title: 'The kiosk cannot record right now',
+    DISK_FULL: 'The disk is full',
+    READ_ONLY: 'The disk cannot be written to',
+    IO_ERROR: 'The disk is failing',
+    since: 'since {{time}}',
+    companionHint: 'Please tell a staff member: your arrival or departure is noted on paper.',
+    staffHint: 'Staff: note arrivals and departures on paper. The kiosk starts recording again by itself once there is space.',
+  },
   alerts: {
     pickupNotAllowed: 'Staff: {{companion}} may not collect {{children}} ({{time}})',
     clockBehind: "Staff: this kiosk's clock is {{minutes}} min behind the city server. Check its date and time ({{time}})",
     clockAhead: "Staff: this kiosk's clock is {{minutes}} min ahead of the city server. Check its date and time ({{time}})",
     closingTime: 'Staff: closing time {{closingTime}} has passed; children still checked in without an answer: {{number}} ({{time}}). Tap to resolve',
+    cannotRecord: 'Staff: the kiosk cannot save attendance ({{reason}}). Note arrivals and departures on paper ({{time}})',
     dismiss: 'Seen',
   },
   database: {

@@ -28,6 +28,16 @@ describe('dispatch', () => {
     expect(dispatch(handlers, 'setLanguage', { language: 'de' })).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
   });
 
+  it('tells a write the disk refused as CANNOT_RECORD, not as a bug', () => {
+    const handlers: KioskHandlers = {
+      ...core().handlers,
+      getStatus: () => {
+        throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+      },
+    };
+    expect(dispatch(handlers, 'getStatus', {}, () => undefined)).toEqual({ ok: false, error: { code: 'CANNOT_RECORD', detail: 'database or disk is full' } });
+  });
+
   it('turns a throwing handler into INTERNAL instead of an exception across the edge', () => {
     const handlers: KioskHandlers = {
       ...core().handlers,

@@ -4,6 +4,7 @@
 // with a Promise, and a rejection there becomes the same coded error.
 import { isKioskRequestName, kioskRequests, type KioskRequestName, type RequestArgs } from '../../../shared/api/contract.js';
 import { fail, type Result } from '../../../shared/api/result.js';
+import { storageProblemOf } from '../db/storage-failure.js';
 import type { KioskHandlers } from '../kiosk-core.js';
 
 export function dispatch(
@@ -30,5 +31,7 @@ function run<K extends KioskRequestName>(handlers: KioskHandlers, name: K, args:
 
 function internal(name: string, error: unknown, log: (line: string) => void): Result<unknown> {
   log(`[core] ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  // A write the disk refused (an admin's act on a full disk) is told as such, not as a bug.
+  if (storageProblemOf(error) !== null) return fail('CANNOT_RECORD', error instanceof Error ? error.message : String(error));
   return fail('INTERNAL', error instanceof Error ? error.message : String(error));
 }

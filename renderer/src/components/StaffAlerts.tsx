@@ -22,6 +22,8 @@ function alertText(t: TFunction, alert: StaffAlert): string {
       return t(alert.driftMinutes >= 0 ? 'alerts.clockBehind' : 'alerts.clockAhead', { minutes: Math.abs(alert.driftMinutes), time: alert.at });
     case 'closing-time':
       return t('alerts.closingTime', { closingTime: alert.closingTime, number: alert.count, time: alert.at });
+    case 'cannot-record':
+      return t('alerts.cannotRecord', { reason: t(`cannotRecord.${alert.problem}`), time: alert.at });
   }
 }
 

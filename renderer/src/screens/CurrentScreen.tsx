@@ -2,6 +2,7 @@
 import type { KioskStatus } from '../../../shared/api/contract.js';
 import type { Language } from '../../../shared/domain/attendance.js';
 import type { CheckinFlow } from '../state/use-checkin-flow.js';
+import { CannotRecordScreen } from './CannotRecordScreen.js';
 import { ChooseScreen } from './ChooseScreen.js';
 import { ConnectingScreen } from './ConnectingScreen.js';
 import { DatabaseErrorScreen } from './DatabaseErrorScreen.js';
@@ -20,13 +21,15 @@ export function CurrentScreen({ status, flow, onLanguage, onRetryDatabase }: Pro
   if (status === null) return <ConnectingScreen />;
   if (status.state === 'database-error') return <DatabaseErrorScreen problem={status.problem} onRetry={onRetryDatabase} />;
   const screen = flow.screen;
+  // Cards are still answered (an unknown card is still unknown); between them the door says it cannot record.
+  if (status.state === 'cannot-record' && screen.kind === 'idle') return <CannotRecordScreen status={status} />;
   const backToIdle = () => {
     if (screen.kind !== 'idle') flow.backToIdle(screen.id);
   };
   // Keys per scan and per receipt: a new card always gets a fresh screen (state, timers, performance marks).
   switch (screen.kind) {
     case 'idle':
-      return <IdleScreen status={status} onLanguage={onLanguage} />;
+      return status.state === 'ready' ? <IdleScreen status={status} onLanguage={onLanguage} /> : <CannotRecordScreen status={status} />;
     case 'choose':
       return <ChooseScreen key={`choose-${String(screen.id)}`} scan={screen.scan} onConfirm={flow.confirm} onCancel={flow.cancel} />;
     case 'done':

@@ -6,6 +6,7 @@ import type { Result } from '../../../shared/api/result.js';
 import { safeCall } from '../api/safe-call.js';
 import type { ConnectionStore } from './connection-store.js';
 import type { Credential } from './credential.js';
+import { doorOf } from './door-status.js';
 import { IDLE, screenForReceipt, screenForScan, type FlowScreen } from './flow-screen.js';
 
 export interface CheckinFlow {
@@ -88,7 +89,8 @@ export function useCheckinFlow(api: KioskApi, connection: ConnectionStore): Chec
 
   const statusSeen = useCallback(
     (status: KioskStatus) => {
-      if (status.state === 'ready' || screenRef.current.kind === 'idle') return;
+      // A door that cannot record still answers: the confirm itself says "not recorded".
+      if (doorOf(status) !== null || screenRef.current.kind === 'idle') return;
       cancel();
     },
     [cancel],

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { KioskApi, KioskStatus } from '../../../shared/api/contract.js';
 import type { Language } from '../../../shared/domain/attendance.js';
 import { safeCall } from '../api/safe-call.js';
+import { doorOf } from './door-status.js';
 import { applyLanguage } from '../i18n/i18n.js';
 import { setSoundLevel } from '../sound/sounds.js';
 import type { Connection } from './connection-store.js';
@@ -22,9 +23,10 @@ export function useKioskStatus(api: KioskApi, connected: Connection, onStatus: (
 
   const receive = useCallback((next: KioskStatus) => {
     // Before the state update, so the screen renders in the new language in one go.
-    if (next.state === 'ready') {
-      applyLanguage(next.language);
-      setSoundLevel(next.sound);
+    const door = doorOf(next);
+    if (door) {
+      applyLanguage(door.language);
+      setSoundLevel(door.sound);
     }
     setStatus(next);
     onStatus(next);
