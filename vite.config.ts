@@ -1,13 +1,11 @@
 // Builds the React renderer into dist/renderer, loaded by Electron from disk and served by the web host.
 import react from '@vitejs/plugin-react';
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { html5QrcodeDecoderSwap } from './scripts/vite-qr-decoder.js';
 
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react(), html5QrcodeDecoderSwap(fileURLToPath(new URL('./renderer/src/camera/zxing-wasm-decoder.ts', import.meta.url)))],
+  plugins: [react()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -1,5 +1,5 @@
 // QR codes shown to the webcam, through the whole door path: Chromium's fake camera plays 50 valid codes of
-// single-child companions (so the tap itself records, no confirm click) → html5-qrcode + zxing-cpp → web host →
+// single-child companions (so the tap itself records, no confirm click) → the frame scanner + zxing-cpp → web host →
 // core → durable insert → receipt painted. Timed inside the page, from the first presented video frame showing
 // each code to the painted receipt (camera-latency.ts).
 import { join } from 'node:path';

@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchAdminQueries } from './admin-queries.js';
+import { benchIdleCpu } from './idle-cpu.js';
+import { benchQrCameraE2e } from './qr-camera-e2e.js';
 import { benchQrDecodeRate } from './qr-decode-rate.js';
 import { benchQrToConfirm } from './qr-to-confirm.js';
 import { benchRawInsert } from './raw-insert.js';
@@ -19,6 +21,8 @@ try {
   await benchTapToConfirm(join(dir, 'kiosk'));
   await benchSyncPush(join(dir, 'sync'));
   await benchQrToConfirm(join(dir, 'camera'));
+  await benchQrCameraE2e(join(dir, 'camera-e2e'));
+  await benchIdleCpu(join(dir, 'idle'));
   await benchQrDecodeRate(join(dir, 'qr-set'));
   benchAdminQueries();
 } finally {

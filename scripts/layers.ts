@@ -25,7 +25,7 @@ export const layers: Layer[] = [
   {
     folder: 'renderer/',
     mayImport: ['shared/', 'renderer/'],
-    packages: ['react', 'react-dom', 'i18next', 'react-i18next', 'html5-qrcode', 'zxing-wasm', 'zod', '@tanstack/react-virtual', ...TEST_PACKAGES],
+    packages: ['react', 'react-dom', 'i18next', 'react-i18next', 'zxing-wasm', 'zod', '@tanstack/react-virtual', ...TEST_PACKAGES],
   },
   {
     // The reference city server: speaks the protocol from shared/ and seeds the kiosk's demo kindergarten; no kiosk

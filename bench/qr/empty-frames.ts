@@ -4,7 +4,7 @@
 // measured on them is the time of a frame at that door without a code in it.
 import { doorwayBackground } from './background.js';
 import { gaussianBlur, motionBlur, sensorNoise, uneven } from './filters.js';
-import { SCAN_CONFIG } from '../../renderer/src/camera/scan-config.js';
+import { scanRegion } from '../../renderer/src/camera/scan-config.js';
 import { type GrayImage, toBytes } from './gray-image.js';
 import { jpegRoundTrip } from './jpeg.js';
 import { seededRng } from './rng.js';
@@ -35,19 +35,19 @@ export function renderEmptyFrames(shots: readonly Shot[]): EmptyFrame[] {
   return shots.filter((_, i) => i % EMPTY_FRAME_EVERY === 0).map(renderEmptyFrame);
 }
 
-/**
- * The part of a frame the kiosk decodes: html5-qrcode draws only its scan box (SCAN_CONFIG.qrbox, centred) into
- * the canvas the decoder reads — 384×384 of a 640×480 camera. The decode rate is measured on whole frames (the
- * set places codes anywhere in them); this tells what a frame without a code costs in the kiosk itself.
- */
-export function scanBoxOf(frame: EmptyFrame): EmptyFrame {
-  const { qrbox } = SCAN_CONFIG;
-  const box = typeof qrbox === 'function' ? qrbox(frame.width, frame.height) : typeof qrbox === 'number' ? { width: qrbox, height: qrbox } : qrbox;
-  const width = Math.min(frame.width, box?.width ?? frame.width);
-  const height = Math.min(frame.height, box?.height ?? frame.height);
-  const left = Math.floor((frame.width - width) / 2);
-  const top = Math.floor((frame.height - height) / 2);
-  const pixels = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++) pixels.set(frame.pixels.subarray((top + y) * frame.width + left, (top + y) * frame.width + left + width), y * width);
-  return { id: `${frame.id}-scan-box`, width, height, pixels };
+/** The part of a frame the kiosk decodes (scan-config.ts, scanRegion), cut out of a grey frame: what the benchmarks
+ * score and time, so a narrower region shows in their figures. */
+export function scanRegionOf(width: number, height: number, pixels: Uint8Array): { width: number; height: number; pixels: Uint8Array } {
+  const region = scanRegion(width, height);
+  if (region.left === 0 && region.top === 0 && region.width === width && region.height === height) return { width, height, pixels };
+  const out = new Uint8Array(region.width * region.height);
+  for (let y = 0; y < region.height; y++) {
+    const start = (region.top + y) * width + region.left;
+    out.set(pixels.subarray(start, start + region.width), y * region.width);
+  }
+  return { width: region.width, height: region.height, pixels: out };
+}
+
+export function scanRegionOfFrame(frame: EmptyFrame): EmptyFrame {
+  return { id: frame.id, ...scanRegionOf(frame.width, frame.height, frame.pixels) };
 }

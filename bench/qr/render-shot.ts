@@ -19,16 +19,19 @@ export interface Frame {
 }
 
 // Moves the card so that the code and its quiet zone are wholly in the frame (a webcam at a door is aimed
-// at where people hold their phones); shrinks it a little if it cannot fit at any position.
+// at where people hold their phones); shrinks it a little if it cannot fit at any position. A code held right up
+// to the camera ('near') needs only itself in the frame: its quiet zone may run off the edges, as it does.
 function place(shot: Shot, code: QrMatrix, rng: Rng): Mat3 {
-  const q = shot.look.quietModules;
+  const q = shot.tags.includes('near') ? 0 : shot.look.quietModules;
   const n = code.size;
   const quietCorners = [{ x: -q, y: -q }, { x: n + q, y: -q }, { x: n + q, y: n + q }, { x: -q, y: n + q }];
   const margin = 2;
+  // So close, the hand can be off the middle by a little only, or the code would not be in view at all.
+  const [lo, hi] = shot.tags.includes('near') ? [0.46, 0.54] : [0.25, 0.75];
   let modulePx = shot.pose.modulePx;
   for (let shrink = 0; shrink < 20; shrink++, modulePx *= 0.95) {
     for (let attempt = 0; attempt < 30; attempt++) {
-      const centre = { x: FRAME.width * rng.range(0.25, 0.75), y: FRAME.height * rng.range(0.25, 0.75) };
+      const centre = { x: FRAME.width * rng.range(lo, hi), y: FRAME.height * rng.range(lo, hi) };
       const h = cardToFrame({ ...shot.pose, modulePx, centre }, n);
       const inside = quietCorners.every((c) => {
         const p = apply(h, c);

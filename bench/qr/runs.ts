@@ -5,7 +5,7 @@ import { QR_PASSES, type QrPass } from '../../shared/qr/read-passes.js';
 import { openHtml5QrcodeSession } from './decode-html5-qrcode.js';
 import { decodeOurs, prepareZxingWasm, rgbaFromGray } from './decode-ours.js';
 import { decodeZbar } from './decode-zbar.js';
-import { type EmptyFrame } from './empty-frames.js';
+import { type EmptyFrame, scanRegionOf } from './empty-frames.js';
 import { type HardSetImage } from './hard-set.js';
 
 export interface DecoderRun {
@@ -46,10 +46,14 @@ async function warmUp(frames: readonly RgbaFrame[], passes: readonly QrPass[]): 
 
 /**
  * Time per image is the kiosk's whole read of a frame (shared/qr/read-passes.ts: grey conversion, each pass
- * tried and its filtering), from RGBA pixels already in memory — what a canvas's getImageData hands over.
+ * tried and its filtering), from RGBA pixels already in memory — what a canvas's getImageData hands over — of the
+ * region the kiosk scans (scanRegionOf): a code outside it counts as missed, as it is at the door.
  */
 export async function runOurs(images: readonly HardSetImage[], passes: readonly QrPass[] = QR_PASSES, name = 'ours'): Promise<DecoderRun> {
-  const frames = images.map((image) => rgbaFromGray(image.width, image.height, readFileSync(image.grayPath)));
+  const frames = images.map((image) => {
+    const region = scanRegionOf(image.width, image.height, readFileSync(image.grayPath));
+    return rgbaFromGray(region.width, region.height, region.pixels);
+  });
   await warmUp(frames, passes);
   const ok = new Map<string, boolean>();
   let total = 0;

@@ -18,13 +18,21 @@ export const DEGRADATIONS = [
   'glare',
   'jpeg',
   'inverted',
+  // Held close: the code itself 240–400 px of the 640×480 frame (about 6–11 px per module).
+  'close',
+  // Held right up to the camera: the code 400–480 px, its quiet zone partly out of the frame.
+  'near',
 ] as const;
 export type Degradation = (typeof DEGRADATIONS)[number];
 
 /** Each recipe and how many images it gets; 'baseline' is the undegraded webcam frame, a control. */
+/** The distances a code is held at beyond the hard set's first ones: recipes with them come last, so every image
+ * planned before them stays the same (one seeded generator runs through the recipes in order). */
+const DISTANCES: readonly Degradation[] = ['close', 'near'];
+
 export const RECIPES: readonly { readonly tags: readonly Degradation[]; readonly count: number }[] = [
   { tags: [], count: 12 },
-  ...DEGRADATIONS.map((tag) => ({ tags: [tag], count: 12 })),
+  ...DEGRADATIONS.filter((tag) => !DISTANCES.includes(tag)).map((tag) => ({ tags: [tag], count: 12 })),
   { tags: ['blur-light', 'tilt'], count: 8 },
   { tags: ['blur-light', 'jpeg'], count: 8 },
   { tags: ['motion', 'rotate'], count: 8 },
@@ -38,6 +46,16 @@ export const RECIPES: readonly { readonly tags: readonly Degradation[]; readonly
   { tags: ['inverted', 'rotate'], count: 8 },
   { tags: ['inverted', 'jpeg'], count: 8 },
   { tags: ['tilt', 'rotate', 'jpeg'], count: 8 },
+  // From far to very near: what a grandmother holding her card right up to the camera shows it.
+  { tags: ['close'], count: 8 },
+  { tags: ['close', 'blur-light', 'tilt'], count: 8 },
+  { tags: ['close', 'rotate', 'low-contrast'], count: 8 },
+  { tags: ['near'], count: 8 },
+  { tags: ['near', 'blur-light'], count: 8 },
+  { tags: ['near', 'tilt'], count: 8 },
+  { tags: ['near', 'rotate'], count: 8 },
+  { tags: ['near', 'low-contrast'], count: 8 },
+  { tags: ['near', 'blur-light', 'tilt', 'rotate'], count: 8 },
 ];
 
 export function recipeName(tags: readonly Degradation[]): string {
@@ -51,6 +69,9 @@ export const FRAME = { width: 640, height: 480, focalPx: 550 } as const;
 // blur, not the decoder. Every image stays within this (the smallest codes get a sharper lens instead).
 const MAX_BLUR_MODULES = 0.45;
 export const EC_LEVEL = 'M';
+/** Modules per side of the set's codes (version 6 at level M: what 105–135 alphanumeric characters take). For the
+ * close and near recipes, which are planned by the code's size in pixels. */
+export const QR_SIDE_MODULES = 41;
 
 export interface Shot {
   readonly id: string;
@@ -106,9 +127,10 @@ export function planShot(rng: Rng, index: number, tags: readonly Degradation[]):
   const has = (tag: Degradation): boolean => tags.includes(tag);
   // Small: a phone held at arm's length (~30 cm) before a 640-wide webcam with a 60° view shows a 25–35 mm
   // code at 1.1–2.4 px per module; below ~1.3 px the modules alias into each other for every decoder.
-  const modulePx = has('small') ? rng.range(1.3, 2.0) : rng.range(2.6, 5.0);
+  const modulePx = has('small') ? rng.range(1.3, 2.0) : has('near') ? rng.range(400, 480) / QR_SIDE_MODULES : has('close') ? rng.range(240, 400) / QR_SIDE_MODULES : rng.range(2.6, 5.0);
   // Tilt: a phone held out flat-ish or at an angle to a camera above the door handle.
-  const tilt = has('tilt') ? rng.range(25, 45) : rng.range(0, 8);
+  // Held close, a card is tilted only slightly: more and it would not fit in the frame at that size.
+  const tilt = has('tilt') ? (has('near') || has('close') ? rng.range(10, 25) : rng.range(25, 45)) : rng.range(0, 8);
   const tiltAxis = rng.range(0, 2 * Math.PI);
   // A webcam in focus still blurs by about half a pixel (optics, demosaicing).
   const lensPx = rng.range(0.35, 0.6);

@@ -10,10 +10,12 @@ export const VIDEO_HEIGHT = 480;
 /** The largest code drawn: it must fit the scanner's box (80 % of the 480 px height) with its quiet zone. */
 const MAX_CODE_PX = 360;
 
-/** text null: a blank frame (an empty doorway); otherwise that text as a QR code in the middle. */
+/** text null: a blank frame (an empty doorway); otherwise that text as a QR code in the middle — or, with
+ * `picture`, that 640×480 grey picture, which shows the code `text` (a scene of bench/qr/render-shot.ts). */
 export interface VideoSegment {
   text: string | null;
   seconds: number;
+  picture?: Uint8Array;
 }
 
 export interface QrVideo {
@@ -28,12 +30,12 @@ export interface QrVideo {
 export function writeQrVideo(path: string, segments: readonly VideoSegment[], fps = 10): QrVideo {
   const workDir = join(dirname(path), 'qr-frames');
   mkdirSync(workDir, { recursive: true });
-  const frames = new Map<string, Buffer>();
-  const frameOf = (text: string | null): Buffer => {
-    const key = text ?? '';
+  const frames = new Map<string | Uint8Array, Buffer>();
+  const frameOf = (segment: VideoSegment): Buffer => {
+    const key = segment.picture ?? segment.text ?? '';
     let frame = frames.get(key);
     if (!frame) {
-      frame = text === null ? blankFrame() : qrFrame(text, join(workDir, `code-${String(frames.size)}`));
+      frame = segment.picture ? greyFrame(segment.picture) : segment.text === null ? blankFrame() : qrFrame(segment.text, join(workDir, `code-${String(frames.size)}`));
       frames.set(key, frame);
     }
     return frame;
@@ -48,7 +50,7 @@ export function writeQrVideo(path: string, segments: readonly VideoSegment[], fp
     for (const segment of segments) {
       const count = Math.round(segment.seconds * fps);
       if (segment.text !== null) codes.push({ text: segment.text, fromSeconds: frameCount / fps, toSeconds: (frameCount + count) / fps });
-      const frame = frameOf(segment.text);
+      const frame = frameOf(segment);
       for (let i = 0; i < count; i++) {
         writeSync(fd, 'FRAME\n');
         writeSync(fd, frame);
@@ -66,6 +68,15 @@ function blankFrame(): Buffer {
   const luma = VIDEO_WIDTH * VIDEO_HEIGHT;
   const frame = Buffer.alloc(luma * 1.5, 128);
   frame.fill(190, 0, luma);
+  return frame;
+}
+
+/** A grey picture as one raw yuv420p frame: its levels mapped to video range (16–235), as ffmpeg maps a PNG's. */
+function greyFrame(picture: Uint8Array): Buffer {
+  const luma = VIDEO_WIDTH * VIDEO_HEIGHT;
+  if (picture.length !== luma) throw new Error(`a ${String(VIDEO_WIDTH)}×${String(VIDEO_HEIGHT)} picture has ${String(luma)} pixels, not ${String(picture.length)}`);
+  const frame = Buffer.alloc(luma * 1.5, 128);
+  for (let i = 0; i < luma; i++) frame[i] = 16 + Math.round(((picture[i] as number) * 219) / 255);
   return frame;
 }
 

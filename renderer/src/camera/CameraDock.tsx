@@ -15,7 +15,7 @@ export function CameraDock({ deviceId, onText }: Props) {
   const problem = useQrCamera(deviceId, onText);
   return (
     <aside className="camera-dock" data-testid="camera-dock" data-state={problem ?? 'scanning'}>
-      {/* html5-qrcode owns what is inside: React renders it empty, once, and never touches it again. */}
+      {/* QrCamera owns what is inside (the camera's <video>): React renders it empty, once, and never touches it again. */}
       <div id={VIEWFINDER_ID} className="camera-viewfinder" data-testid="camera-viewfinder" />
       {problem && (
         <p className="camera-problem" data-testid="camera-problem" data-problem={problem} role="status">

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cameraProblemOf } from './camera-problem.js';
 
 describe('cameraProblemOf', () => {
-  it("reads html5-qrcode's rejection strings", () => {
+  it('reads rejections given as strings', () => {
     expect(cameraProblemOf('Error getting userMedia, error = NotAllowedError: Permission denied')).toBe('permissionDenied');
     expect(cameraProblemOf('Error getting userMedia, error = NotFoundError: Requested device not found')).toBe('noCamera');
     expect(cameraProblemOf('Error getting userMedia, error = NotReadableError: Could not start video source')).toBe('noCamera');

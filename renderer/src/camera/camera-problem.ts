@@ -1,6 +1,6 @@
 // Why the camera is not scanning, as the kiosk tells it (camera.* texts), from whatever a failed start threw.
-// html5-qrcode rejects with a string ("Error getting userMedia, error = NotAllowedError: Permission denied"),
-// so the DOMException's name is looked for in the text.
+// getUserMedia rejects with a DOMException, some wrappers with a string ("… NotAllowedError: Permission denied"), so
+// the exception's name is looked for in the text.
 
 export type CameraProblem = 'noCamera' | 'permissionDenied' | 'unplugged';
 

@@ -1,4 +1,4 @@
-// One result per presentation: html5-qrcode reports a code on every frame that holds it, so a text is taken again
+// One result per presentation: the camera reports a code on every decoded frame that holds it, so a text is taken again
 // only after it has been out of view for a while. Kept per text: two codes in view at once (two phones) alternate
 // frame by frame, and neither may count again while both stay there.
 

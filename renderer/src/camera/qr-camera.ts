@@ -1,17 +1,19 @@
-// The webcam scanning for QR codes: html5-qrcode's Html5Qrcode (not its widget), tuned for the door, restarted by a
-// watchdog, with its failures told as CameraProblems. Decoding is zxing-cpp (see zxing-wasm-decoder.ts).
-import { Html5Qrcode, Html5QrcodeScannerState, Html5QrcodeSupportedFormats } from 'html5-qrcode';
+// The webcam scanning for QR codes: the camera's stream in a <video> of our own, its frames handed to zxing-cpp
+// (frame-scanner.ts), restarted by a watchdog, with its failures told as CameraProblems. Frames go to zxing-wasm
+// through its public API, so no library's internal file is swapped at build time and an upgrade cannot quietly
+// bring a slower decoder back.
 import { cameraProblemOf, type CameraProblem } from './camera-problem.js';
 import { CameraWatchdog } from './camera-watchdog.js';
+import { scanVideo } from './frame-scanner.js';
 import { prepareQrReader } from './read-qr.js';
-import { SCAN_CONFIG, videoConstraints } from './scan-config.js';
+import { videoConstraints } from './scan-config.js';
 import { watchVideo } from './watch-video.js';
 
-/** The element html5-qrcode renders its <video> into (CameraDock). */
+/** The element the camera's <video> is put in (CameraDock). */
 export const VIEWFINDER_ID = 'esik-qr-viewfinder';
 
 export interface QrCameraEvents {
-  /** Every frame's code: html5-qrcode reports a code for as long as it stays in view. */
+  /** Every decoded frame's code: a code is reported for as long as it stays in view. */
   onCode: (text: string) => void;
   /** null once scanning. */
   onProblem: (problem: CameraProblem | null) => void;
@@ -20,9 +22,6 @@ export interface QrCameraEvents {
 const WATCHDOG_CHECK_MS = 2_000;
 /** With a problem on screen, try again this often too: a permission granted in settings sends no event. */
 const PROBLEM_RETRY_MS = 60_000;
-/** html5-qrcode's stop() never settles for a stream without tracks: never let one stop hold the queue. */
-const STOP_TIMEOUT_MS = 3_000;
-
 // One camera and one viewfinder in the page: every start and stop, of any QrCamera, runs in turn.
 let queue: Promise<void> = Promise.resolve();
 function inTurn(job: () => Promise<void>): Promise<void> {
@@ -32,9 +31,14 @@ function inTurn(job: () => Promise<void>): Promise<void> {
   return queue;
 }
 
+/** A started camera: its stream and what stops watching and scanning it. */
+interface RunningScan {
+  stream: MediaStream;
+  stops: (() => void)[];
+}
+
 export class QrCamera {
-  private scanner: Html5Qrcode | null = null;
-  private unwatch: (() => void) | null = null;
+  private scanner: RunningScan | null = null;
   private deviceId: string | null = null;
   private problem: CameraProblem | null = null;
   private attempting = false;
@@ -94,60 +98,70 @@ export class QrCamera {
   }
 
   private async startNow(): Promise<void> {
-    // Gone with its screen (the database failed meanwhile): html5-qrcode would throw for a missing element.
-    if (!document.getElementById(VIEWFINDER_ID)) return;
+    // Gone with its screen (the database failed meanwhile).
+    const viewfinder = document.getElementById(VIEWFINDER_ID);
+    if (!viewfinder) return;
     // Compiling the decoder's .wasm takes a moment: start it alongside the camera, not at the first frame.
     prepareQrReader().catch((error: unknown) => {
       console.error('[camera] the QR decoder could not be loaded', error);
     });
-    const scanner = new Html5Qrcode(VIEWFINDER_ID, {
-      verbose: false,
-      formatsToSupport: [Html5QrcodeSupportedFormats.QR_CODE],
-      // Our zxing-cpp decoder is the library's only one: no native BarcodeDetector taking turns with it.
-      useBarCodeDetectorIfSupported: false,
-    });
-    const constraints = videoConstraints(this.deviceId);
+    let stream: MediaStream;
+    const video = document.createElement('video');
     try {
-      await scanner.start(constraints, { ...SCAN_CONFIG, videoConstraints: constraints }, (text) => {
-        this.watchdog.code(performance.now());
-        this.events.onCode(text);
-      }, () => undefined);
+      // No mediaDevices at all (an insecure context) reads as no camera.
+      if (!navigator.mediaDevices) throw new DOMException('no media devices', 'NotFoundError');
+      stream = await navigator.mediaDevices.getUserMedia({ video: videoConstraints(this.deviceId), audio: false });
     } catch (error) {
       const problem = cameraProblemOf(error);
       // The camera staff chose is not there: it was unplugged (or replaced), not "no camera at all".
       this.report(problem === 'noCamera' && this.deviceId !== null ? 'unplugged' : problem);
       return;
     }
+    video.muted = true;
+    video.playsInline = true;
+    video.srcObject = stream;
+    viewfinder.replaceChildren(video);
+    const scanner: RunningScan = { stream, stops: [] };
     this.scanner = scanner;
+    try {
+      await video.play();
+    } catch (error) {
+      // Stopped meanwhile (play() is then aborted): nothing to report.
+      if (this.scanner !== scanner) return;
+      await this.stopNow();
+      this.report(cameraProblemOf(error));
+      return;
+    }
     this.watchdog.started(performance.now());
-    const video = document.querySelector<HTMLVideoElement>(`#${VIEWFINDER_ID} video`);
-    this.unwatch = video
-      ? watchVideo(video, {
-          onFrame: () => {
-            this.watchdog.frame(performance.now());
-          },
-          onEnded: () => {
-            void inTurn(async () => {
-              if (this.scanner !== scanner) return; // already stopped or restarted meanwhile
-              await this.stopNow();
-              this.report('unplugged');
-            });
-          },
-        })
-      : null;
+    scanner.stops.push(
+      scanVideo(video, (text) => {
+        this.watchdog.code(performance.now());
+        this.events.onCode(text);
+      }),
+      watchVideo(video, {
+        onFrame: () => {
+          this.watchdog.frame(performance.now());
+        },
+        onEnded: () => {
+          void inTurn(async () => {
+            if (this.scanner !== scanner) return; // already stopped or restarted meanwhile
+            await this.stopNow();
+            this.report('unplugged');
+          });
+        },
+      }),
+    );
     this.report(null);
   }
 
-  private async stopNow(): Promise<void> {
-    this.unwatch?.();
-    this.unwatch = null;
+  private stopNow(): Promise<void> {
     const scanner = this.scanner;
     this.scanner = null;
-    if (!scanner) return;
-    const state = scanner.getState();
-    if (state === Html5QrcodeScannerState.SCANNING || state === Html5QrcodeScannerState.PAUSED) {
-      await Promise.race([scanner.stop().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS))]);
+    if (scanner) {
+      for (const stop of scanner.stops) stop();
+      for (const track of scanner.stream.getTracks()) track.stop();
     }
     document.getElementById(VIEWFINDER_ID)?.replaceChildren();
+    return Promise.resolve();
   }
 }

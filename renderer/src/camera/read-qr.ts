@@ -20,14 +20,11 @@ export function prepareQrReader(): Promise<unknown> {
   return prepared;
 }
 
-/** The text of the QR code in the canvas, or null. Measured as `esik:qr-decoded` (detail: decoder, size, pass). */
-export async function readQrFromCanvas(canvas: HTMLCanvasElement): Promise<string | null> {
-  const context = canvas.getContext('2d', { willReadFrequently: true });
-  if (!context || canvas.width === 0 || canvas.height === 0) return null;
+/** The text of the QR code in the frame's pixels, or null. Measured as `esik:qr-decoded` (detail: decoder, size, pass). */
+export async function readQrFromImage(image: ImageData): Promise<string | null> {
   await prepareQrReader();
   markNow('esik:qr-frame');
   const started = performance.now();
-  const image = context.getImageData(0, 0, canvas.width, canvas.height);
   const read = await readQrInPasses(image, readBarcodes);
   if (!read) return null;
   performance.clearMeasures('esik:qr-decoded');

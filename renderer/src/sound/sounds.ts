@@ -31,6 +31,18 @@ const SOUNDS: Record<Sound, readonly Tone[]> = {
 const VOLUMES: Record<SoundLevel, number> = { off: 0, quiet: 0.08, normal: 0.25, loud: 0.6 };
 let volume = VOLUMES.normal;
 let context: AudioContext | null = null;
+/** A running context renders silence all day: about 1.5 % of a core in Chromium's audio service (bench/idle-cpu.ts). */
+const SUSPEND_AFTER_MS = 5_000;
+let suspendTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** Suspends the context once the last sound has played; playSound resumes it. */
+function suspendWhenQuiet(ctx: AudioContext): void {
+  if (suspendTimer !== null) clearTimeout(suspendTimer);
+  suspendTimer = setTimeout(() => {
+    suspendTimer = null;
+    if (ctx.state === 'running') void ctx.suspend().catch(() => undefined);
+  }, SUSPEND_AFTER_MS);
+}
 
 /** The admin's setting, from the core's status. */
 export function setSoundLevel(level: SoundLevel): void {
@@ -42,12 +54,13 @@ export function playSound(sound: Sound): void {
     if (volume === 0) return;
     const ctx = audioContext();
     if (!ctx) return;
-    // Chromium suspends contexts until the page has had a user gesture; a card burst is one.
+    // Chromium suspends contexts until the page has had a user gesture (a card burst is one), and we do when quiet.
     if (ctx.state === 'suspended') void ctx.resume().catch(() => undefined);
     let at = ctx.currentTime + 0.01;
     for (const tone of SOUNDS[sound]) {
       at = scheduleTone(ctx, tone, at);
     }
+    suspendWhenQuiet(ctx);
   } catch {
     // No audio device, a blocked context, an old engine: the screen still says it all.
   }
@@ -70,6 +83,7 @@ function audioContext(): AudioContext | null {
   if (context) return context;
   if (typeof AudioContext === 'undefined') return null;
   context = new AudioContext();
+  suspendWhenQuiet(context);
   return context;
 }
 

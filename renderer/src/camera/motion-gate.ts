@@ -1,0 +1,46 @@
+// Decides which camera frames are decoded: every frame that moved or held a code, and every frame for a while after,
+// but in a still picture without one (an empty doorway) only one now and then. Pure: frame-scanner.ts feeds it thumbnails and the time.
+
+export interface MotionGateOptions {
+  readonly pixelDelta: number;
+  readonly minChangedPixels: number;
+  readonly holdMs: number;
+  readonly stillDecodeEveryMs: number;
+}
+
+/** How many pixels of two same-sized grey thumbnails differ by more than delta. */
+export function changedPixels(previous: Uint8Array, current: Uint8Array, delta: number): number {
+  let changed = 0;
+  for (let i = 0; i < current.length; i++) {
+    const d = (current[i] as number) - (previous[i] as number);
+    if (d > delta || d < -delta) changed++;
+  }
+  return changed;
+}
+
+export class MotionGate {
+  private previous: Uint8Array | null = null;
+  private activeUntilMs = Number.NEGATIVE_INFINITY;
+  private lastDecodeMs = Number.NEGATIVE_INFINITY;
+
+  constructor(private readonly options: MotionGateOptions) {}
+
+  /** thumb: the frame's grey thumbnail (kept, not copied: hand over a fresh array each time). */
+  shouldDecode(thumb: Uint8Array, nowMs: number): boolean {
+    // Compared with the frame looked at just before, not with a fixed background: light that drifts slowly over the
+    // day is not motion, a card moving in is.
+    const previous = this.previous;
+    this.previous = thumb;
+    const moved = previous === null || previous.length !== thumb.length || changedPixels(previous, thumb, this.options.pixelDelta) >= this.options.minChangedPixels;
+    if (moved) this.activeUntilMs = nowMs + this.options.holdMs;
+    const decode = nowMs < this.activeUntilMs || nowMs - this.lastDecodeMs >= this.options.stillDecodeEveryMs;
+    if (decode) this.lastDecodeMs = nowMs;
+    return decode;
+  }
+
+  /** A decoded frame held a code: keep decoding while it stays, still or not. The presentation filter takes a code
+   * out of view for 1.5 s as gone, so a code held still must keep being seen, or it would count twice. */
+  codeSeen(nowMs: number): void {
+    this.activeUntilMs = Math.max(this.activeUntilMs, nowMs + this.options.holdMs);
+  }
+}
