@@ -1,10 +1,10 @@
 // Opens the kiosk's SQLite file with the pragmas that keep an acknowledged check-in on disk.
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import type { DatabaseProblem } from '../../../shared/api/contract.js';
 import { migrations } from './migrations/index.js';
 import { DatabaseFromFutureError, migrate } from './migrate.js';
+import { preparePrivateDataDir } from '../data-dir.js';
 
 export interface OpenOptions {
   /** Path of a better-sqlite3 binary built for the running runtime (Electron keeps its own). */
@@ -22,7 +22,7 @@ export class DatabaseOpenError extends Error {
 export function openDatabase(path: string, options: OpenOptions = {}): Database {
   let db: Database | undefined;
   try {
-    mkdirSync(dirname(path), { recursive: true });
+    preparePrivateDataDir(dirname(path), basename(path));
     db = new BetterSqlite3(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
     db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 2000}`);
     db.pragma('journal_mode = WAL');
