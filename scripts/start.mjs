@@ -1,6 +1,6 @@
 // `npm start`: the kiosk with demo data. Electron when its binary is here; otherwise the same core in the
 // loopback web host with the UI in a Chromium/Chrome/Edge app window. Arguments after `--` go to the host
-// (`npm start -- --no-window` only starts the host and prints the URL).
+// (`npm start -- --no-window` only starts the host and says where the single-use link to open it is).
 import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,12 +1,16 @@
-// Starts the built web host (dist/web/cli.mjs) as its own process on a fresh data folder and waits for its URL line.
+// Starts the built web host (dist/web/cli.mjs) as its own process on a fresh data folder and waits for its URL lines.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 export interface RunningHost {
-  url: string;
+  /** http://127.0.0.1:<port>/ (no session: opening it shows the "link used" page). */
+  origin: string;
+  /** A fresh single-use launch link, read from the host's link file each time; a page that opens it gets a session. */
+  readonly url: string;
   dataDir: string;
   databasePath: string;
   output: () => string;
@@ -19,14 +23,15 @@ export async function startKioskHost(dataDir: string, extraArgs: string[] = []):
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const url = await new Promise<string>((resolveUrl, reject) => {
+  const lines = await new Promise<{ origin: string; linkFile: string }>((resolveUrl, reject) => {
     const timer = setTimeout(() => reject(new Error(`web host did not start in 15 s:\n${output}`)), 15_000);
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
-      const match = /^ESIK_URL (\S+)$/m.exec(output);
-      if (match?.[1]) {
+      const origin = /^ESIK_URL (\S+)$/m.exec(output)?.[1];
+      const linkFile = /^ESIK_LINK_FILE (.+)$/m.exec(output)?.[1];
+      if (origin && linkFile) {
         clearTimeout(timer);
-        resolveUrl(match[1]);
+        resolveUrl({ origin, linkFile });
       }
     };
     child.stdout?.on('data', onData);
@@ -37,7 +42,10 @@ export async function startKioskHost(dataDir: string, extraArgs: string[] = []):
     });
   });
   return {
-    url,
+    origin: lines.origin,
+    get url() {
+      return readFileSync(lines.linkFile, 'utf8').trim();
+    },
     dataDir,
     databasePath: join(dataDir, 'esik.sqlite'),
     output: () => output,

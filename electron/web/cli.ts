@@ -6,7 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { defaultDataDir } from '../core/data-dir.js';
 import { KioskCore } from '../core/kiosk-core.js';
 import { openAppWindow } from './app-window.js';
+import { LINK_FILE_NAME } from './request-checks.js';
 import { startWebHost } from './web-host.js';
+
+// Whatever the kiosk writes (the database, exports, the launch link, the browser profile) is its user's alone.
+process.umask(0o077);
 
 const { values } = parseArgs({
   options: {
@@ -23,15 +27,21 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 // Sync with the city runs in its worker thread (dist/sync-worker.mjs, built beside this file's folder).
 const syncWorker = join(here, '../sync-worker.mjs');
 const core = new KioskCore({ dataDir, demo: !values['no-demo'], sync: { workerScript: existsSync(syncWorker) ? syncWorker : null } });
-const host = await startWebHost({ core, rendererDir: join(here, '../renderer'), port: Number(values.port) });
+const linkFile = join(dataDir, LINK_FILE_NAME);
+const host = await startWebHost({ core, rendererDir: join(here, '../renderer'), port: Number(values.port), linkFile });
 
 console.log(`[web] data folder: ${dataDir}`);
-// One machine-readable line: tests and scripts wait for it instead of sleeping.
-console.log(`ESIK_URL ${host.url}`);
+// Machine-readable lines: tests and scripts wait for them instead of sleeping. Neither carries a secret: the link
+// that opens the kiosk is in the link file (0600), never on stdout, where logs and other users' tools may see it.
+console.log(`ESIK_URL ${host.origin}/`);
+console.log(`ESIK_LINK_FILE ${linkFile}`);
+const howToOpen = `open the link in ${linkFile} in Chromium, Chrome or Edge (each link opens the kiosk once; a new one is written there when it is used)`;
 
-if (!values['no-window']) {
-  const window = openAppWindow(host.url, join(dataDir, 'browser-profile'), values.kiosk);
-  if ('reason' in window) console.log(`[web] no app window: ${window.reason}. Open the URL above in Chromium, Chrome or Edge.`);
+if (values['no-window']) console.log(`[web] no app window was asked for: ${howToOpen}`);
+else {
+  // The window's command line (readable in /proc by every local user) carries a link that is spent once the window has loaded.
+  const window = openAppWindow(host.launchUrl(), join(dataDir, 'browser-profile'), values.kiosk);
+  if ('reason' in window) console.log(`[web] no app window: ${window.reason}. To use the kiosk, ${howToOpen}.`);
   else {
     const opened = Date.now();
     window.process.on('exit', (code) => {

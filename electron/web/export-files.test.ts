@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KioskCore } from '../core/kiosk-core.js';
 import { tempDataDir } from '../core/testing/fixtures.js';
+import { redeem } from './testing/test-host.js';
 import { startWebHost, type WebHost } from './web-host.js';
 
 let host: WebHost | undefined;
@@ -18,29 +19,30 @@ async function start() {
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Esik</title>');
   const core = new KioskCore({ dataDir, demo: false, log: () => undefined, cityPullIntervalMs: 0 });
   host = await startWebHost({ core, rendererDir, log: () => undefined });
-  const token = new URL(host.url).hash.replace('#token=', '');
+  const cookie = (await redeem(host.launchUrl())) ?? '';
   mkdirSync(join(dataDir, 'exports'));
   writeFileSync(join(dataDir, 'exports', 'tabel-2026-12-g1-kk-20270105-100000-ab12.csv'), '\uFEFFКелу табелі');
   writeFileSync(join(dataDir, 'secret.csv'), 'not an export');
   writeFileSync(join(dataDir, 'exports', 'notes.txt'), 'not an export either');
-  return { host, token, core };
+  return { host, cookie, core };
 }
 
 describe('the web host serves exports', () => {
-  it('only from the exports folder, only with the token in a header, as a download', async () => {
-    const { host, token, core } = await start();
+  it('only from the exports folder, only to the kiosk page with its session cookie, as a download', async () => {
+    const { host, cookie, core } = await start();
+    expect(cookie).toMatch(/^esik-session-\d+=/);
     const url = `${host.origin}/exports/tabel-2026-12-g1-kk-20270105-100000-ab12.csv`;
     expect((await fetch(url)).status).toBe(403);
-    expect((await fetch(url, { headers: { 'x-esik-token': `${token}x` } })).status).toBe(403);
-    expect((await fetch(`${url}?token=${token}`)).status).toBe(403);
-    const ok = await fetch(url, { headers: { 'x-esik-token': token } });
+    expect((await fetch(url, { headers: { cookie: `${cookie}x` } })).status).toBe(403);
+    expect((await fetch(`${url}?${cookie}`)).status).toBe(403);
+    const ok = await fetch(url, { headers: { cookie } });
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(ok.headers.get('content-disposition')).toBe('attachment; filename="tabel-2026-12-g1-kk-20270105-100000-ab12.csv"');
     expect(ok.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(Buffer.from(await ok.arrayBuffer()).toString('utf8')).toBe('\uFEFFКелу табелі');
     for (const path of ['../secret.csv', '%2e%2e/secret.csv', '..%2fsecret.csv', 'notes.txt', 'sub/x.csv', 'esik.sqlite', 'missing-file.pdf', '']) {
-      expect((await fetch(`${host.origin}/exports/${path}`, { headers: { 'x-esik-token': token } })).status, path).toBe(404);
+      expect((await fetch(`${host.origin}/exports/${path}`, { headers: { cookie } })).status, path).toBe(404);
     }
     core.close();
   });

@@ -1,12 +1,10 @@
 // The web host's download route for the admin's exports: GET /exports/<file name> serves a file from the data
 // folder's exports/ folder and nothing else — only names an export can have (no folders, no dots but the
-// extension's), only with the per-launch token in a request header (never in the URL, so it stays out of logs and
-// history), always as a download.
-import { timingSafeEqual } from 'node:crypto';
+// extension's), always as a download. The host lets only a request with the kiosk page's session cookie get here.
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname } from 'node:path';
-import { EXPORT_TOKEN_HEADER, ExportFileNameSchema } from '../../shared/admin/admin-contract.js';
+import { ExportFileNameSchema } from '../../shared/admin/admin-contract.js';
 import { resolveInside } from '../core/files/resolve-inside.js';
 
 export const EXPORTS_PATH = '/exports/';
@@ -17,18 +15,11 @@ const types: Record<string, string> = {
   '.pdf': 'application/pdf',
 };
 
-function tokenMatches(req: IncomingMessage, token: string): boolean {
-  const given = Buffer.from(String(req.headers[EXPORT_TOKEN_HEADER] ?? ''));
-  const expected = Buffer.from(token);
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
 /** Answers a request under /exports/; `headers` are the host's security headers. */
-export async function serveExport(exportsDir: string, req: IncomingMessage, res: ServerResponse, token: string, headers: Record<string, string>): Promise<void> {
-  const refuse = (status: number): void => {
-    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers }).end(status === 403 ? 'forbidden' : 'not found');
+export async function serveExport(exportsDir: string, req: IncomingMessage, res: ServerResponse, headers: Record<string, string>): Promise<void> {
+  const refuse = (status: 404): void => {
+    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers }).end('not found');
   };
-  if (!tokenMatches(req, token)) return refuse(403);
   const name = (req.url ?? '').slice(EXPORTS_PATH.length).split('?')[0] ?? '';
   const parsed = ExportFileNameSchema.safeParse(name);
   const file = parsed.success ? resolveInside(exportsDir, `/${parsed.data}`) : null;

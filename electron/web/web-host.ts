@@ -1,18 +1,26 @@
-// The loopback web host: the built renderer over HTTP and the same KioskApi over a WebSocket, on 127.0.0.1
-// only, with a per-launch token and an Origin check. This is how the kiosk runs where Electron is absent. Every
-// server and socket error is handled here or in api-socket.ts: a bad client loses its connection, never the host.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage } from 'node:http';
+// The loopback web host: the built renderer over HTTP and the same KioskApi over a WebSocket, on 127.0.0.1 only.
+// This is how the kiosk runs where Electron is absent.
+// - Who may drive the kiosk: a page that opened a single-use launch link and got a session cookie for it
+//   (launch-sessions.ts), addressed to this host by its own name (no DNS rebinding), and for the WebSocket from
+//   this host's own Origin.
+// - Nothing a client sends takes the host down: every server and socket error is handled here or in api-socket.ts,
+//   and a bad client loses its own connection only.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { dirname } from 'node:path';
 import type { Duplex } from 'node:stream';
+import { rmSync } from 'node:fs';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { MAX_MESSAGE_BYTES, WS_PATH, WS_TOKEN_PARAM, type ServerMessage } from '../../shared/api/wire.js';
+import { MAX_MESSAGE_BYTES, WS_PATH, type ServerMessage } from '../../shared/api/wire.js';
+import { exportsDirOf } from '../core/admin/export/exports-dir.js';
+import { writePrivateFile } from '../core/files/private-file.js';
 import type { KioskCore } from '../core/kiosk-core.js';
 import { serveApiSocket, sendOrDrop, type ApiSocketLimits } from './api-socket.js';
-import { serveStatic } from './static-files.js';
 import { EXPORTS_PATH, serveExport } from './export-files.js';
-import { exportsDirOf } from '../core/admin/export/exports-dir.js';
-import { dirname } from 'node:path';
+import { LaunchSessions } from './launch-sessions.js';
+import { sendLinkRefusedPage } from './link-refused-page.js';
+import { LAUNCH_CODE_PARAM, LAUNCH_PATH, ownHost, sessionCookie, sessionOf } from './request-checks.js';
+import { serveStatic } from './static-files.js';
 
 export interface WebHostOptions {
   core: KioskCore;
@@ -20,6 +28,8 @@ export interface WebHostOptions {
   port?: number;
   log?: (line: string) => void;
   limits?: Partial<WebHostLimits>;
+  /** Kept holding a fresh single-use launch link (0600) while the host runs, for a person to open the kiosk with. */
+  linkFile?: string;
 }
 
 export interface WebHostLimits extends ApiSocketLimits {
@@ -33,29 +43,61 @@ const defaultLimits: WebHostLimits = { maxConnections: 8, maxUnreadBytes: 1024 *
 const MAX_TCP_CONNECTIONS = 64;
 
 export interface WebHost {
-  /** The URL to open, token in the fragment (never sent to the server in a request line or a log). */
-  url: string;
+  /** http://127.0.0.1:<port>; opening it gives the kiosk only to a browser that has a session already. */
   origin: string;
+  /** A link that opens the kiosk once, then is worth nothing (the next call gives the next one). */
+  launchUrl(): string;
   close(): Promise<void>;
 }
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const log = options.log ?? ((line: string) => console.log(line));
   const limits: WebHostLimits = { ...defaultLimits, ...options.limits };
-  const token = randomBytes(24).toString('base64url');
+  let port = 0;
   let origin = '';
+  const launchUrl = (code: string): string => `${origin}${LAUNCH_PATH}?${LAUNCH_CODE_PARAM}=${code}`;
+  const writeLinkFile = (code: string): void => {
+    if (!options.linkFile) return;
+    try {
+      writePrivateFile(options.linkFile, `${launchUrl(code)}\n`);
+    } catch (error) {
+      log(`[web] cannot write the launch link to ${options.linkFile}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  const sessions = new LaunchSessions(writeLinkFile);
 
   const server = createServer((req, res) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405).end();
-      return;
+    const headers = securityHeaders(origin);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, headers).end();
+    const host = ownHost(req, port);
+    if (!host) {
+      log(`[web] refused a request for host ${JSON.stringify(req.headers.host ?? '')}`);
+      return void res.writeHead(403, headers).end();
     }
-    if ((req.url ?? '').startsWith(EXPORTS_PATH)) {
-      void serveExport(exportsDirOf(dirname(options.core.databasePath)), req, res, token, securityHeaders(origin));
-      return;
+    const path = pathOf(req);
+    if (path === LAUNCH_PATH) return launch(req, res, headers);
+    const signedIn = sessions.isSession(sessionOf(req, port));
+    if (path.startsWith(EXPORTS_PATH)) {
+      if (!signedIn) return void res.writeHead(403, headers).end();
+      return void serveExport(exportsDirOf(dirname(options.core.databasePath)), req, res, headers);
     }
-    void serveStatic(options.rendererDir, req.url ?? '/', res, securityHeaders(origin));
+    // The scripts and styles are the same for everyone; the page that runs them is for a session only, so a
+    // used link or a host restarted under an open window says what to do instead of a kiosk that cannot connect.
+    if ((path === '/' || path === '/index.html') && !signedIn) return sendLinkRefusedPage(res, headers);
+    void serveStatic(options.rendererDir, req.url ?? '/', res, headers);
   });
+
+  function launch(req: IncomingMessage, res: ServerResponse, headers: Record<string, string>): void {
+    const code = new URLSearchParams((req.url ?? '').split('?')[1] ?? '').get(LAUNCH_CODE_PARAM) ?? '';
+    const session = sessions.redeem(code);
+    if (!session) {
+      log('[web] refused a launch link: used already or not this host\'s');
+      return sendLinkRefusedPage(res, headers);
+    }
+    log('[web] a launch link was used; a new one is ready');
+    res.writeHead(303, { ...headers, Location: '/', 'Set-Cookie': sessionCookie(port, session), 'Cache-Control': 'no-store' }).end();
+  }
+
   server.maxConnections = MAX_TCP_CONNECTIONS;
   // After listening, an 'error' is a failed accept (out of file descriptors); unhandled it would end the process.
   server.on('error', (error) => log(`[web] server error: ${error.message}`));
@@ -76,7 +118,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       log(`[web] refused WebSocket: ${why}`);
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
     };
-    const refusal = checkUpgrade(req, origin, token);
+    const refusal = checkUpgrade(req, port, sessions);
     if (refusal) return refuse('403 Forbidden', refusal);
     if (wss.clients.size >= limits.maxConnections) return refuse('503 Service Unavailable', `${wss.clients.size} connections open (limit ${limits.maxConnections})`);
     const label = `#${++connections}`;
@@ -96,14 +138,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());
   });
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
   origin = `http://127.0.0.1:${port}`;
+  writeLinkFile(sessions.currentCode());
 
   return {
-    url: `${origin}/#${WS_TOKEN_PARAM}=${token}`,
     origin,
+    launchUrl: () => launchUrl(sessions.currentCode()),
     close: async () => {
       unsubscribe();
+      if (options.linkFile) rmSync(options.linkFile, { force: true });
       for (const client of wss.clients) client.terminate();
       wss.close();
       await new Promise<void>((done) => server.close(() => done()));
@@ -111,19 +155,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 }
 
-function checkUpgrade(req: IncomingMessage, origin: string, token: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(req.url ?? '/', origin);
-  } catch {
-    return 'a request target that is not a URL';
-  }
-  if (url.pathname !== WS_PATH) return `wrong path ${url.pathname}`;
+function pathOf(req: IncomingMessage): string {
+  return (req.url ?? '/').split('?')[0] ?? '/';
+}
+
+function checkUpgrade(req: IncomingMessage, port: number, sessions: LaunchSessions): string | null {
+  if (pathOf(req) !== WS_PATH) return `wrong path ${pathOf(req).slice(0, 100)}`;
+  const host = ownHost(req, port);
+  if (!host) return `wrong host ${JSON.stringify(req.headers.host ?? '').slice(0, 100)}`;
   // A page from any other origin (a web site the kiosk browser was sent to) must not drive the kiosk.
-  if (req.headers.origin !== origin) return `wrong origin ${String(req.headers.origin)}`;
-  const given = Buffer.from(url.searchParams.get(WS_TOKEN_PARAM) ?? '');
-  const expected = Buffer.from(token);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'wrong token';
+  if (req.headers.origin !== `http://${host}`) return `wrong origin ${JSON.stringify(req.headers.origin ?? '').slice(0, 100)}`;
+  if (!sessions.isSession(sessionOf(req, port))) return 'no session (open the kiosk with a launch link)';
   return null;
 }
 

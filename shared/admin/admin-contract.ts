@@ -103,9 +103,6 @@ export type Transfer = z.infer<typeof TransferSchema>;
 export const ExportFormatSchema = z.enum(['xlsx', 'csv', 'pdf']);
 export type ExportFormat = z.infer<typeof ExportFormatSchema>;
 
-/** The web host serves an export only with its per-launch token in this request header. */
-export const EXPORT_TOKEN_HEADER = 'x-esik-token';
-
 /** A file name in the data folder's exports/ folder: letters, digits, dashes, one dot and an extension. */
 export const ExportFileNameSchema = z.string().regex(/^[A-Za-z0-9_-]{1,120}\.(xlsx|csv|pdf)$/);
 

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { ApiErrorSchema } from './result.js';
 
 export const WS_PATH = '/api';
-export const WS_TOKEN_PARAM = 'token';
 export const MAX_MESSAGE_BYTES = 64 * 1024;
 
 export const ClientMessageSchema = z.object({

@@ -14,31 +14,41 @@ export interface TestHost {
   core: KioskCore;
   port: number;
   logs: string[];
-  /** Headers a page of the kiosk sends with its WebSocket upgrade. */
+  dataDir: string;
+  /** Headers a page of the kiosk sends with its WebSocket upgrade (its session cookie included). */
   upgradeHeaders(): Record<string, string>;
   apiUrl(): string;
   connect(): Promise<WebSocket>;
   raw(): Promise<RawClient>;
 }
 
-export async function startTestHost(limits: Partial<WebHostLimits> = {}): Promise<TestHost> {
+/** Opens a launch link as the browser would: the session cookie it sets, or null when the link was refused. */
+export async function redeem(launchUrl: string): Promise<string | null> {
+  const res = await fetch(launchUrl, { redirect: 'manual' });
+  const cookie = res.headers.get('set-cookie');
+  return res.status === 303 && cookie ? (cookie.split(';')[0] ?? null) : null;
+}
+
+export async function startTestHost(limits: Partial<WebHostLimits> = {}, linkFile?: (dataDir: string) => string): Promise<TestHost> {
   const dataDir = tempDataDir();
   const rendererDir = join(tempDataDir(), 'renderer');
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Esik</title>');
   const core = new KioskCore({ dataDir, demo: true, log: () => undefined, cityPullIntervalMs: 0 });
   const logs: string[] = [];
-  const host = await startWebHost({ core, rendererDir, log: (line) => logs.push(line), limits });
+  const host = await startWebHost({ core, rendererDir, log: (line) => logs.push(line), limits, ...(linkFile ? { linkFile: linkFile(dataDir) } : {}) });
   onTestFinished(async () => {
     await host.close();
     core.close();
   });
   const port = Number(new URL(host.origin).port);
-  const token = new URL(host.url).hash.replace('#token=', '');
-  const apiPath = `/api?token=${token}`;
-  const upgradeHeaders = (): Record<string, string> => ({ Host: `127.0.0.1:${port}`, Origin: host.origin });
+  const cookie = await redeem(host.launchUrl());
+  if (!cookie) throw new Error('the first launch link was refused');
+  const apiPath = '/api';
+  const upgradeHeaders = (): Record<string, string> => ({ Host: `127.0.0.1:${port}`, Origin: host.origin, Cookie: cookie });
   const test: TestHost = {
     host,
+    dataDir,
     core,
     port,
     logs,

@@ -1,9 +1,7 @@
 // Hands an export the core wrote to the person at the kiosk, and says where it went. In the web host the browser
-// downloads it from the host's /exports/ route, which wants the per-launch token in a header (fetch, then a blob
-// link: the token never goes into a URL). In Electron the OS save dialog puts a copy where the head chooses (a USB
+// downloads it from the host's /exports/ route, which wants the page's session cookie (fetch, then a blob link). In Electron the OS save dialog puts a copy where the head chooses (a USB
 // stick); cancelled, the file stays in the data folder's exports/ and that path is shown.
 import type { TFunction } from 'i18next';
-import { EXPORT_TOKEN_HEADER } from '../../../shared/admin/admin-contract.js';
 import type { AdminCall } from './use-admin-call.js';
 
 export interface ExportMessage {
@@ -22,9 +20,8 @@ export async function deliverExport(call: AdminCall, file: { fileName: string; p
 }
 
 async function download(fileName: string): Promise<boolean> {
-  const token = new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
   try {
-    const response = await fetch(`/exports/${encodeURIComponent(fileName)}`, { headers: { [EXPORT_TOKEN_HEADER]: token }, cache: 'no-store' });
+    const response = await fetch(`/exports/${encodeURIComponent(fileName)}`, { cache: 'no-store' });
     if (!response.ok) return false;
     const url = URL.createObjectURL(await response.blob());
     const link = document.createElement('a');

@@ -15,6 +15,5 @@ export function connectKiosk(onConnection: ConnectionListener): KioskApi {
     onConnection(true);
     return checkedKioskApi(window.kiosk, console.error);
   }
-  const token = new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
-  return checkedKioskApi(webSocketTransport(token, onConnection), console.error);
+  return checkedKioskApi(webSocketTransport(onConnection), console.error);
 }

@@ -1,14 +1,14 @@
-// The web host's transport: one WebSocket to 127.0.0.1 with the per-launch token from the URL fragment,
-// reconnecting with back-off when the host restarts.
-import { MAX_MESSAGE_BYTES, ServerMessageSchema, WS_PATH, WS_TOKEN_PARAM, type ClientMessage } from '../../../shared/api/wire.js';
+// The web host's transport: one WebSocket to 127.0.0.1, signed in by the session cookie the launch link gave this
+// page (the browser sends it with the upgrade), reconnecting with back-off when the link drops.
+import { MAX_MESSAGE_BYTES, ServerMessageSchema, WS_PATH, type ClientMessage } from '../../../shared/api/wire.js';
 import type { RawTransport } from '../../../shared/api/checked-client.js';
 
 type Pending = { resolve: (value: unknown) => void };
 
 export type ConnectionListener = (connected: boolean) => void;
 
-export function webSocketTransport(token: string, onConnection: ConnectionListener): RawTransport {
-  const url = `ws://${location.host}${WS_PATH}?${WS_TOKEN_PARAM}=${encodeURIComponent(token)}`;
+export function webSocketTransport(onConnection: ConnectionListener): RawTransport {
+  const url = `ws://${location.host}${WS_PATH}`;
   const pending = new Map<number, Pending>();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const queue: string[] = [];
