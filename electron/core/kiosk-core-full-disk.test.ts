@@ -6,6 +6,7 @@ import { demoCards } from './demo/demo-roster.js';
 import { diskFixture } from './testing/full-disk.js';
 import { manualClock, tempDataDir } from './testing/fixtures.js';
 import { watchedCore } from './testing/watched-core.js';
+import { KioskCore } from './kiosk-core.js';
 
 const PROBE_MS = 5_000;
 
@@ -144,6 +145,43 @@ describe('a full disk, told as it is', () => {
     expect(payloads('statusChanged').at(-1)).toMatchObject({ state: 'ready' });
     expect(core.handlers.getStaffAlerts({})).toEqual({ ok: true, value: { alerts: [] } });
     expect(core.handlers.identifyCard({ raw: demoCards.motherOneChild, source: 'keyboard-wedge' })).toMatchObject({ ok: true, value: { kind: 'recorded' } });
+    core.close();
+  });
+});
+
+describe('the storage probe', () => {
+  it('survives an error that is not about the disk and keeps probing', () => {
+    vi.useFakeTimers({ toFake: ['setInterval'] });
+    const disk = diskFixture();
+    const lines: string[] = [];
+    const clock = manualClock('2026-11-23T03:10:00.000Z');
+    let db: BetterSqlite3.Database | null = null;
+    const core = new KioskCore({
+      dataDir: tempDataDir(),
+      demo: true,
+      clock,
+      log: (line) => lines.push(line),
+      storageProbeMs: PROBE_MS,
+      onDatabaseOpened: (opened) => {
+        db = opened;
+        disk.onDatabaseOpened(opened);
+      },
+    });
+    disk.readOnly();
+    clock.advance(31 * 60_000);
+    expect(core.handlers.identifyCard({ raw: demoCards.motherOneChild, source: 'keyboard-wedge' })).toMatchObject({ ok: false, error: { code: 'CANNOT_RECORD' } });
+    // Another connection holds the write lock past the busy timeout: SQLITE_BUSY, which says nothing about the disk.
+    const other = new BetterSqlite3(core.databasePath);
+    other.exec('BEGIN IMMEDIATE');
+    (db as BetterSqlite3.Database | null)?.pragma('busy_timeout = 0');
+    disk.free();
+    vi.advanceTimersByTime(PROBE_MS);
+    expect(lines.some((l) => l.includes('storage probe failed'))).toBe(true);
+    expect(core.handlers.getStatus({})).toMatchObject({ ok: true, value: { state: 'cannot-record' } });
+    other.exec('ROLLBACK');
+    other.close();
+    vi.advanceTimersByTime(PROBE_MS);
+    expect(core.handlers.getStatus({})).toMatchObject({ ok: true, value: { state: 'ready' } });
     core.close();
   });
 });

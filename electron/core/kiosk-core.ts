@@ -261,7 +261,14 @@ export class KioskCore {
   /** Nobody needs to press anything when space returns: a small write every few seconds finds out. */
   private startStorageProbe(): void {
     if (this.storageProbe) return;
-    this.storageProbe = setInterval(() => this.probeStorage(), this.options.storageProbeMs ?? STORAGE_PROBE_MS);
+    this.storageProbe = setInterval(() => {
+      try {
+        this.probeStorage();
+      } catch (error) {
+        // Not about the disk (a busy lock, say): no answer this time; the next probe asks again.
+        this.log(`[core] storage probe failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }, this.options.storageProbeMs ?? STORAGE_PROBE_MS);
     this.storageProbe.unref();
   }
 
