@@ -17,7 +17,7 @@ const dir = mkdtempSync(join(tmpdir(), 'esik-bench-'));
 try {
   benchRawInsert(dir);
   benchRosterApply(dir);
-  benchStaffOps(dir);
+  await benchStaffOps(dir);
   await benchTapToConfirm(join(dir, 'kiosk'));
   await benchSyncPush(join(dir, 'sync'));
   await benchQrToConfirm(join(dir, 'camera'));

@@ -10,8 +10,8 @@ const device = { vendorId: 0xffff, productId: 0x0035, path: '/dev/hidraw3' };
 const quiet = { log: () => undefined };
 
 /** The demo admin's session (README: Жанна, 2468). */
-function adminSession(core: KioskCore): string {
-  const signedIn = core.handlers.staffSignIn({ who: { kind: 'staff', staffId: 'staff-admin' }, pin: '2468' });
+async function adminSession(core: KioskCore): Promise<string> {
+  const signedIn = await core.handlers.staffSignIn({ who: { kind: 'staff', staffId: 'staff-admin' }, pin: '2468' });
   if (!signedIn.ok || signedIn.value.outcome !== 'signed-in') throw new Error('the demo admin could not sign in');
   return signedIn.value.session.sessionId;
 }
@@ -21,7 +21,7 @@ describe("the door's settings, changed from the console", () => {
     const hid = new ReplayHid(device, loadRecordedStream('keyboard-em-decimal.hex'));
     const { core, payloads, until } = watchedCore({ dataDir: tempDataDir(), demo: true, hid, ...quiet });
     expect(core.handlers.getReaders({})).toEqual({ ok: true, value: { readers: [] } });
-    const sessionId = adminSession(core);
+    const sessionId = await adminSession(core);
     const { name, vendorId, productId, format } = readerConfig({ format: 'em-decimal' });
     const saved = core.handlers.adminSetDoorSettings({ sessionId, change: { hidReaders: [{ name, vendorId, productId, format }] } });
     expect(saved).toMatchObject({ ok: true });
@@ -35,11 +35,11 @@ describe("the door's settings, changed from the console", () => {
     core.close();
   });
 
-  it('puts the default language, the sound level and the camera into the status the UI follows', () => {
+  it('puts the default language, the sound level and the camera into the status the UI follows', async () => {
     const dataDir = tempDataDir();
     const { core, payloads } = watchedCore({ dataDir, demo: true, ...quiet });
     expect(core.handlers.getStatus({})).toMatchObject({ value: { defaultLanguage: 'kk', sound: 'normal' } });
-    core.handlers.adminSetDoorSettings({ sessionId: adminSession(core), change: { defaultLanguage: 'ru', sound: 'quiet', cameraDeviceId: 'usb-cam-2' } });
+    core.handlers.adminSetDoorSettings({ sessionId: await adminSession(core), change: { defaultLanguage: 'ru', sound: 'quiet', cameraDeviceId: 'usb-cam-2' } });
     expect(payloads('statusChanged').at(-1)).toMatchObject({ defaultLanguage: 'ru', sound: 'quiet', cameraDeviceId: 'usb-cam-2' });
     core.close();
     // Kept across a restart.

@@ -21,7 +21,7 @@ import { RefusedAttempts } from './services/refused-attempts.js';
 import { RosterStore } from './services/roster-store.js';
 import { SettingsStore } from './services/settings-store.js';
 import { StaffDesk } from './staff/staff-desk.js';
-import { staffHandlers } from './staff/staff-handlers.js';
+import { staffHandlers, type StaffAsyncRequestName } from './staff/staff-handlers.js';
 import { AdminDesk } from './admin/admin-desk.js';
 import { adminHandlers, type AdminAsyncRequestName } from './admin/admin-handlers.js';
 import { CityLink } from './sync/city-link.js';
@@ -75,8 +75,8 @@ interface CannotRecord {
   alertId: string;
 }
 
-/** Requests that wait on the network and so answer with a Promise; every other one answers at once. */
-type AsyncRequestName = 'enrollKiosk' | AdminAsyncRequestName;
+/** Requests that wait on the network, a file or a PIN's hash and so answer with a Promise; every other one answers at once. */
+type AsyncRequestName = 'enrollKiosk' | AdminAsyncRequestName | StaffAsyncRequestName;
 
 export type KioskHandlers = {
   [K in KioskRequestName]: (args: RequestArgs<K>) => K extends AsyncRequestName ? Promise<Result<RequestValue<K>>> : Result<RequestValue<K>>;
@@ -193,7 +193,7 @@ export class KioskCore {
     this.store = null;
   }
 
-  private withStore<T>(action: (store: OpenStore) => Result<T>): Result<T> {
+  private withStore<R>(action: (store: OpenStore) => R): R | Result<never> {
     if (!this.store) {
       if (this.cannotRecord) return fail('CANNOT_RECORD', this.cannotRecord.problem);
       return fail('DATABASE_UNAVAILABLE', this.status.state === 'database-error' ? this.status.problem : undefined);
@@ -213,7 +213,7 @@ export class KioskCore {
    * A person acting at the door: the push in the background gives way (push-pacing.ts) from its next exchange on.
    * An exchange already out (after a quiet spell, up to two of 1,000 records) finishes first.
    */
-  private atDoor<T>(action: (store: OpenStore) => Result<T>): Result<T> {
+  private atDoor<R>(action: (store: OpenStore) => R): R | Result<never> {
     this.store?.sync.doorActed();
     return this.withStore(action);
   }

@@ -26,7 +26,7 @@ describe('card changes between two entrances and the city', () => {
     const tap2 = (raw: string) => door2.core.handlers.identifyCard({ raw: `${raw}\r\n`, source: 'keyboard-wedge' });
     expect(codeOf(tap2(NEW_CARD))).toBe('UNKNOWN_CARD');
 
-    const sessionId = signIn(door1.core);
+    const sessionId = await signIn(door1.core);
     expect(value(door1.core.handlers.adminCardsInfo({ sessionId }))).toEqual({ managedBy: 'kindergarten', cityEnrolled: true });
     const card = enrolledCard(value(door1.core.handlers.adminEnrolCard({ sessionId, companionId: 'cp0002', raw: NEW_CARD, source: 'keyboard-wedge' })));
     /** Pushes now and waits until the city has acknowledged the card's latest change. */
@@ -65,7 +65,7 @@ describe('card changes between two entrances and the city', () => {
     await enrolled(door, city);
     city.setCitySetting('cardsManagedBy', 'city');
     await door.core.pullFromCity();
-    const sessionId = signIn(door.core);
+    const sessionId = await signIn(door.core);
     expect(value(door.core.handlers.adminCardsInfo({ sessionId }))).toEqual({ managedBy: 'city', cityEnrolled: true });
     expect(codeOf(door.core.handlers.adminEnrolCard({ sessionId, companionId: 'cp0002', raw: NEW_CARD, source: 'keyboard-wedge' }))).toBe('CARDS_MANAGED_BY_CITY');
     expect(codeOf(door.core.handlers.adminRevokeCard({ sessionId, credentialId: 'cr00002' }))).toBe('CARDS_MANAGED_BY_CITY');

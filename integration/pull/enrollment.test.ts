@@ -31,7 +31,7 @@ describe('enrolling the kiosk with a city server', () => {
     const ownId = before.state === 'ready' ? before.deviceId : '';
 
     // Through the validating dispatcher, as both shells call it.
-    const reply = await dispatch(core.handlers, 'enrollKiosk', { sessionId: signIn(core), serverUrl: `  ${city.url}/  `, code: city.issueEnrollmentCode() }, () => undefined);
+    const reply = await dispatch(core.handlers, 'enrollKiosk', { sessionId: await signIn(core), serverUrl: `  ${city.url}/  `, code: city.issueEnrollmentCode() }, () => undefined);
     expect(reply).toMatchObject({ ok: true, value: { kindergartenId: 'kg-city', rosterLoaded: true } });
 
     // The city's (empty) kindergarten replaced the demo one; the demo cards no longer open the door.
@@ -75,7 +75,7 @@ describe('enrolling the kiosk with a city server', () => {
 
   it('refuses any URL that is not http(s) before sending anything', async () => {
     const kiosk = startKiosk();
-    const sessionId = signIn(kiosk.core);
+    const sessionId = await signIn(kiosk.core);
     for (const url of ['ftp://city.example.kz/', 'file:///etc/passwd', 'javascript:alert(1)', 'city.example.kz', 'http://admin:secret@127.0.0.1:1/', 'https://city.example.kz/?next=evil']) {
       expect(await enrollWith(kiosk, url, 'ABCD-EFGH-JKMN', sessionId)).toMatchObject({ ok: false, error: { code: 'ENROLL_BAD_URL' } });
     }
@@ -84,7 +84,7 @@ describe('enrolling the kiosk with a city server', () => {
 
   it('tells an unreachable server from one that speaks another protocol or answers with an error', async () => {
     const kiosk = startKiosk();
-    const sessionId = signIn(kiosk.core);
+    const sessionId = await signIn(kiosk.core);
     // A port nobody listens on: one the system just gave out and took back.
     const gone = createServer();
     await new Promise<void>((resolve) => gone.listen(0, '127.0.0.1', resolve));
@@ -119,7 +119,7 @@ describe('enrolling the kiosk with a city server', () => {
   it('lets only an admin enroll', async () => {
     const city = await startCity();
     const kiosk = startKiosk();
-    expect(await enrollWith(kiosk, city.url, city.issueEnrollmentCode(), signIn(kiosk.core, 'nurse'))).toMatchObject({ ok: false, error: { code: 'STAFF_FORBIDDEN' } });
+    expect(await enrollWith(kiosk, city.url, city.issueEnrollmentCode(), await signIn(kiosk.core, 'nurse'))).toMatchObject({ ok: false, error: { code: 'STAFF_FORBIDDEN' } });
     expect(await enrollWith(kiosk, city.url, city.issueEnrollmentCode(), '00000000-0000-4000-8000-000000000000')).toMatchObject({ ok: false, error: { code: 'STAFF_SESSION_ENDED' } });
     await enrolled(kiosk, city);
   });

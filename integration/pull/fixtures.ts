@@ -42,14 +42,14 @@ export function value<T>(result: Result<T>): T {
 }
 
 /** A session of the demo head (admin) or the demo nurse (staff), by their demo PINs (electron/core/staff/demo-staff.ts). */
-export function signIn(core: KioskCore, who: 'admin' | 'nurse' = 'admin'): string {
-  const outcome = value(core.handlers.staffSignIn({ who: { kind: 'staff', staffId: `staff-${who}` }, pin: who === 'admin' ? '2468' : '1357' }));
+export async function signIn(core: KioskCore, who: 'admin' | 'nurse' = 'admin'): Promise<string> {
+  const outcome = value(await core.handlers.staffSignIn({ who: { kind: 'staff', staffId: `staff-${who}` }, pin: who === 'admin' ? '2468' : '1357' }));
   if (outcome.outcome !== 'signed-in') throw new Error(`demo ${who} could not sign in: ${outcome.outcome}`);
   return outcome.session.sessionId;
 }
 
-export function enrollWith(kiosk: Kiosk, serverUrl: string, code: string, sessionId = signIn(kiosk.core)): Promise<Result<RequestValue<'enrollKiosk'>>> {
-  return kiosk.core.handlers.enrollKiosk({ sessionId, serverUrl, code });
+export async function enrollWith(kiosk: Kiosk, serverUrl: string, code: string, sessionId?: string): Promise<Result<RequestValue<'enrollKiosk'>>> {
+  return kiosk.core.handlers.enrollKiosk({ sessionId: sessionId ?? (await signIn(kiosk.core)), serverUrl, code });
 }
 
 /** Enrolls the kiosk with the city and pulls its first roster; fails the test otherwise. */

@@ -16,13 +16,13 @@ describe('staff records pushed to the reference city server', () => {
     onTestFinished(() => client.close());
     const engine = new PushEngine({ db: kit.db, client, cityDeviceId: enrollment.deviceId });
 
-    const sessionId = kit.signIn();
+    const sessionId = await kit.signIn();
     const override = value(kit.call('staffOverride', { sessionId, childId: demoChildren.alikhan, kind: 'arrival', reason: 'no-phone', companionName: 'Соседка Галина' }));
     const { absenceId } = value(kit.call('staffMarkAbsence', { sessionId, childId: demoChildren.yerasyl, firstDate: '2026-11-23', lastDate: '2026-11-24', reason: 'family' }));
     const { correctionId } = value(kit.call('staffCorrect', { sessionId, target: { type: 'absence', id: absenceId }, reason: 'Wrong child' }));
     kit.clock.set('2026-11-23T04:00:00.000Z'); // 09:00: the kiosk takes the day's headcount by itself
     kit.desk.tick();
-    const resolveSession = kit.signIn();
+    const resolveSession = await kit.signIn();
     value(kit.call('staffResolveClosing', { sessionId: resolveSession, childId: demoChildren.alikhan, outcome: { kind: 'still-here', note: 'Father is on his way' } }));
 
     const queued = kit.read<{ record_id: string; record_type: string }>('SELECT record_id, record_type FROM sync_outbox ORDER BY seq');

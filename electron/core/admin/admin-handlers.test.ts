@@ -37,8 +37,8 @@ function everyRequest(sessionId: string): { [K in AdminRequestName]: unknown } {
 describe('the admin requests', () => {
   it('refuse a staff member who is not an admin, and every session that is not live', async () => {
     const kit = adminKit();
-    const staffSession = kit.signIn('duty', STAFF_PIN);
-    const ended = kit.signIn();
+    const staffSession = await kit.signIn('duty', STAFF_PIN);
+    const ended = await kit.signIn();
     kit.staff.signOut(ended, 'button');
     const names = Object.keys(adminRequests) as AdminRequestName[];
     expect(names).toHaveLength(20);
@@ -60,7 +60,7 @@ describe('the admin requests', () => {
     expect(kit.db.prepare('SELECT count(*) AS n FROM admin_audit').get()).toEqual({ n: 0 });
     expect(kit.db.prepare('SELECT count(*) AS n FROM credential_changes').get()).toEqual({ n: 0 });
     // An idle admin session ends like any other.
-    const admin = kit.signIn();
+    const admin = await kit.signIn();
     kit.clock.advance(kit.staff.settings.get('staffIdleSeconds') * 1000 + 1);
     const late = kit.call('adminToday', { sessionId: admin });
     expect(late.ok ? 'ok' : late.error.code).toBe('STAFF_SESSION_ENDED');
@@ -69,7 +69,7 @@ describe('the admin requests', () => {
   it('answers an admin', async () => {
     const kit = adminKit();
     writeExportFile(kit.dataDir, KIT_EXPORT, Buffer.from('a;b\n'));
-    const sessionId = kit.signIn();
+    const sessionId = await kit.signIn();
     const requests = everyRequest(sessionId);
     for (const name of Object.keys(adminRequests) as AdminRequestName[]) {
       const result = await kit.call(name, requests[name]);
@@ -91,9 +91,9 @@ describe('the admin requests', () => {
     expect(tabel.ok ? 'ok' : tabel.error.code).toBe('INVALID_REQUEST');
   });
 
-  it("changes the kiosk's rules, each change on record, within the stores' bounds", () => {
+  it("changes the kiosk's rules, each change on record, within the stores' bounds", async () => {
     const kit = adminKit();
-    const sessionId = kit.signIn();
+    const sessionId = await kit.signIn();
     expect(value(kit.call('adminSettings', { sessionId }))).toEqual({
       autoConfirmSeconds: 5,
       repeatWindowSeconds: 10,
@@ -122,7 +122,7 @@ describe('the admin requests', () => {
     }
   });
 
-  it("shows today: the headcount now, who is in since when, today's overrides and refused attempts", () => {
+  it("shows today: the headcount now, who is in since when, today's overrides and refused attempts", async () => {
     const kit = adminKit('2027-01-05T05:00:00.000Z');
     const duty = kit.staff.accounts.member('duty');
     if (!duty) throw new Error('no duty');
@@ -133,7 +133,7 @@ describe('the admin requests', () => {
     value(kit.staff.overrides.record(duty, { childId: 'inzhu', kind: 'arrival', reason: 'no-phone', companionId: 'nurlan' }, at('2027-01-05T08:20:00.000+05:00')));
     kit.refused.record('rfid', '9999999', 'unknown-card', at('2027-01-05T08:30:00.000+05:00'));
     kit.refused.record('rfid', '9999999', 'unknown-card', at('2027-01-04T08:30:00.000+05:00'));
-    const today = value(kit.call('adminToday', { sessionId: kit.signIn() }));
+    const today = value(kit.call('adminToday', { sessionId: await kit.signIn() }));
     expect(today.localDate).toBe('2027-01-05');
     expect(today.groups.map((g) => [g.groupName, g.present, g.enrolled])).toEqual([
       ['Балапан', 1, 3],

@@ -11,16 +11,16 @@ import { manualClock, tempDataDir } from '../testing/fixtures.js';
 
 const NEW_CARD = '0004512400';
 
-function kiosk() {
+async function kiosk() {
   const clock = manualClock('2026-11-23T03:10:00.000Z'); // 08:10 in Almaty
   const core = new KioskCore({ dataDir: tempDataDir(), demo: true, clock, log: () => undefined, cityPullIntervalMs: 0 });
   const h = core.handlers;
-  const signIn = (): string => {
-    const outcome = value(h.staffSignIn({ who: { kind: 'staff', staffId: 'staff-admin' }, pin: '2468' }));
+  const signIn = async (): Promise<string> => {
+    const outcome = value(await h.staffSignIn({ who: { kind: 'staff', staffId: 'staff-admin' }, pin: '2468' }));
     if (outcome.outcome !== 'signed-in') throw new Error(`sign-in: ${outcome.outcome}`);
     return outcome.session.sessionId;
   };
-  const sessionId = signIn();
+  const sessionId = await signIn();
   const tap = (raw: string) => h.identifyCard({ raw: `${raw}\r\n`, source: 'keyboard-wedge' });
   const enrol = (companionId: string, raw: string) => h.adminEnrolCard({ sessionId, companionId, raw, source: 'keyboard-wedge' });
   const revoke = (credentialId: string, reason?: string) => h.adminRevokeCard({ sessionId, credentialId, ...(reason === undefined ? {} : { reason }) });
@@ -52,8 +52,8 @@ function enrolled(outcome: EnrolOutcome) {
 const codeOf = (result: Result<unknown>): string => (result.ok ? 'ok' : result.error.code);
 
 describe('enrolling and revoking a companion’s card', () => {
-  it('the door checks the child in with the new card at once, and refuses it as revoked at once', () => {
-    const k = kiosk();
+  it('the door checks the child in with the new card at once, and refuses it as revoked at once', async () => {
+    const k = await kiosk();
     expect(codeOf(k.tap(NEW_CARD))).toBe('UNKNOWN_CARD');
     // Елена (cp0002) brings Алиса alone: her tap records at once.
     const card = enrolled(value(k.enrol('cp0002', NEW_CARD)));
@@ -76,8 +76,8 @@ describe('enrolling and revoking a companion’s card', () => {
     k.core.close();
   });
 
-  it('queues one credential-change record per change beside the change log and the admin trail', () => {
-    const k = kiosk();
+  it('queues one credential-change record per change beside the change log and the admin trail', async () => {
+    const k = await kiosk();
     const card = enrolled(value(k.enrol('cp0002', NEW_CARD)));
     value(k.revoke(card.credentialId, 'Lost the card'));
     const bodies = k.sql<{ body: string; record_type: string; record_id: string }>(
@@ -97,8 +97,8 @@ describe('enrolling and revoking a companion’s card', () => {
     k.core.close();
   });
 
-  it('writes nothing at all when any part of the change fails', () => {
-    const k = kiosk();
+  it('writes nothing at all when any part of the change fails', async () => {
+    const k = await kiosk();
     const before = k.sql('SELECT (SELECT count(*) FROM credentials) AS c, (SELECT count(*) FROM sync_outbox) AS o, (SELECT count(*) FROM admin_audit) AS a');
     k.sql("CREATE TRIGGER fail_the_trail BEFORE INSERT ON admin_audit BEGIN SELECT RAISE(ABORT, 'forced failure'); END");
     expect(() => k.enrol('cp0002', NEW_CARD)).toThrow(/forced failure/);
@@ -114,8 +114,8 @@ describe('enrolling and revoking a companion’s card', () => {
     k.core.close();
   });
 
-  it('refuses a card someone else holds (saying whose), one already hers, a staff card, an unreadable or partial reading', () => {
-    const k = kiosk();
+  it('refuses a card someone else holds (saying whose), one already hers, a staff card, an unreadable or partial reading', async () => {
+    const k = await kiosk();
     expect(value(k.enrol('cp0002', '0004512345'))).toEqual({ outcome: 'refused', reason: 'card-held', number: '4512345', holder: { companionId: 'cp0001', name: 'Бибігүл Жұмабаева' } });
     expect(value(k.enrol('cp0002', '0004512346'))).toMatchObject({ outcome: 'refused', reason: 'card-already-enrolled', holder: { companionId: 'cp0002' } });
     expect(value(k.enrol('cp0002', '0007000001'))).toMatchObject({ outcome: 'refused', reason: 'staff-card', number: '7000001' });
@@ -126,8 +126,8 @@ describe('enrolling and revoking a companion’s card', () => {
     k.core.close();
   });
 
-  it('refuses a card whose other reading is already someone’s card, as the door would take one for the other', () => {
-    const k = kiosk();
+  it('refuses a card whose other reading is already someone’s card, as the door would take one for the other', async () => {
+    const k = await kiosk();
     // An unconfigured reader: 'AB12CD34' is UID AB:12:CD:34 first, its bytes reversed second; '34:CD:12:AB' the other
     // way round. The door tries the other reading when the main one names no card (card-lookup.ts).
     const elena = enrolled(value(k.enrol('cp0002', 'AB12CD34')));
@@ -150,8 +150,8 @@ describe('enrolling and revoking a companion’s card', () => {
     k.core.close();
   });
 
-  it('enrols a revoked number again only as a new credential; the old one keeps its history', () => {
-    const k = kiosk();
+  it('enrols a revoked number again only as a new credential; the old one keeps its history', async () => {
+    const k = await kiosk();
     // Асқар's card 0004512349 was revoked by the city; the card is handed to Елена.
     expect(codeOf(k.tap('0004512349'))).toBe('CARD_REVOKED');
     const card = enrolled(value(k.enrol('cp0002', '0004512349')));
@@ -165,8 +165,8 @@ describe('enrolling and revoking a companion’s card', () => {
     k.core.close();
   });
 
-  it('refuses every change while the city manages the cards', () => {
-    const k = kiosk();
+  it('refuses every change while the city manages the cards', async () => {
+    const k = await kiosk();
     expect(value(k.core.handlers.adminCardsInfo({ sessionId: k.sessionId }))).toEqual({ managedBy: 'kindergarten', cityEnrolled: false });
     k.sql('INSERT INTO settings (key, value) VALUES (?, ?)', 'cardsManagedBy', JSON.stringify('city'));
     expect(value(k.core.handlers.adminCardsInfo({ sessionId: k.sessionId }))).toEqual({ managedBy: 'city', cityEnrolled: false });
@@ -176,8 +176,8 @@ describe('enrolling and revoking a companion’s card', () => {
     k.core.close();
   });
 
-  it('finds companions by name with Kazakh letters typed as Russian ones, with their children and cards', () => {
-    const k = kiosk();
+  it('finds companions by name with Kazakh letters typed as Russian ones, with their children and cards', async () => {
+    const k = await kiosk();
     const found = value(k.core.handlers.adminFindCompanions({ sessionId: k.sessionId, query: 'бибигул жумабаева' })).companions;
     expect(found.every((c) => c.firstName === 'Бибігүл' && c.lastName === 'Жұмабаева')).toBe(true);
     expect(found.filter((c) => c.id === 'cp0001').map((c) => [c.liveCards, c.children.map((ch) => `${ch.firstName} (${ch.groupName})`)])).toEqual([

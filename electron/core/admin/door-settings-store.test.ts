@@ -5,9 +5,9 @@ import { adminKit, value } from './testing/admin-kit.js';
 const reader = { vendorId: 0xffff, productId: 0x0035, name: 'Кіреберіс' };
 
 describe("the door's settings in the console", () => {
-  it('starts from the defaults: Kazakh, normal sound, no HID readers', () => {
+  it('starts from the defaults: Kazakh, normal sound, no HID readers', async () => {
     const kit = adminKit();
-    const sessionId = kit.signIn();
+    const sessionId = await kit.signIn();
     expect(value(kit.call('adminDoorSettings', { sessionId }))).toEqual({
       defaultLanguage: 'kk',
       sound: 'normal',
@@ -17,9 +17,9 @@ describe("the door's settings in the console", () => {
     });
   });
 
-  it('writes a change with its audit row and tells the core which settings changed', () => {
+  it('writes a change with its audit row and tells the core which settings changed', async () => {
     const kit = adminKit();
-    const sessionId = kit.signIn();
+    const sessionId = await kit.signIn();
     const after = value(kit.call('adminSetDoorSettings', { sessionId, change: { defaultLanguage: 'ru', sound: 'normal', hidReaders: [reader] } }));
     // The reader's omitted fields take their defaults; the unchanged sound is not on record.
     expect(after.hidReaders).toEqual([{ ...reader, report: 'keyboard', reportId: null, format: 'auto', displayFormat: 'canonical' }]);
@@ -33,17 +33,17 @@ describe("the door's settings in the console", () => {
     expect(value(kit.call('adminDoorSettings', { sessionId })).defaultLanguage).toBe('ru');
   });
 
-  it('writes nothing and tells no one when nothing differs', () => {
+  it('writes nothing and tells no one when nothing differs', async () => {
     const kit = adminKit();
-    const sessionId = kit.signIn();
+    const sessionId = await kit.signIn();
     value(kit.call('adminSetDoorSettings', { sessionId, change: { sound: 'normal', keyboardReader: { format: 'auto', displayFormat: 'canonical' } } }));
     expect(kit.doorChanges).toHaveLength(0);
     expect(kit.db.prepare('SELECT count(*) FROM admin_audit').pluck().get()).toBe(0);
   });
 
-  it('refuses malformed readers and unknown settings at the edge', () => {
+  it('refuses malformed readers and unknown settings at the edge', async () => {
     const kit = adminKit();
-    const sessionId = kit.signIn();
+    const sessionId = await kit.signIn();
     for (const change of [{ hidReaders: [{ ...reader, vendorId: 0x10000 }] }, { hidReaders: [reader, reader] }, { sound: 'max' }, { defaultLanguage: 'de' }, { language: 'ru' }]) {
       expect(adminRequests.adminSetDoorSettings.args.safeParse({ sessionId, change }).success, JSON.stringify(change)).toBe(false);
     }

@@ -5,16 +5,16 @@ import { verifyQr } from '../credentials/qr-verifier.js';
 import { adminKit, value } from './testing/admin-kit.js';
 
 describe('printed QR cards', () => {
-  it('lists the companions who hold a QR credential, with the children it opens the door for', () => {
+  it('lists the companions who hold a QR credential, with the children it opens the door for', async () => {
     const kit = adminKit();
-    expect(value(kit.call('adminQrCardHolders', { sessionId: kit.signIn() }))).toEqual({
+    expect(value(kit.call('adminQrCardHolders', { sessionId: await kit.signIn() }))).toEqual({
       holders: [{ companionId: 'nurlan', firstName: 'Нұрлан', lastName: 'Нұрланов', children: ['Ерасыл (Балапан)', 'Інжу (Жұлдыз)'], credentials: 1 }],
     });
   });
 
   it('prints cards whose codes the door accepts: signed by this kiosk for the roster credential', async () => {
     const kit = adminKit();
-    const sessionId = kit.signIn();
+    const sessionId = await kit.signIn();
     const file = value(await kit.call('adminPrintQrCards', { sessionId, companionIds: ['nurlan'], language: 'kk' }));
     expect(file.fileName).toMatch(/^qr-cards-kk-\d{8}-\d{6}-[0-9a-f]{4}\.pdf$/);
     // The names wrap on the narrow card: compare the words, not the lines.
@@ -44,7 +44,7 @@ describe('printed QR cards', () => {
 
   it('refuses a companion without a QR credential, or unknown', async () => {
     const kit = adminKit();
-    const sessionId = kit.signIn();
+    const sessionId = await kit.signIn();
     for (const companionIds of [['elena'], ['nobody'], ['nurlan', 'elena']]) {
       const result = await kit.call('adminPrintQrCards', { sessionId, companionIds, language: 'ru' });
       expect(result.ok ? 'ok' : result.error.code, companionIds.join()).toBe('INVALID_REQUEST');

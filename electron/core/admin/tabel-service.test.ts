@@ -26,9 +26,9 @@ describe('the табель from the database', () => {
     expect(kit.admin.tabel.sheet('g1', '2026-12', '2027-01-05', 'kk')?.days[15]?.label).toBe('Тәуелсіздік күні');
   });
 
-  it("applies the admin's transfer of a working day, and the unexcused limit from the settings", () => {
+  it("applies the admin's transfer of a working day, and the unexcused limit from the settings", async () => {
     const kit = december();
-    const sessionId = kit.signIn();
+    const sessionId = await kit.signIn();
     value(kit.call('adminSetTransfer', { sessionId, date: '2026-12-31', kind: 'day-off', note: 'Постановление о переносе' }));
     const sheet = value(kit.call('adminTabel', { sessionId, groupId: 'g1', month: '2026-12', language: 'ru' }));
     expect(sheet.totals.workingDays).toBe(21);

@@ -21,15 +21,15 @@ function alertKit() {
 }
 
 /** Алиса by her mother's card; Әлихан by hand (his grandmother forgot her card). */
-function twoChildrenIn(kit: ReturnType<typeof alertKit>): void {
+async function twoChildrenIn(kit: ReturnType<typeof alertKit>): Promise<void> {
   value(kit.checkin.identifyCard(demoCards.motherOneChild));
-  value(kit.call('staffOverride', { sessionId: kit.signIn(), childId: demoChildren.alikhan, kind: 'arrival', reason: 'forgot-card' }));
+  value(kit.call('staffOverride', { sessionId: await kit.signIn(), childId: demoChildren.alikhan, kind: 'arrival', reason: 'forgot-card' }));
 }
 
 describe('the closing-time alert', () => {
-  it('says nothing before closing time, then raises the count of children still in', () => {
+  it('says nothing before closing time, then raises the count of children still in', async () => {
     const kit = alertKit();
-    twoChildrenIn(kit);
+    await twoChildrenIn(kit);
     kit.desk.tick();
     expect(kit.news()).toEqual([]);
 
@@ -38,9 +38,9 @@ describe('the closing-time alert', () => {
     expect(kit.news()).toEqual([{ raised: { id: 'closing-time-2026-11-23', kind: 'closing-time', count: 2, closingTime: '19:00', at: '19:00' } }]);
   });
 
-  it('comes back while nobody resolves the children, follows each answer, and clears when none is left', () => {
+  it('comes back while nobody resolves the children, follows each answer, and clears when none is left', async () => {
     const kit = alertKit();
-    twoChildrenIn(kit);
+    await twoChildrenIn(kit);
     kit.clock.set('2026-11-23T14:00:00.000Z');
     kit.desk.tick();
     kit.news();
@@ -56,7 +56,7 @@ describe('the closing-time alert', () => {
     kit.desk.tick();
     expect(kit.news()).toMatchObject([{ raised: { kind: 'closing-time', count: 2, at: '19:10' } }]);
 
-    const sessionId = kit.signIn();
+    const sessionId = await kit.signIn();
     value(kit.call('staffResolveClosing', { sessionId, childId: demoChildren.alisa, outcome: { kind: 'still-here', note: 'Mother called: 19:30' } }));
     kit.desk.tick();
     expect(kit.news()).toMatchObject([{ raised: { id: 'closing-time-2026-11-23', count: 1 } }]);
@@ -69,9 +69,9 @@ describe('the closing-time alert', () => {
     expect(kit.news()).toEqual([]);
   });
 
-  it('follows the closing time an admin sets, and a new day ends the old alert', () => {
+  it('follows the closing time an admin sets, and a new day ends the old alert', async () => {
     const kit = alertKit();
-    twoChildrenIn(kit);
+    await twoChildrenIn(kit);
     kit.desk.settings.set('closingTime', '18:30');
     kit.desk.tick();
     expect(kit.news()).toMatchObject([{ raised: { count: 2, closingTime: '18:30', at: '18:50' } }]);
@@ -90,7 +90,7 @@ describe('the closing-time alert', () => {
 
   it('runs on the desk timer once started', async () => {
     const kit = alertKit();
-    twoChildrenIn(kit);
+    await twoChildrenIn(kit);
     kit.clock.set('2026-11-23T14:01:00.000Z');
     kit.desk.start();
     // start() runs the jobs once at once; the interval then keeps them going.

@@ -1,6 +1,7 @@
 // Managing staff accounts: an admin sets or resets a member's PIN, enrols or withdraws a staff card, unlocks an
 // account the wrong-PIN lock closed; a signed-in member changes their own PIN. Each act and its audit row are one
-// transaction. A PIN is only ever hashed (before the transaction: scrypt takes ~50 ms), never stored or logged as is.
+// transaction. A PIN is only ever hashed (before the transaction and off the core's thread: scrypt takes ~50 ms),
+// never stored or logged as is.
 import type { Database } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { fail, ok, type Result } from '../../../shared/api/result.js';
@@ -21,8 +22,6 @@ interface AccountRow {
   role: StaffRole;
   origin: 'city' | 'local';
   has_pin: 0 | 1;
-  failed_count: number | null;
-  locked_until_ms: number | null;
 }
 
 interface CardRow {
@@ -49,21 +48,24 @@ export class StaffAccountAdmin {
     const { db } = this.deps;
     const rows = db
       .prepare<[], AccountRow>(
-        `SELECT s.id, s.first_name, s.last_name, s.role, s.origin, p.staff_id IS NOT NULL AS has_pin, p.failed_count, p.locked_until_ms
+        `SELECT s.id, s.first_name, s.last_name, s.role, s.origin, p.staff_id IS NOT NULL AS has_pin
            FROM staff s LEFT JOIN staff_pins p ON p.staff_id = s.id
           WHERE s.active = 1
           ORDER BY s.role = 'admin' DESC, s.first_name, s.last_name`,
       )
       .all();
     const cards = db.prepare<[string], { id: string; value: string }>('SELECT id, value FROM staff_cards WHERE staff_id = ? AND revoked_at IS NULL ORDER BY value');
-    return rows.map((row) => ({
-      member: { id: row.id, firstName: row.first_name, lastName: row.last_name, role: row.role },
-      origin: row.origin,
-      hasPin: row.has_pin === 1,
-      lockedUntil: row.locked_until_ms !== null && row.locked_until_ms > at.ms ? this.hhmm(row.locked_until_ms) : null,
-      failedAttempts: row.failed_count ?? 0,
-      cards: cards.all(row.id).map((c) => ({ id: c.id, canonical: c.value })),
-    }));
+    return rows.map((row) => {
+      const lock = this.deps.accounts.lockOf(row.id, 'name');
+      return {
+        member: { id: row.id, firstName: row.first_name, lastName: row.last_name, role: row.role },
+        origin: row.origin,
+        hasPin: row.has_pin === 1,
+        lockedUntil: lock.lockedUntilMs !== null && lock.lockedUntilMs > at.ms ? this.hhmm(lock.lockedUntilMs) : null,
+        failedAttempts: lock.failed,
+        cards: cards.all(row.id).map((c) => ({ id: c.id, canonical: c.value })),
+      };
+    });
   }
 
   /**
@@ -72,7 +74,7 @@ export class StaffAccountAdmin {
    * with the old one (changeOwnPin), and another admin's only with the acting admin's own PIN, checked like a sign-in
    * (a wrong one counts towards the lock and is on record; the handler ends the session on a lock).
    */
-  setPin(admin: StaffMember, staffId: string, pin: string, adminPin: string | undefined, at: LocalTime): Result<PinSetOutcome> {
+  async setPin(admin: StaffMember, staffId: string, pin: string, adminPin: string | undefined, at: LocalTime): Promise<Result<PinSetOutcome>> {
     const { db, accounts, audit } = this.deps;
     const member = accounts.member(staffId);
     if (!member) return fail('INVALID_REQUEST', `no active staff member ${staffId}`);
@@ -81,11 +83,11 @@ export class StaffAccountAdmin {
     if (weakness) return ok({ outcome: 'weak', weakness });
     if (member.role === 'admin') {
       if (adminPin === undefined) return fail('INVALID_REQUEST', "another admin's PIN needs the acting admin's own PIN");
-      const check = accounts.checkPin(admin.id, adminPin, 'pin-set', at);
+      const check = await accounts.checkPin(admin.id, adminPin, 'pin-set', 'name', at);
       if (check.outcome === 'wrong-pin' || check.outcome === 'locked') return ok(check);
       if (check.outcome === 'unknown') return fail('INVALID_REQUEST', 'the acting admin has no PIN');
     }
-    const hash = accounts.hashFor(pin);
+    const hash = await accounts.hashFor(pin);
     return db
       .transaction((): Result<PinSetOutcome> => {
         const had = db.prepare('SELECT 1 FROM staff_pins WHERE staff_id = ?').get(staffId) !== undefined;
@@ -100,13 +102,13 @@ export class StaffAccountAdmin {
    * A signed-in member changes their own PIN. The old PIN is checked like a sign-in (a wrong one counts towards the
    * lock and is on record), so an unattended session cannot be used to guess it or to take the account over.
    */
-  changeOwnPin(member: StaffMember, oldPin: string, newPin: string, at: LocalTime): Result<PinChangeOutcome> {
+  async changeOwnPin(member: StaffMember, oldPin: string, newPin: string, at: LocalTime): Promise<Result<PinChangeOutcome>> {
     const weakness = guessableAs(newPin);
     if (weakness) return ok({ outcome: 'weak', weakness });
-    const check = this.deps.accounts.checkPin(member.id, oldPin, 'pin-change', at);
+    const check = await this.deps.accounts.checkPin(member.id, oldPin, 'pin-change', 'name', at);
     if (check.outcome === 'wrong-pin' || check.outcome === 'locked') return ok(check);
     if (check.outcome === 'unknown') return fail('INVALID_REQUEST', 'no PIN to change');
-    const hash = this.deps.accounts.hashFor(newPin);
+    const hash = await this.deps.accounts.hashFor(newPin);
     return this.deps.db
       .transaction((): Result<PinChangeOutcome> => {
         this.deps.accounts.storePin(member.id, hash, at);
@@ -173,21 +175,19 @@ export class StaffAccountAdmin {
 
   /** Ends a member's lock at once; the next wrong PIN starts the count (and the lock's length) afresh. */
   unlock(admin: StaffMember, staffId: string, at: LocalTime): Result<Record<string, never>> {
-    const { db, audit } = this.deps;
-    return db
+    const { db, audit, accounts } = this.deps;
+    const result = db
       .transaction((): Result<Record<string, never>> => {
-        const row = db
-          .prepare<[string], { failed_count: number; lock_count: number; locked_until_ms: number | null }>(
-            'SELECT failed_count, lock_count, locked_until_ms FROM staff_pins WHERE staff_id = ?',
-          )
-          .get(staffId);
-        if (!row) return fail('INVALID_REQUEST', `staff member ${staffId} has no PIN`);
+        if (db.prepare('SELECT 1 FROM staff_pins WHERE staff_id = ?').get(staffId) === undefined) return fail('INVALID_REQUEST', `staff member ${staffId} has no PIN`);
+        const lock = accounts.lockOf(staffId, 'name');
         db.prepare('UPDATE staff_pins SET failed_count = 0, lock_count = 0, locked_until_ms = NULL WHERE staff_id = ?').run(staffId);
-        const wasLocked = row.locked_until_ms !== null && row.locked_until_ms > at.ms;
-        audit.record('account-unlocked', admin.id, at, { wasLocked, failures: row.failed_count, locks: row.lock_count }, staffId);
+        const wasLocked = lock.lockedUntilMs !== null && lock.lockedUntilMs > at.ms;
+        audit.record('account-unlocked', admin.id, at, { wasLocked, failures: lock.failed, locks: lock.locks }, staffId);
         return ok({});
       })
       .immediate();
+    if (result.ok) accounts.locksCleared(staffId);
+    return result;
   }
 
   private hhmm(ms: number): string {

@@ -1,12 +1,19 @@
 // Staff identity: who may sign in (roster staff with a PIN), staff cards, PIN checks with a lockout that grows,
-// and the first admin. Every attempt, right or wrong, leaves an audit row in the same transaction as its effect.
+// and the first admin. Every attempt, right or wrong, leaves an audit row (sign-in-ledger.ts: held in memory while
+// the disk is full).
+//
+// A PIN check waits for scrypt off the core's thread. The checks of one member on one channel run one after another
+// (KeyedQueue), each reading the lock as the one before left it: twenty guesses sent at once are twenty attempts in
+// a row, the fifth wrong one locks, and the fifteen behind it are refused unchecked, as if typed one by one.
 import type { Database } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import type { CardNumber } from '../../../shared/credentials/card-number.js';
 import { hhmmOf, toLocalTime, type LocalTime } from '../../../shared/domain/local-time.js';
 import type { StaffMember } from '../../../shared/staff/staff-contract.js';
 import type { StaffRole } from '../../../shared/staff/staff-domain.js';
-import { hashPin, pinMatches, type PinHash } from './pin-hash.js';
+import { KeyedQueue } from './keyed-queue.js';
+import { hashPin, hashPinWhileOpening, pinMatches, type PinHash } from './pin-hash.js';
+import { NO_LOCK, type LockState, type SignInChannel, type SignInLedger } from './sign-in-ledger.js';
 import type { StaffAudit } from './staff-audit.js';
 
 /** Wrong PINs in a row before the account locks. */
@@ -15,6 +22,9 @@ export const FAILURES_BEFORE_LOCK = 5;
 export const FIRST_LOCK_MS = 60_000;
 /** A kiosk left to a guesser for days should not lock its staff out for months. */
 const LONGEST_LOCK_MS = 24 * 3_600_000;
+
+/** What asked for the PIN, for the trail: a sign-in by name or card, the old PIN of a change, an admin's own PIN. */
+export type PinVia = 'name' | 'card' | 'pin-change' | 'pin-set';
 
 export type PinCheck =
   | { outcome: 'signed-in'; member: StaffMember }
@@ -26,9 +36,6 @@ interface PinRow {
   hash: Buffer;
   salt: Buffer;
   params: string;
-  failed_count: number;
-  lock_count: number;
-  locked_until_ms: number | null;
 }
 
 interface MemberRow {
@@ -41,9 +48,12 @@ interface MemberRow {
 const memberOf = (row: MemberRow): StaffMember => ({ id: row.id, firstName: row.first_name, lastName: row.last_name, role: row.role });
 
 export class StaffAccounts {
+  private readonly checks = new KeyedQueue();
+
   constructor(
     private readonly db: Database,
     private readonly audit: StaffAudit,
+    private readonly ledger: SignInLedger,
     /** The install's pepper, read only when a PIN is set or checked (staff/pin-pepper.ts). */
     private readonly pepper: () => Buffer,
   ) {}
@@ -71,14 +81,14 @@ export class StaffAccounts {
     );
   }
 
-  /** Sets (or replaces) a PIN; the failure counters start afresh. */
-  setPin(staffId: string, pin: string, at: LocalTime): void {
-    this.storePin(staffId, this.hashFor(pin), at);
+  /** The PIN's hash with the install's pepper: scrypt's ~50 ms, off the core's thread and outside any transaction. */
+  hashFor(pin: string): Promise<PinHash> {
+    return hashPin(pin, this.pepper());
   }
 
-  /** The PIN's hash with the install's pepper: scrypt's ~50 ms, best spent outside a write transaction. */
-  hashFor(pin: string): PinHash {
-    return hashPin(pin, this.pepper());
+  /** The same on the calling thread: only for the demo's PINs, seeded while the kiosk opens. */
+  hashWhileOpening(pin: string): PinHash {
+    return hashPinWhileOpening(pin, this.pepper());
   }
 
   /** Stores a hash made by hashFor as the member's PIN; the failure counters and any lock start afresh. */
@@ -90,6 +100,17 @@ export class StaffAccounts {
            set_at = excluded.set_at, failed_count = 0, lock_count = 0, locked_until_ms = NULL`,
       )
       .run(staffId, hash, salt, params, at.iso);
+    this.ledger.forget(staffId);
+  }
+
+  /** A member's wrong-PIN count and lock on a channel, including what waits in memory for a full disk. */
+  lockOf(staffId: string, channel: SignInChannel): LockState {
+    return this.ledger.lockState(staffId, channel);
+  }
+
+  /** An admin cleared the member's counters in the database (unlock): what was held for them is superseded. */
+  locksCleared(staffId: string): void {
+    this.ledger.forget(staffId);
   }
 
   addCard(staffId: string, canonical: string): void {
@@ -108,13 +129,16 @@ export class StaffAccounts {
   }
 
   /** Creates the kindergarten's first admin with a PIN, only while no admin has one (the desk refuses a weak PIN first). */
-  createFirstAdmin(firstName: string, lastName: string, pin: string, at: LocalTime): StaffMember | null {
+  async createFirstAdmin(firstName: string, lastName: string, pin: string, at: LocalTime): Promise<StaffMember | null> {
+    if (!this.needsFirstAdmin()) return null;
+    const hash = await this.hashFor(pin);
     return this.db
       .transaction(() => {
+        // Asked again: another setup may have finished while this PIN was hashed.
         if (!this.needsFirstAdmin()) return null;
         const id = `staff-${uuidv7()}`;
         this.db.prepare(`INSERT INTO staff (id, first_name, last_name, role, origin) VALUES (?, ?, ?, 'admin', 'local')`).run(id, firstName, lastName);
-        this.setPin(id, pin, at);
+        this.storePin(id, hash, at);
         this.audit.record('first-admin-created', id, at, {}, id);
         return { id, firstName, lastName, role: 'admin' } satisfies StaffMember;
       })
@@ -123,47 +147,46 @@ export class StaffAccounts {
 
   /** An attempt with no account behind it (an unknown card, a name without a PIN): logged, nothing else. */
   refuseUnknown(why: string, at: LocalTime, staffId: string | null = null, card: string | null = null): PinCheck {
-    this.audit.record('sign-in-failed', staffId, at, { why, card });
+    this.ledger.commit({ audit: [this.audit.entry('sign-in-failed', staffId, at, { why, card })] });
     return { outcome: 'unknown' };
   }
 
   /**
-   * Checks a PIN: a good one signs in and clears the counters; the fifth wrong one in a row locks the account. `via`
-   * says what asked, for the trail: a sign-in by name or card, the old PIN of a change, or an admin's own PIN that
-   * confirms setting another admin's.
+   * Checks a PIN: a good one signs in and clears the counters; the fifth wrong one in a row locks the account, for a
+   * minute, then two, four… until a good PIN.
    */
-  checkPin(staffId: string, pin: string, via: 'name' | 'card' | 'pin-change' | 'pin-set', at: LocalTime): PinCheck {
+  checkPin(staffId: string, pin: string, via: PinVia, channel: SignInChannel, at: LocalTime): Promise<PinCheck> {
+    return this.checks.run(`${channel} ${staffId}`, () => this.checkInTurn(staffId, pin, via, channel, at));
+  }
+
+  private async checkInTurn(staffId: string, pin: string, via: PinVia, channel: SignInChannel, at: LocalTime): Promise<PinCheck> {
     const member = this.member(staffId);
-    const row = member && this.db.prepare<[string], PinRow>('SELECT * FROM staff_pins WHERE staff_id = ?').get(staffId);
-    if (!member || !row) return this.refuseUnknown(member ? 'no-pin' : 'unknown-staff', at, member ? staffId : null);
-    if (row.locked_until_ms !== null && row.locked_until_ms > at.ms) {
+    const stored = member && this.db.prepare<[string], PinRow>('SELECT hash, salt, params FROM staff_pins WHERE staff_id = ?').get(staffId);
+    if (!member || !stored) return this.refuseUnknown(member ? 'no-pin' : 'unknown-staff', at, member ? staffId : null);
+    const before = this.ledger.lockState(staffId, channel);
+    if (before.lockedUntilMs !== null && before.lockedUntilMs > at.ms) {
       // Not even checked: a locked account gives a guesser nothing, but the try is on record.
-      this.audit.record('sign-in-failed', staffId, at, { why: 'locked', via });
-      return { outcome: 'locked', until: this.hhmm(row.locked_until_ms, at) };
+      this.ledger.commit({ audit: [this.audit.entry('sign-in-failed', staffId, at, { why: 'locked', via })] });
+      return { outcome: 'locked', until: this.hhmm(before.lockedUntilMs, at) };
     }
-    // scrypt runs before the write transaction, so the database is not held for its ~50 ms.
-    const matches = pinMatches(pin, this.pepper(), row);
-    return this.db
-      .transaction((): PinCheck => {
-        if (matches) {
-          this.db.prepare('UPDATE staff_pins SET failed_count = 0, lock_count = 0, locked_until_ms = NULL WHERE staff_id = ?').run(staffId);
-          return { outcome: 'signed-in', member };
-        }
-        const failures = row.failed_count + 1;
-        this.audit.record('sign-in-failed', staffId, at, { why: 'wrong-pin', via, failures });
-        if (failures < FAILURES_BEFORE_LOCK) {
-          this.db.prepare('UPDATE staff_pins SET failed_count = ? WHERE staff_id = ?').run(failures, staffId);
-          return { outcome: 'wrong-pin', attemptsLeft: FAILURES_BEFORE_LOCK - failures };
-        }
-        const lockMs = Math.min(FIRST_LOCK_MS * 2 ** row.lock_count, LONGEST_LOCK_MS);
-        const until = at.ms + lockMs;
-        this.db
-          .prepare('UPDATE staff_pins SET failed_count = 0, lock_count = lock_count + 1, locked_until_ms = ? WHERE staff_id = ?')
-          .run(until, staffId);
-        this.audit.record('account-locked', staffId, at, { why: 'wrong-pin', failures, lockSeconds: lockMs / 1000, lockNumber: row.lock_count + 1 });
-        return { outcome: 'locked', until: this.hhmm(until, at) };
-      })
-      .immediate();
+    const matches = await pinMatches(pin, this.pepper(), stored);
+    // Read again after the wait: an admin may have unlocked the account meanwhile.
+    const lock = this.ledger.lockState(staffId, channel);
+    if (matches) {
+      if (lock.failed !== 0 || lock.locks !== 0 || lock.lockedUntilMs !== null) this.ledger.commit({ lock: { staffId, channel, state: NO_LOCK } });
+      return { outcome: 'signed-in', member };
+    }
+    const failures = lock.failed + 1;
+    const failed = this.audit.entry('sign-in-failed', staffId, at, { why: 'wrong-pin', via, failures });
+    if (failures < FAILURES_BEFORE_LOCK) {
+      this.ledger.commit({ lock: { staffId, channel, state: { ...lock, failed: failures } }, audit: [failed] });
+      return { outcome: 'wrong-pin', attemptsLeft: FAILURES_BEFORE_LOCK - failures };
+    }
+    const lockMs = Math.min(FIRST_LOCK_MS * 2 ** lock.locks, LONGEST_LOCK_MS);
+    const until = at.ms + lockMs;
+    const locked = this.audit.entry('account-locked', staffId, at, { why: 'wrong-pin', failures, lockSeconds: lockMs / 1000, lockNumber: lock.locks + 1 });
+    this.ledger.commit({ lock: { staffId, channel, state: { failed: 0, locks: lock.locks + 1, lockedUntilMs: until } }, audit: [failed, locked] });
+    return { outcome: 'locked', until: this.hhmm(until, at) };
   }
 
   private hhmm(ms: number, at: LocalTime): string {

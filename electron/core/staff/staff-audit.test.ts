@@ -16,91 +16,91 @@ interface AuditRow {
 }
 
 /** Each scenario does the action once; `staff` is who the row must name (null: the kiosk itself or nobody known). */
-const scenarios: Record<StaffAction, { staff: string | null; run: (kit: Kit) => void }> = {
+const scenarios: Record<StaffAction, { staff: string | null; run: (kit: Kit) => unknown }> = {
   'first-admin-created': {
     staff: 'new-admin',
-    run: (kit) => {
+    run: async (kit) => {
       kit.db.prepare(`DELETE FROM staff_pins WHERE staff_id = 'staff-admin'`).run();
-      expect(value(kit.call('staffCreateFirstAdmin', { firstName: 'Гүлмира', lastName: 'Ахметова', pin: '864213' })).outcome).toBe('created');
+      expect(value(await kit.call('staffCreateFirstAdmin', { firstName: 'Гүлмира', lastName: 'Ахметова', pin: '864213' })).outcome).toBe('created');
     },
   },
-  'sign-in': { staff: 'staff-duty', run: (kit) => kit.signIn() },
-  'sign-in-failed': { staff: 'staff-duty', run: (kit) => value(kit.call('staffSignIn', { who: { kind: 'staff', staffId: 'staff-duty' }, pin: '0000' })) },
+  'sign-in': { staff: 'staff-duty', run: async (kit) => await kit.signIn() },
+  'sign-in-failed': { staff: 'staff-duty', run: async (kit) => value(await kit.call('staffSignIn', { who: { kind: 'staff', staffId: 'staff-duty' }, pin: '0000' })) },
   'account-locked': {
     staff: 'staff-duty',
-    run: (kit) => {
-      for (let i = 0; i < 5; i++) value(kit.call('staffSignIn', { who: { kind: 'staff', staffId: 'staff-duty' }, pin: '0000' }));
+    run: async (kit) => {
+      for (let i = 0; i < 5; i++) value(await kit.call('staffSignIn', { who: { kind: 'staff', staffId: 'staff-duty' }, pin: '0000' }));
     },
   },
-  'sign-out': { staff: 'staff-duty', run: (kit) => value(kit.call('staffSignOut', { sessionId: kit.signIn(), why: 'button' })) },
+  'sign-out': { staff: 'staff-duty', run: async (kit) => value(kit.call('staffSignOut', { sessionId: await kit.signIn(), why: 'button' })) },
   'session-timeout': {
     staff: 'staff-duty',
-    run: (kit) => {
-      kit.signIn();
+    run: async (kit) => {
+      await kit.signIn();
       kit.clock.advance(61_000);
       kit.desk.tick();
     },
   },
   override: {
     staff: 'staff-duty',
-    run: (kit) => value(kit.call('staffOverride', { sessionId: kit.signIn(), childId: demoChildren.alisa, kind: 'arrival', reason: 'device-broken' })),
+    run: async (kit) => value(kit.call('staffOverride', { sessionId: await kit.signIn(), childId: demoChildren.alisa, kind: 'arrival', reason: 'device-broken' })),
   },
   correction: {
     staff: 'staff-admin',
-    run: (kit) => {
+    run: async (kit) => {
       value(kit.checkin.identifyCard(demoCards.motherOneChild));
       const [event] = kit.read<{ id: string }>('SELECT id FROM attendance_events');
-      value(kit.call('staffCorrect', { sessionId: kit.signIn('staff-admin', '2468'), target: { type: 'attendance', id: event?.id }, reason: 'Double tap' }));
+      value(kit.call('staffCorrect', { sessionId: await kit.signIn('staff-admin', '2468'), target: { type: 'attendance', id: event?.id }, reason: 'Double tap' }));
     },
   },
   absence: {
     staff: 'staff-nurse',
-    run: (kit) =>
-      value(kit.call('staffMarkAbsence', { sessionId: kit.signIn('staff-nurse', '1357'), childId: demoChildren.alisa, firstDate: '2026-11-24', lastDate: '2026-11-24', reason: 'sanatorium' })),
+    run: async (kit) =>
+      value(kit.call('staffMarkAbsence', { sessionId: await kit.signIn('staff-nurse', '1357'), childId: demoChildren.alisa, firstDate: '2026-11-24', lastDate: '2026-11-24', reason: 'sanatorium' })),
   },
-  headcount: { staff: 'staff-nurse', run: (kit) => value(kit.call('staffTakeHeadcount', { sessionId: kit.signIn('staff-nurse', '1357') })) },
+  headcount: { staff: 'staff-nurse', run: async (kit) => value(kit.call('staffTakeHeadcount', { sessionId: await kit.signIn('staff-nurse', '1357') })) },
   'closing-resolution': {
     staff: 'staff-duty',
-    run: (kit) => {
+    run: async (kit) => {
       value(kit.checkin.identifyCard(demoCards.motherOneChild));
       kit.clock.set('2026-11-23T14:10:00.000Z');
-      value(kit.call('staffResolveClosing', { sessionId: kit.signIn(), childId: demoChildren.alisa, outcome: { kind: 'still-here', note: 'Mother is late' } }));
+      value(kit.call('staffResolveClosing', { sessionId: await kit.signIn(), childId: demoChildren.alisa, outcome: { kind: 'still-here', note: 'Mother is late' } }));
     },
   },
   'pin-set': {
     staff: 'staff-admin',
-    run: (kit) => value(kit.call('staffSetPin', { sessionId: kit.signIn('staff-admin', '2468'), staffId: 'staff-nurse', pin: '8024' })),
+    run: async (kit) => value(await kit.call('staffSetPin', { sessionId: await kit.signIn('staff-admin', '2468'), staffId: 'staff-nurse', pin: '8024' })),
   },
   'pin-changed': {
     staff: 'staff-nurse',
-    run: (kit) => value(kit.call('staffChangeOwnPin', { sessionId: kit.signIn('staff-nurse', '1357'), oldPin: '1357', newPin: '8024' })),
+    run: async (kit) => value(await kit.call('staffChangeOwnPin', { sessionId: await kit.signIn('staff-nurse', '1357'), oldPin: '1357', newPin: '8024' })),
   },
   'card-enrolled': {
     staff: 'staff-admin',
-    run: (kit) =>
-      value(kit.call('staffEnrolCard', { sessionId: kit.signIn('staff-admin', '2468'), staffId: 'staff-nurse', card: { raw: '0007000002', source: 'keyboard-wedge' } })),
+    run: async (kit) =>
+      value(kit.call('staffEnrolCard', { sessionId: await kit.signIn('staff-admin', '2468'), staffId: 'staff-nurse', card: { raw: '0007000002', source: 'keyboard-wedge' } })),
   },
   'card-withdrawn': {
     staff: 'staff-admin',
-    run: (kit) => {
+    run: async (kit) => {
       const [card] = kit.read<{ id: string }>(`SELECT id FROM staff_cards WHERE staff_id = 'staff-duty'`);
-      value(kit.call('staffWithdrawCard', { sessionId: kit.signIn('staff-admin', '2468'), cardId: card?.id }));
+      value(kit.call('staffWithdrawCard', { sessionId: await kit.signIn('staff-admin', '2468'), cardId: card?.id }));
     },
   },
   'account-unlocked': {
     staff: 'staff-admin',
-    run: (kit) => {
-      for (let i = 0; i < 5; i++) value(kit.call('staffSignIn', { who: { kind: 'staff', staffId: 'staff-duty' }, pin: '0000' }));
-      value(kit.call('staffUnlock', { sessionId: kit.signIn('staff-admin', '2468'), staffId: 'staff-duty' }));
+    run: async (kit) => {
+      for (let i = 0; i < 5; i++) value(await kit.call('staffSignIn', { who: { kind: 'staff', staffId: 'staff-duty' }, pin: '0000' }));
+      value(kit.call('staffUnlock', { sessionId: await kit.signIn('staff-admin', '2468'), staffId: 'staff-duty' }));
     },
   },
 };
 
 describe('the staff audit trail', () => {
-  it.each(STAFF_ACTIONS)('records "%s" with who and when', (action) => {
+  it.each(STAFF_ACTIONS)('records "%s" with who and when', async (action) => {
     const kit = staffKit();
     const before = kit.read<AuditRow>('SELECT * FROM staff_audit').length;
-    scenarios[action].run(kit);
+    await scenarios[action].run(kit);
     const rows = kit.read<AuditRow>('SELECT * FROM staff_audit WHERE action = ?', action);
     expect(rows.length, `rows for ${action}`).toBeGreaterThan(0);
     expect(kit.read<AuditRow>('SELECT * FROM staff_audit').length).toBeGreaterThan(before);
@@ -112,17 +112,17 @@ describe('the staff audit trail', () => {
     expect(() => JSON.parse(row.detail) as unknown).not.toThrow();
   });
 
-  it('is append-only', () => {
+  it('is append-only', async () => {
     const kit = staffKit();
-    kit.signIn();
+    await kit.signIn();
     expect(() => kit.db.prepare(`UPDATE staff_audit SET staff_id = NULL`).run()).toThrow(/append-only/);
     expect(() => kit.db.prepare('DELETE FROM staff_audit').run()).toThrow(/append-only/);
   });
 
-  it('never holds a PIN', () => {
+  it('never holds a PIN', async () => {
     const kit = staffKit();
-    value(kit.call('staffSignIn', { who: { kind: 'staff', staffId: 'staff-duty' }, pin: '987654' }));
-    kit.signIn();
+    value(await kit.call('staffSignIn', { who: { kind: 'staff', staffId: 'staff-duty' }, pin: '987654' }));
+    await kit.signIn();
     const text = JSON.stringify(kit.read('SELECT * FROM staff_audit'));
     expect(text).not.toContain('987654');
     expect(text).not.toContain('1234');

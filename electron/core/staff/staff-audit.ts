@@ -19,19 +19,28 @@ export interface AuditRow {
 }
 
 export class StaffAudit {
-  private readonly insert: Statement<AuditRow>;
+  private readonly insertRow: Statement<AuditRow>;
 
   constructor(private readonly db: Database) {
-    this.insert = db.prepare(
+    this.insertRow = db.prepare(
       `INSERT INTO staff_audit (id, occurred_at, occurred_ms, action, staff_id, subject_id, detail)
        VALUES (@id, @occurred_at, @occurred_ms, @action, @staff_id, @subject_id, @detail)`,
     );
   }
 
   record(action: StaffAction, staffId: string | null, at: LocalTime, detail: AuditDetail = {}, subjectId: string | null = null): string {
-    const id = uuidv7();
-    this.insert.run({ id, occurred_at: at.iso, occurred_ms: at.ms, action, staff_id: staffId, subject_id: subjectId, detail: JSON.stringify(detail) });
-    return id;
+    const row = this.entry(action, staffId, at, detail, subjectId);
+    this.insert(row);
+    return row.id;
+  }
+
+  /** A row made now (its id orders it) to be inserted now or later: sign-in's rows wait in memory on a full disk. */
+  entry(action: StaffAction, staffId: string | null, at: LocalTime, detail: AuditDetail = {}, subjectId: string | null = null): AuditRow {
+    return { id: uuidv7(), occurred_at: at.iso, occurred_ms: at.ms, action, staff_id: staffId, subject_id: subjectId, detail: JSON.stringify(detail) };
+  }
+
+  insert(row: AuditRow): void {
+    this.insertRow.run(row);
   }
 
   /** The trail from `sinceMs` on, oldest first: for admins and tests. */

@@ -4,9 +4,9 @@ import type { HeadcountGroup } from '../../../shared/staff/staff-contract.js';
 import { demoChildren, staffKit, value } from './testing/staff-kit.js';
 
 describe('absences', () => {
-  it('mark a sick child absent with the certificate, and the state shows it', () => {
+  it('mark a sick child absent with the certificate, and the state shows it', async () => {
     const kit = staffKit();
-    const sessionId = kit.signIn('staff-nurse', '1357');
+    const sessionId = await kit.signIn('staff-nurse', '1357');
     const marked = value(
       kit.call('staffMarkAbsence', {
         sessionId,
@@ -25,9 +25,9 @@ describe('absences', () => {
     ]);
   });
 
-  it('count vacation against the yearly allowance and flag the unexcused limit', () => {
+  it('count vacation against the yearly allowance and flag the unexcused limit', async () => {
     const kit = staffKit();
-    const sessionId = kit.signIn();
+    const sessionId = await kit.signIn();
     const mark = (firstDate: string, lastDate: string, reason: 'vacation' | 'family') =>
       value(kit.call('staffMarkAbsence', { sessionId, childId: demoChildren.alikhan, firstDate, lastDate, reason })).detail;
     expect(mark('2026-07-01', '2026-07-31', 'vacation')).toMatchObject({ vacationDaysThisYear: 31, vacationDaysPerYear: 60 });
@@ -39,17 +39,17 @@ describe('absences', () => {
     expect(group.filter((c) => c.unexcusedLimitReached).map((c) => c.id)).toEqual([demoChildren.alikhan]);
   });
 
-  it('follow the configured limit', () => {
+  it('follow the configured limit', async () => {
     const kit = staffKit();
     kit.desk.settings.set('unexcusedDaysPerMonth', 5);
-    const sessionId = kit.signIn();
+    const sessionId = await kit.signIn();
     const detail = value(kit.call('staffMarkAbsence', { sessionId, childId: demoChildren.alikhan, firstDate: '2026-11-02', lastDate: '2026-11-06', reason: 'family' })).detail;
     expect(detail).toMatchObject({ unexcusedDaysThisMonth: 5, unexcusedDaysPerMonth: 5, child: { unexcusedLimitReached: true } });
   });
 
-  it('are withdrawn by a correction, never deleted', () => {
+  it('are withdrawn by a correction, never deleted', async () => {
     const kit = staffKit();
-    const sessionId = kit.signIn();
+    const sessionId = await kit.signIn();
     const { absenceId } = value(kit.call('staffMarkAbsence', { sessionId, childId: demoChildren.alisa, firstDate: '2026-11-23', lastDate: '2026-11-23', reason: 'family' }));
     value(kit.call('staffCorrect', { sessionId, target: { type: 'absence', id: absenceId }, reason: 'Wrong child' }));
     expect(value(kit.call('staffChildDetail', { sessionId, childId: demoChildren.alisa })).child).toMatchObject({ state: 'expected', absenceReason: null });
@@ -57,9 +57,9 @@ describe('absences', () => {
     expect(() => kit.db.prepare('DELETE FROM absences').run()).toThrow(/append-only/);
   });
 
-  it('refuse a range that ends before it starts', () => {
+  it('refuse a range that ends before it starts', async () => {
     const kit = staffKit();
-    const sessionId = kit.signIn();
+    const sessionId = await kit.signIn();
     expect(() => kit.call('staffMarkAbsence', { sessionId, childId: demoChildren.alisa, firstDate: '2026-11-23', lastDate: '2026-11-20', reason: 'sick' })).toThrow(/before/);
   });
 });
@@ -67,7 +67,7 @@ describe('absences', () => {
 describe('the 09:00 headcount', () => {
   const total = (groups: readonly HeadcountGroup[]) => groups.reduce((sum, g) => sum + g.present, 0);
 
-  it('is taken by the kiosk once at the cut-off, with the present children of each group by name', () => {
+  it('is taken by the kiosk once at the cut-off, with the present children of each group by name', async () => {
     const kit = staffKit();
     value(kit.checkin.identifyCard(demoCards.motherOneChild));
     kit.desk.tick();
@@ -84,17 +84,17 @@ describe('the 09:00 headcount', () => {
     expect(groups.find((g) => g.present === 1)).toMatchObject({ groupName: 'Солнышко', presentNames: ['Алиса Иванова'], enrolled: 25 });
     expect(kit.read(`SELECT staff_id, subject_id FROM staff_audit WHERE action = 'headcount'`)).toEqual([{ staff_id: null, subject_id: expect.any(String) as string }]);
 
-    const sessionId = kit.signIn('staff-nurse', '1357');
+    const sessionId = await kit.signIn('staff-nurse', '1357');
     const seen = value(kit.call('staffHeadcount', { sessionId }));
     expect(seen).toMatchObject({ cutOff: '09:00', snapshot: { trigger: 'cut-off', takenAt: '09:00' } });
   });
 
-  it('follows the configured cut-off, and staff can take one by hand', () => {
+  it('follows the configured cut-off, and staff can take one by hand', async () => {
     const kit = staffKit();
     kit.desk.settings.set('headcountCutOff', '08:30');
     kit.clock.set('2026-11-23T03:31:00.000Z');
     kit.desk.tick();
-    const sessionId = kit.signIn('staff-nurse', '1357');
+    const sessionId = await kit.signIn('staff-nurse', '1357');
     const manual = value(kit.call('staffTakeHeadcount', { sessionId }));
     expect(manual).toMatchObject({ trigger: 'manual', takenAt: '08:31' });
     expect(kit.read('SELECT trigger, staff_id FROM headcounts ORDER BY taken_ms, id')).toEqual([
@@ -105,7 +105,7 @@ describe('the 09:00 headcount', () => {
 });
 
 describe('closing time', () => {
-  it('lists the children still checked in, and each is resolved: left with whom, or still here', () => {
+  it('lists the children still checked in, and each is resolved: left with whom, or still here', async () => {
     const kit = staffKit();
     value(kit.checkin.identifyCard(demoCards.motherOneChild));
     const scan = value(kit.checkin.identifyCard(demoCards.fatherTwoGroups));
@@ -113,7 +113,7 @@ describe('closing time', () => {
     value(kit.checkin.confirm(scan.scanId, [demoChildren.yerasyl, demoChildren.inzhu]));
 
     kit.clock.set('2026-11-23T14:05:00.000Z'); // 19:05
-    const sessionId = kit.signIn();
+    const sessionId = await kit.signIn();
     const closing = value(kit.call('staffClosing', { sessionId }));
     expect(closing).toMatchObject({ closingTime: '19:00', passed: true });
     expect(closing.children.map((c) => c.child.firstName)).toEqual(['Ерасыл', 'Інжу', 'Алиса']);
@@ -140,9 +140,9 @@ describe('closing time', () => {
     ]);
   });
 
-  it('says closing time has not come yet, and refuses to resolve a child who is not in', () => {
+  it('says closing time has not come yet, and refuses to resolve a child who is not in', async () => {
     const kit = staffKit();
-    const sessionId = kit.signIn();
+    const sessionId = await kit.signIn();
     expect(value(kit.call('staffClosing', { sessionId }))).toEqual({ closingTime: '19:00', passed: false, children: [] });
     expect(kit.call('staffResolveClosing', { sessionId, childId: demoChildren.alisa, outcome: { kind: 'still-here', note: 'x' } })).toMatchObject({
       ok: false,

@@ -21,6 +21,7 @@ import { ensurePinPepper } from './pin-pepper.js';
 import { PresenceStore } from './presence-store.js';
 import { ClosingAlert, type StaffAlertSink } from './closing-alert.js';
 import { StaffAccountAdmin } from './staff-account-admin.js';
+import { SignInLedger } from './sign-in-ledger.js';
 import { StaffAccounts, type PinCheck } from './staff-accounts.js';
 import { StaffAudit } from './staff-audit.js';
 import { StaffSessions } from './staff-sessions.js';
@@ -59,6 +60,8 @@ export class StaffDesk {
   readonly closing: ClosingService;
   readonly views: StaffViews;
   readonly accountAdmin: StaffAccountAdmin;
+  /** Sign-in's writes, held in memory while the database cannot take them. */
+  readonly ledger: SignInLedger;
   private readonly closingAlert: ClosingAlert;
   private readonly sessions = new StaffSessions();
   private timer: ReturnType<typeof setInterval> | null = null;
@@ -68,7 +71,8 @@ export class StaffDesk {
     const { db, log } = options;
     this.settings = new StaffSettings(db);
     this.audit = new StaffAudit(db);
-    this.accounts = new StaffAccounts(db, this.audit, () => this.readPepper());
+    this.ledger = new SignInLedger(db, this.audit, options.report ?? console.error);
+    this.accounts = new StaffAccounts(db, this.audit, this.ledger, () => this.readPepper());
     this.directory = new ChildDirectory(db);
     this.presence = new PresenceStore(db);
     const { directory, presence, audit } = this;
@@ -107,29 +111,37 @@ export class StaffDesk {
   }
 
   /**
-   * Ends idle sessions (each on record), takes the day's cut-off headcount when it is due, and keeps the closing-time
-   * alert on the door while children are left unresolved after closing time.
+   * Writes what sign-in held while the disk was full, ends idle sessions (each on record), takes the day's cut-off
+   * headcount when it is due, and keeps the closing-time alert on the door while children are left unresolved after
+   * closing time.
    */
   tick(): void {
     const at = this.now();
+    this.ledger.flush();
     for (const ended of this.sessions.expire(at.ms, this.idleMs())) {
-      this.audit.record('session-timeout', ended.member.id, at, { idleSeconds: this.idleMs() / 1000 }, ended.sessionId);
+      this.ledger.commit({ audit: [this.audit.entry('session-timeout', ended.member.id, at, { idleSeconds: this.idleMs() / 1000 }, ended.sessionId)] });
     }
     this.headcounts.takeIfDue(this.settings.get('headcountCutOff'), at);
     this.closingAlert.check(at);
   }
 
-  signIn(who: { kind: 'staff'; staffId: string } | { kind: 'card'; raw: string; source: CardSource }, pin: string): SignInOutcome {
+  /**
+   * Signs a member in by name or staff card and PIN. Answers after the PIN's hash is checked off the core's thread; a
+   * full disk does not stop it (what it writes waits in the ledger).
+   */
+  async signIn(who: { kind: 'staff'; staffId: string } | { kind: 'card'; raw: string; source: CardSource }, pin: string): Promise<SignInOutcome> {
     const at = this.now();
     let check: PinCheck;
     if (who.kind === 'card') {
       const card = normalizeCardNumber(who.raw, this.options.cardFormat(who.source));
       const staffId = card && this.accounts.staffIdForCard(card);
-      check = staffId ? this.accounts.checkPin(staffId, pin, 'card', at) : this.accounts.refuseUnknown('unknown-card', at, null, card ? readingText(card) : who.raw.slice(0, 64));
+      check = staffId
+        ? await this.accounts.checkPin(staffId, pin, 'card', 'name', at)
+        : this.accounts.refuseUnknown('unknown-card', at, null, card ? readingText(card) : who.raw.slice(0, 64));
     } else if (this.settings.get('staffSignInMode') === 'card-only') {
       check = this.accounts.refuseUnknown('card-required', at, who.staffId);
     } else {
-      check = this.accounts.checkPin(who.staffId, pin, 'name', at);
+      check = await this.accounts.checkPin(who.staffId, pin, 'name', 'name', at);
     }
     if (check.outcome !== 'signed-in') return check;
     return { outcome: 'signed-in', session: this.openSession(check.member, at, who.kind) };
@@ -139,12 +151,12 @@ export class StaffDesk {
    * The first admin holds every key of the kiosk: their PIN must pass the same weak-PIN rule as any other. Once the
    * setup is done that is the answer, whatever the PIN (createFirstAdmin checks it again inside its transaction).
    */
-  createFirstAdmin(firstName: string, lastName: string, pin: string): Result<FirstAdminOutcome> {
+  async createFirstAdmin(firstName: string, lastName: string, pin: string): Promise<Result<FirstAdminOutcome>> {
     const at = this.now();
     if (!this.accounts.needsFirstAdmin()) return fail('STAFF_SETUP_DONE');
     const weakness = guessableAs(pin);
     if (weakness) return ok({ outcome: 'weak', weakness });
-    const member = this.accounts.createFirstAdmin(firstName, lastName, pin, at);
+    const member = await this.accounts.createFirstAdmin(firstName, lastName, pin, at);
     if (!member) return fail('STAFF_SETUP_DONE');
     return ok({ outcome: 'created', session: this.openSession(member, at, 'setup') });
   }
@@ -154,7 +166,7 @@ export class StaffDesk {
     const at = this.now();
     const member = this.sessions.close(sessionId);
     if (!member) return;
-    this.audit.record(why === 'idle' ? 'session-timeout' : 'sign-out', member.id, at, { why }, sessionId);
+    this.ledger.commit({ audit: [this.audit.entry(why === 'idle' ? 'session-timeout' : 'sign-out', member.id, at, { why }, sessionId)] });
   }
 
   /** The signed-in staff member behind a request (refreshing the idle timer), or the error to answer with. */
@@ -162,7 +174,9 @@ export class StaffDesk {
     const at = this.now();
     const found = this.sessions.use(sessionId, at.ms, this.idleMs());
     if (found.kind === 'active') return { ok: true, member: found.member, at };
-    if (found.kind === 'timed-out') this.audit.record('session-timeout', found.member.id, at, { idleSeconds: this.idleMs() / 1000 }, sessionId);
+    if (found.kind === 'timed-out') {
+      this.ledger.commit({ audit: [this.audit.entry('session-timeout', found.member.id, at, { idleSeconds: this.idleMs() / 1000 }, sessionId)] });
+    }
     return { ok: false, result: fail('STAFF_SESSION_ENDED') };
   }
 
@@ -172,7 +186,7 @@ export class StaffDesk {
     const at = this.now();
     this.options.db
       .transaction(() => {
-        for (const { staffId, pin } of demoStaffPins) if (this.accounts.member(staffId)) this.accounts.setPin(staffId, pin, at);
+        for (const { staffId, pin } of demoStaffPins) if (this.accounts.member(staffId)) this.accounts.storePin(staffId, this.accounts.hashWhileOpening(pin), at);
         if (this.accounts.member(demoStaffCard.staffId)) this.accounts.addCard(demoStaffCard.staffId, demoStaffCard.canonical);
       })
       .immediate();
@@ -180,7 +194,7 @@ export class StaffDesk {
 
   private openSession(member: StaffMember, at: LocalTime, via: string): StaffSession {
     const sessionId = this.sessions.open(member, at.ms);
-    this.audit.record('sign-in', member.id, at, { via, role: member.role }, sessionId);
+    this.ledger.commit({ audit: [this.audit.entry('sign-in', member.id, at, { via, role: member.role }, sessionId)] });
     return { sessionId, staff: member, idleSeconds: this.settings.get('staffIdleSeconds') };
   }
 

@@ -8,21 +8,24 @@ import type { StaffDesk } from './staff-desk.js';
 
 export type { StaffRequestName };
 
+/** The requests that check or hash a PIN: they answer once scrypt has run off the core's thread. */
+export type StaffAsyncRequestName = 'staffSignIn' | 'staffCreateFirstAdmin' | 'staffSetPin' | 'staffChangeOwnPin';
+
 export type StaffHandlers = {
-  [K in StaffRequestName]: (args: RequestArgs<K>) => Result<RequestValue<K>>;
+  [K in StaffRequestName]: (args: RequestArgs<K>) => K extends StaffAsyncRequestName ? Promise<Result<RequestValue<K>>> : Result<RequestValue<K>>;
 };
 
 /** `withDesk` runs an action on the open store's desk (or answers DATABASE_UNAVAILABLE). */
-export function staffHandlers(withDesk: <T>(action: (desk: StaffDesk) => Result<T>) => Result<T>): StaffHandlers {
+export function staffHandlers(withDesk: <R>(action: (desk: StaffDesk) => R) => R | Result<never>): StaffHandlers {
   /** Runs `action` as the session's staff member, at the request's time. */
-  const asStaff = <T>(sessionId: string, action: (desk: StaffDesk, member: StaffMember, at: LocalTime) => Result<T>): Result<T> =>
+  const asStaff = <R>(sessionId: string, action: (desk: StaffDesk, member: StaffMember, at: LocalTime) => R): R | Result<never> =>
     withDesk((desk) => {
       const session = desk.session(sessionId);
       return session.ok ? action(desk, session.member, session.at) : session.result;
     });
 
   /** Like asStaff, for the account requests only an admin may make (STAFF_FORBIDDEN for anyone else). */
-  const asAdmin = <T>(sessionId: string, action: (desk: StaffDesk, member: StaffMember, at: LocalTime) => Result<T>): Result<T> =>
+  const asAdmin = <R>(sessionId: string, action: (desk: StaffDesk, member: StaffMember, at: LocalTime) => R): R | Result<never> =>
     asStaff(sessionId, (desk, member, at) => (member.role === 'admin' ? action(desk, member, at) : fail('STAFF_FORBIDDEN', 'staff accounts are for admins')));
 
   /** Locked by a wrong PIN typed in a session (the old one, or an admin's own): whoever stands there is let go. */
@@ -37,8 +40,8 @@ export function staffHandlers(withDesk: <T>(action: (desk: StaffDesk) => Result<
         const mode = desk.settings.get('staffSignInMode');
         return ok({ mode, staff: mode === 'card-only' ? [] : desk.accounts.withPins(), needsFirstAdmin: desk.accounts.needsFirstAdmin() });
       }),
-    staffSignIn: ({ who, pin }) => withDesk((desk) => ok(desk.signIn(who, pin))),
-    staffCreateFirstAdmin: ({ firstName, lastName, pin }) => withDesk((desk) => desk.createFirstAdmin(firstName, lastName, pin)),
+    staffSignIn: async ({ who, pin }) => withDesk(async (desk) => ok(await desk.signIn(who, pin))),
+    staffCreateFirstAdmin: async ({ firstName, lastName, pin }) => withDesk((desk) => desk.createFirstAdmin(firstName, lastName, pin)),
     staffSignOut: ({ sessionId, why }) =>
       withDesk((desk) => {
         desk.signOut(sessionId, why);
@@ -93,13 +96,13 @@ export function staffHandlers(withDesk: <T>(action: (desk: StaffDesk) => Result<
       }),
     staffResolveClosing: ({ sessionId, childId, outcome }) => asStaff(sessionId, (desk, member, at) => desk.closing.resolve(member, childId, outcome, at)),
     staffAccounts: ({ sessionId }) => asAdmin(sessionId, (desk, _member, at) => ok({ staff: desk.accountAdmin.list(at) })),
-    staffSetPin: ({ sessionId, staffId, pin, adminPin }) =>
-      asAdmin(sessionId, (desk, admin, at) => endSessionIfLocked(desk, sessionId, desk.accountAdmin.setPin(admin, staffId, pin, adminPin, at))),
+    staffSetPin: async ({ sessionId, staffId, pin, adminPin }) =>
+      asAdmin(sessionId, async (desk, admin, at) => endSessionIfLocked(desk, sessionId, await desk.accountAdmin.setPin(admin, staffId, pin, adminPin, at))),
     staffEnrolCard: ({ sessionId, staffId, card }) =>
       asAdmin(sessionId, (desk, admin, at) => desk.accountAdmin.enrolCard(admin, staffId, card.raw, card.source, at)),
     staffWithdrawCard: ({ sessionId, cardId }) => asAdmin(sessionId, (desk, admin, at) => desk.accountAdmin.withdrawCard(admin, cardId, at)),
     staffUnlock: ({ sessionId, staffId }) => asAdmin(sessionId, (desk, admin, at) => desk.accountAdmin.unlock(admin, staffId, at)),
-    staffChangeOwnPin: ({ sessionId, oldPin, newPin }) =>
-      asStaff(sessionId, (desk, member, at) => endSessionIfLocked(desk, sessionId, desk.accountAdmin.changeOwnPin(member, oldPin, newPin, at))),
+    staffChangeOwnPin: async ({ sessionId, oldPin, newPin }) =>
+      asStaff(sessionId, async (desk, member, at) => endSessionIfLocked(desk, sessionId, await desk.accountAdmin.changeOwnPin(member, oldPin, newPin, at))),
   };
 }

@@ -11,9 +11,9 @@ const counts = (kit: ReturnType<typeof staffKit>) => ({
 });
 
 describe('staff records and the outbox', () => {
-  it('queue an absence with its row, as the protocol record the city receives', () => {
+  it('queue an absence with its row, as the protocol record the city receives', async () => {
     const kit = staffKit();
-    const sessionId = kit.signIn('staff-nurse', '1357');
+    const sessionId = await kit.signIn('staff-nurse', '1357');
     const { absenceId } = value(
       kit.call('staffMarkAbsence', { sessionId, childId: demoChildren.yerasyl, firstDate: '2026-11-23', lastDate: '2026-11-27', reason: 'sick', certificateNumber: '№ 412' }),
     );
@@ -38,9 +38,9 @@ describe('staff records and the outbox', () => {
     });
   });
 
-  it('leave neither the absence nor its outbox row when queueing fails inside the transaction', () => {
+  it('leave neither the absence nor its outbox row when queueing fails inside the transaction', async () => {
     const kit = staffKit();
-    const sessionId = kit.signIn();
+    const sessionId = await kit.signIn();
     kit.db.exec(`CREATE TEMP TRIGGER outbox_refuses_absences BEFORE INSERT ON sync_outbox WHEN NEW.record_type = 'absence'
                  BEGIN SELECT RAISE(ABORT, 'outbox full'); END;`);
     expect(() => kit.call('staffMarkAbsence', { sessionId, childId: demoChildren.alisa, firstDate: '2026-11-23', lastDate: '2026-11-23', reason: 'family' })).toThrow(

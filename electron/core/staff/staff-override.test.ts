@@ -3,9 +3,9 @@ import { demoCards } from '../demo/demo-roster.js';
 import { demoChildren, staffKit, value } from './testing/staff-kit.js';
 
 describe('finding a child', () => {
-  it('finds Әлихан from "алихан" and Інжу from "инжу" or "інжу", across all groups', () => {
+  it('finds Әлихан from "алихан" and Інжу from "инжу" or "інжу", across all groups', async () => {
     const kit = staffKit();
-    const sessionId = kit.signIn();
+    const sessionId = await kit.signIn();
     const search = (query: string) => value(kit.call('staffChildren', { sessionId, query })).children;
     expect(search('алихан').map((c) => c.id)).toContain(demoChildren.alikhan);
     const both = search('АЛИХАН жумабаев');
@@ -14,9 +14,9 @@ describe('finding a child', () => {
     for (const typed of ['инжу', 'інжу', 'ІНЖУ']) expect(search(typed).map((c) => c.id)).toContain(demoChildren.inzhu);
   });
 
-  it("lists a group's children with today's state", () => {
+  it("lists a group's children with today's state", async () => {
     const kit = staffKit();
-    const sessionId = kit.signIn();
+    const sessionId = await kit.signIn();
     const groups = value(kit.call('staffGroups', { sessionId })).groups;
     expect(groups).toHaveLength(12);
     const children = value(kit.call('staffChildren', { sessionId, groupId: 'g01' })).children;
@@ -26,9 +26,9 @@ describe('finding a child', () => {
 });
 
 describe('overrides', () => {
-  it('record an attributed arrival through the chained log, with the reason and the companion, queued for the city', () => {
+  it('record an attributed arrival through the chained log, with the reason and the companion, queued for the city', async () => {
     const kit = staffKit();
-    const sessionId = kit.signIn();
+    const sessionId = await kit.signIn();
     const detail = value(kit.call('staffChildDetail', { sessionId, childId: demoChildren.alikhan }));
     expect(detail.nextAction).toBe('arrival');
     const grandmother = detail.companions.find((c) => c.firstName === 'Бибігүл');
@@ -67,19 +67,19 @@ describe('overrides', () => {
     ]);
   });
 
-  it('are seen by the door: a card tap after an override arrival is a departure', () => {
+  it('are seen by the door: a card tap after an override arrival is a departure', async () => {
     const kit = staffKit();
-    const sessionId = kit.signIn();
+    const sessionId = await kit.signIn();
     value(kit.call('staffOverride', { sessionId, childId: demoChildren.alisa, kind: 'arrival', reason: 'no-phone', companionName: 'Соседка Галина' }));
     kit.clock.advance(8 * 3_600_000);
     const tap = value(kit.checkin.identifyCard(demoCards.motherOneChild));
     expect(tap.kind === 'recorded' && tap.receipt.entries.map((e) => e.kind)).toEqual(['departure']);
-    expect(value(kit.call('staffChildDetail', { sessionId: kit.signIn(), childId: demoChildren.alisa })).child.state).toBe('left');
+    expect(value(kit.call('staffChildDetail', { sessionId: await kit.signIn(), childId: demoChildren.alisa })).child.state).toBe('left');
   });
 
-  it('need a note for "other", and a companion linked to the child', () => {
+  it('need a note for "other", and a companion linked to the child', async () => {
     const kit = staffKit();
-    const sessionId = kit.signIn();
+    const sessionId = await kit.signIn();
     expect(() => kit.call('staffOverride', { sessionId, childId: demoChildren.alisa, kind: 'arrival', reason: 'other' })).toThrow(/note/);
     expect(kit.call('staffOverride', { sessionId, childId: demoChildren.alisa, kind: 'arrival', reason: 'forgot-card', companionId: 'cp0001' })).toMatchObject({
       ok: false,
@@ -88,9 +88,9 @@ describe('overrides', () => {
     expect(kit.read('SELECT id FROM attendance_events')).toEqual([]);
   });
 
-  it('never name as collecting a child a companion the roster lets only bring them', () => {
+  it('never name as collecting a child a companion the roster lets only bring them', async () => {
     const kit = staffKit();
-    const sessionId = kit.signIn();
+    const sessionId = await kit.signIn();
     const nanny = value(kit.call('staffChildDetail', { sessionId, childId: demoChildren.yerasyl })).companions.find((c) => c.relation === 'nanny');
     if (!nanny) throw new Error('the demo nanny is not linked to Ерасыл');
     expect(nanny).toMatchObject({ mayBring: true, mayCollect: false });
@@ -113,11 +113,11 @@ describe('overrides', () => {
 });
 
 describe('corrections', () => {
-  it('withdraw a tap recorded by mistake: the record stays, the door and the staff screen ignore it', () => {
+  it('withdraw a tap recorded by mistake: the record stays, the door and the staff screen ignore it', async () => {
     const kit = staffKit();
     value(kit.checkin.identifyCard(demoCards.motherOneChild));
     const [tap] = kit.read<{ id: string }>('SELECT id FROM attendance_events');
-    const admin = kit.signIn('staff-admin', '2468');
+    const admin = await kit.signIn('staff-admin', '2468');
     expect(value(kit.call('staffChildDetail', { sessionId: admin, childId: demoChildren.alisa })).child.state).toBe('present');
 
     const { correctionId } = value(kit.call('staffCorrect', { sessionId: admin, target: { type: 'attendance', id: tap?.id }, reason: 'Tapped for the wrong child' }));
@@ -136,17 +136,17 @@ describe('corrections', () => {
     expect(again.kind === 'recorded' && again.receipt.entries[0]?.kind).toBe('arrival');
   });
 
-  it('by staff reach only their own records of today; admins any; never twice', () => {
+  it('by staff reach only their own records of today; admins any; never twice', async () => {
     const kit = staffKit();
-    const duty = kit.signIn();
-    const nurse = kit.signIn('staff-nurse', '1357');
+    const duty = await kit.signIn();
+    const nurse = await kit.signIn('staff-nurse', '1357');
     const own = value(kit.call('staffOverride', { sessionId: duty, childId: demoChildren.alisa, kind: 'arrival', reason: 'forgot-card' }));
     expect(kit.call('staffCorrect', { sessionId: nurse, target: { type: 'attendance', id: own.eventId }, reason: 'not mine' })).toMatchObject({
       ok: false,
       error: { code: 'STAFF_FORBIDDEN' },
     });
     expect(kit.call('staffCorrect', { sessionId: duty, target: { type: 'attendance', id: own.eventId }, reason: 'wrong child' }).ok).toBe(true);
-    const admin = kit.signIn('staff-admin', '2468');
+    const admin = await kit.signIn('staff-admin', '2468');
     expect(kit.call('staffCorrect', { sessionId: admin, target: { type: 'attendance', id: own.eventId }, reason: 'again' })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_REQUEST' },

@@ -100,7 +100,7 @@ describe('roster pulls and cards changed at the kiosk', () => {
     expect(k.credential(id)).toMatchObject({ value: `retired:${id}:4512400`, revoked_at: NOW.toISOString() });
   });
 
-  it('a card the city refused leaves service at the next delta, though the delta does not name it', () => {
+  it('a card the city refused leaves service at the next delta, though the delta does not name it', async () => {
     const k = kit();
     const id = k.enrol('elena', '0004512400');
     k.apply({ kind: 'delta', cursor: 'c2', changes: { upserts: {}, removals: {} } });
@@ -108,14 +108,14 @@ describe('roster pulls and cards changed at the kiosk', () => {
     k.cityAnswers('rejected');
     k.apply({ kind: 'delta', cursor: 'c3', changes: { upserts: {}, removals: {} } });
     expect(k.credential(id)).toMatchObject({ value: '4512400', revoked_at: NOW.toISOString(), origin: 'local' });
-    const sessionId = k.signIn();
+    const sessionId = await k.signIn();
     const cards = value(k.call('adminCompanionCards', { sessionId, companionId: 'elena' })).cards;
     expect(cards.find((c) => c.credentialId === id)).toMatchObject({ syncState: 'rejected', rejectedReason: 'card 4512400 is already held by live credential x' });
   });
 
-  it('learns from the city who manages the cards; absent means the kindergarten', () => {
+  it('learns from the city who manages the cards; absent means the kindergarten', async () => {
     const k = kit();
-    const sessionId = k.signIn();
+    const sessionId = await k.signIn();
     k.apply(snapshot((r) => (r.settings = { cardsManagedBy: 'city' })));
     expect(value(k.call('adminCardsInfo', { sessionId }))).toEqual({ managedBy: 'city', cityEnrolled: false });
     const refused = k.call('adminEnrolCard', { sessionId, companionId: 'elena', raw: '0004512400', source: 'keyboard-wedge' });

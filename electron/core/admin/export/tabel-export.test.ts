@@ -9,7 +9,7 @@ import { december } from '../testing/december.js';
 
 const exportOf = async (format: 'xlsx' | 'csv' | 'pdf', language: 'kk' | 'ru' | 'en') => {
   const kit = december();
-  const sessionId = kit.signIn();
+  const sessionId = await kit.signIn();
   const written = value(await kit.call('adminExportTabel', { sessionId, groupId: 'g1', month: '2026-12', format, language }));
   return { kit, written };
 };

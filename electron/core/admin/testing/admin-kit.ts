@@ -77,8 +77,8 @@ export function adminKit(startIso: string = JANUARY) {
   const log = new AttendanceLog(db, deviceId);
   const refused = new RefusedAttempts(db);
   const staff = new StaffDesk({ db, log, clock, dataDir, cardFormat: () => 'auto' });
-  staff.accounts.setPin('head', ADMIN_PIN, staff.now());
-  staff.accounts.setPin('duty', STAFF_PIN, staff.now());
+  staff.accounts.storePin('head', staff.accounts.hashWhileOpening(ADMIN_PIN), staff.now());
+  staff.accounts.storePin('duty', staff.accounts.hashWhileOpening(STAFF_PIN), staff.now());
   const keys = new TrustedKeys(db);
   const signer = ensureKioskSigningKey(dataDir, keys, clock.now());
   // What the core would hear of each change of the door's settings (the status, the HID readers).
@@ -114,8 +114,8 @@ export function adminKit(startIso: string = JANUARY) {
     return (handlers[name] as (a: unknown) => ReturnType<AdminHandlers[K]>)(parsed);
   };
 
-  const signIn = (staffId = 'head', pin = ADMIN_PIN): string => {
-    const outcome = staff.signIn({ kind: 'staff', staffId }, pin);
+  const signIn = async (staffId = 'head', pin = ADMIN_PIN): Promise<string> => {
+    const outcome = await staff.signIn({ kind: 'staff', staffId }, pin);
     if (outcome.outcome !== 'signed-in') throw new Error(`sign-in failed: ${outcome.outcome}`);
     return outcome.session.sessionId;
   };

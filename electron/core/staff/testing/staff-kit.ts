@@ -4,7 +4,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
-import type { RequestValue } from '../../../../shared/api/contract.js';
 import type { Result } from '../../../../shared/api/result.js';
 import { staffRequests } from '../../../../shared/staff/staff-contract.js';
 import { demoRoster } from '../../demo/demo-roster.js';
@@ -17,7 +16,7 @@ import { SettingsStore } from '../../services/settings-store.js';
 import { manualClock, tempDataDir } from '../../testing/fixtures.js';
 import type { StaffAlertSink } from '../closing-alert.js';
 import { StaffDesk } from '../staff-desk.js';
-import { staffHandlers, type StaffRequestName } from '../staff-handlers.js';
+import { staffHandlers, type StaffHandlers, type StaffRequestName } from '../staff-handlers.js';
 
 /** Demo children the README names: Әлихан, Айару, Алиса, Ерасыл, Інжу. */
 export const demoChildren = { alikhan: 'ch0001', ayaru: 'ch0002', alisa: 'ch0003', yerasyl: 'ch0004', inzhu: 'ch0005' } as const;
@@ -52,13 +51,13 @@ export function staffKit(startIso: string = MORNING, options: { alerts?: StaffAl
   const handlers = staffHandlers((action) => action(desk));
 
   /** A staff request as the dispatcher runs it: the arguments parsed by the contract's schema first. */
-  const call = <K extends StaffRequestName>(name: K, args: unknown): Result<RequestValue<K>> => {
+  const call = <K extends StaffRequestName>(name: K, args: unknown): ReturnType<StaffHandlers[K]> => {
     const parsed = staffRequests[name].args.parse(args);
-    return (handlers[name] as (a: unknown) => Result<RequestValue<K>>)(parsed);
+    return (handlers[name] as (a: unknown) => ReturnType<StaffHandlers[K]>)(parsed);
   };
 
-  const signIn = (staffId = 'staff-duty', pin = '1234'): string => {
-    const outcome = value(call('staffSignIn', { who: { kind: 'staff', staffId }, pin }));
+  const signIn = async (staffId = 'staff-duty', pin = '1234'): Promise<string> => {
+    const outcome = value(await call('staffSignIn', { who: { kind: 'staff', staffId }, pin }));
     if (outcome.outcome !== 'signed-in') throw new Error(`sign-in failed: ${outcome.outcome}`);
     return outcome.session.sessionId;
   };
