@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchAdminQueries } from './admin-queries.js';
 import { benchIdleCpu } from './idle-cpu.js';
+import { benchPinChecks } from './pin-checks.js';
 import { benchQrCameraE2e } from './qr-camera-e2e.js';
 import { benchQrDecodeRate } from './qr-decode-rate.js';
 import { benchQrToConfirm } from './qr-to-confirm.js';
@@ -18,6 +19,7 @@ try {
   benchRawInsert(dir);
   benchRosterApply(dir);
   await benchStaffOps(dir);
+  await benchPinChecks(dir);
   await benchTapToConfirm(join(dir, 'kiosk'));
   await benchSyncPush(join(dir, 'sync'));
   await benchQrToConfirm(join(dir, 'camera'));
