@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchAdminQueries } from './admin-queries.js';
+import { benchDoorTap } from './door-tap.js';
 import { benchIdleCpu } from './idle-cpu.js';
 import { benchPinChecks } from './pin-checks.js';
 import { benchQrCameraE2e } from './qr-camera-e2e.js';
@@ -20,6 +21,7 @@ try {
   benchRosterApply(dir);
   await benchStaffOps(dir);
   await benchPinChecks(dir);
+  await benchDoorTap(join(dir, 'door-tap'));
   await benchTapToConfirm(join(dir, 'kiosk'));
   await benchSyncPush(join(dir, 'sync'));
   await benchQrToConfirm(join(dir, 'camera'));

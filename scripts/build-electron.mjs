@@ -9,6 +9,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', packages: 'external' }),
   // The sync worker thread both shells start (electron/core/sync/sync-worker.ts), beside them in dist/.
   build({ ...common, entryPoints: ['electron/core/sync/sync-worker.ts'], outfile: 'dist/sync-worker.mjs', format: 'esm', packages: 'external' }),
+  // The full database check's worker thread (electron/core/services/chain-audit-worker.ts), beside them in dist/.
+  build({ ...common, entryPoints: ['electron/core/services/chain-audit-worker.ts'], outfile: 'dist/chain-audit-worker.mjs', format: 'esm', packages: 'external' }),
   // A sandboxed preload may only require 'electron': everything else is bundled in.
   build({ ...common, entryPoints: ['electron/main/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
 ]);

@@ -2,6 +2,7 @@
 // Plain Node: the Electron shell, the web host and the tests all run this same object.
 import type { SaveFileAs } from './admin/export/save-export.js';
 import type { Database } from 'better-sqlite3';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { kioskEvents, type KioskStatus, type KioskRequestName, type RequestArgs, type RequestValue, type EventPayload, type KioskEventName, type StaffAlert, type StorageProblem } from '../../shared/api/contract.js';
 import { fail, ok, type Result } from '../../shared/api/result.js';
@@ -11,11 +12,19 @@ import { verifyQr } from './credentials/qr-verifier.js';
 import { TrustedKeys } from './credentials/trusted-keys.js';
 import { trustDemoCityKey } from './demo/demo-city-key.js';
 import { demoRoster } from './demo/demo-roster.js';
-import { DatabaseOpenError, openDatabase } from './db/open-database.js';
+import { readDamageMarker, writeDamageMarker } from './db/damage-marker.js';
+import { classifyDatabaseError, DatabaseOpenError, openDatabase } from './db/open-database.js';
 import { storageProblemOf } from './db/storage-failure.js';
 import { freeBytes, MIN_FREE_BYTES, probeStorage } from './db/storage-probe.js';
 import { toLocalTime } from '../../shared/domain/local-time.js';
 import { AttendanceLog, ensureDeviceId } from './services/attendance-log.js';
+import { ChainAnchor } from './services/chain-anchor.js';
+import { GENESIS_HASH } from './services/event-chain.js';
+import type { AuditOutcome } from './services/chain-audit.js';
+import { runAudit } from './services/chain-audit-runner.js';
+import { checkChainAtStart } from './services/chain-startup.js';
+import { ChainVerifiedStore } from './services/chain-verified-store.js';
+import { SYNC_KEYS, SyncStateStore } from './sync/sync-state.js';
 import { CheckinService } from './services/checkin-service.js';
 import { RefusedAttempts } from './services/refused-attempts.js';
 import { RosterStore } from './services/roster-store.js';
@@ -62,6 +71,11 @@ export interface KioskCoreOptions {
   storageProbeMs?: number;
   /** Handed every connection the core opens, before it writes: tests cap it (testing/full-disk.ts) to stand in for a full disk. */
   onDatabaseOpened?: (db: Database) => void;
+  /**
+   * The full database check after start-up: workerScript is its worker (dist/chain-audit-worker.mjs); absent or null
+   * runs it in the core's thread once start-up is done (tests, runs from source).
+   */
+  audit?: { workerScript?: string | URL | null };
 }
 
 const STORAGE_PROBE_MS = 5_000;
@@ -86,6 +100,9 @@ type Listener = <E extends KioskEventName>(event: E, payload: EventPayload<E>) =
 
 interface OpenStore {
   db: Database;
+  /** This kiosk's chain: the anchor moves after every request that appended to it. */
+  log: AttendanceLog;
+  anchor: ChainAnchor;
   status: Extract<KioskStatus, { state: 'ready' }>;
   settings: SettingsStore;
   checkin: CheckinService;
@@ -117,6 +134,10 @@ export class KioskCore {
   /** Set while the disk refuses the records' writes; a periodic probe clears it when they work again. */
   private cannotRecord: CannotRecord | null = null;
   private storageProbe: ReturnType<typeof setInterval> | null = null;
+  /** The last anchor write failed: the chain's end is reported unknown until one succeeds. */
+  private anchorFailing = false;
+  /** The full check started by the last successful open (whenFullyChecked). */
+  private audit: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: KioskCoreOptions) {
     this.databasePath = join(options.dataDir, 'esik.sqlite');
@@ -175,6 +196,11 @@ export class KioskCore {
     return () => this.listeners.delete(listener);
   }
 
+  /** Settles once the full database check started by the last open has been acted on (tests, the bench). */
+  whenFullyChecked(): Promise<void> {
+    return this.audit;
+  }
+
   /** Pulls the roster and the other kiosks' records now (tests; a shell's "sync now"). Rejects with SyncError. */
   pullFromCity(): Promise<PullOutcome> {
     if (!this.store) return Promise.reject(new Error('the database is not open'));
@@ -190,6 +216,7 @@ export class KioskCore {
     this.store?.staff.stop();
     void this.store?.sync.stop();
     this.store?.db.close();
+    this.store?.anchor.close();
     this.store = null;
   }
 
@@ -198,8 +225,12 @@ export class KioskCore {
       if (this.cannotRecord) return fail('CANNOT_RECORD', this.cannotRecord.problem);
       return fail('DATABASE_UNAVAILABLE', this.status.state === 'database-error' ? this.status.problem : undefined);
     }
+    const store = this.store;
     try {
-      return action(this.store);
+      const result = action(store);
+      // An append inside a service's own transaction moves the anchor only now, after that transaction committed.
+      store.log.settleAnchor();
+      return result;
     } catch (error) {
       // A full, read-only or failing disk: nothing was written (each write is one transaction), and the door says so.
       const problem = storageProblemOf(error);
@@ -371,12 +402,30 @@ export class KioskCore {
   }
 
   private open(): KioskStatus {
-    // Closed again if setting up the opened file fails for want of room.
-    let opened: Database | undefined;
+    const damage = readDamageMarker(this.databasePath);
+    if (damage !== null) {
+      this.log(`[core] the records file was found damaged earlier (${this.databasePath}.damaged): ${damage}`);
+      return { state: 'database-error', problem: 'DB_CORRUPT', detail: `found damaged earlier: ${damage}` };
+    }
+    const anchor: ChainAnchor = new ChainAnchor(`${this.databasePath}.anchor`, (error) => this.anchorWritten(anchor, error));
+    const anchorReading = anchor.read();
+    if (anchorReading.kind === 'unreadable') this.log(`[core] the chain anchor cannot be read (${anchor.path}): ${anchorReading.detail}`);
+    const existed = existsSync(this.databasePath);
+    // Never a fresh empty database in place of one that held check-ins: its anchor outlives it.
+    if (!existed && anchorReading.kind === 'found' && anchorReading.head.seq > 0) {
+      return this.eventsMissing(anchorReading.head.seq, `the records file ${this.databasePath} is gone; its chain anchor names seq ${anchorReading.head.seq}`);
+    }
+    let db: Database | null = null;
+    const cleanup: (() => void)[] = [];
     try {
-      const db = openDatabase(this.databasePath, this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {});
-      opened = db;
+      db = openDatabase(this.databasePath, this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {});
       this.options.onDatabaseOpened?.(db);
+      // Before anything is written into it: an emptied or swapped file is not this kiosk's, whatever it now holds.
+      const heldDevice = db.prepare<[], { id: string }>('SELECT id FROM device').get()?.id ?? null;
+      if (anchorReading.kind === 'found' && anchorReading.head.seq > 0 && heldDevice !== anchorReading.head.deviceId) {
+        db.close();
+        return this.eventsMissing(anchorReading.head.seq, `the records file holds ${heldDevice === null ? 'no device' : `device ${heldDevice}`}; the anchor names ${anchorReading.head.deviceId} at seq ${anchorReading.head.seq}`);
+      }
       const roster = new RosterStore(db);
       const keys = new TrustedKeys(db);
       if (roster.isEmpty() && this.options.demo) {
@@ -388,10 +437,30 @@ export class KioskCore {
         this.log(`[core] demo kindergarten created in ${this.databasePath}`);
       }
       const deviceId = ensureDeviceId(db, this.clock.now());
-      const log = new AttendanceLog(db, deviceId);
+      const opened = db;
+      const log = new AttendanceLog(db, deviceId, { anchor, written: (error) => this.anchorWritten(anchor, error) });
+      const verified = new ChainVerifiedStore(db);
       const started = performance.now();
-      const chain = log.verify();
-      this.log(`[core] event chain: ${chain.events} events, ${chain.intact ? 'intact' : `BROKEN at seq ${chain.brokenAtSeq}`} (${Math.round(performance.now() - started)} ms)`);
+      const startup = checkChainAtStart({
+        log,
+        anchor: anchorReading,
+        verified: verified.get(deviceId),
+        cityMismatch: new SyncStateStore(db).get(SYNC_KEYS.chainHeadMismatch),
+        createdNow: !existed,
+      });
+      if (startup.kind === 'missing') {
+        db.close();
+        return this.eventsMissing(startup.missing, startup.detail);
+      }
+      if (startup.proven) verified.set(deviceId, startup.proven, this.clock.now().getTime());
+      const { chain } = startup;
+      this.log(
+        `[core] event chain: ${chain.events} events, ${chain.intact ? 'intact' : `BROKEN at seq ${chain.brokenAtSeq}`} as far as start-up walks, ` +
+          `end ${startup.end === 'anchored' ? 'as anchored' : 'UNKNOWN (no anchor to compare with)'} (${Math.round(performance.now() - started)} ms)`,
+      );
+      // From here on the anchor follows the file's end (the first start after the upgrade that brought it creates it).
+      this.anchorFailing = false;
+      log.writeAnchor(log.newest() ?? { seq: 0, hash: GENESIS_HASH });
       const settings = new SettingsStore(db);
       const kindergarten = roster.kindergarten();
       const status: OpenStore['status'] = {
@@ -403,7 +472,7 @@ export class KioskCore {
         sound: settings.get('sound'),
         deviceId,
         cameraDeviceId: settings.get('cameraDeviceId'),
-        chain,
+        chain: { ...startup.chain, end: this.anchorFailing ? 'unknown' : startup.end, fullCheck: 'running' },
         secretStorage: this.secrets.protection,
       };
       const refused = new RefusedAttempts(db, (problem, error) => this.recordingFailed(problem, error));
@@ -433,7 +502,9 @@ export class KioskCore {
       });
       if (kindergarten?.demo) staff.ensureDemoSignIn();
       staff.start();
+      cleanup.push(() => staff.stop());
       const sync = this.startSync(db);
+      cleanup.push(() => void sync.stop());
       const city = new CityLink({
         db,
         attendance: log,
@@ -468,21 +539,79 @@ export class KioskCore {
           if (changed.includes('hidReaders')) this.restartReaders(door.hidReaders);
         },
       });
-      this.store = { db, status, settings, checkin, refused, qrSigner, staff, admin, sync, city };
+      this.store = { db, log, anchor, status, settings, checkin, refused, qrSigner, staff, admin, sync, city };
       city.start();
       this.startReaders(settings.get('hidReaders'));
+      const workerScript = this.options.audit?.workerScript ?? null;
+      this.audit = runAudit({ databasePath: this.databasePath, deviceId, nativeBinding: this.options.nativeBinding ?? null }, workerScript).then(
+        (outcome) => this.audited(opened, deviceId, outcome),
+      );
       return status;
     } catch (error) {
+      for (const undo of cleanup.reverse()) undo();
+      db?.close();
+      anchor.close();
       const full = this.noRoomAtStart(error);
       if (full !== null) {
-        opened?.close();
         this.recordingFailed(full, error);
         return this.statusNow();
       }
-      if (!(error instanceof DatabaseOpenError)) throw error;
-      this.log(`[core] ${error.message}`);
-      return { state: 'database-error', problem: error.problem, detail: error.message };
+      const problem = error instanceof DatabaseOpenError ? error.problem : classifyDatabaseError(error);
+      const detail = error instanceof Error ? error.message : String(error);
+      // Whatever went wrong, the door shows a screen with Retry: an exception here would end the host at every start.
+      this.log(`[core] cannot open the records (${problem}): ${error instanceof Error ? (error.stack ?? detail) : detail}`);
+      return { state: 'database-error', problem, detail };
     }
+  }
+
+  private eventsMissing(missing: number | null, detail: string): KioskStatus {
+    this.log(`[core] EVENTS MISSING from the records file (${missing ?? 'an unknown number of'} acknowledged events): ${detail}`);
+    return { state: 'database-error', problem: 'DB_EVENTS_MISSING', detail, ...(missing === null ? {} : { missingEvents: missing }) };
+  }
+
+  /** The anchor could not be written (or can again): the chain's end is unknown meanwhile, and staff see it. */
+  private anchorWritten(anchor: ChainAnchor, error: unknown): void {
+    const failing = error !== null;
+    if (failing === this.anchorFailing) return;
+    this.anchorFailing = failing;
+    const why = error instanceof Error ? error.message : 'not an Error';
+    this.log(failing ? `[core] the chain anchor cannot be written: ${why}` : '[core] the chain anchor is written again');
+    const store = this.store;
+    if (store?.anchor === anchor) this.updateStatus(store, { chain: { ...store.status.chain, end: failing ? 'unknown' : 'anchored' } });
+  }
+
+  /** The background check's verdict: a damaged file closes the door on the damaged screen; a break is shown to staff. */
+  private audited(db: Database, deviceId: string, outcome: AuditOutcome): void {
+    const store = this.store;
+    if (store?.db !== db) return;
+    if (outcome.kind === 'damaged') {
+      this.log(`[core] DATABASE DAMAGED (full check): ${outcome.detail}`);
+      try {
+        writeDamageMarker(this.databasePath, outcome.detail, this.clock.now());
+      } catch (error) {
+        this.log(`[core] the damage cannot be noted beside the database: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      this.close();
+      this.setStatus({ state: 'database-error', problem: 'DB_CORRUPT', detail: outcome.detail });
+      return;
+    }
+    if (outcome.kind === 'failed') {
+      this.log(`[core] the full database check could not run: ${outcome.detail}`);
+      this.updateStatus(store, { chain: { ...store.status.chain, fullCheck: 'not-run' } });
+      return;
+    }
+    const { chain, through } = outcome;
+    this.log(`[core] full check: file whole; event chain ${chain.events} events, ${chain.intact ? 'intact' : `BROKEN at seq ${chain.brokenAtSeq}`}`);
+    try {
+      if (through) new ChainVerifiedStore(db).set(deviceId, through, this.clock.now().getTime());
+    } catch (error) {
+      this.log(`[core] the verified point cannot be stored: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const before = store.status.chain;
+    // A break the start-up walk already saw (past this walk's end, in events appended since) stays shown.
+    const intact = before.intact && chain.intact;
+    const brokenAtSeq = chain.intact ? before.brokenAtSeq : chain.brokenAtSeq;
+    this.updateStatus(store, { chain: { ...before, intact, brokenAtSeq, fullCheck: 'done' } });
   }
 
   /**

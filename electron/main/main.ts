@@ -37,6 +37,8 @@ function start(): void {
     log,
     // Sync with the city in its worker thread, built beside this file's folder (dist/sync-worker.mjs).
     sync: { workerScript: join(__dirname, '..', 'sync-worker.mjs') },
+    // The full database check after start-up in its own worker thread (dist/chain-audit-worker.mjs).
+    audit: { workerScript: join(__dirname, '..', 'chain-audit-worker.mjs') },
     // Exports go where the head chooses through the OS save dialog.
     saveFileAs: electronSaveFileAs,
   });

@@ -26,7 +26,14 @@ const dataDir = values['data-dir'] ?? defaultDataDir();
 const here = fileURLToPath(new URL('.', import.meta.url));
 // Sync with the city runs in its worker thread (dist/sync-worker.mjs, built beside this file's folder).
 const syncWorker = join(here, '../sync-worker.mjs');
-const core = new KioskCore({ dataDir, demo: !values['no-demo'], sync: { workerScript: existsSync(syncWorker) ? syncWorker : null } });
+// The full database check after start-up runs in its worker thread too (dist/chain-audit-worker.mjs).
+const auditWorker = join(here, '../chain-audit-worker.mjs');
+const core = new KioskCore({
+  dataDir,
+  demo: !values['no-demo'],
+  sync: { workerScript: existsSync(syncWorker) ? syncWorker : null },
+  audit: { workerScript: existsSync(auditWorker) ? auditWorker : null },
+});
 const linkFile = join(dataDir, LINK_FILE_NAME);
 const host = await startWebHost({ core, rendererDir: join(here, '../renderer'), port: Number(values.port), linkFile });
 

@@ -61,7 +61,8 @@ export const ScanOutcomeSchema = z.discriminatedUnion('kind', [
 ]);
 export type ScanOutcome = z.infer<typeof ScanOutcomeSchema>;
 
-export const DatabaseProblemSchema = z.enum(['DB_LOCKED', 'DB_CORRUPT', 'DB_UNWRITABLE', 'DB_FROM_FUTURE', 'DB_UNKNOWN']);
+/** DB_EVENTS_MISSING: events this kiosk acknowledged (its chain anchor, or the city, holds them) are not in the file. */
+export const DatabaseProblemSchema = z.enum(['DB_LOCKED', 'DB_CORRUPT', 'DB_UNWRITABLE', 'DB_FROM_FUTURE', 'DB_UNKNOWN', 'DB_EVENTS_MISSING']);
 export type DatabaseProblem = z.infer<typeof DatabaseProblemSchema>;
 
 /**
@@ -84,7 +85,18 @@ export const ReadyStatusSchema = z.object({
     /** The webcam an admin chose in the door settings (a MediaDeviceInfo.deviceId), or null for the first one found. */
     cameraDeviceId: z.string().max(512).nullable(),
     /** Result of the start-up walk over this device's tamper-evident event chain. */
-    chain: z.object({ intact: z.boolean(), events: z.number().int().nonnegative(), brokenAtSeq: z.number().int().nullable() }),
+    chain: z.object({
+      intact: z.boolean(),
+      events: z.number().int().nonnegative(),
+      brokenAtSeq: z.number().int().nullable(),
+      /**
+       * 'anchored': the newest event is where the anchor file beside the database says the chain ends; 'unknown': no
+       * anchor to compare with (the first start after the upgrade that added it) or the anchor cannot be written.
+       */
+      end: z.enum(['anchored', 'unknown']),
+      /** The walk over the whole chain and SQLite's integrity check, run in the background after start-up. */
+      fullCheck: z.enum(['running', 'done', 'not-run']),
+    }),
     /** How the city token and device key are kept; 'plaintext-fallback' (no OS keyring) is shown to staff. */
     secretStorage: SecretProtectionSchema,
   });
@@ -109,7 +121,13 @@ export const KioskStatusSchema = z.discriminatedUnion('state', [
     /** The door as it stands (what 'ready' will show again); null when the kiosk started on a full disk and could not read its records. */
     door: ReadyStatusSchema.nullable(),
   }),
-  z.object({ state: z.literal('database-error'), problem: DatabaseProblemSchema, detail: z.string() }),
+  z.object({
+    state: z.literal('database-error'),
+    problem: DatabaseProblemSchema,
+    detail: z.string(),
+    /** With DB_EVENTS_MISSING: how many acknowledged events the file lacks. */
+    missingEvents: z.number().int().nonnegative().optional(),
+  }),
 ]);
 export type KioskStatus = z.infer<typeof KioskStatusSchema>;
 

@@ -8,6 +8,7 @@ export const en = {
     subtitle: 'or show your QR code to the camera',
     demo: 'DEMO',
     chainBroken: 'Record check failed — tell the administrator',
+    chainEndUnknown: 'The newest records could not be confirmed — tell the administrator',
     secretsUnprotected: 'Secrets for the city server are kept unencrypted (no system keyring) — tell the administrator',
     /** The discreet sync dot: a word for the state, and how many records wait to be sent to the city. */
     sync: { title: 'Sync with the city server', online: 'Online', offline: 'Offline', queued: '{{count}} to send' },
@@ -105,9 +106,11 @@ export const en = {
   database: {
     title: 'The kiosk cannot open its records',
     DB_LOCKED: 'The records are in use by another program. Close any other Esik window, then try again.',
-    DB_CORRUPT: 'The records file is damaged. Call the administrator: it can be restored from a backup.',
+    DB_CORRUPT: "The records file is damaged. Call the kindergarten's IT person. Do not delete the kiosk's data folder: the records in it are still needed.",
     DB_UNWRITABLE: 'The records folder cannot be written to. Check the disk and its permissions.',
     DB_FROM_FUTURE: 'The records were written by a newer version of Esik. Update this kiosk.',
+    DB_EVENTS_MISSING: "Arrivals and departures this kiosk recorded are missing from its records file. Call the kindergarten's IT person. Do not delete the kiosk's data folder.",
+    missingCount: 'Records missing: {{count}}',
     DB_UNKNOWN: 'The records could not be opened.',
     staffHint: 'Staff: note arrivals and departures on paper until this is fixed.',
     retry: 'Try again',

@@ -2,6 +2,7 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { basename, dirname } from 'node:path';
 import type { DatabaseProblem } from '../../../shared/api/contract.js';
+import { fileStructureProblem } from './file-structure.js';
 import { migrations } from './migrations/index.js';
 import { DatabaseFromFutureError, migrate } from './migrate.js';
 import { preparePrivateDataDir } from '../data-dir.js';
@@ -19,9 +20,16 @@ export class DatabaseOpenError extends Error {
   }
 }
 
+/** A file that is plainly not a whole SQLite database, found before SQLite opens (and perhaps resets) it. */
+export class DamagedFileError extends Error {
+  readonly code = 'SQLITE_CORRUPT';
+}
+
 export function openDatabase(path: string, options: OpenOptions = {}): Database {
   let db: Database | undefined;
   try {
+    const damage = fileStructureProblem(path);
+    if (damage !== null) throw new DamagedFileError(damage);
     preparePrivateDataDir(dirname(path), basename(path));
     db = new BetterSqlite3(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
     db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 2000}`);
@@ -33,11 +41,12 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database 
     return db;
   } catch (error) {
     db?.close();
-    throw new DatabaseOpenError(classify(error), path, error);
+    throw new DatabaseOpenError(classifyDatabaseError(error), path, error);
   }
 }
 
-function classify(error: unknown): DatabaseProblem {
+/** What a failure of the database means for the door, from SQLite's or the OS's error code. */
+export function classifyDatabaseError(error: unknown): DatabaseProblem {
   if (error instanceof DatabaseFromFutureError) return 'DB_FROM_FUTURE';
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'DB_LOCKED';

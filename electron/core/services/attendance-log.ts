@@ -6,7 +6,8 @@ import type { LocalTime } from '../../../shared/domain/local-time.js';
 import { attendanceRecordOf } from '../sync/event-record.js';
 import { OutboxWriter } from '../sync/outbox-store.js';
 import { SYNC_KEYS, SyncStateStore } from '../sync/sync-state.js';
-import { eventHash, GENESIS_HASH, verifyChain, type ChainCheck, type ChainedFields } from './event-chain.js';
+import type { ChainAnchor } from './chain-anchor.js';
+import { eventHash, GENESIS_HASH, verifyChain, type ChainCheck, type ChainedFields, type WalkStart } from './event-chain.js';
 
 export interface EventDraft {
   childId: string;
@@ -27,8 +28,21 @@ export interface TodayState {
   occurredAt: string;
 }
 
+/**
+ * The anchor file beside the database that holds the chain's expected end. `written` hears of every write's outcome
+ * (null: written), so the core can tell staff while the end is no longer recorded.
+ */
+export interface AnchorKeeping {
+  anchor: ChainAnchor;
+  written: (error: unknown) => void;
+}
+
 export class AttendanceLog {
   private readonly head: Statement<[string], { device_seq: number; hash: string }>;
+  private readonly at: Statement<[string, number], StoredEvent>;
+  private readonly after: Statement<[string, number], StoredEvent>;
+  /** An append inside a caller's transaction: the anchor moves once that transaction has committed. */
+  private anchorDue = false;
   private readonly insert: Statement<ForeignEvent>;
   private readonly known: Statement<[string], { id: string }>;
   private readonly outbox: OutboxWriter;
@@ -40,9 +54,12 @@ export class AttendanceLog {
   constructor(
     private readonly db: Database,
     deviceId: string,
+    private readonly anchoring: AnchorKeeping | null = null,
   ) {
     this.id = deviceId;
     this.head = db.prepare('SELECT device_seq, hash FROM attendance_events WHERE device_id = ? ORDER BY device_seq DESC LIMIT 1');
+    this.at = db.prepare('SELECT * FROM attendance_events WHERE device_id = ? AND device_seq = ?');
+    this.after = db.prepare('SELECT * FROM attendance_events WHERE device_id = ? AND device_seq > ? ORDER BY device_seq');
     this.insert = db.prepare(
       `INSERT INTO attendance_events (id, device_id, device_seq, child_id, kind, method, companion_id, credential_id,
          staff_id, occurred_at, occurred_ms, local_date, prev_hash, hash, clock_offset_ms)
@@ -66,7 +83,7 @@ export class AttendanceLog {
    * outbox row (what sync pushes to the city) is written in the same transaction, so no event can miss the city.
    */
   append(drafts: readonly EventDraft[], at: LocalTime): StoredEvent[] {
-    return this.db
+    const events = this.db
       .transaction(() => {
         const clockOffsetMs = this.syncState.getInt(SYNC_KEYS.clockOffsetMs);
         const head = this.head.get(this.deviceId);
@@ -96,6 +113,40 @@ export class AttendanceLog {
         });
       })
       .immediate();
+    // Inside a caller's transaction nothing is committed yet: an anchor ahead of the file would read as loss.
+    const newest = events.at(-1);
+    if (this.db.inTransaction) this.anchorDue = newest !== undefined || this.anchorDue;
+    else if (newest) this.writeAnchor({ seq: newest.device_seq, hash: newest.hash });
+    return events;
+  }
+
+  /** Moves the anchor to the committed end after an append made inside a caller's transaction (see append). */
+  settleAnchor(): void {
+    if (!this.anchorDue || this.db.inTransaction) return;
+    this.anchorDue = false;
+    this.writeAnchor(this.newest() ?? { seq: 0, hash: GENESIS_HASH });
+  }
+
+  /** Records the given end of this device's chain in the anchor file; a failure is reported, never thrown at a tap. */
+  writeAnchor(end: WalkStart): void {
+    if (!this.anchoring) return;
+    try {
+      this.anchoring.anchor.write({ deviceId: this.deviceId, seq: end.seq, hash: end.hash });
+      this.anchoring.written(null);
+    } catch (error) {
+      this.anchoring.written(error);
+    }
+  }
+
+  /** This device's newest event (its seq and hash), or null before the first. */
+  newest(): WalkStart | null {
+    const row = this.head.get(this.deviceId);
+    return row ? { seq: row.device_seq, hash: row.hash } : null;
+  }
+
+  /** The hash stored for this device's event with that seq, or null when there is none. */
+  hashAt(seq: number): string | null {
+    return this.at.get(this.deviceId, seq)?.hash ?? null;
   }
 
   /**
@@ -130,10 +181,20 @@ export class AttendanceLog {
   }
 
   verify(): ChainCheck {
-    const rows = this.db
-      .prepare<[string], StoredEvent>('SELECT * FROM attendance_events WHERE device_id = ? ORDER BY device_seq')
-      .iterate(this.deviceId);
-    return verifyChain(rows);
+    return verifyChain(this.after.iterate(this.deviceId, 0));
+  }
+
+  /**
+   * Walks only the events after a point an earlier full walk proved. The point is itself checked first: its event must
+   * still be there with the same hash, and that hash must still compute from the event; if not, the chain is broken
+   * there (an edit before the point is left to the full walk in the background).
+   */
+  verifyFrom(point: WalkStart): ChainCheck {
+    const event = this.at.get(this.deviceId, point.seq);
+    if (!event || event.hash !== point.hash || eventHash(event) !== event.hash) {
+      return { intact: false, events: point.seq - 1, brokenAtSeq: point.seq };
+    }
+    return verifyChain(this.after.iterate(this.deviceId, point.seq), point);
   }
 }
 

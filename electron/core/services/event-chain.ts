@@ -46,11 +46,22 @@ export interface ChainCheck {
   brokenAtSeq: number | null;
 }
 
-/** Walks events in device_seq order; stops at the first gap, wrong link or wrong hash. */
-export function verifyChain(events: Iterable<ChainedFields & { hash: string }>): ChainCheck {
-  let prev = GENESIS_HASH;
-  let expectedSeq = 1;
-  let count = 0;
+/** Where a walk starts: the chain's beginning, or an event already proven (its seq and hash). */
+export interface WalkStart {
+  seq: number;
+  hash: string;
+}
+
+const GENESIS: WalkStart = { seq: 0, hash: GENESIS_HASH };
+
+/**
+ * Walks events in device_seq order, from just after `from` (by default the first event); stops at the first gap,
+ * wrong link or wrong hash. `events` counts the events proven, those before `from` included.
+ */
+export function verifyChain(events: Iterable<ChainedFields & { hash: string }>, from: WalkStart = GENESIS): ChainCheck {
+  let prev = from.hash;
+  let expectedSeq = from.seq + 1;
+  let count = from.seq;
   for (const e of events) {
     if (e.device_seq !== expectedSeq || e.prev_hash !== prev || eventHash(e) !== e.hash) {
       return { intact: false, events: count, brokenAtSeq: e.device_seq };

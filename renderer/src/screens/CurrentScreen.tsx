@@ -19,7 +19,7 @@ interface Props {
 
 export function CurrentScreen({ status, flow, onLanguage, onRetryDatabase }: Props) {
   if (status === null) return <ConnectingScreen />;
-  if (status.state === 'database-error') return <DatabaseErrorScreen problem={status.problem} onRetry={onRetryDatabase} />;
+  if (status.state === 'database-error') return <DatabaseErrorScreen problem={status.problem} missingEvents={status.missingEvents} onRetry={onRetryDatabase} />;
   const screen = flow.screen;
   // Cards are still answered (an unknown card is still unknown); between them the door says it cannot record.
   if (status.state === 'cannot-record' && screen.kind === 'idle') return <CannotRecordScreen status={status} />;

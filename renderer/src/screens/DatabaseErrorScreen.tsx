@@ -1,10 +1,18 @@
-// The core could not open its records: say so plainly, tell staff to use paper, offer Retry.
+// The core could not open its records (or found acknowledged ones missing): say so plainly, say whom to call, tell staff
+// to use paper, offer Retry.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DatabaseProblem } from '../../../shared/api/contract.js';
 import { DatabaseIcon, RetryIcon } from '../components/icons.js';
 
-export function DatabaseErrorScreen({ problem, onRetry }: { problem: DatabaseProblem; onRetry: () => Promise<void> }) {
+interface Props {
+  problem: DatabaseProblem;
+  /** With DB_EVENTS_MISSING, when the count is known. */
+  missingEvents?: number | undefined;
+  onRetry: () => Promise<void>;
+}
+
+export function DatabaseErrorScreen({ problem, missingEvents, onRetry }: Props) {
   const { t } = useTranslation();
   const [retrying, setRetrying] = useState(false);
   const retry = () => {
@@ -18,6 +26,11 @@ export function DatabaseErrorScreen({ problem, onRetry }: { problem: DatabasePro
       <DatabaseIcon className="database-icon" />
       <h1 className="database-title">{t('database.title')}</h1>
       <p className="database-problem">{t(`database.${problem}`)}</p>
+      {missingEvents !== undefined && (
+        <p className="database-problem" data-testid="missing-events">
+          {t('database.missingCount', { count: missingEvents })}
+        </p>
+      )}
       <p className="staff-hint">{t('database.staffHint')}</p>
       <button type="button" className="retry-button" data-testid="retry-button" disabled={retrying} onClick={retry}>
         <RetryIcon />

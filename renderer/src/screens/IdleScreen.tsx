@@ -30,6 +30,12 @@ export function IdleScreen({ status, onLanguage }: { status: ReadyStatus; onLang
             {t('idle.chainBroken')}
           </span>
         )}
+        {status.chain.end === 'unknown' && (
+          <span className="chain-warning" role="status" data-testid="chain-end-unknown">
+            <WarningIcon />
+            {t('idle.chainEndUnknown')}
+          </span>
+        )}
         {status.secretStorage === 'plaintext-fallback' && (
           <span className="chain-warning" role="status" data-testid="secrets-warning">
             <WarningIcon />

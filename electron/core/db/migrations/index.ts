@@ -7,5 +7,6 @@ import { staff } from './0004-staff.js';
 import { admin } from './0005-admin.js';
 import { cardChanges } from './0006-card-changes.js';
 import { staffAccounts } from './0007-staff-accounts.js';
+import { chainVerified } from './0008-chain-verified.js';
 
-export const migrations: readonly Migration[] = [initial, trustedKeys, syncOutbox, staff, admin, cardChanges, staffAccounts];
+export const migrations: readonly Migration[] = [initial, trustedKeys, syncOutbox, staff, admin, cardChanges, staffAccounts, chainVerified];
