@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchAdminQueries } from './admin-queries.js';
+import { benchDoorReady } from './door-ready.js';
 import { benchDoorTap } from './door-tap.js';
 import { benchIdleCpu } from './idle-cpu.js';
 import { benchPinChecks } from './pin-checks.js';
@@ -22,6 +23,7 @@ try {
   await benchStaffOps(dir);
   await benchPinChecks(dir);
   await benchDoorTap(join(dir, 'door-tap'));
+  benchDoorReady(join(dir, 'door-ready'));
   await benchTapToConfirm(join(dir, 'kiosk'));
   await benchSyncPush(join(dir, 'sync'));
   await benchQrToConfirm(join(dir, 'camera'));
