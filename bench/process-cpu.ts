@@ -1,4 +1,4 @@
-// CPU time of this process's descendants (the web host, Chromium and its helpers), read from /proc: what the whole
+// CPU time and memory of this process's descendants (the web host, Chromium and its helpers), read from /proc: what the whole
 // kiosk costs the machine, whichever of its processes spends it. Linux only, like the kiosk's benchmarks.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -84,4 +84,23 @@ export async function measureDescendantCpu(during: () => Promise<void>): Promise
     totalMs += spent;
   }
   return { byCommand, totalMs, wallMs };
+}
+
+/** The first descendant whose command line matches, or null. */
+export function findDescendant(matches: (commandLine: string) => boolean, root = process.pid): number | null {
+  for (const pid of descendantCpu(root).keys()) {
+    try {
+      if (matches(readFileSync(`/proc/${String(pid)}/cmdline`, 'utf8').replaceAll('\0', ' '))) return pid;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return null;
+}
+
+/** Resident memory of a process, bytes (VmRSS). */
+export function rssBytes(pid: number): number {
+  const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${String(pid)}/status`, 'utf8'));
+  if (!match?.[1]) throw new Error(`no VmRSS for ${String(pid)}`);
+  return Number(match[1]) * 1024;
 }

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchAdminQueries } from './admin-queries.js';
+import { benchCameraSoak } from './camera-soak.js';
 import { benchDoorReady } from './door-ready.js';
 import { benchDoorTap } from './door-tap.js';
 import { benchIdleCpu } from './idle-cpu.js';
@@ -29,6 +30,7 @@ try {
   await benchQrToConfirm(join(dir, 'camera'));
   await benchQrCameraE2e(join(dir, 'camera-e2e'));
   await benchIdleCpu(join(dir, 'idle'));
+  await benchCameraSoak(join(dir, 'soak'));
   await benchQrDecodeRate(join(dir, 'qr-set'));
   benchAdminQueries();
 } finally {

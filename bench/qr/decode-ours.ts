@@ -4,13 +4,14 @@
 // and the bench must not touch the network.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
+import { prepareZXingModule, type ZXingReaderModule } from 'zxing-wasm/reader';
+import { readLumaBarcodes } from '../../renderer/src/camera/zxing-luma-reader.js';
 import { QR_PASSES, type QrPass, readQrInPasses } from '../../shared/qr/read-passes.js';
 import { type RgbaFrame } from '../../shared/qr/luma.js';
 
-let prepared: Promise<unknown> | undefined;
+let prepared: Promise<ZXingReaderModule> | undefined;
 
-export function prepareZxingWasm(): Promise<unknown> {
+export function prepareZxingWasm(): Promise<ZXingReaderModule> {
   if (!prepared) {
     const wasmPath = createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm');
     const binary = readFileSync(wasmPath);
@@ -37,5 +38,6 @@ export function rgbaFromGray(width: number, height: number, gray: Uint8Array): R
 
 /** The text the kiosk would take from this frame, or null; prepareZxingWasm must have settled. */
 export async function decodeOurs(frame: RgbaFrame, passes: readonly QrPass[] = QR_PASSES): Promise<string | null> {
-  return (await readQrInPasses(frame, readBarcodes, passes))?.text ?? null;
+  const module = await prepareZxingWasm();
+  return (await readQrInPasses(frame, (luma, options) => readLumaBarcodes(module, luma, options), passes))?.text ?? null;
 }

@@ -28,9 +28,9 @@ describe('QR passes with zxing-wasm', () => {
     expect(await decodeOurs(rgba)).toBe(shot.payload);
   });
 
-  // The passes hand zxing-wasm a PGM file (shared/qr/pgm.ts), which its documentation does not promise: this
-  // fails if an upgrade stops reading one.
-  it('reads a frame handed over as a PGM as it reads the same frame as RGBA', async () => {
+  // The passes call the module's readBarcodesFromPixmap through zxing-luma-reader.ts, with options encoded there as
+  // readBarcodes encodes them: this fails if an upgrade changes that call or the options' form.
+  it('reads a frame handed over as luminance as readBarcodes reads the same frame as RGBA', async () => {
     const shot = planShot(seededRng(SMALL_SHOT_SEED), 0, []);
     const frame = renderShot(shot);
     const rgba = rgbaFromGray(frame.width, frame.height, frame.pixels);

@@ -1,4 +1,4 @@
-// How the kiosk's QR decoder (zxing-cpp via zxing-wasm's readBarcodes) is configured, in one place for the
+// How the kiosk's QR decoder (zxing-cpp via zxing-wasm, renderer/src/camera/zxing-luma-reader.ts) is configured, in one place for the
 // renderer's camera loop and for bench/qr-decode-rate.ts, which both read frames through read-passes.ts with
 // these settings. Plain data with its own type: shared/ may not import zxing-wasm, and the field names and
 // values are those of zxing-wasm's ReaderOptions, so the object is passed as it is. Measured on the hard set

@@ -1,6 +1,6 @@
 // The two pixel forms of the QR passes: RGBA as a canvas's getImageData hands it over, and 8-bit luminance,
 // which the filters work on and zxing-cpp reads. The luminance formula is zxing-wasm's own (its RGBA → grey
-// step when given an ImageData), so the first pass sees exactly what readBarcodes(imageData) would have.
+// step when given an ImageData), so the first pass sees exactly what zxing-wasm's readBarcodes(imageData) would have.
 
 /** The fields of a DOM ImageData that matter here: shared/ has no DOM, and Node (the bench) has no ImageData. */
 export interface RgbaFrame {

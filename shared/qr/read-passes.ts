@@ -1,11 +1,10 @@
 // The kiosk's QR reading of one camera frame, in passes: the frame as it is, and — only when that finds nothing —
 // retries on a transformed copy. Both the renderer's camera loop (renderer/src/camera/read-qr.ts) and the
 // benchmark (bench/qr-decode-rate.ts) call readQrInPasses, so the decode rate and time it measures are those
-// of the code that ships. zxing-wasm itself is passed in: shared/ may not import it, and the renderer and Node
-// load its .wasm differently.
+// of the code that ships. The decoder itself is passed in (renderer/src/camera/zxing-luma-reader.ts over zxing-wasm's
+// module): shared/ may not import it, and the renderer and Node load its .wasm differently.
 import { QR_DECODER_OPTIONS, QR_RETRY_OPTIONS, type QrDecoderOptions } from './decoder-options.js';
 import { lumaOf, type LumaImage, type RgbaFrame } from './luma.js';
-import { pgmOf } from './pgm.js';
 import { upscale2x } from './upscale.js';
 
 /** What the passes read from one of zxing-wasm's results. */
@@ -14,8 +13,8 @@ export interface QrReadResult {
   readonly text: string;
 }
 
-/** zxing-wasm's readBarcodes, as the passes call it: an encoded image (a PGM) and reader options. */
-export type ReadBarcodes = (image: Uint8Array, options: QrDecoderOptions) => Promise<readonly QrReadResult[]>;
+/** The decoder, as the passes call it: a grey image and reader options. */
+export type ReadBarcodes = (image: LumaImage, options: QrDecoderOptions) => readonly QrReadResult[] | Promise<readonly QrReadResult[]>;
 
 export interface QrPass {
   readonly name: string;
@@ -39,7 +38,7 @@ export interface QrRead {
 export async function readQrInPasses(frame: RgbaFrame, readBarcodes: ReadBarcodes, passes: readonly QrPass[] = QR_PASSES): Promise<QrRead | null> {
   const luma = lumaOf(frame);
   for (const pass of passes) {
-    const results = await readBarcodes(pgmOf(pass.prepare(luma)), pass.options);
+    const results = await readBarcodes(pass.prepare(luma), pass.options);
     const found = results.find((result) => result.isValid && result.text !== '');
     if (found) return { text: found.text, pass: pass.name };
   }

@@ -1,0 +1,12 @@
+// Runs the camera soak alone: `npm run build && npx tsx bench/camera-soak-main.ts [seconds]` (600 by default).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { benchCameraSoak } from './camera-soak.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'esik-bench-soak-'));
+try {
+  await benchCameraSoak(dir, Number(process.argv[2] ?? 600));
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
