@@ -4,6 +4,8 @@
 // hour on the camera page. This calls the module's readBarcodesFromPixmap — the call readBarcodes makes for ImageData,
 // after its own RGBA → grey step, which the passes have done already — and deletes the list once read.
 // No DOM: the renderer's camera loop and the Node benchmarks and tests call the same function.
+// Written against zxing-wasm 3.1.4: bench/qr/zxing-memory.test.ts and read-passes-zxing.test.ts fail if an upgrade
+// changes the call, the options' form or what is freed.
 // EmscriptenModule's types, which zxing-wasm's module type extends: its _malloc, _free and HEAPU8.
 /// <reference types="emscripten" />
 import {
