@@ -242,7 +242,7 @@ export class KioskCore {
 
   /**
    * A person acting at the door: the push in the background gives way (push-pacing.ts) from its next exchange on.
-   * An exchange already out (after a quiet spell, up to two of 1,000 records) finishes first.
+   * An exchange already out (after a quiet spell, one of up to 1,000 records) finishes first.
    */
   private atDoor<R>(action: (store: OpenStore) => R): R | Result<never> {
     this.store?.sync.doorActed();
@@ -518,6 +518,7 @@ export class KioskCore {
           if (this.store?.db === db) this.updateStatus(this.store, { kindergartenName: now?.name ?? '', demo: now?.demo ?? false });
         },
         onEnrolled: () => sync.refresh(),
+        onRosterStatus: () => sync.rosterChecked(),
         log: this.log,
         ...(this.options.cityPullIntervalMs === undefined ? {} : { pullIntervalMs: this.options.cityPullIntervalMs }),
       });

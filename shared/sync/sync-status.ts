@@ -30,6 +30,29 @@ export const SyncErrorCodeSchema = z.enum([
 ]);
 export type SyncErrorCode = z.infer<typeof SyncErrorCodeSchema>;
 
+/**
+ * Why the roster the door uses is not the city's latest. The exchange's own codes (a redirect, a reply too large, not
+ * JSON or not the protocol's shape: wrong types, a missing field, an unknown kind), or a roster that parsed but that the
+ * kiosk refused to apply, keeping the one it had.
+ */
+export const RosterProblemCodeSchema = z.enum([
+  ...SyncErrorCodeSchema.options,
+  /** A card number that is not canonical (docs/card-numbers.md): it would never match a card at the door. */
+  'ROSTER_BAD_CARD',
+  /** It contradicts itself or the kiosk's tables: a link to a child it does not list, one card on two live credentials. */
+  'ROSTER_INCONSISTENT',
+  /** It is another kindergarten's. */
+  'ROSTER_OTHER_KINDERGARTEN',
+]);
+export type RosterProblemCode = z.infer<typeof RosterProblemCodeSchema>;
+
+export const RosterProblemSchema = z.object({
+  code: RosterProblemCodeSchema,
+  /** Kiosk epoch ms of the first failed pull in a row: the roster is stale since then. */
+  sinceMs: z.number().int().nonnegative(),
+});
+export type RosterProblem = z.infer<typeof RosterProblemSchema>;
+
 export const SyncStatusSchema = z.object({
   /** never-enrolled: no city server set up; online: the last exchange with the city succeeded; offline: it failed or none yet. */
   state: z.enum(['never-enrolled', 'online', 'offline']),
@@ -44,6 +67,12 @@ export const SyncStatusSchema = z.object({
   clockDriftMs: z.number().int().nullable(),
   /** The city's idea of this kiosk's newest event disagrees with the kiosk's own log: staff must look. */
   chainHeadMismatch: z.boolean(),
+  /** The city's chain head is short of this kiosk's newest event with nothing left to send: the city lost records. */
+  cityBehind: z.boolean(),
+  /** Sync has stopped trying until a person acts: enroll the kiosk again (401) or update it (426); null while it runs. */
+  halted: z.enum(['enroll-again', 'update-kiosk']).nullable(),
+  /** The last roster pull failed or was refused: the door still uses the roster it had. Null when it is current. */
+  rosterProblem: RosterProblemSchema.nullable(),
 });
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;
 
@@ -55,4 +84,7 @@ export const NEVER_ENROLLED: SyncStatus = {
   lastErrorCode: null,
   clockDriftMs: null,
   chainHeadMismatch: false,
+  cityBehind: false,
+  halted: null,
+  rosterProblem: null,
 };

@@ -63,7 +63,8 @@ export class CityClient {
     this.base = parseServerUrl(options.serverUrl);
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.now = options.now ?? Date.now;
-    const agentOptions = { keepAlive: true, maxSockets: 2 };
+    // One connection: pushes go one at a time (docs/sync-protocol.md, "one in flight").
+    const agentOptions = { keepAlive: true, maxSockets: 1 };
     this.agent = this.base.protocol === 'https:' ? new HttpsAgent(agentOptions) : new HttpAgent(agentOptions);
   }
 

@@ -36,6 +36,8 @@ export interface CityLinkOptions {
   onRosterApplied: (applied: RosterApplied) => void;
   /** After an enrollment was recorded (the core tells the push engine to read its credentials again). */
   onEnrolled?: () => void;
+  /** After every roster pull, applied or refused: the sync status's rosterProblem may have changed. */
+  onRosterStatus?: () => void;
   log: (line: string) => void;
   /** How a client is made (a test shortens the timeouts); a plain CityClient by default. */
   makeClient?: (options: CityClientOptions) => CityClient;
@@ -57,6 +59,11 @@ export class CityLink {
   private timer: NodeJS.Timeout | null = null;
   private pulling: Promise<PullOutcome> | null = null;
   private stopped = false;
+  /**
+   * The server and token the city refused (401) or whose server speaks another protocol (426): the timer does not pull
+   * with them again (docs/sync-protocol.md, "does not retry"). Enrolling again gives new credentials, and pulls resume.
+   */
+  private haltedFor: string | null = null;
 
   constructor(private readonly o: CityLinkOptions) {
     this.makeClient = o.makeClient ?? ((options) => new CityClient(options));
@@ -68,6 +75,7 @@ export class CityLink {
       now: () => o.clock.now(),
       ...(o.clock.offsetMinutes === undefined ? {} : { offsetMinutes: o.clock.offsetMinutes }),
       onRosterApplied: o.onRosterApplied,
+      ...(o.onRosterStatus ? { onRosterStatus: o.onRosterStatus } : {}),
       log: o.log,
     });
   }
@@ -130,7 +138,8 @@ export class CityLink {
   }
 
   private pullInBackground(): void {
-    if (this.pulling || this.o.credentials() === null) return;
+    const credentials = this.o.credentials();
+    if (this.pulling || credentials === null || JSON.stringify(credentials) === this.haltedFor) return;
     this.pullNow().catch((error: unknown) => {
       if (!this.stopped) this.o.log(`[sync] pull failed: ${error instanceof Error ? error.message : String(error)}`);
     });
@@ -141,7 +150,15 @@ export class CityLink {
     if (!credentials) throw new SyncError('SYNC_UNAUTHORIZED', 'not enrolled, or the token cannot be read');
     const client = this.makeClient({ serverUrl: credentials.serverUrl, token: credentials.token, now: () => this.o.clock.now().getTime() });
     try {
-      return await this.pull.pullOnce(client);
+      const outcome = await this.pull.pullOnce(client);
+      this.haltedFor = null;
+      return outcome;
+    } catch (error) {
+      if (error instanceof SyncError && (error.code === 'SYNC_UNAUTHORIZED' || error.code === 'SYNC_PROTOCOL_UNSUPPORTED')) {
+        this.haltedFor = JSON.stringify(credentials);
+        this.o.log(`[sync] pulls stopped until the kiosk is ${error.code === 'SYNC_UNAUTHORIZED' ? 'enrolled again' : 'updated'}`);
+      }
+      throw error;
     } finally {
       client.close();
     }

@@ -9,6 +9,7 @@ import type { CityClient } from './city-client.js';
 import type { ClockOffsetTracker } from './clock-offset.js';
 import { importPeerRecords, PeersRejectedError, type PeersImported } from './peer-import.js';
 import { applyRosterReply, RosterRejectedError, type RosterApplied } from './roster-apply.js';
+import { RosterStatus } from './roster-status.js';
 import { SyncError } from './sync-error.js';
 import { SYNC_KEYS, SyncStateStore } from './sync-state.js';
 
@@ -32,15 +33,19 @@ export interface CityPullDeps {
   offsetMinutes?: number;
   /** Told after every roster applied (the core refreshes the kindergarten's name and the demo badge). */
   onRosterApplied?: (applied: RosterApplied) => void;
+  /** After every roster pull, applied or not: whether the roster is stale (RosterStatus) may have changed. */
+  onRosterStatus?: () => void;
   log?: (line: string) => void;
 }
 
 export class CityPull {
   private readonly state: SyncStateStore;
+  private readonly rosterStatus: RosterStatus;
   private readonly log: (line: string) => void;
 
   constructor(private readonly deps: CityPullDeps) {
     this.state = new SyncStateStore(deps.db);
+    this.rosterStatus = new RosterStatus(deps.db);
     this.log = deps.log ?? (() => undefined);
   }
 
@@ -55,7 +60,14 @@ export class CityPull {
     // Read BEFORE the request: the push worker (its own thread and connection) may have a card change acknowledged
     // while the roster is on its way, and a roster the city made before it applied the change must not undo it.
     const awaitingCityAtRequest = credentialsAwaitingCity(this.deps.db);
-    const rosterReply = await client.roster(this.state.get(SYNC_KEYS.rosterCursor));
+    let rosterReply: Awaited<ReturnType<CityReader['roster']>>;
+    try {
+      rosterReply = await client.roster(this.state.get(SYNC_KEYS.rosterCursor));
+    } catch (error) {
+      // Not read at all (no connection, a redirect, too large, not the protocol's shape): the roster stays as it was.
+      if (error instanceof SyncError) this.rosterStale(error.code);
+      throw error;
+    }
     this.deps.clockOffset.observe(rosterReply);
     try {
       roster = applyRosterReply(this.deps.db, rosterReply.value, {
@@ -66,10 +78,13 @@ export class CityPull {
       });
       this.log(`[sync] roster ${roster.kind}: ${roster.upserted} upserted, ${roster.removed} removed, ${roster.kept} kept for history`);
       for (const note of roster.notes) this.log(`[sync] roster: ${note}`);
+      this.rosterStatus.current();
+      this.deps.onRosterStatus?.();
       this.deps.onRosterApplied?.(roster);
     } catch (error) {
       if (!(error instanceof RosterRejectedError)) throw error;
       this.log(`[sync] roster refused, nothing changed: ${error.message}`);
+      this.rosterStale(error.code);
       refused = new SyncError('SYNC_MALFORMED', error.message);
     }
 
@@ -96,6 +111,12 @@ export class CityPull {
     if (peers.added > 0) this.log(`[sync] ${peers.added} records from the other kiosks`);
     if (refused || !roster) throw refused ?? new SyncError('SYNC_MALFORMED', 'no roster');
     return { roster, peers };
+  }
+
+  /** Staff see that the door still uses the roster it had, and why (the sync status's rosterProblem). */
+  private rosterStale(code: Parameters<RosterStatus['failed']>[0]): void {
+    this.rosterStatus.failed(code, this.deps.now().getTime());
+    this.deps.onRosterStatus?.();
   }
 
   private ownDeviceIds(): string[] {

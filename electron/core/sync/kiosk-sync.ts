@@ -8,6 +8,7 @@ import { DoorActivity } from './door-activity.js';
 import type { HttpLimits } from './http-request.js';
 import { OutboxStore } from './outbox-store.js';
 import { DoorAwarePacing } from './push-pacing.js';
+import { RosterStatus } from './roster-status.js';
 import type { SyncCredentials, SyncCredentialsProvider } from './sync-credentials.js';
 import type { NudgeReason } from './sync-loop.js';
 import { SyncService } from './sync-service.js';
@@ -50,11 +51,14 @@ export class KioskSync {
   private running: SyncCredentials | null = null;
   private poll: NodeJS.Timeout | null = null;
   private readonly outbox: OutboxStore;
+  /** The roster pull runs in this thread (city-link.ts): its outcome is read here, fresh, for every status. */
+  private readonly roster: RosterStatus;
   /** Read by the push's pacing, in the worker or here: the push slows down while people are at the door. */
   private readonly door = new DoorActivity();
 
   constructor(private readonly options: KioskSyncOptions) {
     this.outbox = new OutboxStore(options.db);
+    this.roster = new RosterStatus(options.db);
   }
 
   start(): void {
@@ -67,7 +71,16 @@ export class KioskSync {
   }
 
   status(): SyncStatus {
-    return this.runner?.status() ?? { ...NEVER_ENROLLED, queued: this.outbox.pendingCount(), rejected: this.outbox.rejectedCount() };
+    return this.withRoster(this.runner?.status() ?? { ...NEVER_ENROLLED, queued: this.outbox.pendingCount(), rejected: this.outbox.rejectedCount() });
+  }
+
+  /** A roster pull ended (applied or refused): the screen hears whether the roster is stale at once. */
+  rosterChecked(): void {
+    this.options.onStatus(this.status());
+  }
+
+  private withRoster(status: SyncStatus): SyncStatus {
+    return { ...status, rosterProblem: this.roster.problem() };
   }
 
   /** Someone scanned, confirmed or overrode at the door: the push gives way for a while. */
@@ -124,7 +137,7 @@ export class KioskSync {
           doorActivity: this.door.buffer,
           ...stripUndefined({ ...tuning, credentialsPollMs: undefined }),
         },
-        onStatus: this.options.onStatus,
+        onStatus: (status) => this.options.onStatus(this.withRoster(status)),
         log: this.options.log,
       });
       host.start();
@@ -136,7 +149,7 @@ export class KioskSync {
       ...tuning,
       pacing: new DoorAwarePacing(this.door),
       log: this.options.log,
-      onStatus: this.options.onStatus,
+      onStatus: (status) => this.options.onStatus(this.withRoster(status)),
     });
     service.start();
     return service;

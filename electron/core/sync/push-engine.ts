@@ -3,7 +3,9 @@
 // timeout, a dropped connection, a lost or malformed acknowledgement leaves the rows pending, and the next try
 // gets "duplicate" for what the city already holds. After an outage it asks the city which sent ids it lacks.
 import type { Database, Statement } from 'better-sqlite3';
+import { z } from 'zod';
 import {
+  ChainHeadSchema,
   MAX_MISSING_IDS,
   MAX_PUSH_RECORDS,
   SyncRecordSchema,
@@ -52,11 +54,17 @@ interface BatchResult {
   elapsedMs: number;
 }
 
-export interface ChainHeadMismatch {
-  theirs: ChainHead;
-  /** Our hash at their seq, or null when our log has no event there. */
-  oursAtTheirSeq: string | null;
-}
+/**
+ * How the city's chain head disagrees with this kiosk's log. diverged: the city holds another event at its head's seq
+ * (or one this kiosk never had): the history was rewritten. city-behind: the outbox is empty, yet the city's head
+ * (null: it holds none) is short of this kiosk's newest event: records were lost on the city's side.
+ */
+const ChainHeadMismatchSchema = z.union([
+  z.object({ kind: z.literal('city-behind'), theirs: ChainHeadSchema.nullable(), ours: ChainHeadSchema }),
+  // Stored before city-behind was told apart: no kind.
+  z.object({ kind: z.literal('diverged').default('diverged'), theirs: ChainHeadSchema, oursAtTheirSeq: z.string().nullable() }),
+]);
+export type ChainHeadMismatch = z.infer<typeof ChainHeadMismatchSchema>;
 
 export class PushEngine {
   readonly outbox: OutboxStore;
@@ -64,6 +72,10 @@ export class PushEngine {
   private readonly localDeviceId: string;
   private readonly ownHead: Statement<[string], { device_seq: number; hash: string }>;
   private readonly hashAt: Statement<[string, number], { hash: string }>;
+  private readonly firstEventAfter: Statement<[string, number], { id: string }>;
+  private readonly outboxRowOf: Statement<[string], { seq: number; state: 'pending' | 'sent' | 'rejected' }>;
+  /** Set when a push of the current drain found the city's head short of ours: the city's head seq. */
+  private cityBehindAt: number | null = null;
   private readonly now: () => number;
   private readonly batchSize: number;
   private readonly log: (line: string) => void;
@@ -77,6 +89,8 @@ export class PushEngine {
     this.localDeviceId = db.prepare<[], { id: string }>('SELECT id FROM device').get()?.id ?? '';
     this.ownHead = db.prepare('SELECT device_seq, hash FROM attendance_events WHERE device_id = ? ORDER BY device_seq DESC LIMIT 1');
     this.hashAt = db.prepare('SELECT hash FROM attendance_events WHERE device_id = ? AND device_seq = ?');
+    this.firstEventAfter = db.prepare('SELECT id FROM attendance_events WHERE device_id = ? AND device_seq > ? ORDER BY device_seq LIMIT 1');
+    this.outboxRowOf = db.prepare('SELECT seq, state FROM sync_outbox WHERE record_id = ?');
     this.now = options.now ?? Date.now;
     this.batchSize = Math.max(1, Math.min(options.batchSize ?? MAX_PUSH_RECORDS, MAX_PUSH_RECORDS));
     this.log = options.log ?? (() => undefined);
@@ -84,65 +98,68 @@ export class PushEngine {
   }
 
   /**
-   * Pushes until nothing is pending. Throws the SyncError of the first exchange that fails; what was settled stays
-   * settled. At full speed two pushes are kept in flight: the next batch is read, checked and sent while the city
-   * works on the previous one, so the kiosk's share of the work hides behind the city's. While the door is in use
-   * the pacing has them go one at a time, small, with a rest after each.
+   * Pushes until nothing is pending, one exchange at a time: a batch is sent only once the one before it is settled,
+   * so the chain head a push carries is the kiosk's newest at the time and the city's answer can be compared with it.
+   * Throws the SyncError of the first exchange that fails; what was settled stays settled. While the door is in use
+   * the pacing makes the batches small, with a rest after each.
+   *
+   * When the outbox is empty and the city's chain head is still short of this kiosk's newest event (a city restored
+   * from a backup), the city is asked which records after its head it lacks, and those are pushed again.
    */
   async drain(stopping: () => boolean = () => false): Promise<DrainResult> {
     if (this.localDeviceId !== this.options.cityDeviceId) {
       throw new SyncError('SYNC_DEVICE_MISMATCH', `the log is chained as ${this.localDeviceId}, the city enrolled ${this.options.cityDeviceId}`);
     }
     const total: DrainResult = { batches: 0, sent: 0, rejected: 0 };
-    // Each pass walks the queue once in order; a record the city left unanswered is pending again for the next pass.
-    while (!stopping() && this.outbox.pendingCount() > 0) {
-      let afterSeq = 0;
-      let inFlight: Promise<BatchResult> | null = null;
-      let failure: Error | null = null;
-      /** How long the last landed exchange took, for the rest before the next one (none after the last). */
-      let restFor: number | null = null;
-      /** Waits for the batch in flight (if any) and counts it; returns its failure. */
-      const land = async (): Promise<Error | null> => {
-        const batch = inFlight;
-        inFlight = null;
-        if (!batch) return null;
-        try {
-          const result = await batch;
-          total.batches += 1;
-          total.sent += result.sent;
-          total.rejected += result.rejected;
-          restFor = result.elapsedMs;
-          return null;
-        } catch (error) {
-          return error instanceof Error ? error : new Error(String(error));
-        }
-      };
-      for (;;) {
-        // Landed before `??=` even after a failure (`failure ??= await land()` would skip the wait); the first failure wins.
-        if (!this.pacing.pipelined()) {
-          const landed = await land();
-          failure ??= landed;
-        }
-        // After a failure, or when asked to stop, nothing new is sent; what is in flight is still settled.
-        let rows = failure === null && !stopping() ? this.outbox.nextPending(this.pacing.batchSize(this.batchSize), afterSeq) : [];
-        // The pacing's rest comes between two exchanges, so a drain ends, and a stop is seen, without one.
-        if (rows.length > 0 && restFor !== null) {
-          await this.pacing.rest(restFor);
-          if (stopping()) rows = [];
-        }
-        restFor = null;
-        const next = rows.length > 0 ? this.sendBatch(rows) : null;
-        // Its failure is read when it is landed; until then it must not count as an unhandled rejection.
-        next?.catch(() => undefined);
-        afterSeq = rows.at(-1)?.seq ?? afterSeq;
-        const landed = await land();
-        failure ??= landed;
-        if (!next) break;
-        inFlight = next;
-      }
-      if (failure !== null) throw failure;
+    this.cityBehindAt = null;
+    let askedWhatTheCityLacks = false;
+    for (;;) {
+      // Each pass walks the queue once in order; a record the city left unanswered is pending again for the next pass.
+      while (!stopping() && this.outbox.pendingCount() > 0) await this.pass(total, stopping);
+      // Once per drain, and only when a push of this drain found the city behind: if it still lacks records after
+      // being asked, the mismatch stays raised for staff.
+      const behindAt = this.cityBehindAt;
+      if (stopping() || askedWhatTheCityLacks || behindAt === null || this.outbox.pendingCount() > 0) break;
+      askedWhatTheCityLacks = true;
+      if ((await this.askWhatTheCityLacks(behindAt, stopping)) === 0) break;
     }
     return total;
+  }
+
+  /** One walk through the queue, batch after batch; a batch is read only once the previous one is settled. */
+  private async pass(total: DrainResult, stopping: () => boolean): Promise<void> {
+    let afterSeq = 0;
+    /** How long the last exchange took, for the rest before the next one (none after the last). */
+    let lastExchangeMs: number | null = null;
+    while (!stopping()) {
+      const rows = this.outbox.nextPending(this.pacing.batchSize(this.batchSize), afterSeq);
+      if (rows.length === 0) return;
+      if (lastExchangeMs !== null) {
+        await this.pacing.rest(lastExchangeMs);
+        if (stopping()) return;
+      }
+      const result = await this.sendBatch(rows);
+      total.batches += 1;
+      total.sent += result.sent;
+      total.rejected += result.rejected;
+      lastExchangeMs = result.elapsedMs;
+      afterSeq = rows.at(-1)?.seq ?? afterSeq;
+    }
+  }
+
+  /**
+   * The city's head is short of ours with nothing left to send: the records after its head are checked with the
+   * "missing" call (reconcile, from the outbox row of the first event after the city's head) and what it lacks goes
+   * back into the queue. Returns how many did.
+   */
+  private async askWhatTheCityLacks(theirSeq: number, stopping: () => boolean): Promise<number> {
+    const fromSeq = this.outboxRowAfter(theirSeq)?.seq;
+    if (fromSeq === undefined) return 0;
+    const current = this.state.getInt(SYNC_KEYS.reconcileFromSeq) ?? 0;
+    this.state.setInt(SYNC_KEYS.reconcileFromSeq, Math.min(current, fromSeq));
+    const requeued = await this.reconcile(stopping);
+    this.log(`[sync] the city's chain head is seq ${theirSeq}, behind this kiosk's: ${requeued} records it lacks queued again`);
+    return requeued;
   }
 
   /**
@@ -194,7 +211,14 @@ export class PushEngine {
   /** The city's last disagreeing chain head, or null when it agrees (or never said). */
   chainHeadMismatch(): ChainHeadMismatch | null {
     const raw = this.state.get(SYNC_KEYS.chainHeadMismatch);
-    return raw === null ? null : (JSON.parse(raw) as ChainHeadMismatch);
+    if (raw === null) return null;
+    try {
+      const parsed = ChainHeadMismatchSchema.safeParse(JSON.parse(raw));
+      if (parsed.success) return parsed.data;
+    } catch {
+      // Unreadable: still a disagreement staff must see.
+    }
+    return { kind: 'diverged', theirs: { deviceSeq: 0, hash: '0'.repeat(64) }, oursAtTheirSeq: null };
   }
 
   /** Sends one batch and settles it by the answer. Rejects (after noting the failure on its rows) when there is none. */
@@ -257,22 +281,43 @@ export class PushEngine {
     }
   }
 
+  /** The outbox row of this kiosk's first event after a seq (its seq in the queue and its state), if any. */
+  private outboxRowAfter(deviceSeq: number): { seq: number; state: 'pending' | 'sent' | 'rejected' } | undefined {
+    const next = this.firstEventAfter.get(this.localDeviceId, deviceSeq);
+    return next ? this.outboxRowOf.get(next.id) : undefined;
+  }
+
   private chainHead(): ChainHead {
     const head = this.ownHead.get(this.localDeviceId);
     return head ? { deviceSeq: head.device_seq, hash: head.hash } : { deviceSeq: 0, hash: '0'.repeat(64) };
   }
 
-  /** The city's head must be an event of our own log: same seq, same hash. Anything else is a rewritten history. */
+  /**
+   * The city's head must be an event of our own log: same seq, same hash; anything else is a rewritten history. With
+   * nothing left to send (read in this same transaction, so a tap cannot slip in between), it must be our newest
+   * event: a shorter head means the city lost records (drain then asks it which).
+   */
   private checkChainHead(theirs: ChainHead | null): void {
-    if (theirs === null) return;
-    const ours = this.hashAt.get(this.localDeviceId, theirs.deviceSeq)?.hash ?? null;
-    if (ours === theirs.hash) {
-      this.state.delete(SYNC_KEYS.chainHeadMismatch);
-      return;
+    const nothingLeft = this.outbox.pendingCount() === 0;
+    // Holding none of our chain yet is normal while records are still on their way; it says nothing either way.
+    if (theirs === null && !nothingLeft) return;
+    let mismatch: ChainHeadMismatch | null = null;
+    const ours = theirs === null ? null : (this.hashAt.get(this.localDeviceId, theirs.deviceSeq)?.hash ?? null);
+    if (theirs !== null && ours !== theirs.hash) {
+      mismatch = { kind: 'diverged', theirs, oursAtTheirSeq: ours };
+      this.log(`[sync] CHAIN HEAD MISMATCH: the city holds seq ${theirs.deviceSeq} as ${theirs.hash}, this kiosk ${ours ?? 'has no such event'}`);
+    } else if (nothingLeft) {
+      const head = this.chainHead();
+      const theirSeq = theirs?.deviceSeq ?? 0;
+      // A record the city refused is one it can never link past: that is already before staff, with its reason.
+      if (head.deviceSeq > theirSeq && this.outboxRowAfter(theirSeq)?.state !== 'rejected') {
+        this.cityBehindAt = theirSeq;
+        mismatch = { kind: 'city-behind', theirs, ours: head };
+        this.log(`[sync] CITY BEHIND: with nothing left to send, the city's chain head is ${theirs ? `seq ${theirs.deviceSeq}` : 'empty'}, this kiosk's seq ${head.deviceSeq}`);
+      }
     }
-    const mismatch: ChainHeadMismatch = { theirs, oursAtTheirSeq: ours };
-    this.state.set(SYNC_KEYS.chainHeadMismatch, JSON.stringify(mismatch));
-    this.log(`[sync] CHAIN HEAD MISMATCH: the city holds seq ${theirs.deviceSeq} as ${theirs.hash}, this kiosk ${ours ?? 'has no such event'}`);
+    if (mismatch === null) this.state.delete(SYNC_KEYS.chainHeadMismatch);
+    else this.state.set(SYNC_KEYS.chainHeadMismatch, JSON.stringify(mismatch));
   }
 }
 

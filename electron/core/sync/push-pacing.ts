@@ -9,15 +9,12 @@ import type { DoorActivity } from './door-activity.js';
 export interface PushPacing {
   /** Records per exchange now, given the engine's full-speed size. */
   batchSize(fullSpeed: number): number;
-  /** Whether the next exchange may be sent while the previous one is still out. */
-  pipelined(): boolean;
   /** Called between two exchanges with how long the last took, send to settled; resolves when the next may start. */
   rest(exchangeMs: number): Promise<void>;
 }
 
 export const FULL_SPEED: PushPacing = {
   batchSize: (fullSpeed) => fullSpeed,
-  pipelined: () => true,
   rest: () => Promise.resolve(),
 };
 
@@ -61,10 +58,6 @@ export class DoorAwarePacing implements PushPacing {
 
   batchSize(fullSpeed: number): number {
     return this.doorInUse() ? Math.min(fullSpeed, this.settings.busyBatchSize) : fullSpeed;
-  }
-
-  pipelined(): boolean {
-    return !this.doorInUse();
   }
 
   async rest(exchangeMs: number): Promise<void> {

@@ -20,6 +20,7 @@ import type { Roster } from '../../../shared/domain/roster.js';
 import { RosterReplySchema, type CityKey, type CitySettings, type RosterDelta, type RosterReply, type RosterSnapshot } from '../../../shared/sync/protocol.js';
 import { credentialsAwaitingCity, enrolmentsRefusedByCity } from '../admin/card-awaiting-city.js';
 import { toLocalTime, type LocalTime } from '../../../shared/domain/local-time.js';
+import { normalizeCardNumber } from '../../../shared/credentials/card-number.js';
 import { CardManagement } from '../admin/card-management.js';
 import { TrustedKeys } from '../credentials/trusted-keys.js';
 import { StaffAudit } from '../staff/staff-audit.js';
@@ -34,9 +35,16 @@ type Credential = Roster['credentials'][number];
 type Staff = Roster['staff'][number];
 type LinkKey = Pick<Link, 'companionId' | 'childId'>;
 
+/** Why a roster was refused, as the sync status tells staff (RosterProblemCode). */
+export type RosterRefusal = 'SYNC_MALFORMED' | 'ROSTER_BAD_CARD' | 'ROSTER_INCONSISTENT' | 'ROSTER_OTHER_KINDERGARTEN';
+
 /** A roster reply the kiosk would not apply; nothing of it was written. */
 export class RosterRejectedError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    options?: { cause?: unknown },
+    readonly code: RosterRefusal = 'ROSTER_INCONSISTENT',
+  ) {
     super(message, options);
     this.name = 'RosterRejectedError';
   }
@@ -90,12 +98,19 @@ interface Removals {
 export function applyRosterReply(db: Database, raw: unknown, context: RosterApplyContext): RosterApplied {
   const parsed = RosterReplySchema.safeParse(raw);
   if (!parsed.success) {
-    throw new RosterRejectedError(`the roster does not match the protocol: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ').slice(0, 500)}`);
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new RosterRejectedError(`the roster does not match the protocol: ${issues.slice(0, 500)}`, undefined, 'SYNC_MALFORMED');
   }
   const reply: RosterReply = parsed.data;
   if (reply.kind === 'snapshot' && context.kindergartenId !== null && reply.roster.kindergarten.id !== context.kindergartenId) {
-    throw new RosterRejectedError(`the roster is for kindergarten ${reply.roster.kindergarten.id}, this kiosk is enrolled with ${context.kindergartenId}`);
+    throw new RosterRejectedError(
+      `the roster is for kindergarten ${reply.roster.kindergarten.id}, this kiosk is enrolled with ${context.kindergartenId}`,
+      undefined,
+      'ROSTER_OTHER_KINDERGARTEN',
+    );
   }
+  const badCard = nonCanonicalCard(reply.kind === 'snapshot' ? reply.roster.credentials : (reply.changes.upserts.credentials ?? []));
+  if (badCard) throw new RosterRejectedError(badCard, undefined, 'ROSTER_BAD_CARD');
   try {
     return db
       .transaction((): RosterApplied => {
@@ -405,6 +420,22 @@ class RosterTables {
     // Not "absent keeps the kiosk's own": who manages the cards is the city's to say, and absent means the kindergarten.
     new CardManagement(this.db).set(s.cardsManagedBy);
   }
+}
+
+/**
+ * A card the city lists must be written as the door reads it: the canonical number of docs/card-numbers.md. Another
+ * spelling ("0004512345" for 4512345) would never match a tap, and guessing what the city meant could give a family's
+ * card to another: the roster is refused and staff told why. A QR credential's value is its id, not a card number.
+ */
+function nonCanonicalCard(credentials: readonly Credential[]): string | null {
+  for (const c of credentials) {
+    if (c.kind !== 'rfid') continue;
+    const card = normalizeCardNumber(c.value, 'canonical');
+    if (!card || card.partial || card.canonical !== c.value) {
+      return `credential ${c.id}: ${JSON.stringify(c.value.slice(0, 40))} is not a canonical card number (docs/card-numbers.md)`;
+    }
+  }
+  return null;
 }
 
 function linkKey(link: LinkKey): string {

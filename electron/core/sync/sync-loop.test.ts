@@ -56,9 +56,9 @@ describe('sync loop', () => {
     expect((drains[2]?.at ?? 0) - (drains[1]?.at ?? 0)).toBeGreaterThanOrEqual(70);
     expect(engine.calls.at(-1)?.what).toBe('reconcile');
     expect(states).toEqual([
-      { connection: 'offline', lastErrorCode: 'SYNC_NETWORK' },
-      { connection: 'offline', lastErrorCode: 'SYNC_TIMEOUT' },
-      { connection: 'online', lastErrorCode: null },
+      { connection: 'offline', lastErrorCode: 'SYNC_NETWORK', halted: null },
+      { connection: 'offline', lastErrorCode: 'SYNC_TIMEOUT', halted: null },
+      { connection: 'online', lastErrorCode: null, halted: null },
     ]);
   });
 
@@ -98,7 +98,32 @@ describe('sync loop', () => {
     onTestFinished(() => l.stop());
     l.start();
     await wait(50);
-    expect(states).toEqual([{ connection: 'offline', lastErrorCode: 'SYNC_LOCAL' }]);
+    expect(states).toEqual([{ connection: 'offline', lastErrorCode: 'SYNC_LOCAL', halted: null }]);
     expect(lines.join('\n')).toMatch(/SQLITE_BUSY/);
   });
+
+  for (const [failure, halted, says] of [
+    [new SyncError('SYNC_UNAUTHORIZED', 'the device token was refused', 401), 'enroll-again', /until the kiosk is enrolled again/],
+    [new SyncError('SYNC_PROTOCOL_UNSUPPORTED', 'another protocol version', 426), 'update-kiosk', /until the kiosk is updated/],
+  ] as const) {
+    it(`stops trying after a ${failure.status ?? ''}, whatever nudges it, and says why`, async () => {
+      const engine = scriptedEngine([failure, failure, failure]);
+      const states: LoopState[] = [];
+      const lines: string[] = [];
+      const l = new SyncLoop({ engine, backoff: new Backoff({ baseMs: 10, capMs: 20 }), onState: (s) => states.push(s), log: (line) => lines.push(line) });
+      onTestFinished(() => l.stop());
+      l.start();
+      await wait(100);
+      l.nudge('network');
+      l.nudge('queued');
+      l.nudge('manual');
+      await wait(100);
+      // A 10 ms back-off would have tried three times by now.
+      expect(engine.calls.map((c) => c.what)).toEqual(['drain']);
+      expect(states).toEqual([{ connection: 'offline', lastErrorCode: failure.code, halted }]);
+      expect(l.current().halted).toBe(halted);
+      expect(lines.join('\n')).toMatch(says);
+      await l.stop();
+    });
+  }
 });

@@ -11,6 +11,19 @@ export interface LoopState {
   /** online after a successful exchange, offline after a failed one; null before the first try. */
   connection: 'online' | 'offline' | null;
   lastErrorCode: SyncErrorCode | null;
+  /**
+   * Why the loop stopped trying, when it did: the city refused the kiosk's token (401: until it is enrolled again,
+   * which starts a new loop) or speaks another protocol version (426: until the kiosk is updated). Records keep
+   * queueing meanwhile; null while the loop runs.
+   */
+  halted: 'enroll-again' | 'update-kiosk' | null;
+}
+
+/** The failures a retry cannot fix: a person must enroll the kiosk again or update it (docs/sync-protocol.md). */
+function haltFor(code: SyncErrorCode): LoopState['halted'] {
+  if (code === 'SYNC_UNAUTHORIZED') return 'enroll-again';
+  if (code === 'SYNC_PROTOCOL_UNSUPPORTED') return 'update-kiosk';
+  return null;
 }
 
 export interface SyncLoopOptions {
@@ -19,6 +32,8 @@ export interface SyncLoopOptions {
   /** With nothing to do, look again after this long (records queued meanwhile nudge it sooner). */
   idlePollMs?: number;
   onState?: (state: LoopState) => void;
+  /** After every round, whatever it did: what the round settled is on disk by then. */
+  afterRound?: () => void;
   log?: (line: string) => void;
 }
 
@@ -26,7 +41,7 @@ export class SyncLoop {
   private readonly backoff: Backoff;
   private readonly idlePollMs: number;
   private readonly log: (line: string) => void;
-  private state: LoopState = { connection: null, lastErrorCode: null };
+  private state: LoopState = { connection: null, lastErrorCode: null, halted: null };
   private stopped = false;
   private running: Promise<void> | null = null;
   private wake: (() => void) | null = null;
@@ -57,7 +72,8 @@ export class SyncLoop {
 
   /** A reply was read and understood mid-drain: the city is reachable, whatever the rest of the backlog brings. */
   exchangeSucceeded(): void {
-    this.setState({ connection: 'online', lastErrorCode: null });
+    if (this.state.halted) return;
+    this.setState({ connection: 'online', lastErrorCode: null, halted: null });
   }
 
   /**
@@ -75,7 +91,7 @@ export class SyncLoop {
   }
 
   private async run(): Promise<void> {
-    while (!this.stopped) {
+    while (!this.stopped && !this.state.halted) {
       this.queuedMeanwhile = false;
       let delayMs: number;
       try {
@@ -90,17 +106,26 @@ export class SyncLoop {
         if (this.options.engine.exchanges === before && !this.stopped) await this.options.engine.probe();
         this.backoff.reset();
         this.backingOff = false;
-        this.setState({ connection: 'online', lastErrorCode: null });
+        this.setState({ connection: 'online', lastErrorCode: null, halted: null });
         delayMs = this.queuedMeanwhile ? 0 : this.idlePollMs;
       } catch (error) {
         const code = error instanceof SyncError ? error.code : 'SYNC_LOCAL';
         if (!(error instanceof SyncError)) this.log(`[sync] unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         this.reconcileNeeded = true;
         this.backingOff = true;
-        delayMs = this.backoff.nextDelayMs();
-        this.setState({ connection: 'offline', lastErrorCode: code });
-        this.log(`[sync] ${error instanceof Error ? error.message : String(error)}; next try in ${delayMs} ms`);
+        const halted = haltFor(code);
+        delayMs = halted ? 0 : this.backoff.nextDelayMs();
+        this.setState({ connection: 'offline', lastErrorCode: code, halted });
+        const message = error instanceof Error ? error.message : String(error);
+        this.log(
+          halted === 'enroll-again'
+            ? `[sync] ${message}; sync stopped until the kiosk is enrolled again`
+            : halted === 'update-kiosk'
+              ? `[sync] ${message}; sync stopped until the kiosk is updated`
+              : `[sync] ${message}; next try in ${delayMs} ms`,
+        );
       }
+      this.options.afterRound?.();
       if (delayMs > 0) await this.sleep(delayMs);
     }
   }
@@ -122,7 +147,7 @@ export class SyncLoop {
   }
 
   private setState(next: LoopState): void {
-    if (next.connection === this.state.connection && next.lastErrorCode === this.state.lastErrorCode) return;
+    if (next.connection === this.state.connection && next.lastErrorCode === this.state.lastErrorCode && next.halted === this.state.halted) return;
     this.state = next;
     this.options.onState?.(next);
   }

@@ -9,6 +9,7 @@ import { ClockOffsetTracker } from './clock-offset.js';
 import type { HttpLimits } from './http-request.js';
 import { watchNetwork } from './network-watch.js';
 import { PushEngine } from './push-engine.js';
+import { RosterStatus } from './roster-status.js';
 import type { PushPacing } from './push-pacing.js';
 import type { SyncCredentials } from './sync-credentials.js';
 import { SyncLoop, type NudgeReason } from './sync-loop.js';
@@ -40,6 +41,7 @@ export class SyncService {
   private readonly client: CityClient;
   private readonly engine: PushEngine;
   private readonly loop: SyncLoop;
+  private readonly roster: RosterStatus;
   private stopWatch: (() => void) | null = null;
   private queueTimer: NodeJS.Timeout | null = null;
   private lastStatus = '';
@@ -59,13 +61,17 @@ export class SyncService {
       now,
       batchSize: options.batchSize,
       log: options.log,
-      onBatch: options.onBatch,
+      // The status the screen shows follows each batch as soon as its rows are settled (and the rejected counted).
+      onBatch: () => {
+        options.onBatch?.();
+        this.report();
+      },
       pacing: options.pacing,
-      // Every reply's Date header refreshes the clock offset the next events are stamped with.
+      // Every reply's Date header refreshes the clock offset the next events are stamped with. The status is reported
+      // once what the reply settles is on disk (onBatch, afterRound), never from rows still pending.
       onReply: (reply) => {
         clock.observe(reply);
         this.loop.exchangeSucceeded();
-        this.report();
       },
     });
     this.loop = new SyncLoop({
@@ -73,8 +79,10 @@ export class SyncService {
       backoff: new Backoff(options.backoff ?? DEFAULT_BACKOFF),
       idlePollMs: options.idlePollMs,
       onState: () => this.report(),
+      afterRound: () => this.report(),
       log: options.log,
     });
+    this.roster = new RosterStatus(options.db);
   }
 
   start(): void {
@@ -111,6 +119,7 @@ export class SyncService {
 
   status(): SyncStatus {
     const loop = this.loop.current();
+    const mismatch = this.engine.chainHeadMismatch();
     return {
       state: loop.connection === 'online' ? 'online' : 'offline',
       queued: this.engine.outbox.pendingCount(),
@@ -118,7 +127,10 @@ export class SyncService {
       lastSuccessMs: this.engine.state.getInt(SYNC_KEYS.lastSuccessMs),
       lastErrorCode: loop.lastErrorCode,
       clockDriftMs: this.engine.state.getInt(SYNC_KEYS.clockOffsetMs),
-      chainHeadMismatch: this.engine.chainHeadMismatch() !== null,
+      chainHeadMismatch: mismatch !== null,
+      cityBehind: mismatch?.kind === 'city-behind',
+      halted: loop.halted,
+      rosterProblem: this.roster.problem(),
     };
   }
 

@@ -17,6 +17,8 @@ export const SYNC_KEYS = {
   /** JSON {ours, theirs} when the city's chain head disagreed with ours; absent when they agree. */
   chainHeadMismatch: 'chain_head_mismatch',
   rosterCursor: 'roster_cursor',
+  /** JSON {code, sinceMs} while the last roster pull failed or was refused (roster-status.ts); absent when current. */
+  rosterProblem: 'roster_problem',
   peersCursor: 'peers_cursor',
 } as const;
 
