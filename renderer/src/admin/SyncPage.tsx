@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskApi } from '../../../shared/api/contract.js';
 import { toLocalTime } from '../../../shared/domain/local-time.js';
-import type { SyncStatus } from '../../../shared/sync/sync-status.js';
+import { SyncErrorCodeSchema, type RosterProblemCode, type SyncErrorCode, type SyncStatus } from '../../../shared/sync/sync-status.js';
 import { safeCall } from '../api/safe-call.js';
 import { dayText } from './dates.js';
 
@@ -49,10 +49,17 @@ export function SyncPage({ api, sessionId, onEnded, onShowRejected }: Props) {
   };
 
   if (!status) return <p className="staff-hint">{t('admin.log.loading')}</p>;
-  const last = status.lastSuccessMs === null ? t('admin.sync.never') : (() => {
-    const at = toLocalTime(new Date(status.lastSuccessMs));
+  const when = (ms: number): string => {
+    const at = toLocalTime(new Date(ms));
     return `${dayText(at.localDate)} ${at.hhmm}`;
-  })();
+  };
+  const last = status.lastSuccessMs === null ? t('admin.sync.never') : when(status.lastSuccessMs);
+  // An exchange's own failure reads as the sync errors do; a roster refused after it was read has its own words.
+  const rosterReason = (code: RosterProblemCode): string => {
+    const exchange = SyncErrorCodeSchema.safeParse(code);
+    if (exchange.success) return t(`admin.sync.errors.${exchange.data}`);
+    return t(`admin.sync.rosterErrors.${code as Exclude<RosterProblemCode, SyncErrorCode>}`);
+  };
   const driftMinutes = status.clockDriftMs === null ? 0 : Math.round(status.clockDriftMs / 60_000);
 
   return (
@@ -66,9 +73,19 @@ export function SyncPage({ api, sessionId, onEnded, onShowRejected }: Props) {
         <p>{t('admin.sync.lastSuccess', { at: last })}</p>
         {status.lastErrorCode && <p className="unexcused-flag">{t('admin.sync.lastError', { error: t(`admin.sync.errors.${status.lastErrorCode}`) })}</p>}
         {Math.abs(driftMinutes) >= 2 && <p className="unexcused-flag">{t('admin.sync.drift', { minutes: Math.abs(driftMinutes) })}</p>}
+        {status.halted && (
+          <p className="staff-refusal" role="alert" data-testid="sync-halted">
+            {t(`admin.sync.halted.${status.halted}`)}
+          </p>
+        )}
+        {status.rosterProblem && (
+          <p className="staff-refusal" role="alert" data-testid="sync-roster-stale" data-code={status.rosterProblem.code}>
+            {t('admin.sync.rosterStale', { at: when(status.rosterProblem.sinceMs), reason: rosterReason(status.rosterProblem.code) })}
+          </p>
+        )}
         {status.chainHeadMismatch && (
-          <p className="staff-refusal" role="alert">
-            {t('admin.sync.chainMismatch')}
+          <p className="staff-refusal" role="alert" data-testid="sync-chain-mismatch">
+            {t(status.cityBehind ? 'admin.sync.cityBehind' : 'admin.sync.chainMismatch')}
           </p>
         )}
         <div className="staff-row">

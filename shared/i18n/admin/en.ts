@@ -169,6 +169,17 @@ export const adminEn = {
       SYNC_DEVICE_MISMATCH: "this kiosk's log belongs to another device id",
       SYNC_LOCAL: "the kiosk's own database was busy",
     },
+    cityBehind: "The city server has lost this kiosk's newest records (restored from a backup?): the kiosk is sending them again",
+    halted: {
+      'enroll-again': 'Sync has stopped: the city server no longer accepts this kiosk. Records are kept here; connect the kiosk again with a new code.',
+      'update-kiosk': 'Sync has stopped: the city server speaks another protocol version. Records are kept here until the kiosk is updated.',
+    },
+    rosterStale: 'The roster is out of date since {{at}}: {{reason}}. The door uses the roster it had.',
+    rosterErrors: {
+      ROSTER_BAD_CARD: 'the city sent a card number in a form the readers never produce',
+      ROSTER_INCONSISTENT: "the city's roster contradicts itself (for example a link to a child it does not list)",
+      ROSTER_OTHER_KINDERGARTEN: "the city sent another kindergarten's roster",
+    },
   },
   settings: {
     title: "The kiosk's rules",
