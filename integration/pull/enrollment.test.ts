@@ -1,11 +1,15 @@
 // Enrolling a demo kiosk with the reference city server through KioskApi, as the admin screen will.
+import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { dispatch } from '../../electron/core/api/dispatch.js';
+import { CityClient } from '../../electron/core/sync/city-client.js';
 import { demoCards } from '../../electron/core/demo/demo-roster.js';
+import { manualClock } from '../../electron/core/testing/fixtures.js';
 import { FileSecretStore, SECRETS_FOLDER } from '../../electron/core/sync/secret-store.js';
 import { SYNC_KEYS } from '../../electron/core/sync/sync-state.js';
 import { PROTOCOL_HEADER } from '../../shared/sync/protocol.js';
@@ -122,5 +126,53 @@ describe('enrolling the kiosk with a city server', () => {
     expect(await enrollWith(kiosk, city.url, city.issueEnrollmentCode(), await signIn(kiosk.core, 'nurse'))).toMatchObject({ ok: false, error: { code: 'STAFF_FORBIDDEN' } });
     expect(await enrollWith(kiosk, city.url, city.issueEnrollmentCode(), '00000000-0000-4000-8000-000000000000')).toMatchObject({ ok: false, error: { code: 'STAFF_SESSION_ENDED' } });
     await enrolled(kiosk, city);
+  });
+
+  it('says that another kiosk holds this device id (409 DEVICE_ID_TAKEN), in its own words, not "HTTP 409"', async () => {
+    const city = await startCity();
+    const kiosk = startKiosk();
+    const status = value(kiosk.core.handlers.getStatus({}));
+    const ownId = status.state === 'ready' ? status.deviceId : '';
+    // Another machine, with another key, got there first under this kiosk's id (a copied data folder, say).
+    const other = new CityClient({ serverUrl: city.url, token: null });
+    const { x } = generateKeyPairSync('ed25519').publicKey.export({ format: 'jwk' });
+    await other.enroll({ enrollmentCode: city.issueEnrollmentCode(), deviceId: ownId, publicKey: x ?? '', deviceName: 'copy' });
+    other.close();
+
+    const result = await enrollWith(kiosk, city.url, city.issueEnrollmentCode());
+    expect(result).toMatchObject({ ok: false, error: { code: 'ENROLL_DEVICE_ID_TAKEN' } });
+    const detail = result.ok ? '' : (result.error.detail ?? '');
+    expect(detail).toMatch(/DEVICE_ID_TAKEN/);
+    expect(detail).not.toMatch(/HTTP 409/);
+    expect(kiosk.core.handlers.getStatus({})).toMatchObject({ value: { demo: true } });
+  });
+
+  it('speaks of the enrollment code, never of a device token, when the code is unknown', async () => {
+    const city = await startCity();
+    const kiosk = startKiosk();
+    const result = await enrollWith(kiosk, city.url, 'WXYZ-0000-1111');
+    expect(result).toMatchObject({ ok: false, error: { code: 'ENROLL_CODE_REFUSED' } });
+    const detail = result.ok ? '' : (result.error.detail ?? '');
+    expect(detail).toMatch(/enrollment code/);
+    expect(detail).toMatch(/ENROLLMENT_CODE_INVALID/);
+    expect(detail).not.toMatch(/token/i);
+  });
+
+  it('started after the cut-off before it is enrolled, queues no headcount that would later land at the city', async () => {
+    const city = await startCity();
+    // 11:00 in Almaty: the kiosk starts after the 09:00 cut-off and takes the day's headcount for its own staff.
+    const kiosk = startKiosk(manualClock('2026-11-23T06:00:00.000Z'));
+    const db = new BetterSqlite3(join(kiosk.dataDir, 'esik.sqlite'), { readonly: true });
+    onTestFinished(() => db.close());
+    expect(db.prepare("SELECT trigger FROM headcounts").pluck().all()).toEqual(['cut-off']);
+    expect(db.prepare("SELECT count(*) FROM sync_outbox WHERE record_type = 'headcount'").pluck().get()).toBe(0);
+
+    await enrolled(kiosk, city);
+    const tap = value(kiosk.core.handlers.identifyCard({ raw: demoCards.motherOneChild, source: 'keyboard-wedge' }));
+    expect(tap.kind).toBe('recorded');
+    for (let waited = 0; city.recordCount() < 1 && waited < 15_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    // The tap reached the city, and nothing else did.
+    expect(city.recordCount()).toBe(1);
+    expect(db.prepare('SELECT record_type FROM sync_outbox').pluck().all()).toEqual(['attendance']);
   });
 });

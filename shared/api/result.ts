@@ -26,6 +26,8 @@ export const errorCodes = [
   'ENROLL_CODE_REFUSED',
   'ENROLL_PROTOCOL_UNSUPPORTED',
   'ENROLL_SERVER_ERROR',
+  /** The city has another kiosk (another key) registered under this kiosk's device id: a person must look. */
+  'ENROLL_DEVICE_ID_TAKEN',
   'CARDS_MANAGED_BY_CITY',
   'SAVE_UNAVAILABLE',
   'SAVE_FAILED',

@@ -53,6 +53,7 @@ export const en = {
     ENROLL_CODE_REFUSED: 'The city server refused this enrollment code. It may be mistyped or already used: ask for a new one.',
     ENROLL_PROTOCOL_UNSUPPORTED: 'This server does not speak the Esik protocol version this kiosk uses. Check the address or update the kiosk.',
     ENROLL_SERVER_ERROR: 'The city server answered with an error. Try again later or tell the city server administrator.',
+    ENROLL_DEVICE_ID_TAKEN: "The city server already has another kiosk registered under this kiosk's device id. Tell the city server administrator: a person must check which kiosk it is.",
     CARDS_MANAGED_BY_CITY: "Cards are managed by the city: enrol and revoke them in the city's roster.",
     SAVE_UNAVAILABLE: 'The kiosk cannot show a save dialog here: the file is kept in its exports folder.',
     SAVE_FAILED: "The file could not be saved there (is the USB stick full or pulled out?). It is still in the kiosk's exports folder.",

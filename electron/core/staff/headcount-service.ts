@@ -6,6 +6,7 @@ import type { LocalTime } from '../../../shared/domain/local-time.js';
 import { HeadcountGroupSchema, type Headcount, type HeadcountGroup, type StaffMember } from '../../../shared/staff/staff-contract.js';
 import { z } from 'zod';
 import { OutboxWriter } from '../sync/outbox-store.js';
+import { SYNC_KEYS, SyncStateStore } from '../sync/sync-state.js';
 import type { ChildDirectory } from './child-directory.js';
 import { presenceIn, type PresenceStore } from './presence-store.js';
 import type { StaffAudit } from './staff-audit.js';
@@ -45,8 +46,11 @@ export class HeadcountService {
     });
   }
 
-  /** Takes and keeps a snapshot: by staff (manual), or by the kiosk at the cut-off (actor null). */
-  take(actor: StaffMember | null, at: LocalTime): Headcount {
+  /**
+   * Takes and keeps a snapshot: by staff (manual), or by the kiosk at the cut-off (actor null). It is queued for the
+   * city unless `forCity` is false.
+   */
+  take(actor: StaffMember | null, at: LocalTime, forCity = true): Headcount {
     const { db, audit } = this.deps;
     const headcount: Headcount = {
       id: uuidv7(),
@@ -66,31 +70,39 @@ export class HeadcountService {
         JSON.stringify(headcount.groups),
       );
       // "At the cut-off a headcount per group … recorded as a snapshot and pushed with the other events."
-      this.outbox.enqueue(
-        {
-          type: 'headcount',
-          id: headcount.id,
-          deviceId: this.deps.deviceId,
-          localDate: headcount.localDate,
-          takenAt: at.iso,
-          takenMs: at.ms,
-          trigger: headcount.trigger,
-          staffId: actor?.id ?? null,
-          groups: headcount.groups,
-        },
-        at.ms,
-      );
+      if (forCity) {
+        this.outbox.enqueue(
+          {
+            type: 'headcount',
+            id: headcount.id,
+            deviceId: this.deps.deviceId,
+            localDate: headcount.localDate,
+            takenAt: at.iso,
+            takenMs: at.ms,
+            trigger: headcount.trigger,
+            staffId: actor?.id ?? null,
+            groups: headcount.groups,
+          },
+          at.ms,
+        );
+      }
       const present = headcount.groups.reduce((sum, g) => sum + g.present, 0);
       audit.record('headcount', actor?.id ?? null, at, { trigger: headcount.trigger, present, groups: headcount.groups.length }, headcount.id);
     }).immediate();
     return headcount;
   }
 
-  /** At or after the cut-off, the day's automatic headcount if it is not taken yet; null when nothing was due. */
+  /**
+   * At or after the cut-off, the day's automatic headcount if it is not taken yet; null when nothing was due. A roster
+   * with no groups has nothing to count. A kiosk not enrolled with a city keeps it for its own staff only: it counts a
+   * roster the city has not given (the demo kindergarten, a fresh install started after the cut-off with nobody
+   * recorded), and queued it would land at the city on enrollment as that day's headcount.
+   */
   takeIfDue(cutOff: string, at: LocalTime): Headcount | null {
     if (at.hhmm < cutOff) return null;
     if (this.deps.db.prepare(`SELECT 1 FROM headcounts WHERE local_date = ? AND trigger = 'cut-off'`).get(at.localDate)) return null;
-    return this.take(null, at);
+    if (this.deps.directory.groups().length === 0) return null;
+    return this.take(null, at, new SyncStateStore(this.deps.db).get(SYNC_KEYS.serverUrl) !== null);
   }
 
   /** The day's snapshot to show: the latest taken (the cut-off one unless staff took another after it). */

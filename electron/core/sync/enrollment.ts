@@ -9,7 +9,7 @@ import { generateSigningKey, rawPublicKey } from '../credentials/ed25519.js';
 import { CityClient, parseServerUrl } from './city-client.js';
 import type { ClockOffsetTracker } from './clock-offset.js';
 import type { SecretStore } from './secret-store.js';
-import { isSyncError } from './sync-error.js';
+import { isSyncError, type SyncError } from './sync-error.js';
 import { SYNC_KEYS, SyncStateStore } from './sync-state.js';
 
 /** Each way an enrollment can fail, as the admin is told it (the KioskApi error codes of the same names). */
@@ -23,7 +23,9 @@ export type EnrollErrorCode =
   /** The server answers, but not protocol v1. */
   | 'ENROLL_PROTOCOL_UNSUPPORTED'
   /** The server answered with an error or a reply that is not the protocol's. */
-  | 'ENROLL_SERVER_ERROR';
+  | 'ENROLL_SERVER_ERROR'
+  /** 409 DEVICE_ID_TAKEN: another kiosk, with another key, is registered under this kiosk's own device id. */
+  | 'ENROLL_DEVICE_ID_TAKEN';
 
 export class EnrollmentError extends Error {
   constructor(
@@ -142,14 +144,23 @@ async function step<T>(name: 'hello' | 'enroll', call: () => Promise<T>): Promis
     return await call();
   } catch (error) {
     if (!isSyncError(error)) throw error;
-    const code: EnrollErrorCode =
-      error.code === 'SYNC_TIMEOUT' || error.code === 'SYNC_NETWORK'
-        ? 'ENROLL_UNREACHABLE'
-        : error.code === 'SYNC_PROTOCOL_UNSUPPORTED'
-          ? 'ENROLL_PROTOCOL_UNSUPPORTED'
-          : error.code === 'SYNC_UNAUTHORIZED' && name === 'enroll'
-            ? 'ENROLL_CODE_REFUSED'
-            : 'ENROLL_SERVER_ERROR';
-    throw new EnrollmentError(code, `${name}: ${error.message}`);
+    throw enrollmentErrorOf(name, error);
   }
+}
+
+/**
+ * What the admin is told, by the server's own code where it gave one. Nothing here is about a device token: the kiosk
+ * has none yet, so a 401/403 at this step is the enrollment code refused.
+ */
+function enrollmentErrorOf(name: 'hello' | 'enroll', error: SyncError): EnrollmentError {
+  const said = `${error.status ?? 'no status'}${error.serverCode ? ` ${error.serverCode}` : ''}`;
+  if (error.code === 'SYNC_TIMEOUT' || error.code === 'SYNC_NETWORK') return new EnrollmentError('ENROLL_UNREACHABLE', `${name}: ${error.message}`);
+  if (error.code === 'SYNC_PROTOCOL_UNSUPPORTED') return new EnrollmentError('ENROLL_PROTOCOL_UNSUPPORTED', `${name}: ${error.message}`);
+  if (name === 'enroll' && error.status === 409 && error.serverCode === 'DEVICE_ID_TAKEN') {
+    return new EnrollmentError('ENROLL_DEVICE_ID_TAKEN', `enroll: another kiosk is registered under this device id (${said})`);
+  }
+  if (name === 'enroll' && error.code === 'SYNC_UNAUTHORIZED') {
+    return new EnrollmentError('ENROLL_CODE_REFUSED', `enroll: the server refused the enrollment code (${said})`);
+  }
+  return new EnrollmentError('ENROLL_SERVER_ERROR', `${name}: ${error.message}${error.serverCode ? ` (${error.serverCode})` : ''}`);
 }
