@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { normalizeCardNumber } from '../../shared/credentials/card-number.js';
 import { RosterSchema } from '../../shared/domain/roster.js';
 import * as protocol from '../../shared/sync/protocol.js';
 import { routes } from '../src/routes.js';
@@ -155,6 +156,20 @@ describe('docs/sync-openapi.json against shared/sync/protocol.ts', () => {
       return parsed.success ? [] : [`${where}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`];
     });
     expect(failures).toEqual([]);
+  });
+
+  it('writes every card number in its examples as the canonical number a reader gives (docs/card-numbers.md)', () => {
+    // A city that copies an example must not get a card that never matches a tap ("0004512345" is 4512345 at the door).
+    const cards: string[] = [];
+    const walk = (node: Json): void => {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (!isObject(node)) return;
+      if (node.kind === 'rfid' && typeof node.value === 'string') cards.push(node.value);
+      Object.values(node).forEach(walk);
+    };
+    for (const { value } of examples().found) if (value !== undefined) walk(value);
+    expect(cards.length).toBeGreaterThan(0);
+    expect(cards.filter((value) => normalizeCardNumber(value, 'canonical')?.canonical !== value)).toEqual([]);
   });
 
   it('has one component schema per zod schema, and no other', () => {

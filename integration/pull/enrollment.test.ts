@@ -163,7 +163,9 @@ describe('enrolling the kiosk with a city server', () => {
     // 11:00 in Almaty: the kiosk starts after the 09:00 cut-off and takes the day's headcount for its own staff.
     const kiosk = startKiosk(manualClock('2026-11-23T06:00:00.000Z'));
     const db = new BetterSqlite3(join(kiosk.dataDir, 'esik.sqlite'), { readonly: true });
-    onTestFinished(() => db.close());
+    onTestFinished(() => {
+      db.close();
+    });
     expect(db.prepare("SELECT trigger FROM headcounts").pluck().all()).toEqual(['cut-off']);
     expect(db.prepare("SELECT count(*) FROM sync_outbox WHERE record_type = 'headcount'").pluck().get()).toBe(0);
 
