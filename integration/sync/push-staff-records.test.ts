@@ -5,6 +5,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { demoChildren, staffKit, value } from '../../electron/core/staff/testing/staff-kit.js';
 import { CityClient } from '../../electron/core/sync/city-client.js';
 import { PushEngine } from '../../electron/core/sync/push-engine.js';
+import { SYNC_KEYS, SyncStateStore } from '../../electron/core/sync/sync-state.js';
 import { enroll, startCity } from './fixtures.js';
 
 describe('staff records pushed to the reference city server', () => {
@@ -15,6 +16,10 @@ describe('staff records pushed to the reference city server', () => {
     const client = new CityClient({ serverUrl: city.url, token: enrollment.token });
     onTestFinished(() => client.close());
     const engine = new PushEngine({ db: kit.db, client, cityDeviceId: enrollment.deviceId });
+    // Enrolled as the admin screen records it: an unenrolled kiosk keeps its automatic headcount to itself.
+    const state = new SyncStateStore(kit.db);
+    state.set(SYNC_KEYS.serverUrl, city.url);
+    state.set(SYNC_KEYS.cityDeviceId, enrollment.deviceId);
 
     const sessionId = await kit.signIn();
     const override = value(kit.call('staffOverride', { sessionId, childId: demoChildren.alikhan, kind: 'arrival', reason: 'no-phone', companionName: 'Соседка Галина' }));
