@@ -214,6 +214,7 @@ export class KioskCore {
     this.readers = null;
     this.store?.city.stop();
     this.store?.staff.stop();
+    this.store?.refused.stop();
     void this.store?.sync.stop();
     this.store?.db.close();
     this.store?.anchor.close();
@@ -322,7 +323,7 @@ export class KioskCore {
     }
     this.recordingWorks();
     // What the door refused while the disk was full is kept now.
-    store.refused.flush();
+    store.refused.flushQuietly();
     this.setStatus(this.statusNow());
   }
 
@@ -475,7 +476,7 @@ export class KioskCore {
         chain: { ...startup.chain, end: this.anchorFailing ? 'unknown' : startup.end, fullCheck: 'running' },
         secretStorage: this.secrets.protection,
       };
-      const refused = new RefusedAttempts(db, (problem, error) => this.recordingFailed(problem, error));
+      const refused = new RefusedAttempts(db, { onStorageProblem: (problem, error) => this.recordingFailed(problem, error), log: this.log });
       const checkin = new CheckinService({
         clock: this.clock,
         log,

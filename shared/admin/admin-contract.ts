@@ -79,6 +79,9 @@ export const RefusedAttemptSchema = z.object({
   /** What was presented: a card number, or the start of a code. */
   presented: z.string(),
   reason: z.string(),
+  /** How many times it was refused in a row's window (coalesced), the last of them at lastAt (local ISO time). */
+  count: z.number().int().positive(),
+  lastAt: z.string(),
 });
 export type RefusedAttempt = z.infer<typeof RefusedAttemptSchema>;
 

@@ -68,7 +68,7 @@ describe('enrolling and revoking a companion’s card', () => {
     const revoked = value(k.revoke(card.credentialId, 'Lost the card')).card;
     expect(revoked).toMatchObject({ revokedAt: '2026-11-23T08:11:00.000+05:00', revokeReason: 'Lost the card', syncState: 'pending' });
     expect(codeOf(k.tap(NEW_CARD))).toBe('CARD_REVOKED');
-    expect(k.sql('SELECT presented, reason FROM refused_attempts')).toEqual([
+    expect(k.sql('SELECT presented, reason FROM refused_attempts ORDER BY occurred_ms, id')).toEqual([
       { presented: '4512400', reason: 'unknown-card' },
       { presented: '4512400', reason: 'revoked-card' },
     ]);

@@ -135,7 +135,7 @@ export function refusedKeysSql(filter: { from?: string | undefined; to?: string 
     params.push(filter.method);
   }
   return {
-    sql: `SELECT r.id, r.occurred_at, r.occurred_ms, r.method, r.presented, r.reason FROM refused_attempts r
+    sql: `SELECT r.id, r.occurred_at, r.occurred_ms, r.method, r.presented, r.reason, r.seen_count, coalesce(r.last_at, r.occurred_at) AS last_at FROM refused_attempts r
            WHERE ${where.join(' AND ')} ORDER BY r.occurred_ms DESC, r.id DESC LIMIT ?`,
     params: [...params, limit],
   };

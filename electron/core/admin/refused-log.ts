@@ -2,6 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import type { LogCursor, RefusedAttempt, RefusedFilter } from '../../../shared/admin/admin-contract.js';
 import { hhmmOf } from '../../../shared/domain/local-time.js';
+import { visibleText } from '../../../shared/text/visible-text.js';
 import { refusedKeysSql } from './log-sql.js';
 
 interface RefusedRow {
@@ -11,6 +12,8 @@ interface RefusedRow {
   method: 'rfid' | 'qr';
   presented: string;
   reason: string;
+  seen_count: number;
+  last_at: string;
 }
 
 export class RefusedLog {
@@ -28,8 +31,11 @@ export class RefusedLog {
         occurredMs: r.occurred_ms,
         at: hhmmOf(r.occurred_at),
         method: r.method,
-        presented: r.presented,
+        // Rows kept before presented text was made visible at the door may still hold raw control characters.
+        presented: visibleText(r.presented),
         reason: r.reason,
+        count: r.seen_count,
+        lastAt: r.last_at,
       })),
       nextCursor: rows.length > limit && last ? { ms: last.occurred_ms, id: last.id } : null,
     };

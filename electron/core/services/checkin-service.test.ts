@@ -30,7 +30,7 @@ function kiosk(startIso = '2026-11-23T03:10:00.000Z') {
   const refused = () => {
     const db = new BetterSqlite3(core.databasePath, { readonly: true });
     try {
-      return db.prepare('SELECT presented, reason FROM refused_attempts').all();
+      return db.prepare('SELECT presented, reason FROM refused_attempts ORDER BY occurred_ms, id').all();
     } finally {
       db.close();
     }

@@ -3,6 +3,8 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LogCursor, RefusedAttempt, RefusedFilter } from '../../../shared/admin/admin-contract.js';
+import { hhmmOf } from '../../../shared/domain/local-time.js';
+import { visibleText } from '../../../shared/text/visible-text.js';
 import { dayText } from './dates.js';
 import type { AdminCall } from './use-admin-call.js';
 import { usePages } from './use-pages.js';
@@ -24,10 +26,18 @@ export function RefusedRow({ attempt }: { attempt: RefusedAttempt }) {
         <div className="log-line">
           <strong>{known === '' ? t('admin.refused.reasons.other') : known}</strong>
           <span className={`log-method method-${attempt.method}`}>{t(`admin.log.methods.${attempt.method}`)}</span>
+          {attempt.count > 1 && (
+            <span className="refused-repeated" data-testid="refused-repeated">
+              {t('admin.refused.repeated', { count: attempt.count, time: hhmmOf(attempt.lastAt) })}
+            </span>
+          )}
         </div>
-        <div className="log-line log-presented">
-          {t('admin.refused.presented')}: <code>{attempt.presented}</code>
-        </div>
+        {attempt.presented !== '' && (
+          <div className="log-line log-presented">
+            {/* Escaped again here: a control or bidi character must never steer what the admin sees. */}
+            {t('admin.refused.presented')}: <code>{visibleText(attempt.presented)}</code>
+          </div>
+        )}
       </div>
     </article>
   );

@@ -35,6 +35,7 @@ export const adminEn = {
   refused: {
     empty: 'No refused attempts',
     presented: 'Presented',
+    repeated: '×{{count}}, last at {{time}}',
     reasons: {
       'unknown-card': 'Unknown card',
       'unreadable-card': 'Unreadable card',
@@ -54,6 +55,7 @@ export const adminEn = {
       'qr-revoked': 'Withdrawn QR code',
       'qr-superseded': 'QR code replaced by a newer one',
       'qr-companion-mismatch': 'QR code of another companion',
+      'too-many': 'Too many different attempts at once: counted here, not kept one by one',
       other: 'Refused',
     },
   },

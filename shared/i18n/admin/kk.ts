@@ -36,6 +36,7 @@ export const adminKk: Catalog['admin'] = {
   refused: {
     empty: 'Қабылданбаған әрекет жоқ',
     presented: 'Не көрсетілді',
+    repeated: '×{{count}}, соңғысы {{time}}',
     reasons: {
       'unknown-card': 'Белгісіз карта',
       'unreadable-card': 'Карта оқылмады',
@@ -55,6 +56,7 @@ export const adminKk: Catalog['admin'] = {
       'qr-revoked': 'Кері қайтарылған QR-код',
       'qr-superseded': 'QR-код жаңасымен ауыстырылған',
       'qr-companion-mismatch': 'Басқа адамның QR-коды',
+      'too-many': 'Қатарынан тым көп түрлі әрекет: осында саналды, әрқайсысы бөлек сақталмады',
       other: 'Қабылданбады',
     },
   },

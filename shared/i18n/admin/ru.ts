@@ -36,6 +36,7 @@ export const adminRu: Catalog['admin'] = {
   refused: {
     empty: 'Отказов нет',
     presented: 'Что предъявили',
+    repeated: '×{{count}}, последний раз в {{time}}',
     reasons: {
       'unknown-card': 'Неизвестная карта',
       'unreadable-card': 'Карта не считалась',
@@ -55,6 +56,7 @@ export const adminRu: Catalog['admin'] = {
       'qr-revoked': 'Отозванный QR-код',
       'qr-superseded': 'QR-код заменён новым',
       'qr-companion-mismatch': 'QR-код другого сопровождающего',
+      'too-many': 'Слишком много разных попыток подряд: подсчитаны здесь, не сохранены по отдельности',
       other: 'Отказ',
     },
   },

@@ -8,5 +8,6 @@ import { admin } from './0005-admin.js';
 import { cardChanges } from './0006-card-changes.js';
 import { staffAccounts } from './0007-staff-accounts.js';
 import { chainVerified } from './0008-chain-verified.js';
+import { refusedCoalesced } from './0009-refused-coalesced.js';
 
-export const migrations: readonly Migration[] = [initial, trustedKeys, syncOutbox, staff, admin, cardChanges, staffAccounts, chainVerified];
+export const migrations: readonly Migration[] = [initial, trustedKeys, syncOutbox, staff, admin, cardChanges, staffAccounts, chainVerified, refusedCoalesced];
