@@ -83,7 +83,7 @@ test("another admin's PIN is set only after the acting admin's own PIN; a wrong 
   await signInByName(page, 'staff-deputy', '8024');
   await expect(page.getByTestId('staff-who')).toContainText('Сәуле');
   expect(staffAudit(kiosk.host.databasePath).filter((a) => a.action === 'sign-in-failed' || a.action === 'pin-set')).toEqual([
-    { action: 'sign-in-failed', staff_id: 'staff-admin', detail: '{"why":"wrong-pin","via":"pin-set","failures":1}' },
+    { action: 'sign-in-failed', staff_id: 'staff-admin', detail: '{"why":"wrong-pin","via":"pin-set","channel":"name","failures":1}' },
     { action: 'pin-set', staff_id: 'staff-admin', detail: '{"reset":false}' },
   ]);
 });

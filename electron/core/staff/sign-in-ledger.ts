@@ -7,8 +7,12 @@ import type { Database, Statement } from 'better-sqlite3';
 import { storageProblemOf } from '../db/storage-failure.js';
 import type { AuditRow, StaffAudit } from './staff-audit.js';
 
-/** How a PIN was presented; each way has its own wrong-PIN count and lock. */
-export type SignInChannel = 'name';
+/**
+ * How a PIN was presented. Each has its own wrong-PIN count and lock: anyone at the door can pick a name from the
+ * list and guess, but only the holder of a member's staff card can guess on 'card', so a stranger's guesses by name
+ * never lock the member out of signing in with their card.
+ */
+export type SignInChannel = 'name' | 'card';
 
 export interface LockState {
   /** Wrong PINs in a row on this channel since the last lock or right PIN. */
@@ -31,6 +35,7 @@ interface LockRow {
 
 const COLUMNS: Record<SignInChannel, { failed: string; locks: string; until: string }> = {
   name: { failed: 'failed_count', locks: 'lock_count', until: 'locked_until_ms' },
+  card: { failed: 'card_failed_count', locks: 'card_lock_count', until: 'card_locked_until_ms' },
 };
 
 const keyOf = (staffId: string, channel: SignInChannel): string => `${channel} ${staffId}`;
@@ -52,8 +57,8 @@ export class SignInLedger {
       db.prepare(`SELECT ${COLUMNS[c].failed} AS failed, ${COLUMNS[c].locks} AS locks, ${COLUMNS[c].until} AS locked_until_ms FROM staff_pins WHERE staff_id = ?`);
     const write = (c: SignInChannel): Statement<[number, number, number | null, string]> =>
       db.prepare(`UPDATE staff_pins SET ${COLUMNS[c].failed} = ?, ${COLUMNS[c].locks} = ?, ${COLUMNS[c].until} = ? WHERE staff_id = ?`);
-    this.readLock = { name: read('name') };
-    this.writeLock = { name: write('name') };
+    this.readLock = { name: read('name'), card: read('card') };
+    this.writeLock = { name: write('name'), card: write('card') };
   }
 
   lockState(staffId: string, channel: SignInChannel): LockState {
@@ -93,7 +98,7 @@ export class SignInLedger {
 
   /** A member's PIN was set or their lock cleared in the database: what was held for them is superseded. */
   forget(staffId: string): void {
-    for (const channel of ['name'] as const) this.unsaved.delete(keyOf(staffId, channel));
+    for (const channel of ['name', 'card'] as const) this.unsaved.delete(keyOf(staffId, channel));
   }
 
   /** What waits for the database: tests and the status line. */

@@ -101,7 +101,7 @@ describe('staff accounts', () => {
     expect(value(await setDeputy('1111', '0000'))).toEqual({ outcome: 'weak', weakness: 'repeat' });
     expect(value(await setDeputy('8024', '0000'))).toEqual({ outcome: 'wrong-pin', attemptsLeft: 4 });
     expect(audit(kit, 'sign-in-failed').map((a) => [a.staff_id, JSON.parse(a.detail) as unknown])).toEqual([
-      ['staff-admin', { why: 'wrong-pin', via: 'pin-set', failures: 1 }],
+      ['staff-admin', { why: 'wrong-pin', via: 'pin-set', channel: 'name', failures: 1 }],
     ]);
     expect(audit(kit, 'pin-set')).toEqual([]);
     expect(await signInWith(kit, 'staff-deputy', '8024')).toBe('wrong-pin');
@@ -209,7 +209,7 @@ describe('staff accounts', () => {
 
     expect(value(await change('1357', '4444'))).toEqual({ outcome: 'weak', weakness: 'repeat' });
     expect(value(await change('0000', '8024'))).toEqual({ outcome: 'wrong-pin', attemptsLeft: 4 });
-    expect(audit(kit, 'sign-in-failed').map((a) => JSON.parse(a.detail) as unknown)).toEqual([{ why: 'wrong-pin', via: 'pin-change', failures: 1 }]);
+    expect(audit(kit, 'sign-in-failed').map((a) => JSON.parse(a.detail) as unknown)).toEqual([{ why: 'wrong-pin', via: 'pin-change', channel: 'name', failures: 1 }]);
     expect(value(await change('1357', '8024'))).toEqual({ outcome: 'changed' });
     expect(audit(kit, 'pin-changed').map((a) => [a.staff_id, a.subject_id])).toEqual([['staff-nurse', 'staff-nurse']]);
     expect(await signInWith(kit, 'staff-nurse', '1357')).toBe('wrong-pin');

@@ -12,6 +12,7 @@ import { hhmmOf, toLocalTime, type LocalTime } from '../../../shared/domain/loca
 import { guessableAs } from '../../../shared/staff/pin-rules.js';
 import type { CardEnrolOutcome, PinChangeOutcome, PinSetOutcome, StaffAccount, StaffMember } from '../../../shared/staff/staff-contract.js';
 import type { StaffRole } from '../../../shared/staff/staff-domain.js';
+import type { SignInChannel } from './sign-in-ledger.js';
 import type { StaffAccounts } from './staff-accounts.js';
 import type { StaffAudit } from './staff-audit.js';
 
@@ -56,13 +57,16 @@ export class StaffAccountAdmin {
       .all();
     const cards = db.prepare<[string], { id: string; value: string }>('SELECT id, value FROM staff_cards WHERE staff_id = ? AND revoked_at IS NULL ORDER BY value');
     return rows.map((row) => {
-      const lock = this.deps.accounts.lockOf(row.id, 'name');
+      // Either way in may be locked: the later lock and the longer run of wrong PINs are what the admin needs to see.
+      const byName = this.deps.accounts.lockOf(row.id, 'name');
+      const byCard = this.deps.accounts.lockOf(row.id, 'card');
+      const lockedUntilMs = Math.max(byName.lockedUntilMs ?? 0, byCard.lockedUntilMs ?? 0);
       return {
         member: { id: row.id, firstName: row.first_name, lastName: row.last_name, role: row.role },
         origin: row.origin,
         hasPin: row.has_pin === 1,
-        lockedUntil: lock.lockedUntilMs !== null && lock.lockedUntilMs > at.ms ? this.hhmm(lock.lockedUntilMs) : null,
-        failedAttempts: lock.failed,
+        lockedUntil: lockedUntilMs > at.ms ? this.hhmm(lockedUntilMs) : null,
+        failedAttempts: Math.max(byName.failed, byCard.failed),
         cards: cards.all(row.id).map((c) => ({ id: c.id, canonical: c.value })),
       };
     });
@@ -74,7 +78,7 @@ export class StaffAccountAdmin {
    * with the old one (changeOwnPin), and another admin's only with the acting admin's own PIN, checked like a sign-in
    * (a wrong one counts towards the lock and is on record; the handler ends the session on a lock).
    */
-  async setPin(admin: StaffMember, staffId: string, pin: string, adminPin: string | undefined, at: LocalTime): Promise<Result<PinSetOutcome>> {
+  async setPin(admin: StaffMember, staffId: string, pin: string, adminPin: string | undefined, at: LocalTime, channel: SignInChannel): Promise<Result<PinSetOutcome>> {
     const { db, accounts, audit } = this.deps;
     const member = accounts.member(staffId);
     if (!member) return fail('INVALID_REQUEST', `no active staff member ${staffId}`);
@@ -83,7 +87,7 @@ export class StaffAccountAdmin {
     if (weakness) return ok({ outcome: 'weak', weakness });
     if (member.role === 'admin') {
       if (adminPin === undefined) return fail('INVALID_REQUEST', "another admin's PIN needs the acting admin's own PIN");
-      const check = await accounts.checkPin(admin.id, adminPin, 'pin-set', 'name', at);
+      const check = await accounts.checkPin(admin.id, adminPin, 'pin-set', channel, at);
       if (check.outcome === 'wrong-pin' || check.outcome === 'locked') return ok(check);
       if (check.outcome === 'unknown') return fail('INVALID_REQUEST', 'the acting admin has no PIN');
     }
@@ -102,10 +106,10 @@ export class StaffAccountAdmin {
    * A signed-in member changes their own PIN. The old PIN is checked like a sign-in (a wrong one counts towards the
    * lock and is on record), so an unattended session cannot be used to guess it or to take the account over.
    */
-  async changeOwnPin(member: StaffMember, oldPin: string, newPin: string, at: LocalTime): Promise<Result<PinChangeOutcome>> {
+  async changeOwnPin(member: StaffMember, oldPin: string, newPin: string, at: LocalTime, channel: SignInChannel): Promise<Result<PinChangeOutcome>> {
     const weakness = guessableAs(newPin);
     if (weakness) return ok({ outcome: 'weak', weakness });
-    const check = await this.deps.accounts.checkPin(member.id, oldPin, 'pin-change', 'name', at);
+    const check = await this.deps.accounts.checkPin(member.id, oldPin, 'pin-change', channel, at);
     if (check.outcome === 'wrong-pin' || check.outcome === 'locked') return ok(check);
     if (check.outcome === 'unknown') return fail('INVALID_REQUEST', 'no PIN to change');
     const hash = await this.deps.accounts.hashFor(newPin);
@@ -179,10 +183,15 @@ export class StaffAccountAdmin {
     const result = db
       .transaction((): Result<Record<string, never>> => {
         if (db.prepare('SELECT 1 FROM staff_pins WHERE staff_id = ?').get(staffId) === undefined) return fail('INVALID_REQUEST', `staff member ${staffId} has no PIN`);
-        const lock = accounts.lockOf(staffId, 'name');
-        db.prepare('UPDATE staff_pins SET failed_count = 0, lock_count = 0, locked_until_ms = NULL WHERE staff_id = ?').run(staffId);
-        const wasLocked = lock.lockedUntilMs !== null && lock.lockedUntilMs > at.ms;
-        audit.record('account-unlocked', admin.id, at, { wasLocked, failures: lock.failed, locks: lock.locks }, staffId);
+        // Both ways in: by name and by staff card.
+        const locks = [accounts.lockOf(staffId, 'name'), accounts.lockOf(staffId, 'card')];
+        db.prepare(
+          `UPDATE staff_pins SET failed_count = 0, lock_count = 0, locked_until_ms = NULL,
+             card_failed_count = 0, card_lock_count = 0, card_locked_until_ms = NULL WHERE staff_id = ?`,
+        ).run(staffId);
+        const wasLocked = locks.some((l) => l.lockedUntilMs !== null && l.lockedUntilMs > at.ms);
+        const failures = locks.reduce((n, l) => n + l.failed, 0);
+        audit.record('account-unlocked', admin.id, at, { wasLocked, failures, locks: locks.reduce((n, l) => n + l.locks, 0) }, staffId);
         return ok({});
       })
       .immediate();

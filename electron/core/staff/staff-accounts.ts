@@ -5,6 +5,10 @@
 // A PIN check waits for scrypt off the core's thread. The checks of one member on one channel run one after another
 // (KeyedQueue), each reading the lock as the one before left it: twenty guesses sent at once are twenty attempts in
 // a row, the fifth wrong one locks, and the fifteen behind it are refused unchecked, as if typed one by one.
+//
+// The lock is per channel (sign-in-ledger.ts): by name, which anyone at the door can try from the name list, and by
+// staff card, which needs the card in hand. A brute force stays slow on each (five guesses, then a lock that doubles
+// up to a day), and a stranger guessing by name cannot keep a member who holds a staff card out.
 import type { Database } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import type { CardNumber } from '../../../shared/credentials/card-number.js';
@@ -97,7 +101,8 @@ export class StaffAccounts {
       .prepare(
         `INSERT INTO staff_pins (staff_id, hash, salt, params, set_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT(staff_id) DO UPDATE SET hash = excluded.hash, salt = excluded.salt, params = excluded.params,
-           set_at = excluded.set_at, failed_count = 0, lock_count = 0, locked_until_ms = NULL`,
+           set_at = excluded.set_at, failed_count = 0, lock_count = 0, locked_until_ms = NULL,
+           card_failed_count = 0, card_lock_count = 0, card_locked_until_ms = NULL`,
       )
       .run(staffId, hash, salt, params, at.iso);
     this.ledger.forget(staffId);
@@ -152,8 +157,10 @@ export class StaffAccounts {
   }
 
   /**
-   * Checks a PIN: a good one signs in and clears the counters; the fifth wrong one in a row locks the account, for a
-   * minute, then two, four… until a good PIN.
+   * Checks a PIN presented on a channel: a good one signs in and clears that channel's counters; the fifth wrong one
+   * in a row locks the channel, for a minute, then two, four… up to a day, until a good PIN on it. The other channel
+   * is not touched: a stranger's guesses by name leave the card holder's way in open, and a good PIN by card does not
+   * reset the stranger's growing lock on the name.
    */
   checkPin(staffId: string, pin: string, via: PinVia, channel: SignInChannel, at: LocalTime): Promise<PinCheck> {
     return this.checks.run(`${channel} ${staffId}`, () => this.checkInTurn(staffId, pin, via, channel, at));
@@ -166,7 +173,7 @@ export class StaffAccounts {
     const before = this.ledger.lockState(staffId, channel);
     if (before.lockedUntilMs !== null && before.lockedUntilMs > at.ms) {
       // Not even checked: a locked account gives a guesser nothing, but the try is on record.
-      this.ledger.commit({ audit: [this.audit.entry('sign-in-failed', staffId, at, { why: 'locked', via })] });
+      this.ledger.commit({ audit: [this.audit.entry('sign-in-failed', staffId, at, { why: 'locked', via, channel })] });
       return { outcome: 'locked', until: this.hhmm(before.lockedUntilMs, at) };
     }
     const matches = await pinMatches(pin, this.pepper(), stored);
@@ -177,14 +184,14 @@ export class StaffAccounts {
       return { outcome: 'signed-in', member };
     }
     const failures = lock.failed + 1;
-    const failed = this.audit.entry('sign-in-failed', staffId, at, { why: 'wrong-pin', via, failures });
+    const failed = this.audit.entry('sign-in-failed', staffId, at, { why: 'wrong-pin', via, channel, failures });
     if (failures < FAILURES_BEFORE_LOCK) {
       this.ledger.commit({ lock: { staffId, channel, state: { ...lock, failed: failures } }, audit: [failed] });
       return { outcome: 'wrong-pin', attemptsLeft: FAILURES_BEFORE_LOCK - failures };
     }
     const lockMs = Math.min(FIRST_LOCK_MS * 2 ** lock.locks, LONGEST_LOCK_MS);
     const until = at.ms + lockMs;
-    const locked = this.audit.entry('account-locked', staffId, at, { why: 'wrong-pin', failures, lockSeconds: lockMs / 1000, lockNumber: lock.locks + 1 });
+    const locked = this.audit.entry('account-locked', staffId, at, { why: 'wrong-pin', channel, failures, lockSeconds: lockMs / 1000, lockNumber: lock.locks + 1 });
     this.ledger.commit({ lock: { staffId, channel, state: { failed: 0, locks: lock.locks + 1, lockedUntilMs: until } }, audit: [failed, locked] });
     return { outcome: 'locked', until: this.hhmm(until, at) };
   }

@@ -21,7 +21,7 @@ import { ensurePinPepper } from './pin-pepper.js';
 import { PresenceStore } from './presence-store.js';
 import { ClosingAlert, type StaffAlertSink } from './closing-alert.js';
 import { StaffAccountAdmin } from './staff-account-admin.js';
-import { SignInLedger } from './sign-in-ledger.js';
+import { SignInLedger, type SignInChannel } from './sign-in-ledger.js';
 import { StaffAccounts, type PinCheck } from './staff-accounts.js';
 import { StaffAudit } from './staff-audit.js';
 import { StaffSessions } from './staff-sessions.js';
@@ -45,7 +45,7 @@ export interface StaffDeskOptions {
 /** How often the clock-driven jobs run: idle sessions end within this much of their time. */
 const TICK_MS = 5_000;
 
-export type SessionCheck = { ok: true; member: StaffMember; at: LocalTime } | { ok: false; result: Result<never> };
+export type SessionCheck = { ok: true; member: StaffMember; at: LocalTime; channel: SignInChannel } | { ok: false; result: Result<never> };
 
 export class StaffDesk {
   readonly settings: StaffSettings;
@@ -136,7 +136,7 @@ export class StaffDesk {
       const card = normalizeCardNumber(who.raw, this.options.cardFormat(who.source));
       const staffId = card && this.accounts.staffIdForCard(card);
       check = staffId
-        ? await this.accounts.checkPin(staffId, pin, 'card', 'name', at)
+        ? await this.accounts.checkPin(staffId, pin, 'card', 'card', at)
         : this.accounts.refuseUnknown('unknown-card', at, null, card ? readingText(card) : who.raw.slice(0, 64));
     } else if (this.settings.get('staffSignInMode') === 'card-only') {
       check = this.accounts.refuseUnknown('card-required', at, who.staffId);
@@ -144,7 +144,7 @@ export class StaffDesk {
       check = await this.accounts.checkPin(who.staffId, pin, 'name', 'name', at);
     }
     if (check.outcome !== 'signed-in') return check;
-    return { outcome: 'signed-in', session: this.openSession(check.member, at, who.kind) };
+    return { outcome: 'signed-in', session: this.openSession(check.member, at, who.kind, who.kind === 'card' ? 'card' : 'name') };
   }
 
   /**
@@ -158,7 +158,7 @@ export class StaffDesk {
     if (weakness) return ok({ outcome: 'weak', weakness });
     const member = await this.accounts.createFirstAdmin(firstName, lastName, pin, at);
     if (!member) return fail('STAFF_SETUP_DONE');
-    return ok({ outcome: 'created', session: this.openSession(member, at, 'setup') });
+    return ok({ outcome: 'created', session: this.openSession(member, at, 'setup', 'name') });
   }
 
   /** Ends a session on record: the button, the UI's idle timer, or a lock (a wrong own PIN while changing a PIN). */
@@ -173,7 +173,7 @@ export class StaffDesk {
   session(sessionId: string): SessionCheck {
     const at = this.now();
     const found = this.sessions.use(sessionId, at.ms, this.idleMs());
-    if (found.kind === 'active') return { ok: true, member: found.member, at };
+    if (found.kind === 'active') return { ok: true, member: found.member, at, channel: found.channel };
     if (found.kind === 'timed-out') {
       this.ledger.commit({ audit: [this.audit.entry('session-timeout', found.member.id, at, { idleSeconds: this.idleMs() / 1000 }, sessionId)] });
     }
@@ -192,8 +192,8 @@ export class StaffDesk {
       .immediate();
   }
 
-  private openSession(member: StaffMember, at: LocalTime, via: string): StaffSession {
-    const sessionId = this.sessions.open(member, at.ms);
+  private openSession(member: StaffMember, at: LocalTime, via: string, channel: SignInChannel): StaffSession {
+    const sessionId = this.sessions.open(member, channel, at.ms);
     this.ledger.commit({ audit: [this.audit.entry('sign-in', member.id, at, { via, role: member.role }, sessionId)] });
     return { sessionId, staff: member, idleSeconds: this.settings.get('staffIdleSeconds') };
   }

@@ -4,6 +4,7 @@ import { fail, ok, type Result } from '../../../shared/api/result.js';
 import type { RequestArgs, RequestValue } from '../../../shared/api/contract.js';
 import type { StaffMember, StaffRequestName } from '../../../shared/staff/staff-contract.js';
 import type { LocalTime } from '../../../shared/domain/local-time.js';
+import type { SignInChannel } from './sign-in-ledger.js';
 import type { StaffDesk } from './staff-desk.js';
 
 export type { StaffRequestName };
@@ -18,15 +19,17 @@ export type StaffHandlers = {
 /** `withDesk` runs an action on the open store's desk (or answers DATABASE_UNAVAILABLE). */
 export function staffHandlers(withDesk: <R>(action: (desk: StaffDesk) => R) => R | Result<never>): StaffHandlers {
   /** Runs `action` as the session's staff member, at the request's time. */
-  const asStaff = <R>(sessionId: string, action: (desk: StaffDesk, member: StaffMember, at: LocalTime) => R): R | Result<never> =>
+  const asStaff = <R>(sessionId: string, action: (desk: StaffDesk, member: StaffMember, at: LocalTime, channel: SignInChannel) => R): R | Result<never> =>
     withDesk((desk) => {
       const session = desk.session(sessionId);
-      return session.ok ? action(desk, session.member, session.at) : session.result;
+      return session.ok ? action(desk, session.member, session.at, session.channel) : session.result;
     });
 
   /** Like asStaff, for the account requests only an admin may make (STAFF_FORBIDDEN for anyone else). */
-  const asAdmin = <R>(sessionId: string, action: (desk: StaffDesk, member: StaffMember, at: LocalTime) => R): R | Result<never> =>
-    asStaff(sessionId, (desk, member, at) => (member.role === 'admin' ? action(desk, member, at) : fail('STAFF_FORBIDDEN', 'staff accounts are for admins')));
+  const asAdmin = <R>(sessionId: string, action: (desk: StaffDesk, member: StaffMember, at: LocalTime, channel: SignInChannel) => R): R | Result<never> =>
+    asStaff(sessionId, (desk, member, at, channel) =>
+      member.role === 'admin' ? action(desk, member, at, channel) : fail('STAFF_FORBIDDEN', 'staff accounts are for admins'),
+    );
 
   /** Locked by a wrong PIN typed in a session (the old one, or an admin's own): whoever stands there is let go. */
   const endSessionIfLocked = <T extends { outcome: string }>(desk: StaffDesk, sessionId: string, result: Result<T>): Result<T> => {
@@ -97,12 +100,16 @@ export function staffHandlers(withDesk: <R>(action: (desk: StaffDesk) => R) => R
     staffResolveClosing: ({ sessionId, childId, outcome }) => asStaff(sessionId, (desk, member, at) => desk.closing.resolve(member, childId, outcome, at)),
     staffAccounts: ({ sessionId }) => asAdmin(sessionId, (desk, _member, at) => ok({ staff: desk.accountAdmin.list(at) })),
     staffSetPin: async ({ sessionId, staffId, pin, adminPin }) =>
-      asAdmin(sessionId, async (desk, admin, at) => endSessionIfLocked(desk, sessionId, await desk.accountAdmin.setPin(admin, staffId, pin, adminPin, at))),
+      asAdmin(sessionId, async (desk, admin, at, channel) =>
+        endSessionIfLocked(desk, sessionId, await desk.accountAdmin.setPin(admin, staffId, pin, adminPin, at, channel)),
+      ),
     staffEnrolCard: ({ sessionId, staffId, card }) =>
       asAdmin(sessionId, (desk, admin, at) => desk.accountAdmin.enrolCard(admin, staffId, card.raw, card.source, at)),
     staffWithdrawCard: ({ sessionId, cardId }) => asAdmin(sessionId, (desk, admin, at) => desk.accountAdmin.withdrawCard(admin, cardId, at)),
     staffUnlock: ({ sessionId, staffId }) => asAdmin(sessionId, (desk, admin, at) => desk.accountAdmin.unlock(admin, staffId, at)),
     staffChangeOwnPin: async ({ sessionId, oldPin, newPin }) =>
-      asStaff(sessionId, async (desk, member, at) => endSessionIfLocked(desk, sessionId, await desk.accountAdmin.changeOwnPin(member, oldPin, newPin, at))),
+      asStaff(sessionId, async (desk, member, at, channel) =>
+        endSessionIfLocked(desk, sessionId, await desk.accountAdmin.changeOwnPin(member, oldPin, newPin, at, channel)),
+      ),
   };
 }

@@ -2,20 +2,23 @@
 // idle for longer than the setting ends by itself (the UI returns to the door at the same moment).
 import { randomUUID } from 'node:crypto';
 import type { StaffMember } from '../../../shared/staff/staff-contract.js';
+import type { SignInChannel } from './sign-in-ledger.js';
 
 interface Session {
   member: StaffMember;
+  /** How the member signed in: a PIN asked for within the session is counted on the same channel. */
+  channel: SignInChannel;
   lastActiveMs: number;
 }
 
-export type SessionLookup = { kind: 'active'; member: StaffMember } | { kind: 'timed-out'; member: StaffMember } | { kind: 'none' };
+export type SessionLookup = { kind: 'active'; member: StaffMember; channel: SignInChannel } | { kind: 'timed-out'; member: StaffMember } | { kind: 'none' };
 
 export class StaffSessions {
   private readonly sessions = new Map<string, Session>();
 
-  open(member: StaffMember, nowMs: number): string {
+  open(member: StaffMember, channel: SignInChannel, nowMs: number): string {
     const id = randomUUID();
-    this.sessions.set(id, { member, lastActiveMs: nowMs });
+    this.sessions.set(id, { member, channel, lastActiveMs: nowMs });
     return id;
   }
 
@@ -28,7 +31,7 @@ export class StaffSessions {
       return { kind: 'timed-out', member: session.member };
     }
     session.lastActiveMs = nowMs;
-    return { kind: 'active', member: session.member };
+    return { kind: 'active', member: session.member, channel: session.channel };
   }
 
   /** Ends a session; its staff member, or null if it had already ended. */

@@ -9,5 +9,6 @@ import { cardChanges } from './0006-card-changes.js';
 import { staffAccounts } from './0007-staff-accounts.js';
 import { chainVerified } from './0008-chain-verified.js';
 import { refusedCoalesced } from './0009-refused-coalesced.js';
+import { staffCardLock } from './0010-staff-card-lock.js';
 
-export const migrations: readonly Migration[] = [initial, trustedKeys, syncOutbox, staff, admin, cardChanges, staffAccounts, chainVerified, refusedCoalesced];
+export const migrations: readonly Migration[] = [initial, trustedKeys, syncOutbox, staff, admin, cardChanges, staffAccounts, chainVerified, refusedCoalesced, staffCardLock];
