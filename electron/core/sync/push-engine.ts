@@ -43,9 +43,8 @@ export interface DrainResult {
   rejected: number;
 }
 
-/** Rows marked per write transaction, and the pause between two (see settleInSlices). */
+/** Rows marked per write transaction (see settleInSlices). */
 const SETTLE_SLICE = 100;
-const SETTLE_PAUSE_MS = 2;
 
 interface BatchResult {
   sent: number;
@@ -259,7 +258,8 @@ export class PushEngine {
   }
 
   /**
-   * Marks the batch in slices of SETTLE_SLICE rows, each its own short write transaction, pausing between them. In
+   * Marks the batch in slices of SETTLE_SLICE rows, each its own short write transaction, pausing between them while
+   * the door is in use (the pacing says how long; not at all when nobody is there, so a backlog drains at full speed). In
    * the worker, sync and the door write through two connections and SQLite has no queue for its write lock: a door
    * commit that finds it taken sleeps (1, 2, 5, 10… ms) and retries. One transaction for a whole batch held the lock
    * long enough to cost a tap 20 ms; a slice holds it well under a millisecond, and the pause lets a waiting tap in.
@@ -267,7 +267,8 @@ export class PushEngine {
    */
   private async settleInSlices(outcomes: readonly RecordOutcome[], theirHead: ChainHead | null): Promise<void> {
     for (let from = 0; from < outcomes.length; from += SETTLE_SLICE) {
-      if (from > 0) await new Promise((resolve) => setTimeout(resolve, SETTLE_PAUSE_MS));
+      const pauseMs = from > 0 ? this.pacing.settlePauseMs() : 0;
+      if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
       const slice = outcomes.slice(from, from + SETTLE_SLICE);
       const isLast = from + SETTLE_SLICE >= outcomes.length;
       this.options.db
