@@ -13,7 +13,7 @@ import { TrustedKeys } from './credentials/trusted-keys.js';
 import { trustDemoCityKey } from './demo/demo-city-key.js';
 import { demoRoster } from './demo/demo-roster.js';
 import { readDamageMarker, writeDamageMarker } from './db/damage-marker.js';
-import { classifyDatabaseError, DatabaseOpenError, openDatabase } from './db/open-database.js';
+import { classifyDatabaseError, DatabaseOpenError, openDatabase, shareDatabase } from './db/open-database.js';
 import { storageProblemOf } from './db/storage-failure.js';
 import { freeBytes, MIN_FREE_BYTES, probeStorage } from './db/storage-probe.js';
 import { toLocalTime } from '../../shared/domain/local-time.js';
@@ -118,6 +118,13 @@ interface OpenStore {
   sync: KioskSync;
   /** Enrollment, the roster and peer pulls, the clock offset (electron/core/sync/city-link.ts). */
   city: CityLink;
+  /**
+   * Opened on a disk with no room: the file is held by this connection alone (open-database.ts `exclusive`), and the
+   * push, the roster pulls and the full check wait until there is room (`startBackground`).
+   */
+  exclusive: boolean;
+  /** Starts the push, the roster pulls and the full check; once. */
+  startBackground: () => void;
 }
 
 export class KioskCore {
@@ -321,9 +328,24 @@ export class KioskCore {
       if (probe.problem !== this.cannotRecord?.problem) this.recordingFailed(probe.problem, new Error(probe.detail));
       return;
     }
+    if (store.exclusive) {
+      // Opened on a full disk: the file is shared again (the push and the full check open their own connections).
+      try {
+        shareDatabase(store.db);
+      } catch (error) {
+        const problem = storageProblemOf(error);
+        if (problem === null) throw error;
+        if (problem !== this.cannotRecord?.problem) this.recordingFailed(problem, error);
+        return;
+      }
+      store.exclusive = false;
+      this.log('[core] room on the disk again: the records file is shared, the push and the full check start');
+      store.startBackground();
+    }
     this.recordingWorks();
-    // What the door refused while the disk was full is kept now.
+    // What the door refused, and what staff sign-in held, while the disk was full is kept now.
     store.refused.flushQuietly();
+    store.staff.ledger.flush();
     this.setStatus(this.statusNow());
   }
 
@@ -377,7 +399,18 @@ export class KioskCore {
     this.readers.start();
   }
 
-  private startSync(db: Database): KioskSync {
+  /** Runs a write that may wait for room: on a full disk it is skipped with a log line, any other failure is thrown. */
+  private unlessDiskRefuses(what: string, write: () => void): void {
+    try {
+      write();
+    } catch (error) {
+      if (storageProblemOf(error) === null) throw error;
+      this.log(`[core] ${what} for now: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** The push engine, started with the rest of the background work (OpenStore.startBackground). */
+  private createSync(db: Database): KioskSync {
     const options = this.options.sync ?? {};
     const sync = new KioskSync({
       db,
@@ -389,7 +422,6 @@ export class KioskCore {
       log: this.log,
       tuning: options.tuning,
     });
-    sync.start();
     return sync;
   }
 
@@ -418,8 +450,11 @@ export class KioskCore {
     }
     let db: Database | null = null;
     const cleanup: (() => void)[] = [];
+    // A disk already full: the door still opens (to say it cannot record, to tell unknown cards, for staff to sign in).
+    const free = freeBytes(this.options.dataDir);
+    const exclusive = free !== null && free < MIN_FREE_BYTES;
     try {
-      db = openDatabase(this.databasePath, this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {});
+      db = openDatabase(this.databasePath, { exclusive, ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}) });
       this.options.onDatabaseOpened?.(db);
       // Before anything is written into it: an emptied or swapped file is not this kiosk's, whatever it now holds.
       const heldDevice = db.prepare<[], { id: string }>('SELECT id FROM device').get()?.id ?? null;
@@ -453,7 +488,10 @@ export class KioskCore {
         db.close();
         return this.eventsMissing(startup.missing, startup.detail);
       }
-      if (startup.proven) verified.set(deviceId, startup.proven, this.clock.now().getTime());
+      if (startup.proven) {
+        const proven = startup.proven;
+        this.unlessDiskRefuses('the verified point cannot be stored', () => verified.set(deviceId, proven, this.clock.now().getTime()));
+      }
       const { chain } = startup;
       this.log(
         `[core] event chain: ${chain.events} events, ${chain.intact ? 'intact' : `BROKEN at seq ${chain.brokenAtSeq}`} as far as start-up walks, ` +
@@ -504,7 +542,7 @@ export class KioskCore {
       if (kindergarten?.demo) staff.ensureDemoSignIn();
       staff.start();
       cleanup.push(() => staff.stop());
-      const sync = this.startSync(db);
+      const sync = this.createSync(db);
       cleanup.push(() => void sync.stop());
       const city = new CityLink({
         db,
@@ -541,14 +579,26 @@ export class KioskCore {
           if (changed.includes('hidReaders')) this.restartReaders(door.hidReaders);
         },
       });
-      this.store = { db, log, anchor, status, settings, checkin, refused, qrSigner, staff, admin, sync, city };
-      city.start();
+      let backgroundStarted = false;
+      const startBackground = (): void => {
+        if (backgroundStarted) return;
+        backgroundStarted = true;
+        sync.start();
+        city.start();
+        const workerScript = this.options.audit?.workerScript ?? null;
+        this.audit = runAudit({ databasePath: this.databasePath, deviceId, nativeBinding: this.options.nativeBinding ?? null }, workerScript).then(
+          (outcome) => this.audited(opened, deviceId, outcome),
+        );
+      };
+      this.store = { db, log, anchor, status, settings, checkin, refused, qrSigner, staff, admin, sync, city, exclusive, startBackground };
       this.startReaders(settings.get('hidReaders'));
-      const workerScript = this.options.audit?.workerScript ?? null;
-      this.audit = runAudit({ databasePath: this.databasePath, deviceId, nativeBinding: this.options.nativeBinding ?? null }, workerScript).then(
-        (outcome) => this.audited(opened, deviceId, outcome),
-      );
-      return status;
+      if (!exclusive) {
+        startBackground();
+        return status;
+      }
+      this.log(`[core] opened on a full disk (${free} bytes free): reading only until there is room`);
+      this.recordingFailed('DISK_FULL', new Error(`${free} bytes free in ${this.options.dataDir}`));
+      return this.statusNow();
     } catch (error) {
       for (const undo of cleanup.reverse()) undo();
       db?.close();

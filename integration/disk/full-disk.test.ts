@@ -45,7 +45,8 @@ describe.skipIf(mounted.disk === null)('a real full disk (tmpfs)', () => {
 
     disk.fill();
     const second = watchedCore(options);
-    expect(second.core.handlers.getStatus({})).toMatchObject({ ok: true, value: { state: 'cannot-record', problem: 'DISK_FULL', door: null } });
+    expect(second.core.handlers.getStatus({})).toMatchObject({ ok: true, value: { state: 'cannot-record', problem: 'DISK_FULL', door: { state: 'ready' } } });
+    clock.advance(31 * 60_000);
     expect(second.core.handlers.identifyCard({ raw: demoCards.motherOneChild, source: 'keyboard-wedge' })).toMatchObject({ ok: false, error: { code: 'CANNOT_RECORD' } });
 
     disk.free();

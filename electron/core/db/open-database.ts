@@ -11,6 +11,12 @@ export interface OpenOptions {
   /** Path of a better-sqlite3 binary built for the running runtime (Electron keeps its own). */
   nativeBinding?: string;
   busyTimeoutMs?: number;
+  /**
+   * Hold the file for this connection alone, with the WAL index in its memory instead of the `-shm` file: a start on a
+   * full disk cannot size a new `-shm` (SQLITE_IOERR_SHMSIZE), yet the door can still read its roster and who is inside.
+   * `shareDatabase` hands the file back once there is room.
+   */
+  exclusive?: boolean;
 }
 
 export class DatabaseOpenError extends Error {
@@ -33,6 +39,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database 
     preparePrivateDataDir(dirname(path), basename(path));
     db = new BetterSqlite3(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
     db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 2000}`);
+    // Before the first read: only then does SQLite keep the WAL index in memory rather than in the -shm file.
+    if (options.exclusive) db.pragma('locking_mode = EXCLUSIVE');
     db.pragma('journal_mode = WAL');
     // WAL's default NORMAL can lose the last commits on power loss; a check-in shown is a check-in kept.
     db.pragma('synchronous = FULL');
@@ -43,6 +51,18 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database 
     db?.close();
     throw new DatabaseOpenError(classifyDatabaseError(error), path, error);
   }
+}
+
+/**
+ * Ends `exclusive` (open options): SQLite lets a connection that entered WAL in exclusive mode leave it only by leaving
+ * WAL, so the WAL is folded into the file, the lock given up, and WAL entered again with a `-shm` others can share.
+ * Needs room on the disk; throws SQLITE_FULL and the like when there is none, and may simply be called again later.
+ */
+export function shareDatabase(db: Database): void {
+  db.pragma('journal_mode = DELETE');
+  db.pragma('locking_mode = NORMAL');
+  const mode = String(db.pragma('journal_mode = WAL', { simple: true }));
+  if (mode !== 'wal') throw new Error(`the records file stayed in journal mode ${mode}`);
 }
 
 /** What a failure of the database means for the door, from SQLite's or the OS's error code. */
