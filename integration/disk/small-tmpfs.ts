@@ -1,14 +1,14 @@
 // A real small disk for tests: a tmpfs of a few MiB mounted on a temporary folder (needs root), a filler file that
 // takes every free byte, and freeing it again. Where mounting is not permitted, `reason` says why and tests skip.
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, ftruncateSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export interface SmallDisk {
   dir: string;
-  /** Writes a filler file until the disk answers ENOSPC. */
-  fill(): void;
+  /** Writes a filler file until the disk answers ENOSPC, then gives back `leaveBytes` (a few pages for a small file). */
+  fill(leaveBytes?: number): void;
   /** Deletes the filler. */
   free(): void;
   unmount(): void;
@@ -28,7 +28,7 @@ export function mountSmallDisk(sizeMiB: number): { disk: SmallDisk; reason: null
     reason: null,
     disk: {
       dir,
-      fill: () => {
+      fill: (leaveBytes = 0) => {
         const fd = openSync(filler, 'a');
         try {
           // Big chunks first, then single pages for the last bytes; a tmpfs of a few MiB ends the loop in a few thousand writes.
@@ -42,6 +42,7 @@ export function mountSmallDisk(sizeMiB: number): { disk: SmallDisk; reason: null
               }
             }
           }
+          if (leaveBytes > 0) ftruncateSync(fd, Math.max(0, fstatSync(fd).size - leaveBytes));
         } finally {
           closeSync(fd);
         }
