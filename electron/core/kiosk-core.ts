@@ -238,14 +238,42 @@ export class KioskCore {
       const result = action(store);
       // An append inside a service's own transaction moves the anchor only now, after that transaction committed.
       store.log.settleAnchor();
+      // A request that waits (a PIN's hash) may meet a damaged page after its wait.
+      if (result instanceof Promise) return result.catch((error: unknown) => this.failedAtRunTime(store, error)) as R;
       return result;
     } catch (error) {
-      // A full, read-only or failing disk: nothing was written (each write is one transaction), and the door says so.
-      const problem = storageProblemOf(error);
-      if (problem === null) throw error;
-      this.recordingFailed(problem, error);
-      return fail('CANNOT_RECORD', problem);
+      return this.failedAtRunTime(store, error);
     }
+  }
+
+  /**
+   * A request's error about the file or the disk: a full, read-only or failing disk (nothing was written, each write is
+   * one transaction) is told as cannot-record; a damaged page closes the door on the damaged screen, as the full check
+   * does. Anything else is thrown on (dispatch answers INTERNAL).
+   */
+  private failedAtRunTime(store: OpenStore, error: unknown): Result<never> {
+    if (classifyDatabaseError(error) === 'DB_CORRUPT') {
+      if (this.store === store) this.databaseDamaged(error instanceof Error ? error.message : String(error));
+      return fail('DATABASE_UNAVAILABLE', 'DB_CORRUPT');
+    }
+    const problem = storageProblemOf(error);
+    if (problem === null) throw error;
+    this.recordingFailed(problem, error);
+    return fail('CANNOT_RECORD', problem);
+  }
+
+  /** The file is damaged: remembered beside it (the next start shows the damaged screen at once), and the door closes. */
+  private databaseDamaged(detail: string): void {
+    this.log(`[core] DATABASE DAMAGED: ${detail}`);
+    try {
+      writeDamageMarker(this.databasePath, detail, this.clock.now());
+    } catch (error) {
+      this.log(`[core] the damage cannot be noted beside the database: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    this.close();
+    // Whatever the disk said before, the damaged screen is what stands now.
+    this.recordingWorks();
+    this.setStatus({ state: 'database-error', problem: 'DB_CORRUPT', detail });
   }
 
   /**
@@ -637,14 +665,7 @@ export class KioskCore {
     const store = this.store;
     if (store?.db !== db) return;
     if (outcome.kind === 'damaged') {
-      this.log(`[core] DATABASE DAMAGED (full check): ${outcome.detail}`);
-      try {
-        writeDamageMarker(this.databasePath, outcome.detail, this.clock.now());
-      } catch (error) {
-        this.log(`[core] the damage cannot be noted beside the database: ${error instanceof Error ? error.message : String(error)}`);
-      }
-      this.close();
-      this.setStatus({ state: 'database-error', problem: 'DB_CORRUPT', detail: outcome.detail });
+      this.databaseDamaged(`full check: ${outcome.detail}`);
       return;
     }
     if (outcome.kind === 'failed') {
