@@ -102,11 +102,11 @@ describe('a full disk, told as it is', () => {
     if (!scan.ok || scan.value.kind !== 'choose') throw new Error('expected the children to choose from');
     const before = k.count('SELECT count(*) AS n FROM attendance_events');
     const ids = scan.value.children.map((c) => c.id);
-    expect(k.core.handlers.confirmScan({ scanId: scan.value.scanId, childIds: ids })).toMatchObject({ ok: false, error: { code: 'CANNOT_RECORD' } });
+    expect(k.core.handlers.confirmOffer({ offerId: scan.value.offerId, childIds: ids, answers: { leavingNow: [] } })).toMatchObject({ ok: false, error: { code: 'CANNOT_RECORD' } });
     expect(k.count('SELECT count(*) AS n FROM attendance_events')).toBe(before);
     k.disk.free();
     vi.advanceTimersByTime(PROBE_MS);
-    expect(k.core.handlers.confirmScan({ scanId: scan.value.scanId, childIds: ids })).toMatchObject({ ok: true });
+    expect(k.core.handlers.confirmOffer({ offerId: scan.value.offerId, childIds: ids, answers: { leavingNow: [] } })).toMatchObject({ ok: true });
     expect(k.count('SELECT count(*) AS n FROM attendance_events')).toBe(before + 2);
     k.core.close();
   });

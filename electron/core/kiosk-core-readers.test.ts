@@ -25,17 +25,16 @@ function dataDirWithReaders(readers: HidReaderConfig[]): string {
 }
 
 describe('KioskCore with HID readers', () => {
-  it('pushes a card from an HID reader as cardRead, which identifyCard then records', async () => {
+  it('identifies a card from an HID reader itself and pushes the outcome: never the card for a page to send back', async () => {
     const hid = new ReplayHid(device, loadRecordedStream('keyboard-em-decimal.hex'));
     const { core, payloads, until } = watchedCore({ dataDir: dataDirWithReaders([readerConfig({ format: 'em-decimal' })]), demo: true, hid, ...quiet });
-    await until(() => payloads('cardRead').length === 2);
+    await until(() => payloads('cardIdentified').length === 2);
     expect(payloads('readersChanged')[0]?.readers).toEqual([{ id: 'hid:ffff:0035', name: 'Entrance reader', state: 'connected', detail: null }]);
     expect(core.handlers.getReaders({})).toEqual({ ok: true, value: { readers: [expect.objectContaining({ state: 'connected' })] } });
-    const [mother, unknown] = payloads('cardRead');
-    if (!mother || !unknown) throw new Error('expected two cards');
-    expect(mother).toEqual({ raw: '4512346', source: 'hid' });
-    expect(core.handlers.identifyCard(mother)).toMatchObject({ ok: true, value: { kind: 'recorded' } });
-    expect(core.handlers.identifyCard(unknown)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CARD' } });
+    const [mother, unknown] = payloads('cardIdentified');
+    expect(mother).toMatchObject({ ok: true, value: { kind: 'recorded', receipt: { companionFirstName: 'Елена' } } });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CARD' } });
+    expect(payloads('cardRead')).toEqual([]);
     core.close();
     expect(hid.closed).toBe(1);
   });
@@ -44,7 +43,7 @@ describe('KioskCore with HID readers', () => {
     const hid = new ReplayHid(device, loadRecordedStream('keyboard-unplug-mid-card.hex'));
     const { core, payloads, until } = watchedCore({ dataDir: dataDirWithReaders([readerConfig({ format: 'em-decimal' })]), demo: true, hid, ...quiet });
     await until(() => payloads('readersChanged').some((e) => e.readers[0]?.state === 'disconnected'));
-    expect(payloads('cardRead')).toEqual([{ raw: '4512346', source: 'hid' }]);
+    expect(payloads('cardIdentified')).toEqual([{ ok: true, value: expect.objectContaining({ kind: 'recorded' }) as unknown }]);
     expect(core.handlers.getReaders({})).toMatchObject({ value: { readers: [{ state: 'disconnected' }] } });
     core.close();
   });

@@ -169,12 +169,13 @@ export class KioskCore {
     identifyCard: ({ raw, source }) =>
       this.atDoor((s) => s.checkin.identifyCard(raw, source === 'hid' ? 'canonical' : s.settings.get('keyboardReader').format)),
     identifyQr: ({ text }) => this.atDoor((s) => s.checkin.identifyQr(text)),
-    confirmScan: ({ scanId, childIds }) => this.atDoor((s) => s.checkin.confirm(scanId, childIds)),
-    cancelScan: ({ scanId }) =>
+    confirmOffer: ({ offerId, childIds, answers }) => this.atDoor((s) => s.checkin.confirm(offerId, childIds, answers.leavingNow)),
+    cancelOffer: ({ offerId }) =>
       this.withStore((s) => {
-        s.checkin.cancel(scanId);
+        s.checkin.cancel(offerId);
         return ok({});
       }),
+    renewOffer: ({ offerId }) => this.atDoor((s) => s.checkin.renew(offerId)),
     setLanguage: ({ language }) =>
       this.withStore((s) => {
         s.settings.set('language', language);
@@ -420,11 +421,29 @@ export class KioskCore {
     this.readers = new HidReaderService({
       access: this.options.hid ?? new NodeHidAccess(),
       readers,
-      onCard: (raw) => this.emit('cardRead', { raw, source: 'hid' }),
+      onCard: (raw) => this.hidCardRead(raw),
       onReaders: (states) => this.emit('readersChanged', { readers: states }),
       log: this.log,
     });
     this.readers.start();
+  }
+
+  /**
+   * A card from an HID reader is identified here, once, whoever is attached (no page, or several): the refused attempt
+   * kept, a single child recorded, and every page told the outcome. Only a card that belongs to the staff screens (a
+   * staff card, or any card while someone is signed in) goes to the pages as it was read.
+   */
+  private hidCardRead(raw: string): void {
+    try {
+      if (this.store?.staff.ownsHidCard(raw) === true) {
+        this.emit('cardRead', { raw, source: 'hid' });
+        return;
+      }
+      this.emit('cardIdentified', this.atDoor((s) => s.checkin.identifyCard(raw, 'canonical')));
+    } catch (error) {
+      this.log(`[core] a card from an HID reader could not be identified: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      this.emit('cardIdentified', fail('INTERNAL'));
+    }
   }
 
   /** Runs a write that may wait for room: on a full disk it is skipped with a log line, any other failure is thrown. */

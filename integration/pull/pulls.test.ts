@@ -91,7 +91,7 @@ describe('pulling from the city', () => {
     if (scan.kind !== 'choose') throw new Error(`expected a choice, got ${scan.kind}`);
     expect(scan.children.find((c) => c.id === 'ch0004')).toMatchObject({ action: 'departure', presentSince: '08:12' });
     expect(scan.children.find((c) => c.id === 'ch0005')).toMatchObject({ action: 'arrival', presentSince: null });
-    kiosk.core.handlers.cancelScan({ scanId: scan.scanId });
+    kiosk.core.handlers.cancelOffer({ offerId: scan.offerId });
 
     // Pulled again (the same cursor replayed after a lost reply is the same thing): nothing new.
     await kiosk.core.pullFromCity();

@@ -39,7 +39,7 @@ function tap(core: KioskCore, card: string): number {
   if (outcome.value.kind === 'recorded') return outcome.value.receipt.entries.length;
   if (outcome.value.kind !== 'choose') throw new Error(`unexpected ${outcome.value.kind}`);
   const ids = outcome.value.children.filter((c) => c.allowed).map((c) => c.id);
-  const receipt = core.handlers.confirmScan({ scanId: outcome.value.scanId, childIds: ids });
+  const receipt = core.handlers.confirmOffer({ offerId: outcome.value.offerId, childIds: ids, answers: { leavingNow: [] } });
   if (!receipt.ok) throw new Error(`confirm refused: ${receipt.error.code}`);
   return receipt.value.entries.length;
 }

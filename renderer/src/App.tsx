@@ -1,6 +1,7 @@
 // The kiosk UI: status from the core, the check-in flow, the card readers, the camera and the screen for the moment.
 import { useCallback, useEffect } from 'react';
-import type { KioskApi } from '../../shared/api/contract.js';
+import type { KioskApi, ScanOutcome } from '../../shared/api/contract.js';
+import type { Result } from '../../shared/api/result.js';
 import { safeCall } from './api/safe-call.js';
 import { CameraDock } from './camera/CameraDock.js';
 import { ConnectionLostBanner } from './components/ConnectionLostBanner.js';
@@ -13,7 +14,7 @@ import { AdminGate } from './admin/AdminGate.js';
 import { useStaffMode } from './staff/use-staff-mode.js';
 import { useConnection, type ConnectionStore } from './state/connection-store.js';
 import { doorOf } from './state/door-status.js';
-import { qrCredential } from './state/credential.js';
+import { qrCredential, type Credential } from './state/credential.js';
 import { useCheckinFlow } from './state/use-checkin-flow.js';
 import { useCoreEvents } from './state/use-core-events.js';
 import { useKioskStatus } from './state/use-kiosk-status.js';
@@ -33,7 +34,23 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
 
   // Cards and codes are read on every screen, so the next person can go while the last receipt is still up.
   useCardReader(identify, ready);
-  const events = useCoreEvents(api, identify, ready);
+  // An HID card was identified by the core itself: the door shows its answer (a companion's card at the staff sign-in
+  // included: the door has answered it). A staff card opens the sign-in with that card.
+  const onIdentified = useCallback(
+    (outcome: Result<ScanOutcome>) => {
+      if (staff.step.kind === 'sign-in') staff.ended();
+      flow.identified(outcome);
+    },
+    [flow, staff],
+  );
+  const onStaffCard = useCallback(
+    (card: Extract<Credential, { kind: 'card' }>) => {
+      if (!staff.active) staff.open();
+      staff.credential(card);
+    },
+    [staff],
+  );
+  const events = useCoreEvents(api, { onIdentified, onStaffCard }, ready);
   const sync = useSyncStatus(api, ready);
   useLanguageReturn(status, flow.screen.kind === 'idle' && !staff.active, chooseLanguage);
   const onCameraCode = useCallback((text: string) => {

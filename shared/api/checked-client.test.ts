@@ -14,7 +14,7 @@ function transportReplying(reply: unknown, event?: unknown): RawTransport {
 describe('checkedKioskApi', () => {
   it('passes a reply that keeps the contract', async () => {
     const api = checkedKioskApi(transportReplying({ ok: true, value: { companionFirstName: 'Бибігүл', entries: [] } }));
-    expect(await api.call('confirmScan', { scanId: '0b8a2f40-0000-4000-8000-000000000000', childIds: ['c'] })).toEqual({
+    expect(await api.call('confirmOffer', { offerId: '0b8a2f40-0000-4000-8000-000000000000', childIds: ['c'], answers: { leavingNow: [] } })).toEqual({
       ok: true,
       value: { companionFirstName: 'Бибігүл', entries: [] },
     });

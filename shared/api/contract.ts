@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CardSourceSchema, EventKindSchema, Id, LanguageSchema, QrSourceSchema } from '../domain/attendance.js';
 import { SoundLevelSchema } from '../admin/door-settings.js';
 import { SyncStatusSchema } from '../sync/sync-status.js';
-import type { Result } from './result.js';
+import { resultSchema, type Result } from './result.js';
 import { staffRequests } from '../staff/staff-contract.js';
 import { adminRequests } from '../admin/admin-contract.js';
 
@@ -18,13 +18,22 @@ export const ChildAtDoorSchema = z.object({
   presentSince: Clock.nullable(),
   /** False when this companion may not take this child for this action; the UI shows it greyed out. */
   allowed: z.boolean(),
-  /**
-   * A departure soon after today's arrival (presentSince), likely a second tap by mistake: not preselected, never
-   * recorded by the tap or the auto-confirm; the UI asks "is the child leaving?" and only a press confirms it.
-   */
-  askBeforeLeaving: z.boolean(),
 });
 export type ChildAtDoor = z.infer<typeof ChildAtDoorSchema>;
+
+/** What the door must ask or tell before a child of an offer is recorded; the core checks the answers at confirm. */
+export const DoorQuestionSchema = z.discriminatedUnion('kind', [
+  /**
+   * A departure soon after today's arrival (the door setting departureGuardMinutes), likely a second tap by mistake:
+   * not preselected, never recorded by the tap or the auto-confirm; recorded only when the companion answers yes
+   * (confirmOffer's answers.leavingNow).
+   */
+  z.object({ kind: z.literal('leaving-soon-after-arrival'), childId: Id, arrivedAt: Clock }),
+  /** This companion may not collect the child (or bring it: may-not-bring): shown greyed out, staff are told. */
+  z.object({ kind: z.literal('may-not-collect'), childId: Id }),
+  z.object({ kind: z.literal('may-not-bring'), childId: Id }),
+]);
+export type DoorQuestion = z.infer<typeof DoorQuestionSchema>;
 
 export const ReceiptEntrySchema = z.object({
   childId: Id,
@@ -44,14 +53,16 @@ export type CheckinReceipt = z.infer<typeof CheckinReceiptSchema>;
 
 export const ScanOutcomeSchema = z.discriminatedUnion('kind', [
   /**
-   * Several children, or one that needs an answer: the UI shows the allowed ones preselected (except those with
-   * askBeforeLeaving) and confirms (or auto-confirms while no askBeforeLeaving child is selected).
+   * An offer: several children, or one that needs an answer. The UI shows the allowed ones preselected (except those
+   * with a leaving question) and confirms the offer by its id (or auto-confirms while no asked child is selected).
+   * The core keeps it for a minute; it records only the actions offered here.
    */
   z.object({
     kind: z.literal('choose'),
-    scanId: z.string().uuid(),
+    offerId: z.string().uuid(),
     companionFirstName: z.string(),
     children: z.array(ChildAtDoorSchema),
+    questions: z.array(DoorQuestionSchema),
     autoConfirmMs: z.number().int().nonnegative(),
   }),
   /** Nothing to choose (one child, nothing to ask): already durably recorded. */
@@ -192,11 +203,26 @@ export const kioskRequests = {
     args: z.object({ text: z.string().min(1).max(16_384), source: QrSourceSchema }).strict(),
     result: ScanOutcomeSchema,
   },
-  confirmScan: {
-    args: z.object({ scanId: z.string().uuid(), childIds: z.array(Id).min(1).max(20) }).strict(),
+  /**
+   * Records the chosen children of an offer with the actions offered, after checking every rule again: the offer is
+   * open (OFFER_EXPIRED, OFFER_USED), the credential still valid (CARD_REVOKED, QR_REVOKED), nothing recorded for it
+   * within the repeat window (ALREADY_RECORDED), the offered actions still right (OFFER_STALE: renewOffer), the
+   * companion may take each child (PICKUP_NOT_ALLOWED), and a leaving question answered yes (LEAVING_NOT_CONFIRMED).
+   */
+  confirmOffer: {
+    args: z
+      .object({
+        offerId: z.string().uuid(),
+        childIds: z.array(Id).min(1).max(20),
+        /** The companion's answers: the children they said are leaving now although they arrived only just. */
+        answers: z.object({ leavingNow: z.array(Id).max(20) }).strict(),
+      })
+      .strict(),
     result: CheckinReceiptSchema,
   },
-  cancelScan: { args: z.object({ scanId: z.string().uuid() }).strict(), result: Empty },
+  cancelOffer: { args: z.object({ offerId: z.string().uuid() }).strict(), result: Empty },
+  /** An offer refused as OFFER_STALE, identified again from the same credential: a fresh offer, a receipt or a refusal. */
+  renewOffer: { args: z.object({ offerId: z.string().uuid() }).strict(), result: ScanOutcomeSchema },
   setLanguage: { args: z.object({ language: LanguageSchema }).strict(), result: Empty },
   retryDatabase: { args: Empty, result: KioskStatusSchema },
   /** The HID data-mode readers' states now; readersChanged tells every change after. Empty when none are configured. */
@@ -230,10 +256,16 @@ export type RequestValue<K extends KioskRequestName> = z.output<(typeof kioskReq
 export const kioskEvents = {
   statusChanged: KioskStatusSchema,
   /**
-   * A card read by an HID data-mode reader in the core; the UI runs it through identifyCard with source 'hid'
-   * like a typed one. `raw` already has the reader's format applied (docs/card-numbers.md).
+   * A card read by an HID data-mode reader that belongs to the staff screens, never the door: a staff card, or any card
+   * while a staff member is signed in (sign-in, card enrolment). `raw` already has the reader's format applied
+   * (docs/card-numbers.md).
    */
   cardRead: z.object({ raw: z.string().min(1).max(64), source: CardSourceSchema }),
+  /**
+   * A card read by an HID data-mode reader at the door, identified by the core once (refused attempts kept, a single
+   * child recorded) whether or not a page is attached: every attached page is told the outcome.
+   */
+  cardIdentified: resultSchema(ScanOutcomeSchema),
   readersChanged: z.object({ readers: z.array(ReaderStateSchema) }),
   staffAlert: StaffAlertSchema,
   /** What a staff alert was about is over (the children at closing time are all resolved): the strip drops it. */

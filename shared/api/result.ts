@@ -15,7 +15,18 @@ export const errorCodes = [
   'QR_NOT_YET_VALID',
   'QR_REVOKED',
   'QR_FOREIGN',
-  'SCAN_EXPIRED',
+  /** The offer named is not (or no longer) kept: never made, lapsed after a minute, or pushed out by newer ones. */
+  'OFFER_EXPIRED',
+  /** The offer was already confirmed once: nothing recorded again. */
+  'OFFER_USED',
+  /** Since the offer, the child's record changed (someone else checked them in or out): identify again. */
+  'OFFER_STALE',
+  /** The credential was recorded for within the repeat window by another offer: nothing recorded twice. */
+  'ALREADY_RECORDED',
+  /** A departure soon after the arrival was confirmed without the companion's yes to "is the child leaving?". */
+  'LEAVING_NOT_CONFIRMED',
+  /** The companion may not take a chosen child now (blocked, or not allowed to bring or collect): staff are told. */
+  'PICKUP_NOT_ALLOWED',
   'STAFF_SESSION_ENDED',
   'STAFF_FORBIDDEN',
   'STAFF_SETUP_DONE',

@@ -24,7 +24,7 @@ describe('dispatch', () => {
     expect(tooLong).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
     expect(!tooLong.ok && tooLong.error.detail).toMatch(/^raw:/);
     expect(dispatch(handlers, 'identifyCard', { raw: '123', source: 'keyboard-wedge', extra: 1 })).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
-    expect(dispatch(handlers, 'confirmScan', { scanId: 'not-a-uuid', childIds: ['a'] })).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    expect(dispatch(handlers, 'confirmOffer', { offerId: 'not-a-uuid', childIds: ['a'], answers: { leavingNow: [] } })).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
     expect(dispatch(handlers, 'setLanguage', { language: 'de' })).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
   });
 

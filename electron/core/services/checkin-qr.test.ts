@@ -55,7 +55,7 @@ describe('QR credentials at the door', () => {
       ['Ерасыл', 'arrival', true],
       ['Інжу', 'arrival', true],
     ]);
-    value(core.handlers.confirmScan({ scanId: offer.scanId, childIds: offer.children.map((c) => c.id) }));
+    value(core.handlers.confirmOffer({ offerId: offer.offerId, childIds: offer.children.map((c) => c.id), answers: { leavingNow: [] } }));
     clock.advance(3_000);
     expect(value(scan(code)).kind).toBe('repeat');
     expect(events().map((e) => [e.kind, e.method, e.credential_id])).toEqual([
@@ -111,7 +111,7 @@ describe('QR credentials at the door', () => {
       if (name === 'staffAlert') alerts.push(payload as EventPayload<'staffAlert'>);
     });
     const morning = choose(value(scan(mintDemoQr('nanny-phone', clock.now()))));
-    value(core.handlers.confirmScan({ scanId: morning.scanId, childIds: morning.children.map((c) => c.id) }));
+    value(core.handlers.confirmOffer({ offerId: morning.offerId, childIds: morning.children.map((c) => c.id), answers: { leavingNow: [] } }));
     clock.set('2026-11-23T12:00:00.000Z');
     const evening = mintDemoQr('nanny-phone', clock.now());
     expect(choose(value(scan(evening))).children.every((c) => !c.allowed)).toBe(true);
@@ -127,7 +127,7 @@ describe('QR credentials at the door', () => {
     );
     const offer = choose(value(scan(code)));
     expect(offer.companionFirstName).toBe('Бибігүл');
-    value(core.handlers.confirmScan({ scanId: offer.scanId, childIds: ['ch0001'] }));
+    value(core.handlers.confirmOffer({ offerId: offer.offerId, childIds: ['ch0001'], answers: { leavingNow: [] } }));
     expect(events()).toEqual([{ child_id: 'ch0001', kind: 'arrival', method: 'qr', companion_id: 'cp0001', credential_id: null }]);
   });
 

@@ -59,7 +59,7 @@ describe('check-in at the door', () => {
     ]);
     expect(events()).toHaveLength(0);
 
-    const receipt = value(core.handlers.confirmScan({ scanId: scan.scanId, childIds: scan.children.map((c) => c.id) }));
+    const receipt = value(core.handlers.confirmOffer({ offerId: scan.offerId, childIds: scan.children.map((c) => c.id), answers: { leavingNow: [] } }));
     expect(receipt.entries.map((e) => [e.firstName, e.kind, e.at])).toEqual([
       ['Әлихан', 'arrival', '08:10'],
       ['Айару', 'arrival', '08:10'],
@@ -77,7 +77,7 @@ describe('check-in at the door', () => {
   it('records only the children left selected', () => {
     const { core, tap, events } = kiosk();
     const scan = choose(value(tap(demoCards.grandmotherTwoGroups)));
-    value(core.handlers.confirmScan({ scanId: scan.scanId, childIds: ['ch0002'] }));
+    value(core.handlers.confirmOffer({ offerId: scan.offerId, childIds: ['ch0002'], answers: { leavingNow: [] } }));
     expect(events().map((e) => e.child_id)).toEqual(['ch0002']);
   });
 
@@ -100,14 +100,14 @@ describe('check-in at the door', () => {
   it('turns a later tap into a departure, showing since when the child is here', () => {
     const { core, tap, clock, events } = kiosk();
     const morning = choose(value(tap(demoCards.grandmotherTwoGroups)));
-    value(core.handlers.confirmScan({ scanId: morning.scanId, childIds: ['ch0001', 'ch0002'] }));
+    value(core.handlers.confirmOffer({ offerId: morning.offerId, childIds: ['ch0001', 'ch0002'], answers: { leavingNow: [] } }));
     clock.set('2026-11-23T12:40:00.000Z'); // 17:40
     const evening = choose(value(tap(demoCards.grandmotherTwoGroups)));
     expect(evening.children.map((c) => [c.action, c.presentSince])).toEqual([
       ['departure', '08:10'],
       ['departure', '08:10'],
     ]);
-    value(core.handlers.confirmScan({ scanId: evening.scanId, childIds: ['ch0001', 'ch0002'] }));
+    value(core.handlers.confirmOffer({ offerId: evening.offerId, childIds: ['ch0001', 'ch0002'], answers: { leavingNow: [] } }));
     expect(events().map((e) => e.kind)).toEqual(['arrival', 'arrival', 'departure', 'departure']);
   });
 
@@ -124,15 +124,15 @@ describe('check-in at the door', () => {
     const { core, tap, clock, events } = kiosk();
     const morning = choose(value(tap(demoCards.nannyMayNotCollect)));
     expect(morning.children.every((c) => c.allowed && c.action === 'arrival')).toBe(true);
-    value(core.handlers.confirmScan({ scanId: morning.scanId, childIds: morning.children.map((c) => c.id) }));
+    value(core.handlers.confirmOffer({ offerId: morning.offerId, childIds: morning.children.map((c) => c.id), answers: { leavingNow: [] } }));
     clock.set('2026-11-23T12:00:00.000Z');
     const evening = choose(value(tap(demoCards.nannyMayNotCollect)));
     expect(evening.children.map((c) => [c.action, c.allowed])).toEqual([
       ['departure', false],
       ['departure', false],
     ]);
-    const refused = core.handlers.confirmScan({ scanId: evening.scanId, childIds: evening.children.map((c) => c.id) });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'NO_CHILDREN' } });
+    const refused = core.handlers.confirmOffer({ offerId: evening.offerId, childIds: evening.children.map((c) => c.id), answers: { leavingNow: [] } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'PICKUP_NOT_ALLOWED' } });
     expect(events().filter((e) => e.kind === 'departure')).toHaveLength(0);
   });
 
@@ -143,7 +143,7 @@ describe('check-in at the door', () => {
       if (name === 'staffAlert') alerts.push(payload as EventPayload<'staffAlert'>);
     });
     const morning = choose(value(tap(demoCards.nannyMayNotCollect)));
-    value(core.handlers.confirmScan({ scanId: morning.scanId, childIds: morning.children.map((c) => c.id) }));
+    value(core.handlers.confirmOffer({ offerId: morning.offerId, childIds: morning.children.map((c) => c.id), answers: { leavingNow: [] } }));
     expect(alerts).toEqual([]);
     clock.set('2026-11-23T12:00:00.000Z');
     value(tap(demoCards.nannyMayNotCollect));
@@ -158,17 +158,16 @@ describe('check-in at the door', () => {
     expect(value(tap(demoCards.motherOneChild)).kind).toBe('recorded');
     clock.advance(2 * 60_000); // 08:46: Елена taps again by mistake
     const again = choose(value(tap(demoCards.motherOneChild)));
-    expect(again.children.map((c) => [c.firstName, c.action, c.allowed, c.askBeforeLeaving, c.presentSince])).toEqual([
-      ['Алиса', 'departure', true, true, '08:44'],
-    ]);
+    expect(again.children.map((c) => [c.firstName, c.action, c.allowed, c.presentSince])).toEqual([['Алиса', 'departure', true, '08:44']]);
+    expect(again.questions).toEqual([{ kind: 'leaving-soon-after-arrival', childId: 'ch0003', arrivedAt: '08:44' }]);
     expect(events().map((e) => e.kind)).toEqual(['arrival']);
     // Nobody answers: the scan lapses and nothing was written.
     clock.advance(61_000);
-    expect(core.handlers.confirmScan({ scanId: again.scanId, childIds: ['ch0003'] })).toMatchObject({ ok: false, error: { code: 'SCAN_EXPIRED' } });
+    expect(core.handlers.confirmOffer({ offerId: again.offerId, childIds: ['ch0003'], answers: { leavingNow: [] } })).toMatchObject({ ok: false, error: { code: 'OFFER_EXPIRED' } });
     expect(events().map((e) => e.kind)).toEqual(['arrival']);
     // She really is leaving, and says so.
     const leaving = choose(value(tap(demoCards.motherOneChild)));
-    const receipt = value(core.handlers.confirmScan({ scanId: leaving.scanId, childIds: ['ch0003'] }));
+    const receipt = value(core.handlers.confirmOffer({ offerId: leaving.offerId, childIds: ['ch0003'], answers: { leavingNow: ['ch0003'] } }));
     expect(receipt.entries.map((e) => [e.firstName, e.kind, e.at])).toEqual([['Алиса', 'departure', '08:47']]);
     expect(events().map((e) => e.kind)).toEqual(['arrival', 'departure']);
   });
@@ -177,7 +176,7 @@ describe('check-in at the door', () => {
     const { tap, clock, events } = kiosk('2026-11-23T03:44:00.000Z');
     value(tap(demoCards.motherOneChild));
     clock.advance(29 * 60_000 + 59_000);
-    expect(choose(value(tap(demoCards.motherOneChild))).children[0]?.askBeforeLeaving).toBe(true);
+    expect(choose(value(tap(demoCards.motherOneChild))).questions.map((q) => q.kind)).toEqual(['leaving-soon-after-arrival']);
     clock.advance(1_000); // 09:14, thirty minutes after the arrival
     const outcome = value(tap(demoCards.motherOneChild));
     expect(outcome.kind === 'recorded' && outcome.receipt.entries.map((e) => e.kind)).toEqual(['departure']);
@@ -198,16 +197,17 @@ describe('check-in at the door', () => {
   it('keeps an ordinary arrival preselected beside a guarded departure in the same tap', () => {
     const { core, tap, clock, events } = kiosk();
     const first = choose(value(tap(demoCards.grandmotherTwoGroups)));
-    value(core.handlers.confirmScan({ scanId: first.scanId, childIds: ['ch0001'] })); // Әлихан in at 08:10
+    value(core.handlers.confirmOffer({ offerId: first.offerId, childIds: ['ch0001'], answers: { leavingNow: [] } })); // Әлихан in at 08:10
     clock.advance(3 * 60_000);
     const second = choose(value(tap(demoCards.grandmotherTwoGroups)));
-    expect(second.children.map((c) => [c.firstName, c.action, c.allowed, c.askBeforeLeaving])).toEqual([
-      ['Әлихан', 'departure', true, true],
-      ['Айару', 'arrival', true, false],
+    expect(second.children.map((c) => [c.firstName, c.action, c.allowed])).toEqual([
+      ['Әлихан', 'departure', true],
+      ['Айару', 'arrival', true],
     ]);
+    expect(second.questions).toEqual([{ kind: 'leaving-soon-after-arrival', childId: 'ch0001', arrivedAt: '08:10' }]);
     expect(second.autoConfirmMs).toBe(5_000);
     // What the auto-confirm sends (the preselected ones) records Айару's arrival and leaves Әлихан in.
-    value(core.handlers.confirmScan({ scanId: second.scanId, childIds: ['ch0002'] }));
+    value(core.handlers.confirmOffer({ offerId: second.offerId, childIds: ['ch0002'], answers: { leavingNow: [] } }));
     expect(events().map((e) => [e.child_id, e.kind])).toEqual([
       ['ch0001', 'arrival'],
       ['ch0002', 'arrival'],
@@ -221,14 +221,14 @@ describe('check-in at the door', () => {
       if (name === 'staffAlert') alerts.push(payload as EventPayload<'staffAlert'>);
     });
     const father = choose(value(tap(demoCards.fatherTwoGroups)));
-    value(core.handlers.confirmScan({ scanId: father.scanId, childIds: ['ch0004'] })); // Ерасыл in
+    value(core.handlers.confirmOffer({ offerId: father.offerId, childIds: ['ch0004'], answers: { leavingNow: [] } })); // Ерасыл in
     clock.set('2026-11-23T03:47:00.000Z'); // 08:47: Гүлнар brings Інжу
     const nanny = choose(value(tap(demoCards.nannyMayNotCollect)));
     expect(nanny.children.map((c) => [c.firstName, c.action, c.allowed])).toEqual([
       ['Ерасыл', 'departure', false],
       ['Інжу', 'arrival', true],
     ]);
-    value(core.handlers.confirmScan({ scanId: nanny.scanId, childIds: ['ch0005'] }));
+    value(core.handlers.confirmOffer({ offerId: nanny.offerId, childIds: ['ch0005'], answers: { leavingNow: [] } }));
     expect(alerts).toEqual([]);
     expect(refused()).toEqual([]);
     expect(events().map((e) => [e.child_id, e.kind])).toEqual([
@@ -237,20 +237,26 @@ describe('check-in at the door', () => {
     ]);
   });
 
-  it('alerts staff when a disallowed child is confirmed anyway, and records only the allowed one', () => {
+  it('refuses the whole confirm, and alerts staff, when a disallowed child is confirmed anyway', () => {
     const { core, tap, clock, events, refused } = kiosk('2026-11-23T03:30:00.000Z');
     const alerts: EventPayload<'staffAlert'>[] = [];
     core.onEvent((name, payload) => {
       if (name === 'staffAlert') alerts.push(payload as EventPayload<'staffAlert'>);
     });
     const father = choose(value(tap(demoCards.fatherTwoGroups)));
-    value(core.handlers.confirmScan({ scanId: father.scanId, childIds: ['ch0004'] }));
+    value(core.handlers.confirmOffer({ offerId: father.offerId, childIds: ['ch0004'], answers: { leavingNow: [] } }));
     clock.set('2026-11-23T03:47:00.000Z');
     const nanny = choose(value(tap(demoCards.nannyMayNotCollect)));
     expect(alerts).toEqual([]);
-    value(core.handlers.confirmScan({ scanId: nanny.scanId, childIds: ['ch0004', 'ch0005'] }));
+    expect(core.handlers.confirmOffer({ offerId: nanny.offerId, childIds: ['ch0004', 'ch0005'], answers: { leavingNow: [] } })).toMatchObject({
+      ok: false,
+      error: { code: 'PICKUP_NOT_ALLOWED' },
+    });
     expect(alerts).toMatchObject([{ kind: 'pickup-not-allowed', companionFirstName: 'Гүлнар', childFirstNames: ['Ерасыл'], at: '08:47' }]);
     expect(refused()).toEqual([{ presented: '4512348', reason: 'pickup-not-allowed' }]);
+    expect(events().map((e) => [e.child_id, e.kind])).toEqual([['ch0004', 'arrival']]);
+    // What she may do is still open: Інжу's arrival alone.
+    value(core.handlers.confirmOffer({ offerId: nanny.offerId, childIds: ['ch0005'], answers: { leavingNow: [] } }));
     expect(events().map((e) => [e.child_id, e.kind])).toEqual([
       ['ch0004', 'arrival'],
       ['ch0005', 'arrival'],
@@ -273,18 +279,19 @@ describe('check-in at the door', () => {
   it('records a scan once however often it is confirmed', () => {
     const { core, tap, events } = kiosk();
     const scan = choose(value(tap(demoCards.grandmotherTwoGroups)));
-    const first = value(core.handlers.confirmScan({ scanId: scan.scanId, childIds: ['ch0001', 'ch0002'] }));
-    const second = value(core.handlers.confirmScan({ scanId: scan.scanId, childIds: ['ch0001', 'ch0002'] }));
-    expect(second).toEqual(first);
+    const first = value(core.handlers.confirmOffer({ offerId: scan.offerId, childIds: ['ch0001', 'ch0002'], answers: { leavingNow: [] } }));
+    const second = core.handlers.confirmOffer({ offerId: scan.offerId, childIds: ['ch0001', 'ch0002'], answers: { leavingNow: [] } });
+    expect(first.entries).toHaveLength(2);
+    expect(second).toMatchObject({ ok: false, error: { code: 'OFFER_USED' } });
     expect(events()).toHaveLength(2);
   });
 
   it('refuses a child the scan did not offer, and a scan that has expired', () => {
     const { core, tap, clock, events } = kiosk();
     const scan = choose(value(tap(demoCards.grandmotherTwoGroups)));
-    expect(core.handlers.confirmScan({ scanId: scan.scanId, childIds: ['ch0003'] })).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    expect(core.handlers.confirmOffer({ offerId: scan.offerId, childIds: ['ch0003'], answers: { leavingNow: [] } })).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
     clock.advance(61_000);
-    expect(core.handlers.confirmScan({ scanId: scan.scanId, childIds: ['ch0001'] })).toMatchObject({ ok: false, error: { code: 'SCAN_EXPIRED' } });
+    expect(core.handlers.confirmOffer({ offerId: scan.offerId, childIds: ['ch0001'], answers: { leavingNow: [] } })).toMatchObject({ ok: false, error: { code: 'OFFER_EXPIRED' } });
     expect(events()).toHaveLength(0);
   });
 });

@@ -1,48 +1,29 @@
 // The door's path: credential → companion → children → events on disk → receipt for the screen.
 import { randomUUID } from 'node:crypto';
-import type { ChildAtDoor, CheckinReceipt, ScanOutcome, StaffAlert } from '../../../shared/api/contract.js';
+import type { ChildAtDoor, CheckinReceipt, DoorQuestion, ScanOutcome, StaffAlert } from '../../../shared/api/contract.js';
 import { fail, ok, type Result } from '../../../shared/api/result.js';
 import { normalizeCardNumber, readingText } from '../../../shared/credentials/card-number.js';
 import type { ReaderFormat } from '../../../shared/credentials/reader-format.js';
-import { nextActionFor, type EventKind, type EventMethod } from '../../../shared/domain/attendance.js';
+import { nextActionFor, type EventKind } from '../../../shared/domain/attendance.js';
 import { hhmmOf, toLocalTime, type LocalTime } from '../../../shared/domain/local-time.js';
 import { presentedQr } from '../credentials/qr-presented.js';
 import type { QrVerdict } from '../credentials/qr-verifier.js';
 import type { Clock } from '../time/clock.js';
+import { DoorOffers, type CredentialMethod, type Identity, type Offer, type OfferedChild } from './door-offers.js';
 import type { AttendanceLog } from './attendance-log.js';
 import { findCardCredential } from './card-lookup.js';
 import type { RefusedAttempts } from './refused-attempts.js';
 import type { LinkedChildRow, RosterStore } from './roster-store.js';
 import type { SettingsStore } from './settings-store.js';
 
-/** Who a credential stood for, as the event log and the repeat check need it. */
-interface Identity {
-  companionId: string;
-  /** The roster's credential row; null for a city phone code the roster does not list yet. */
-  credentialId: string | null;
-  /** Two presentations with the same key within the repeat window are one. */
-  repeatKey: string;
+/** A child as the door sees it now, with what the screen must ask. */
+interface DoorChild extends ChildAtDoor {
+  /** A departure soon after today's arrival: recorded only on the companion's yes. */
+  askLeaving: boolean;
 }
-
-/** A companion identified, waiting for the children to be confirmed. */
-interface PendingScan {
-  who: Identity;
-  method: CredentialMethod;
-  /** What the credential showed, as refused attempts keep it. */
-  presented: string;
-  companionFirstName: string;
-  childIds: ReadonlySet<string>;
-  expiresAtMs: number;
-  receipt?: CheckinReceipt;
-}
-
-const SCAN_TTL_MS = 60_000;
-
-/** The ways a companion identifies themselves at the door (overrides are staff acts, not scans). */
-type CredentialMethod = Extract<EventMethod, 'rfid' | 'qr'>;
 
 export class CheckinService {
-  private readonly pending = new Map<string, PendingScan>();
+  private readonly offers = new DoorOffers();
   private readonly recent = new Map<string, { receipt: CheckinReceipt; atMs: number }>();
 
   constructor(
@@ -78,7 +59,13 @@ export class CheckinService {
       this.deps.refused.record('rfid', value, 'revoked-card', at);
       return fail('CARD_REVOKED');
     }
-    return this.identified({ companionId: credential.companion_id, credentialId: credential.id, repeatKey: credential.id }, 'rfid', value, at);
+    const who: Identity = {
+      companionId: credential.companion_id,
+      credentialId: credential.id,
+      repeatKey: credential.id,
+      roster: { kind: 'rfid', value, version: credential.version },
+    };
+    return this.identified(who, 'rfid', value, at);
   }
 
   identifyQr(text: string): Result<ScanOutcome> {
@@ -90,30 +77,89 @@ export class CheckinService {
       this.deps.refused.record('qr', presented, verdict.reason, at);
       return fail(verdict.code, verdict.detail);
     }
-    const repeatKey = verdict.credentialId ?? `qr:${verdict.payload.credentialId}`;
-    return this.identified({ companionId: verdict.companionId, credentialId: verdict.credentialId, repeatKey }, 'qr', presented, at);
+    const { payload } = verdict;
+    const who: Identity = {
+      companionId: verdict.companionId,
+      credentialId: verdict.credentialId,
+      repeatKey: verdict.credentialId ?? `qr:${payload.credentialId}`,
+      roster: verdict.credentialId === null ? null : { kind: 'qr', value: payload.credentialId, version: payload.credentialVersion },
+    };
+    return this.identified(who, 'qr', presented, at);
   }
 
-  confirm(scanId: string, childIds: readonly string[]): Result<CheckinReceipt> {
+  /**
+   * Records what the offer proposed for the chosen children, once, after checking every rule again now: whatever
+   * calls the core (a screen, a script), nothing else is recorded and nothing is recorded twice.
+   */
+  confirm(offerId: string, childIds: readonly string[], leavingNow: readonly string[]): Result<CheckinReceipt> {
     const at = this.now();
-    const scan = this.pending.get(scanId);
-    if (!scan || scan.expiresAtMs < at.ms) return fail('SCAN_EXPIRED');
-    // A second press of Confirm (or the auto-confirm racing a press) shows the same receipt.
-    if (scan.receipt) return ok(scan.receipt);
-    const stranger = childIds.find((id) => !scan.childIds.has(id));
-    if (stranger !== undefined) return fail('INVALID_REQUEST', `child ${stranger} is not offered by this scan`);
-    const linked = this.deps.roster.childrenOf(scan.who.companionId).filter((c) => childIds.includes(c.id));
-    const requested = linked.map((row) => this.childAtDoor(row, at));
-    // The UI never offers a child this companion may not take; if one comes anyway, staff hear of it.
-    this.alertOnRefusedPickup(requested.filter((c) => !c.allowed), scan.companionFirstName, scan.method, scan.presented, at);
-    const chosen = requested.filter((c) => c.allowed);
-    if (chosen.length === 0) return fail('NO_CHILDREN', 'none of the chosen children may be taken by this companion now');
-    scan.receipt = this.record(scan, chosen, at);
-    return ok(scan.receipt);
+    const offer = this.offers.get(offerId, at.ms);
+    if (!offer) return fail('OFFER_EXPIRED', 'no such offer is kept (never made, lapsed, or pushed out by newer ones)');
+    if (offer.state === 'used') return fail('OFFER_USED');
+    if (offer.state === 'stale') return fail('OFFER_STALE', 'identify again (renewOffer)');
+    const stranger = childIds.find((id) => !offer.children.has(id));
+    if (stranger !== undefined) return fail('INVALID_REQUEST', `child ${stranger} is not in this offer`);
+    const revoked = this.revokedSince(offer, at);
+    if (revoked) {
+      this.offers.delete(offerId);
+      return revoked;
+    }
+    const recent = this.recent.get(offer.who.repeatKey);
+    if (recent && at.ms - recent.atMs < this.deps.settings.get('repeatWindowSeconds') * 1000) {
+      return fail('ALREADY_RECORDED', `recorded for this credential at ${recent.receipt.entries[0]?.at ?? '?'}`);
+    }
+    const now = new Map(this.deps.roster.childrenOf(offer.who.companionId).map((row) => [row.id, this.childAtDoor(row, at)]));
+    const chosen: DoorChild[] = [];
+    for (const id of childIds) {
+      const current = now.get(id);
+      const offered = offer.children.get(id);
+      // Recorded by someone else meanwhile (the other parent, a staff override), or unlinked: never record another action.
+      if (!current || !offered || current.action !== offered.action) {
+        offer.state = 'stale';
+        return fail('OFFER_STALE', `child ${id}: offered ${offered?.action ?? '?'}, now ${current?.action ?? 'not linked'}`);
+      }
+      chosen.push(current);
+    }
+    const refused = chosen.filter((c) => !c.allowed);
+    if (refused.length > 0) {
+      // The screen never offers such a child for choosing; if one comes anyway, staff hear of it.
+      this.alertOnRefusedPickup(refused, offer.companionFirstName, offer.method, offer.presented, at);
+      return fail('PICKUP_NOT_ALLOWED', `may not take ${refused.map((c) => c.id).join(', ')} now`);
+    }
+    const unanswered = chosen.filter((c) => (c.askLeaving || offer.children.get(c.id)?.askedLeaving === true) && !leavingNow.includes(c.id));
+    if (unanswered.length > 0) return fail('LEAVING_NOT_CONFIRMED', `no yes to "leaving?" for ${unanswered.map((c) => c.id).join(', ')}`);
+    const receipt = this.record(offer, chosen, at);
+    offer.state = 'used';
+    return ok(receipt);
   }
 
-  cancel(scanId: string): void {
-    this.pending.delete(scanId);
+  /** An offer the world overtook (OFFER_STALE), identified again from the credential it was made for. */
+  renew(offerId: string): Result<ScanOutcome> {
+    const at = this.now();
+    const offer = this.offers.get(offerId, at.ms);
+    if (!offer) return fail('OFFER_EXPIRED');
+    if (offer.state !== 'stale') return fail('INVALID_REQUEST', `the offer is ${offer.state}, not stale`);
+    this.offers.delete(offerId);
+    return this.revokedSince(offer, at) ?? this.identified(offer.who, offer.method, offer.presented, at);
+  }
+
+  cancel(offerId: string): void {
+    this.offers.delete(offerId);
+  }
+
+  /** The credential behind an offer was revoked, re-issued or given to someone else since: refused, and kept for admins. */
+  private revokedSince(offer: Offer, at: LocalTime): Result<never> | null {
+    const held = offer.who.roster;
+    if (held === null) return null;
+    const row = this.deps.roster.credential(held.kind, held.value);
+    if (row && row.revoked_at === null && row.version <= held.version && row.companion_id === offer.who.companionId) return null;
+    const detail = row ? (row.revoked_at !== null ? `revoked at ${row.revoked_at}` : 're-issued or moved since the offer') : 'removed from the roster';
+    if (held.kind === 'rfid') {
+      this.deps.refused.record('rfid', offer.presented, 'revoked-card', at);
+      return fail('CARD_REVOKED', detail);
+    }
+    this.deps.refused.record('qr', offer.presented, 'qr-revoked', at);
+    return fail('QR_REVOKED', detail);
   }
 
   private identified(who: Identity, method: CredentialMethod, presented: string, at: LocalTime): Result<ScanOutcome> {
@@ -131,26 +177,25 @@ export class CheckinService {
     // Someone who may act on at least one child is not trying to take the others (a nanny bringing one child while
     // her sibling, whom the nanny may not collect, is already in): those are only shown greyed out.
     if (!children.some((c) => c.allowed)) this.alertOnRefusedPickup(children, companion.first_name, method, presented, at);
-    const scan: PendingScan = {
+    const offer = {
       who,
       method,
       presented,
       companionFirstName: companion.first_name,
-      childIds: new Set(children.map((c) => c.id)),
-      expiresAtMs: at.ms + SCAN_TTL_MS,
+      children: new Map<string, OfferedChild>(children.map((c) => [c.id, { action: c.action, askedLeaving: c.askLeaving }])),
     };
     const only = children.length === 1 ? children[0] : undefined;
-    if (only?.allowed && !only.askBeforeLeaving) {
+    if (only?.allowed && !only.askLeaving) {
       // One child and nothing to choose or ask: record at once, so the tap itself is the check-in.
-      return ok({ kind: 'recorded', receipt: this.record(scan, [only], at) });
+      return ok({ kind: 'recorded', receipt: this.record(offer, [only], at) });
     }
-    const scanId = randomUUID();
-    this.pending.set(scanId, scan);
+    const offerId = this.offers.add(offer, at.ms);
     return ok({
       kind: 'choose',
-      scanId,
+      offerId,
       companionFirstName: companion.first_name,
-      children,
+      children: children.map(shownChild),
+      questions: children.flatMap((c) => questionsFor(c)),
       autoConfirmMs: this.deps.settings.get('autoConfirmSeconds') * 1000,
     });
   }
@@ -169,7 +214,7 @@ export class CheckinService {
     });
   }
 
-  private childAtDoor(row: LinkedChildRow, at: LocalTime): ChildAtDoor {
+  private childAtDoor(row: LinkedChildRow, at: LocalTime): DoorChild {
     const last = this.deps.log.lastEventOn(row.id, at.localDate);
     const action: EventKind = nextActionFor(last?.kind ?? null);
     const permitted = action === 'arrival' ? row.may_bring : row.may_collect;
@@ -182,7 +227,7 @@ export class CheckinService {
       action,
       presentSince: arrivedAt === null ? null : hhmmOf(arrivedAt),
       allowed,
-      askBeforeLeaving: allowed && action === 'departure' && arrivedAt !== null && this.arrivedJustNow(arrivedAt, at),
+      askLeaving: allowed && action === 'departure' && arrivedAt !== null && this.arrivedJustNow(arrivedAt, at),
     };
   }
 
@@ -196,32 +241,44 @@ export class CheckinService {
     return Number.isNaN(arrivedMs) || at.ms - arrivedMs < guardMs;
   }
 
-  private record(scan: PendingScan, children: readonly ChildAtDoor[], at: LocalTime): CheckinReceipt {
+  private record(offer: Pick<Offer, 'who' | 'method' | 'companionFirstName'>, children: readonly ChildAtDoor[], at: LocalTime): CheckinReceipt {
     this.deps.log.append(
       children.map((c) => ({
         childId: c.id,
         kind: c.action,
-        method: scan.method,
-        companionId: scan.who.companionId,
-        credentialId: scan.who.credentialId,
+        method: offer.method,
+        companionId: offer.who.companionId,
+        credentialId: offer.who.credentialId,
         staffId: null,
       })),
       at,
     );
     const receipt: CheckinReceipt = {
-      companionFirstName: scan.companionFirstName,
+      companionFirstName: offer.companionFirstName,
       entries: children.map((c) => ({ childId: c.id, firstName: c.firstName, groupName: c.groupName, kind: c.action, at: at.hhmm })),
     };
-    this.recent.set(scan.who.repeatKey, { receipt, atMs: at.ms });
+    this.recent.set(offer.who.repeatKey, { receipt, atMs: at.ms });
     return receipt;
   }
 
   private forgetOld(nowMs: number): void {
-    for (const [id, scan] of this.pending) if (scan.expiresAtMs < nowMs) this.pending.delete(id);
     for (const [id, r] of this.recent) if (nowMs - r.atMs > 600_000) this.recent.delete(id);
   }
 
   private now(): LocalTime {
     return toLocalTime(this.deps.clock.now(), this.deps.clock.offsetMinutes);
   }
+}
+
+/** The child as the screen gets it: what to ask is in the offer's questions. */
+function shownChild(child: DoorChild): ChildAtDoor {
+  const { id, firstName, groupName, action, presentSince, allowed } = child;
+  return { id, firstName, groupName, action, presentSince, allowed };
+}
+
+/** What the door asks or tells about one child before it may be recorded. */
+function questionsFor(child: DoorChild): DoorQuestion[] {
+  if (child.askLeaving && child.presentSince !== null) return [{ kind: 'leaving-soon-after-arrival', childId: child.id, arrivedAt: child.presentSince }];
+  if (!child.allowed) return [{ kind: child.action === 'departure' ? 'may-not-collect' : 'may-not-bring', childId: child.id }];
+  return [];
 }

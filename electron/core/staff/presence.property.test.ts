@@ -61,8 +61,8 @@ describe('presence replay', () => {
               const outcome = kit.checkin.identifyCard(CARDS[step.card]!);
               if (outcome.ok && outcome.value.kind === 'choose') {
                 const chosen = outcome.value.children.filter((_, i) => step.keep[i]).map((c) => c.id);
-                if (chosen.length > 0) kit.checkin.confirm(outcome.value.scanId, chosen);
-                else kit.checkin.cancel(outcome.value.scanId);
+                if (chosen.length > 0) kit.checkin.confirm(outcome.value.offerId, chosen, []);
+                else kit.checkin.cancel(outcome.value.offerId);
               }
               break;
             }

@@ -110,7 +110,7 @@ describe('closing time', () => {
     value(kit.checkin.identifyCard(demoCards.motherOneChild));
     const scan = value(kit.checkin.identifyCard(demoCards.fatherTwoGroups));
     if (scan.kind !== 'choose') throw new Error('expected a choice');
-    value(kit.checkin.confirm(scan.scanId, [demoChildren.yerasyl, demoChildren.inzhu]));
+    value(kit.checkin.confirm(scan.offerId, [demoChildren.yerasyl, demoChildren.inzhu], []));
 
     kit.clock.set('2026-11-23T14:05:00.000Z'); // 19:05
     const sessionId = await kit.signIn();

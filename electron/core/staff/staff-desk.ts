@@ -126,6 +126,16 @@ export class StaffDesk {
   }
 
   /**
+   * Whether a card read by an HID reader belongs to the staff screens rather than the door: a staff card, or any card
+   * while someone is signed in (they enrol cards; the door's screen is covered meanwhile).
+   */
+  ownsHidCard(canonical: string): boolean {
+    if (this.sessions.anyActive(this.options.clock.now().getTime(), this.idleMs())) return true;
+    const card = normalizeCardNumber(canonical, 'canonical');
+    return card !== null && this.accounts.staffIdForCard(card) !== null;
+  }
+
+  /**
    * Signs a member in by name or staff card and PIN. Answers after the PIN's hash is checked off the core's thread; a
    * full disk does not stop it (what it writes waits in the ledger).
    */

@@ -34,6 +34,12 @@ export class StaffSessions {
     return { kind: 'active', member: session.member, channel: session.channel };
   }
 
+  /** Whether someone is signed in and not idle past the limit (without refreshing anyone's timer). */
+  anyActive(nowMs: number, idleMs: number): boolean {
+    for (const session of this.sessions.values()) if (nowMs - session.lastActiveMs <= idleMs) return true;
+    return false;
+  }
+
   /** Ends a session; its staff member, or null if it had already ended. */
   close(sessionId: string): StaffMember | null {
     const session = this.sessions.get(sessionId);

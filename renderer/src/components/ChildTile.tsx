@@ -1,10 +1,11 @@
-// One child on the choose screen: a big toggle, greyed out and inert when this companion may not take the child.
+// One child on the choose screen: a big toggle, greyed out and inert when this companion may not take the child;
+// `askedLeaving` when the offer asks whether the child is leaving so soon after the arrival.
 import { useTranslation } from 'react-i18next';
 import type { ChildAtDoor } from '../../../shared/api/contract.js';
 import { ActionBadge } from './ActionBadge.js';
 import { BlockedIcon, CheckIcon } from './icons.js';
 
-export function ChildTile({ child, selected, onToggle }: { child: ChildAtDoor; selected: boolean; onToggle: (id: string) => void }) {
+export function ChildTile({ child, askedLeaving, selected, onToggle }: { child: ChildAtDoor; askedLeaving: boolean; selected: boolean; onToggle: (id: string) => void }) {
   const { t } = useTranslation();
   const classes = ['child-tile', `tile-${child.action}`, selected ? 'selected' : '', child.allowed ? '' : 'not-allowed'];
   return (
@@ -16,7 +17,7 @@ export function ChildTile({ child, selected, onToggle }: { child: ChildAtDoor; s
       data-selected={String(selected)}
       data-allowed={String(child.allowed)}
       data-action={child.action}
-      data-ask-before-leaving={String(child.askBeforeLeaving)}
+      data-ask-before-leaving={String(askedLeaving)}
       aria-pressed={selected}
       disabled={!child.allowed}
       onClick={() => {
@@ -29,7 +30,7 @@ export function ChildTile({ child, selected, onToggle }: { child: ChildAtDoor; s
       <span className="child-name">{child.firstName}</span>
       <span className="child-group">{child.groupName}</span>
       <ActionBadge kind={child.action}>{t(`choose.${child.action}`)}</ActionBadge>
-      {child.askBeforeLeaving ? (
+      {askedLeaving ? (
         // Asked plainly, with when the child came: a second tap minutes after the first is likely a mistake.
         <>
           <span className="leaving-question" data-testid="leaving-question">

@@ -1,6 +1,6 @@
 // Several children for one card: all allowed ones preselected, tap to leave one out, confirm (or wait for it).
-// A departure just after the arrival (askBeforeLeaving) is the exception: asked, not preselected, and once chosen it
-// waits for a press — the countdown never records it.
+// A departure just after the arrival (the offer's leaving question) is the exception: asked, not preselected, and once
+// chosen it waits for a press — the countdown never records it, and the press is the yes the core requires.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChildTile } from '../components/ChildTile.js';
@@ -17,14 +17,15 @@ const ABANDONED_MS = 30_000;
 
 interface Props {
   scan: ChooseScan;
-  onConfirm: (scanId: string, childIds: readonly string[]) => void;
+  /** leavingNow: the asked children the companion chose by a press (their yes); the core refuses them without it. */
+  onConfirm: (offerId: string, childIds: readonly string[], leavingNow: readonly string[]) => void;
   onCancel: () => void;
 }
 
 export function ChooseScreen({ scan, onConfirm, onCancel }: Props) {
   const { t } = useTranslation();
   const allowedIds = useMemo(() => scan.children.filter((c) => c.allowed).map((c) => c.id), [scan]);
-  const askedIds = useMemo(() => new Set(scan.children.filter((c) => c.askBeforeLeaving).map((c) => c.id)), [scan]);
+  const askedIds = useMemo(() => new Set(scan.questions.flatMap((q) => (q.kind === 'leaving-soon-after-arrival' ? [q.childId] : []))), [scan]);
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set(allowedIds.filter((id) => !askedIds.has(id))));
   const anyAllowed = allowedIds.length > 0;
   const askedChosen = [...selected].some((id) => askedIds.has(id));
@@ -33,8 +34,9 @@ export function ChooseScreen({ scan, onConfirm, onCancel }: Props) {
   const autoConfirmMs = anyAllowed && selected.size > 0 && !askedChosen && scan.autoConfirmMs > 0 ? scan.autoConfirmMs : null;
   // In the order the core listed them, whatever order they were tapped in.
   const chosenIds = scan.children.filter((c) => selected.has(c.id)).map((c) => c.id);
+  // The countdown never runs with an asked child chosen, so an asked child here was chosen and confirmed by hand.
   const confirm = () => {
-    if (chosenIds.length > 0) onConfirm(scan.scanId, chosenIds);
+    if (chosenIds.length > 0) onConfirm(scan.offerId, chosenIds, chosenIds.filter((id) => askedIds.has(id)));
   };
   const countdown = useCountdown(autoConfirmMs, confirm);
   useTimeout(autoConfirmMs === null ? ABANDONED_MS : null, onCancel, countdown.round);
@@ -62,7 +64,7 @@ export function ChooseScreen({ scan, onConfirm, onCancel }: Props) {
       </header>
       <div className="child-tiles">
         {scan.children.map((child) => (
-          <ChildTile key={child.id} child={child} selected={selected.has(child.id)} onToggle={toggle} />
+          <ChildTile key={child.id} child={child} askedLeaving={askedIds.has(child.id)} selected={selected.has(child.id)} onToggle={toggle} />
         ))}
       </div>
       <footer className="choose-actions">

@@ -11,7 +11,7 @@ describe('screenForScan', () => {
   it('shows the receipt for recorded and repeat, the tiles for choose', () => {
     expect(screenForScan({ ok: true, value: { kind: 'recorded', receipt } }, 7, true)).toEqual({ kind: 'done', id: 7, outcome: 'recorded', receipt });
     expect(screenForScan({ ok: true, value: { kind: 'repeat', receipt } }, 8, true)).toEqual({ kind: 'done', id: 8, outcome: 'repeat', receipt });
-    const choose = { kind: 'choose' as const, scanId: 'a0e1b2c3-0000-4000-8000-000000000000', companionFirstName: 'Нұрлан', children: [], autoConfirmMs: 5000 };
+    const choose = { kind: 'choose' as const, offerId: 'a0e1b2c3-0000-4000-8000-000000000000', companionFirstName: 'Нұрлан', children: [], questions: [], autoConfirmMs: 5000 };
     expect(screenForScan({ ok: true, value: choose }, 9, true)).toEqual({ kind: 'choose', id: 9, scan: choose });
   });
 
@@ -24,6 +24,6 @@ describe('screenForScan', () => {
 describe('screenForReceipt', () => {
   it('always shows a confirmed receipt as recorded', () => {
     expect(screenForReceipt({ ok: true, value: receipt }, 3, true)).toEqual({ kind: 'done', id: 3, outcome: 'recorded', receipt });
-    expect(screenForReceipt({ ok: false, error: { code: 'SCAN_EXPIRED' } }, 4, true)).toEqual({ kind: 'error', id: 4, code: 'SCAN_EXPIRED' });
+    expect(screenForReceipt({ ok: false, error: { code: 'OFFER_EXPIRED' } }, 4, true)).toEqual({ kind: 'error', id: 4, code: 'OFFER_EXPIRED' });
   });
 });

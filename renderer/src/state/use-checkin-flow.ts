@@ -1,5 +1,5 @@
-// The door's state machine: card or QR code → choose / receipt / error → idle. Only the newest request may change
-// the screen.
+// The door's state machine: card or QR code → offer (choose) / receipt / error → idle. Only the newest request may
+// change the screen. Cards from HID readers are identified by the core, which pushes the outcome here (identified).
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { KioskApi, KioskStatus, ScanOutcome } from '../../../shared/api/contract.js';
 import type { Result } from '../../../shared/api/result.js';
@@ -12,7 +12,9 @@ import { IDLE, screenForReceipt, screenForScan, type FlowScreen } from './flow-s
 export interface CheckinFlow {
   screen: FlowScreen;
   identify: (credential: Credential) => void;
-  confirm: (scanId: string, childIds: readonly string[]) => void;
+  /** A card the core identified by itself (an HID reader's): its offer, receipt or refusal replaces the screen. */
+  identified: (outcome: Result<ScanOutcome>) => void;
+  confirm: (offerId: string, childIds: readonly string[], leavingNow: readonly string[]) => void;
   cancel: () => void;
   /** Called by a screen's own timer; ignored if another screen has taken over meanwhile. */
   backToIdle: (screenId: number) => void;
@@ -33,10 +35,10 @@ export function useCheckinFlow(api: KioskApi, connection: ConnectionStore): Chec
     setScreen(next);
   }, []);
 
-  /** Leaves a choose screen for good: the core forgets the scan, so it cannot be confirmed later. */
+  /** Leaves a choose screen for good: the core forgets the offer, so it cannot be confirmed later. */
   const dropScan = useCallback(() => {
     const current = screenRef.current;
-    if (current.kind === 'choose') void safeCall(api, 'cancelScan', { scanId: current.scan.scanId });
+    if (current.kind === 'choose') void safeCall(api, 'cancelOffer', { offerId: current.scan.offerId });
   }, [api]);
 
   const identify = useCallback(
@@ -50,7 +52,7 @@ export function useCheckinFlow(api: KioskApi, connection: ConnectionStore): Chec
       void identifyCredential(api, credential).then((result) => {
         if (request !== latestRequest.current) {
           // Overtaken by a newer card: nobody will choose for this scan.
-          if (result.ok && result.value.kind === 'choose') void safeCall(api, 'cancelScan', { scanId: result.value.scanId });
+          if (result.ok && result.value.kind === 'choose') void safeCall(api, 'cancelOffer', { offerId: result.value.offerId });
           return;
         }
         show(screenForScan(result, request, connection.get() !== false));
@@ -59,15 +61,32 @@ export function useCheckinFlow(api: KioskApi, connection: ConnectionStore): Chec
     [api, connection, dropScan, show],
   );
 
+  const identified = useCallback(
+    (outcome: Result<ScanOutcome>) => {
+      if (screenRef.current.kind === 'choose') dropScan();
+      const request = ++latestRequest.current;
+      show(screenForScan(outcome, request, connection.get() !== false));
+    },
+    [connection, dropScan, show],
+  );
+
   const confirm = useCallback(
-    (scanId: string, childIds: readonly string[]) => {
+    (offerId: string, childIds: readonly string[], leavingNow: readonly string[]) => {
       const current = screenRef.current;
       // The auto-confirm and a finger can land together: one request is enough.
-      if (current.kind !== 'choose' || current.scan.scanId !== scanId || confirming.current === scanId) return;
-      confirming.current = scanId;
+      if (current.kind !== 'choose' || current.scan.offerId !== offerId || confirming.current === offerId) return;
+      confirming.current = offerId;
       const request = ++latestRequest.current;
-      void safeCall(api, 'confirmScan', { scanId, childIds: [...childIds] }).then((result) => {
-        if (request === latestRequest.current) show(screenForReceipt(result, request, connection.get() !== false));
+      void safeCall(api, 'confirmOffer', { offerId, childIds: [...childIds], answers: { leavingNow: [...leavingNow] } }).then(async (result) => {
+        if (request !== latestRequest.current) return;
+        // The children's records changed since the offer (someone else checked one in or out): the core identifies
+        // the same credential again, and the companion sees what is right now instead.
+        if (!result.ok && result.error.code === 'OFFER_STALE') {
+          const renewed = await safeCall(api, 'renewOffer', { offerId });
+          if (request === latestRequest.current) show(screenForScan(renewed, request, connection.get() !== false));
+          return;
+        }
+        show(screenForReceipt(result, request, connection.get() !== false));
       });
     },
     [api, connection, show],
@@ -97,8 +116,8 @@ export function useCheckinFlow(api: KioskApi, connection: ConnectionStore): Chec
   );
 
   return useMemo(
-    () => ({ screen, identify, confirm, cancel, backToIdle, statusSeen }),
-    [screen, identify, confirm, cancel, backToIdle, statusSeen],
+    () => ({ screen, identify, identified, confirm, cancel, backToIdle, statusSeen }),
+    [screen, identify, identified, confirm, cancel, backToIdle, statusSeen],
   );
 }
 

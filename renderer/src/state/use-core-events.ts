@@ -1,7 +1,8 @@
-// What the core pushes besides its status: cards read by HID readers (into the check-in flow), the readers'
-// states and staff alerts (kept for the staff strip and banner).
+// What the core pushes besides its status: what it made of a card an HID reader read (into the check-in flow), HID
+// cards that belong to the staff screens, the readers' states and staff alerts (kept for the staff strip and banner).
 import { useCallback, useEffect, useEffectEvent, useState } from 'react';
-import type { KioskApi, ReaderState, StaffAlert } from '../../../shared/api/contract.js';
+import type { KioskApi, ReaderState, ScanOutcome, StaffAlert } from '../../../shared/api/contract.js';
+import type { Result } from '../../../shared/api/result.js';
 import { withAlert, withoutAlert } from './alert-list.js';
 import type { Credential } from './credential.js';
 
@@ -11,18 +12,31 @@ export interface CoreEvents {
   dismissAlert: (id: string) => void;
 }
 
-export function useCoreEvents(api: KioskApi, onCredential: (credential: Credential) => void, ready: boolean): CoreEvents {
+export interface HidCardHandlers {
+  /** The core's answer to an HID card at the door: an offer, a receipt or a refusal (never sent back to identify). */
+  onIdentified: (outcome: Result<ScanOutcome>) => void;
+  /** An HID card for the staff screens (a staff card, or any card while someone is signed in). */
+  onStaffCard: (card: Extract<Credential, { kind: 'card' }>) => void;
+}
+
+export function useCoreEvents(api: KioskApi, hid: HidCardHandlers, ready: boolean): CoreEvents {
   const [readers, setReaders] = useState<readonly ReaderState[]>([]);
   const [alerts, setAlerts] = useState<readonly StaffAlert[]>([]);
+  // Like a typed card: not while the database screen (or the first connect) is up.
   const cardRead = useEffectEvent((raw: string, source: Extract<Credential, { kind: 'card' }>['source']) => {
-    // Like a typed card: not while the database screen (or the first connect) is up.
-    if (ready) onCredential({ kind: 'card', raw, source });
+    if (ready) hid.onStaffCard({ kind: 'card', raw, source });
+  });
+  const cardIdentified = useEffectEvent((outcome: Result<ScanOutcome>) => {
+    if (ready) hid.onIdentified(outcome);
   });
 
   useEffect(() => {
     const off = [
       api.on('cardRead', ({ raw, source }) => {
         cardRead(raw, source);
+      }),
+      api.on('cardIdentified', (outcome) => {
+        cardIdentified(outcome);
       }),
       api.on('readersChanged', ({ readers: next }) => {
         setReaders(next);
