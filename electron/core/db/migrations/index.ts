@@ -10,5 +10,6 @@ import { staffAccounts } from './0007-staff-accounts.js';
 import { chainVerified } from './0008-chain-verified.js';
 import { refusedCoalesced } from './0009-refused-coalesced.js';
 import { staffCardLock } from './0010-staff-card-lock.js';
+import { allowedValues } from './0011-allowed-values.js';
 
-export const migrations: readonly Migration[] = [initial, trustedKeys, syncOutbox, staff, admin, cardChanges, staffAccounts, chainVerified, refusedCoalesced, staffCardLock];
+export const migrations: readonly Migration[] = [initial, trustedKeys, syncOutbox, staff, admin, cardChanges, staffAccounts, chainVerified, refusedCoalesced, staffCardLock, allowedValues];
