@@ -2,6 +2,7 @@
 // after an exponential back-off with full jitter (reset by a success); and at once, back-off forgotten, when the
 // network comes back (nudge('network'), from the UI's `online` event or a change in the machine's interfaces).
 import type { SyncErrorCode } from '../../../shared/sync/sync-status.js';
+import { storageProblemOf } from '../db/storage-failure.js';
 import { Backoff } from './backoff.js';
 import { SyncError } from './sync-error.js';
 
@@ -49,6 +50,8 @@ export class SyncLoop {
   private queuedMeanwhile = false;
   /** After a failure (and at start), the city is asked which sent records it lacks. */
   private reconcileNeeded = true;
+  /** The disk refused the push's writes (full, read-only, failing) and it was logged: said once, not every round. */
+  private diskRefusing: string | null = null;
 
   constructor(private readonly options: SyncLoopOptions) {
     this.backoff = options.backoff ?? new Backoff();
@@ -108,16 +111,24 @@ export class SyncLoop {
         this.backingOff = false;
         this.setState({ connection: 'online', lastErrorCode: null, halted: null });
         delayMs = this.queuedMeanwhile ? 0 : this.idlePollMs;
+        if (this.diskRefusing !== null) this.log(`[sync] the disk takes the push's writes again (after ${this.diskRefusing})`);
+        this.diskRefusing = null;
       } catch (error) {
         const code = error instanceof SyncError ? error.code : 'SYNC_LOCAL';
-        if (!(error instanceof SyncError)) this.log(`[sync] unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        const disk = storageProblemOf(error);
+        if (!(error instanceof SyncError) && disk === null) this.log(`[sync] unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         this.reconcileNeeded = true;
         this.backingOff = true;
         const halted = haltFor(code);
         delayMs = halted ? 0 : this.backoff.nextDelayMs();
         this.setState({ connection: 'offline', lastErrorCode: code, halted });
         const message = error instanceof Error ? error.message : String(error);
-        this.log(
+        if (disk !== null) {
+          // A full disk lasts until someone frees it: the back-off spaces the tries (up to 5 min apart), and the
+          // log says it once rather than at every try. What the city took meanwhile comes back as "duplicate".
+          if (this.diskRefusing === null) this.log(`[sync] the disk refuses the push's writes (${disk}: ${message}); trying again with back-off until it takes them`);
+          this.diskRefusing = disk;
+        } else this.log(
           halted === 'enroll-again'
             ? `[sync] ${message}; sync stopped until the kiosk is enrolled again`
             : halted === 'update-kiosk'
