@@ -6,6 +6,7 @@ import { openDatabase } from '../electron/core/db/open-database.js';
 import { AttendanceLog } from '../electron/core/services/attendance-log.js';
 import { SettingsStore } from '../electron/core/services/settings-store.js';
 import { StaffDesk } from '../electron/core/staff/staff-desk.js';
+import { FileSecretStore } from '../electron/core/sync/secret-store.js';
 import { adminFixture, FIXTURE } from './admin-fixture.js';
 import { percentile, report } from './stats.js';
 
@@ -19,8 +20,8 @@ export function benchAdminQueries(log: (line: string) => void = console.log): vo
   const db = openDatabase(fixture.path);
   try {
     const clock = { now: () => new Date(`${fixture.lastDay}T12:00:00+05:00`), offsetMinutes: 300 };
-    const staff = new StaffDesk({ db, log: new AttendanceLog(db, FIXTURE.deviceId), clock, dataDir: '/nonexistent', cardFormat: () => 'auto' });
-    const admin = new AdminDesk({ db, staff, settings: new SettingsStore(db), deviceId: FIXTURE.deviceId, dataDir: '/nonexistent', kindergartenName: () => 'Айгөлек', kindergartenId: () => 'kg-bench', qrSigner: () => null, offsetMinutes: 300, onDoorSettings: () => undefined });
+    const staff = new StaffDesk({ db, log: new AttendanceLog(db, FIXTURE.deviceId), clock, dataDir: '/nonexistent', secrets: new FileSecretStore('/nonexistent', { cipher: null }), cardFormat: () => 'auto' });
+    const admin = new AdminDesk({ db, staff, settings: SettingsStore.of(db), deviceId: FIXTURE.deviceId, dataDir: '/nonexistent', kindergartenName: () => 'Айгөлек', kindergartenId: () => 'kg-bench', qrSigner: () => null, offsetMinutes: 300, onDoorSettings: () => undefined });
     const span = db.prepare<[], { lo: number; hi: number }>('SELECT min(occurred_ms) AS lo, max(occurred_ms) AS hi FROM attendance_events').get();
     if (!span) throw new Error('the fixture has no events');
     const month = fixture.fullMonth;

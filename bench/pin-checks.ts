@@ -85,7 +85,7 @@ export async function benchPinChecks(dir: string): Promise<void> {
   // Cards of one child's two companions come 15 s apart here: off with the guard against a departure just after the
   // arrival, so every tap records by itself.
   const settingsDb = openDatabase(join(dataDir, 'esik.sqlite'));
-  new SettingsStore(settingsDb).set('departureGuardMinutes', 0);
+  SettingsStore.of(settingsDb).set('departureGuardMinutes', 0);
   settingsDb.close();
   const cards = singleChildCards(join(dataDir, 'esik.sqlite'));
   const core = new KioskCore({ dataDir, demo: true, clock, log: () => undefined, cityPullIntervalMs: 0 });

@@ -7,6 +7,7 @@ import { demoRoster } from '../electron/core/demo/demo-roster.js';
 import { AttendanceLog, ensureDeviceId } from '../electron/core/services/attendance-log.js';
 import { RosterStore } from '../electron/core/services/roster-store.js';
 import { StaffDesk } from '../electron/core/staff/staff-desk.js';
+import { FileSecretStore } from '../electron/core/sync/secret-store.js';
 import { systemClock } from '../electron/core/time/clock.js';
 import { percentile, report } from './stats.js';
 
@@ -34,7 +35,7 @@ export async function benchStaffOps(dir: string): Promise<void> {
   const db = openDatabase(join(dir, 'staff.sqlite'));
   new RosterStore(db).seed(demoRoster());
   const log = new AttendanceLog(db, ensureDeviceId(db, new Date()));
-  const desk = new StaffDesk({ db, log, clock: systemClock, dataDir: dir, cardFormat: () => 'auto' });
+  const desk = new StaffDesk({ db, log, clock: systemClock, dataDir: dir, secrets: new FileSecretStore(dir, { cipher: null }), cardFormat: () => 'auto' });
   desk.ensureDemoSignIn();
   const member = desk.accounts.member('staff-duty');
   if (!member) throw new Error('the demo roster has no duty staff');

@@ -199,7 +199,7 @@ export async function tapsWhilePushing(
   // Cards of one child's two companions come 15 s apart here: off with the door's guard against a departure just
   // after the arrival, so every tap records by itself, as the figure assumes.
   const settingsDb = openDatabase(join(dataDir, 'esik.sqlite'));
-  new SettingsStore(settingsDb).set('departureGuardMinutes', 0);
+  SettingsStore.of(settingsDb).set('departureGuardMinutes', 0);
   settingsDb.close();
   const cards = singleChildCards(join(dataDir, 'esik.sqlite'));
   const clock = manualClock('2026-11-23T03:00:00.000Z');

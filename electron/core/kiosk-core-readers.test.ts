@@ -19,7 +19,7 @@ function dataDirWithReaders(readers: HidReaderConfig[]): string {
   const dir = tempDataDir();
   new KioskCore({ dataDir: dir, demo: true, ...quiet }).close();
   const db = openDatabase(`${dir}/esik.sqlite`);
-  new SettingsStore(db).set('hidReaders', readers);
+  SettingsStore.of(db).set('hidReaders', readers);
   db.close();
   return dir;
 }
@@ -71,7 +71,7 @@ describe('KioskCore with HID readers', () => {
   it('finds a card enrolled by its 10-digit number through a W26 reader, and refuses a W26 reading two cards fit', () => {
     const dir = dataDirWithReaders([]);
     const db = openDatabase(`${dir}/esik.sqlite`);
-    new SettingsStore(db).set('keyboardReader', { format: 'em-w26', displayFormat: 'em-w26' });
+    SettingsStore.of(db).set('keyboardReader', { format: 'em-w26', displayFormat: 'em-w26' });
     const companion = db.prepare<[], { id: string }>('SELECT id FROM companions LIMIT 1').get()?.id;
     const enrol = db.prepare("INSERT INTO credentials (id, companion_id, kind, value) VALUES (?, ?, 'rfid', ?)");
     // Two cards whose numbers differ only above the low 24 bits: a W26 reader cannot tell them apart.
@@ -91,7 +91,7 @@ describe('KioskCore with HID readers', () => {
   it('reads a typed card with the keyboard readers\' format', () => {
     const dir = dataDirWithReaders([]);
     const db = openDatabase(`${dir}/esik.sqlite`);
-    new SettingsStore(db).set('keyboardReader', { format: 'em-hex', displayFormat: 'canonical' });
+    SettingsStore.of(db).set('keyboardReader', { format: 'em-hex', displayFormat: 'canonical' });
     db.close();
     const core = new KioskCore({ dataDir: dir, demo: true, ...quiet });
     // 0044DA5A is 4512346, Елена's card, as an 8H10D reader types it.

@@ -474,7 +474,7 @@ export class KioskCore {
 
   private kioskSigner(keys: TrustedKeys): QrSigner | null {
     try {
-      return ensureKioskSigningKey(this.options.dataDir, keys, this.clock.now());
+      return ensureKioskSigningKey({ secrets: this.secrets, dataDir: this.options.dataDir, keys, now: this.clock.now(), log: this.log });
     } catch (error) {
       this.log(`[core] QR card printing unavailable: ${error instanceof Error ? error.message : String(error)}`);
       return null;
@@ -547,7 +547,7 @@ export class KioskCore {
       // From here on the anchor follows the file's end (the first start after the upgrade that brought it creates it).
       this.anchorFailing = false;
       log.writeAnchor(log.newest() ?? { seq: 0, hash: GENESIS_HASH });
-      const settings = new SettingsStore(db);
+      const settings = SettingsStore.of(db, this.log);
       const kindergarten = roster.kindergarten();
       const status: OpenStore['status'] = {
         state: 'ready',
@@ -582,6 +582,7 @@ export class KioskCore {
         log,
         clock: this.clock,
         dataDir: this.options.dataDir,
+        secrets: this.secrets,
         cardFormat: (source) => (source === 'hid' ? 'canonical' : settings.get('keyboardReader').format),
         report: this.log,
         alerts: { raise: (alert) => this.emit('staffAlert', alert), clear: (id) => this.emit('staffAlertCleared', { id }) },

@@ -13,7 +13,7 @@ import { rmSync } from 'node:fs';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { MAX_MESSAGE_BYTES, WS_PATH, type ServerMessage } from '../../shared/api/wire.js';
 import { exportsDirOf } from '../core/admin/export/exports-dir.js';
-import { writePrivateFile } from '../core/files/private-file.js';
+import { writeFileAtomic } from '../core/files/atomic-write.js';
 import type { KioskCore } from '../core/kiosk-core.js';
 import { serveApiSocket, sendOrDrop, type ApiSocketLimits } from './api-socket.js';
 import { EXPORTS_PATH, serveExport } from './export-files.js';
@@ -59,7 +59,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const writeLinkFile = (code: string): void => {
     if (!options.linkFile) return;
     try {
-      writePrivateFile(options.linkFile, `${launchUrl(code)}\n`);
+      writeFileAtomic(options.linkFile, `${launchUrl(code)}\n`);
     } catch (error) {
       log(`[web] cannot write the launch link to ${options.linkFile}: ${error instanceof Error ? error.message : String(error)}`);
     }

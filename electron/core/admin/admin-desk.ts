@@ -64,7 +64,7 @@ export class AdminDesk {
       unexcusedLimit: () => staff.settings.get('unexcusedDaysPerMonth'),
       kindergartenName: options.kindergartenName,
     });
-    this.rules = new KioskRulesStore({ db, door: options.settings, staff: staff.settings, audit: this.audit });
+    this.rules = new KioskRulesStore({ db, settings: options.settings, audit: this.audit });
     this.door = new DoorSettingsStore({ db, door: options.settings, audit: this.audit, onChanged: options.onDoorSettings });
     this.cards = new CardDesk({
       db,

@@ -8,22 +8,22 @@ import { SYNC_KEYS, SyncStateStore } from '../sync/sync-state.js';
 import type { AdminAudit } from './admin-audit.js';
 import { CardDirectory } from './card-directory.js';
 import { CardEnrolment } from './card-enrolment.js';
-import { CardManagement } from './card-management.js';
+import { SettingsStore } from '../services/settings-store.js';
 
 export class CardDesk {
   readonly directory: CardDirectory;
   readonly enrolment: CardEnrolment;
-  private readonly management: CardManagement;
+  private readonly settings: SettingsStore;
   private readonly sync: SyncStateStore;
 
   constructor(deps: { db: Database; audit: AdminAudit; deviceId: string; cardFormat: (source: CardSource) => ReaderFormat | 'canonical' }) {
     this.directory = new CardDirectory(deps.db);
-    this.management = new CardManagement(deps.db);
+    this.settings = SettingsStore.of(deps.db);
     this.sync = new SyncStateStore(deps.db);
-    this.enrolment = new CardEnrolment({ ...deps, directory: this.directory, management: this.management });
+    this.enrolment = new CardEnrolment({ ...deps, directory: this.directory, settings: this.settings });
   }
 
   info(): CardsInfo {
-    return { managedBy: this.management.managedBy(), cityEnrolled: this.sync.get(SYNC_KEYS.serverUrl) !== null };
+    return { managedBy: this.settings.get('cardsManagedBy'), cityEnrolled: this.sync.get(SYNC_KEYS.serverUrl) !== null };
   }
 }

@@ -1,20 +1,27 @@
 // Card enrolment and revocation through the real kiosk core (demo kindergarten, a SQLite file in a temp folder): the
 // admin's change, the city's record and the trail land together or not at all, and the door's own check-in service
 // accepts the new card and refuses the revoked one at once.
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { EnrolOutcome } from '../../../shared/admin/card-contract.js';
 import type { Result } from '../../../shared/api/result.js';
 import { CredentialChangeRecordSchema } from '../../../shared/sync/protocol.js';
 import { KioskCore } from '../kiosk-core.js';
+import { SettingsStore } from '../services/settings-store.js';
 import { manualClock, tempDataDir } from '../testing/fixtures.js';
 
 const NEW_CARD = '0004512400';
 
 async function kiosk() {
   const clock = manualClock('2026-11-23T03:10:00.000Z'); // 08:10 in Almaty
-  const core = new KioskCore({ dataDir: tempDataDir(), demo: true, clock, log: () => undefined, cityPullIntervalMs: 0 });
+  let opened: Database | null = null;
+  const core = new KioskCore({ dataDir: tempDataDir(), demo: true, clock, log: () => undefined, cityPullIntervalMs: 0, onDatabaseOpened: (db) => (opened = db) });
   const h = core.handlers;
+  /** The core's own settings, as the roster pull writes them (a second connection's write would not be seen until a restart). */
+  const settings = (): SettingsStore => {
+    if (!opened) throw new Error('the core opened no database');
+    return SettingsStore.of(opened);
+  };
   const signIn = async (): Promise<string> => {
     const outcome = value(await h.staffSignIn({ who: { kind: 'staff', staffId: 'staff-admin' }, pin: '2468' }));
     if (outcome.outcome !== 'signed-in') throw new Error(`sign-in: ${outcome.outcome}`);
@@ -36,7 +43,7 @@ async function kiosk() {
       db.close();
     }
   };
-  return { core, clock, sessionId, tap, enrol, revoke, sql };
+  return { core, clock, sessionId, tap, enrol, revoke, sql, settings };
 }
 
 function value<T>(result: Result<T>): T {
@@ -168,7 +175,7 @@ describe('enrolling and revoking a companion’s card', () => {
   it('refuses every change while the city manages the cards', async () => {
     const k = await kiosk();
     expect(value(k.core.handlers.adminCardsInfo({ sessionId: k.sessionId }))).toEqual({ managedBy: 'kindergarten', cityEnrolled: false });
-    k.sql('INSERT INTO settings (key, value) VALUES (?, ?)', 'cardsManagedBy', JSON.stringify('city'));
+    k.settings().set('cardsManagedBy', 'city');
     expect(value(k.core.handlers.adminCardsInfo({ sessionId: k.sessionId }))).toEqual({ managedBy: 'city', cityEnrolled: false });
     expect(codeOf(k.enrol('cp0002', NEW_CARD))).toBe('CARDS_MANAGED_BY_CITY');
     expect(codeOf(k.revoke('cr00002', 'Lost'))).toBe('CARDS_MANAGED_BY_CITY');

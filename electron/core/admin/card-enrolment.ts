@@ -14,13 +14,13 @@ import { OutboxWriter } from '../sync/outbox-store.js';
 import { retiredValue } from '../sync/roster-apply.js';
 import type { AdminAudit } from './admin-audit.js';
 import type { CardDirectory } from './card-directory.js';
-import type { CardManagement } from './card-management.js';
+import type { SettingsStore } from '../services/settings-store.js';
 
 export interface CardEnrolmentDeps {
   db: Database;
   audit: AdminAudit;
   directory: CardDirectory;
-  management: CardManagement;
+  settings: SettingsStore;
   /** This kiosk's device id: the records name it. */
   deviceId: string;
   /** How a reader of this source writes card numbers: the door reads the same card the same way. */
@@ -70,7 +70,7 @@ export class CardEnrolment {
 
   /** Enrols the card a reader read (`raw`, from `source`) for the companion, as a new credential. */
   enrol(staffId: string, companionId: string, raw: string, source: CardSource, at: LocalTime): Result<EnrolOutcome> {
-    if (this.deps.management.managedBy() === 'city') return fail('CARDS_MANAGED_BY_CITY');
+    if (this.deps.settings.get('cardsManagedBy') === 'city') return fail('CARDS_MANAGED_BY_CITY');
     if (!this.s.companion.get(companionId)) return fail('INVALID_REQUEST', `no companion ${companionId}`);
     const card = normalizeCardNumber(raw, this.deps.cardFormat(source));
     if (!card) return ok({ outcome: 'refused', reason: 'card-unreadable', number: null, holder: null });
@@ -121,7 +121,7 @@ export class CardEnrolment {
 
   /** Revokes a live card or QR credential: the door refuses it from this moment. */
   revoke(staffId: string, credentialId: string, reason: string | null, at: LocalTime): Result<{ card: CompanionCard }> {
-    if (this.deps.management.managedBy() === 'city') return fail('CARDS_MANAGED_BY_CITY');
+    if (this.deps.settings.get('cardsManagedBy') === 'city') return fail('CARDS_MANAGED_BY_CITY');
     const row = this.s.credential.get(credentialId) as CredentialRow | undefined;
     if (!row) return fail('INVALID_REQUEST', `no credential ${credentialId}`);
     if (row.revoked_at !== null) return fail('INVALID_REQUEST', `credential ${credentialId} is already revoked`);

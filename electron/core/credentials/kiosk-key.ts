@@ -1,56 +1,61 @@
-// The kiosk's own signing key for the QR cards it prints: made on first start, kept in the data folder.
-//
-// The private key is a PKCS#8 PEM file readable by the kiosk's user only (0600; Windows ignores the mode and relies
-// on the per-user profile folder). Later the Electron shell will wrap it with safeStorage (DPAPI, Keychain,
-// libsecret) so a copied data folder does not carry a usable key; the core stays plain Node and takes the key as is.
-// The public key goes into trusted_keys. If the file is lost, a new key is made and the old public key stays
-// trusted, so cards already printed keep working.
-import { chmodSync, closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+// The kiosk's own signing key for the QR cards it prints (they open the door): made on first start, kept in the
+// SecretStore as a PKCS#8 PEM, sealed by the OS keystore where the shell has one, so a copied data folder does not
+// carry a usable key. The public key goes into trusted_keys. If the secret is lost, a new key is made and the old
+// public key stays trusted, so cards already printed keep working; a secret that is there but cannot be read is never
+// replaced by itself (an admin decides whether the old key is gone for good).
 import { createHash, createPrivateKey, type KeyObject } from 'node:crypto';
 import { join } from 'node:path';
+import { adoptPlainSecret, type Adopted } from '../sync/adopt-plain-secret.js';
+import type { SecretStore } from '../sync/secret-store.js';
 import { generateSigningKey, rawPublicKey } from './ed25519.js';
 import type { QrSigner } from './qr-issuer.js';
 import type { TrustedKeys } from './trusted-keys.js';
 
+/** Where versions before the SecretStore kept the key, as a plain 0600 file; moved into the store at start. */
 export const KIOSK_KEY_FILE = 'qr-signing-key.pem';
+const SECRET = 'qr-signing-key';
 
 /** "k" and 8 hex digits of the key's SHA-256: short, since it is in every code, and stable for the key. */
 export function kioskKeyId(publicKey: Uint8Array): string {
   return `k${createHash('sha256').update(publicKey).digest('hex').slice(0, 8)}`;
 }
 
-export function ensureKioskSigningKey(dataDir: string, keys: TrustedKeys, now: Date): QrSigner {
-  const path = join(dataDir, KIOSK_KEY_FILE);
-  const privateKey = existsSync(path) ? readKeyFile(path) : writeNewKeyFile(path);
+export interface KioskKeyOptions {
+  secrets: SecretStore;
+  /** The data folder, where an older version may have left the plain key file. */
+  dataDir: string;
+  keys: TrustedKeys;
+  now: Date;
+  log?: (line: string) => void;
+}
+
+export function ensureKioskSigningKey(options: KioskKeyOptions): QrSigner {
+  const { secrets, keys, now } = options;
+  const legacy = join(options.dataDir, KIOSK_KEY_FILE);
+  const adopted: Adopted = adoptPlainSecret(secrets, SECRET, legacy, (bytes) => {
+    parseKey(bytes.toString('utf8'), legacy);
+    return bytes.toString('utf8');
+  });
+  if (adopted !== 'none') options.log?.(`[secrets] the QR signing key ${adopted === 'moved' ? 'moved into' : 'was already in'} the secret store; ${legacy} removed`);
+  const stored = secrets.get(SECRET);
+  let privateKey: KeyObject;
+  if (stored !== null) privateKey = parseKey(stored, `the secret ${SECRET}`);
+  else if (secrets.has(SECRET)) throw new Error(`the kiosk's QR signing key is stored but cannot be read here (${secrets.protection})`);
+  else {
+    privateKey = generateSigningKey();
+    secrets.set(SECRET, privateKey.export({ format: 'pem', type: 'pkcs8' }).toString());
+  }
   const publicKey = rawPublicKey(privateKey);
   const keyId = kioskKeyId(publicKey);
   keys.trust(keyId, publicKey, 'kiosk', now);
   return { keyId, privateKey };
 }
 
-function readKeyFile(path: string): KeyObject {
-  // Someone loosened the mode (a backup restore, a copy): tighten it rather than refuse to start.
-  if (process.platform !== 'win32' && (statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
+function parseKey(pem: string, where: string): KeyObject {
   try {
-    return createPrivateKey(readFileSync(path));
+    return createPrivateKey(pem);
   } catch (error) {
-    // Never replace a damaged key file by itself: an admin decides whether the old key is gone for good.
-    throw new Error(`cannot read the kiosk's QR signing key ${path}`, { cause: error });
+    // Never replaced by itself: an admin decides whether the old key is gone for good.
+    throw new Error(`cannot read the kiosk's QR signing key (${where})`, { cause: error });
   }
-}
-
-function writeNewKeyFile(path: string): KeyObject {
-  const key = generateSigningKey();
-  const pem = key.export({ format: 'pem', type: 'pkcs8' }).toString();
-  // Written whole and synced beside the final name, then renamed: a crash leaves no half-written key.
-  const temporary = `${path}.${process.pid}.tmp`;
-  const fd = openSync(temporary, 'wx', 0o600);
-  try {
-    writeFileSync(fd, pem);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temporary, path);
-  return key;
 }

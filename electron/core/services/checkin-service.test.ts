@@ -186,7 +186,7 @@ describe('check-in at the door', () => {
   it('takes the guard time from the door settings (0: no guard)', () => {
     const { core, tap, clock, events } = kiosk();
     const db = new BetterSqlite3(core.databasePath);
-    new SettingsStore(db).set('departureGuardMinutes', 0);
+    SettingsStore.of(db).set('departureGuardMinutes', 0);
     db.close();
     value(tap(demoCards.motherOneChild));
     clock.advance(60_000);

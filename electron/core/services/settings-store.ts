@@ -1,69 +1,152 @@
-// Kiosk settings in the settings table, each checked against its schema when read back.
-import type { Database } from 'better-sqlite3';
+// The kiosk's settings, all in the settings table: every key is declared once below with its schema and default.
+// A value is parsed once and kept until it is written again; one store per database connection (SettingsStore.of),
+// so a write anywhere in the core is seen everywhere at once. A damaged value never stops the door: it reads as its
+// fallback and the reason is logged with a code.
+import type { Database, Statement } from 'better-sqlite3';
 import { z } from 'zod';
+import { CardsManagedBySchema } from '../../../shared/admin/card-contract.js';
 import { SoundLevelSchema } from '../../../shared/admin/door-settings.js';
 import { LanguageSchema } from '../../../shared/domain/attendance.js';
 import { HidReadersSchema, KeyboardReaderConfigSchema } from '../../../shared/readers/reader-config.js';
+import { StaffSignInModeSchema } from '../../../shared/staff/staff-domain.js';
 
-const settingSchemas = {
+interface Declaration<S extends z.ZodType> {
+  schema: S;
+  default: z.output<S>;
+  /** What a damaged stored value reads as, when that must differ from the default (see cardsManagedBy). */
+  damaged?: z.output<S>;
+}
+
+function setting<S extends z.ZodType>(schema: S, defaultValue: z.output<S>, damaged?: z.output<S>): Declaration<S> {
+  return damaged === undefined ? { schema, default: defaultValue } : { schema, default: defaultValue, damaged };
+}
+
+const Hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+
+export const settingDeclarations = {
+  // The door.
   /** What the door shows now (a companion may have switched it). */
-  language: LanguageSchema,
+  language: setting(LanguageSchema, 'kk'),
   /** What the door starts in and returns to after a companion switched it. */
-  defaultLanguage: LanguageSchema,
-  sound: SoundLevelSchema,
+  defaultLanguage: setting(LanguageSchema, 'kk'),
+  sound: setting(SoundLevelSchema, 'normal'),
   /** How long the children screen waits before confirming by itself. */
-  autoConfirmSeconds: z.number().int().min(0).max(60),
+  autoConfirmSeconds: setting(z.number().int().min(0).max(60), 5),
   /** The same credential again within this window shows the earlier receipt instead of recording again. */
-  repeatWindowSeconds: z.number().int().min(0).max(600),
+  repeatWindowSeconds: setting(z.number().int().min(0).max(600), 10),
   /**
    * A departure this soon after the child's arrival today is likely a second tap by mistake: the door asks
    * "is the child leaving?" and records it only on an explicit confirm, never by the tap or the countdown. 0: off.
    */
-  departureGuardMinutes: z.number().int().min(0).max(240),
-  cameraDeviceId: z.string().max(512).nullable(),
+  departureGuardMinutes: setting(z.number().int().min(0).max(240), 30),
+  cameraDeviceId: setting(z.string().max(512).nullable(), null),
   /** USB readers in HID data mode that the core reads itself (docs/rfid-readers.md); none by default. */
-  hidReaders: HidReadersSchema,
+  hidReaders: setting(HidReadersSchema, []),
   /** How the keyboard-mode readers, which the UI reads, write card numbers. */
-  keyboardReader: KeyboardReaderConfigSchema,
+  keyboardReader: setting(KeyboardReaderConfigSchema, { format: 'auto', displayFormat: 'canonical' }),
+
+  // Staff (defaults are Almaty's rules; a roster from the city overrides some of them).
+  /** A staff session ends by itself after this long without a request, and the UI returns to the door. */
+  staffIdleSeconds: setting(z.number().int().min(5).max(3600), 60),
+  staffSignInMode: setting(StaffSignInModeSchema, 'name-or-card'),
+  /** Reception ends here; the kiosk then takes the headcount for the nurse. */
+  headcountCutOff: setting(Hhmm, '09:00'),
+  /** From here on, children still checked in are listed for staff to resolve. */
+  closingTime: setting(Hhmm, '19:00'),
+  vacationDaysPerYear: setting(z.number().int().min(0).max(366), 60),
+  unexcusedDaysPerMonth: setting(z.number().int().min(0).max(31), 3),
+
+  // The city.
+  /**
+   * Who manages companions' cards (the city's settings.cardsManagedBy, docs/sync-protocol.md), written by the roster
+   * pull. A damaged value counts as the city's, so the kiosk changes no card by mistake.
+   */
+  cardsManagedBy: setting(CardsManagedBySchema, 'kindergarten', 'city'),
 } as const;
 
-type Settings = { [K in keyof typeof settingSchemas]: z.output<(typeof settingSchemas)[K]> };
+export type SettingKey = keyof typeof settingDeclarations;
+export type Settings = { [K in SettingKey]: z.output<(typeof settingDeclarations)[K]['schema']> };
 
-export const settingDefaults: Settings = {
-  language: 'kk',
-  defaultLanguage: 'kk',
-  sound: 'normal',
-  autoConfirmSeconds: 5,
-  repeatWindowSeconds: 10,
-  departureGuardMinutes: 30,
-  cameraDeviceId: null,
-  hidReaders: [],
-  keyboardReader: { format: 'auto', displayFormat: 'canonical' },
-};
+/** Why a stored value was not used; logged with the key. */
+export type SettingProblem = 'SETTING_NOT_JSON' | 'SETTING_INVALID';
+
+const stores = new WeakMap<Database, SettingsStore>();
 
 export class SettingsStore {
-  constructor(private readonly db: Database) {}
+  private readonly read: Statement<[string], { value: string }>;
+  private readonly write: Statement<[string, string]>;
+  /** Parsed values (defaults included) by key; a write drops its key. */
+  private readonly cache = new Map<SettingKey, unknown>();
+  /**
+   * Keys written inside a transaction that may not have ended yet: read from the table, never cached, since a
+   * rollback would leave the cache holding what is no longer there. Cleared by the first use outside a transaction.
+   */
+  private readonly pending = new Set<SettingKey>();
 
-  get<K extends keyof Settings>(key: K): Settings[K] {
-    const row = this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key);
-    if (!row) return settingDefaults[key];
-    const parsed = settingSchemas[key].safeParse(safeJson(row.value));
-    // A damaged setting must not stop the door: fall back to the default.
-    return parsed.success ? (parsed.data as Settings[K]) : settingDefaults[key];
+  /** The one store of this connection; `log` is taken from the first caller (the core passes its own). */
+  static of(db: Database, log: (line: string) => void = console.error): SettingsStore {
+    let store = stores.get(db);
+    if (!store) {
+      store = new SettingsStore(db, log);
+      stores.set(db, store);
+    }
+    return store;
   }
 
-  set<K extends keyof Settings>(key: K, value: Settings[K]): void {
-    const checked = settingSchemas[key].parse(value);
-    this.db
-      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
-      .run(key, JSON.stringify(checked));
+  private constructor(
+    private readonly db: Database,
+    private readonly log: (line: string) => void,
+  ) {
+    this.read = db.prepare('SELECT value FROM settings WHERE key = ?');
+    this.write = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+  }
+
+  get<K extends SettingKey>(key: K): Settings[K] {
+    if (!this.db.inTransaction) this.pending.clear();
+    if (this.cache.has(key)) return this.cache.get(key) as Settings[K];
+    // Frozen: the same object goes to every caller until the next write, so none may change it for the others.
+    const value = deepFreeze(this.load(key));
+    if (!this.pending.has(key)) this.cache.set(key, value);
+    return value;
+  }
+
+  set<K extends SettingKey>(key: K, value: Settings[K]): void {
+    const checked: unknown = settingDeclarations[key].schema.parse(value);
+    this.cache.delete(key);
+    if (this.db.inTransaction) this.pending.add(key);
+    this.write.run(key, JSON.stringify(checked));
+  }
+
+  private load<K extends SettingKey>(key: K): Settings[K] {
+    // Each declaration's schema parses its own key's values: the cast only joins what TypeScript cannot index by K.
+    return this.parseStored(key, settingDeclarations[key]) as Settings[K];
+  }
+
+  private parseStored(key: SettingKey, declared: Declaration<z.ZodType>): unknown {
+    const row = this.read.get(key);
+    if (!row) return declared.default;
+    let json: unknown;
+    try {
+      json = JSON.parse(row.value);
+    } catch {
+      return this.damaged(key, declared, 'SETTING_NOT_JSON', row.value.slice(0, 80));
+    }
+    const parsed = declared.schema.safeParse(json);
+    if (parsed.success) return parsed.data;
+    return this.damaged(key, declared, 'SETTING_INVALID', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  }
+
+  private damaged(key: SettingKey, declared: Declaration<z.ZodType>, code: SettingProblem, detail: string): unknown {
+    const fallback = declared.damaged ?? declared.default;
+    this.log(`[settings] ${code} ${key} (${detail}): read as ${JSON.stringify(fallback)}`);
+    return fallback;
   }
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
   }
+  return value;
 }

@@ -5,7 +5,7 @@
 import type { StaffAlert } from '../../../shared/api/contract.js';
 import type { LocalTime } from '../../../shared/domain/local-time.js';
 import type { ClosingService } from './closing-service.js';
-import type { StaffSettings } from './staff-settings.js';
+import type { SettingsStore } from '../services/settings-store.js';
 
 /** Where staff alerts go: the kiosk core's staffAlert and staffAlertCleared events. */
 export interface StaffAlertSink {
@@ -20,7 +20,7 @@ export class ClosingAlert {
   /** The alert on the strip now, if any: its id (one a day), the count it showed and when it was raised. */
   private shown: { id: string; count: number; raisedMs: number } | null = null;
 
-  constructor(private readonly deps: { closing: ClosingService; settings: StaffSettings; sink: StaffAlertSink | null }) {}
+  constructor(private readonly deps: { closing: ClosingService; settings: SettingsStore; sink: StaffAlertSink | null }) {}
 
   /** Called on the staff desk's clock tick. */
   check(at: LocalTime): void {

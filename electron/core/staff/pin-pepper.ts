@@ -1,40 +1,32 @@
-// The install's PIN pepper: 32 random bytes in a file beside the database, readable by the kiosk's user only (0600;
-// Windows relies on the per-user profile folder). A copied database alone is not enough to try PINs offline: the
-// hashes are keyed with this secret. Losing the file makes every PIN unusable (staff set new ones); it is never
-// replaced by itself while PINs exist, so a missing file is an error the admin sees, not a silent reset.
-import { chmodSync, closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+// The install's PIN pepper: 32 random bytes in the SecretStore (sealed by the OS keystore where the shell has one). A
+// copied database alone is not enough to try PINs offline: the hashes are keyed with this secret. Losing it makes
+// every PIN unusable (staff set new ones); it is never replaced by itself while PINs exist, so a missing pepper is an
+// error the admin sees, not a silent reset.
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { adoptPlainSecret } from '../sync/adopt-plain-secret.js';
+import type { SecretStore } from '../sync/secret-store.js';
 
+/** Where versions before the SecretStore kept the pepper, as a plain 0600 file; moved into the store at start. */
 export const PIN_PEPPER_FILE = 'staff-pin-pepper';
+const SECRET = 'pin-pepper';
 const PEPPER_BYTES = 32;
 
 /** Reads the pepper, or makes it when `mayCreate` (no PIN exists yet that a new pepper would orphan). */
-export function ensurePinPepper(dataDir: string, mayCreate: boolean): Buffer {
-  const path = join(dataDir, PIN_PEPPER_FILE);
-  if (existsSync(path)) return readPepper(path);
-  if (!mayCreate) throw new Error(`the staff PIN pepper ${path} is missing: staff PINs must be set again`);
-  return writeNewPepper(path);
-}
-
-function readPepper(path: string): Buffer {
-  if (process.platform !== 'win32' && (statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
-  const pepper = readFileSync(path);
-  if (pepper.length !== PEPPER_BYTES) throw new Error(`the staff PIN pepper ${path} is damaged (${pepper.length} bytes)`);
+export function ensurePinPepper(secrets: SecretStore, dataDir: string, mayCreate: boolean, log?: (line: string) => void): Buffer {
+  const legacy = join(dataDir, PIN_PEPPER_FILE);
+  const adopted = adoptPlainSecret(secrets, SECRET, legacy, (bytes) => checked(bytes, legacy).toString('base64'));
+  if (adopted !== 'none') log?.(`[secrets] the staff PIN pepper ${adopted === 'moved' ? 'moved into' : 'was already in'} the secret store; ${legacy} removed`);
+  const stored = secrets.get(SECRET);
+  if (stored !== null) return checked(Buffer.from(stored, 'base64'), `the secret ${SECRET}`);
+  if (secrets.has(SECRET)) throw new Error(`the staff PIN pepper is stored but cannot be read here (${secrets.protection}): staff PINs cannot be checked`);
+  if (!mayCreate) throw new Error('the staff PIN pepper is missing: staff PINs must be set again');
+  const pepper = randomBytes(PEPPER_BYTES);
+  secrets.set(SECRET, pepper.toString('base64'));
   return pepper;
 }
 
-function writeNewPepper(path: string): Buffer {
-  const pepper = randomBytes(PEPPER_BYTES);
-  // Written whole and synced beside the final name, then renamed: a crash leaves no half-written secret.
-  const temporary = `${path}.${process.pid}.tmp`;
-  const fd = openSync(temporary, 'wx', 0o600);
-  try {
-    writeFileSync(fd, pepper);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temporary, path);
+function checked(pepper: Buffer, where: string): Buffer {
+  if (pepper.length !== PEPPER_BYTES) throw new Error(`the staff PIN pepper (${where}) is damaged (${pepper.length} bytes)`);
   return pepper;
 }

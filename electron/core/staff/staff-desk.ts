@@ -1,6 +1,8 @@
 // The staff side of the core: wires PINs, sessions, overrides, corrections, absences, the headcount and closing time
 // over one database, runs the clock-driven jobs (idle sessions, the cut-off headcount) and seeds demo PINs.
 import type { Database } from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fail, ok, type Result } from '../../../shared/api/result.js';
 import { normalizeCardNumber, readingText } from '../../../shared/credentials/card-number.js';
 import type { ReaderFormat } from '../../../shared/credentials/reader-format.js';
@@ -9,6 +11,8 @@ import { toLocalTime, type LocalTime } from '../../../shared/domain/local-time.j
 import { guessableAs } from '../../../shared/staff/pin-rules.js';
 import type { FirstAdminOutcome, SignInOutcome, StaffMember, StaffSession } from '../../../shared/staff/staff-contract.js';
 import type { AttendanceLog } from '../services/attendance-log.js';
+import { SettingsStore } from '../services/settings-store.js';
+import type { SecretStore } from '../sync/secret-store.js';
 import type { Clock } from '../time/clock.js';
 import { AbsenceService } from './absence-service.js';
 import { ChildDirectory } from './child-directory.js';
@@ -17,7 +21,7 @@ import { CorrectionService } from './correction-service.js';
 import { demoStaffCard, demoStaffPins } from './demo-staff.js';
 import { HeadcountService } from './headcount-service.js';
 import { OverrideService } from './override-service.js';
-import { ensurePinPepper } from './pin-pepper.js';
+import { ensurePinPepper, PIN_PEPPER_FILE } from './pin-pepper.js';
 import { PresenceStore } from './presence-store.js';
 import { ClosingAlert, type StaffAlertSink } from './closing-alert.js';
 import { StaffAccountAdmin } from './staff-account-admin.js';
@@ -25,15 +29,16 @@ import { SignInLedger, type SignInChannel } from './sign-in-ledger.js';
 import { StaffAccounts, type PinCheck } from './staff-accounts.js';
 import { StaffAudit } from './staff-audit.js';
 import { StaffSessions } from './staff-sessions.js';
-import { StaffSettings } from './staff-settings.js';
 import { StaffViews } from './staff-views.js';
 
 export interface StaffDeskOptions {
   db: Database;
   log: AttendanceLog;
   clock: Clock;
-  /** Where the PIN pepper file lives (the data folder). */
+  /** The data folder (where an older version left the PIN pepper as a plain file). */
   dataDir: string;
+  /** Where the PIN pepper is kept. */
+  secrets: SecretStore;
   /** How a card from this source is written (the keyboard readers' setting, or 'canonical' from HID readers). */
   cardFormat: (source: CardSource) => ReaderFormat | 'canonical';
   /** Where the clock-driven jobs report a failure (they must never take the process down). */
@@ -48,7 +53,7 @@ const TICK_MS = 5_000;
 export type SessionCheck = { ok: true; member: StaffMember; at: LocalTime; channel: SignInChannel } | { ok: false; result: Result<never> };
 
 export class StaffDesk {
-  readonly settings: StaffSettings;
+  readonly settings: SettingsStore;
   readonly audit: StaffAudit;
   readonly accounts: StaffAccounts;
   readonly directory: ChildDirectory;
@@ -69,7 +74,7 @@ export class StaffDesk {
 
   constructor(private readonly options: StaffDeskOptions) {
     const { db, log } = options;
-    this.settings = new StaffSettings(db);
+    this.settings = SettingsStore.of(db);
     this.audit = new StaffAudit(db);
     this.ledger = new SignInLedger(db, this.audit, options.report ?? console.error);
     this.accounts = new StaffAccounts(db, this.audit, this.ledger, () => this.readPepper());
@@ -93,6 +98,14 @@ export class StaffDesk {
   /** Starts the clock-driven jobs; unref'd, so they never keep a process alive by themselves. */
   start(): void {
     if (this.timer) return;
+    // A pepper an older version left as a plain file moves into the secret store now, not at the first PIN typed.
+    if (existsSync(join(this.options.dataDir, PIN_PEPPER_FILE))) {
+      try {
+        this.readPepper();
+      } catch (error) {
+        (this.options.report ?? console.error)(`[staff] ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
     const run = (): void => {
       try {
         this.tick();
@@ -214,7 +227,12 @@ export class StaffDesk {
 
   private readPepper(): Buffer {
     // Made only while no PIN exists: a new pepper would silently orphan PINs already set.
-    this.pepper ??= ensurePinPepper(this.options.dataDir, this.options.db.prepare('SELECT 1 FROM staff_pins LIMIT 1').get() === undefined);
+    this.pepper ??= ensurePinPepper(
+      this.options.secrets,
+      this.options.dataDir,
+      this.options.db.prepare('SELECT 1 FROM staff_pins LIMIT 1').get() === undefined,
+      this.options.report,
+    );
     return this.pepper;
   }
 }

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { demoStaffCard } from './demo-staff.js';
-import { PIN_PEPPER_FILE } from './pin-pepper.js';
+import { SECRETS_FOLDER } from '../sync/secret-store.js';
 import { staffKit, value } from './testing/staff-kit.js';
 
 type Audit = { action: string; staff_id: string | null; detail: string };
@@ -29,7 +29,7 @@ describe('staff sign-in', () => {
     ]);
   });
 
-  it('never stores the PIN: only a 32-byte scrypt hash keyed with the 0600 pepper file', () => {
+  it('never stores the PIN: only a 32-byte scrypt hash keyed with the pepper kept in the secret store (0600)', () => {
     const kit = staffKit();
     const rows = kit.read<{ hash: Buffer; salt: Buffer; params: string }>('SELECT hash, salt, params FROM staff_pins');
     expect(rows).toHaveLength(3);
@@ -40,7 +40,7 @@ describe('staff sign-in', () => {
     }
     // Two staff with PINs never share a salt.
     expect(new Set(rows.map((r) => r.salt.toString('hex'))).size).toBe(3);
-    if (process.platform !== 'win32') expect(statSync(join(kit.dataDir, PIN_PEPPER_FILE)).mode & 0o777).toBe(0o600);
+    if (process.platform !== 'win32') expect(statSync(join(kit.dataDir, SECRETS_FOLDER, 'pin-pepper')).mode & 0o777).toBe(0o600);
   });
 
   it('locks after five wrong PINs for a minute, logs every failure and the lock, and refuses even the right PIN meanwhile', async () => {

@@ -10,7 +10,7 @@ import type { OverrideReason } from '../../../shared/staff/staff-domain.js';
 import type { AbsenceService } from './absence-service.js';
 import type { ChildDirectory, ChildRow } from './child-directory.js';
 import { presenceIn, type PresenceStore } from './presence-store.js';
-import type { StaffSettings } from './staff-settings.js';
+import type { SettingsStore } from '../services/settings-store.js';
 
 interface DayEventRow {
   id: string;
@@ -37,7 +37,7 @@ export class StaffViews {
       directory: ChildDirectory;
       presence: PresenceStore;
       absences: AbsenceService;
-      settings: StaffSettings;
+      settings: SettingsStore;
       offsetMinutes: number | undefined;
     },
   ) {}

@@ -10,7 +10,7 @@ import { DEMO_CITY_KEY_ID, trustDemoCityKey } from '../demo/demo-city-key.js';
 import { demoRoster } from '../demo/demo-roster.js';
 import { AttendanceLog, ensureDeviceId } from '../services/attendance-log.js';
 import { RosterStore } from '../services/roster-store.js';
-import { StaffSettings } from '../staff/staff-settings.js';
+import { SettingsStore } from '../services/settings-store.js';
 import { tempDataDir } from '../testing/fixtures.js';
 import { applyRosterReply, RosterRejectedError } from './roster-apply.js';
 import { SYNC_KEYS, SyncStateStore } from './sync-state.js';
@@ -112,7 +112,7 @@ describe('applying the city roster', () => {
     expect(keys.find(DEMO_CITY_KEY_ID)).toBeUndefined();
     expect(keys.find(CITY_KEY.id)?.owner).toBe('city');
     // Settings the city sent land where the staff side reads them; the others keep the kiosk's values.
-    const settings = new StaffSettings(db);
+    const settings = SettingsStore.of(db);
     expect([settings.get('headcountCutOff'), settings.get('unexcusedDaysPerMonth'), settings.get('closingTime')]).toEqual(['08:45', 4, '19:00']);
     expect(state.get(SYNC_KEYS.rosterCursor)).toBe('c1');
     // The history is untouched and still checks out.
@@ -141,7 +141,7 @@ describe('applying the city roster', () => {
     expect(roster.childrenOf('cp0004').map((c) => c.id)).toEqual(['ch0005']);
     expect(new TrustedKeys(db).find(CITY_KEY.id)).toBeUndefined();
     expect(new TrustedKeys(db).find('city-2027')).toBeDefined();
-    expect(new StaffSettings(db).get('closingTime')).toBe('18:30');
+    expect(SettingsStore.of(db).get('closingTime')).toBe('18:30');
   });
 
   it("leaves the kiosk's own first admin alone: the city's snapshot replaces only the city's staff", () => {

@@ -21,10 +21,9 @@ import { RosterReplySchema, type CityKey, type CitySettings, type RosterDelta, t
 import { credentialsAwaitingCity, enrolmentsRefusedByCity } from '../admin/card-awaiting-city.js';
 import { toLocalTime, type LocalTime } from '../../../shared/domain/local-time.js';
 import { normalizeCardNumber } from '../../../shared/credentials/card-number.js';
-import { CardManagement } from '../admin/card-management.js';
 import { TrustedKeys } from '../credentials/trusted-keys.js';
 import { StaffAudit } from '../staff/staff-audit.js';
-import { StaffSettings } from '../staff/staff-settings.js';
+import { SettingsStore } from '../services/settings-store.js';
 import { SYNC_KEYS, SyncStateStore } from './sync-state.js';
 
 type Group = Roster['groups'][number];
@@ -170,7 +169,7 @@ class RosterTables {
     Statement
   >;
   private readonly keys: TrustedKeys;
-  private readonly settings: StaffSettings;
+  private readonly settings: SettingsStore;
   private readonly staffAudit: StaffAudit;
   private readonly now: Date;
   private readonly nowIso: string;
@@ -183,7 +182,7 @@ class RosterTables {
     this.now = new Date(at.ms);
     this.nowIso = this.now.toISOString();
     this.keys = new TrustedKeys(db);
-    this.settings = new StaffSettings(db);
+    this.settings = SettingsStore.of(db);
     this.staffAudit = new StaffAudit(db);
     this.awaitingCity = new Set([...awaitingCityAtRequest, ...credentialsAwaitingCity(db)]);
     this.s = {
@@ -409,7 +408,7 @@ class RosterTables {
 
   /**
    * Only the settings the city sent change; absent ones keep the kiosk's own values. They are written where the
-   * headcount, closing time and absence rules already read them (electron/core/staff/staff-settings.ts), so the
+   * headcount, closing time and absence rules already read them (electron/core/services/settings-store.ts), so the
    * city's value and the kiosk's own are one setting, not two.
    */
   private applySettings(s: CitySettings): void {
@@ -418,7 +417,7 @@ class RosterTables {
     if (s.unexcusedLimitPerMonth !== undefined) this.settings.set('unexcusedDaysPerMonth', s.unexcusedLimitPerMonth);
     if (s.vacationDaysPerYear !== undefined) this.settings.set('vacationDaysPerYear', s.vacationDaysPerYear);
     // Not "absent keeps the kiosk's own": who manages the cards is the city's to say, and absent means the kindergarten.
-    new CardManagement(this.db).set(s.cardsManagedBy);
+    this.settings.set('cardsManagedBy', s.cardsManagedBy ?? 'kindergarten');
   }
 }
 

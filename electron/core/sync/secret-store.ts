@@ -1,21 +1,23 @@
-// Secrets the kiosk must keep out of SQLite (the city's bearer token, the device's private key): one file each in a
-// 0700 folder of the data dir, each file 0600, written whole and renamed into place like the QR signing key. A
+// Secrets the kiosk must keep out of SQLite (the city's bearer token, the device's private key, the QR signing key, the
+// PIN pepper): one file each in a 0700 folder of the data dir, each file 0600, written by files/atomic-write.ts. A
 // shell that can reach the OS keystore (Electron's safeStorage: DPAPI, Keychain, libsecret/kwallet) passes a cipher,
 // so a copied data folder carries no usable token; without one the file holds the secret as is and only its mode
 // protects it — the web host's way, and Electron's fallback on a Linux desktop without a keyring, which staff see.
-import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SecretProtection } from '../../../shared/api/contract.js';
+import { syncFolder, tightenMode, writeFileAtomic } from '../files/atomic-write.js';
 
 /** The secrets the kiosk keeps; a closed list so that a typo cannot create a stray file. */
-export const SECRET_NAMES = ['city-token', 'device-key'] as const;
+export const SECRET_NAMES = ['city-token', 'device-key', 'qr-signing-key', 'pin-pepper'] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
-
 
 export interface SecretStore {
   readonly protection: SecretProtection;
   /** The secret, or null when it was never set or cannot be read here (logged). */
   get(name: SecretName): string | null;
+  /** Whether the secret is stored at all, readable here or not: a sealed secret this session cannot open is not "never set". */
+  has(name: SecretName): boolean;
   set(name: SecretName, value: string): void;
   delete(name: SecretName): void;
 }
@@ -78,7 +80,7 @@ export class FileSecretStore implements SecretStore {
   get(name: SecretName): string | null {
     const path = this.pathOf(name);
     if (!existsSync(path)) return null;
-    tighten(path, 0o600);
+    tightenMode(path, 0o600);
     const text = readFileSync(path, 'utf8');
     const newline = text.indexOf('\n');
     const header = newline < 0 ? text : text.slice(0, newline);
@@ -108,44 +110,22 @@ export class FileSecretStore implements SecretStore {
   set(name: SecretName, value: string): void {
     const body = this.cipher ? `${HEADER.sealed}\n${this.cipher.encrypt(value).toString('base64')}\n` : `${HEADER.plain}\n${Buffer.from(value, 'utf8').toString('base64')}\n`;
     if (!existsSync(this.folder)) mkdirSync(this.folder, { recursive: true, mode: 0o700 });
-    tighten(this.folder, 0o700);
-    const path = this.pathOf(name);
-    // Whole, synced, then renamed: a crash leaves the old secret or the new one, never half of one.
-    const temporary = `${path}.${process.pid}.tmp`;
-    const fd = openSync(temporary, 'w', 0o600);
-    try {
-      writeFileSync(fd, body);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temporary, path);
-    syncFolder(this.folder);
+    tightenMode(this.folder, 0o700);
+    // A crash leaves the old secret or the new one, never half of one.
+    writeFileAtomic(this.pathOf(name), body);
+  }
+
+  has(name: SecretName): boolean {
+    return existsSync(this.pathOf(name));
   }
 
   delete(name: SecretName): void {
     rmSync(this.pathOf(name), { force: true });
+    if (existsSync(this.folder)) syncFolder(this.folder);
   }
 
   private pathOf(name: SecretName): string {
     if (!SECRET_NAMES.includes(name)) throw new Error(`unknown secret ${String(name)}`);
     return join(this.folder, name);
-  }
-}
-
-/** Someone loosened the mode (a backup restore, a copy): tighten it rather than refuse. Windows ignores modes. */
-function tighten(path: string, mode: number): void {
-  if (process.platform === 'win32') return;
-  if ((statSync(path).mode & 0o777 & ~mode) !== 0) chmodSync(path, mode);
-}
-
-/** The rename itself is durable only once the folder is synced (POSIX); Windows cannot open a folder for that. */
-function syncFolder(folder: string): void {
-  if (process.platform === 'win32') return;
-  const fd = openSync(folder, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
   }
 }

@@ -1,9 +1,10 @@
 // Where exports are written: the data folder's exports/ folder, the one folder the web host's download route serves.
-// A file appears there whole or not at all (written beside, then renamed).
+// A file appears there whole or not at all (files/atomic-write.ts).
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LocalTime } from '../../../../shared/domain/local-time.js';
+import { writeFileAtomic } from '../../files/atomic-write.js';
 
 export function exportsDirOf(dataDir: string): string {
   return join(dataDir, 'exports');
@@ -24,7 +25,6 @@ export function writeExport(dataDir: string, fileName: string, body: Buffer): Ex
   const dir = exportsDirOf(dataDir);
   mkdirSync(dir, { recursive: true });
   const path = join(dir, fileName);
-  writeFileSync(`${path}.part`, body);
-  renameSync(`${path}.part`, path);
+  writeFileAtomic(path, body);
   return { fileName, path, bytes: body.length };
 }

@@ -17,6 +17,7 @@ import { AttendanceLog, ensureDeviceId, type StoredEvent } from '../../services/
 import { RefusedAttempts } from '../../services/refused-attempts.js';
 import { RosterStore } from '../../services/roster-store.js';
 import { SettingsStore } from '../../services/settings-store.js';
+import { FileSecretStore } from '../../sync/secret-store.js';
 import { StaffDesk } from '../../staff/staff-desk.js';
 import { manualClock, tempDataDir } from '../../testing/fixtures.js';
 import { AdminDesk } from '../admin-desk.js';
@@ -76,17 +77,18 @@ export function adminKit(startIso: string = JANUARY) {
   const deviceId = ensureDeviceId(db, clock.now());
   const log = new AttendanceLog(db, deviceId);
   const refused = new RefusedAttempts(db);
-  const staff = new StaffDesk({ db, log, clock, dataDir, cardFormat: () => 'auto' });
+  const secrets = new FileSecretStore(dataDir, { cipher: null, log: () => undefined });
+  const staff = new StaffDesk({ db, log, clock, dataDir, secrets, cardFormat: () => 'auto' });
   staff.accounts.storePin('head', staff.accounts.hashWhileOpening(ADMIN_PIN), staff.now());
   staff.accounts.storePin('duty', staff.accounts.hashWhileOpening(STAFF_PIN), staff.now());
   const keys = new TrustedKeys(db);
-  const signer = ensureKioskSigningKey(dataDir, keys, clock.now());
+  const signer = ensureKioskSigningKey({ secrets, dataDir, keys, now: clock.now() });
   // What the core would hear of each change of the door's settings (the status, the HID readers).
   const doorChanges: { settings: DoorSettings; changed: readonly (keyof DoorSettings)[] }[] = [];
   const admin = new AdminDesk({
     db,
     staff,
-    settings: new SettingsStore(db),
+    settings: SettingsStore.of(db),
     deviceId,
     dataDir,
     kindergartenName: () => roster.kindergarten()?.name ?? '',

@@ -13,6 +13,7 @@ import { CheckinService } from '../../services/checkin-service.js';
 import { RefusedAttempts } from '../../services/refused-attempts.js';
 import { RosterStore } from '../../services/roster-store.js';
 import { SettingsStore } from '../../services/settings-store.js';
+import { FileSecretStore } from '../../sync/secret-store.js';
 import { manualClock, tempDataDir } from '../../testing/fixtures.js';
 import type { StaffAlertSink } from '../closing-alert.js';
 import { StaffDesk } from '../staff-desk.js';
@@ -31,7 +32,7 @@ export function staffKit(startIso: string = MORNING, options: { alerts?: StaffAl
   const roster = new RosterStore(db);
   roster.seed(demoRoster());
   const log = new AttendanceLog(db, ensureDeviceId(db, clock.now()));
-  const settings = new SettingsStore(db);
+  const settings = SettingsStore.of(db);
   const checkin = new CheckinService({
     clock,
     log,
@@ -42,7 +43,8 @@ export function staffKit(startIso: string = MORNING, options: { alerts?: StaffAl
       throw new Error('no QR codes in the staff tests');
     },
   });
-  const desk = new StaffDesk({ db, log, clock, dataDir, cardFormat: () => 'auto', ...(options.alerts ? { alerts: options.alerts } : {}) });
+  const secrets = new FileSecretStore(dataDir, { cipher: null, log: () => undefined });
+  const desk = new StaffDesk({ db, log, clock, dataDir, secrets, cardFormat: () => 'auto', ...(options.alerts ? { alerts: options.alerts } : {}) });
   desk.ensureDemoSignIn();
   onTestFinished(() => {
     desk.stop();
