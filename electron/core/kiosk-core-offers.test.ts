@@ -156,7 +156,7 @@ describe('HID reads identified by the core', () => {
     const dataDir = tempDataDir();
     new KioskCore({ dataDir, demo: true, ...quiet }).close();
     const settingsDb = new BetterSqlite3(`${dataDir}/esik.sqlite`);
-    new SettingsStore(settingsDb).set('hidReaders', [readerConfig({ format: 'em-decimal' })]);
+    SettingsStore.of(settingsDb).set('hidReaders', [readerConfig({ format: 'em-decimal' })]);
     settingsDb.close();
     const hid = new ReplayHid({ vendorId: 0xffff, productId: 0x0035, path: '/dev/hidraw3' }, loadRecordedStream('keyboard-em-decimal.hex'));
     // Nobody listens to this core's events: no page is attached.

@@ -41,7 +41,7 @@ describe('HID reads with pages attached', () => {
     const dataDir = tempDataDir();
     new KioskCore({ dataDir, demo: true, log: () => undefined }).close();
     const settingsDb = new BetterSqlite3(join(dataDir, 'esik.sqlite'));
-    new SettingsStore(settingsDb).set('hidReaders', [readerConfig({ format: 'em-decimal' })]);
+    SettingsStore.of(settingsDb).set('hidReaders', [readerConfig({ format: 'em-decimal' })]);
     settingsDb.close();
     const reader = heldReader();
     const core = new KioskCore({ dataDir, demo: true, hid: reader.access, log: () => undefined, cityPullIntervalMs: 0 });
