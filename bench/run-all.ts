@@ -24,7 +24,7 @@ try {
   await benchStaffOps(dir);
   await benchPinChecks(dir);
   await benchDoorTap(join(dir, 'door-tap'));
-  benchDoorReady(join(dir, 'door-ready'));
+  await benchDoorReady(join(dir, 'door-ready'));
   await benchTapToConfirm(join(dir, 'kiosk'));
   await benchSyncPush(join(dir, 'sync'));
   await benchQrToConfirm(join(dir, 'camera'));

@@ -1,6 +1,7 @@
 // Kazakhstan's public holidays from the date-holidays package: the fixed ones, Kurban ait by the lunar calendar, and
 // the substitute days the Labour Code adds when a holiday falls on a weekend. Names in the export's language.
-import Holidays from 'date-holidays';
+import type Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
 import type { PublicHoliday } from '../../../shared/admin/work-calendar.js';
 import type { Language } from '../../../shared/domain/attendance.js';
 import { catalogs } from '../../../shared/i18n/catalogs.js';
@@ -9,10 +10,22 @@ import { catalogs } from '../../../shared/i18n/catalogs.js';
 const calendars = new Map<Language, Holidays>();
 const years = new Map<string, PublicHoliday[]>();
 
+/**
+ * The package is loaded the first time a табель asks for a calendar, not when the kiosk starts: its hundreds of
+ * modules (moment-timezone, astronomy) would stand between a restart and the door's first answered tap.
+ */
+let HolidaysClass: typeof Holidays | null = null;
+
+function holidaysClass(): typeof Holidays {
+  HolidaysClass ??= createRequire(import.meta.url)('date-holidays') as typeof Holidays;
+  return HolidaysClass;
+}
+
 function calendar(language: Language): Holidays {
   let found = calendars.get(language);
   if (!found) {
-    found = new Holidays('KZ', { languages: [language], types: ['public'] });
+    const HolidaysOfCountry = holidaysClass();
+    found = new HolidaysOfCountry('KZ', { languages: [language], types: ['public'] });
     calendars.set(language, found);
   }
   return found;

@@ -1,7 +1,6 @@
 // Printed QR cards on A4: ten bank-card-sized cards a page (85.6 × 54 mm, dashed cut lines), each with the
 // kindergarten, the companion's name, the children it opens the door for, the date it was issued, and the code,
 // drawn as vector squares so it prints sharp on any printer.
-import PDFDocument from 'pdfkit';
 import { fontFiles } from './font-files.js';
 import { qrMatrix } from './qr-matrix.js';
 
@@ -29,7 +28,9 @@ const GAP = 4 * MM;
 const PAD = 4 * MM;
 const QUIET_MODULES = 2;
 
-export function qrCardsPdf(cards: readonly PrintedCard[], texts: CardTexts): Promise<Buffer> {
+export async function qrCardsPdf(cards: readonly PrintedCard[], texts: CardTexts): Promise<Buffer> {
+  // Loaded when cards are printed, not at start-up, where it would stand between the kiosk's start and the door.
+  const { default: PDFDocument } = await import('pdfkit');
   const fonts = fontFiles();
   const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: texts.title, Author: 'Esik' } });
   doc.registerFont('regular', fonts.regular);

@@ -1,7 +1,6 @@
 // The табель as a printable PDF, A4 landscape: the title, the grid (days off shaded, children over the unexcused
 // limit in red), the totals, the notes, the legend and the head's signature line. Pages break between children and
 // repeat the grid's header. Fonts are embedded (font-files.ts), so Kazakh letters print on any machine.
-import PDFDocument from 'pdfkit';
 import { fontFiles } from './font-files.js';
 import type { TabelTable } from './tabel-table.js';
 
@@ -16,7 +15,9 @@ const SHADE = '#e4e4e4';
 const LINE = '#8a8a8a';
 const RED = '#b00000';
 
-export function tabelPdf(table: TabelTable, title: string): Promise<Buffer> {
+export async function tabelPdf(table: TabelTable, title: string): Promise<Buffer> {
+  // Loaded when a PDF is asked for, not at start-up, where it would stand between the kiosk's start and the door.
+  const { default: PDFDocument } = await import('pdfkit');
   const fonts = fontFiles();
   const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: PAGE.margin, info: { Title: title, Author: 'Esik' } });
   doc.registerFont('regular', fonts.regular);

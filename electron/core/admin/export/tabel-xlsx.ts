@@ -1,6 +1,7 @@
 // The табель as an Excel workbook: one sheet, the title and facts on top, the grid with days off shaded and the
 // children over the unexcused limit in red, the totals row, the legend; set to print on A4 landscape, one page wide.
-import ExcelJS from 'exceljs';
+// exceljs is loaded when a workbook is asked for: at start-up it would cost the door most of a second.
+import type ExcelJS from 'exceljs';
 import type { TabelTable } from './tabel-table.js';
 
 const DAY_OFF_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE4E4E4' } };
@@ -13,7 +14,8 @@ function sheetName(text: string): string {
 }
 
 export async function tabelXlsx(table: TabelTable, groupName: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = (await import('exceljs')).default;
+  const workbook = new Workbook();
   workbook.creator = 'Esik';
   const sheet = workbook.addWorksheet(sheetName(`${groupName} ${table.monthTitle}`), {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
