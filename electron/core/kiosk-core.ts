@@ -76,7 +76,16 @@ export interface KioskCoreOptions {
    * runs it in the core's thread once start-up is done (tests, runs from source).
    */
   audit?: { workerScript?: string | URL | null };
+  /**
+   * How long after opening the push, the roster pulls and the full check start (the shells: BACKGROUND_START_MS), so a
+   * kiosk restarting at the morning rush answers its first taps before that work competes for the processor; 0 (the
+   * default, for tests) starts them as the door opens.
+   */
+  backgroundAfterMs?: number;
 }
+
+/** The shells' delay before the background work starts (KioskCoreOptions.backgroundAfterMs). */
+export const BACKGROUND_START_MS = 3_000;
 
 const STORAGE_PROBE_MS = 5_000;
 
@@ -125,6 +134,8 @@ interface OpenStore {
   exclusive: boolean;
   /** Starts the push, the roster pulls and the full check; once. */
   startBackground: () => void;
+  /** Stops what has been started (timers, workers), newest first: close() runs them. */
+  running: (() => void)[];
 }
 
 export class KioskCore {
@@ -217,6 +228,7 @@ export class KioskCore {
 
   close(): void {
     this.stopStorageProbe();
+    for (const stop of this.store?.running.splice(0).reverse() ?? []) stop();
     // Stops reporting at once; the devices close in the background.
     void this.readers?.stop();
     this.readers = null;
@@ -496,7 +508,6 @@ export class KioskCore {
       return this.eventsMissing(anchorReading.head.seq, `the records file ${this.databasePath} is gone; its chain anchor names seq ${anchorReading.head.seq}`);
     }
     let db: Database | null = null;
-    const cleanup: (() => void)[] = [];
     // A disk already full: the door still opens (to say it cannot record, to tell unknown cards, for staff to sign in).
     const free = freeBytes(this.options.dataDir);
     const exclusive = free !== null && free < MIN_FREE_BYTES;
@@ -588,10 +599,7 @@ export class KioskCore {
         alerts: { raise: (alert) => this.emit('staffAlert', alert), clear: (id) => this.emit('staffAlertCleared', { id }) },
       });
       if (kindergarten?.demo) staff.ensureDemoSignIn();
-      staff.start();
-      cleanup.push(() => staff.stop());
       const sync = this.createSync(db);
-      cleanup.push(() => void sync.stop());
       const city = new CityLink({
         db,
         attendance: log,
@@ -627,28 +635,35 @@ export class KioskCore {
           if (changed.includes('hidReaders')) this.restartReaders(door.hidReaders);
         },
       });
+      // Everything is built: from here on timers and workers start, each with its stop in `running` for close().
+      const running: (() => void)[] = [];
       let backgroundStarted = false;
       const startBackground = (): void => {
         if (backgroundStarted) return;
         backgroundStarted = true;
         sync.start();
+        running.push(() => void sync.stop());
         city.start();
+        running.push(() => city.stop());
         const workerScript = this.options.audit?.workerScript ?? null;
-        this.audit = runAudit({ databasePath: this.databasePath, deviceId, nativeBinding: this.options.nativeBinding ?? null }, workerScript).then(
-          (outcome) => this.audited(opened, deviceId, outcome),
-        );
+        const audit = runAudit({ databasePath: this.databasePath, deviceId, nativeBinding: this.options.nativeBinding ?? null }, workerScript);
+        running.push(() => audit.stop());
+        this.audit = audit.outcome.then((outcome) => this.audited(opened, deviceId, outcome));
       };
-      this.store = { db, log, anchor, status, settings, checkin, refused, qrSigner, staff, admin, sync, city, exclusive, startBackground };
-      this.startReaders(settings.get('hidReaders'));
-      if (!exclusive) {
-        startBackground();
-        return status;
+      const store: OpenStore = { db, log, anchor, status, settings, checkin, refused, qrSigner, staff, admin, sync, city, exclusive, startBackground, running };
+      this.store = store;
+      try {
+        this.startStore(store);
+      } catch (error) {
+        // Never half open: what started stops, the file and the anchor close, and the catch below says why.
+        this.close();
+        throw error;
       }
+      if (!exclusive) return status;
       this.log(`[core] opened on a full disk (${free} bytes free): reading only until there is room`);
       this.recordingFailed('DISK_FULL', new Error(`${free} bytes free in ${this.options.dataDir}`));
       return this.statusNow();
     } catch (error) {
-      for (const undo of cleanup.reverse()) undo();
       db?.close();
       anchor.close();
       const full = this.noRoomAtStart(error);
@@ -662,6 +677,36 @@ export class KioskCore {
       this.log(`[core] cannot open the records (${problem}): ${error instanceof Error ? (error.stack ?? detail) : detail}`);
       return { state: 'database-error', problem, detail };
     }
+  }
+
+  /**
+   * Starts the opened store's clock-driven jobs and readers, and the background work (the push, the roster pulls, the
+   * full check) after `backgroundAfterMs`; on a full disk that waits until there is room (probeStorage).
+   */
+  private startStore(store: OpenStore): void {
+    store.staff.start();
+    store.running.push(() => store.staff.stop());
+    this.startReaders(store.settings.get('hidReaders'));
+    if (store.exclusive) return;
+    const delay = this.options.backgroundAfterMs ?? 0;
+    if (delay <= 0) {
+      store.startBackground();
+      return;
+    }
+    const timer = setTimeout(() => {
+      if (this.store !== store) return;
+      try {
+        store.startBackground();
+      } catch (error) {
+        // Not expected (each part reports its own failures): the kiosk closes rather than run half started.
+        const detail = error instanceof Error ? error.message : String(error);
+        this.log(`[core] the background work cannot start: ${error instanceof Error ? (error.stack ?? detail) : detail}`);
+        this.close();
+        this.setStatus({ state: 'database-error', problem: 'DB_UNKNOWN', detail });
+      }
+    }, delay);
+    timer.unref();
+    store.running.push(() => clearTimeout(timer));
   }
 
   private eventsMissing(missing: number | null, detail: string): KioskStatus {

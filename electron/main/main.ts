@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { IPC_CALL, IPC_EVENT } from '../../shared/api/ipc-channels.js';
 import { fail } from '../../shared/api/result.js';
 import { dispatch } from '../core/api/dispatch.js';
-import { KioskCore } from '../core/kiosk-core.js';
+import { BACKGROUND_START_MS, KioskCore } from '../core/kiosk-core.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { createKioskWindow, rendererDirBeside } from './kiosk-window.js';
 import { electronSaveFileAs } from './save-dialog.js';
@@ -39,6 +39,8 @@ function start(): void {
     sync: { workerScript: join(__dirname, '..', 'sync-worker.mjs') },
     // The full database check after start-up in its own worker thread (dist/chain-audit-worker.mjs).
     audit: { workerScript: join(__dirname, '..', 'chain-audit-worker.mjs') },
+    // The door answers first; the push, the roster pulls and the full check start a moment later.
+    backgroundAfterMs: BACKGROUND_START_MS,
     // Exports go where the head chooses through the OS save dialog.
     saveFileAs: electronSaveFileAs,
   });

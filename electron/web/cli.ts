@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { defaultDataDir } from '../core/data-dir.js';
-import { KioskCore } from '../core/kiosk-core.js';
+import { BACKGROUND_START_MS, KioskCore } from '../core/kiosk-core.js';
 import { openAppWindow } from './app-window.js';
 import { LINK_FILE_NAME } from './request-checks.js';
 import { startWebHost } from './web-host.js';
@@ -33,6 +33,8 @@ const core = new KioskCore({
   demo: !values['no-demo'],
   sync: { workerScript: existsSync(syncWorker) ? syncWorker : null },
   audit: { workerScript: existsSync(auditWorker) ? auditWorker : null },
+  // The door answers first; the push, the roster pulls and the full check start a moment later.
+  backgroundAfterMs: BACKGROUND_START_MS,
 });
 const linkFile = join(dataDir, LINK_FILE_NAME);
 const host = await startWebHost({ core, rendererDir: join(here, '../renderer'), port: Number(values.port), linkFile });

@@ -26,7 +26,7 @@ function kioskWithEvents(taps: number): { path: string; deviceId: string } {
 describe('the full database check in its worker thread', () => {
   it('proves a whole file and chain up to its newest event', async () => {
     const { path, deviceId } = kioskWithEvents(12);
-    const outcome = await runAudit({ databasePath: path, deviceId, nativeBinding: null }, DEV_AUDIT_WORKER_SCRIPT);
+    const outcome = await runAudit({ databasePath: path, deviceId, nativeBinding: null }, DEV_AUDIT_WORKER_SCRIPT).outcome;
     expect(outcome).toMatchObject({ kind: 'checked', chain: { intact: true, events: 12 }, through: { seq: 12 } });
   });
 
@@ -35,19 +35,19 @@ describe('the full database check in its worker thread', () => {
     const db = new BetterSqlite3(path);
     db.exec("DROP TRIGGER attendance_events_no_update; UPDATE attendance_events SET method = 'override' WHERE device_seq = 7");
     db.close();
-    const outcome = await runAudit({ databasePath: path, deviceId, nativeBinding: null }, DEV_AUDIT_WORKER_SCRIPT);
+    const outcome = await runAudit({ databasePath: path, deviceId, nativeBinding: null }, DEV_AUDIT_WORKER_SCRIPT).outcome;
     expect(outcome).toEqual({ kind: 'checked', chain: { intact: false, events: 6, brokenAtSeq: 7 }, through: null });
   });
 
   it('reports a smashed page as damage', async () => {
     const { path, deviceId } = kioskWithEvents(120);
     smashPage(path, pagesOf(path, 'attendance_events', 'leaf')[0] ?? 0);
-    const outcome = await runAudit({ databasePath: path, deviceId, nativeBinding: null }, DEV_AUDIT_WORKER_SCRIPT);
+    const outcome = await runAudit({ databasePath: path, deviceId, nativeBinding: null }, DEV_AUDIT_WORKER_SCRIPT).outcome;
     expect(outcome.kind).toBe('damaged');
   });
 
   it('answers "failed", never throws, when the file is not there', async () => {
-    const outcome = await runAudit({ databasePath: join(tempDataDir(), DB_FILE), deviceId: 'x', nativeBinding: null }, DEV_AUDIT_WORKER_SCRIPT);
+    const outcome = await runAudit({ databasePath: join(tempDataDir(), DB_FILE), deviceId: 'x', nativeBinding: null }, DEV_AUDIT_WORKER_SCRIPT).outcome;
     expect(outcome.kind).toBe('failed');
   });
 });
