@@ -27,7 +27,9 @@ describe.skipIf(mounted.disk === null)('the push on a full disk (tmpfs)', () => 
     const sync = new SyncService({ db: kiosk.db, credentials: enrollment, backoff: { baseMs: 20, capMs: 50 }, networkPollMs: 0, queuePollMs: 0, log: (line) => lines.push(line) });
     onTestFinished(() => sync.stop());
     sync.start();
-    await wait(1_000);
+    // The first refusal (a slow machine may take a while for the first exchange), then several back-off tries more.
+    for (let i = 0; i < 200 && !lines.some((l) => l.includes('the disk refuses')); i++) await wait(50);
+    await wait(500);
     const disked = lines.filter((l) => l.includes('the disk refuses'));
     expect(disked).toHaveLength(1);
     expect(disked[0]).toMatch(/DISK_FULL/);
@@ -38,7 +40,7 @@ describe.skipIf(mounted.disk === null)('the push on a full disk (tmpfs)', () => 
 
     disk.free();
     sync.nudge('manual');
-    for (let i = 0; i < 100 && sync.status().queued > 0; i++) await wait(50);
+    for (let i = 0; i < 200 && sync.status().queued > 0; i++) await wait(50);
     expect(sync.status()).toMatchObject({ queued: 0, lastErrorCode: null });
     expect(city.recordCount()).toBe(30);
     expect(lines.filter((l) => l.includes('takes the push'))).toHaveLength(1);
