@@ -1,7 +1,7 @@
 // The canonical attendance event hash, written again from docs/sync-protocol.md ("The event hash") rather than
 // imported from the kiosk: if the two implementations ever disagree, pushes are rejected and a test fails, instead
 // of both sides quietly agreeing on a bug.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { AttendanceRecord } from '../../../shared/sync/protocol.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -26,5 +26,5 @@ export function attendanceRecordHash(record: Omit<AttendanceRecord, 'hash' | 'ty
     record.localDate,
     record.prevHash,
   ]);
-  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+  return hash('sha256', canonical, 'hex');
 }

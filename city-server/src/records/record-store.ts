@@ -1,6 +1,6 @@
 // Records the city holds, append-only, one row per record id forever; and each device's chain head.
 import type { Database, Statement } from 'better-sqlite3';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { SyncRecordSchema, type ChainHead, type SyncRecord } from '../../../shared/sync/protocol.js';
 import { GENESIS_HASH } from './event-hash.js';
 
@@ -20,6 +20,7 @@ export class RecordStore {
   private readonly bySeqStmt: Statement<[string, number], { id: string; hash: string; prev_hash: string | null }>;
   private readonly insertStmt: Statement<[string, string, string, string, number | null, string, string, string | null, string, string]>;
   private readonly headStmt: Statement<[string], HeadRow>;
+  private readonly chainAfterStmt: Statement<[string, number], { device_seq: number; hash: string; prev_hash: string | null }>;
   private readonly setHeadStmt: Statement<[number, string, number, string, string]>;
   private readonly idsStmt: Statement<[], { id: string }>;
   private readonly countStmt: Statement<[], { n: number }>;
@@ -34,6 +35,7 @@ export class RecordStore {
        VALUES (?, (SELECT COALESCE(MAX(arrival), 0) + 1 FROM records), ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.headStmt = db.prepare('SELECT head_seq, head_hash FROM devices WHERE id = ?');
+    this.chainAfterStmt = db.prepare('SELECT device_seq, hash, prev_hash FROM records WHERE device_id = ? AND device_seq > ? ORDER BY device_seq');
     this.setHeadStmt = db.prepare('UPDATE devices SET head_seq = ?, head_hash = ?, claimed_seq = ?, claimed_hash = ? WHERE id = ?');
     this.idsStmt = db.prepare('SELECT id FROM records ORDER BY arrival');
     this.countStmt = db.prepare('SELECT COUNT(*) AS n FROM records');
@@ -82,15 +84,14 @@ export class RecordStore {
     const head = this.headStmt.get(deviceId);
     if (!head) throw new Error(`unknown device ${deviceId}`);
     let seq = head.head_seq;
-    let hash = head.head_hash;
-    for (;;) {
-      const next = this.bySeqStmt.get(deviceId, seq + 1);
-      if (!next || next.prev_hash !== hash) break;
-      seq += 1;
-      hash = next.hash;
+    let headHash = head.head_hash;
+    for (const next of this.chainAfterStmt.iterate(deviceId, seq)) {
+      if (next.device_seq !== seq + 1 || next.prev_hash !== headHash) break;
+      seq = next.device_seq;
+      headHash = next.hash;
     }
-    this.setHeadStmt.run(seq, hash, claimed.deviceSeq, claimed.hash, deviceId);
-    return seq === 0 ? null : { deviceSeq: seq, hash };
+    this.setHeadStmt.run(seq, headHash, claimed.deviceSeq, claimed.hash, deviceId);
+    return seq === 0 ? null : { deviceSeq: seq, hash: headHash };
   }
 
   /** The hash the city holds at the kiosk's claimed head, when it holds that record: a difference means a rewritten history. */
@@ -123,7 +124,7 @@ export class RecordStore {
  * which have no place in the chain, the SHA-256 of the record's JSON as parsed (the schema's field order).
  */
 export function recordHash(record: SyncRecord): string {
-  return record.type === 'attendance' ? record.hash : createHash('sha256').update(JSON.stringify(record)).digest('hex');
+  return record.type === 'attendance' ? record.hash : hash('sha256', JSON.stringify(record), 'hex');
 }
 
 /** The day a record belongs to (the records_day index): an absence by the day it was recorded. */

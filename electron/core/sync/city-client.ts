@@ -28,10 +28,15 @@ import {
 import { DEFAULT_LIMITS, exchange, type HttpLimits, type HttpReply } from './http-request.js';
 import { SyncError } from './sync-error.js';
 
-/** PushRequestSchema for records already checked one by one: only their count, type and id are checked again. */
-const PushEnvelopeSchema = PushRequestSchema.extend({
-  records: z.array(z.looseObject({ type: z.string(), id: z.uuid() })).min(1).max(MAX_PUSH_RECORDS),
-});
+/** A push as the outbox holds it: each record the JSON text it was queued as (OutboxWriter), spliced in unparsed. */
+export interface QueuedPush {
+  deviceId: PushRequest['deviceId'];
+  records: readonly string[];
+  chainHead: PushRequest['chainHead'];
+}
+
+/** The envelope around the queued records: they are checked by the city, one by one, each answered on its own. */
+const PushEnvelopeSchema = PushRequestSchema.omit({ records: true }).extend({ records: z.array(z.string()).min(1).max(MAX_PUSH_RECORDS) });
 
 export interface CityClientOptions {
   /** The enrolled server's base URL, e.g. https://esik.city.kz or http://127.0.0.1:4100/prefix. */
@@ -81,12 +86,13 @@ export class CityClient {
   }
 
   /**
-   * The envelope is checked here; each record was checked on its own by the caller (the push engine parses every
-   * outbox row with SyncRecordSchema, so that one bad row is set aside instead of blocking the queue).
+   * Only the envelope is checked here. Parsing and serializing every queued record again cost the kiosk more than
+   * the rest of a push together; the outbox wrote each one with JSON.stringify from a typed record.
    */
-  push(request: PushRequest): Promise<CityReply<PushReply>> {
-    PushEnvelopeSchema.parse(request);
-    return this.call('POST', PATHS.push, JSON.stringify(request), PushReplySchema);
+  push(request: QueuedPush): Promise<CityReply<PushReply>> {
+    const { deviceId, records, chainHead } = PushEnvelopeSchema.parse(request);
+    const body = `{"deviceId":${JSON.stringify(deviceId)},"records":[${records.join(',')}],"chainHead":${JSON.stringify(chainHead)}}`;
+    return this.call('POST', PATHS.push, body, PushReplySchema);
   }
 
   missing(ids: readonly string[]): Promise<CityReply<MissingReply>> {

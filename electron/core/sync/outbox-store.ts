@@ -13,7 +13,9 @@ export const OUTBOX_SQL = {
   countRejected: "SELECT count(*) AS n FROM sync_outbox WHERE state = 'rejected'",
   sentFrom: "SELECT seq, record_id FROM sync_outbox WHERE state = 'sent' AND seq >= ? ORDER BY seq LIMIT ?",
   newestSeq: 'SELECT max(seq) AS seq FROM sync_outbox',
-  markSent: "UPDATE sync_outbox SET state = 'sent', sent_ms = ?, attempts = attempts + 1, last_error = NULL WHERE seq = ? AND state = 'pending'",
+  // The seqs as one JSON array: a batch of a thousand rows is one statement, not a thousand.
+  markSent: `UPDATE sync_outbox SET state = 'sent', sent_ms = ?, attempts = attempts + 1, last_error = NULL
+              WHERE seq IN (SELECT value FROM json_each(?)) AND state = 'pending'`,
   markRejected:
     "UPDATE sync_outbox SET state = 'rejected', rejected_reason = ?, attempts = attempts + 1, last_error = NULL WHERE seq = ? AND state = 'pending'",
   noteFailure: "UPDATE sync_outbox SET attempts = attempts + 1, last_error = ? WHERE state = 'pending' AND seq BETWEEN ? AND ?",
@@ -90,12 +92,11 @@ export class OutboxStore {
 
   /** Marks each record by the city's answer, in one transaction (the caller's, if one is open). Only pending rows change. */
   settle(outcomes: readonly RecordOutcome[], nowMs: number): void {
+    const sent = outcomes.filter((o) => o.status === 'sent').map((o) => o.seq);
     this.db
       .transaction(() => {
-        for (const o of outcomes) {
-          if (o.status === 'sent') this.s.markSent.run(nowMs, o.seq);
-          else this.s.markRejected.run(o.reason.slice(0, 500), o.seq);
-        }
+        if (sent.length > 0) this.s.markSent.run(nowMs, JSON.stringify(sent));
+        for (const o of outcomes) if (o.status === 'rejected') this.s.markRejected.run(o.reason.slice(0, 500), o.seq);
       })
       .immediate();
   }

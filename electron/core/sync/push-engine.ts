@@ -8,10 +8,8 @@ import {
   ChainHeadSchema,
   MAX_MISSING_IDS,
   MAX_PUSH_RECORDS,
-  SyncRecordSchema,
   type ChainHead,
   type PushReply,
-  type SyncRecord,
 } from '../../../shared/sync/protocol.js';
 import type { CityClient, CityReply } from './city-client.js';
 import { OutboxStore, type PendingRow, type RecordOutcome } from './outbox-store.js';
@@ -29,8 +27,8 @@ export interface PushEngineOptions {
   /** Records per push, at most MAX_PUSH_RECORDS. Small batches make a push shorter, not cheaper. */
   batchSize?: number;
   log?: (line: string) => void;
-  /** Every reply's timing, for the clock offset. */
-  onReply?: (reply: CityReply<unknown>) => void;
+  /** A reply was read and understood: the city is reachable. */
+  onReply?: () => void;
   /** After each batch is settled. */
   onBatch?: () => void;
   /** How hard to push: full speed unless told (the kiosk slows down while its door is in use). */
@@ -42,9 +40,6 @@ export interface DrainResult {
   sent: number;
   rejected: number;
 }
-
-/** Rows marked per write transaction (see settleInSlices). */
-const SETTLE_SLICE = 100;
 
 interface BatchResult {
   sent: number;
@@ -177,7 +172,7 @@ export class PushEngine {
       if (!last) return requeued;
       const asked = new Set(rows.map((r) => r.record_id));
       const reply = await this.options.client.missing([...asked]);
-      this.replied(reply);
+      this.replied();
       const missing = reply.value.missing;
       if (missing.some((id) => !asked.has(id))) throw new SyncError('SYNC_MALFORMED', 'the city named a missing id it was not asked about');
       requeued += this.outbox.requeue(missing);
@@ -199,12 +194,13 @@ export class PushEngine {
 
   /** Asks the city only whether it is there (and what time it is): for a round that had nothing to push. */
   async probe(): Promise<void> {
-    this.replied(await this.options.client.hello());
+    await this.options.client.hello();
+    this.replied();
   }
 
-  private replied(reply: CityReply<unknown>): void {
+  private replied(): void {
     this.replies += 1;
-    this.options.onReply?.(reply);
+    this.options.onReply?.();
   }
 
   /** The city's last disagreeing chain head, or null when it agrees (or never said). */
@@ -220,66 +216,42 @@ export class PushEngine {
     return { kind: 'diverged', theirs: { deviceSeq: 0, hash: '0'.repeat(64) }, oursAtTheirSeq: null };
   }
 
-  /** Sends one batch and settles it by the answer. Rejects (after noting the failure on its rows) when there is none. */
+  /**
+   * Sends one batch and settles it by the answer, in one short write transaction (a single UPDATE for the rows sent).
+   * The rows go as the JSON text they were queued as: the city checks each record and rejects a bad one with its reason.
+   * Rejects (after noting the failure on its rows) when there is no usable answer.
+   */
   private async sendBatch(rows: PendingRow[]): Promise<BatchResult> {
     const started = performance.now();
-    const records: SyncRecord[] = [];
-    const unsendable: RecordOutcome[] = [];
-    for (const row of rows) {
-      const parsed = SyncRecordSchema.safeParse(JSON.parse(row.body));
-      if (parsed.success) records.push(parsed.data);
-      // Cannot happen for bodies the log wrote; if it does, staff see it with the reason instead of a stuck queue.
-      else unsendable.push({ seq: row.seq, status: 'rejected', reason: `kiosk: not a valid protocol record: ${parsed.error.issues[0]?.message ?? ''}` });
-    }
-    if (unsendable.length > 0) this.outbox.settle(unsendable, this.now());
-    if (records.length === 0) return { sent: 0, rejected: unsendable.length, elapsedMs: performance.now() - started };
-
     const first = rows[0]?.seq ?? 0;
     const last = rows.at(-1)?.seq ?? 0;
     let reply: CityReply<PushReply>;
     try {
-      reply = await this.options.client.push({ deviceId: this.options.cityDeviceId, records, chainHead: this.chainHead() });
+      reply = await this.options.client.push({ deviceId: this.options.cityDeviceId, records: rows.map((r) => r.body), chainHead: this.chainHead() });
     } catch (error) {
       this.outbox.noteFailure(first, last, error instanceof SyncError ? error.code : 'SYNC_NETWORK');
       throw error;
     }
-    this.replied(reply);
+    this.replied();
     const sent = new Map(rows.map((r) => [r.record_id, r.seq]));
     const outcomes = outcomesOf(reply.value, sent);
     if (outcomes.length === 0) {
       this.outbox.noteFailure(first, last, 'SYNC_MALFORMED');
       throw new SyncError('SYNC_MALFORMED', 'the city acknowledged none of the records pushed');
     }
-    await this.settleInSlices(outcomes, reply.value.chainHead);
+    // A door commit waiting for the write lock meanwhile retries after SQLite's busy sleep (1, 2, 5… ms): the
+    // transaction is kept short, and while the door is in use the batch is small (push-pacing.ts).
+    this.options.db
+      .transaction(() => {
+        this.outbox.settle(outcomes, this.now());
+        this.state.setInt(SYNC_KEYS.lastSuccessMs, this.now());
+        this.checkChainHead(reply.value.chainHead);
+      })
+      .immediate();
     this.options.onBatch?.();
     const rejected = outcomes.filter((o) => o.status === 'rejected').length;
     if (rejected > 0) this.log(`[sync] the city rejected ${rejected} records (kept for staff)`);
-    return { sent: outcomes.length - rejected, rejected: rejected + unsendable.length, elapsedMs: performance.now() - started };
-  }
-
-  /**
-   * Marks the batch in slices of SETTLE_SLICE rows, each its own short write transaction, pausing between them while
-   * the door is in use (the pacing says how long; not at all when nobody is there, so a backlog drains at full speed). In
-   * the worker, sync and the door write through two connections and SQLite has no queue for its write lock: a door
-   * commit that finds it taken sleeps (1, 2, 5, 10… ms) and retries. One transaction for a whole batch held the lock
-   * long enough to cost a tap 20 ms; a slice holds it well under a millisecond, and the pause lets a waiting tap in.
-   * A crash between slices leaves the rest pending: sent again, answered "duplicate".
-   */
-  private async settleInSlices(outcomes: readonly RecordOutcome[], theirHead: ChainHead | null): Promise<void> {
-    for (let from = 0; from < outcomes.length; from += SETTLE_SLICE) {
-      const pauseMs = from > 0 ? this.pacing.settlePauseMs() : 0;
-      if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
-      const slice = outcomes.slice(from, from + SETTLE_SLICE);
-      const isLast = from + SETTLE_SLICE >= outcomes.length;
-      this.options.db
-        .transaction(() => {
-          this.outbox.settle(slice, this.now());
-          if (!isLast) return;
-          this.state.setInt(SYNC_KEYS.lastSuccessMs, this.now());
-          this.checkChainHead(theirHead);
-        })
-        .immediate();
-    }
+    return { sent: outcomes.length - rejected, rejected, elapsedMs: performance.now() - started };
   }
 
   /** The outbox row of this kiosk's first event after a seq (its seq in the queue and its state), if any. */

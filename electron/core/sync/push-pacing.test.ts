@@ -22,7 +22,6 @@ describe('door-aware push pacing', () => {
     const { pacing, rests } = pacingAt(Date.parse('2026-11-23T07:30:00+05:00'));
     expect(pacing.batchSize(1000)).toBe(1000);
     expect(pacing.doorInUse()).toBe(false);
-    expect(pacing.settlePauseMs()).toBe(0);
     await pacing.rest(80);
     expect(rests).toEqual([]);
   });
@@ -33,7 +32,6 @@ describe('door-aware push pacing', () => {
     advance(5_000);
     expect(pacing.batchSize(1000)).toBe(DOOR_PACING_DEFAULTS.busyBatchSize);
     expect(pacing.doorInUse()).toBe(true);
-    expect(pacing.settlePauseMs()).toBeGreaterThan(0);
     await pacing.rest(10);
     // 10 ms of work may be 3 % of the time: about 323 ms of rest.
     expect(rests[0]).toBeCloseTo(10 * (1 / DOOR_PACING_DEFAULTS.busyShare - 1), 5);

@@ -11,17 +11,11 @@ export interface PushPacing {
   batchSize(fullSpeed: number): number;
   /** Called between two exchanges with how long the last took, send to settled; resolves when the next may start. */
   rest(exchangeMs: number): Promise<void>;
-  /**
-   * The pause between two slices of a settled batch (push-engine.ts, settleInSlices), letting a door commit that waits
-   * for SQLite's write lock in; 0 when nobody is at the door, so a backlog is not slowed for taps that are not there.
-   */
-  settlePauseMs(): number;
 }
 
 export const FULL_SPEED: PushPacing = {
   batchSize: (fullSpeed) => fullSpeed,
   rest: () => Promise.resolve(),
-  settlePauseMs: () => 0,
 };
 
 export interface DoorAwarePacingOptions {
@@ -37,9 +31,6 @@ export interface DoorAwarePacingOptions {
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
-
-/** Between two settle slices while the door is in use: long enough for a waiting tap's commit to take the lock. */
-const SETTLE_PAUSE_MS = 2;
 
 export const DOOR_PACING_DEFAULTS = { quietAfterMs: 20_000, busyBatchSize: 200, busyShare: 0.03, maxRestMs: 1_000 } as const;
 
@@ -67,10 +58,6 @@ export class DoorAwarePacing implements PushPacing {
 
   batchSize(fullSpeed: number): number {
     return this.doorInUse() ? Math.min(fullSpeed, this.settings.busyBatchSize) : fullSpeed;
-  }
-
-  settlePauseMs(): number {
-    return this.doorInUse() ? SETTLE_PAUSE_MS : 0;
   }
 
   async rest(exchangeMs: number): Promise<void> {

@@ -67,7 +67,7 @@ describe('migration 0003 sync outbox', () => {
     expect(() => db.prepare(`UPDATE sync_outbox_body SET body = '{}'`).run()).toThrow(/fixed once queued/);
     expect(() => db.prepare(`UPDATE sync_outbox SET record_id = 'x' WHERE seq = 1`).run()).toThrow(/fixed once queued/);
     db.prepare(OUTBOX_SQL.markRejected).run('no', 2);
-    db.prepare(OUTBOX_SQL.markSent).run(5, 3);
+    db.prepare(OUTBOX_SQL.markSent).run(5, '[3]');
     expect(() => db.prepare("DELETE FROM sync_outbox WHERE record_id = 'r1'").run()).toThrow(/keeps pending and rejected/);
     expect(() => db.prepare("DELETE FROM sync_outbox WHERE record_id = 'r2'").run()).toThrow(/keeps pending and rejected/);
     expect(() => db.prepare('DELETE FROM sync_outbox_body WHERE seq = 1').run()).toThrow(/keeps pending and rejected/);
@@ -93,7 +93,7 @@ describe('migration 0003 sync outbox', () => {
     expect(queryPlan(db, OUTBOX_SQL.sentFrom, 1, 100)).toMatch(byState);
     expect(queryPlan(db, OUTBOX_SQL.sentFrom, 1, 100)).not.toMatch(/TEMP B-TREE/);
     expect(queryPlan(db, OUTBOX_SQL.rejected, 100)).toMatch(byState);
-    expect(queryPlan(db, OUTBOX_SQL.markSent, 1, 1)).toMatch(/USING INTEGER PRIMARY KEY/);
+    expect(queryPlan(db, OUTBOX_SQL.markSent, 1, '[1]')).toMatch(/SEARCH sync_outbox USING .*seq=\?\)/);
     expect(queryPlan(db, OUTBOX_SQL.nextPending, 0, 1000)).toMatch(/SEARCH b USING INTEGER PRIMARY KEY/);
     expect(queryPlan(db, OUTBOX_SQL.requeue, 'r')).toMatch(/USING INDEX sqlite_autoindex_sync_outbox_1/);
     expect(queryPlan(db, OUTBOX_SQL.noteFailure, 'e', 1, 2)).toMatch(byState);
