@@ -7,8 +7,6 @@
 //   idle and phases while a 20,000-event backlog is pushed by the sync worker thread. The taps keep the door in use,
 //   so the push runs paced (push-pacing.ts) …
 // - push_rate_door_in_use_per_s: … and this is how fast the backlog still drains meanwhile.
-// - sync_in_core_thread_tap_p95_idle_ms / …_during_push_ms: the same taps, timed the same way, with the push engine
-//   in the core's own thread instead: the comparison that decided where the engine runs.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,7 +20,6 @@ import { AttendanceLog } from '../electron/core/services/attendance-log.js';
 import { RosterStore } from '../electron/core/services/roster-store.js';
 import { SettingsStore } from '../electron/core/services/settings-store.js';
 import { CityClient } from '../electron/core/sync/city-client.js';
-import { DEV_SYNC_WORKER_SCRIPT } from '../electron/core/sync/dev-worker-script.js';
 import { PushEngine } from '../electron/core/sync/push-engine.js';
 import { openSyncConnection } from '../electron/core/sync/sync-connection.js';
 import type { SyncCredentials } from '../electron/core/sync/sync-credentials.js';
@@ -188,13 +185,9 @@ function timeTaps(core: KioskCore, cards: string[], clock: ReturnType<typeof man
 const PHASES = 5;
 const TAPS_PER_PHASE = 300;
 
-export async function tapsWhilePushing(
-  dir: string,
-  city: CityProcess,
-  mode: 'worker' | 'core-thread',
-): Promise<{ idle: number[]; duringPush: number[]; pushedPerSecond: number }> {
+export async function tapsWhilePushing(dir: string, city: CityProcess): Promise<{ idle: number[]; duringPush: number[]; pushedPerSecond: number }> {
   const credentials = await enrollWith(city);
-  const dataDir = mkdtempSync(join(dir, `taps-${mode}-`));
+  const dataDir = mkdtempSync(join(dir, 'taps-'));
   kioskWithBacklog(join(dataDir, 'esik.sqlite'), credentials.deviceId, 20_000);
   // Cards of one child's two companions come 15 s apart here: off with the door's guard against a departure just
   // after the arrival, so every tap records by itself, as the figure assumes.
@@ -213,8 +206,7 @@ export async function tapsWhilePushing(
     sync: {
       // Taking the credentials away stops sync, giving them back starts it: the switch between phases.
       credentials: () => (enrolled ? credentials : null),
-      workerScript: mode === 'worker' ? DEV_SYNC_WORKER_SCRIPT : null,
-      tuning: { credentialsPollMs: 20, networkPollMs: 0 },
+      tuning: { networkPollMs: 0 },
     },
   });
   core.onEvent((name, payload) => {
@@ -237,10 +229,12 @@ export async function tapsWhilePushing(
     await timeTaps(core, cards, clock, () => true, 50); // warm-up
     for (let phase = 0; phase < PHASES; phase += 1) {
       enrolled = false;
+      core.syncCredentialsChanged();
       await until('sync stopping', () => status === null || status.state === 'never-enrolled');
       await pause(200);
       idle.push(...(await timeTaps(core, cards, clock, () => true, TAPS_PER_PHASE)));
       enrolled = true;
+      core.syncCredentialsChanged();
       await until('the push starting', pushing);
       const fromMs = Date.now();
       const taps = await timeTaps(core, cards, clock, pushing, TAPS_PER_PHASE);
@@ -274,14 +268,11 @@ export async function withCity<T>(dir: string, name: string, run: (city: CityPro
 export async function benchSyncPush(dir: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
   await withCity(dir, 'push', (city) => benchPush20k(dir, city));
-  const worker = await withCity(dir, 'taps-worker', (city) => tapsWhilePushing(dir, city, 'worker'));
+  const worker = await withCity(dir, 'taps', (city) => tapsWhilePushing(dir, city));
   report('tap_to_confirm_p95_idle_core_ms', percentile(worker.idle, 95), 'ms');
   report('tap_to_confirm_p95_during_push_ms', percentile(worker.duringPush, 95), 'ms');
   // The pacing leaves few taps meeting an exchange at work; the tail beyond p95 shows what those few felt.
   report('tap_to_confirm_p99_idle_core_ms', percentile(worker.idle, 99), 'ms');
   report('tap_to_confirm_p99_during_push_ms', percentile(worker.duringPush, 99), 'ms');
   report('push_rate_door_in_use_per_s', worker.pushedPerSecond, 'records/s');
-  const inCore = await withCity(dir, 'taps-core', (city) => tapsWhilePushing(dir, city, 'core-thread'));
-  report('sync_in_core_thread_tap_p95_idle_ms', percentile(inCore.idle, 95), 'ms');
-  report('sync_in_core_thread_tap_p95_during_push_ms', percentile(inCore.duringPush, 95), 'ms');
 }

@@ -38,6 +38,7 @@ import type { PullOutcome } from './sync/city-pull.js';
 import { FileSecretStore, type SecretStore } from './sync/secret-store.js';
 import type { SyncCredentialsProvider } from './sync/sync-credentials.js';
 import { credentialsFromState, KioskSync, type SyncTuning } from './sync/kiosk-sync.js';
+import { DEV_SYNC_WORKER_SCRIPT } from './sync/dev-worker-script.js';
 import { systemClock, type Clock } from './time/clock.js';
 import type { HidAccess } from './readers/hid-access.js';
 import type { HidReaderConfig } from '../../shared/readers/reader-config.js';
@@ -55,9 +56,9 @@ export interface KioskCoreOptions {
   hid?: HidAccess;
   /**
    * Sync with the city. credentials: default sync_state's server and device with the token file; workerScript: the
-   * sync worker (dist/sync-worker.mjs) — absent or null runs sync in the core's thread; tuning: for tests and the bench.
+   * sync worker (dist/sync-worker.mjs; absent: the one run from the sources); tuning: for tests and the bench.
    */
-  sync?: { credentials?: SyncCredentialsProvider; workerScript?: string | URL | null; tuning?: SyncTuning };
+  sync?: { credentials?: SyncCredentialsProvider; workerScript?: string | URL; tuning?: SyncTuning };
   /**
    * Where the city token and the device key are kept: the Electron shell passes one sealed by safeStorage
    * (electron/main/secret-store.ts); by default a 0600 file per secret in the data folder.
@@ -224,6 +225,11 @@ export class KioskCore {
   pullFromCity(): Promise<PullOutcome> {
     if (!this.store) return Promise.reject(new Error('the database is not open'));
     return this.store.city.pullNow();
+  }
+
+  /** The sync credentials changed (a test's or the bench's provider): the push starts, restarts or stops. */
+  syncCredentialsChanged(): void {
+    this.store?.sync.refresh();
   }
 
   close(): void {
@@ -476,7 +482,7 @@ export class KioskCore {
       databasePath: this.databasePath,
       nativeBinding: this.options.nativeBinding ?? null,
       credentials: options.credentials ?? credentialsFromState(db, () => this.secrets.get('city-token')),
-      workerScript: options.workerScript ?? null,
+      workerScript: options.workerScript ?? DEV_SYNC_WORKER_SCRIPT,
       onStatus: (status) => this.emit('syncStatusChanged', status),
       log: this.log,
       tuning: options.tuning,

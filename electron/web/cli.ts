@@ -31,7 +31,7 @@ const auditWorker = join(here, '../chain-audit-worker.mjs');
 const core = new KioskCore({
   dataDir,
   demo: !values['no-demo'],
-  sync: { workerScript: existsSync(syncWorker) ? syncWorker : null },
+  sync: existsSync(syncWorker) ? { workerScript: syncWorker } : {},
   audit: { workerScript: existsSync(auditWorker) ? auditWorker : null },
   // The door answers first; the push, the roster pulls and the full check start a moment later.
   backgroundAfterMs: BACKGROUND_START_MS,

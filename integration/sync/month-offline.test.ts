@@ -69,7 +69,7 @@ describe('a month offline', () => {
         sync: {
           credentials: () => enrollment,
           workerScript: DEV_SYNC_WORKER_SCRIPT,
-          tuning: { backoff: { baseMs: 100, capMs: 800 }, credentialsPollMs: 0, networkPollMs: 0, queuePollMs: 50 },
+          tuning: { backoff: { baseMs: 100, capMs: 800 }, networkPollMs: 0, queuePollMs: 50 },
         },
       });
       onTestFinished(() => core.close());

@@ -60,10 +60,10 @@ export class CityLink {
   private pulling: Promise<PullOutcome> | null = null;
   private stopped = false;
   /**
-   * The server and token the city refused (401) or whose server speaks another protocol (426): the timer does not pull
-   * with them again (docs/sync-protocol.md, "does not retry"). Enrolling again gives new credentials, and pulls resume.
+   * The token the city refused (401), or whose server speaks another protocol (426): the timer does not pull with it
+   * again (docs/sync-protocol.md, "does not retry"). Enrolling again gives a new token, and pulls resume.
    */
-  private haltedFor: string | null = null;
+  private haltedForToken: string | null = null;
 
   constructor(private readonly o: CityLinkOptions) {
     this.makeClient = o.makeClient ?? ((options) => new CityClient(options));
@@ -139,7 +139,7 @@ export class CityLink {
 
   private pullInBackground(): void {
     const credentials = this.o.credentials();
-    if (this.pulling || credentials === null || JSON.stringify(credentials) === this.haltedFor) return;
+    if (this.pulling || credentials === null || credentials.token === this.haltedForToken) return;
     this.pullNow().catch((error: unknown) => {
       if (!this.stopped) this.o.log(`[sync] pull failed: ${error instanceof Error ? error.message : String(error)}`);
     });
@@ -151,11 +151,11 @@ export class CityLink {
     const client = this.makeClient({ serverUrl: credentials.serverUrl, token: credentials.token, now: () => this.o.clock.now().getTime() });
     try {
       const outcome = await this.pull.pullOnce(client);
-      this.haltedFor = null;
+      this.haltedForToken = null;
       return outcome;
     } catch (error) {
       if (error instanceof SyncError && (error.code === 'SYNC_UNAUTHORIZED' || error.code === 'SYNC_PROTOCOL_UNSUPPORTED')) {
-        this.haltedFor = JSON.stringify(credentials);
+        this.haltedForToken = credentials.token;
         this.o.log(`[sync] pulls stopped until the kiosk is ${error.code === 'SYNC_UNAUTHORIZED' ? 'enrolled again' : 'updated'}`);
       }
       throw error;

@@ -36,7 +36,7 @@ describe('sync in the kiosk core', () => {
     expect(core.handlers.nudgeSync({})).toEqual({ ok: true, value: {} });
   });
 
-  it('starts once credentials appear, and says offline with the code when the city cannot be reached', async () => {
+  it('starts once told the credentials appeared, in its worker, and says offline with the code when the city cannot be reached', async () => {
     const port = await refusedPort();
     let deviceId: string | null = null;
     const statuses: SyncStatus[] = [];
@@ -46,8 +46,7 @@ describe('sync in the kiosk core', () => {
       ...quiet,
       sync: {
         credentials: () => (deviceId ? { serverUrl: `http://127.0.0.1:${port}`, deviceId, token: 'T'.repeat(43) } : null),
-        workerScript: null,
-        tuning: { credentialsPollMs: 20, networkPollMs: 0, queuePollMs: 20, backoff: { baseMs: 50, capMs: 100 } },
+        tuning: { networkPollMs: 0, queuePollMs: 20, backoff: { baseMs: 50, capMs: 100 } },
       },
     });
     onTestFinished(() => core.close());
@@ -58,6 +57,7 @@ describe('sync in the kiosk core', () => {
     core.handlers.identifyCard({ raw: demoCards.motherOneChild, source: 'keyboard-wedge' });
     const status = core.handlers.getStatus({});
     deviceId = status.ok && status.value.state === 'ready' ? status.value.deviceId : null;
+    core.syncCredentialsChanged();
     const started = Date.now();
     while (!statuses.some((s) => s.lastErrorCode !== null) && Date.now() - started < 5_000) await new Promise((r) => setTimeout(r, 20));
     expect(statuses.at(-1)).toMatchObject({ state: 'offline', queued: before + 1, lastErrorCode: 'SYNC_NETWORK' });

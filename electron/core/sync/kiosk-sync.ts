@@ -1,17 +1,15 @@
 // Sync as the kiosk core sees it: started when the kiosk is enrolled (sync_state names a server and the token can be
-// read), run in the sync worker thread when the shell names its script (else in the core's own thread), its status
-// kept for getSyncStatus and reported on every change. The door never waits for any of it.
+// read), run in the sync worker thread, its status kept for getSyncStatus and reported on every change. The door never
+// waits for any of it. The credentials are read at start and again when the core says they changed (enrollment).
 import type { Database } from 'better-sqlite3';
 import { NEVER_ENROLLED, type SyncStatus } from '../../../shared/sync/sync-status.js';
 import type { BackoffPolicy } from './backoff.js';
 import { DoorActivity } from './door-activity.js';
 import type { HttpLimits } from './http-request.js';
 import { OutboxStore } from './outbox-store.js';
-import { DoorAwarePacing } from './push-pacing.js';
 import { RosterStatus } from './roster-status.js';
 import type { SyncCredentials, SyncCredentialsProvider } from './sync-credentials.js';
 import type { NudgeReason } from './sync-loop.js';
-import { SyncService } from './sync-service.js';
 import { SYNC_KEYS, SyncStateStore } from './sync-state.js';
 import { SyncWorkerHost } from './sync-worker-host.js';
 
@@ -23,37 +21,29 @@ export interface SyncTuning {
   networkPollMs?: number;
   queuePollMs?: number;
   limits?: Partial<HttpLimits>;
-  /** How often the credentials are read again (enrollment, a new token); 0 turns it off. */
-  credentialsPollMs?: number;
 }
 
 export interface KioskSyncOptions {
-  /** The core's connection: counts for the never-enrolled status, and the engine itself when it runs in-thread. */
+  /** The core's connection: the counts for the never-enrolled status, and the roster's state. */
   db: Database;
   databasePath: string;
   nativeBinding: string | null;
   credentials: SyncCredentialsProvider;
-  /** The sync worker's script (dist/sync-worker.mjs, or the dev script from the sources); null runs sync in this thread. */
-  workerScript: string | URL | null;
+  /** The sync worker's script: dist/sync-worker.mjs, or the dev script when running from the sources. */
+  workerScript: string | URL;
   onStatus: (status: SyncStatus) => void;
   log: (line: string) => void;
   tuning?: SyncTuning;
 }
 
-interface Runner {
-  status(): SyncStatus;
-  nudge(reason: NudgeReason): void;
-  stop(): Promise<void>;
-}
-
 export class KioskSync {
-  private runner: Runner | null = null;
-  private running: SyncCredentials | null = null;
-  private poll: NodeJS.Timeout | null = null;
+  private runner: SyncWorkerHost | null = null;
+  /** Bumped by every refresh and stop: a start still waiting for the old worker to stop is dropped when it moved on. */
+  private generation = 0;
   private readonly outbox: OutboxStore;
   /** The roster pull runs in this thread (city-link.ts): its outcome is read here, fresh, for every status. */
   private readonly roster: RosterStatus;
-  /** Read by the push's pacing, in the worker or here: the push slows down while people are at the door. */
+  /** Read by the push's pacing in the worker: the push slows down while people are at the door. */
   private readonly door = new DoorActivity();
 
   constructor(private readonly options: KioskSyncOptions) {
@@ -63,11 +53,6 @@ export class KioskSync {
 
   start(): void {
     this.refresh();
-    const pollMs = this.options.tuning?.credentialsPollMs ?? 10_000;
-    if (pollMs > 0) {
-      this.poll = setInterval(() => this.refresh(), pollMs);
-      this.poll.unref();
-    }
   }
 
   status(): SyncStatus {
@@ -94,15 +79,16 @@ export class KioskSync {
   }
 
   async stop(): Promise<void> {
-    if (this.poll) clearInterval(this.poll);
-    this.poll = null;
+    this.generation += 1;
     const runner = this.runner;
     this.runner = null;
-    this.running = null;
     await runner?.stop();
   }
 
-  /** Starts, restarts or stops the engine when the credentials appeared, changed or went away. */
+  /**
+   * The credentials changed (an enrollment; a test's or the bench's provider): the worker is stopped and, when the
+   * kiosk is enrolled, started again with what the provider gives now.
+   */
   refresh(): void {
     let next: SyncCredentials | null;
     try {
@@ -111,48 +97,34 @@ export class KioskSync {
       this.options.log(`[sync] cannot read the sync credentials: ${error instanceof Error ? error.message : String(error)}`);
       return;
     }
-    if (JSON.stringify(next) === JSON.stringify(this.running)) return;
+    const generation = (this.generation += 1);
     const previous = this.runner;
     this.runner = null;
-    this.running = next;
     void (previous?.stop() ?? Promise.resolve()).then(() => {
-      if (this.running !== next) return; // changed again meanwhile
+      if (this.generation !== generation) return; // refreshed or stopped again meanwhile
       if (next) {
-        this.runner = this.startRunner(next);
-        this.options.log(`[sync] pushing to ${next.serverUrl} as ${next.deviceId} (${this.options.workerScript ? 'worker thread' : 'core thread'})`);
+        this.runner = this.startWorker(next);
+        this.options.log(`[sync] pushing to ${next.serverUrl} as ${next.deviceId}`);
       }
       this.options.onStatus(this.status());
     });
   }
 
-  private startRunner(credentials: SyncCredentials): Runner {
-    const { tuning = {}, workerScript } = this.options;
-    if (workerScript) {
-      const host = new SyncWorkerHost({
-        script: workerScript,
-        data: {
-          databasePath: this.options.databasePath,
-          nativeBinding: this.options.nativeBinding,
-          credentials,
-          doorActivity: this.door.buffer,
-          ...stripUndefined({ ...tuning, credentialsPollMs: undefined }),
-        },
-        onStatus: (status) => this.options.onStatus(this.withRoster(status)),
-        log: this.options.log,
-      });
-      host.start();
-      return host;
-    }
-    const service = new SyncService({
-      db: this.options.db,
-      credentials,
-      ...tuning,
-      pacing: new DoorAwarePacing(this.door),
-      log: this.options.log,
+  private startWorker(credentials: SyncCredentials): SyncWorkerHost {
+    const host = new SyncWorkerHost({
+      script: this.options.workerScript,
+      data: {
+        databasePath: this.options.databasePath,
+        nativeBinding: this.options.nativeBinding,
+        credentials,
+        doorActivity: this.door.buffer,
+        ...stripUndefined(this.options.tuning ?? {}),
+      },
       onStatus: (status) => this.options.onStatus(this.withRoster(status)),
+      log: this.options.log,
     });
-    service.start();
-    return service;
+    host.start();
+    return host;
   }
 }
 

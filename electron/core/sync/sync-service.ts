@@ -1,11 +1,9 @@
 // Sync for one kiosk database connection: the city client, the push engine, the loop that schedules it, the
-// network watch that nudges it, and the status the screen shows. Runs in the sync worker (its own connection),
-// or in the core's thread when asked to.
+// network watch that nudges it, and the status the screen shows. Runs in the sync worker, on its own connection.
 import type { Database } from 'better-sqlite3';
 import type { SyncStatus } from '../../../shared/sync/sync-status.js';
 import { Backoff, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
 import { CityClient } from './city-client.js';
-import { ClockOffsetTracker } from './clock-offset.js';
 import type { HttpLimits } from './http-request.js';
 import { watchNetwork } from './network-watch.js';
 import { PushEngine } from './push-engine.js';
@@ -13,7 +11,7 @@ import { RosterStatus } from './roster-status.js';
 import type { PushPacing } from './push-pacing.js';
 import type { SyncCredentials } from './sync-credentials.js';
 import { SyncLoop, type NudgeReason } from './sync-loop.js';
-import { SYNC_KEYS, SyncStateStore } from './sync-state.js';
+import { SYNC_KEYS } from './sync-state.js';
 
 export interface SyncServiceOptions {
   db: Database;
@@ -49,11 +47,7 @@ export class SyncService {
 
   constructor(private readonly options: SyncServiceOptions) {
     const now = options.now ?? Date.now;
-    const log = options.log ?? (() => undefined);
     this.client = new CityClient({ serverUrl: options.credentials.serverUrl, token: options.credentials.token, limits: options.limits, now });
-    const clock = new ClockOffsetTracker(new SyncStateStore(options.db), (offsetMs) =>
-      log(`[sync] the kiosk clock is ${Math.round(offsetMs / 1000)} s off the city's`),
-    );
     this.engine = new PushEngine({
       db: options.db,
       client: this.client,
@@ -67,12 +61,9 @@ export class SyncService {
         this.report();
       },
       pacing: options.pacing,
-      // Every reply's Date header refreshes the clock offset the next events are stamped with. The status is reported
-      // once what the reply settles is on disk (onBatch, afterRound), never from rows still pending.
-      onReply: (reply) => {
-        clock.observe(reply);
-        this.loop.exchangeSucceeded();
-      },
+      // The clock offset is measured by the pulls (city-link.ts), not here: one writer for one key. The status is
+      // reported once what the reply settles is on disk (onBatch, afterRound), never from rows still pending.
+      onReply: () => this.loop.exchangeSucceeded(),
     });
     this.loop = new SyncLoop({
       engine: this.engine,

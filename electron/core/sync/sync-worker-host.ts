@@ -53,6 +53,8 @@ export class SyncWorkerHost {
       const message = FromWorkerSchema.safeParse(raw);
       if (!message.success) return this.options.log('[sync] malformed message from the sync worker');
       if (message.data.type === 'status') {
+        // After stop, the core may have closed its connection: a late status must not reach it.
+        if (this.stopping) return;
         this.last = message.data.status;
         this.options.onStatus(message.data.status);
       } else if (message.data.type === 'log') this.options.log(message.data.line);
