@@ -13,7 +13,7 @@ export interface Layer {
 const TEST_PACKAGES = ['vitest', 'fast-check'];
 
 export const layers: Layer[] = [
-  { folder: 'shared/', mayImport: ['shared/'], packages: ['zod', ...TEST_PACKAGES] },
+  { folder: 'shared/', mayImport: ['shared/'], packages: ['zod', '@scure/base', ...TEST_PACKAGES] },
   {
     folder: 'electron/core/',
     mayImport: ['shared/', 'electron/core/'],
@@ -32,7 +32,7 @@ export const layers: Layer[] = [
     // layer lists city-server/, so kiosk code can never depend on it.
     folder: 'city-server/',
     mayImport: ['shared/', 'electron/core/demo/', 'city-server/'],
-    packages: ['node:', 'better-sqlite3', 'zod', ...TEST_PACKAGES],
+    packages: ['node:', 'better-sqlite3', 'zod', 'fastify', ...TEST_PACKAGES],
   },
   {
     // Tests that run the kiosk core against the reference city server over loopback: the one place both meet.
