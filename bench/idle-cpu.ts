@@ -1,11 +1,14 @@
 // What an empty doorway costs: the whole kiosk (web host and Chromium, with its camera on and nobody at the door)
-// measured over IDLE_S seconds, in percent of one core. The fake camera plays a doorway with fresh sensor noise in
-// every frame, as a real webcam's picture never stands quite still.
+// measured over IDLE_S seconds, in percent of one core, split by process — and, in the same run, the floor under it:
+// a bare page showing the same fake camera in a <video> of the same size (camera-floor-page.ts). The fake camera
+// plays a doorway with fresh sensor noise in every frame, as a real webcam's picture never stands quite still; its
+// own cost (reading and converting a .y4m file) is part of the floor, where a real camera's driver would be.
 import { join } from 'node:path';
 import { launchWithCamera, waitForCamera } from '../e2e/support/camera-kiosk.js';
 import { startKioskHost } from '../e2e/support/kiosk-host.js';
 import { writeQrVideo, type VideoSegment } from '../e2e/support/qr-video.js';
-import { measureDescendantCpu } from './process-cpu.js';
+import { openCameraFloorPage } from './camera-floor-page.js';
+import { measureDescendantCpu, type CpuWindow } from './process-cpu.js';
 import { doorwayBackground } from './qr/background.js';
 import { gaussianBlur, sensorNoise, uneven } from './qr/filters.js';
 import { toBytes } from './qr/gray-image.js';
@@ -26,10 +29,60 @@ export function emptyDoorwayVideo(path: string, seed = 0x49444c45 /* "IDLE" */):
   return writeQrVideo(path, segments, FPS);
 }
 
-export async function benchIdleCpu(dataDir: string, idleSeconds = 30): Promise<number> {
-  const host = await startKioskHost(join(dataDir, 'kiosk'));
+/** The kiosk's processes by their part: the web host is the only node process the benchmark starts (esbuild is the
+ * benchmark's own TypeScript loader, not the kiosk). */
+const PARTS: readonly { name: string; matches: (command: string) => boolean }[] = [
+  { name: 'web_host', matches: (command) => command === 'node' },
+  { name: 'renderer', matches: (command) => command === 'chromium renderer' },
+  { name: 'gpu', matches: (command) => command === 'chromium gpu-process' },
+  { name: 'camera_capture', matches: (command) => command.endsWith('VideoCaptureService') },
+  { name: 'browser', matches: (command) => command === 'chromium' },
+];
+
+export interface IdleCpu {
+  /** The whole kiosk, % of one core. */
+  percent: number;
+  /** The bare camera page, % of one core. */
+  floorPercent: number;
+  /** % of one core by part (PARTS, and 'other'). */
+  parts: Map<string, number>;
+}
+
+function byPart(window: CpuWindow): Map<string, number> {
+  const parts = new Map<string, number>();
+  for (const [command, ms] of window.byCommand) {
+    if (command === 'esbuild') continue;
+    const part = PARTS.find((p) => p.matches(command))?.name ?? 'other';
+    parts.set(part, (parts.get(part) ?? 0) + (100 * ms) / window.wallMs);
+  }
+  return parts;
+}
+
+const sum = (parts: Map<string, number>): number => [...parts.values()].reduce((a, b) => a + b, 0);
+const describe = (parts: Map<string, number>): string =>
+  [...parts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([part, percent]) => `${part} ${percent.toFixed(1)} %`)
+    .join(', ');
+const idle = (seconds: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+
+async function measureFloor(videoPath: string, seconds: number): Promise<Map<string, number>> {
+  const browser = await launchWithCamera(videoPath);
   try {
-    const video = emptyDoorwayVideo(join(dataDir, 'doorway.y4m'));
+    await openCameraFloorPage(browser);
+    await idle(SETTLE_S);
+    return byPart(await measureDescendantCpu(() => idle(seconds)));
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function benchIdleCpu(dataDir: string, idleSeconds = 30): Promise<IdleCpu> {
+  const video = emptyDoorwayVideo(join(dataDir, 'doorway.y4m'));
+  const floor = await measureFloor(video.path, idleSeconds);
+  const host = await startKioskHost(join(dataDir, 'kiosk'));
+  let parts: Map<string, number>;
+  try {
     const browser = await launchWithCamera(video.path);
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -37,7 +90,7 @@ export async function benchIdleCpu(dataDir: string, idleSeconds = 30): Promise<n
       await page.locator('body[data-ready="true"]').waitFor({ state: 'attached' });
       await waitForCamera(page);
       await page.waitForFunction(() => performance.getEntriesByName('esik:qr-frame', 'mark').length > 0, undefined, { timeout: 30_000 });
-      await new Promise((resolve) => setTimeout(resolve, SETTLE_S * 1000));
+      await idle(SETTLE_S);
       const framesBefore = await page.evaluate(() => {
         // Frames handed to the decoder (markNow keeps one mark at a time: count them as they come).
         const counter = { decoded: 0 };
@@ -47,20 +100,23 @@ export async function benchIdleCpu(dataDir: string, idleSeconds = 30): Promise<n
         }).observe({ type: 'mark' });
         return document.querySelector<HTMLVideoElement>('#esik-qr-viewfinder video')?.getVideoPlaybackQuality().totalVideoFrames ?? 0;
       });
-      const window = await measureDescendantCpu(() => new Promise((resolve) => setTimeout(resolve, idleSeconds * 1000)));
+      const window = await measureDescendantCpu(() => idle(idleSeconds));
       const framesAfter = await page.evaluate(() => document.querySelector<HTMLVideoElement>('#esik-qr-viewfinder video')?.getVideoPlaybackQuality().totalVideoFrames ?? 0);
       const decoded = await page.evaluate(() => (Reflect.get(window, 'esikDecodeCounter') as { decoded: number }).decoded);
-      // esbuild is the benchmark's own TypeScript loader, not the kiosk.
-      const kiosk = [...window.byCommand].filter(([command]) => command !== 'esbuild');
-      const percent = (100 * kiosk.reduce((sum, [, ms]) => sum + ms, 0)) / window.wallMs;
-      const split = kiosk.filter(([, ms]) => ms > 0).sort((a, b) => b[1] - a[1]).map(([command, ms]) => `${command} ${((100 * ms) / window.wallMs).toFixed(1)} %`);
-      console.log(`[bench] idle_cpu over ${(window.wallMs / 1000).toFixed(0)} s, ${String(framesAfter - framesBefore)} camera frames shown, ${String(decoded)} decoded: ${split.join(', ')}`);
-      report('idle_cpu_percent', percent, '%');
-      return percent;
+      parts = byPart(window);
+      console.log(`[bench] idle_cpu over ${(window.wallMs / 1000).toFixed(0)} s, ${String(framesAfter - framesBefore)} camera frames shown, ${String(decoded)} decoded: ${describe(parts)}`);
     } finally {
       await browser.close();
     }
   } finally {
     await host.stop();
   }
+  console.log(`[bench] idle_cpu floor, a bare page showing the same camera over ${String(idleSeconds)} s: ${describe(floor)}`);
+  const result = { percent: sum(parts), floorPercent: sum(floor), parts };
+  report('idle_cpu_percent', result.percent, '%');
+  report('idle_cpu_camera_floor_percent', result.floorPercent, '%');
+  // What the kiosk adds to showing its camera: the part its own code can cut.
+  report('idle_cpu_kiosk_own_percent', result.percent - result.floorPercent, '%');
+  for (const { name } of PARTS) report(`idle_cpu_${name}_percent`, parts.get(name) ?? 0, '%');
+  return result;
 }

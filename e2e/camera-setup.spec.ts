@@ -51,17 +51,37 @@ test('an unplugged camera is shown, and scanning comes back by itself when camer
 
 test('a camera whose frames stop is restarted by the watchdog', async ({ cameraKiosk: kiosk }, testInfo) => {
   const video = writeQrVideo(testInfo.outputPath('camera.y4m'), [{ text: null, seconds: 1 }]);
-  const page = await kiosk.open(video.path);
+  // A hung driver delivers nothing more: the frames the scanner reads from the camera track stop while the flag is up.
+  const page = await kiosk.open(video.path, {
+    beforeOpen: (p) =>
+      p.addInitScript(() => {
+        const Processor = Reflect.get(window, 'MediaStreamTrackProcessor') as new (init: object) => { readable: ReadableStream<VideoFrame> };
+        class StallableProcessor {
+          readonly readable: ReadableStream<VideoFrame>;
+          constructor(init: object) {
+            this.readable = new Processor(init).readable.pipeThrough(
+              new TransformStream<VideoFrame, VideoFrame>({
+                transform(frame, controller) {
+                  if (Reflect.get(window, 'esikCameraStuck') === true) frame.close();
+                  else controller.enqueue(frame);
+                },
+              }),
+            );
+          }
+        }
+        Reflect.set(window, 'MediaStreamTrackProcessor', StallableProcessor);
+      }),
+  });
   await waitForCamera(page);
-  // A hung driver delivers nothing more: the scanner's <video> shows no new frames.
   await page.evaluate(() => {
     const stuck = document.querySelector<HTMLVideoElement>('#esik-qr-viewfinder video');
     if (!stuck) throw new Error('no scanner video');
     stuck.dataset.stuck = 'true';
-    stuck.pause();
+    Reflect.set(window, 'esikCameraStuck', true);
   });
   // 10 s without a frame, checked every 2 s: then a fresh scanner with a fresh <video>.
   await expect(page.locator('#esik-qr-viewfinder video:not([data-stuck])')).toBeAttached({ timeout: 20_000 });
+  await page.evaluate(() => Reflect.set(window, 'esikCameraStuck', false));
   await waitForCamera(page);
 });
 

@@ -15,7 +15,7 @@ export interface CameraKiosk {
 
 export interface OpenOptions {
   /** Runs before the page loads (to listen to its requests, say). */
-  beforeOpen?: (page: Page) => void;
+  beforeOpen?: (page: Page) => unknown;
   /** false: the camera permission prompt is refused, as a person (or a policy) may. */
   allowCamera?: boolean;
 }
@@ -66,7 +66,7 @@ export const test = base.extend<{ cameraKiosk: CameraKiosk }>({
           page.on('console', (message) => {
             if (message.type() === 'error') errors.push(message.text());
           });
-          options.beforeOpen?.(page);
+          await options.beforeOpen?.(page);
           await page.goto(host.url);
           await expect(page.locator('body[data-ready="true"]')).toBeAttached();
           return page;

@@ -35,8 +35,12 @@ export interface QrRead {
 }
 
 /** The first valid, non-empty code found, trying the passes in order; null when none finds one. */
-export async function readQrInPasses(frame: RgbaFrame, readBarcodes: ReadBarcodes, passes: readonly QrPass[] = QR_PASSES): Promise<QrRead | null> {
-  const luma = lumaOf(frame);
+export function readQrInPasses(frame: RgbaFrame, readBarcodes: ReadBarcodes, passes: readonly QrPass[] = QR_PASSES): Promise<QrRead | null> {
+  return readLumaInPasses(lumaOf(frame), readBarcodes, passes);
+}
+
+/** The same from grey pixels: the camera hands its frames' luma plane over as it is, with no RGBA step. */
+export async function readLumaInPasses(luma: LumaImage, readBarcodes: ReadBarcodes, passes: readonly QrPass[] = QR_PASSES): Promise<QrRead | null> {
   for (const pass of passes) {
     const results = await readBarcodes(pass.prepare(luma), pass.options);
     const found = results.find((result) => result.isValid && result.text !== '');

@@ -1,74 +1,98 @@
-// Scans a playing <video> for QR codes: looks at a frame at most every SAMPLE_EVERY_MS, asks the motion gate whether
-// it is worth decoding, and decodes the scan region of those that are. One frame at a time: a slow decode lowers the
-// rate rather than piling frames up.
-import { MotionGate } from './motion-gate.js';
-import { readQrFromImage } from './read-qr.js';
-import { MOTION_GATE, SAMPLE_EVERY_MS, scanRegion } from './scan-config.js';
+// Scans a camera track for QR codes: every frame comes to JavaScript as a VideoFrame (MediaStreamTrackProcessor, on a
+// clone of the track the viewfinder shows), its luma is copied out and the frame handed back at once, a small
+// thumbnail of it goes to the motion gate, and the frames the gate picks are decoded whole. Every frame is looked at,
+// so the first one a code appears in is decoded; none is drawn into a canvas, and no per-frame callback makes the
+// page render (requestVideoFrameCallback did, ten times a second, for a page that did not change).
+// One frame at a time: a slow decode lets the frames in between go rather than piling them up.
+import type { LumaImage } from '../../../shared/qr/luma.js';
+import { lumaThumbnail, MotionGate } from './motion-gate.js';
+import { readQrFromLuma } from './read-qr.js';
+import { MOTION_GATE, scanRegion } from './scan-config.js';
+import { fullRangeLuma, VideoFrameLuma, type FrameLuma } from './video-frame-luma.js';
 
-/** Starts scanning; returns the function that stops it. */
-export function scanVideo(video: HTMLVideoElement, onCode: (text: string) => void): () => void {
+/** Chromium's MediaStreamTrackProcessor (mediacapture-transform), not in TypeScript's DOM library. */
+interface TrackProcessor {
+  readonly readable: ReadableStream<VideoFrame>;
+}
+type TrackProcessorConstructor = new (init: { track: MediaStreamTrack; maxBufferSize?: number }) => TrackProcessor;
+
+function trackProcessor(): TrackProcessorConstructor {
+  const found: unknown = Reflect.get(globalThis, 'MediaStreamTrackProcessor');
+  if (typeof found !== 'function') throw new Error('this browser has no MediaStreamTrackProcessor to read camera frames with');
+  return found as TrackProcessorConstructor;
+}
+
+export interface ScanEvents {
+  /** Every frame the camera delivered (the watchdog's sign of life). */
+  onFrame: () => void;
+  onCode: (text: string) => void;
+}
+
+/** The part of the frame the kiosk scans (scan-config.ts), as its own image. */
+function regionOf(luma: LumaImage): LumaImage {
+  const region = scanRegion(luma.width, luma.height);
+  if (region.left === 0 && region.top === 0 && region.width === luma.width && region.height === luma.height) return luma;
+  const data = new Uint8Array(region.width * region.height);
+  for (let y = 0; y < region.height; y++) {
+    const from = (region.top + y) * luma.width + region.left;
+    data.set(luma.data.subarray(from, from + region.width), y * region.width);
+  }
+  return { width: region.width, height: region.height, data };
+}
+
+/** Starts scanning; returns the function that stops it. Throws when the browser cannot hand frames over. */
+export function scanTrack(track: MediaStreamTrack, events: ScanEvents): () => void {
+  const Processor = trackProcessor();
+  // A clone of its own: the viewfinder keeps the original, and stopping the scan stops only this one.
+  const own = track.clone();
+  // One frame waiting at most: after a slow decode, the newest frame is the one worth looking at.
+  const reader = new Processor({ track: own, maxBufferSize: 1 }).readable.getReader();
   const gate = new MotionGate(MOTION_GATE);
-  const thumbCanvas = document.createElement('canvas');
-  thumbCanvas.width = MOTION_GATE.thumbWidth;
-  thumbCanvas.height = MOTION_GATE.thumbHeight;
-  const frameCanvas = document.createElement('canvas');
-  // Read back on every decoded frame: keep the canvases in memory rather than on the GPU.
-  const thumbContext = thumbCanvas.getContext('2d', { willReadFrequently: true });
-  const frameContext = frameCanvas.getContext('2d', { willReadFrequently: true });
+  const luma = new VideoFrameLuma();
   let live = true;
-  let busy = false;
-  let lastSampleMs = Number.NEGATIVE_INFINITY;
   let failureLogged = false;
-  let handle = 0;
 
-  const thumbnail = (context: CanvasRenderingContext2D): Uint8Array => {
-    context.drawImage(video, 0, 0, MOTION_GATE.thumbWidth, MOTION_GATE.thumbHeight);
-    const rgba = context.getImageData(0, 0, MOTION_GATE.thumbWidth, MOTION_GATE.thumbHeight).data;
-    const grey = new Uint8Array(rgba.length / 4);
-    // The green channel is grey enough to see motion by.
-    for (let i = 0; i < grey.length; i++) grey[i] = rgba[i * 4 + 1] as number;
-    return grey;
-  };
-
-  const decode = async (context: CanvasRenderingContext2D, nowMs: number): Promise<void> => {
-    const region = scanRegion(video.videoWidth, video.videoHeight);
-    if (frameCanvas.width !== region.width || frameCanvas.height !== region.height) {
-      frameCanvas.width = region.width;
-      frameCanvas.height = region.height;
+  const look = async (frame: VideoFrame): Promise<void> => {
+    let read: FrameLuma;
+    try {
+      read = await luma.read(frame);
+    } finally {
+      // Back to the camera's pool at once: a frame held open stalls the camera.
+      frame.close();
     }
-    context.drawImage(video, region.left, region.top, region.width, region.height, 0, 0, region.width, region.height);
-    const text = await readQrFromImage(context.getImageData(0, 0, region.width, region.height));
+    const nowMs = performance.now();
+    if (!gate.shouldDecode(lumaThumbnail(read.image, MOTION_GATE.thumbWidth, MOTION_GATE.thumbHeight), nowMs)) return;
+    const text = await readQrFromLuma(regionOf(fullRangeLuma(read)));
     if (text === null || !live) return;
     gate.codeSeen(nowMs);
-    onCode(text);
+    events.onCode(text);
   };
 
-  const sample = async (nowMs: number): Promise<void> => {
-    if (!thumbContext || !frameContext || video.videoWidth === 0 || video.videoHeight === 0) return;
-    if (gate.shouldDecode(thumbnail(thumbContext), nowMs)) await decode(frameContext, nowMs);
-  };
-
-  const onFrame = (nowMs: number): void => {
-    if (!live) return;
-    // Frames come with some jitter: a 10 fps camera's next frame 99 ms later still counts as the next sample.
-    if (!busy && nowMs - lastSampleMs >= SAMPLE_EVERY_MS * 0.8) {
-      lastSampleMs = nowMs;
-      busy = true;
-      sample(nowMs)
-        .catch((error: unknown) => {
-          // Once per camera start: a decoder that cannot load fails on every frame.
-          if (!failureLogged) console.error('[camera] a frame could not be scanned', error);
-          failureLogged = true;
-        })
-        .finally(() => {
-          busy = false;
-        });
+  void (async () => {
+    for (;;) {
+      const { value: frame, done } = await reader.read();
+      if (done) return;
+      if (!live) {
+        frame.close();
+        return;
+      }
+      events.onFrame();
+      try {
+        await look(frame);
+      } catch (error: unknown) {
+        // Once per camera start: a decoder that cannot load fails on every frame.
+        if (!failureLogged) console.error('[camera] a frame could not be scanned', error);
+        failureLogged = true;
+      }
     }
-    handle = video.requestVideoFrameCallback(onFrame);
-  };
-  handle = video.requestVideoFrameCallback(onFrame);
+  })().catch((error: unknown) => {
+    // The stream errored (its track failed): the watchdog sees no more frames and restarts the camera.
+    if (live) console.error('[camera] the camera frames stopped', error);
+  });
+
   return () => {
     live = false;
-    video.cancelVideoFrameCallback(handle);
+    reader.cancel().catch(() => undefined);
+    own.stop();
   };
 }

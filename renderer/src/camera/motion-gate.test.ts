@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedPixels, MotionGate } from './motion-gate.js';
+import { changedPixels, lumaThumbnail, MotionGate } from './motion-gate.js';
 import { MOTION_GATE } from './scan-config.js';
 
 const SIZE = MOTION_GATE.thumbWidth * MOTION_GATE.thumbHeight;
@@ -49,5 +49,18 @@ describe('MotionGate', () => {
       expect(gate.shouldDecode(Uint8Array.from(still), t)).toBe(true);
       gate.codeSeen(t);
     }
+  });
+});
+
+describe('lumaThumbnail', () => {
+  it('averages each block of the frame into one pixel', () => {
+    // 4×2 blocks of 4×4 pixels, each block one level, with a single odd pixel the sampling skips.
+    const data = Uint8Array.from({ length: 16 * 8 }, (_, i) => 10 * (Math.floor((i % 16) / 4) + 4 * Math.floor(i / 16 / 4)));
+    data[1] = 255;
+    expect([...lumaThumbnail({ width: 16, height: 8, data }, 4, 2)]).toEqual([0, 10, 20, 30, 40, 50, 60, 70]);
+  });
+
+  it('refuses a frame smaller than the thumbnail', () => {
+    expect(() => lumaThumbnail({ width: 32, height: 24, data: new Uint8Array(32 * 24) }, 64, 48)).toThrow(/smaller than its thumbnail/);
   });
 });

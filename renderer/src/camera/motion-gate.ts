@@ -1,11 +1,40 @@
 // Decides which camera frames are decoded: every frame that moved or held a code, and every frame for a while after,
 // but in a still picture without one (an empty doorway) only one now and then. Pure: frame-scanner.ts feeds it thumbnails and the time.
+import type { LumaImage } from '../../../shared/qr/luma.js';
 
 export interface MotionGateOptions {
   readonly pixelDelta: number;
   readonly minChangedPixels: number;
   readonly holdMs: number;
   readonly stillDecodeEveryMs: number;
+}
+
+/**
+ * A small grey thumbnail of a frame, each pixel the mean of its block (every other pixel of every other row: a
+ * quarter of the frame is read, and 25 samples a pixel still average sensor noise down fivefold). Looking at every
+ * frame this way costs a fraction of a millisecond, so no frame a code appears in goes unlooked at.
+ */
+export function lumaThumbnail(image: LumaImage, width: number, height: number): Uint8Array {
+  const thumb = new Uint8Array(width * height);
+  const blockWidth = Math.floor(image.width / width);
+  const blockHeight = Math.floor(image.height / height);
+  if (blockWidth === 0 || blockHeight === 0) throw new Error(`a ${String(image.width)}×${String(image.height)} frame is smaller than its thumbnail`);
+  const step = blockWidth >= 2 && blockHeight >= 2 ? 2 : 1;
+  for (let ty = 0; ty < height; ty++) {
+    for (let tx = 0; tx < width; tx++) {
+      let sum = 0;
+      let count = 0;
+      for (let y = ty * blockHeight; y < (ty + 1) * blockHeight; y += step) {
+        const row = y * image.width;
+        for (let x = tx * blockWidth; x < (tx + 1) * blockWidth; x += step) {
+          sum += image.data[row + x] as number;
+          count++;
+        }
+      }
+      thumb[ty * width + tx] = Math.round(sum / count);
+    }
+  }
+  return thumb;
 }
 
 /** How many pixels of two same-sized grey thumbnails differ by more than delta. */

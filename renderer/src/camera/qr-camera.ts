@@ -4,10 +4,10 @@
 // bring a slower decoder back.
 import { cameraProblemOf, type CameraProblem } from './camera-problem.js';
 import { CameraWatchdog } from './camera-watchdog.js';
-import { scanVideo } from './frame-scanner.js';
+import { scanTrack } from './frame-scanner.js';
 import { prepareQrReader } from './read-qr.js';
 import { videoConstraints } from './scan-config.js';
-import { watchVideo } from './watch-video.js';
+import { watchTrackEnded } from './track-ended.js';
 
 /** The element the camera's <video> is put in (CameraDock). */
 export const VIEWFINDER_ID = 'esik-qr-viewfinder';
@@ -132,25 +132,41 @@ export class QrCamera {
       this.report(cameraProblemOf(error));
       return;
     }
+    const [track] = stream.getVideoTracks();
+    if (!track) {
+      await this.stopNow();
+      this.report('noCamera');
+      return;
+    }
     this.watchdog.started(performance.now());
     scanner.stops.push(
-      scanVideo(video, (text) => {
-        this.watchdog.code(performance.now());
-        this.events.onCode(text);
-      }),
-      watchVideo(video, {
-        onFrame: () => {
-          this.watchdog.frame(performance.now());
-        },
-        onEnded: () => {
-          void inTurn(async () => {
-            if (this.scanner !== scanner) return; // already stopped or restarted meanwhile
-            await this.stopNow();
-            this.report('unplugged');
-          });
-        },
+      watchTrackEnded(track, () => {
+        void inTurn(async () => {
+          if (this.scanner !== scanner) return; // already stopped or restarted meanwhile
+          await this.stopNow();
+          this.report('unplugged');
+        });
       }),
     );
+    try {
+      scanner.stops.push(
+        scanTrack(track, {
+          onFrame: () => {
+            this.watchdog.frame(performance.now());
+          },
+          onCode: (text) => {
+            this.watchdog.code(performance.now());
+            this.events.onCode(text);
+          },
+        }),
+      );
+    } catch (error) {
+      // A browser that cannot hand camera frames over: cards still work, and the log says why the camera does not.
+      console.error('[camera] cannot scan', error);
+      await this.stopNow();
+      this.report('noCamera');
+      return;
+    }
     this.report(null);
   }
 

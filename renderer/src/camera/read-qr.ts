@@ -4,7 +4,8 @@
 // origin (zxing-wasm would otherwise fetch it from a CDN).
 import { prepareZXingModule, type ZXingReaderModule } from 'zxing-wasm/reader';
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
-import { readQrInPasses } from '../../../shared/qr/read-passes.js';
+import type { LumaImage } from '../../../shared/qr/luma.js';
+import { readLumaInPasses } from '../../../shared/qr/read-passes.js';
 import { markNow } from '../perf/marks.js';
 import { readLumaBarcodes } from './zxing-luma-reader.js';
 
@@ -21,12 +22,12 @@ export function prepareQrReader(): Promise<ZXingReaderModule> {
   return prepared;
 }
 
-/** The text of the QR code in the frame's pixels, or null. Measured as `esik:qr-decoded` (detail: decoder, size, pass). */
-export async function readQrFromImage(image: ImageData): Promise<string | null> {
+/** The text of the QR code in the frame's grey pixels, or null. Measured as `esik:qr-decoded` (detail: decoder, size, pass). */
+export async function readQrFromLuma(image: LumaImage): Promise<string | null> {
   const module = await prepareQrReader();
   markNow('esik:qr-frame');
   const started = performance.now();
-  const read = await readQrInPasses(image, (luma, options) => readLumaBarcodes(module, luma, options));
+  const read = await readLumaInPasses(image, (luma, options) => readLumaBarcodes(module, luma, options));
   if (!read) return null;
   performance.clearMeasures('esik:qr-decoded');
   performance.measure('esik:qr-decoded', { start: started, detail: { decoder: DECODER_NAME, width: image.width, height: image.height, pass: read.pass } });
