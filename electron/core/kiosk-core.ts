@@ -31,6 +31,7 @@ import { RosterStore } from './services/roster-store.js';
 import { SettingsStore } from './services/settings-store.js';
 import { StaffDesk } from './staff/staff-desk.js';
 import { staffHandlers, type StaffAsyncRequestName } from './staff/staff-handlers.js';
+import { guardHandlers, guardsOf, projectGuarded, type GuardedHandlers } from './api/guards.js';
 import { AdminDesk } from './admin/admin-desk.js';
 import { adminHandlers, type AdminAsyncRequestName } from './admin/admin-handlers.js';
 import { CityLink } from './sync/city-link.js';
@@ -166,50 +167,63 @@ export class KioskCore {
     this.status = this.open();
   }
 
-  readonly handlers: KioskHandlers = {
-    getStatus: () => ok(this.status),
-    getReaders: () => ok({ readers: this.readers?.states() ?? [] }),
-    getStaffAlerts: () => ok({ alerts: [...this.standingAlerts.values()] }),
-    getSyncStatus: () => this.withStore((s) => ok(s.sync.status())),
-    nudgeSync: () =>
-      this.withStore((s) => {
+  /** Every request with its guard (api/guards.ts): who may make it is declared here and checked in one place. */
+  private readonly guarded: GuardedHandlers<OpenStore, KioskHandlers> = {
+    getStatus: { guard: 'none', run: () => ok(this.status) },
+    getReaders: { guard: 'none', run: () => ok({ readers: this.readers?.states() ?? [] }) },
+    getStaffAlerts: { guard: 'none', run: () => ok({ alerts: [...this.standingAlerts.values()] }) },
+    getSyncStatus: { guard: 'store', run: (_args, { store: s }) => ok(s.sync.status()) },
+    nudgeSync: {
+      guard: 'store',
+      run: (_args, { store: s }) => {
         s.sync.nudge('network');
         return ok({});
-      }),
+      },
+    },
     // An HID reader's card comes with its reader's format applied (HidReaderService); a typed card is read
     // with the keyboard readers' format.
-    identifyCard: ({ raw, source }) =>
-      this.atDoor((s) => s.checkin.identifyCard(raw, source === 'hid' ? 'canonical' : s.settings.get('keyboardReader').format)),
-    identifyQr: ({ text }) => this.atDoor((s) => s.checkin.identifyQr(text)),
-    confirmOffer: ({ offerId, childIds, answers }) => this.atDoor((s) => s.checkin.confirm(offerId, childIds, answers.leavingNow)),
-    cancelOffer: ({ offerId }) =>
-      this.withStore((s) => {
+    identifyCard: {
+      guard: 'door',
+      run: ({ raw, source }, { store: s }) => s.checkin.identifyCard(raw, source === 'hid' ? 'canonical' : s.settings.get('keyboardReader').format),
+    },
+    identifyQr: { guard: 'door', run: ({ text }, { store: s }) => s.checkin.identifyQr(text) },
+    confirmOffer: { guard: 'door', run: ({ offerId, childIds, answers }, { store: s }) => s.checkin.confirm(offerId, childIds, answers.leavingNow) },
+    cancelOffer: {
+      guard: 'store',
+      run: ({ offerId }, { store: s }) => {
         s.checkin.cancel(offerId);
         return ok({});
-      }),
-    renewOffer: ({ offerId }) => this.atDoor((s) => s.checkin.renew(offerId)),
-    setLanguage: ({ language }) =>
-      this.withStore((s) => {
+      },
+    },
+    renewOffer: { guard: 'door', run: ({ offerId }, { store: s }) => s.checkin.renew(offerId) },
+    setLanguage: {
+      guard: 'store',
+      run: ({ language }, { store: s }) => {
         s.settings.set('language', language);
         this.updateStatus(s, { language });
         return ok({});
-      }),
-    ...staffHandlers((action) => this.atDoor((s) => action(s.staff))),
-    ...adminHandlers(() => this.store?.admin ?? null),
-    enrollKiosk: async ({ sessionId, serverUrl, code }) => {
-      const s = this.store;
-      if (!s) return fail('DATABASE_UNAVAILABLE');
-      // Enrolling decides where the records go and whose roster opens the door: an admin's act only.
-      const session = s.staff.session(sessionId);
-      if (!session.ok) return session.result;
-      if (session.member.role !== 'admin') return fail('STAFF_FORBIDDEN', 'only an admin enrolls the kiosk');
-      return s.city.enroll({ serverUrl, code });
+      },
     },
-    retryDatabase: () => {
-      if (!this.store) this.reopen();
-      return ok(this.status);
+    ...projectGuarded(staffHandlers(), (s: OpenStore) => s.staff),
+    ...projectGuarded(adminHandlers(), (s: OpenStore) => s.admin),
+    // Enrolling decides where the records go and whose roster opens the door: an admin's act only.
+    enrollKiosk: { guard: 'admin', run: ({ serverUrl, code }, { store: s }) => s.city.enroll({ serverUrl, code }) },
+    retryDatabase: {
+      guard: 'none',
+      run: () => {
+        if (!this.store) this.reopen();
+        return ok(this.status);
+      },
     },
   };
+
+  /** Each request's declared guard (a test checks that every request of the contract has one). */
+  readonly guards = guardsOf(this.guarded);
+
+  readonly handlers: KioskHandlers = guardHandlers(this.guarded, {
+    withStore: (inPerson, action) => (inPerson ? this.atDoor(action) : this.withStore(action)),
+    session: (store, sessionId) => store.staff.session(sessionId),
+  });
 
   onEvent(listener: Listener): () => void {
     this.listeners.add(listener);

@@ -21,6 +21,7 @@ import { FileSecretStore } from '../../sync/secret-store.js';
 import { StaffDesk } from '../../staff/staff-desk.js';
 import { manualClock, tempDataDir } from '../../testing/fixtures.js';
 import { AdminDesk } from '../admin-desk.js';
+import { guardHandlers } from '../../api/guards.js';
 import { adminHandlers, type AdminHandlers } from '../admin-handlers.js';
 
 export const ADMIN_PIN = '2468';
@@ -108,7 +109,7 @@ export function adminKit(startIso: string = JANUARY) {
     staff.stop();
     db.close();
   });
-  const handlers = adminHandlers(() => admin);
+  const handlers = guardHandlers(adminHandlers(), { withStore: (_inPerson, action) => action(admin), session: (d, sessionId) => d.options.staff.session(sessionId) });
 
   /** An admin request as the dispatcher runs it: the arguments parsed by the contract's schema first. */
   const call = <K extends AdminRequestName>(name: K, args: unknown): ReturnType<AdminHandlers[K]> => {

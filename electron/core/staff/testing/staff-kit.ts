@@ -17,6 +17,7 @@ import { FileSecretStore } from '../../sync/secret-store.js';
 import { manualClock, tempDataDir } from '../../testing/fixtures.js';
 import type { StaffAlertSink } from '../closing-alert.js';
 import { StaffDesk } from '../staff-desk.js';
+import { guardHandlers } from '../../api/guards.js';
 import { staffHandlers, type StaffHandlers, type StaffRequestName } from '../staff-handlers.js';
 
 /** Demo children the README names: Әлихан, Айару, Алиса, Ерасыл, Інжу. */
@@ -50,7 +51,7 @@ export function staffKit(startIso: string = MORNING, options: { alerts?: StaffAl
     desk.stop();
     db.close();
   });
-  const handlers = staffHandlers((action) => action(desk));
+  const handlers = guardHandlers(staffHandlers(), { withStore: (_inPerson, action) => action(desk), session: (d, sessionId) => d.session(sessionId) });
 
   /** A staff request as the dispatcher runs it: the arguments parsed by the contract's schema first. */
   const call = <K extends StaffRequestName>(name: K, args: unknown): ReturnType<StaffHandlers[K]> => {
