@@ -13,7 +13,7 @@ import { toLocalTime } from '../shared/domain/local-time.js';
 import { groupNames, kazakhBoys, kazakhGirls, kazakhSurnames, russianBoys, russianGirls, russianSurnames, adultNames } from '../electron/core/demo/names.js';
 import { migrate } from '../electron/core/db/migrate.js';
 import { migrations } from '../electron/core/db/migrations/index.js';
-import { eventHash, GENESIS_HASH, type ChainedFields } from '../electron/core/services/event-chain.js';
+import { eventHash, GENESIS_HASH, type ChainedFields } from '../electron/core/ledger/event-chain.js';
 
 export const FIXTURE = {
   events: 1_000_000,

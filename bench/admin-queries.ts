@@ -3,10 +3,10 @@
 import type { LogCursor, LogFilter } from '../shared/admin/admin-contract.js';
 import { AdminDesk } from '../electron/core/admin/admin-desk.js';
 import { openDatabase } from '../electron/core/db/open-database.js';
-import { AttendanceLog } from '../electron/core/services/attendance-log.js';
-import { SettingsStore } from '../electron/core/services/settings-store.js';
+import { AttendanceLog } from '../electron/core/ledger/attendance-log.js';
+import { SettingsStore } from '../electron/core/ledger/settings-store.js';
 import { StaffDesk } from '../electron/core/staff/staff-desk.js';
-import { FileSecretStore } from '../electron/core/sync/secret-store.js';
+import { FileSecretStore } from '../electron/core/files/secret-store.js';
 import { adminFixture, FIXTURE } from './admin-fixture.js';
 import { percentile, report } from './stats.js';
 

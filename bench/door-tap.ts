@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { demoCards } from '../electron/core/demo/demo-roster.js';
 import { KioskCore } from '../electron/core/kiosk-core.js';
-import { ChainAnchor } from '../electron/core/services/chain-anchor.js';
+import { ChainAnchor } from '../electron/core/ledger/chain-anchor.js';
 import { percentile, report } from './stats.js';
 
 const TAPS = 400;

@@ -12,7 +12,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { dispatch } from '../electron/core/api/dispatch.js';
 import { openDatabase } from '../electron/core/db/open-database.js';
 import { KioskCore } from '../electron/core/kiosk-core.js';
-import { SettingsStore } from '../electron/core/services/settings-store.js';
+import { SettingsStore } from '../electron/core/ledger/settings-store.js';
 import { demoStaffPins } from '../electron/core/staff/demo-staff.js';
 import { manualClock } from '../electron/core/testing/fixtures.js';
 import { percentile, report } from './stats.js';

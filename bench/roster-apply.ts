@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import type { RosterReply } from '../shared/sync/protocol.js';
 import { openDatabase } from '../electron/core/db/open-database.js';
 import { demoRoster } from '../electron/core/demo/demo-roster.js';
-import { RosterStore } from '../electron/core/services/roster-store.js';
-import { applyRosterReply } from '../electron/core/sync/roster-apply.js';
+import { RosterStore } from '../electron/core/roster/roster-store.js';
+import { applyRosterReply } from '../electron/core/roster/roster-apply.js';
 import { percentile, report } from './stats.js';
 
 export function benchRosterApply(dir: string, samples = 30): void {

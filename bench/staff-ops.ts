@@ -4,10 +4,10 @@
 import { join } from 'node:path';
 import { openDatabase } from '../electron/core/db/open-database.js';
 import { demoRoster } from '../electron/core/demo/demo-roster.js';
-import { AttendanceLog, ensureDeviceId } from '../electron/core/services/attendance-log.js';
-import { RosterStore } from '../electron/core/services/roster-store.js';
+import { AttendanceLog, ensureDeviceId } from '../electron/core/ledger/attendance-log.js';
+import { RosterStore } from '../electron/core/roster/roster-store.js';
 import { StaffDesk } from '../electron/core/staff/staff-desk.js';
-import { FileSecretStore } from '../electron/core/sync/secret-store.js';
+import { FileSecretStore } from '../electron/core/files/secret-store.js';
 import { systemClock } from '../electron/core/time/clock.js';
 import { percentile, report } from './stats.js';
 

@@ -22,8 +22,8 @@ await Promise.all([
   build({ ...cjs, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs' }),
   // The sync worker thread both shells start (electron/core/sync/sync-worker.ts), beside them in dist/.
   build({ ...esm, entryPoints: ['electron/core/sync/sync-worker.ts'], outfile: 'dist/sync-worker.mjs' }),
-  // The full database check's worker thread (electron/core/services/chain-audit-worker.ts), beside them in dist/.
-  build({ ...esm, entryPoints: ['electron/core/services/chain-audit-worker.ts'], outfile: 'dist/chain-audit-worker.mjs' }),
+  // The full database check's worker thread (electron/core/ledger/chain-audit-worker.ts), beside them in dist/.
+  build({ ...esm, entryPoints: ['electron/core/ledger/chain-audit-worker.ts'], outfile: 'dist/chain-audit-worker.mjs' }),
   // A sandboxed preload may only require 'electron': everything else is bundled in.
   build({ ...common, entryPoints: ['electron/main/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
 ]);

@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { layers, type Layer } from './layers.js';
+import { importsOf, packageName } from './import-scan.js';
+import { isTestCode, layerOf, layers, type Layer } from './layers.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g;
 
 function sourceFiles(folder: string): string[] {
   const out: string[] = [];
@@ -20,25 +20,16 @@ function sourceFiles(folder: string): string[] {
   return out;
 }
 
-function importsOf(text: string): string[] {
-  return [...text.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3] ?? '').filter(Boolean);
-}
-
-function packageName(specifier: string): string {
-  if (specifier.startsWith('node:')) return 'node:';
-  const parts = specifier.split('/');
-  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier);
-}
-
 function violations(layer: Layer): string[] {
   const found: string[] = [];
   for (const file of sourceFiles(layer.folder)) {
     const from = relative(root, file);
+    if (layerOf(from) !== layer) continue;
     for (const specifier of importsOf(readFileSync(file, 'utf8'))) {
       if (specifier.startsWith('.')) {
         const target = relative(root, resolve(dirname(file), specifier));
         if (!layer.mayImport.some((prefix) => target.startsWith(prefix))) found.push(`${from} imports ${target}`);
-      } else if (!layer.packages.includes(packageName(specifier))) {
+      } else if (![...layer.packages, ...(isTestCode(from) ? (layer.testPackages ?? []) : [])].includes(packageName(specifier))) {
         found.push(`${from} imports package ${specifier}`);
       }
     }
@@ -58,5 +49,12 @@ describe('layering', () => {
     expect(importsOf("import { app } from 'electron';\nimport x from '../../renderer/src/App.js';")).toEqual(['electron', '../../renderer/src/App.js']);
     expect(packageName('@scope/pkg/deep')).toBe('@scope/pkg');
     expect(packageName('node:fs')).toBe('node:');
+  });
+
+  it('holds a core folder to its floors, and its tests to the core row', () => {
+    expect(layerOf('electron/core/ledger/outbox-store.ts')?.mayImport).not.toContain('electron/core/sync/');
+    expect(layerOf('electron/core/ledger/outbox-store.test.ts')?.folder).toBe('electron/core/');
+    expect(layerOf('electron/core/staff/testing/staff-kit.ts')?.folder).toBe('electron/core/');
+    expect(layerOf('electron/core/kiosk-core.ts')?.folder).toBe('electron/core/');
   });
 });

@@ -8,19 +8,59 @@ export interface Layer {
   mayImport: string[];
   /** Packages (bare specifiers, first segment or scope/name) the layer may import; 'node:' for Node built-ins. */
   packages: string[];
+  /** Packages its tests (only) may import as well, e.g. to read the kiosk's file behind the code under test. */
+  testPackages?: string[];
+  /** The row holds for the folder's code only; its tests and `testing/` kits answer to the next wider row. */
+  codeOnly?: true;
 }
 
 const TEST_PACKAGES = ['vitest', 'fast-check'];
+
+// date-holidays: the табель's Kazakh calendar; exceljs, pdfkit: its exports; qrcode-generator: printed QR cards.
+const CORE_PACKAGES = ['node:', 'better-sqlite3', 'uuid', 'zod', 'node-hid', 'date-holidays', 'exceljs', 'pdfkit', 'qrcode-generator'];
+
+/** One code-only row per core folder: it may import shared/, itself and the floors named. */
+function coreFloors(floors: Record<string, string[]>): Layer[] {
+  return Object.entries(floors).map(([folder, below]) => ({
+    folder: `electron/core/${folder}/`,
+    mayImport: ['shared/', `electron/core/${folder}/`, ...below.map((floor) => `electron/core/${floor}/`)],
+    packages: CORE_PACKAGES,
+    codeOnly: true,
+  }));
+}
 
 export const layers: Layer[] = [
   { folder: 'shared/', mayImport: ['shared/'], packages: ['zod', '@scure/base', ...TEST_PACKAGES] },
   {
     folder: 'electron/core/',
     mayImport: ['shared/', 'electron/core/'],
-    // date-holidays: the табель's Kazakh calendar; exceljs, pdfkit: its exports; qrcode-generator: printed QR cards.
-    packages: ['node:', 'better-sqlite3', 'uuid', 'zod', 'node-hid', 'date-holidays', 'exceljs', 'pdfkit', 'qrcode-generator', ...TEST_PACKAGES],
+    packages: [...CORE_PACKAGES, ...TEST_PACKAGES],
   },
-  { folder: 'electron/web/', mayImport: ['shared/', 'electron/core/', 'electron/web/'], packages: ['node:', 'ws', 'zod', ...TEST_PACKAGES] },
+  // The core's folders, floors first. A folder may import only the floors below it (and itself), never a sibling
+  // above it: ledger/ (the one write path: attendance log, event chain, outbox, sync state, audit, settings) and
+  // roster/ (children, companions, cards and their changes) are what door/, staff/, admin/ and sync/ stand on.
+  // kiosk-core.ts, api/ and testing/ stand above all of them (the row above).
+  ...coreFloors({
+    time: [],
+    files: [],
+    db: ['files'],
+    credentials: ['files'],
+    guards: [],
+    readers: [],
+    ledger: ['time', 'files', 'db'],
+    roster: ['time', 'files', 'db', 'credentials', 'ledger'],
+    demo: ['credentials'],
+    door: ['time', 'files', 'db', 'credentials', 'ledger', 'roster'],
+    staff: ['time', 'files', 'db', 'guards', 'ledger', 'roster'],
+    sync: ['time', 'files', 'db', 'credentials', 'ledger', 'roster'],
+    admin: ['time', 'files', 'db', 'credentials', 'guards', 'ledger', 'roster', 'staff'],
+  }),
+  {
+    folder: 'electron/web/',
+    mayImport: ['shared/', 'electron/core/', 'electron/web/'],
+    packages: ['node:', 'ws', 'zod', ...TEST_PACKAGES],
+    testPackages: ['better-sqlite3'],
+  },
   { folder: 'electron/main/', mayImport: ['shared/', 'electron/core/', 'electron/main/'], packages: ['node:', 'electron'] },
   {
     folder: 'renderer/',
@@ -41,3 +81,16 @@ export const layers: Layer[] = [
     packages: ['node:', 'better-sqlite3', 'uuid', 'zod', 'esbuild', ...TEST_PACKAGES],
   },
 ];
+
+/** Tests and the `testing/` kits: they may reach past a folder's floors to build what they test. */
+export function isTestCode(path: string): boolean {
+  return /\.test\.tsx?$/.test(path) || path.includes('/testing/');
+}
+
+/** The row that governs a file: the most specific folder that holds it (code-only rows skip tests). */
+export function layerOf(path: string): Layer | undefined {
+  const test = isTestCode(path);
+  return layers
+    .filter((layer) => path.startsWith(layer.folder) && !(layer.codeOnly && test))
+    .sort((a, b) => b.folder.length - a.folder.length)[0];
+}

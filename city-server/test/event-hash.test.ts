@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { attendanceRecordHash, GENESIS_HASH } from '../src/records/event-hash.js';
 
 // The vector is in docs/sync-protocol.md; it was produced by the kiosk's own eventHash
-// (electron/core/services/event-chain.ts), which this server deliberately does not import.
+// (electron/core/ledger/event-chain.ts), which this server deliberately does not import.
 const vector = {
   id: '0196f3a2-7c1e-7b3a-9d4e-2f6a8b1c0d3e',
   deviceId: 'dev-door-1',

@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { KioskCore } from './kiosk-core.js';
-import { REFUSED_LIMITS } from './services/refused-attempts.js';
+import { REFUSED_LIMITS } from './door/refused-attempts.js';
 import { manualClock, tempDataDir } from './testing/fixtures.js';
 
 describe('a flood of unknown cards at the door', () => {

@@ -9,8 +9,8 @@ import { KioskCore } from './kiosk-core.js';
 import { readerConfig } from './readers/testing/reader-harness.js';
 import { loadRecordedStream } from './readers/testing/recorded-stream.js';
 import { ReplayHid } from './readers/testing/replay-hid.js';
-import { DoorOffers } from './services/door-offers.js';
-import { SettingsStore } from './services/settings-store.js';
+import { DoorOffers } from './door/door-offers.js';
+import { SettingsStore } from './ledger/settings-store.js';
 import { manualClock, tempDataDir } from './testing/fixtures.js';
 
 const quiet = { log: () => undefined };

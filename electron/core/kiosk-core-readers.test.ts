@@ -7,7 +7,7 @@ import type { HidReaderConfig } from '../../shared/readers/reader-config.js';
 import { readerConfig } from './readers/testing/reader-harness.js';
 import { loadRecordedStream } from './readers/testing/recorded-stream.js';
 import { ReplayHid } from './readers/testing/replay-hid.js';
-import { SettingsStore } from './services/settings-store.js';
+import { SettingsStore } from './ledger/settings-store.js';
 import { tempDataDir } from './testing/fixtures.js';
 import { watchedCore } from './testing/watched-core.js';
 

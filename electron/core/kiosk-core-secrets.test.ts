@@ -12,7 +12,7 @@ import { KIOSK_KEY_FILE, kioskKeyId } from './credentials/kiosk-key.js';
 import { printedCardQr } from './credentials/qr-issuer.js';
 import { KioskCore } from './kiosk-core.js';
 import { PIN_PEPPER_FILE } from './staff/pin-pepper.js';
-import { FileSecretStore, SECRETS_FOLDER, type SecretCipher } from './sync/secret-store.js';
+import { FileSecretStore, SECRETS_FOLDER, type SecretCipher } from './files/secret-store.js';
 import { manualClock, tempDataDir } from './testing/fixtures.js';
 
 const quiet = { log: () => undefined };

@@ -3,7 +3,7 @@
 // keystore protects nothing (a Linux desktop without a keyring), it falls back to the plain 0600 file, says so in
 // the log, and the kiosk's status shows staff a warning.
 import { safeStorage } from 'electron';
-import { FileSecretStore, keystoreProblem, type SecretCipher } from '../core/sync/secret-store.js';
+import { FileSecretStore, keystoreProblem, type SecretCipher } from '../core/files/secret-store.js';
 
 export function electronSecretStore(dataDir: string, log: (line: string) => void): FileSecretStore {
   const problem = keystoreProblem({

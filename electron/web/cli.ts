@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { defaultDataDir } from '../core/data-dir.js';
+import { defaultDataDir } from '../core/files/data-dir.js';
 import { BACKGROUND_START_MS, KioskCore } from '../core/kiosk-core.js';
 import { openAppWindow } from './app-window.js';
 import { LINK_FILE_NAME } from './request-checks.js';

@@ -9,7 +9,7 @@ import type { HidAccess } from '../core/readers/hid-access.js';
 import { readerConfig } from '../core/readers/testing/reader-harness.js';
 import { loadRecordedStream } from '../core/readers/testing/recorded-stream.js';
 import { ReplayHid } from '../core/readers/testing/replay-hid.js';
-import { SettingsStore } from '../core/services/settings-store.js';
+import { SettingsStore } from '../core/ledger/settings-store.js';
 import { tempDataDir } from '../core/testing/fixtures.js';
 import { openClient, redeem } from './testing/test-host.js';
 import { startWebHost } from './web-host.js';

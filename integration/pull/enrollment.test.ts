@@ -10,8 +10,8 @@ import { dispatch } from '../../electron/core/api/dispatch.js';
 import { CityClient } from '../../electron/core/sync/city-client.js';
 import { demoCards } from '../../electron/core/demo/demo-roster.js';
 import { manualClock } from '../../electron/core/testing/fixtures.js';
-import { FileSecretStore, SECRETS_FOLDER } from '../../electron/core/sync/secret-store.js';
-import { SYNC_KEYS } from '../../electron/core/sync/sync-state.js';
+import { FileSecretStore, SECRETS_FOLDER } from '../../electron/core/files/secret-store.js';
+import { SYNC_KEYS } from '../../electron/core/ledger/sync-state.js';
 import { PROTOCOL_HEADER } from '../../shared/sync/protocol.js';
 import { enrolled, enrollWith, signIn, startCity, startKiosk, value } from './fixtures.js';
 

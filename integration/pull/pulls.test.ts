@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import type { AttendanceRecord } from '../../shared/sync/protocol.js';
 import { demoCards, demoQrCredentials } from '../../electron/core/demo/demo-roster.js';
 import { mintDemoQr } from '../../electron/core/demo/demo-qr.js';
-import { eventHash, GENESIS_HASH, type ChainedFields } from '../../electron/core/services/event-chain.js';
+import { eventHash, GENESIS_HASH, type ChainedFields } from '../../electron/core/ledger/event-chain.js';
 import { MAX_CLOCK_DRIFT_MS } from '../../electron/core/sync/clock-offset.js';
-import { SYNC_KEYS } from '../../electron/core/sync/sync-state.js';
+import { SYNC_KEYS } from '../../electron/core/ledger/sync-state.js';
 import { manualClock } from '../../electron/core/testing/fixtures.js';
 import { enrolled, MORNING, startCity, startKiosk, value } from './fixtures.js';
 

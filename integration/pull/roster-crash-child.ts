@@ -2,7 +2,7 @@
 // Prints PARSE <ms> (how long validating the reply takes, before the transaction opens), READY, then APPLIED <ms>.
 import { readFileSync } from 'node:fs';
 import { openDatabase } from '../../electron/core/db/open-database.js';
-import { applyRosterReply } from '../../electron/core/sync/roster-apply.js';
+import { applyRosterReply } from '../../electron/core/roster/roster-apply.js';
 import { RosterReplySchema } from '../../shared/sync/protocol.js';
 
 const dbPath = process.env.ESIK_DB;

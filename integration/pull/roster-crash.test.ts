@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 import type { RosterReply, RosterSnapshot } from '../../shared/sync/protocol.js';
 import { openDatabase } from '../../electron/core/db/open-database.js';
 import { demoRoster } from '../../electron/core/demo/demo-roster.js';
-import { RosterStore } from '../../electron/core/services/roster-store.js';
-import { SYNC_KEYS, SyncStateStore } from '../../electron/core/sync/sync-state.js';
+import { RosterStore } from '../../electron/core/roster/roster-store.js';
+import { SYNC_KEYS, SyncStateStore } from '../../electron/core/ledger/sync-state.js';
 import { tempDataDir } from '../../electron/core/testing/fixtures.js';
 
 const CHILD = fileURLToPath(new URL('./roster-crash-child.ts', import.meta.url));

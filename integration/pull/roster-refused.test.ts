@@ -11,8 +11,8 @@ import { PROTOCOL_HEADER, type RosterReply } from '../../shared/sync/protocol.js
 import type { RosterProblemCode, SyncStatus } from '../../shared/sync/sync-status.js';
 import { demoCards } from '../../electron/core/demo/demo-roster.js';
 import { CityClient } from '../../electron/core/sync/city-client.js';
-import { FileSecretStore } from '../../electron/core/sync/secret-store.js';
-import { SYNC_KEYS } from '../../electron/core/sync/sync-state.js';
+import { FileSecretStore } from '../../electron/core/files/secret-store.js';
+import { SYNC_KEYS } from '../../electron/core/ledger/sync-state.js';
 import { enrolled, startCity, startKiosk, value, type Kiosk } from './fixtures.js';
 
 /** Another server at the kiosk's address: its roster is `body`, its peers none. */

@@ -2,7 +2,7 @@
 // the child kiosk process of the SIGKILL test can use it too.
 import { toLocalTime } from '../../shared/domain/local-time.js';
 import { demoRoster } from '../../electron/core/demo/demo-roster.js';
-import type { AttendanceLog } from '../../electron/core/services/attendance-log.js';
+import type { AttendanceLog } from '../../electron/core/ledger/attendance-log.js';
 
 const CHILD_IDS = demoRoster().children.map((c) => c.id);
 

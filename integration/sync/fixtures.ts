@@ -8,11 +8,11 @@ import { onTestFinished } from 'vitest';
 import { startCityServer, type RunningCityServer } from '../../city-server/src/city-server.js';
 import { openDatabase } from '../../electron/core/db/open-database.js';
 import { demoRoster } from '../../electron/core/demo/demo-roster.js';
-import { AttendanceLog } from '../../electron/core/services/attendance-log.js';
-import { RosterStore } from '../../electron/core/services/roster-store.js';
+import { AttendanceLog } from '../../electron/core/ledger/attendance-log.js';
+import { RosterStore } from '../../electron/core/roster/roster-store.js';
 import { CityClient } from '../../electron/core/sync/city-client.js';
 import { SyncError } from '../../electron/core/sync/sync-error.js';
-import { SYNC_KEYS, SyncStateStore } from '../../electron/core/sync/sync-state.js';
+import { SYNC_KEYS, SyncStateStore } from '../../electron/core/ledger/sync-state.js';
 import { tempDataDir } from '../../electron/core/testing/fixtures.js';
 
 export { recordEvents } from './fixtures-events.js';

@@ -3,7 +3,7 @@
 // it with esbuild and runs it with plain node; settings come from the environment (the token never on a command line).
 import { z } from 'zod';
 import { openDatabase } from '../../electron/core/db/open-database.js';
-import { AttendanceLog } from '../../electron/core/services/attendance-log.js';
+import { AttendanceLog } from '../../electron/core/ledger/attendance-log.js';
 import { CityClient } from '../../electron/core/sync/city-client.js';
 import { PushEngine } from '../../electron/core/sync/push-engine.js';
 import { SyncError } from '../../electron/core/sync/sync-error.js';

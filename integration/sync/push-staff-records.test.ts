@@ -5,7 +5,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { demoChildren, staffKit, value } from '../../electron/core/staff/testing/staff-kit.js';
 import { CityClient } from '../../electron/core/sync/city-client.js';
 import { PushEngine } from '../../electron/core/sync/push-engine.js';
-import { SYNC_KEYS, SyncStateStore } from '../../electron/core/sync/sync-state.js';
+import { SYNC_KEYS, SyncStateStore } from '../../electron/core/ledger/sync-state.js';
 import { enroll, startCity } from './fixtures.js';
 
 describe('staff records pushed to the reference city server', () => {

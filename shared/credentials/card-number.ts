@@ -9,7 +9,7 @@
 //   12:34:56:78 can never be read as EM card 12345678.
 // A W26 reading ("103,12632") knows only the low 24 bits of an EM number. Its canonical value is those
 // 24 bits, which is the card's number when the top byte is zero; but the card may as well be any of 255
-// others, listed in `alternatives`. The look-up (electron/core/services/card-lookup.ts) accepts a W26
+// others, listed in `alternatives`. The look-up (electron/core/roster/card-lookup.ts) accepts a W26
 // reading only when exactly one enrolled card fits it.
 import { bigintOf, bytesOf, decimalDigits, hexOf, parseHexBytes } from './card-bytes.js';
 import type { ReaderFormat } from './reader-format.js';

@@ -60,3 +60,6 @@ export type StaffAction = z.infer<typeof StaffActionSchema>;
 
 /** Four to eight digits: typed on the kiosk's own keypad. */
 export const PinSchema = z.string().regex(/^\d{4,8}$/);
+
+/** The two ways a staff member signs in: picking their name, or tapping their staff card. */
+export type SignInChannel = 'name' | 'card';

@@ -3,9 +3,9 @@
 import type { Database } from 'better-sqlite3';
 import type { DoorSettings } from '../../../shared/admin/door-settings.js';
 import type { QrSigner } from '../credentials/qr-issuer.js';
-import type { SettingsStore } from '../services/settings-store.js';
+import type { SettingsStore } from '../ledger/settings-store.js';
 import type { StaffDesk } from '../staff/staff-desk.js';
-import { AdminAudit } from './admin-audit.js';
+import { AdminAudit } from '../ledger/admin-audit.js';
 import { CardDesk } from './card-desk.js';
 import { CalendarTransfers } from './calendar-transfers.js';
 import { DoorSettingsStore } from './door-settings-store.js';

@@ -3,7 +3,7 @@
 import { saveExportAs } from './export/save-export.js';
 import { DoorSettingsSchema } from '../../../shared/admin/door-settings.js';
 import { fail, ok, type Result } from '../../../shared/api/result.js';
-import type { GuardedHandlers } from '../api/guards.js';
+import type { GuardedHandlers } from '../guards/request-guards.js';
 import type { RequestArgs, RequestValue } from '../../../shared/api/contract.js';
 import type { AdminRequestName } from '../../../shared/admin/admin-contract.js';
 import type { AdminDesk } from './admin-desk.js';

@@ -4,7 +4,7 @@ import type { Database } from 'better-sqlite3';
 import type { Transfer } from '../../../shared/admin/admin-contract.js';
 import { lastDateOf, type TransferKind } from '../../../shared/admin/work-calendar.js';
 import type { LocalTime } from '../../../shared/domain/local-time.js';
-import type { AdminAudit } from './admin-audit.js';
+import type { AdminAudit } from '../ledger/admin-audit.js';
 
 export class CalendarTransfers {
   constructor(

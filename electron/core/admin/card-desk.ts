@@ -4,11 +4,11 @@ import type { Database } from 'better-sqlite3';
 import type { CardsInfo } from '../../../shared/admin/card-contract.js';
 import type { ReaderFormat } from '../../../shared/credentials/reader-format.js';
 import type { CardSource } from '../../../shared/domain/attendance.js';
-import { SYNC_KEYS, SyncStateStore } from '../sync/sync-state.js';
-import type { AdminAudit } from './admin-audit.js';
+import { SYNC_KEYS, SyncStateStore } from '../ledger/sync-state.js';
+import type { AdminAudit } from '../ledger/admin-audit.js';
 import { CardDirectory } from './card-directory.js';
 import { CardEnrolment } from './card-enrolment.js';
-import { SettingsStore } from '../services/settings-store.js';
+import { SettingsStore } from '../ledger/settings-store.js';
 
 export class CardDesk {
   readonly directory: CardDirectory;

@@ -7,7 +7,7 @@ import type { EnrolOutcome } from '../../../shared/admin/card-contract.js';
 import type { Result } from '../../../shared/api/result.js';
 import { CredentialChangeRecordSchema } from '../../../shared/sync/protocol.js';
 import { KioskCore } from '../kiosk-core.js';
-import { SettingsStore } from '../services/settings-store.js';
+import { SettingsStore } from '../ledger/settings-store.js';
 import { manualClock, tempDataDir } from '../testing/fixtures.js';
 
 const NEW_CARD = '0004512400';

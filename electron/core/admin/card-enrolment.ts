@@ -10,11 +10,11 @@ import type { ReaderFormat } from '../../../shared/credentials/reader-format.js'
 import type { CardSource } from '../../../shared/domain/attendance.js';
 import type { LocalTime } from '../../../shared/domain/local-time.js';
 import type { CredentialChangeRecord } from '../../../shared/sync/protocol.js';
-import { OutboxWriter } from '../sync/outbox-store.js';
-import { retiredValue } from '../sync/roster-apply.js';
-import type { AdminAudit } from './admin-audit.js';
+import { OutboxWriter } from '../ledger/outbox-store.js';
+import { retiredValue } from '../roster/roster-apply.js';
+import type { AdminAudit } from '../ledger/admin-audit.js';
 import type { CardDirectory } from './card-directory.js';
-import type { SettingsStore } from '../services/settings-store.js';
+import type { SettingsStore } from '../ledger/settings-store.js';
 
 export interface CardEnrolmentDeps {
   db: Database;

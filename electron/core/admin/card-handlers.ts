@@ -3,7 +3,7 @@
 import type { RequestArgs, RequestValue } from '../../../shared/api/contract.js';
 import { fail, ok, type Result } from '../../../shared/api/result.js';
 import type { cardRequests } from '../../../shared/admin/card-contract.js';
-import type { GuardedHandlers } from '../api/guards.js';
+import type { GuardedHandlers } from '../guards/request-guards.js';
 import type { AdminDesk } from './admin-desk.js';
 
 type CardRequestName = keyof typeof cardRequests;

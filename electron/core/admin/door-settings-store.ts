@@ -4,8 +4,8 @@
 import type { Database } from 'better-sqlite3';
 import type { DoorSettings } from '../../../shared/admin/door-settings.js';
 import type { LocalTime } from '../../../shared/domain/local-time.js';
-import type { SettingsStore } from '../services/settings-store.js';
-import type { AdminAudit } from './admin-audit.js';
+import type { SettingsStore } from '../ledger/settings-store.js';
+import type { AdminAudit } from '../ledger/admin-audit.js';
 
 export class DoorSettingsStore {
   constructor(

@@ -3,8 +3,8 @@
 import type { Database } from 'better-sqlite3';
 import type { KioskRules } from '../../../shared/admin/admin-contract.js';
 import type { LocalTime } from '../../../shared/domain/local-time.js';
-import type { SettingsStore } from '../services/settings-store.js';
-import type { AdminAudit } from './admin-audit.js';
+import type { SettingsStore } from '../ledger/settings-store.js';
+import type { AdminAudit } from '../ledger/admin-audit.js';
 
 export class KioskRulesStore {
   constructor(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LogEntry, LogFilter } from '../../../shared/admin/admin-contract.js';
-import { eventHash, GENESIS_HASH } from '../services/event-chain.js';
+import { eventHash, GENESIS_HASH } from '../ledger/event-chain.js';
 import { LogQuery } from './log-query.js';
 import { adminKit, at, kitRoster, value } from './testing/admin-kit.js';
 

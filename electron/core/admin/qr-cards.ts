@@ -8,7 +8,7 @@ import type { Language } from '../../../shared/domain/attendance.js';
 import type { LocalTime } from '../../../shared/domain/local-time.js';
 import { catalogs } from '../../../shared/i18n/catalogs.js';
 import { printedCardQr, type QrSigner } from '../credentials/qr-issuer.js';
-import type { AdminAudit } from './admin-audit.js';
+import type { AdminAudit } from '../ledger/admin-audit.js';
 import { exportStamp, writeExport, type ExportedFile } from './export/exports-dir.js';
 import { qrCardsPdf, type PrintedCard } from './export/qr-cards-pdf.js';
 import { fill } from './export/tabel-table.js';

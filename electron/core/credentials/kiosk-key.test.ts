@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../db/migrate.js';
 import { migrations } from '../db/migrations/index.js';
-import { FileSecretStore, SECRETS_FOLDER, type SecretCipher } from '../sync/secret-store.js';
+import { FileSecretStore, SECRETS_FOLDER, type SecretCipher } from '../files/secret-store.js';
 import { tempDataDir } from '../testing/fixtures.js';
 import { generateSigningKey } from './ed25519.js';
 import { ensureKioskSigningKey, KIOSK_KEY_FILE } from './kiosk-key.js';

@@ -5,8 +5,8 @@
 // replaced by itself (an admin decides whether the old key is gone for good).
 import { createHash, createPrivateKey, type KeyObject } from 'node:crypto';
 import { join } from 'node:path';
-import { adoptPlainSecret, type Adopted } from '../sync/adopt-plain-secret.js';
-import type { SecretStore } from '../sync/secret-store.js';
+import { adoptPlainSecret, type Adopted } from '../files/adopt-plain-secret.js';
+import type { SecretStore } from '../files/secret-store.js';
 import { generateSigningKey, rawPublicKey } from './ed25519.js';
 import type { QrSigner } from './qr-issuer.js';
 import type { TrustedKeys } from './trusted-keys.js';

@@ -5,7 +5,7 @@ import type { DatabaseProblem } from '../../../shared/api/contract.js';
 import { fileStructureProblem } from './file-structure.js';
 import { migrations } from './migrations/index.js';
 import { DatabaseFromFutureError, migrate } from './migrate.js';
-import { preparePrivateDataDir } from '../data-dir.js';
+import { preparePrivateDataDir } from '../files/data-dir.js';
 
 export interface OpenOptions {
   /** Path of a better-sqlite3 binary built for the running runtime (Electron keeps its own). */

@@ -7,9 +7,9 @@ import type { LocalTime } from '../../../shared/domain/local-time.js';
 import { daysBetween, unexcusedDaysInMonth, vacationDaysInYear, type AbsenceSpan } from '../../../shared/staff/absence-days.js';
 import type { StaffMember } from '../../../shared/staff/staff-contract.js';
 import type { AbsenceReason } from '../../../shared/staff/staff-domain.js';
-import { OutboxWriter } from '../sync/outbox-store.js';
+import { OutboxWriter } from '../ledger/outbox-store.js';
 import type { ChildDirectory } from './child-directory.js';
-import type { StaffAudit } from './staff-audit.js';
+import type { StaffAudit } from '../ledger/staff-audit.js';
 
 export interface AbsenceRequest {
   childId: string;

@@ -5,7 +5,7 @@
 import type { StaffAlert } from '../../../shared/api/contract.js';
 import type { LocalTime } from '../../../shared/domain/local-time.js';
 import type { ClosingService } from './closing-service.js';
-import type { SettingsStore } from '../services/settings-store.js';
+import type { SettingsStore } from '../ledger/settings-store.js';
 
 /** Where staff alerts go: the kiosk core's staffAlert and staffAlertCleared events. */
 export interface StaffAlertSink {

@@ -6,10 +6,10 @@ import { fail, ok, type Result } from '../../../shared/api/result.js';
 import type { LocalTime } from '../../../shared/domain/local-time.js';
 import type { StaffMember } from '../../../shared/staff/staff-contract.js';
 import type { ChildDirectory, ChildRow } from './child-directory.js';
-import { OutboxWriter } from '../sync/outbox-store.js';
+import { OutboxWriter } from '../ledger/outbox-store.js';
 import type { OverrideService } from './override-service.js';
 import { presenceIn, type PresenceStore } from './presence-store.js';
-import type { StaffAudit } from './staff-audit.js';
+import type { StaffAudit } from '../ledger/staff-audit.js';
 
 export type ClosingOutcome = { kind: 'left'; companionId?: string | undefined; companionName?: string | undefined } | { kind: 'still-here'; note: string };
 

@@ -7,8 +7,8 @@ import { fail, ok, type Result } from '../../../shared/api/result.js';
 import type { LocalTime } from '../../../shared/domain/local-time.js';
 import type { StaffMember } from '../../../shared/staff/staff-contract.js';
 import type { CorrectionTargetType } from '../../../shared/staff/staff-domain.js';
-import { OutboxWriter } from '../sync/outbox-store.js';
-import type { StaffAudit } from './staff-audit.js';
+import { OutboxWriter } from '../ledger/outbox-store.js';
+import type { StaffAudit } from '../ledger/staff-audit.js';
 
 export interface CorrectionTarget {
   type: CorrectionTargetType;

@@ -5,11 +5,11 @@ import { v7 as uuidv7 } from 'uuid';
 import type { LocalTime } from '../../../shared/domain/local-time.js';
 import { HeadcountGroupSchema, type Headcount, type HeadcountGroup, type StaffMember } from '../../../shared/staff/staff-contract.js';
 import { z } from 'zod';
-import { OutboxWriter } from '../sync/outbox-store.js';
-import { SYNC_KEYS, SyncStateStore } from '../sync/sync-state.js';
+import { OutboxWriter } from '../ledger/outbox-store.js';
+import { SYNC_KEYS, SyncStateStore } from '../ledger/sync-state.js';
 import type { ChildDirectory } from './child-directory.js';
 import { presenceIn, type PresenceStore } from './presence-store.js';
-import type { StaffAudit } from './staff-audit.js';
+import type { StaffAudit } from '../ledger/staff-audit.js';
 
 interface HeadcountRow {
   id: string;

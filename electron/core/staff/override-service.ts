@@ -8,10 +8,10 @@ import type { LocalTime } from '../../../shared/domain/local-time.js';
 import type { StaffMember } from '../../../shared/staff/staff-contract.js';
 import type { OverrideReason } from '../../../shared/staff/staff-domain.js';
 import { v7 as uuidv7 } from 'uuid';
-import type { AttendanceLog, StoredEvent } from '../services/attendance-log.js';
-import { OutboxWriter } from '../sync/outbox-store.js';
+import type { AttendanceLog, StoredEvent } from '../ledger/attendance-log.js';
+import { OutboxWriter } from '../ledger/outbox-store.js';
 import type { ChildDirectory } from './child-directory.js';
-import type { StaffAudit } from './staff-audit.js';
+import type { StaffAudit } from '../ledger/staff-audit.js';
 
 export interface OverrideRequest {
   childId: string;

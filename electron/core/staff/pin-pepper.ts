@@ -4,8 +4,8 @@
 // error the admin sees, not a silent reset.
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { adoptPlainSecret } from '../sync/adopt-plain-secret.js';
-import type { SecretStore } from '../sync/secret-store.js';
+import { adoptPlainSecret } from '../files/adopt-plain-secret.js';
+import type { SecretStore } from '../files/secret-store.js';
 
 /** Where versions before the SecretStore kept the pepper, as a plain 0600 file; moved into the store at start. */
 export const PIN_PEPPER_FILE = 'staff-pin-pepper';

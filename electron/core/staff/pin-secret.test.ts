@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FileSecretStore, SECRETS_FOLDER } from '../sync/secret-store.js';
+import { FileSecretStore, SECRETS_FOLDER } from '../files/secret-store.js';
 import { tempDataDir } from '../testing/fixtures.js';
 import { hashPin, hashPinWhileOpening, pinMatches } from './pin-hash.js';
 import { ensurePinPepper, PIN_PEPPER_FILE } from './pin-pepper.js';

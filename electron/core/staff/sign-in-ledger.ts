@@ -5,14 +5,14 @@
 // everything held is written, in order, as soon as a write succeeds again.
 import type { Database, Statement } from 'better-sqlite3';
 import { storageProblemOf } from '../db/storage-failure.js';
-import type { AuditRow, StaffAudit } from './staff-audit.js';
+import type { AuditRow, StaffAudit } from '../ledger/staff-audit.js';
 
 /**
  * How a PIN was presented. Each has its own wrong-PIN count and lock: anyone at the door can pick a name from the
  * list and guess, but only the holder of a member's staff card can guess on 'card', so a stranger's guesses by name
  * never lock the member out of signing in with their card.
  */
-export type SignInChannel = 'name' | 'card';
+import type { SignInChannel } from '../../../shared/staff/staff-domain.js';
 
 export interface LockState {
   /** Wrong PINs in a row on this channel since the last lock or right PIN. */

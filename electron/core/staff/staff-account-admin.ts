@@ -12,9 +12,9 @@ import { hhmmOf, toLocalTime, type LocalTime } from '../../../shared/domain/loca
 import { guessableAs } from '../../../shared/staff/pin-rules.js';
 import type { CardEnrolOutcome, PinChangeOutcome, PinSetOutcome, StaffAccount, StaffMember } from '../../../shared/staff/staff-contract.js';
 import type { StaffRole } from '../../../shared/staff/staff-domain.js';
-import type { SignInChannel } from './sign-in-ledger.js';
+import type { SignInChannel } from '../../../shared/staff/staff-domain.js';
 import type { StaffAccounts } from './staff-accounts.js';
-import type { StaffAudit } from './staff-audit.js';
+import type { StaffAudit } from '../ledger/staff-audit.js';
 
 interface AccountRow {
   id: string;

@@ -17,8 +17,9 @@ import type { StaffMember } from '../../../shared/staff/staff-contract.js';
 import type { StaffRole } from '../../../shared/staff/staff-domain.js';
 import { KeyedQueue } from './keyed-queue.js';
 import { hashPin, hashPinWhileOpening, pinMatches, type PinHash } from './pin-hash.js';
-import { NO_LOCK, type LockState, type SignInChannel, type SignInLedger } from './sign-in-ledger.js';
-import type { StaffAudit } from './staff-audit.js';
+import { NO_LOCK, type LockState, type SignInLedger } from './sign-in-ledger.js';
+import type { SignInChannel } from '../../../shared/staff/staff-domain.js';
+import type { StaffAudit } from '../ledger/staff-audit.js';
 
 /** Wrong PINs in a row before the account locks. */
 export const FAILURES_BEFORE_LOCK = 5;

@@ -10,9 +10,9 @@ import type { CardSource } from '../../../shared/domain/attendance.js';
 import { toLocalTime, type LocalTime } from '../../../shared/domain/local-time.js';
 import { guessableAs } from '../../../shared/staff/pin-rules.js';
 import type { FirstAdminOutcome, SignInOutcome, StaffMember, StaffSession } from '../../../shared/staff/staff-contract.js';
-import type { AttendanceLog } from '../services/attendance-log.js';
-import { SettingsStore } from '../services/settings-store.js';
-import type { SecretStore } from '../sync/secret-store.js';
+import type { AttendanceLog } from '../ledger/attendance-log.js';
+import { SettingsStore } from '../ledger/settings-store.js';
+import type { SecretStore } from '../files/secret-store.js';
 import type { Clock } from '../time/clock.js';
 import { AbsenceService } from './absence-service.js';
 import { ChildDirectory } from './child-directory.js';
@@ -25,9 +25,11 @@ import { ensurePinPepper, PIN_PEPPER_FILE } from './pin-pepper.js';
 import { PresenceStore } from './presence-store.js';
 import { ClosingAlert, type StaffAlertSink } from './closing-alert.js';
 import { StaffAccountAdmin } from './staff-account-admin.js';
-import { SignInLedger, type SignInChannel } from './sign-in-ledger.js';
+import type { SignInChannel } from '../../../shared/staff/staff-domain.js';
+import type { SessionCheck } from '../guards/request-guards.js';
+import { SignInLedger } from './sign-in-ledger.js';
 import { StaffAccounts, type PinCheck } from './staff-accounts.js';
-import { StaffAudit } from './staff-audit.js';
+import { StaffAudit } from '../ledger/staff-audit.js';
 import { StaffSessions } from './staff-sessions.js';
 import { StaffViews } from './staff-views.js';
 
@@ -50,7 +52,6 @@ export interface StaffDeskOptions {
 /** How often the clock-driven jobs run: idle sessions end within this much of their time. */
 const TICK_MS = 5_000;
 
-export type SessionCheck = { ok: true; member: StaffMember; at: LocalTime; channel: SignInChannel } | { ok: false; result: Result<never> };
 
 export class StaffDesk {
   readonly settings: SettingsStore;

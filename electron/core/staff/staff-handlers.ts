@@ -2,7 +2,7 @@
 // (api/guards.ts): the sign-in ones need only the open records, every other one a live session, the account ones an
 // admin's. The session's staff member is the one every record is attributed to.
 import { fail, ok, type Result } from '../../../shared/api/result.js';
-import type { GuardedHandlers } from '../api/guards.js';
+import type { GuardedHandlers } from '../guards/request-guards.js';
 import type { RequestArgs, RequestValue } from '../../../shared/api/contract.js';
 import type { StaffRequestName } from '../../../shared/staff/staff-contract.js';
 import type { StaffDesk } from './staff-desk.js';

@@ -2,7 +2,7 @@
 // idle for longer than the setting ends by itself (the UI returns to the door at the same moment).
 import { randomUUID } from 'node:crypto';
 import type { StaffMember } from '../../../shared/staff/staff-contract.js';
-import type { SignInChannel } from './sign-in-ledger.js';
+import type { SignInChannel } from '../../../shared/staff/staff-domain.js';
 
 interface Session {
   member: StaffMember;

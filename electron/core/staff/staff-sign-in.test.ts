@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { demoStaffCard } from './demo-staff.js';
-import { SECRETS_FOLDER } from '../sync/secret-store.js';
+import { SECRETS_FOLDER } from '../files/secret-store.js';
 import { staffKit, value } from './testing/staff-kit.js';
 
 type Audit = { action: string; staff_id: string | null; detail: string };

@@ -10,7 +10,7 @@ import type { OverrideReason } from '../../../shared/staff/staff-domain.js';
 import type { AbsenceService } from './absence-service.js';
 import type { ChildDirectory, ChildRow } from './child-directory.js';
 import { presenceIn, type PresenceStore } from './presence-store.js';
-import type { SettingsStore } from '../services/settings-store.js';
+import type { SettingsStore } from '../ledger/settings-store.js';
 
 interface DayEventRow {
   id: string;

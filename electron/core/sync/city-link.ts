@@ -8,17 +8,17 @@ import { randomUUID } from 'node:crypto';
 import type { StaffAlert } from '../../../shared/api/contract.js';
 import { fail, ok, type Result } from '../../../shared/api/result.js';
 import { toLocalTime } from '../../../shared/domain/local-time.js';
-import type { AttendanceLog } from '../services/attendance-log.js';
+import type { AttendanceLog } from '../ledger/attendance-log.js';
 import type { Clock } from '../time/clock.js';
 import { CityClient, type CityClientOptions } from './city-client.js';
 import { CityPull, type PullOutcome } from './city-pull.js';
 import { ClockOffsetTracker } from './clock-offset.js';
 import { enrollKiosk, EnrollmentError } from './enrollment.js';
-import type { RosterApplied } from './roster-apply.js';
-import type { SecretStore } from './secret-store.js';
+import type { RosterApplied } from '../roster/roster-apply.js';
+import type { SecretStore } from '../files/secret-store.js';
 import type { SyncCredentialsProvider } from './sync-credentials.js';
 import { SyncError } from './sync-error.js';
-import { SyncStateStore } from './sync-state.js';
+import { SyncStateStore } from '../ledger/sync-state.js';
 
 /** How often an enrolled kiosk pulls: the other door's arrivals show here within this long. */
 export const DEFAULT_PULL_INTERVAL_MS = 60_000;

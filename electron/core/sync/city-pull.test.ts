@@ -9,8 +9,8 @@ import { adminKit, at, kitRoster, value } from '../admin/testing/admin-kit.js';
 import type { CityReply } from './city-client.js';
 import { CityPull, type CityReader } from './city-pull.js';
 import { ClockOffsetTracker } from './clock-offset.js';
-import { OutboxStore } from './outbox-store.js';
-import { SyncStateStore } from './sync-state.js';
+import { OutboxStore } from '../ledger/outbox-store.js';
+import { SyncStateStore } from '../ledger/sync-state.js';
 
 const NOW = new Date('2027-01-05T06:00:00.000Z');
 

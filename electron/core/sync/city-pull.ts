@@ -3,15 +3,15 @@
 // Each reply is applied in its own transaction with its cursor; each reply's Date header measures the clock.
 import type { Database } from 'better-sqlite3';
 import { MAX_PUSH_RECORDS } from '../../../shared/sync/protocol.js';
-import { credentialsAwaitingCity } from '../admin/card-awaiting-city.js';
-import type { AttendanceLog } from '../services/attendance-log.js';
+import { credentialsAwaitingCity } from '../roster/card-awaiting-city.js';
+import type { AttendanceLog } from '../ledger/attendance-log.js';
 import type { CityClient } from './city-client.js';
 import type { ClockOffsetTracker } from './clock-offset.js';
 import { importPeerRecords, PeersRejectedError, type PeersImported } from './peer-import.js';
-import { applyRosterReply, RosterRejectedError, type RosterApplied } from './roster-apply.js';
+import { applyRosterReply, RosterRejectedError, type RosterApplied } from '../roster/roster-apply.js';
 import { RosterStatus } from './roster-status.js';
 import { SyncError } from './sync-error.js';
-import { SYNC_KEYS, SyncStateStore } from './sync-state.js';
+import { SYNC_KEYS, SyncStateStore } from '../ledger/sync-state.js';
 
 /** The two calls a pull makes; the CityClient, or anything answering like it. */
 export type CityReader = Pick<CityClient, 'roster' | 'peers'>;

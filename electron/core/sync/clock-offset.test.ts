@@ -3,7 +3,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { openDatabase } from '../db/open-database.js';
 import { tempDataDir } from '../testing/fixtures.js';
 import { ClockOffsetTracker, clockOffsetOf, MAX_CLOCK_DRIFT_MS } from './clock-offset.js';
-import { SYNC_KEYS, SyncStateStore } from './sync-state.js';
+import { SYNC_KEYS, SyncStateStore } from '../ledger/sync-state.js';
 
 const T = Date.parse('2026-11-23T03:12:00.000Z');
 

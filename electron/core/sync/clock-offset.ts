@@ -1,7 +1,7 @@
 // How far the kiosk's clock is from the city's, from the Date header of the pulls' replies (one tracker, CityLink's):
 // stored in sync_state (each new event is stamped with it by AttendanceLog.append) and raised to staff when it passes two minutes, since a wrong
 // kiosk clock puts arrivals on the wrong side of the 09:00 cut-off and QR codes out of their validity windows.
-import { SYNC_KEYS, type SyncStateStore } from './sync-state.js';
+import { SYNC_KEYS, type SyncStateStore } from '../ledger/sync-state.js';
 
 /** Beyond this the staff are told: NTP keeps a healthy clock within a second; two minutes is someone's mistake. */
 export const MAX_CLOCK_DRIFT_MS = 2 * 60_000;

@@ -8,9 +8,9 @@ import { EnrollRequestSchema, PROTOCOL_VERSION } from '../../../shared/sync/prot
 import { generateSigningKey, rawPublicKey } from '../credentials/ed25519.js';
 import { CityClient, parseServerUrl } from './city-client.js';
 import type { ClockOffsetTracker } from './clock-offset.js';
-import type { SecretStore } from './secret-store.js';
+import type { SecretStore } from '../files/secret-store.js';
 import { isSyncError, type SyncError } from './sync-error.js';
-import { SYNC_KEYS, SyncStateStore } from './sync-state.js';
+import { SYNC_KEYS, SyncStateStore } from '../ledger/sync-state.js';
 
 /** Each way an enrollment can fail, as the admin is told it (the KioskApi error codes of the same names). */
 export type EnrollErrorCode =

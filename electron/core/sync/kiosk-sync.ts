@@ -6,11 +6,11 @@ import { NEVER_ENROLLED, type SyncStatus } from '../../../shared/sync/sync-statu
 import type { BackoffPolicy } from './backoff.js';
 import { DoorActivity } from './door-activity.js';
 import type { HttpLimits } from './http-request.js';
-import { OutboxStore } from './outbox-store.js';
+import { OutboxStore } from '../ledger/outbox-store.js';
 import { RosterStatus } from './roster-status.js';
 import type { SyncCredentials, SyncCredentialsProvider } from './sync-credentials.js';
 import type { NudgeReason } from './sync-loop.js';
-import { SYNC_KEYS, SyncStateStore } from './sync-state.js';
+import { SYNC_KEYS, SyncStateStore } from '../ledger/sync-state.js';
 import { SyncWorkerHost } from './sync-worker-host.js';
 
 /** Knobs for tests and the bench; a kiosk runs with the defaults. */

@@ -4,12 +4,12 @@ import { AttendanceRecordSchema } from '../../../shared/sync/protocol.js';
 import { toLocalTime } from '../../../shared/domain/local-time.js';
 import { openDatabase } from '../db/open-database.js';
 import { demoRoster } from '../demo/demo-roster.js';
-import { AttendanceLog, type ForeignEvent } from '../services/attendance-log.js';
-import { eventHash, GENESIS_HASH } from '../services/event-chain.js';
-import { RosterStore } from '../services/roster-store.js';
+import { AttendanceLog, type ForeignEvent } from '../ledger/attendance-log.js';
+import { eventHash, GENESIS_HASH } from '../ledger/event-chain.js';
+import { RosterStore } from '../roster/roster-store.js';
 import { tempDataDir } from '../testing/fixtures.js';
-import { OutboxStore } from './outbox-store.js';
-import { SYNC_KEYS, SyncStateStore } from './sync-state.js';
+import { OutboxStore } from '../ledger/outbox-store.js';
+import { SYNC_KEYS, SyncStateStore } from '../ledger/sync-state.js';
 
 const AT = toLocalTime(new Date('2026-11-23T03:12:00.000Z'), 300);
 const [first, second] = demoRoster().children;

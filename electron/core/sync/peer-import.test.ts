@@ -5,12 +5,12 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import type { AttendanceRecord, PeersReply } from '../../../shared/sync/protocol.js';
 import { openDatabase } from '../db/open-database.js';
 import { demoRoster } from '../demo/demo-roster.js';
-import { AttendanceLog, ensureDeviceId } from '../services/attendance-log.js';
-import { eventHash, GENESIS_HASH, type ChainedFields } from '../services/event-chain.js';
-import { RosterStore } from '../services/roster-store.js';
+import { AttendanceLog, ensureDeviceId } from '../ledger/attendance-log.js';
+import { eventHash, GENESIS_HASH, type ChainedFields } from '../ledger/event-chain.js';
+import { RosterStore } from '../roster/roster-store.js';
 import { tempDataDir } from '../testing/fixtures.js';
 import { importPeerRecords, PeersRejectedError } from './peer-import.js';
-import { SYNC_KEYS, SyncStateStore } from './sync-state.js';
+import { SYNC_KEYS, SyncStateStore } from '../ledger/sync-state.js';
 
 const NOW = new Date('2026-11-23T03:12:00.000Z');
 const OTHER = 'dev-second-entrance';

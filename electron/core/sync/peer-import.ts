@@ -6,9 +6,9 @@
 // it; for the same reason a record claiming this kiosk's own device id is never imported (it would fork our chain).
 import type { Database, Statement } from 'better-sqlite3';
 import { PeersReplySchema, type AttendanceRecord } from '../../../shared/sync/protocol.js';
-import type { AttendanceLog, ForeignEvent } from '../services/attendance-log.js';
-import { eventHash } from '../services/event-chain.js';
-import { SYNC_KEYS, SyncStateStore } from './sync-state.js';
+import type { AttendanceLog, ForeignEvent } from '../ledger/attendance-log.js';
+import { eventHash } from '../ledger/event-chain.js';
+import { SYNC_KEYS, SyncStateStore } from '../ledger/sync-state.js';
 
 export type PeerSkipReason = 'own-device' | 'hash-mismatch' | 'forked-chain' | 'unknown-child' | 'unknown-companion' | 'unknown-credential' | 'unknown-staff';
 

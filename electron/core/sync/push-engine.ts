@@ -12,10 +12,10 @@ import {
   type PushReply,
 } from '../../../shared/sync/protocol.js';
 import type { CityClient, CityReply } from './city-client.js';
-import { OutboxStore, type PendingRow, type RecordOutcome } from './outbox-store.js';
+import { OutboxStore, type PendingRow, type RecordOutcome } from '../ledger/outbox-store.js';
 import { FULL_SPEED, type PushPacing } from './push-pacing.js';
 import { SyncError } from './sync-error.js';
-import { SYNC_KEYS, SyncStateStore } from './sync-state.js';
+import { SYNC_KEYS, SyncStateStore } from '../ledger/sync-state.js';
 
 export interface PushEngineOptions {
   /** A connection to the kiosk's database: the worker's own, or the core's. */

@@ -7,9 +7,9 @@ import { normalizeCardNumber } from '../../../shared/credentials/card-number.js'
 import type { Roster } from '../../../shared/domain/roster.js';
 import type { RosterReply } from '../../../shared/sync/protocol.js';
 import { adminKit, at, value } from '../admin/testing/admin-kit.js';
-import { OutboxStore } from './outbox-store.js';
-import { applyRosterReply, RosterRejectedError } from './roster-apply.js';
-import { SYNC_KEYS, SyncStateStore } from './sync-state.js';
+import { OutboxStore } from '../ledger/outbox-store.js';
+import { applyRosterReply, RosterRejectedError } from '../roster/roster-apply.js';
+import { SYNC_KEYS, SyncStateStore } from '../ledger/sync-state.js';
 
 const NOW = new Date('2027-01-05T06:00:00.000Z');
 

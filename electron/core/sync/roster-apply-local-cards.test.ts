@@ -3,10 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import type { EnrolOutcome } from '../../../shared/admin/card-contract.js';
 import type { RosterReply, RosterSnapshot } from '../../../shared/sync/protocol.js';
-import { credentialsAwaitingCity } from '../admin/card-awaiting-city.js';
+import { credentialsAwaitingCity } from '../roster/card-awaiting-city.js';
 import { adminKit, at, kitRoster, value } from '../admin/testing/admin-kit.js';
-import { OutboxStore } from './outbox-store.js';
-import { applyRosterReply } from './roster-apply.js';
+import { OutboxStore } from '../ledger/outbox-store.js';
+import { applyRosterReply } from '../roster/roster-apply.js';
 
 const NOW = new Date('2027-01-05T06:00:00.000Z');
 

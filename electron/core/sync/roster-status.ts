@@ -2,7 +2,7 @@
 // (which pulls) and the push worker (which reports the status from its own connection) read the same answer.
 import type { Database } from 'better-sqlite3';
 import { RosterProblemSchema, type RosterProblem, type RosterProblemCode } from '../../../shared/sync/sync-status.js';
-import { SYNC_KEYS, SyncStateStore } from './sync-state.js';
+import { SYNC_KEYS, SyncStateStore } from '../ledger/sync-state.js';
 
 export class RosterStatus {
   private readonly state: SyncStateStore;

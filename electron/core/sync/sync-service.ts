@@ -11,7 +11,7 @@ import { RosterStatus } from './roster-status.js';
 import type { PushPacing } from './push-pacing.js';
 import type { SyncCredentials } from './sync-credentials.js';
 import { SyncLoop, type NudgeReason } from './sync-loop.js';
-import { SYNC_KEYS } from './sync-state.js';
+import { SYNC_KEYS } from '../ledger/sync-state.js';
 
 export interface SyncServiceOptions {
   db: Database;

@@ -1,7 +1,7 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migratedDatabase, queryPlan } from './testing/migration-kit.js';
-import { OUTBOX_SQL } from '../../sync/outbox-store.js';
+import { OUTBOX_SQL } from '../../ledger/outbox-store.js';
 import { migrate } from '../migrate.js';
 import { initial } from './0001-initial.js';
 import { trustedKeys } from './0002-trusted-keys.js';

@@ -1,10 +1,10 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migratedDatabase, queryPlan } from './testing/migration-kit.js';
-import { AWAITING_CITY_SQL } from '../../admin/card-awaiting-city.js';
+import { AWAITING_CITY_SQL } from '../../roster/card-awaiting-city.js';
 import { CARD_DIRECTORY_SQL } from '../../admin/card-directory.js';
 import { CARD_ENROLMENT_SQL } from '../../admin/card-enrolment.js';
-import { OUTBOX_SQL } from '../../sync/outbox-store.js';
+import { OUTBOX_SQL } from '../../ledger/outbox-store.js';
 import { migrate } from '../migrate.js';
 import { initial } from './0001-initial.js';
 import { trustedKeys } from './0002-trusted-keys.js';

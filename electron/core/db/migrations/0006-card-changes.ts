@@ -22,7 +22,7 @@ export const cardChanges: Migration = {
   up: (db) => {
     db.exec(`
       -- 'local': enrolled at this kiosk. The city's roster never removes a local credential whose change it has not
-      -- acknowledged (electron/core/sync/roster-apply.ts); once it has, the city's row (same id) is the same card.
+      -- acknowledged (electron/core/roster/roster-apply.ts); once it has, the city's row (same id) is the same card.
       ALTER TABLE credentials ADD COLUMN origin TEXT NOT NULL DEFAULT 'city' CHECK (origin IN ('city', 'local'));
 
       -- One row per enrolment or revocation made here; id is the credential-change record's id (its outbox record_id).

@@ -8,16 +8,16 @@ import type { Result } from '../../../../shared/api/result.js';
 import { staffRequests } from '../../../../shared/staff/staff-contract.js';
 import { demoRoster } from '../../demo/demo-roster.js';
 import { openDatabase } from '../../db/open-database.js';
-import { AttendanceLog, ensureDeviceId } from '../../services/attendance-log.js';
-import { CheckinService } from '../../services/checkin-service.js';
-import { RefusedAttempts } from '../../services/refused-attempts.js';
-import { RosterStore } from '../../services/roster-store.js';
-import { SettingsStore } from '../../services/settings-store.js';
-import { FileSecretStore } from '../../sync/secret-store.js';
+import { AttendanceLog, ensureDeviceId } from '../../ledger/attendance-log.js';
+import { CheckinService } from '../../door/checkin-service.js';
+import { RefusedAttempts } from '../../door/refused-attempts.js';
+import { RosterStore } from '../../roster/roster-store.js';
+import { SettingsStore } from '../../ledger/settings-store.js';
+import { FileSecretStore } from '../../files/secret-store.js';
 import { manualClock, tempDataDir } from '../../testing/fixtures.js';
 import type { StaffAlertSink } from '../closing-alert.js';
 import { StaffDesk } from '../staff-desk.js';
-import { guardHandlers } from '../../api/guards.js';
+import { guardHandlers } from '../../guards/request-guards.js';
 import { staffHandlers, type StaffHandlers, type StaffRequestName } from '../staff-handlers.js';
 
 /** Demo children the README names: Әлихан, Айару, Алиса, Ерасыл, Інжу. */

@@ -1,6 +1,6 @@
 // Where the kiosk's own card changes stand with the city, for the roster pull. Credentials whose latest change made here
 // the city has not acknowledged yet. Until it does, the city's roster does
-// not know of the change, so a roster pull must leave these rows as the kiosk has them (electron/core/sync/roster-apply.ts):
+// not know of the change, so a roster pull must leave these rows as the kiosk has them (electron/core/roster/roster-apply.ts):
 // a card enrolled here survives a snapshot, a card revoked here is not made live again by a delta.
 import type { Database } from 'better-sqlite3';
 

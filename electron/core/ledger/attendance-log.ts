@@ -3,9 +3,9 @@ import type { Database, Statement } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import type { EventKind, EventMethod } from '../../../shared/domain/attendance.js';
 import type { LocalTime } from '../../../shared/domain/local-time.js';
-import { attendanceRecordOf } from '../sync/event-record.js';
-import { OutboxWriter } from '../sync/outbox-store.js';
-import { SYNC_KEYS, SyncStateStore } from '../sync/sync-state.js';
+import { attendanceRecordOf } from './event-record.js';
+import { OutboxWriter } from './outbox-store.js';
+import { SYNC_KEYS, SyncStateStore } from './sync-state.js';
 import type { ChainAnchor } from './chain-anchor.js';
 import { eventHash, GENESIS_HASH, verifyChain, type ChainCheck, type ChainedFields, type WalkStart } from './event-chain.js';
 

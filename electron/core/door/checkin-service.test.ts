@@ -4,7 +4,7 @@ import type { EventPayload, ScanOutcome } from '../../../shared/api/contract.js'
 import type { Result } from '../../../shared/api/result.js';
 import { demoCards } from '../demo/demo-roster.js';
 import { KioskCore } from '../kiosk-core.js';
-import { SettingsStore } from './settings-store.js';
+import { SettingsStore } from '../ledger/settings-store.js';
 import { manualClock, tempDataDir } from '../testing/fixtures.js';
 
 function kiosk(startIso = '2026-11-23T03:10:00.000Z') {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { STAFF_ACTIONS, type StaffAction } from '../../../shared/staff/staff-domain.js';
 import { demoCards } from '../demo/demo-roster.js';
-import { demoChildren, staffKit, value } from './testing/staff-kit.js';
+import { demoChildren, staffKit, value } from '../staff/testing/staff-kit.js';
 
 type Kit = ReturnType<typeof staffKit>;
 

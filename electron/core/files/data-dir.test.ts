@@ -2,8 +2,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import { chmodSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KioskCore } from './kiosk-core.js';
-import { tempDataDir } from './testing/fixtures.js';
+import { KioskCore } from '../kiosk-core.js';
+import { tempDataDir } from '../testing/fixtures.js';
 
 const modeOf = (path: string): number => statSync(path).mode & 0o777;
 

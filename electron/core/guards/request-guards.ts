@@ -10,11 +10,13 @@
 import { fail, type Result } from '../../../shared/api/result.js';
 import type { LocalTime } from '../../../shared/domain/local-time.js';
 import type { StaffMember } from '../../../shared/staff/staff-contract.js';
-import type { SignInChannel } from '../staff/sign-in-ledger.js';
-import type { SessionCheck } from '../staff/staff-desk.js';
+import type { SignInChannel } from '../../../shared/staff/staff-domain.js';
 
 export const GUARDS = ['none', 'store', 'door', 'staff', 'admin'] as const;
 export type Guard = (typeof GUARDS)[number];
+
+/** What the staff sessions answer for a session id: the live session's member, or the refusal to send. */
+export type SessionCheck = { ok: true; member: StaffMember; at: LocalTime; channel: SignInChannel } | { ok: false; result: Result<never> };
 
 /** Who is asking, as the guard proved it. */
 export interface Caller {

@@ -8,12 +8,12 @@ import { TrustedKeys } from '../credentials/trusted-keys.js';
 import { openDatabase } from '../db/open-database.js';
 import { DEMO_CITY_KEY_ID, trustDemoCityKey } from '../demo/demo-city-key.js';
 import { demoRoster } from '../demo/demo-roster.js';
-import { AttendanceLog, ensureDeviceId } from '../services/attendance-log.js';
-import { RosterStore } from '../services/roster-store.js';
-import { SettingsStore } from '../services/settings-store.js';
+import { AttendanceLog, ensureDeviceId } from '../ledger/attendance-log.js';
+import { RosterStore } from './roster-store.js';
+import { SettingsStore } from '../ledger/settings-store.js';
 import { tempDataDir } from '../testing/fixtures.js';
 import { applyRosterReply, RosterRejectedError } from './roster-apply.js';
-import { SYNC_KEYS, SyncStateStore } from './sync-state.js';
+import { SYNC_KEYS, SyncStateStore } from '../ledger/sync-state.js';
 
 const NOW = new Date('2026-11-23T03:12:00.000Z');
 const CITY_KEY = { id: 'city-2026', publicKey: randomBytes(32).toString('base64url') };

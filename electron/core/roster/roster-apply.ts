@@ -18,13 +18,13 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Roster } from '../../../shared/domain/roster.js';
 import { RosterReplySchema, type CityKey, type CitySettings, type RosterDelta, type RosterReply, type RosterSnapshot } from '../../../shared/sync/protocol.js';
-import { credentialsAwaitingCity, enrolmentsRefusedByCity } from '../admin/card-awaiting-city.js';
+import { credentialsAwaitingCity, enrolmentsRefusedByCity } from './card-awaiting-city.js';
 import { toLocalTime, type LocalTime } from '../../../shared/domain/local-time.js';
 import { normalizeCardNumber } from '../../../shared/credentials/card-number.js';
 import { TrustedKeys } from '../credentials/trusted-keys.js';
-import { StaffAudit } from '../staff/staff-audit.js';
-import { SettingsStore } from '../services/settings-store.js';
-import { SYNC_KEYS, SyncStateStore } from './sync-state.js';
+import { StaffAudit } from '../ledger/staff-audit.js';
+import { SettingsStore } from '../ledger/settings-store.js';
+import { SYNC_KEYS, SyncStateStore } from '../ledger/sync-state.js';
 
 type Group = Roster['groups'][number];
 type Child = Roster['children'][number];
@@ -408,7 +408,7 @@ class RosterTables {
 
   /**
    * Only the settings the city sent change; absent ones keep the kiosk's own values. They are written where the
-   * headcount, closing time and absence rules already read them (electron/core/services/settings-store.ts), so the
+   * headcount, closing time and absence rules already read them (electron/core/ledger/settings-store.ts), so the
    * city's value and the kiosk's own are one setting, not two.
    */
   private applySettings(s: CitySettings): void {

@@ -3,7 +3,7 @@
 // point leaves the secret in at least one place. A file that cannot be read is left where it is for an admin.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { syncFolder, tightenMode } from '../files/atomic-write.js';
+import { syncFolder, tightenMode } from './atomic-write.js';
 import type { SecretName, SecretStore } from './secret-store.js';
 
 export type Adopted = 'none' | 'moved' | 'leftover-removed';

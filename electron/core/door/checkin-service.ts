@@ -10,11 +10,11 @@ import { presentedQr } from '../credentials/qr-presented.js';
 import type { QrVerdict } from '../credentials/qr-verifier.js';
 import type { Clock } from '../time/clock.js';
 import { DoorOffers, type CredentialMethod, type Identity, type Offer, type OfferedChild } from './door-offers.js';
-import type { AttendanceLog } from './attendance-log.js';
-import { findCardCredential } from './card-lookup.js';
+import type { AttendanceLog } from '../ledger/attendance-log.js';
+import { findCardCredential } from '../roster/card-lookup.js';
 import type { RefusedAttempts } from './refused-attempts.js';
-import type { LinkedChildRow, RosterStore } from './roster-store.js';
-import type { SettingsStore } from './settings-store.js';
+import type { LinkedChildRow, RosterStore } from '../roster/roster-store.js';
+import type { SettingsStore } from '../ledger/settings-store.js';
 
 /** A child as the door sees it now, with what the screen must ask. */
 interface DoorChild extends ChildAtDoor {

@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SecretProtection } from '../../../shared/api/contract.js';
-import { syncFolder, tightenMode, writeFileAtomic } from '../files/atomic-write.js';
+import { syncFolder, tightenMode, writeFileAtomic } from './atomic-write.js';
 
 /** The secrets the kiosk keeps; a closed list so that a typo cannot create a stray file. */
 export const SECRET_NAMES = ['city-token', 'device-key', 'qr-signing-key', 'pin-pepper'] as const;

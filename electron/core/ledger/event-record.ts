@@ -2,7 +2,7 @@
 // built here once, in the event's own transaction, and never rebuilt: a retry sends the very same bytes.
 import type { EventKind, EventMethod } from '../../../shared/domain/attendance.js';
 import type { AttendanceRecord } from '../../../shared/sync/protocol.js';
-import type { StoredEvent } from '../services/attendance-log.js';
+import type { StoredEvent } from './attendance-log.js';
 
 /** A stored event whose kind and method are known to be the protocol's (as every event the log writes is). */
 export type TypedEvent = Omit<StoredEvent, 'kind' | 'method'> & { kind: EventKind; method: EventMethod };

@@ -8,7 +8,7 @@ import type { Result } from '../../../shared/api/result.js';
 import { writeDamageMarker } from '../db/damage-marker.js';
 import { KioskCore } from '../kiosk-core.js';
 import { manualClock, tempDataDir } from '../testing/fixtures.js';
-import { GUARDS, type Guard } from './guards.js';
+import { GUARDS, type Guard } from './request-guards.js';
 
 const quiet = { log: () => undefined, cityPullIntervalMs: 0 };
 const NOBODY = '00000000-0000-4000-8000-000000000000';

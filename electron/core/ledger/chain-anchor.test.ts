@@ -10,7 +10,7 @@ import { overwrite } from '../testing/damaged-files.js';
 import { tempDataDir } from '../testing/fixtures.js';
 import { AttendanceLog, ensureDeviceId } from './attendance-log.js';
 import { ChainAnchor } from './chain-anchor.js';
-import { RosterStore } from './roster-store.js';
+import { RosterStore } from '../roster/roster-store.js';
 
 const hashOf = (n: number) => n.toString(16).padStart(64, '0');
 
