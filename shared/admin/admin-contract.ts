@@ -127,7 +127,7 @@ const Hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 
 /**
  * The kiosk's rules an admin may change: the door's timings, staff sign-in, the day's cut-off and closing time, and
- * the табель's allowances. The bounds are the stores' own (services/settings-store.ts, staff/staff-settings.ts).
+ * the табель's allowances. The bounds are the settings store's own (electron/core/ledger/settings-store.ts).
  */
 export const KioskRulesSchema = z.object({
   /** The children screen confirms by itself after this long (0: only by the button). */
