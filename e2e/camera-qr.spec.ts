@@ -111,6 +111,36 @@ test.describe('Esik passes', () => {
     expect(kiosk.events().map((e) => [e.kind, e.method])).toEqual([['arrival', 'qr']]);
   });
 
+  // Nobody at the door for a while: the viewfinder sleeps (its live picture no longer drawn), and the first person to
+  // show a code is still read, and sees themselves again. The sleep is shortened from 20 s to 1.5 s for the test.
+  test('a code shown to a sleeping viewfinder checks the child in and wakes it', async ({ cameraKiosk: kiosk }, testInfo) => {
+    const pass = (await demoQrCodes(kiosk.host.databasePath)).valid[0];
+    if (!pass) throw new Error('no valid demo code');
+    const video = writeQrVideo(testInfo.outputPath('camera.y4m'), [
+      { text: null, seconds: 8 },
+      { text: pass.text, seconds: 3 },
+    ]);
+    const page = await kiosk.open(video.path, {
+      beforeOpen: (p) =>
+        p.addInitScript(() => {
+          Object.assign(window, { esikViewfinderSleepMs: 1_500 });
+        }),
+    });
+    await waitForCamera(page);
+    const dock = page.getByTestId('camera-dock');
+    await expect(dock).toHaveAttribute('data-viewfinder', 'asleep', { timeout: 6_000 });
+    await expect(page.getByTestId('camera-asleep')).toBeVisible();
+    expect(await page.evaluate(() => document.querySelector<HTMLVideoElement>('#esik-qr-viewfinder video')?.srcObject ?? null)).toBeNull();
+    // Asleep before the code came into view: what reads it is the scanner, not the picture on screen.
+    expect(kiosk.events()).toEqual([]);
+
+    await expect(page.getByTestId('done-screen')).toHaveAttribute('data-outcome', 'recorded', { timeout: 15_000 });
+    expect(kiosk.events().map((e) => [e.kind, e.method])).toEqual([['arrival', 'qr']]);
+    await expect(dock).toHaveAttribute('data-viewfinder', 'awake');
+    await expect(page.getByTestId('camera-asleep')).toHaveCount(0);
+    await waitForCamera(page);
+  });
+
   for (const [label, name, code] of [
     ['a forged', 'forged', 'QR_FORGED'],
     ['an expired', 'expired', 'QR_EXPIRED'],

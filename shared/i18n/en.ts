@@ -84,6 +84,7 @@ export const en = {
     automatic: 'Automatic (the first camera found)',
     unnamed: 'Camera {{number}}',
     missing: 'The camera chosen before (not connected now)',
+    showCodeHere: 'Show your QR code to the camera',
   },
   readers: {
     disconnected: 'Card reader {{name}} is disconnected',

@@ -82,6 +82,7 @@ export const kk: Catalog = {
     automatic: 'Автоматты түрде (алғашқы табылған камера)',
     unnamed: '{{number}}-камера',
     missing: 'Бұрын таңдалған камера (қазір қосылмаған)',
+    showCodeHere: 'QR-кодты камераға көрсетіңіз',
   },
   readers: {
     disconnected: '{{name}} оқу құрылғысы ажыратылған',

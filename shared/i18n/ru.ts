@@ -82,6 +82,7 @@ export const ru: Catalog = {
     automatic: 'Автоматически (первая найденная камера)',
     unnamed: 'Камера {{number}}',
     missing: 'Выбранная ранее камера (сейчас не подключена)',
+    showCodeHere: 'Поднесите QR-код к камере',
   },
   readers: {
     disconnected: 'Считыватель {{name}} отключён',

@@ -12,11 +12,17 @@ interface Props {
 
 export function CameraDock({ deviceId, onText }: Props) {
   const { t } = useTranslation();
-  const problem = useQrCamera(deviceId, onText);
+  const { problem, asleep } = useQrCamera(deviceId, onText);
   return (
-    <aside className="camera-dock" data-testid="camera-dock" data-state={problem ?? 'scanning'}>
+    <aside className="camera-dock" data-testid="camera-dock" data-state={problem ?? 'scanning'} data-viewfinder={asleep ? 'asleep' : 'awake'}>
       {/* QrCamera owns what is inside (the camera's <video>): React renders it empty, once, and never touches it again. */}
       <div id={VIEWFINDER_ID} className="camera-viewfinder" data-testid="camera-viewfinder" />
+      {asleep && !problem && (
+        // Still, with no animation: a sleeping viewfinder must cost nothing to show.
+        <p className="camera-asleep" data-testid="camera-asleep">
+          {t('camera.showCodeHere')}
+        </p>
+      )}
       {problem && (
         <p className="camera-problem" data-testid="camera-problem" data-problem={problem} role="status">
           <CameraOffIcon />

@@ -25,6 +25,8 @@ function trackProcessor(): TrackProcessorConstructor {
 export interface ScanEvents {
   /** Every frame the camera delivered (the watchdog's sign of life). */
   onFrame: () => void;
+  /** Every looked-at frame, before it is decoded: whether it moved (the viewfinder's sleep, viewfinder-sleep.ts). */
+  onLook: (moved: boolean, nowMs: number) => void;
   onCode: (text: string) => void;
 }
 
@@ -61,7 +63,9 @@ export function scanTrack(track: MediaStreamTrack, events: ScanEvents): () => vo
       frame.close();
     }
     const nowMs = performance.now();
-    if (!gate.shouldDecode(lumaThumbnail(read.image, MOTION_GATE.thumbWidth, MOTION_GATE.thumbHeight), nowMs)) return;
+    const decode = gate.shouldDecode(lumaThumbnail(read.image, MOTION_GATE.thumbWidth, MOTION_GATE.thumbHeight), nowMs);
+    events.onLook(gate.moved, nowMs);
+    if (!decode) return;
     const text = await readQrFromLuma(regionOf(fullRangeLuma(read)));
     if (text === null || !live) return;
     gate.codeSeen(nowMs);

@@ -51,6 +51,7 @@ export class MotionGate {
   private previous: Uint8Array | null = null;
   private activeUntilMs = Number.NEGATIVE_INFINITY;
   private lastDecodeMs = Number.NEGATIVE_INFINITY;
+  private lastMoved = false;
 
   constructor(private readonly options: MotionGateOptions) {}
 
@@ -61,10 +62,16 @@ export class MotionGate {
     const previous = this.previous;
     this.previous = thumb;
     const moved = previous === null || previous.length !== thumb.length || changedPixels(previous, thumb, this.options.pixelDelta) >= this.options.minChangedPixels;
+    this.lastMoved = moved;
     if (moved) this.activeUntilMs = nowMs + this.options.holdMs;
     const decode = nowMs < this.activeUntilMs || nowMs - this.lastDecodeMs >= this.options.stillDecodeEveryMs;
     if (decode) this.lastDecodeMs = nowMs;
     return decode;
+  }
+
+  /** Whether the frame last given to shouldDecode moved (the viewfinder wakes on it, viewfinder-sleep.ts). */
+  get moved(): boolean {
+    return this.lastMoved;
   }
 
   /** A decoded frame held a code: keep decoding while it stays, still or not. The presentation filter takes a code

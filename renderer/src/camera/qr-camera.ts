@@ -6,8 +6,9 @@ import { cameraProblemOf, type CameraProblem } from './camera-problem.js';
 import { CameraWatchdog } from './camera-watchdog.js';
 import { scanTrack } from './frame-scanner.js';
 import { prepareQrReader } from './read-qr.js';
-import { videoConstraints } from './scan-config.js';
+import { videoConstraints, viewfinderSleepAfterMs } from './scan-config.js';
 import { watchTrackEnded } from './track-ended.js';
+import { ViewfinderSleep } from './viewfinder-sleep.js';
 
 /** The element the camera's <video> is put in (CameraDock). */
 export const VIEWFINDER_ID = 'esik-qr-viewfinder';
@@ -17,6 +18,8 @@ export interface QrCameraEvents {
   onCode: (text: string) => void;
   /** null once scanning. */
   onProblem: (problem: CameraProblem | null) => void;
+  /** The viewfinder went to sleep (true: its live picture is no longer drawn) or woke (false). Scanning goes on. */
+  onViewfinderAsleep: (asleep: boolean) => void;
 }
 
 const WATCHDOG_CHECK_MS = 2_000;
@@ -119,6 +122,8 @@ export class QrCamera {
     }
     video.muted = true;
     video.playsInline = true;
+    // Plays again by itself when the stream is put back after the viewfinder slept.
+    video.autoplay = true;
     video.srcObject = stream;
     viewfinder.replaceChildren(video);
     const scanner: RunningScan = { stream, stops: [] };
@@ -139,6 +144,15 @@ export class QrCamera {
       return;
     }
     this.watchdog.started(performance.now());
+    const sleep = new ViewfinderSleep(viewfinderSleepAfterMs(), performance.now());
+    const look = (active: boolean, nowMs: number): void => {
+      const change = sleep.look(active, nowMs);
+      if (change === null || this.scanner !== scanner) return;
+      // Without its stream the <video> draws nothing more (the scanner reads its own clone of the track); put back,
+      // it shows the camera's next frame.
+      video.srcObject = change === 'sleep' ? null : stream;
+      this.setAsleep(change === 'sleep');
+    };
     scanner.stops.push(
       watchTrackEnded(track, () => {
         void inTurn(async () => {
@@ -154,8 +168,12 @@ export class QrCamera {
           onFrame: () => {
             this.watchdog.frame(performance.now());
           },
+          onLook: look,
           onCode: (text) => {
-            this.watchdog.code(performance.now());
+            const nowMs = performance.now();
+            this.watchdog.code(nowMs);
+            // A code held still in view is someone at the door: the viewfinder stays awake (or wakes) for them.
+            look(true, nowMs);
             this.events.onCode(text);
           },
         }),
@@ -170,9 +188,14 @@ export class QrCamera {
     this.report(null);
   }
 
+  private setAsleep(asleep: boolean): void {
+    if (!this.disposed) this.events.onViewfinderAsleep(asleep);
+  }
+
   private stopNow(): Promise<void> {
     const scanner = this.scanner;
     this.scanner = null;
+    this.setAsleep(false);
     if (scanner) {
       for (const stop of scanner.stops) stop();
       for (const track of scanner.stream.getTracks()) track.stop();

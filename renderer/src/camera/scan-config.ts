@@ -44,6 +44,18 @@ export const MOTION_GATE = {
   stillDecodeEveryMs: 10_000,
 } as const;
 
+/**
+ * The viewfinder sleeps after this long without motion (viewfinder-sleep.ts): drawing the live picture is most of what
+ * an empty doorway costs. Long enough that someone hesitating in front of the camera still sees themselves.
+ * A page may set `esikViewfinderSleepMs` on window before it loads to shorten it (the end-to-end tests do).
+ */
+export const VIEWFINDER_SLEEP_AFTER_MS = 20_000;
+
+export function viewfinderSleepAfterMs(): number {
+  const set: unknown = Reflect.get(globalThis, 'esikViewfinderSleepMs');
+  return typeof set === 'number' && Number.isFinite(set) && set > 0 ? set : VIEWFINDER_SLEEP_AFTER_MS;
+}
+
 export function videoConstraints(deviceId: string | null): MediaTrackConstraints {
   // 640×480 is plenty for a code at the door, and keeps each frame's decode cheap on an old PC. The hard set's scenes
   // rendered at 1280×960 read 100 % in one pass, but at ~18 ms a frame on the test machine; at 640×480 the upscaled

@@ -6,8 +6,15 @@ import type { CameraProblem } from './camera-problem.js';
 import { PresentationFilter } from './presentation-filter.js';
 import { QrCamera } from './qr-camera.js';
 
-export function useQrCamera(deviceId: string | null, onText: (text: string) => void): CameraProblem | null {
+export interface QrCameraState {
+  problem: CameraProblem | null;
+  /** The viewfinder sleeps in a still doorway (viewfinder-sleep.ts); codes are read all the same. */
+  asleep: boolean;
+}
+
+export function useQrCamera(deviceId: string | null, onText: (text: string) => void): QrCameraState {
   const [problem, setProblem] = useState<CameraProblem | null>(null);
+  const [asleep, setAsleep] = useState(false);
   const deliver = useEffectEvent((text: string) => {
     markNow('esik:qr-decoded');
     onText(text);
@@ -20,6 +27,7 @@ export function useQrCamera(deviceId: string | null, onText: (text: string) => v
         if (filter.accept(text, performance.now())) deliver(text);
       },
       onProblem: setProblem,
+      onViewfinderAsleep: setAsleep,
     });
     camera.use(deviceId);
     // A camera plugged in (or back): try again. Unplugging is noticed by the track itself ending.
@@ -33,5 +41,5 @@ export function useQrCamera(deviceId: string | null, onText: (text: string) => v
     };
   }, [deviceId]);
 
-  return problem;
+  return { problem, asleep };
 }
