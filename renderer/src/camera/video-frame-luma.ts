@@ -30,9 +30,11 @@ export function fullRangeLuma(luma: FrameLuma): LumaImage {
 /** Reused between frames: a 640×480 frame is 460 KB, and a new buffer at every frame is garbage at every frame. */
 export class VideoFrameLuma {
   private buffer = new Uint8Array(0);
+  private packed = new Uint8Array(0);
 
-  /** Copies the frame's visible luma; the frame may be closed as soon as the promise settles. The image's data is
-   * fresh, so it outlives the next frame. */
+  /** Copies the frame's visible luma; the frame may be closed as soon as the promise settles. The image's data lives
+   * in this reader's buffers and holds until the next read: the scanner looks at one frame at a time, and copies what
+   * it decodes (fullRangeLuma) or decodes it before reading the next. */
   async read(frame: VideoFrame): Promise<FrameLuma> {
     const rect = frame.visibleRect;
     const width = rect?.width ?? frame.codedWidth;
@@ -44,8 +46,15 @@ export class VideoFrameLuma {
     const [plane] = await frame.copyTo(this.buffer, options);
     if (!plane) throw new Error(`a ${String(frame.format)} camera frame with no planes`);
     if (!lumaFirst) return { image: lumaOf({ width, height, data: new Uint8ClampedArray(this.buffer.buffer, plane.offset, width * height * 4) }), videoRange: false };
-    const data = new Uint8Array(width * height);
-    for (let y = 0; y < height; y++) data.set(this.buffer.subarray(plane.offset + y * plane.stride, plane.offset + y * plane.stride + width), y * width);
+    // Rows without padding (the usual 640-wide plane) are the image as they lie; padded ones are packed.
+    let data: Uint8Array;
+    if (plane.stride === width) {
+      data = this.buffer.subarray(plane.offset, plane.offset + width * height);
+    } else {
+      if (this.packed.length !== width * height) this.packed = new Uint8Array(width * height);
+      data = this.packed;
+      for (let y = 0; y < height; y++) data.set(this.buffer.subarray(plane.offset + y * plane.stride, plane.offset + y * plane.stride + width), y * width);
+    }
     return { image: { width, height, data }, videoRange: frame.colorSpace.fullRange !== true };
   }
 }
