@@ -62,6 +62,19 @@ describe('the settings store', () => {
     expect(store.get('hidReaders')).toEqual([]);
   });
 
+  it('sees a value another connection commits (the sync worker applying a roster), and still caches between', () => {
+    const path = join(tempDataDir(), 'esik.sqlite');
+    const db = openDatabase(path);
+    const store = SettingsStore.of(db);
+    expect(store.get('closingTime')).toBe('19:00');
+    const other = openDatabase(path);
+    putRaw(other, 'closingTime', JSON.stringify('18:30'));
+    other.close();
+    expect(store.get('closingTime')).toBe('18:30');
+    const cached = store.get('hidReaders');
+    expect(store.get('hidReaders')).toBe(cached);
+  });
+
   it('forgets a write rolled back with its transaction', () => {
     const db = database();
     const store = SettingsStore.of(db);

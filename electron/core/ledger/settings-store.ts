@@ -75,6 +75,9 @@ const stores = new WeakMap<Database, SettingsStore>();
 export class SettingsStore {
   private readonly read: Statement<[string], { value: string }>;
   private readonly write: Statement<[string, string]>;
+  private readonly dataVersion: Statement<[], number>;
+  /** SQLite's data_version when the cache was last checked: it moves when another connection commits. */
+  private seenVersion = -1;
   /** Parsed values (defaults included) by key; a write drops its key. */
   private readonly cache = new Map<SettingKey, unknown>();
   /**
@@ -99,10 +102,18 @@ export class SettingsStore {
   ) {
     this.read = db.prepare('SELECT value FROM settings WHERE key = ?');
     this.write = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+    this.dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
   }
 
   get<K extends SettingKey>(key: K): Settings[K] {
     if (!this.db.inTransaction) this.pending.clear();
+    // Another connection (the sync worker applying the city's roster, a second tool on the file) may have changed
+    // a setting: then nothing cached can be trusted. Reading the counter costs no I/O.
+    const version = this.dataVersion.get() ?? -1;
+    if (version !== this.seenVersion) {
+      this.cache.clear();
+      this.seenVersion = version;
+    }
     if (this.cache.has(key)) return this.cache.get(key) as Settings[K];
     // Frozen: the same object goes to every caller until the next write, so none may change it for the others.
     const value = deepFreeze(this.load(key));
