@@ -16,8 +16,9 @@ export interface Layer {
 
 const TEST_PACKAGES = ['vitest', 'fast-check'];
 
-// date-holidays: the табель's Kazakh calendar; exceljs, pdfkit: its exports; qrcode-generator: printed QR cards.
-const CORE_PACKAGES = ['node:', 'better-sqlite3', 'uuid', 'zod', 'node-hid', 'date-holidays', 'exceljs', 'pdfkit', 'qrcode-generator'];
+// date-holidays: the табель's Kazakh calendar; exceljs, pdfkit: its exports; qrcode-generator: printed QR cards;
+// pino: the log files.
+const CORE_PACKAGES = ['node:', 'better-sqlite3', 'uuid', 'zod', 'node-hid', 'date-holidays', 'exceljs', 'pdfkit', 'qrcode-generator', 'pino'];
 
 /** One code-only row per core folder: it may import shared/, itself and the floors named. */
 function coreFloors(floors: Record<string, string[]>): Layer[] {
@@ -47,6 +48,7 @@ export const layers: Layer[] = [
     credentials: ['files'],
     guards: [],
     readers: [],
+    logging: [],
     ledger: ['time', 'files', 'db'],
     roster: ['time', 'files', 'db', 'credentials', 'ledger'],
     demo: ['credentials'],

@@ -6,13 +6,18 @@ import { IPC_CALL, IPC_EVENT } from '../../shared/api/ipc-channels.js';
 import { fail } from '../../shared/api/result.js';
 import { dispatch } from '../core/api/dispatch.js';
 import { BACKGROUND_START_MS, KioskCore } from '../core/kiosk-core.js';
+import { logUncaught, openKioskLog } from '../core/logging/kiosk-log.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { createKioskWindow, rendererDirBeside } from './kiosk-window.js';
 import { electronSaveFileAs } from './save-dialog.js';
 import { electronSecretStore } from './secret-store.js';
 import { isAppUrl, lockDownSession } from './security.js';
 
-const log = (line: string): void => console.log(line);
+const dataDir = process.env.ESIK_DATA_DIR ?? app.getPath('userData');
+// Rotating JSON lines in <dataDir>/logs/, printed as well when run from the sources (npm start).
+const kioskLog = openKioskLog({ dataDir, proc: 'main', echo: !app.isPackaged });
+logUncaught(kioskLog);
+const log = kioskLog.line;
 const kioskMode = process.env.ESIK_KIOSK !== '0' && app.isPackaged;
 
 if (!app.requestSingleInstanceLock()) {
@@ -27,7 +32,6 @@ if (!app.requestSingleInstanceLock()) {
 function start(): void {
   lockDownSession();
   serveRenderer(rendererDirBeside(__dirname));
-  const dataDir = process.env.ESIK_DATA_DIR ?? app.getPath('userData');
   const core = new KioskCore({
     dataDir,
     demo: process.env.ESIK_DEMO !== '0',
@@ -63,6 +67,7 @@ function start(): void {
   app.on('will-quit', () => {
     powerSaveBlocker.stop(blocker);
     core.close();
+    kioskLog.close();
   });
   log(`[main] Esik ${app.getVersion()} on Electron ${process.versions.electron}; data folder ${dataDir}`);
 }

@@ -170,7 +170,7 @@ export class HidReaderService {
 
   private onCardText(slot: Slot, text: string): void {
     const card = normalizeCardNumber(text, slot.config.format);
-    if (!card) this.log(`[readers] ${slot.state.name}: "${text.slice(0, MAX_RAW)}" is not a card number in format ${slot.config.format}`);
+    if (!card) this.log(`[readers] ${slot.state.name}: a reading (${maskedReading(text)}) is not a card number in format ${slot.config.format}`);
     // identifyCard does not know the reader's format: the card goes in the notation it reads as 'canonical'.
     const raw = (card ? readingText(card) : UNREADABLE_PREFIX + text).slice(0, MAX_RAW);
     const atMs = this.now();
@@ -215,7 +215,7 @@ export class HidReaderService {
 
   private logDrops(slot: Slot, events: readonly DecodedEvent[]): void {
     for (const event of events) {
-      if (event.kind === 'dropped') this.log(`[readers] ${slot.state.name}: dropped a card read in part (${event.reason}, "${event.partial}")`);
+      if (event.kind === 'dropped') this.log(`[readers] ${slot.state.name}: dropped a card read in part (${event.reason}, ${maskedReading(event.partial)})`);
     }
   }
 
@@ -225,4 +225,9 @@ export class HidReaderService {
     slot.state = { ...slot.state, state, detail: bounded };
     this.options.onReaders(this.states());
   }
+}
+
+/** A card reading as the log may show it: its length and last two characters, never the number whole. */
+export function maskedReading(text: string): string {
+  return `${text.length} characters, ending "${text.slice(-2)}"`;
 }
