@@ -1,6 +1,8 @@
 // Sync benchmarks against the reference city server, run as its own process on loopback (as the city is another
 // machine, its work must not share the kiosk's event loop):
-// - push_20k_s: a 20,000-event backlog pushed until none is pending (batches of MAX_PUSH_RECORDS).
+// - push_20k_s: a 20,000-event backlog pushed until none is pending (batches of MAX_PUSH_RECORDS), and the CPU time
+//   the kiosk and the city each spent on it (push_20k_kiosk_cpu_ms, push_20k_city_cpu_ms): on a loaded machine the
+//   wall time says little, these say whose work it is.
 // - tap_to_confirm_p95_idle_core_ms / tap_to_confirm_p95_during_push_ms: single-child card taps through KioskCore
 //   (identifyCard, which records the event durably before it returns), timed from the moment another thread posts
 //   "card read" (so a wait for the core's thread counts) until the call returns, in phases with sync
@@ -27,10 +29,13 @@ import { manualClock } from '../electron/core/testing/fixtures.js';
 import { toLocalTime } from '../shared/domain/local-time.js';
 import type { SyncStatus } from '../shared/sync/sync-status.js';
 import { repoRoot } from '../e2e/support/kiosk-host.js';
+import { descendantCpu } from './process-cpu.js';
 import { percentile, report } from './stats.js';
 
 interface CityProcess {
   url: string;
+  /** The city's process id, for its CPU time. */
+  pid: number;
   enrollmentCode: string;
   stop(): Promise<void>;
 }
@@ -59,6 +64,7 @@ async function startCityProcess(dataDir: string): Promise<CityProcess> {
   });
   return {
     url: found.url,
+    pid: child.pid ?? 0,
     enrollmentCode: found.code,
     stop: () =>
       new Promise<void>((resolve) => {
@@ -105,14 +111,20 @@ async function benchPush20k(dir: string, city: CityProcess): Promise<void> {
   const db = openSyncConnection(path, null);
   const client = new CityClient({ serverUrl: credentials.serverUrl, token: credentials.token });
   const engine = new PushEngine({ db, client, cityDeviceId: credentials.deviceId });
+  const cityCpuBefore = descendantCpu().get(city.pid)?.cpuMs ?? 0;
+  const kioskCpuBefore = process.cpuUsage();
   const started = performance.now();
   const result = await engine.drain();
   const seconds = (performance.now() - started) / 1000;
+  const kioskCpu = process.cpuUsage(kioskCpuBefore);
+  const cityCpuMs = (descendantCpu().get(city.pid)?.cpuMs ?? 0) - cityCpuBefore;
   const lacking = await engine.reconcile();
   client.close();
   db.close();
   if (result.sent !== 20_000 || lacking !== 0) throw new Error(`push_20k pushed ${result.sent}, the city lacks ${lacking}`);
   report('push_20k_s', seconds, 's');
+  report('push_20k_kiosk_cpu_ms', (kioskCpu.user + kioskCpu.system) / 1000, 'ms');
+  report('push_20k_city_cpu_ms', cityCpuMs, 'ms');
 }
 
 /** Records marked sent within the windows, per second of them. */

@@ -7,6 +7,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { DoorActivity } from './door-activity.js';
 
 export interface PushPacing {
+  /** Whether people are at the door now: the push then settles each batch before resting, overlapping nothing. */
+  doorInUse(): boolean;
   /** Records per exchange now, given the engine's full-speed size. */
   batchSize(fullSpeed: number): number;
   /** Called between two exchanges with how long the last took, send to settled; resolves when the next may start. */
@@ -14,6 +16,7 @@ export interface PushPacing {
 }
 
 export const FULL_SPEED: PushPacing = {
+  doorInUse: () => false,
   batchSize: (fullSpeed) => fullSpeed,
   rest: () => Promise.resolve(),
 };
