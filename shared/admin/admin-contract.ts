@@ -23,7 +23,7 @@ export const LogSyncStateSchema = z.enum(['pending', 'sent', 'rejected', 'other-
 export type LogSyncState = z.infer<typeof LogSyncStateSchema>;
 
 /** The log's position: the last entry shown. Pages go back in time from it (keyset pagination, never OFFSET). */
-export const LogCursorSchema = z.object({ ms: z.number().int(), id: Id }).strict();
+export const LogCursorSchema = z.lazy(() => z.object({ ms: z.number().int(), id: Id }).strict());
 export type LogCursor = z.infer<typeof LogCursorSchema>;
 
 export const LogFilterSchema = z
@@ -43,9 +43,9 @@ export const LogFilterSchema = z
   .strict();
 export type LogFilter = z.infer<typeof LogFilterSchema>;
 
-const PersonRef = z.object({ id: Id, name: z.string() });
+const PersonRef = z.lazy(() => z.object({ id: Id, name: z.string() }));
 
-export const LogEntrySchema = z.object({
+export const LogEntrySchema = z.lazy(() => z.object({
   id: Id,
   occurredAt: z.string(),
   occurredMs: z.number().int(),
@@ -65,12 +65,12 @@ export const LogEntrySchema = z.object({
   /** The correction that withdrew this event: shown beside it; the event itself stays as it was. */
   correction: z.object({ id: z.string(), reason: z.string(), staffName: z.string(), occurredAt: z.string() }).nullable(),
   syncState: LogSyncStateSchema,
-});
+}));
 export type LogEntry = z.infer<typeof LogEntrySchema>;
 
 export const RefusedMethodSchema = z.enum(['rfid', 'qr']);
 
-export const RefusedAttemptSchema = z.object({
+export const RefusedAttemptSchema = z.lazy(() => z.object({
   id: Id,
   occurredAt: z.string(),
   occurredMs: z.number().int(),
@@ -82,7 +82,7 @@ export const RefusedAttemptSchema = z.object({
   /** How many times it was refused in a row's window (coalesced), the last of them at lastAt (local ISO time). */
   count: z.number().int().positive(),
   lastAt: z.string(),
-});
+}));
 export type RefusedAttempt = z.infer<typeof RefusedAttemptSchema>;
 
 export const RefusedFilterSchema = z
@@ -92,15 +92,15 @@ export type RefusedFilter = z.infer<typeof RefusedFilterSchema>;
 
 const Limit = z.number().int().min(1).max(200).default(50);
 
-export const TodayChildSchema = z.object({
+export const TodayChildSchema = z.lazy(() => z.object({
   childId: Id,
   firstName: z.string(),
   lastName: z.string(),
   groupName: z.string(),
   since: Clock,
-});
+}));
 
-export const TransferSchema = z.object({ date: LocalDateSchema, kind: TransferKindSchema, note: z.string().nullable() });
+export const TransferSchema = z.lazy(() => z.object({ date: LocalDateSchema, kind: TransferKindSchema, note: z.string().nullable() }));
 export type Transfer = z.infer<typeof TransferSchema>;
 
 export const ExportFormatSchema = z.enum(['xlsx', 'csv', 'pdf']);
@@ -110,9 +110,9 @@ export type ExportFormat = z.infer<typeof ExportFormatSchema>;
 export const ExportFileNameSchema = z.string().regex(/^[A-Za-z0-9_-]{1,120}\.(xlsx|csv|pdf)$/);
 
 /** A file the core wrote into the data folder's exports/: its name (for the web host's download route) and path. */
-export const ExportedFileSchema = z.object({ fileName: ExportFileNameSchema, path: z.string(), bytes: z.number().int().positive() });
+export const ExportedFileSchema = z.lazy(() => z.object({ fileName: ExportFileNameSchema, path: z.string(), bytes: z.number().int().positive() }));
 
-export const QrCardHolderSchema = z.object({
+export const QrCardHolderSchema = z.lazy(() => z.object({
   companionId: Id,
   firstName: z.string(),
   lastName: z.string(),
@@ -120,7 +120,7 @@ export const QrCardHolderSchema = z.object({
   children: z.array(z.string()),
   /** QR credentials the companion holds (usually one). */
   credentials: z.number().int().positive(),
-});
+}));
 export type QrCardHolder = z.infer<typeof QrCardHolderSchema>;
 
 const Hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
@@ -146,64 +146,64 @@ export type KioskRules = z.infer<typeof KioskRulesSchema>;
 export const adminRequests = {
   /** What the log's filters offer: the groups and the staff members. */
   adminLogOptions: {
-    args: z.object(Session).strict(),
-    result: z.object({ groups: z.array(z.object({ id: Id, name: z.string() })), staff: z.array(PersonRef) }),
+    args: z.lazy(() => z.object(Session).strict()),
+    result: z.lazy(() => z.object({ groups: z.array(z.object({ id: Id, name: z.string() })), staff: z.array(PersonRef) })),
   },
   /** One page of the log, newest first; nextCursor is null on the last page. */
   adminLog: {
-    args: z.object({ ...Session, filter: LogFilterSchema, cursor: LogCursorSchema.nullable().default(null), limit: Limit }).strict(),
-    result: z.object({ entries: z.array(LogEntrySchema), nextCursor: LogCursorSchema.nullable() }),
+    args: z.lazy(() => z.object({ ...Session, filter: LogFilterSchema, cursor: LogCursorSchema.nullable().default(null), limit: Limit }).strict()),
+    result: z.lazy(() => z.object({ entries: z.array(LogEntrySchema), nextCursor: LogCursorSchema.nullable() })),
   },
   adminRefused: {
-    args: z.object({ ...Session, filter: RefusedFilterSchema, cursor: LogCursorSchema.nullable().default(null), limit: Limit }).strict(),
-    result: z.object({ attempts: z.array(RefusedAttemptSchema), nextCursor: LogCursorSchema.nullable() }),
+    args: z.lazy(() => z.object({ ...Session, filter: RefusedFilterSchema, cursor: LogCursorSchema.nullable().default(null), limit: Limit }).strict()),
+    result: z.lazy(() => z.object({ attempts: z.array(RefusedAttemptSchema), nextCursor: LogCursorSchema.nullable() })),
   },
   /** Today: the live headcount per group, who is in, today's overrides and refused attempts. */
   adminToday: {
-    args: z.object(Session).strict(),
-    result: z.object({
+    args: z.lazy(() => z.object(Session).strict()),
+    result: z.lazy(() => z.object({
       localDate: LocalDateSchema,
       groups: z.array(HeadcountGroupSchema),
       present: z.array(TodayChildSchema),
       overrides: z.array(LogEntrySchema),
       refused: z.array(RefusedAttemptSchema),
-    }),
+    })),
   },
   /** The табель on screen; language: of the holidays' names. */
   adminTabel: {
-    args: z.object({ ...Session, groupId: Id, month: MonthSchema, language: LanguageSchema }).strict(),
+    args: z.lazy(() => z.object({ ...Session, groupId: Id, month: MonthSchema, language: LanguageSchema }).strict()),
     result: TabelSheetSchema,
   },
   /** Writes the табель into the data folder's exports/ and answers where; the web host serves it from there. */
   adminExportTabel: {
-    args: z.object({ ...Session, groupId: Id, month: MonthSchema, format: ExportFormatSchema, language: LanguageSchema }).strict(),
+    args: z.lazy(() => z.object({ ...Session, groupId: Id, month: MonthSchema, format: ExportFormatSchema, language: LanguageSchema }).strict()),
     result: ExportedFileSchema,
   },
   /** The admin's transfers of working days in a month. */
   adminTransfers: {
-    args: z.object({ ...Session, month: MonthSchema }).strict(),
-    result: z.object({ transfers: z.array(TransferSchema) }),
+    args: z.lazy(() => z.object({ ...Session, month: MonthSchema }).strict()),
+    result: z.lazy(() => z.object({ transfers: z.array(TransferSchema) })),
   },
   /** Sets (kind) or clears (null) the transfer of one date. */
   adminSetTransfer: {
-    args: z.object({ ...Session, date: LocalDateSchema, kind: TransferKindSchema.nullable(), note: z.string().trim().min(1).max(200).optional() }).strict(),
-    result: z.object({ transfers: z.array(TransferSchema) }),
+    args: z.lazy(() => z.object({ ...Session, date: LocalDateSchema, kind: TransferKindSchema.nullable(), note: z.string().trim().min(1).max(200).optional() }).strict()),
+    result: z.lazy(() => z.object({ transfers: z.array(TransferSchema) })),
   },
   /** Companions who hold a printed-card QR credential on the roster (those without a smartphone), for printing. */
-  adminQrCardHolders: { args: z.object(Session).strict(), result: z.object({ holders: z.array(QrCardHolderSchema) }) },
+  adminQrCardHolders: { args: z.lazy(() => z.object(Session).strict()), result: z.lazy(() => z.object({ holders: z.array(QrCardHolderSchema) })) },
   /** Signs each chosen companion's QR credentials with this kiosk's key and writes the cards, A4, as a PDF into exports/. */
   /** Electron only: the shell's save dialog for an export, and a copy where the head chose; savedTo null: cancelled. */
-  adminSaveExport: { args: z.object({ ...Session, fileName: ExportFileNameSchema }).strict(), result: z.object({ savedTo: z.string().nullable() }) },
+  adminSaveExport: { args: z.lazy(() => z.object({ ...Session, fileName: ExportFileNameSchema }).strict()), result: z.lazy(() => z.object({ savedTo: z.string().nullable() })) },
   adminPrintQrCards: {
-    args: z.object({ ...Session, companionIds: z.array(Id).min(1).max(60), language: LanguageSchema }).strict(),
+    args: z.lazy(() => z.object({ ...Session, companionIds: z.array(Id).min(1).max(60), language: LanguageSchema }).strict()),
     result: ExportedFileSchema,
   },
-  adminSettings: { args: z.object(Session).strict(), result: KioskRulesSchema },
+  adminSettings: { args: z.lazy(() => z.object(Session).strict()), result: KioskRulesSchema },
   /** Changes the rules given (the others stay); answers all of them as they now are. */
   /** The door's language, sound and card readers (shared/admin/door-settings.ts). */
-  adminDoorSettings: { args: z.object(Session).strict(), result: DoorSettingsSchema },
-  adminSetDoorSettings: { args: z.object({ ...Session, change: DoorSettingsSchema.partial().strict() }).strict(), result: DoorSettingsSchema },
-  adminSetSettings: { args: z.object({ ...Session, change: KioskRulesSchema.partial().strict() }).strict(), result: KioskRulesSchema },
+  adminDoorSettings: { args: z.lazy(() => z.object(Session).strict()), result: DoorSettingsSchema },
+  adminSetDoorSettings: { args: z.lazy(() => z.object({ ...Session, change: DoorSettingsSchema.partial().strict() }).strict()), result: DoorSettingsSchema },
+  adminSetSettings: { args: z.lazy(() => z.object({ ...Session, change: KioskRulesSchema.partial().strict() }).strict()), result: KioskRulesSchema },
   /** Companions & cards: find a companion, see and enrol or revoke their cards (shared/admin/card-contract.ts). */
   ...cardRequests,
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;

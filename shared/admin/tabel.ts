@@ -42,7 +42,7 @@ export const TabelTotalsSchema = z.object({
 });
 export type TabelTotals = z.infer<typeof TabelTotalsSchema>;
 
-export const TabelRowSchema = z.object({
+export const TabelRowSchema = z.lazy(() => z.object({
   childId: z.string(),
   firstName: z.string(),
   lastName: z.string(),
@@ -50,10 +50,10 @@ export const TabelRowSchema = z.object({
   totals: TabelTotalsSchema,
   /** More unexcused days than the month allows. */
   overLimit: z.boolean(),
-});
+}));
 export type TabelRow = z.infer<typeof TabelRowSchema>;
 
-export const TabelSheetSchema = z.object({
+export const TabelSheetSchema = z.lazy(() => z.object({
   month: MonthSchema,
   groupId: z.string(),
   groupName: z.string(),
@@ -73,7 +73,7 @@ export const TabelSheetSchema = z.object({
     childDays: z.number().int().nonnegative(),
     overLimitChildren: z.number().int().nonnegative(),
   }),
-});
+}));
 export type TabelSheet = z.infer<typeof TabelSheetSchema>;
 
 export interface TabelChild {

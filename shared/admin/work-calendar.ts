@@ -24,7 +24,7 @@ export interface CalendarTransfer {
   note: string | null;
 }
 
-export const CalendarDaySchema = z.object({
+export const CalendarDaySchema = z.lazy(() => z.object({
   date: LocalDateSchema,
   /** Day of the month, 1–31. */
   day: z.number().int().min(1).max(31),
@@ -35,7 +35,7 @@ export const CalendarDaySchema = z.object({
   label: z.string().nullable(),
   /** Set by an admin's transfer rather than the law's calendar. */
   transferred: z.boolean(),
-});
+}));
 export type CalendarDay = z.infer<typeof CalendarDaySchema>;
 
 const DAY_MS = 86_400_000;

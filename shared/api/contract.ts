@@ -9,7 +9,7 @@ import { adminRequests } from '../admin/admin-contract.js';
 
 const Clock = z.string().regex(/^\d{2}:\d{2}$/);
 
-export const ChildAtDoorSchema = z.object({
+export const ChildAtDoorSchema = z.lazy(() => z.object({
   id: Id,
   firstName: z.string(),
   groupName: z.string(),
@@ -18,11 +18,11 @@ export const ChildAtDoorSchema = z.object({
   presentSince: Clock.nullable(),
   /** False when this companion may not take this child for this action; the UI shows it greyed out. */
   allowed: z.boolean(),
-});
+}));
 export type ChildAtDoor = z.infer<typeof ChildAtDoorSchema>;
 
 /** What the door must ask or tell before a child of an offer is recorded; the core checks the answers at confirm. */
-export const DoorQuestionSchema = z.discriminatedUnion('kind', [
+export const DoorQuestionSchema = z.lazy(() => z.discriminatedUnion('kind', [
   /**
    * A departure soon after today's arrival (the door setting departureGuardMinutes), likely a second tap by mistake:
    * not preselected, never recorded by the tap or the auto-confirm; recorded only when the companion answers yes
@@ -32,26 +32,26 @@ export const DoorQuestionSchema = z.discriminatedUnion('kind', [
   /** This companion may not collect the child (or bring it: may-not-bring): shown greyed out, staff are told. */
   z.object({ kind: z.literal('may-not-collect'), childId: Id }),
   z.object({ kind: z.literal('may-not-bring'), childId: Id }),
-]);
+]));
 export type DoorQuestion = z.infer<typeof DoorQuestionSchema>;
 
-export const ReceiptEntrySchema = z.object({
+export const ReceiptEntrySchema = z.lazy(() => z.object({
   childId: Id,
   firstName: z.string(),
   groupName: z.string(),
   kind: EventKindSchema,
   /** Local "HH:MM" at which the event was recorded. */
   at: Clock,
-});
+}));
 export type ReceiptEntry = z.infer<typeof ReceiptEntrySchema>;
 
-export const CheckinReceiptSchema = z.object({
+export const CheckinReceiptSchema = z.lazy(() => z.object({
   companionFirstName: z.string(),
   entries: z.array(ReceiptEntrySchema),
-});
+}));
 export type CheckinReceipt = z.infer<typeof CheckinReceiptSchema>;
 
-export const ScanOutcomeSchema = z.discriminatedUnion('kind', [
+export const ScanOutcomeSchema = z.lazy(() => z.discriminatedUnion('kind', [
   /**
    * An offer: several children, or one that needs an answer. The UI shows the allowed ones preselected (except those
    * with a leaving question) and confirms the offer by its id (or auto-confirms while no asked child is selected).
@@ -69,7 +69,7 @@ export const ScanOutcomeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('recorded'), receipt: CheckinReceiptSchema }),
   /** The same credential again within a few seconds: nothing new recorded, the earlier receipt shown. */
   z.object({ kind: z.literal('repeat'), receipt: CheckinReceiptSchema }),
-]);
+]));
 export type ScanOutcome = z.infer<typeof ScanOutcomeSchema>;
 
 /** DB_EVENTS_MISSING: events this kiosk acknowledged (its chain anchor, or the city, holds them) are not in the file. */
@@ -84,7 +84,7 @@ export const SecretProtectionSchema = z.enum(['os-encrypted', 'file-only', 'plai
 export type SecretProtection = z.infer<typeof SecretProtectionSchema>;
 
 /** The door working normally: what the idle screen and the settings need. */
-export const ReadyStatusSchema = z.object({
+export const ReadyStatusSchema = z.lazy(() => z.object({
     state: z.literal('ready'),
     kindergartenName: z.string(),
     demo: z.boolean(),
@@ -110,14 +110,14 @@ export const ReadyStatusSchema = z.object({
     }),
     /** How the city token and device key are kept; 'plaintext-fallback' (no OS keyring) is shown to staff. */
     secretStorage: SecretProtectionSchema,
-  });
+  }));
 export type ReadyStatus = z.infer<typeof ReadyStatusSchema>;
 
 /** Why the kiosk cannot write to its records: no space left, a read-only disk or file, or the disk failing. */
 export const StorageProblemSchema = z.enum(['DISK_FULL', 'READ_ONLY', 'IO_ERROR']);
 export type StorageProblem = z.infer<typeof StorageProblemSchema>;
 
-export const KioskStatusSchema = z.discriminatedUnion('state', [
+export const KioskStatusSchema = z.lazy(() => z.discriminatedUnion('state', [
   ReadyStatusSchema,
   /**
    * A write to the records failed for lack of space (or a read-only or failing disk): no tap is acknowledged as
@@ -139,20 +139,20 @@ export const KioskStatusSchema = z.discriminatedUnion('state', [
     /** With DB_EVENTS_MISSING: how many acknowledged events the file lacks. */
     missingEvents: z.number().int().nonnegative().optional(),
   }),
-]);
+]));
 export type KioskStatus = z.infer<typeof KioskStatusSchema>;
 
-export const ReaderStateSchema = z.object({
+export const ReaderStateSchema = z.lazy(() => z.object({
   /** Stable id of the configured reader, e.g. "hid:ffff:0035". */
   id: z.string().max(64),
   name: z.string().max(200),
   state: z.enum(['connected', 'disconnected', 'error']),
   detail: z.string().max(500).nullable(),
-});
+}));
 export type ReaderState = z.infer<typeof ReaderStateSchema>;
 
 /** Something staff at the door must see; companions get only a neutral message. */
-export const StaffAlertSchema = z.discriminatedUnion('kind', [
+export const StaffAlertSchema = z.lazy(() => z.discriminatedUnion('kind', [
   z.object({
     id: z.string().max(64),
     kind: z.literal('pickup-not-allowed'),
@@ -187,20 +187,20 @@ export const StaffAlertSchema = z.discriminatedUnion('kind', [
     problem: StorageProblemSchema,
     at: Clock,
   }),
-]);
+]));
 export type StaffAlert = z.infer<typeof StaffAlertSchema>;
 
-const Empty = z.object({}).strict();
+const Empty = z.lazy(() => z.object({}).strict());
 
 export const kioskRequests = {
   getStatus: { args: Empty, result: KioskStatusSchema },
   identifyCard: {
-    args: z.object({ raw: z.string().min(1).max(64), source: CardSourceSchema }).strict(),
+    args: z.lazy(() => z.object({ raw: z.string().min(1).max(64), source: CardSourceSchema }).strict()),
     result: ScanOutcomeSchema,
   },
   identifyQr: {
     // Longer than MAX_QR_TEXT is let through here so the core can refuse it as QR_TOO_LARGE and keep the attempt.
-    args: z.object({ text: z.string().min(1).max(16_384), source: QrSourceSchema }).strict(),
+    args: z.lazy(() => z.object({ text: z.string().min(1).max(16_384), source: QrSourceSchema }).strict()),
     result: ScanOutcomeSchema,
   },
   /**
@@ -220,15 +220,15 @@ export const kioskRequests = {
       .strict(),
     result: CheckinReceiptSchema,
   },
-  cancelOffer: { args: z.object({ offerId: z.string().uuid() }).strict(), result: Empty },
+  cancelOffer: { args: z.lazy(() => z.object({ offerId: z.string().uuid() }).strict()), result: Empty },
   /** An offer refused as OFFER_STALE, identified again from the same credential: a fresh offer, a receipt or a refusal. */
-  renewOffer: { args: z.object({ offerId: z.string().uuid() }).strict(), result: ScanOutcomeSchema },
-  setLanguage: { args: z.object({ language: LanguageSchema }).strict(), result: Empty },
+  renewOffer: { args: z.lazy(() => z.object({ offerId: z.string().uuid() }).strict()), result: ScanOutcomeSchema },
+  setLanguage: { args: z.lazy(() => z.object({ language: LanguageSchema }).strict()), result: Empty },
   retryDatabase: { args: Empty, result: KioskStatusSchema },
   /** The HID data-mode readers' states now; readersChanged tells every change after. Empty when none are configured. */
-  getReaders: { args: Empty, result: z.object({ readers: z.array(ReaderStateSchema) }) },
+  getReaders: { args: Empty, result: z.lazy(() => z.object({ readers: z.array(ReaderStateSchema) })) },
   /** The staff alerts that stand until resolved (closing time): a screen that connects or reloads shows them at once. */
-  getStaffAlerts: { args: Empty, result: z.object({ alerts: z.array(StaffAlertSchema) }) },
+  getStaffAlerts: { args: Empty, result: z.lazy(() => z.object({ alerts: z.array(StaffAlertSchema) })) },
   /** Staff on duty: sign-in, overrides, corrections, absences, headcount, closing (shared/staff/staff-contract.ts). */
   ...staffRequests,
   /** The admin console: the log, refused attempts, today, the табель and its exports (shared/admin/admin-contract.ts). */
@@ -243,8 +243,8 @@ export const kioskRequests = {
    * sync retries it otherwise). Fails with ENROLL_* codes.
    */
   enrollKiosk: {
-    args: z.object({ sessionId: z.string().uuid(), serverUrl: z.string().trim().min(1).max(2048), code: z.string().trim().min(1).max(64) }).strict(),
-    result: z.object({ deviceId: Id, kindergartenId: Id, rosterLoaded: z.boolean() }),
+    args: z.lazy(() => z.object({ sessionId: z.string().uuid(), serverUrl: z.string().trim().min(1).max(2048), code: z.string().trim().min(1).max(64) }).strict()),
+    result: z.lazy(() => z.object({ deviceId: Id, kindergartenId: Id, rosterLoaded: z.boolean() })),
   },
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
@@ -260,16 +260,16 @@ export const kioskEvents = {
    * while a staff member is signed in (sign-in, card enrolment). `raw` already has the reader's format applied
    * (docs/card-numbers.md).
    */
-  cardRead: z.object({ raw: z.string().min(1).max(64), source: CardSourceSchema }),
+  cardRead: z.lazy(() => z.object({ raw: z.string().min(1).max(64), source: CardSourceSchema })),
   /**
    * A card read by an HID data-mode reader at the door, identified by the core once (refused attempts kept, a single
    * child recorded) whether or not a page is attached: every attached page is told the outcome.
    */
-  cardIdentified: resultSchema(ScanOutcomeSchema),
-  readersChanged: z.object({ readers: z.array(ReaderStateSchema) }),
+  cardIdentified: z.lazy(() => resultSchema(ScanOutcomeSchema)),
+  readersChanged: z.lazy(() => z.object({ readers: z.array(ReaderStateSchema) })),
   staffAlert: StaffAlertSchema,
   /** What a staff alert was about is over (the children at closing time are all resolved): the strip drops it. */
-  staffAlertCleared: z.object({ id: z.string().max(64) }),
+  staffAlertCleared: z.lazy(() => z.object({ id: z.string().max(64) })),
   syncStatusChanged: SyncStatusSchema,
 } as const satisfies Record<string, z.ZodType>;
 

@@ -16,7 +16,7 @@ export type ReportProtocol = z.infer<typeof ReportProtocolSchema>;
 
 const UsbId = z.number().int().min(0).max(0xffff);
 
-export const HidReaderConfigSchema = z.object({
+export const HidReaderConfigSchema = z.lazy(() => z.object({
   /** USB ids as numbers (lsusb prints them in hex: "ffff:0035" is 0xffff, 0x0035). */
   vendorId: UsbId,
   productId: UsbId,
@@ -27,7 +27,7 @@ export const HidReaderConfigSchema = z.object({
   reportId: z.number().int().min(1).max(255).nullable().default(null),
   format: ReaderFormatSchema.default('auto'),
   displayFormat: DisplayFormatSchema.default('canonical'),
-});
+}));
 export type HidReaderConfig = z.output<typeof HidReaderConfigSchema>;
 
 export const HidReadersSchema = z
@@ -42,8 +42,8 @@ export function readerId(reader: Pick<HidReaderConfig, 'vendorId' | 'productId'>
 }
 
 /** The `keyboardReader` setting: keyboard-wedge readers, read by the UI, all share one format. */
-export const KeyboardReaderConfigSchema = z.object({
+export const KeyboardReaderConfigSchema = z.lazy(() => z.object({
   format: ReaderFormatSchema.default('auto'),
   displayFormat: DisplayFormatSchema.default('canonical'),
-});
+}));
 export type KeyboardReaderConfig = z.output<typeof KeyboardReaderConfigSchema>;

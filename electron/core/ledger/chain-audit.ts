@@ -5,14 +5,14 @@ import BetterSqlite3 from 'better-sqlite3';
 import { z } from 'zod';
 import { verifyChain, type ChainedFields } from './event-chain.js';
 
-export const AuditRequestSchema = z.object({
+export const AuditRequestSchema = z.lazy(() => z.object({
   databasePath: z.string(),
   deviceId: z.string(),
   nativeBinding: z.string().nullable(),
-});
+}));
 export type AuditRequest = z.infer<typeof AuditRequestSchema>;
 
-export const AuditOutcomeSchema = z.discriminatedUnion('kind', [
+export const AuditOutcomeSchema = z.lazy(() => z.discriminatedUnion('kind', [
   /** SQLite found the file damaged: the door must stop trusting it. */
   z.object({ kind: z.literal('damaged'), detail: z.string() }),
   /** The file is whole; `chain` is the walk's result and `through` the newest event it proved (null: none). */
@@ -23,7 +23,7 @@ export const AuditOutcomeSchema = z.discriminatedUnion('kind', [
   }),
   /** The check could not run (the file locked or gone): nothing is known. */
   z.object({ kind: z.literal('failed'), detail: z.string() }),
-]);
+]));
 export type AuditOutcome = z.infer<typeof AuditOutcomeSchema>;
 
 const MAX_REPORTED_PROBLEMS = 5;
