@@ -2,6 +2,7 @@
 // page (the browser sends it with the upgrade), reconnecting with back-off when the link drops.
 import { MAX_MESSAGE_BYTES, ServerMessageSchema, WS_PATH, type ClientMessage } from '../../../shared/api/wire.js';
 import type { RawTransport } from '../../../shared/api/checked-client.js';
+import { markNow } from '../perf/marks.js';
 
 type Pending = { resolve: (value: unknown) => void };
 
@@ -29,6 +30,7 @@ export function webSocketTransport(onConnection: ConnectionListener): RawTranspo
     };
     socket.onmessage = (event: MessageEvent<unknown>) => {
       if (typeof event.data !== 'string') return;
+      markNow('esik:reply-received');
       const parsed = ServerMessageSchema.safeParse(safeJson(event.data));
       if (!parsed.success) return;
       const message = parsed.data;

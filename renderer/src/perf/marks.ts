@@ -5,6 +5,10 @@ export type EsikMark =
   | 'esik:card-burst-end'
   | 'esik:choose-visible'
   | 'esik:receipt-visible'
+  /** A message (a call's reply, an event) read off the WebSocket: splits a tap into the core's round trip, React, the frame. */
+  | 'esik:reply-received'
+  /** A screen marked by usePaintedMark committed to the DOM, before the browser's next frame. */
+  | 'esik:screen-committed'
   /** A refusal (or failure) message painted. */
   | 'esik:error-visible'
   /** A camera frame handed to the QR decoder. */
@@ -23,6 +27,7 @@ export function markNow(name: EsikMark): void {
  */
 export function usePaintedMark(name: EsikMark): void {
   useLayoutEffect(() => {
+    markNow('esik:screen-committed');
     const frame = requestAnimationFrame(() => {
       markNow(name);
     });
