@@ -18,9 +18,14 @@ export interface RunningHost {
 }
 
 export async function startKioskHost(dataDir: string, extraArgs: string[] = []): Promise<RunningHost> {
-  const child: ChildProcess = spawn(process.execPath, [join(repoRoot, 'dist/web/cli.mjs'), '--no-window', '--data-dir', dataDir, ...extraArgs], {
+  return startHostProcess([join(repoRoot, 'dist/web/cli.mjs'), '--no-window', '--data-dir', dataDir, ...extraArgs], dataDir).then(({ host }) => host);
+}
+
+/** Runs Node with `args` as a web host (it prints the URL lines), with a pipe to its stdin. */
+export async function startHostProcess(args: string[], dataDir: string): Promise<{ host: RunningHost; child: ChildProcess }> {
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   let output = '';
   const lines = await new Promise<{ origin: string; linkFile: string }>((resolveUrl, reject) => {
@@ -41,7 +46,7 @@ export async function startKioskHost(dataDir: string, extraArgs: string[] = []):
       reject(new Error(`web host exited with ${code}:\n${output}`));
     });
   });
-  return {
+  const host: RunningHost = {
     origin: lines.origin,
     get url() {
       return readFileSync(lines.linkFile, 'utf8').trim();
@@ -56,4 +61,5 @@ export async function startKioskHost(dataDir: string, extraArgs: string[] = []):
         child.kill('SIGTERM');
       }),
   };
+  return { host, child };
 }
