@@ -50,7 +50,7 @@ export function benchAdminQueries(log: (line: string) => void = console.log): vo
         let cursor = start;
         for (let p = 0; p < PAGES_PER_START; p++) {
           const began = performance.now();
-          const page = admin.log.page(filter, cursor, PAGE);
+          const page = admin.logPage(filter, cursor, PAGE);
           times.push(performance.now() - began);
           rows += page.entries.length;
           if (!page.nextCursor) break;
@@ -62,11 +62,11 @@ export function benchAdminQueries(log: (line: string) => void = console.log): vo
     }
     report('log_page_p95_ms', percentile(all, 95), 'ms');
 
-    const groups = staff.directory.groups();
+    const groups = staff.groups();
     const tabel = (): number => {
       const began = performance.now();
       let children = 0;
-      for (const g of groups) children += admin.tabel.sheet(g.id, month, fixture.lastDay, 'ru')?.rows.length ?? 0;
+      for (const g of groups) children += admin.tabel(g.id, month, fixture.lastDay, 'ru')?.rows.length ?? 0;
       if (children !== FIXTURE.groups * FIXTURE.childrenPerGroup) throw new Error(`the табель had ${children} children`);
       return performance.now() - began;
     };

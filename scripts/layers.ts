@@ -52,7 +52,7 @@ export const layers: Layer[] = [
     ledger: ['time', 'files', 'db'],
     roster: ['time', 'files', 'db', 'credentials', 'ledger'],
     demo: ['credentials'],
-    door: ['time', 'files', 'db', 'credentials', 'ledger', 'roster'],
+    door: ['time', 'files', 'db', 'credentials', 'guards', 'ledger', 'roster'],
     staff: ['time', 'files', 'db', 'guards', 'ledger', 'roster'],
     sync: ['time', 'files', 'db', 'credentials', 'ledger', 'roster'],
     admin: ['time', 'files', 'db', 'credentials', 'guards', 'ledger', 'roster', 'staff'],

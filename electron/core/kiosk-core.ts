@@ -1,6 +1,5 @@
 // The kiosk core: opens the store, seeds demo data, wires the services and answers every KioskApi request.
 // Plain Node: the Electron shell, the web host and the tests all run this same object.
-import type { SaveFileAs } from './admin/export/save-export.js';
 import type { Database } from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +7,6 @@ import { kioskEvents, type KioskStatus, type KioskRequestName, type RequestArgs,
 import { fail, ok, type Result } from '../../shared/api/result.js';
 import { ensureKioskSigningKey } from './credentials/kiosk-key.js';
 import type { QrSigner } from './credentials/qr-issuer.js';
-import { verifyQr } from './credentials/qr-verifier.js';
 import { TrustedKeys } from './credentials/trusted-keys.js';
 import { trustDemoCityKey } from './demo/demo-city-key.js';
 import { demoRoster } from './demo/demo-roster.js';
@@ -16,6 +14,8 @@ import { readDamageMarker, writeDamageMarker } from './db/damage-marker.js';
 import { classifyDatabaseError, DatabaseOpenError, openDatabase, shareDatabase } from './db/open-database.js';
 import { storageProblemOf } from './db/storage-failure.js';
 import { freeBytes, MIN_FREE_BYTES, probeStorage } from './db/storage-probe.js';
+import type { ReaderFormat } from '../../shared/credentials/reader-format.js';
+import type { CardSource } from '../../shared/domain/attendance.js';
 import { toLocalTime } from '../../shared/domain/local-time.js';
 import { AttendanceLog, ensureDeviceId } from './ledger/attendance-log.js';
 import { ChainAnchor } from './ledger/chain-anchor.js';
@@ -25,15 +25,17 @@ import { runAudit } from './ledger/chain-audit-runner.js';
 import { checkChainAtStart } from './ledger/chain-startup.js';
 import { ChainVerifiedStore } from './ledger/chain-verified-store.js';
 import { SYNC_KEYS, SyncStateStore } from './ledger/sync-state.js';
-import { CheckinService } from './door/checkin-service.js';
-import { RefusedAttempts } from './door/refused-attempts.js';
+import { DoorDesk } from './door/door-desk.js';
+import { doorHandlers } from './door/door-handlers.js';
 import { RosterStore } from './roster/roster-store.js';
 import { SettingsStore } from './ledger/settings-store.js';
 import { StaffDesk } from './staff/staff-desk.js';
 import { staffHandlers, type StaffAsyncRequestName } from './staff/staff-handlers.js';
 import { guardHandlers, guardsOf, projectGuarded, type GuardedHandlers } from './guards/request-guards.js';
-import { AdminDesk } from './admin/admin-desk.js';
+import { AdminDesk, type SaveFileAs } from './admin/admin-desk.js';
 import { adminHandlers, type AdminAsyncRequestName } from './admin/admin-handlers.js';
+import { CardDesk } from './admin/card-desk.js';
+import { cardHandlers } from './admin/card-handlers.js';
 import { CityLink } from './sync/city-link.js';
 import type { PullOutcome } from './sync/city-pull.js';
 import { FileSecretStore, type SecretStore } from './files/secret-store.js';
@@ -116,15 +118,16 @@ interface OpenStore {
   anchor: ChainAnchor;
   status: Extract<KioskStatus, { state: 'ready' }>;
   settings: SettingsStore;
-  checkin: CheckinService;
-  /** Holds what a full disk refused, written when the disk takes writes again. */
-  refused: RefusedAttempts;
+  /** The door: cards and QR codes identified, offers confirmed, refused attempts kept (electron/core/door/). */
+  door: DoorDesk;
   /** Signs the QR cards this kiosk prints; null when its key file cannot be read (the door works without it). */
   qrSigner: QrSigner | null;
   /** Staff on duty: sign-in, overrides, corrections, absences, headcount, closing (electron/core/staff/). */
   staff: StaffDesk;
   /** The admin console: the log, the табель and its exports (electron/core/admin/). */
   admin: AdminDesk;
+  /** The admin console's companions and cards (electron/core/admin/card-desk.ts). */
+  cards: CardDesk;
   /** Pushes the outbox to the city once the kiosk is enrolled; never in the door's way. */
   sync: KioskSync;
   /** Enrollment, the roster and peer pulls, the clock offset (electron/core/sync/city-link.ts). */
@@ -180,22 +183,7 @@ export class KioskCore {
         return ok({});
       },
     },
-    // An HID reader's card comes with its reader's format applied (HidReaderService); a typed card is read
-    // with the keyboard readers' format.
-    identifyCard: {
-      guard: 'door',
-      run: ({ raw, source }, { store: s }) => s.checkin.identifyCard(raw, source === 'hid' ? 'canonical' : s.settings.get('keyboardReader').format),
-    },
-    identifyQr: { guard: 'door', run: ({ text }, { store: s }) => s.checkin.identifyQr(text) },
-    confirmOffer: { guard: 'door', run: ({ offerId, childIds, answers }, { store: s }) => s.checkin.confirm(offerId, childIds, answers.leavingNow) },
-    cancelOffer: {
-      guard: 'store',
-      run: ({ offerId }, { store: s }) => {
-        s.checkin.cancel(offerId);
-        return ok({});
-      },
-    },
-    renewOffer: { guard: 'door', run: ({ offerId }, { store: s }) => s.checkin.renew(offerId) },
+    ...projectGuarded(doorHandlers(), (s: OpenStore) => s.door),
     setLanguage: {
       guard: 'store',
       run: ({ language }, { store: s }) => {
@@ -206,6 +194,7 @@ export class KioskCore {
     },
     ...projectGuarded(staffHandlers(), (s: OpenStore) => s.staff),
     ...projectGuarded(adminHandlers(), (s: OpenStore) => s.admin),
+    ...projectGuarded(cardHandlers(), (s: OpenStore) => s.cards),
     // Enrolling decides where the records go and whose roster opens the door: an admin's act only.
     enrollKiosk: { guard: 'admin', run: ({ serverUrl, code }, { store: s }) => s.city.enroll({ serverUrl, code }) },
     retryDatabase: {
@@ -254,7 +243,7 @@ export class KioskCore {
     this.readers = null;
     this.store?.city.stop();
     this.store?.staff.stop();
-    this.store?.refused.stop();
+    this.store?.door.stop();
     void this.store?.sync.stop();
     this.store?.db.close();
     this.store?.anchor.close();
@@ -405,8 +394,8 @@ export class KioskCore {
     }
     this.recordingWorks();
     // What the door refused, and what staff sign-in held, while the disk was full is kept now.
-    store.refused.flushQuietly();
-    store.staff.ledger.flush();
+    store.door.writeHeld();
+    store.staff.writeHeld();
     this.setStatus(this.statusNow());
   }
 
@@ -471,7 +460,7 @@ export class KioskCore {
         this.emit('cardRead', { raw, source: 'hid' });
         return;
       }
-      this.emit('cardIdentified', this.atDoor((s) => s.checkin.identifyCard(raw, 'canonical')));
+      this.emit('cardIdentified', this.atDoor((s) => s.door.identifyCard(raw, 'hid')));
     } catch (error) {
       this.log(`[core] a card from an HID reader could not be identified: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       this.emit('cardIdentified', fail('INTERNAL'));
@@ -592,29 +581,25 @@ export class KioskCore {
         chain: { ...startup.chain, end: this.anchorFailing ? 'unknown' : startup.end, fullCheck: 'running' },
         secretStorage: this.secrets.protection,
       };
-      const refused = new RefusedAttempts(db, { onStorageProblem: (problem, error) => this.recordingFailed(problem, error), log: this.log });
-      const checkin = new CheckinService({
+      const door = new DoorDesk({
+        db,
         clock: this.clock,
         log,
         roster,
-        refused,
-        settings,
-        verifyQr: (text, now) =>
-          verifyQr(text, now, {
-            // Read per scan: a roster from the city may change the kindergarten while the kiosk runs.
-            kindergartenId: roster.kindergarten()?.id,
-            findKey: (id) => keys.find(id),
-            findCredential: (id) => roster.credential('qr', id),
-          }),
+        keys,
         alert: (alert) => this.emit('staffAlert', alert),
+        onStorageProblem: (problem, error) => this.recordingFailed(problem, error),
+        report: this.log,
       });
+      // The door reads a typed card with the keyboard readers' format, an HID reader's already applied: enrolment too.
+      const cardFormat = (source: CardSource): ReaderFormat | 'canonical' => (source === 'hid' ? 'canonical' : settings.get('keyboardReader').format);
       const staff = new StaffDesk({
         db,
         log,
         clock: this.clock,
         dataDir: this.options.dataDir,
         secrets: this.secrets,
-        cardFormat: (source) => (source === 'hid' ? 'canonical' : settings.get('keyboardReader').format),
+        cardFormat,
         report: this.log,
         alerts: { raise: (alert) => this.emit('staffAlert', alert), clear: (id) => this.emit('staffAlertCleared', { id }) },
       });
@@ -655,6 +640,7 @@ export class KioskCore {
           if (changed.includes('hidReaders')) this.restartReaders(door.hidReaders);
         },
       });
+      const cards = new CardDesk({ db, deviceId, cardFormat });
       // Everything is built: from here on timers and workers start, each with its stop in `running` for close().
       const running: (() => void)[] = [];
       let backgroundStarted = false;
@@ -670,7 +656,7 @@ export class KioskCore {
         running.push(() => audit.stop());
         this.audit = audit.outcome.then((outcome) => this.audited(opened, deviceId, outcome));
       };
-      const store: OpenStore = { db, log, anchor, status, settings, checkin, refused, qrSigner, staff, admin, sync, city, exclusive, startBackground, running };
+      const store: OpenStore = { db, log, anchor, status, settings, door, qrSigner, staff, admin, cards, sync, city, exclusive, startBackground, running };
       this.store = store;
       try {
         this.startStore(store);

@@ -1,25 +1,35 @@
 // The admin console's side of the core over one database: the log, the refused attempts, today, the табель with its
-// calendar transfers and exports. Reads what the door and the staff desk wrote; writes only its own tables.
+// calendar transfers and exports. Reads what the door and the staff desk wrote; writes only its own tables. The admin
+// handlers get one method per request; the services stay inside.
 import type { Database } from 'better-sqlite3';
 import type { DoorSettings } from '../../../shared/admin/door-settings.js';
+import type { ExportFormat, KioskRules, LogCursor, LogFilter, QrCardHolder, RefusedFilter, Transfer } from '../../../shared/admin/admin-contract.js';
+import type { TabelSheet } from '../../../shared/admin/tabel.js';
+import type { TransferKind } from '../../../shared/admin/work-calendar.js';
+import type { RequestValue } from '../../../shared/api/contract.js';
+import type { Language } from '../../../shared/domain/attendance.js';
+import { fail, ok, type Result } from '../../../shared/api/result.js';
+import type { LocalTime } from '../../../shared/domain/local-time.js';
+import type { StaffMember } from '../../../shared/staff/staff-contract.js';
 import type { QrSigner } from '../credentials/qr-issuer.js';
 import type { SettingsStore } from '../ledger/settings-store.js';
 import type { StaffDesk } from '../staff/staff-desk.js';
 import { AdminAudit } from '../ledger/admin-audit.js';
-import { CardDesk } from './card-desk.js';
 import { CalendarTransfers } from './calendar-transfers.js';
 import { DoorSettingsStore } from './door-settings-store.js';
-import type { SaveFileAs } from './export/save-export.js';
+import { saveExportAs, type SaveFileAs } from './export/save-export.js';
+import type { ExportedFile } from './export/exports-dir.js';
+import { exportTabel } from './export/tabel-export.js';
 import { KioskRulesStore } from './kiosk-rules.js';
 import { QrCards } from './qr-cards.js';
-import { LogQuery } from './log-query.js';
+import { LogQuery, type LogPage } from './log-query.js';
 import { RefusedLog } from './refused-log.js';
 import { TabelService } from './tabel-service.js';
 import { todayView, type TodayView } from './today-view.js';
 
 export interface AdminDeskOptions {
   db: Database;
-  /** The staff side: sessions (an admin's is required), presence, the headcount, settings. */
+  /** The staff side: the groups and who is in the building (the log's filters, today at a glance). */
   staff: StaffDesk;
   /** This kiosk's device id: its own events are queued for the city, the others came from peers. */
   deviceId: string;
@@ -40,39 +50,30 @@ export interface AdminDeskOptions {
 }
 
 export class AdminDesk {
-  readonly audit: AdminAudit;
-  readonly transfers: CalendarTransfers;
-  readonly log: LogQuery;
-  readonly refused: RefusedLog;
-  readonly tabel: TabelService;
-  readonly rules: KioskRulesStore;
-  readonly door: DoorSettingsStore;
-  readonly qrCards: QrCards;
-  /** Companions & cards: enrol and revoke companions' cards (card-desk.ts). */
-  readonly cards: CardDesk;
+  private readonly audit: AdminAudit;
+  private readonly calendar: CalendarTransfers;
+  private readonly log: LogQuery;
+  private readonly refused: RefusedLog;
+  private readonly tabels: TabelService;
+  private readonly rules: KioskRulesStore;
+  private readonly door: DoorSettingsStore;
+  private readonly qrCards: QrCards;
 
-  constructor(readonly options: AdminDeskOptions) {
-    const { db, staff } = options;
+  constructor(private readonly options: AdminDeskOptions) {
+    const { db } = options;
     this.audit = new AdminAudit(db);
-    this.transfers = new CalendarTransfers(db, this.audit);
+    this.calendar = new CalendarTransfers(db, this.audit);
     this.log = new LogQuery(db, options.deviceId);
     this.refused = new RefusedLog(db);
-    this.tabel = new TabelService({
+    this.tabels = new TabelService({
       db,
       offsetMinutes: options.offsetMinutes,
-      transfers: this.transfers,
-      unexcusedLimit: () => staff.settings.get('unexcusedDaysPerMonth'),
+      transfers: this.calendar,
+      unexcusedLimit: () => options.settings.get('unexcusedDaysPerMonth'),
       kindergartenName: options.kindergartenName,
     });
     this.rules = new KioskRulesStore({ db, settings: options.settings, audit: this.audit });
     this.door = new DoorSettingsStore({ db, door: options.settings, audit: this.audit, onChanged: options.onDoorSettings });
-    this.cards = new CardDesk({
-      db,
-      audit: this.audit,
-      deviceId: options.deviceId,
-      // The door reads a typed card with the keyboard readers' format, an HID reader's already applied: enrolment too.
-      cardFormat: (source) => (source === 'hid' ? 'canonical' : options.settings.get('keyboardReader').format),
-    });
     this.qrCards = new QrCards({
       db,
       audit: this.audit,
@@ -85,18 +86,80 @@ export class AdminDesk {
     });
   }
 
-  /** Every staff member, former ones too: the log's staff filter reaches back to their records. */
-  staffMembers(): { id: string; name: string }[] {
-    return this.options.db
+  /** The log's filters: the groups, and every staff member, former ones too (the log reaches back to their records). */
+  logOptions(): RequestValue<'adminLogOptions'> {
+    const staff = this.options.db
       .prepare<[], { id: string; name: string }>(`SELECT id, trim(first_name || ' ' || last_name) AS name FROM staff ORDER BY active DESC, first_name, last_name`)
       .all();
+    return { groups: this.options.staff.groups(), staff };
+  }
+
+  logPage(filter: LogFilter, cursor: LogCursor | null, limit: number): LogPage {
+    return this.log.page(filter, cursor, limit);
+  }
+
+  refusedPage(filter: RefusedFilter, cursor: LogCursor | null, limit: number): RequestValue<'adminRefused'> {
+    return this.refused.page(filter, cursor, limit);
   }
 
   today(localDate: string): TodayView {
-    const { staff } = this.options;
-    return todayView(
-      { directory: staff.directory, presence: staff.presence, headcounts: staff.headcounts, log: this.log, refused: this.refused, offsetMinutes: this.options.offsetMinutes },
-      localDate,
-    );
+    return todayView({ inBuilding: this.options.staff.inBuilding(localDate), log: this.log, refused: this.refused }, localDate);
+  }
+
+  /** A group's табель for a month as of a day; null for a group that does not exist. */
+  tabel(groupId: string, month: string, asOf: string, language: Language): TabelSheet | null {
+    return this.tabels.sheet(groupId, month, asOf, language);
+  }
+
+  /** Writes a group's табель into the data folder's exports/, on record in the admin's audit. */
+  async exportTabel(member: StaffMember, request: { groupId: string; month: string; format: ExportFormat; language: Language }, at: LocalTime): Promise<Result<ExportedFile>> {
+    const { groupId, month, format, language } = request;
+    const sheet = this.tabels.sheet(groupId, month, at.localDate, language);
+    if (!sheet) return fail('INVALID_REQUEST', `no group ${groupId}`);
+    const written = await exportTabel(sheet, format, language, { dataDir: this.options.dataDir, at });
+    this.audit.record('tabel-export', member.id, at, { groupId, month, format, language, fileName: written.fileName });
+    return ok(written);
+  }
+
+  /** An export copied where the admin chooses (the Electron shell's dialog); the web host's browser downloads it instead. */
+  saveExport(fileName: string): Promise<Result<{ savedTo: string | null }>> {
+    return saveExportAs(this.options.dataDir, fileName, this.options.saveFileAs ?? null);
+  }
+
+  qrCardHolders(): QrCardHolder[] {
+    return this.qrCards.holders();
+  }
+
+  printQrCards(staffId: string, companionIds: readonly string[], language: Language, at: LocalTime): Promise<Result<ExportedFile>> {
+    return this.qrCards.print(staffId, companionIds, language, at);
+  }
+
+  kioskRules(): KioskRules {
+    return this.rules.get();
+  }
+
+  changeKioskRules(staffId: string, change: Partial<KioskRules>, at: LocalTime): KioskRules {
+    return this.rules.change(staffId, change, at);
+  }
+
+  doorSettings(): DoorSettings {
+    return this.door.get();
+  }
+
+  /** Changes the door's settings on record; the core hears of it after the commit (onDoorSettings). */
+  changeDoorSettings(staffId: string, change: Partial<DoorSettings>, at: LocalTime): DoorSettings {
+    return this.door.change(staffId, change, at);
+  }
+
+  transfers(month: string): Transfer[] {
+    return this.calendar.inMonth(month);
+  }
+
+  /** Moves a working day or a day off (or clears the move), and answers that month's transfers. */
+  setTransfer(staffId: string, date: string, kind: TransferKind | null, note: string | null, at: LocalTime): Transfer[] {
+    this.calendar.set(staffId, date, kind, note, at);
+    return this.calendar.inMonth(date.slice(0, 7));
   }
 }
+
+export type { SaveFileAs };

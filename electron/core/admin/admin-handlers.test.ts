@@ -56,12 +56,12 @@ describe('the admin requests', () => {
     }
     // Nothing was written by the refused requests.
     expect(kit.db.prepare('SELECT count(*) AS n FROM calendar_transfers').get()).toEqual({ n: 0 });
-    expect(kit.staff.settings.get('unexcusedDaysPerMonth')).toBe(3);
+    expect(kit.settings.get('unexcusedDaysPerMonth')).toBe(3);
     expect(kit.db.prepare('SELECT count(*) AS n FROM admin_audit').get()).toEqual({ n: 0 });
     expect(kit.db.prepare('SELECT count(*) AS n FROM credential_changes').get()).toEqual({ n: 0 });
     // An idle admin session ends like any other.
     const admin = await kit.signIn();
-    kit.clock.advance(kit.staff.settings.get('staffIdleSeconds') * 1000 + 1);
+    kit.clock.advance(kit.settings.get('staffIdleSeconds') * 1000 + 1);
     const late = kit.call('adminToday', { sessionId: admin });
     expect(late.ok ? 'ok' : late.error.code).toBe('STAFF_SESSION_ENDED');
   });
@@ -107,7 +107,7 @@ describe('the admin requests', () => {
     const after = value(kit.call('adminSetSettings', { sessionId, change: { unexcusedDaysPerMonth: 5, headcountCutOff: '09:30', autoConfirmSeconds: 5 } }));
     expect(after).toMatchObject({ unexcusedDaysPerMonth: 5, headcountCutOff: '09:30', autoConfirmSeconds: 5 });
     // The stores the door and the staff desk read say the same.
-    expect(kit.staff.settings.get('headcountCutOff')).toBe('09:30');
+    expect(kit.settings.get('headcountCutOff')).toBe('09:30');
     const audit = kit.db.prepare<[], { action: string; staff_id: string; detail: string }>('SELECT action, staff_id, detail FROM admin_audit').all();
     expect(audit.map((a) => ({ ...a, detail: JSON.parse(a.detail) as unknown }))).toEqual([
       {
@@ -124,13 +124,13 @@ describe('the admin requests', () => {
 
   it("shows today: the headcount now, who is in since when, today's overrides and refused attempts", async () => {
     const kit = adminKit('2027-01-05T05:00:00.000Z');
-    const duty = kit.staff.accounts.member('duty');
+    const duty = kit.accounts.member('duty');
     if (!duty) throw new Error('no duty');
     kit.event('alikhan', 'arrival', '2027-01-05T08:02:00.000+05:00');
     kit.event('alisa', 'arrival', '2027-01-05T08:15:00.000+05:00');
     kit.event('alisa', 'departure', '2027-01-05T09:40:00.000+05:00');
     kit.event('ayaru', 'arrival', '2027-01-04T08:00:00.000+05:00');
-    value(kit.staff.overrides.record(duty, { childId: 'inzhu', kind: 'arrival', reason: 'no-phone', companionId: 'nurlan' }, at('2027-01-05T08:20:00.000+05:00')));
+    value(kit.staff.override(duty, { childId: 'inzhu', kind: 'arrival', reason: 'no-phone', companionId: 'nurlan' }, at('2027-01-05T08:20:00.000+05:00')));
     kit.refused.record('rfid', '9999999', 'unknown-card', at('2027-01-05T08:30:00.000+05:00'));
     kit.refused.record('rfid', '9999999', 'unknown-card', at('2027-01-04T08:30:00.000+05:00'));
     const today = value(kit.call('adminToday', { sessionId: await kit.signIn() }));

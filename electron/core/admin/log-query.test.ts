@@ -10,8 +10,8 @@ const t = (d: string, hhmm: string, sec = '00') => `2026-12-${d}T${hhmm}:${sec}.
 /** Four days of the kit kindergarten: taps, siblings recorded in one go, overrides, a correction, sync states, a peer. */
 function busyKiosk() {
   const kit = adminKit('2026-12-04T13:00:00.000Z');
-  const duty = kit.staff.accounts.member('duty');
-  const head = kit.staff.accounts.member('head');
+  const duty = kit.accounts.member('duty');
+  const head = kit.accounts.member('head');
   if (!duty || !head) throw new Error('kit staff missing');
   for (const d of DAYS) {
     // Бібігүл brings both grandchildren in one confirm: two events with the very same time.
@@ -28,19 +28,19 @@ function busyKiosk() {
     kit.event('ayaru', 'departure', t(d, '18:00', '02'));
   }
   // Алиса's mother forgot her card on the 2nd; a neighbour collected her on the 3rd.
-  const forgot = value(kit.staff.overrides.record(duty, { childId: 'alisa', kind: 'arrival', reason: 'forgot-card', companionId: 'elena' }, at(t('02', '08:30'))));
+  const forgot = value(kit.staff.override(duty, { childId: 'alisa', kind: 'arrival', reason: 'forgot-card', companionId: 'elena' }, at(t('02', '08:30'))));
   const neighbour = value(
-    kit.staff.overrides.record(duty, { childId: 'alisa', kind: 'departure', reason: 'other', note: 'соседка по просьбе мамы', companionName: 'Мария Петрова' }, at(t('03', '17:40'))),
+    kit.staff.override(duty, { childId: 'alisa', kind: 'departure', reason: 'other', note: 'соседка по просьбе мамы', companionName: 'Мария Петрова' }, at(t('03', '17:40'))),
   );
   // A tap withdrawn by the head.
   const yerasylFirst = kit.db.prepare<[], { id: string }>("SELECT id FROM attendance_events WHERE child_id = 'yerasyl' ORDER BY occurred_ms LIMIT 1").get();
   if (!yerasylFirst) throw new Error('no event');
-  const correction = value(kit.staff.corrections.correct(head, { type: 'attendance', id: yerasylFirst.id }, 'карта брата, ребёнок дома', at(t('01', '10:00'))));
+  const correction = value(kit.staff.correct(head, { type: 'attendance', id: yerasylFirst.id }, 'карта брата, ребёнок дома', at(t('01', '10:00'))));
   // The city took the first two days; refused one record; the rest waits.
   const firstDays = kit.db.prepare<[], { id: string }>("SELECT id FROM attendance_events WHERE local_date <= '2026-12-02' ORDER BY occurred_ms, id").all();
   const settle = kit.db.prepare('UPDATE sync_outbox SET state = ?, rejected_reason = ?, sent_ms = ? WHERE record_id = ?');
   for (const { id } of firstDays) settle.run('sent', null, 1, id);
-  settle.run('rejected', 'unknown child', null, neighbour.id);
+  settle.run('rejected', 'unknown child', null, neighbour.eventId);
   // Another kiosk at the back door recorded Інжу's departure on the 4th.
   const fields = {
     id: '0194f5d2-7f3a-7c3e-9b1a-0a1b2c3d4e5f',
@@ -58,7 +58,7 @@ function busyKiosk() {
     prev_hash: GENESIS_HASH,
   };
   kit.log.importForeign([{ ...fields, hash: eventHash(fields), clock_offset_ms: null }]);
-  return { ...kit, forgot, neighbour, correction, corrected: yerasylFirst.id, peer: fields.id };
+  return { ...kit, logs: new LogQuery(kit.db, kit.deviceId), forgot, neighbour, correction, corrected: yerasylFirst.id, peer: fields.id };
 }
 
 type Kit = ReturnType<typeof busyKiosk>;
@@ -122,10 +122,10 @@ describe('the admin log', () => {
     const total = (kit.db.prepare('SELECT count(*) AS n FROM attendance_events').get() as { n: number }).n;
     expect(total).toBe(DAYS.length * 6 + 3);
     for (const limit of [1, 2, 5, 50]) {
-      const ids = walkAll(kit.admin.log, {}, limit).map((e) => e.id);
+      const ids = walkAll(kit.logs, {}, limit).map((e) => e.id);
       expect(ids, `limit ${limit}`).toEqual(reference(kit, {}, null));
     }
-    const first = kit.admin.log.page({}, null, 3);
+    const first = kit.admin.logPage({}, null, 3);
     expect(first.entries.map((e) => [e.localDate, e.at, e.child.firstName])).toEqual([
       ['2026-12-04', '18:00', 'Айару'],
       ['2026-12-04', '18:00', 'Әлихан'],
@@ -160,15 +160,15 @@ describe('the admin log', () => {
     for (const filter of filters) {
       const expected = reference(kit, filter, null);
       expect(expected.length, JSON.stringify(filter)).toBeGreaterThan(0);
-      expect(walkAll(kit.admin.log, filter, 2).map((e) => e.id), JSON.stringify(filter)).toEqual(expected);
+      expect(walkAll(kit.logs, filter, 2).map((e) => e.id), JSON.stringify(filter)).toEqual(expected);
       expect(walkAll(dense, filter, 3).map((e) => e.id), JSON.stringify(filter)).toEqual(expected);
     }
-    expect(walkAll(kit.admin.log, { childId: 'alisa', method: 'qr' }, 5)).toEqual([]);
+    expect(walkAll(kit.logs, { childId: 'alisa', method: 'qr' }, 5)).toEqual([]);
   });
 
   it('finds Kazakh names typed without Kazakh letters, in any case, children and companions alike', () => {
     const kit = busyKiosk();
-    const search = (s: string, extra: LogFilter = {}) => walkAll(kit.admin.log, { ...extra, search: s }, 4).map((e) => e.id);
+    const search = (s: string, extra: LogFilter = {}) => walkAll(kit.logs, { ...extra, search: s }, 4).map((e) => e.id);
     const alikhan = reference(kit, {}, { children: ['alikhan'], companions: [] });
     expect(search('алихан')).toEqual(alikhan);
     expect(search('ӘЛИХАН')).toEqual(alikhan);
@@ -195,8 +195,8 @@ describe('the admin log', () => {
 
   it('shows who did what and why: the override, its reason, the companion said at the door, the correction beside', () => {
     const kit = busyKiosk();
-    const overrides = walkAll(kit.admin.log, { method: 'override' }, 10);
-    expect(overrides.map((e) => e.id)).toEqual([kit.neighbour.id, kit.forgot.id]);
+    const overrides = walkAll(kit.logs, { method: 'override' }, 10);
+    expect(overrides.map((e) => e.id)).toEqual([kit.neighbour.eventId, kit.forgot.eventId]);
     expect(overrides[0]).toMatchObject({
       kind: 'departure',
       child: { id: 'alisa', firstName: 'Алиса', lastName: 'Иванова' },
@@ -211,7 +211,7 @@ describe('the admin log', () => {
     });
     expect(overrides[1]).toMatchObject({ override: { reason: 'forgot-card', note: null }, companion: { id: 'elena', name: 'Елена Иванова' }, syncState: 'sent' });
 
-    const corrected = walkAll(kit.admin.log, { childId: 'yerasyl' }, 50).find((e) => e.id === kit.corrected);
+    const corrected = walkAll(kit.logs, { childId: 'yerasyl' }, 50).find((e) => e.id === kit.corrected);
     expect(corrected?.correction).toEqual({
       id: kit.correction.correctionId,
       reason: 'карта брата, ребёнок дома',
@@ -219,7 +219,7 @@ describe('the admin log', () => {
       occurredAt: at(t('01', '10:00')).iso,
     });
     expect(corrected).toMatchObject({ method: 'qr', companion: { id: 'nurlan', name: 'Нұрлан Нұрланов' }, syncState: 'sent' });
-    const peer = walkAll(kit.admin.log, { syncState: 'other-kiosk' }, 10);
+    const peer = walkAll(kit.logs, { syncState: 'other-kiosk' }, 10);
     expect(peer.map((e) => e.id)).toEqual([kit.peer]);
   });
 });
@@ -235,12 +235,12 @@ describe('the refused attempts', () => {
     const all: string[] = [];
     let cursor = null;
     do {
-      const page = kit.admin.refused.page({}, cursor, 4);
+      const page = kit.admin.refusedPage({}, cursor, 4);
       all.push(...page.attempts.map((a) => `${a.occurredAt.slice(0, 10)} ${a.method}`));
       cursor = page.nextCursor;
     } while (cursor);
     expect(all).toEqual(['2026-12-03 qr', '2026-12-03 rfid', '2026-12-02 qr', '2026-12-02 rfid', '2026-12-01 qr', '2026-12-01 rfid']);
-    const qrOn2nd = kit.admin.refused.page({ from: '2026-12-02', to: '2026-12-02', method: 'qr' }, null, 10);
+    const qrOn2nd = kit.admin.refusedPage({ from: '2026-12-02', to: '2026-12-02', method: 'qr' }, null, 10);
     expect(qrOn2nd.attempts).toMatchObject([{ method: 'qr', presented: 'ESK1.forged', reason: 'qr-bad-signature', at: '08:02' }]);
     expect(qrOn2nd.nextCursor).toBeNull();
   });

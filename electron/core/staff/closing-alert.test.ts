@@ -72,15 +72,15 @@ describe('the closing-time alert', () => {
   it('follows the closing time an admin sets, and a new day ends the old alert', async () => {
     const kit = alertKit();
     await twoChildrenIn(kit);
-    kit.desk.settings.set('closingTime', '18:30');
+    kit.settings.set('closingTime', '18:30');
     kit.desk.tick();
     expect(kit.news()).toMatchObject([{ raised: { count: 2, closingTime: '18:30', at: '18:50' } }]);
 
-    kit.desk.settings.set('closingTime', '20:00');
+    kit.settings.set('closingTime', '20:00');
     kit.desk.tick();
     expect(kit.news()).toEqual([{ cleared: 'closing-time-2026-11-23' }]);
 
-    kit.desk.settings.set('closingTime', '18:30');
+    kit.settings.set('closingTime', '18:30');
     kit.desk.tick();
     kit.news();
     kit.clock.set('2026-11-24T01:00:00.000Z'); // 06:00 the next morning: nobody is in yet

@@ -8,6 +8,7 @@ import { toLocalTime } from '../../../shared/domain/local-time.js';
 import { presenceOn, type DayRecords, type ReplayAbsence, type ReplayEvent } from '../../../shared/staff/presence.js';
 import type { AbsenceReason } from '../../../shared/staff/staff-domain.js';
 import { demoCards } from '../demo/demo-roster.js';
+import { PresenceStore } from './presence-store.js';
 import { demoChildren, staffKit, value } from './testing/staff-kit.js';
 
 const CHILDREN = Object.values(demoChildren);
@@ -50,7 +51,8 @@ describe('presence replay', () => {
         const kit = staffKit();
         const duty = await kit.signIn();
         const admin = await kit.signIn('staff-admin', '2468');
-        kit.desk.settings.set('staffIdleSeconds', 3600);
+        kit.settings.set('staffIdleSeconds', 3600);
+        const presence = new PresenceStore(kit.db);
         const today = () => toLocalTime(kit.clock.now(), kit.clock.offsetMinutes).localDate;
 
         for (const step of ops) {
@@ -113,7 +115,7 @@ describe('presence replay', () => {
           // The door decides arrival or departure from the same last event.
           expect(kit.log.lastEventOn(childId, day)?.kind ?? null).toBe(replayed.lastEvent?.kind ?? null);
           // The whole-day view (headcount, closing, lists) agrees with the one-child view.
-          expect(kit.desk.presence.day(day).get(childId)?.state ?? 'expected').toBe(replayed.state);
+          expect(presence.day(day).get(childId)?.state ?? 'expected').toBe(replayed.state);
         }
       }),
       { numRuns: 25 },

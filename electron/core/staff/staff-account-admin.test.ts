@@ -91,7 +91,7 @@ describe('staff accounts', () => {
   it("sets another admin's PIN only with the acting admin's own PIN, a wrong one counting towards the lock", async () => {
     const kit = staffKit();
     kit.db.prepare(`INSERT INTO staff (id, first_name, last_name, role) VALUES ('staff-deputy', 'Сәуле', 'Нұрова', 'admin')`).run();
-    kit.desk.accounts.storePin('staff-deputy', kit.desk.accounts.hashWhileOpening('7391'), kit.desk.now());
+    kit.desk.seedPin('staff-deputy', '7391');
     const sessionId = await asAdmin(kit);
     const setDeputy = async (pin: string, adminPin?: string) =>
       await kit.call('staffSetPin', { sessionId, staffId: 'staff-deputy', pin, ...(adminPin === undefined ? {} : { adminPin }) });
@@ -116,7 +116,7 @@ describe('staff accounts', () => {
   it("ends the session when wrong own PINs, typed to set another admin's PIN, lock the acting admin", async () => {
     const kit = staffKit();
     kit.db.prepare(`INSERT INTO staff (id, first_name, last_name, role) VALUES ('staff-deputy', 'Сәуле', 'Нұрова', 'admin')`).run();
-    kit.desk.accounts.storePin('staff-deputy', kit.desk.accounts.hashWhileOpening('7391'), kit.desk.now());
+    kit.desk.seedPin('staff-deputy', '7391');
     const sessionId = await asAdmin(kit);
     const guess = async () => value(await kit.call('staffSetPin', { sessionId, staffId: 'staff-deputy', pin: '8024', adminPin: '0000' }));
     for (let left = 4; left > 0; left--) expect(await guess()).toEqual({ outcome: 'wrong-pin', attemptsLeft: left });

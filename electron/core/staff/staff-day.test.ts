@@ -41,7 +41,7 @@ describe('absences', () => {
 
   it('follow the configured limit', async () => {
     const kit = staffKit();
-    kit.desk.settings.set('unexcusedDaysPerMonth', 5);
+    kit.settings.set('unexcusedDaysPerMonth', 5);
     const sessionId = await kit.signIn();
     const detail = value(kit.call('staffMarkAbsence', { sessionId, childId: demoChildren.alikhan, firstDate: '2026-11-02', lastDate: '2026-11-06', reason: 'family' })).detail;
     expect(detail).toMatchObject({ unexcusedDaysThisMonth: 5, unexcusedDaysPerMonth: 5, child: { unexcusedLimitReached: true } });
@@ -91,7 +91,7 @@ describe('the 09:00 headcount', () => {
 
   it('follows the configured cut-off, and staff can take one by hand', async () => {
     const kit = staffKit();
-    kit.desk.settings.set('headcountCutOff', '08:30');
+    kit.settings.set('headcountCutOff', '08:30');
     kit.clock.set('2026-11-23T03:31:00.000Z');
     kit.desk.tick();
     const sessionId = await kit.signIn('staff-nurse', '1357');

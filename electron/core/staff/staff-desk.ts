@@ -1,5 +1,6 @@
 // The staff side of the core: wires PINs, sessions, overrides, corrections, absences, the headcount and closing time
-// over one database, runs the clock-driven jobs (idle sessions, the cut-off headcount) and seeds demo PINs.
+// over one database, runs the clock-driven jobs (idle sessions, the cut-off headcount) and seeds demo PINs. Its
+// callers (the staff handlers, the admin desk, the core) get one method per thing they do; the services stay inside.
 import type { Database } from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,18 +10,33 @@ import type { ReaderFormat } from '../../../shared/credentials/reader-format.js'
 import type { CardSource } from '../../../shared/domain/attendance.js';
 import { toLocalTime, type LocalTime } from '../../../shared/domain/local-time.js';
 import { guessableAs } from '../../../shared/staff/pin-rules.js';
-import type { FirstAdminOutcome, SignInOutcome, StaffMember, StaffSession } from '../../../shared/staff/staff-contract.js';
+import type { RequestValue } from '../../../shared/api/contract.js';
+import type {
+  CardEnrolOutcome,
+  ChildDetail,
+  DayEvent,
+  FirstAdminOutcome,
+  Headcount,
+  HeadcountGroup,
+  PinChangeOutcome,
+  PinSetOutcome,
+  SignInOutcome,
+  StaffAccount,
+  StaffChild,
+  StaffMember,
+  StaffSession,
+} from '../../../shared/staff/staff-contract.js';
 import type { AttendanceLog } from '../ledger/attendance-log.js';
 import { SettingsStore } from '../ledger/settings-store.js';
 import type { SecretStore } from '../files/secret-store.js';
 import type { Clock } from '../time/clock.js';
-import { AbsenceService } from './absence-service.js';
+import { AbsenceService, type AbsenceRequest } from './absence-service.js';
 import { ChildDirectory } from './child-directory.js';
-import { ClosingService } from './closing-service.js';
-import { CorrectionService } from './correction-service.js';
+import { ClosingService, type ClosingOutcome } from './closing-service.js';
+import { CorrectionService, type CorrectionTarget } from './correction-service.js';
 import { demoStaffCard, demoStaffPins } from './demo-staff.js';
 import { HeadcountService } from './headcount-service.js';
-import { OverrideService } from './override-service.js';
+import { OverrideService, type OverrideRequest } from './override-service.js';
 import { ensurePinPepper, PIN_PEPPER_FILE } from './pin-pepper.js';
 import { PresenceStore } from './presence-store.js';
 import { ClosingAlert, type StaffAlertSink } from './closing-alert.js';
@@ -31,7 +47,7 @@ import { SignInLedger } from './sign-in-ledger.js';
 import { StaffAccounts, type PinCheck } from './staff-accounts.js';
 import { StaffAudit } from '../ledger/staff-audit.js';
 import { StaffSessions } from './staff-sessions.js';
-import { StaffViews } from './staff-views.js';
+import { StaffViews, type PresentChild } from './staff-views.js';
 
 export interface StaffDeskOptions {
   db: Database;
@@ -54,20 +70,20 @@ const TICK_MS = 5_000;
 
 
 export class StaffDesk {
-  readonly settings: SettingsStore;
-  readonly audit: StaffAudit;
-  readonly accounts: StaffAccounts;
-  readonly directory: ChildDirectory;
-  readonly presence: PresenceStore;
-  readonly overrides: OverrideService;
-  readonly corrections: CorrectionService;
-  readonly absences: AbsenceService;
-  readonly headcounts: HeadcountService;
-  readonly closing: ClosingService;
-  readonly views: StaffViews;
-  readonly accountAdmin: StaffAccountAdmin;
+  private readonly settings: SettingsStore;
+  private readonly audit: StaffAudit;
+  private readonly accounts: StaffAccounts;
+  private readonly directory: ChildDirectory;
+  private readonly presence: PresenceStore;
+  private readonly overrides: OverrideService;
+  private readonly corrections: CorrectionService;
+  private readonly absences: AbsenceService;
+  private readonly headcounts: HeadcountService;
+  private readonly closing: ClosingService;
+  private readonly views: StaffViews;
+  private readonly accountAdmin: StaffAccountAdmin;
   /** Sign-in's writes, held in memory while the database cannot take them. */
-  readonly ledger: SignInLedger;
+  private readonly ledger: SignInLedger;
   private readonly closingAlert: ClosingAlert;
   private readonly sessions = new StaffSessions();
   private timer: ReturnType<typeof setInterval> | null = null;
@@ -207,13 +223,132 @@ export class StaffDesk {
   /** Demo mode: PINs for the demo staff and a staff card, once (README's demo section lists them). */
   ensureDemoSignIn(): void {
     if (this.accounts.withPins().length > 0) return;
-    const at = this.now();
     this.options.db
       .transaction(() => {
-        for (const { staffId, pin } of demoStaffPins) if (this.accounts.member(staffId)) this.accounts.storePin(staffId, this.accounts.hashWhileOpening(pin), at);
+        for (const { staffId, pin } of demoStaffPins) if (this.accounts.member(staffId)) this.seedPin(staffId, pin);
         if (this.accounts.member(demoStaffCard.staffId)) this.accounts.addCard(demoStaffCard.staffId, demoStaffCard.canonical);
       })
       .immediate();
+  }
+
+  /** A PIN set while the kiosk opens, hashed on the calling thread: the demo's staff, and test kits. */
+  seedPin(staffId: string, pin: string): void {
+    this.accounts.storePin(staffId, this.accounts.hashWhileOpening(pin), this.now());
+  }
+
+  /** Writes what sign-in held in memory while the disk was full; false while it still cannot. */
+  writeHeld(): boolean {
+    return this.ledger.flush();
+  }
+
+  /** What sign-in holds in memory for a full disk: locks and audit rows not yet written. */
+  heldWhileDiskFull(): { locks: number; auditRows: number } {
+    return this.ledger.held;
+  }
+
+  /** The sign-in screen: by name and PIN or by staff card only, whose name buttons, and whether setup comes first. */
+  signInOptions(): RequestValue<'staffSignInOptions'> {
+    const mode = this.settings.get('staffSignInMode');
+    return { mode, staff: mode === 'card-only' ? [] : this.accounts.withPins(), needsFirstAdmin: this.accounts.needsFirstAdmin() };
+  }
+
+  groups(): { id: string; name: string }[] {
+    return this.directory.groups();
+  }
+
+  /** Children found by name (within a group, if given) or a whole group, with today's state. */
+  children(filter: { groupId?: string | undefined; query?: string | undefined }, today: string): StaffChild[] {
+    const { groupId, query } = filter;
+    const rows = query !== undefined && query.trim() !== '' ? this.directory.search(query, groupId) : groupId !== undefined ? this.directory.inGroup(groupId) : [];
+    return this.views.children(rows, today);
+  }
+
+  childDetail(childId: string, today: string): Result<ChildDetail> {
+    const row = this.directory.child(childId);
+    return row ? ok(this.views.detail(row, today)) : fail('INVALID_REQUEST', `no child ${childId}`);
+  }
+
+  /** A staff member records an arrival or a departure by hand, with the reason (override-service.ts). */
+  override(member: StaffMember, request: OverrideRequest, at: LocalTime): Result<RequestValue<'staffOverride'>> {
+    const recorded = this.overrides.record(member, request, at);
+    if (!recorded.ok) return recorded;
+    const child = this.directory.child(request.childId);
+    return ok({ eventId: recorded.value.id, childFirstName: child?.first_name ?? '', kind: request.kind, at: at.hhmm });
+  }
+
+  dayEvents(today: string, childId?: string): DayEvent[] {
+    return this.views.dayEvents(today, childId);
+  }
+
+  /** Withdraws a recorded event or absence, on record with the reason (nothing is deleted). */
+  correct(member: StaffMember, target: CorrectionTarget, reason: string, at: LocalTime): Result<{ correctionId: string }> {
+    return this.corrections.correct(member, target, reason, at);
+  }
+
+  markAbsence(member: StaffMember, request: AbsenceRequest, at: LocalTime): Result<RequestValue<'staffMarkAbsence'>> {
+    const marked = this.absences.mark(member, request, at);
+    if (!marked.ok) return marked;
+    const row = this.directory.child(request.childId);
+    return row ? ok({ absenceId: marked.value.absenceId, detail: this.views.detail(row, at.localDate) }) : fail('INTERNAL');
+  }
+
+  /** Today's cut-off headcount if taken, and the count right now. */
+  headcount(today: string): RequestValue<'staffHeadcount'> {
+    return { cutOff: this.settings.get('headcountCutOff'), snapshot: this.headcounts.latest(today), live: this.headcounts.live(today) };
+  }
+
+  takeHeadcount(member: StaffMember, at: LocalTime): Headcount {
+    return this.headcounts.take(member, at);
+  }
+
+  /** Who is in the building on that day: the count per group and each child since when (the admin's today). */
+  inBuilding(today: string): { groups: HeadcountGroup[]; present: PresentChild[] } {
+    return { groups: this.headcounts.live(today), present: this.views.present(today) };
+  }
+
+  /** Closing time: the children still checked in, with their companions, for staff to resolve one by one. */
+  closingList(at: LocalTime): RequestValue<'staffClosing'> {
+    const closingTime = this.settings.get('closingTime');
+    const still = this.closing.stillIn(at.localDate);
+    const views = this.views.children(
+      still.map((s) => s.child),
+      at.localDate,
+    );
+    return {
+      closingTime,
+      passed: at.hhmm >= closingTime,
+      children: still.map((s, i) => ({ child: views[i]!, companions: this.directory.companionsOf(s.child.id), stillHereNote: s.stillHereNote })),
+    };
+  }
+
+  resolveClosing(member: StaffMember, childId: string, outcome: ClosingOutcome, at: LocalTime): Result<{ eventId: string | null }> {
+    return this.closing.resolve(member, childId, outcome, at);
+  }
+
+  /** Every account with its PIN, cards and lock, for an admin. */
+  staffAccounts(at: LocalTime): StaffAccount[] {
+    return this.accountAdmin.list(at);
+  }
+
+  /** An admin sets or resets a member's PIN (their own PIN asked again for another admin's). */
+  setPin(admin: StaffMember, staffId: string, pin: string, adminPin: string | undefined, at: LocalTime, channel: SignInChannel): Promise<Result<PinSetOutcome>> {
+    return this.accountAdmin.setPin(admin, staffId, pin, adminPin, at, channel);
+  }
+
+  changeOwnPin(member: StaffMember, oldPin: string, newPin: string, at: LocalTime, channel: SignInChannel): Promise<Result<PinChangeOutcome>> {
+    return this.accountAdmin.changeOwnPin(member, oldPin, newPin, at, channel);
+  }
+
+  enrolStaffCard(admin: StaffMember, staffId: string, raw: string, source: CardSource, at: LocalTime): Result<CardEnrolOutcome> {
+    return this.accountAdmin.enrolCard(admin, staffId, raw, source, at);
+  }
+
+  withdrawStaffCard(admin: StaffMember, cardId: string, at: LocalTime): Result<Record<string, never>> {
+    return this.accountAdmin.withdrawCard(admin, cardId, at);
+  }
+
+  unlock(admin: StaffMember, staffId: string, at: LocalTime): Result<Record<string, never>> {
+    return this.accountAdmin.unlock(admin, staffId, at);
   }
 
   private openSession(member: StaffMember, at: LocalTime, via: string, channel: SignInChannel): StaffSession {

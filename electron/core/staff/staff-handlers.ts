@@ -1,7 +1,7 @@
 // The staff requests of KioskApi (shared/staff/staff-contract.ts) answered by the StaffDesk, each with its guard
 // (api/guards.ts): the sign-in ones need only the open records, every other one a live session, the account ones an
 // admin's. The session's staff member is the one every record is attributed to.
-import { fail, ok, type Result } from '../../../shared/api/result.js';
+import { ok, type Result } from '../../../shared/api/result.js';
 import type { GuardedHandlers } from '../guards/request-guards.js';
 import type { RequestArgs, RequestValue } from '../../../shared/api/contract.js';
 import type { StaffRequestName } from '../../../shared/staff/staff-contract.js';
@@ -25,13 +25,7 @@ export function staffHandlers(): GuardedHandlers<StaffDesk, StaffHandlers> {
   };
 
   return {
-    staffSignInOptions: {
-      guard: 'door',
-      run: (_args, { store: desk }) => {
-        const mode = desk.settings.get('staffSignInMode');
-        return ok({ mode, staff: mode === 'card-only' ? [] : desk.accounts.withPins(), needsFirstAdmin: desk.accounts.needsFirstAdmin() });
-      },
-    },
+    staffSignInOptions: { guard: 'door', run: (_args, { store: desk }) => ok(desk.signInOptions()) },
     staffSignIn: { guard: 'door', run: async ({ who, pin }, { store: desk }) => ok(await desk.signIn(who, pin)) },
     staffCreateFirstAdmin: { guard: 'door', run: ({ firstName, lastName, pin }, { store: desk }) => desk.createFirstAdmin(firstName, lastName, pin) },
     // Signing out needs no live session: ending one that already ended is no error.
@@ -43,77 +37,30 @@ export function staffHandlers(): GuardedHandlers<StaffDesk, StaffHandlers> {
       },
     },
     staffKeepAlive: { guard: 'staff', run: () => ok({}) },
-    staffGroups: { guard: 'staff', run: (_args, { store: desk }) => ok({ groups: desk.directory.groups() }) },
-    staffChildren: {
-      guard: 'staff',
-      run: ({ groupId, query }, { store: desk, caller: { at } }) => {
-        const rows = query !== undefined && query.trim() !== '' ? desk.directory.search(query, groupId) : groupId !== undefined ? desk.directory.inGroup(groupId) : [];
-        return ok({ children: desk.views.children(rows, at.localDate) });
-      },
-    },
-    staffChildDetail: {
-      guard: 'staff',
-      run: ({ childId }, { store: desk, caller: { at } }) => {
-        const row = desk.directory.child(childId);
-        return row ? ok(desk.views.detail(row, at.localDate)) : fail('INVALID_REQUEST', `no child ${childId}`);
-      },
-    },
-    staffOverride: {
-      guard: 'staff',
-      run: ({ sessionId: _sessionId, ...request }, { store: desk, caller: { member, at } }) => {
-        const recorded = desk.overrides.record(member, request, at);
-        if (!recorded.ok) return recorded;
-        const child = desk.directory.child(request.childId);
-        return ok({ eventId: recorded.value.id, childFirstName: child?.first_name ?? '', kind: request.kind, at: at.hhmm });
-      },
-    },
-    staffDayEvents: { guard: 'staff', run: ({ childId }, { store: desk, caller: { at } }) => ok({ events: desk.views.dayEvents(at.localDate, childId) }) },
-    staffCorrect: { guard: 'staff', run: ({ target, reason }, { store: desk, caller: { member, at } }) => desk.corrections.correct(member, target, reason, at) },
-    staffMarkAbsence: {
-      guard: 'staff',
-      run: ({ sessionId: _sessionId, ...request }, { store: desk, caller: { member, at } }) => {
-        const marked = desk.absences.mark(member, request, at);
-        const row = desk.directory.child(request.childId);
-        if (!marked.ok) return marked;
-        return row ? ok({ absenceId: marked.value.absenceId, detail: desk.views.detail(row, at.localDate) }) : fail('INTERNAL');
-      },
-    },
-    staffHeadcount: {
-      guard: 'staff',
-      run: (_args, { store: desk, caller: { at } }) =>
-        ok({ cutOff: desk.settings.get('headcountCutOff'), snapshot: desk.headcounts.latest(at.localDate), live: desk.headcounts.live(at.localDate) }),
-    },
-    staffTakeHeadcount: { guard: 'staff', run: (_args, { store: desk, caller: { member, at } }) => ok(desk.headcounts.take(member, at)) },
-    staffClosing: {
-      guard: 'staff',
-      run: (_args, { store: desk, caller: { at } }) => {
-        const closingTime = desk.settings.get('closingTime');
-        const still = desk.closing.stillIn(at.localDate);
-        const views = desk.views.children(
-          still.map((s) => s.child),
-          at.localDate,
-        );
-        return ok({
-          closingTime,
-          passed: at.hhmm >= closingTime,
-          children: still.map((s, i) => ({ child: views[i]!, companions: desk.directory.companionsOf(s.child.id), stillHereNote: s.stillHereNote })),
-        });
-      },
-    },
-    staffResolveClosing: { guard: 'staff', run: ({ childId, outcome }, { store: desk, caller: { member, at } }) => desk.closing.resolve(member, childId, outcome, at) },
-    staffAccounts: { guard: 'admin', run: (_args, { store: desk, caller: { at } }) => ok({ staff: desk.accountAdmin.list(at) }) },
+    staffGroups: { guard: 'staff', run: (_args, { store: desk }) => ok({ groups: desk.groups() }) },
+    staffChildren: { guard: 'staff', run: ({ groupId, query }, { store: desk, caller: { at } }) => ok({ children: desk.children({ groupId, query }, at.localDate) }) },
+    staffChildDetail: { guard: 'staff', run: ({ childId }, { store: desk, caller: { at } }) => desk.childDetail(childId, at.localDate) },
+    staffOverride: { guard: 'staff', run: ({ sessionId: _sessionId, ...request }, { store: desk, caller: { member, at } }) => desk.override(member, request, at) },
+    staffDayEvents: { guard: 'staff', run: ({ childId }, { store: desk, caller: { at } }) => ok({ events: desk.dayEvents(at.localDate, childId) }) },
+    staffCorrect: { guard: 'staff', run: ({ target, reason }, { store: desk, caller: { member, at } }) => desk.correct(member, target, reason, at) },
+    staffMarkAbsence: { guard: 'staff', run: ({ sessionId: _sessionId, ...request }, { store: desk, caller: { member, at } }) => desk.markAbsence(member, request, at) },
+    staffHeadcount: { guard: 'staff', run: (_args, { store: desk, caller: { at } }) => ok(desk.headcount(at.localDate)) },
+    staffTakeHeadcount: { guard: 'staff', run: (_args, { store: desk, caller: { member, at } }) => ok(desk.takeHeadcount(member, at)) },
+    staffClosing: { guard: 'staff', run: (_args, { store: desk, caller: { at } }) => ok(desk.closingList(at)) },
+    staffResolveClosing: { guard: 'staff', run: ({ childId, outcome }, { store: desk, caller: { member, at } }) => desk.resolveClosing(member, childId, outcome, at) },
+    staffAccounts: { guard: 'admin', run: (_args, { store: desk, caller: { at } }) => ok({ staff: desk.staffAccounts(at) }) },
     staffSetPin: {
       guard: 'admin',
       run: async ({ sessionId, staffId, pin, adminPin }, { store: desk, caller: { member: admin, at, channel } }) =>
-        endSessionIfLocked(desk, sessionId, await desk.accountAdmin.setPin(admin, staffId, pin, adminPin, at, channel)),
+        endSessionIfLocked(desk, sessionId, await desk.setPin(admin, staffId, pin, adminPin, at, channel)),
     },
-    staffEnrolCard: { guard: 'admin', run: ({ staffId, card }, { store: desk, caller: { member: admin, at } }) => desk.accountAdmin.enrolCard(admin, staffId, card.raw, card.source, at) },
-    staffWithdrawCard: { guard: 'admin', run: ({ cardId }, { store: desk, caller: { member: admin, at } }) => desk.accountAdmin.withdrawCard(admin, cardId, at) },
-    staffUnlock: { guard: 'admin', run: ({ staffId }, { store: desk, caller: { member: admin, at } }) => desk.accountAdmin.unlock(admin, staffId, at) },
+    staffEnrolCard: { guard: 'admin', run: ({ staffId, card }, { store: desk, caller: { member: admin, at } }) => desk.enrolStaffCard(admin, staffId, card.raw, card.source, at) },
+    staffWithdrawCard: { guard: 'admin', run: ({ cardId }, { store: desk, caller: { member: admin, at } }) => desk.withdrawStaffCard(admin, cardId, at) },
+    staffUnlock: { guard: 'admin', run: ({ staffId }, { store: desk, caller: { member: admin, at } }) => desk.unlock(admin, staffId, at) },
     staffChangeOwnPin: {
       guard: 'staff',
       run: async ({ sessionId, oldPin, newPin }, { store: desk, caller: { member, at, channel } }) =>
-        endSessionIfLocked(desk, sessionId, await desk.accountAdmin.changeOwnPin(member, oldPin, newPin, at, channel)),
+        endSessionIfLocked(desk, sessionId, await desk.changeOwnPin(member, oldPin, newPin, at, channel)),
     },
   };
 }

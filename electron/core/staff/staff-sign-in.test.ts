@@ -82,7 +82,7 @@ describe('staff sign-in', () => {
 
   it('in card-only mode refuses a sign-in by name', async () => {
     const kit = staffKit();
-    kit.desk.settings.set('staffSignInMode', 'card-only');
+    kit.settings.set('staffSignInMode', 'card-only');
     expect(value(kit.call('staffSignInOptions', {}))).toEqual({ mode: 'card-only', staff: [], needsFirstAdmin: false });
     expect(value(await kit.call('staffSignIn', { who: { kind: 'staff', staffId: 'staff-duty' }, pin: '1234' }))).toEqual({ outcome: 'unknown' });
   });
@@ -101,7 +101,7 @@ describe('staff sign-in', () => {
 describe('staff sessions', () => {
   it('end after the idle time, with a timeout on record, and refuse further requests', async () => {
     const kit = staffKit();
-    kit.desk.settings.set('staffIdleSeconds', 30);
+    kit.settings.set('staffIdleSeconds', 30);
     const sessionId = await kit.signIn();
     kit.clock.advance(29_000);
     expect(kit.call('staffGroups', { sessionId }).ok).toBe(true);

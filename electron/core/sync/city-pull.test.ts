@@ -19,7 +19,7 @@ const reply = <T>(v: T): CityReply<T> => ({ value: v, serverDateMs: null, starte
 describe('a roster pull racing the push of a card change', () => {
   it('keeps a card revoked here that the city acknowledged while its older roster was on the way', async () => {
     const k = adminKit();
-    value(k.admin.cards.enrolment.revoke('head', 'cr-bibigul', 'Lost', at('2027-01-05T10:00:00.000+05:00')));
+    value(k.cards.revoke('head', 'cr-bibigul', 'Lost', at('2027-01-05T10:00:00.000+05:00')));
     const worker = new BetterSqlite3(join(k.dataDir, 'esik.sqlite'));
     onTestFinished(() => {
       worker.close();

@@ -31,7 +31,7 @@ function kit() {
 describe('roster credentials against the kiosk’s own cards', () => {
   it('withdraws a staff card whose number the city gives to a companion, and says why in the staff audit', () => {
     const k = kit();
-    k.staff.accounts.addCard('duty', '4512400');
+    k.accounts.addCard('duty', '4512400');
     const applied = k.apply(k.delta('c1', [{ id: 'cr-city', companionId: 'elena', kind: 'rfid', value: '4512400', version: 1, revokedAt: null }]));
     expect(applied.notes).toEqual([expect.stringMatching(/^staff card 4512400 of duty withdrawn: .*elena \(credential cr-city\)$/)]);
 
@@ -40,7 +40,7 @@ describe('roster credentials against the kiosk’s own cards', () => {
     expect(staffCard).toMatchObject({ staff_id: 'duty', revoked_at: '2027-01-05T11:00:00.000+05:00' });
     const card = normalizeCardNumber('0004512400');
     if (!card) throw new Error('unreadable');
-    expect(k.staff.accounts.staffIdForCard(card)).toBeNull();
+    expect(k.accounts.staffIdForCard(card)).toBeNull();
     const trail = k.db.prepare<[], { staff_id: string | null; subject_id: string; detail: string; occurred_at: string }>(
       "SELECT staff_id, subject_id, detail, occurred_at FROM staff_audit WHERE action = 'card-withdrawn'",
     ).all();
@@ -53,7 +53,7 @@ describe('roster credentials against the kiosk’s own cards', () => {
       },
     ]);
     // A revoked credential with that number, or a staff card already withdrawn, changes nothing more.
-    k.staff.accounts.addCard('duty', '4512401');
+    k.accounts.addCard('duty', '4512401');
     k.apply(k.delta('c2', [{ id: 'cr-old', companionId: 'elena', kind: 'rfid', value: '4512401', version: 1, revokedAt: '2027-01-01T09:00:00.000+05:00' }]));
     expect(k.db.prepare('SELECT revoked_at FROM staff_cards WHERE value = ?').get('4512401')).toEqual({ revoked_at: null });
     k.apply(k.delta('c3', [{ id: 'cr-city', companionId: 'elena', kind: 'rfid', value: '4512400', version: 2, revokedAt: null }]));
@@ -62,7 +62,7 @@ describe('roster credentials against the kiosk’s own cards', () => {
 
   it('defers a city card on a number enrolled here and not yet answered, instead of refusing the whole roster', () => {
     const k = kit();
-    const outcome: EnrolOutcome = value(k.admin.cards.enrolment.enrol('head', 'elena', '0004512400', 'keyboard-wedge', at('2027-01-05T10:00:00.000+05:00')));
+    const outcome: EnrolOutcome = value(k.cards.enrol('head', 'elena', '0004512400', 'keyboard-wedge', at('2027-01-05T10:00:00.000+05:00')));
     if (outcome.outcome !== 'enrolled') throw new Error(`refused: ${outcome.reason}`);
     const ours = outcome.card.credentialId;
     k.apply(k.delta('c1', []));

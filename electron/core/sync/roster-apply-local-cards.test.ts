@@ -29,7 +29,7 @@ function kit() {
     );
   };
   const enrol = (companionId: string, raw: string) => {
-    const outcome: EnrolOutcome = value(k.admin.cards.enrolment.enrol('head', companionId, raw, 'keyboard-wedge', at('2027-01-05T10:00:00.000+05:00')));
+    const outcome: EnrolOutcome = value(k.cards.enrol('head', companionId, raw, 'keyboard-wedge', at('2027-01-05T10:00:00.000+05:00')));
     if (outcome.outcome !== 'enrolled') throw new Error(`refused: ${outcome.reason}`);
     return outcome.card.credentialId;
   };
@@ -55,7 +55,7 @@ describe('roster pulls and cards changed at the kiosk', () => {
 
   it('a city card revoked here stays revoked while the city has not heard, whatever its roster says meanwhile', () => {
     const k = kit();
-    value(k.admin.cards.enrolment.revoke('head', 'cr-bibigul', 'Lost', at('2027-01-05T10:00:00.000+05:00')));
+    value(k.cards.revoke('head', 'cr-bibigul', 'Lost', at('2027-01-05T10:00:00.000+05:00')));
     k.apply(snapshot());
     k.apply({ kind: 'delta', cursor: 'c2', changes: { upserts: { credentials: kitRoster.credentials }, removals: {} } });
     expect(k.credential('cr-bibigul')).toMatchObject({ revoked_at: '2027-01-05T10:00:00.000+05:00' });
@@ -67,7 +67,7 @@ describe('roster pulls and cards changed at the kiosk', () => {
 
   it('a change acknowledged while the roster was on its way is not undone by that roster', () => {
     const k = kit();
-    value(k.admin.cards.enrolment.revoke('head', 'cr-bibigul', 'Lost', at('2027-01-05T10:00:00.000+05:00')));
+    value(k.cards.revoke('head', 'cr-bibigul', 'Lost', at('2027-01-05T10:00:00.000+05:00')));
     // The pull reads what waits for the city, then requests the roster; the city builds it before it hears of the
     // revocation (Бібігүл's card live in it); meanwhile the push worker has the revocation acknowledged.
     const waitingAtRequest = credentialsAwaitingCity(k.db);
@@ -77,7 +77,7 @@ describe('roster pulls and cards changed at the kiosk', () => {
     expect(k.credential('cr-bibigul')).toMatchObject({ revoked_at: '2027-01-05T10:00:00.000+05:00' });
     // Without the list read before the request, the same roster brings the lost card back (what the fix prevents).
     const other = kit();
-    value(other.admin.cards.enrolment.revoke('head', 'cr-bibigul', 'Lost', at('2027-01-05T10:00:00.000+05:00')));
+    value(other.cards.revoke('head', 'cr-bibigul', 'Lost', at('2027-01-05T10:00:00.000+05:00')));
     other.cityAnswers('sent');
     other.apply(snapshot());
     expect(other.credential('cr-bibigul')).toMatchObject({ revoked_at: null });

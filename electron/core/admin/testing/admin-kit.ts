@@ -1,6 +1,7 @@
 // A real kiosk store for the admin tests: a SQLite file in a temp folder with a small kindergarten (two groups, five
-// children, their companions, an admin and a staff member with PINs), the chained log, the StaffDesk and the
-// AdminDesk over it, and the admin requests validated by their zod schemas as the dispatcher does.
+// children, their companions, an admin and a staff member with PINs), the chained log, the StaffDesk, the AdminDesk and
+// the CardDesk over it, and the admin requests validated by their zod schemas as the dispatcher does. The staff accounts
+// and the settings are built over the same file for tests that set the scene below the desks.
 import type { DoorSettings } from '../../../../shared/admin/door-settings.js';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -19,10 +20,15 @@ import { RosterStore } from '../../roster/roster-store.js';
 import { SettingsStore } from '../../ledger/settings-store.js';
 import { FileSecretStore } from '../../files/secret-store.js';
 import { StaffDesk } from '../../staff/staff-desk.js';
+import { SignInLedger } from '../../staff/sign-in-ledger.js';
+import { StaffAccounts } from '../../staff/staff-accounts.js';
+import { StaffAudit } from '../../ledger/staff-audit.js';
 import { manualClock, tempDataDir } from '../../testing/fixtures.js';
 import { AdminDesk } from '../admin-desk.js';
-import { guardHandlers } from '../../guards/request-guards.js';
+import { CardDesk } from '../card-desk.js';
+import { guardHandlers, projectGuarded } from '../../guards/request-guards.js';
 import { adminHandlers, type AdminHandlers } from '../admin-handlers.js';
+import { cardHandlers, type CardHandlers } from '../card-handlers.js';
 
 export const ADMIN_PIN = '2468';
 export const STAFF_PIN = '1234';
@@ -80,8 +86,14 @@ export function adminKit(startIso: string = JANUARY) {
   const refused = new RefusedAttempts(db);
   const secrets = new FileSecretStore(dataDir, { cipher: null, log: () => undefined });
   const staff = new StaffDesk({ db, log, clock, dataDir, secrets, cardFormat: () => 'auto' });
-  staff.accounts.storePin('head', staff.accounts.hashWhileOpening(ADMIN_PIN), staff.now());
-  staff.accounts.storePin('duty', staff.accounts.hashWhileOpening(STAFF_PIN), staff.now());
+  staff.seedPin('head', ADMIN_PIN);
+  staff.seedPin('duty', STAFF_PIN);
+  const settings = SettingsStore.of(db);
+  // Members and staff cards, below the desks: no PIN is checked through these.
+  const audit = new StaffAudit(db);
+  const accounts = new StaffAccounts(db, audit, new SignInLedger(db, audit, () => undefined), () => {
+    throw new Error('the kit checks PINs through the StaffDesk');
+  });
   const keys = new TrustedKeys(db);
   const signer = ensureKioskSigningKey({ secrets, dataDir, keys, now: clock.now() });
   // What the core would hear of each change of the door's settings (the status, the HID readers).
@@ -89,7 +101,7 @@ export function adminKit(startIso: string = JANUARY) {
   const admin = new AdminDesk({
     db,
     staff,
-    settings: SettingsStore.of(db),
+    settings,
     deviceId,
     dataDir,
     kindergartenName: () => roster.kindergarten()?.name ?? '',
@@ -109,12 +121,18 @@ export function adminKit(startIso: string = JANUARY) {
     staff.stop();
     db.close();
   });
-  const handlers = guardHandlers(adminHandlers(), { withStore: (_inPerson, action) => action(admin), session: (d, sessionId) => d.options.staff.session(sessionId) });
+  const cards = new CardDesk({ db, deviceId, cardFormat: (source) => (source === 'hid' ? 'canonical' : settings.get('keyboardReader').format) });
+  const desks = { admin, cards };
+  type Desks = typeof desks;
+  const handlers = guardHandlers<Desks, AdminHandlers & CardHandlers>(
+    { ...projectGuarded(adminHandlers(), (d: Desks) => d.admin), ...projectGuarded(cardHandlers(), (d: Desks) => d.cards) },
+    { withStore: (_inPerson, action) => action(desks), session: (_desks, sessionId) => staff.session(sessionId) },
+  );
 
   /** An admin request as the dispatcher runs it: the arguments parsed by the contract's schema first. */
-  const call = <K extends AdminRequestName>(name: K, args: unknown): ReturnType<AdminHandlers[K]> => {
+  const call = <K extends AdminRequestName>(name: K, args: unknown): ReturnType<(AdminHandlers & CardHandlers)[K]> => {
     const parsed = adminRequests[name].args.parse(args);
-    return (handlers[name] as (a: unknown) => ReturnType<AdminHandlers[K]>)(parsed);
+    return (handlers[name] as (a: unknown) => ReturnType<(AdminHandlers & CardHandlers)[K]>)(parsed);
   };
 
   const signIn = async (staffId = 'head', pin = ADMIN_PIN): Promise<string> => {
@@ -138,7 +156,7 @@ export function adminKit(startIso: string = JANUARY) {
     return stored;
   };
 
-  return { dataDir, clock, db, log, refused, staff, admin, call, signIn, event, deviceId, roster, keys, doorChanges };
+  return { dataDir, clock, db, log, refused, staff, admin, cards, settings, accounts, call, signIn, event, deviceId, roster, keys, doorChanges };
 }
 
 export function value<T>(result: Result<T>): T {

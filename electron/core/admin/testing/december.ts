@@ -9,8 +9,8 @@ const dec = (d: string, hhmm = '08:10') => `2026-12-${d}T${hhmm}:00.000+05:00`;
 /** The fixture month in a real database: taps, absences (one withdrawn), an event on the holiday (withdrawn). */
 export function december() {
   const kit = adminKit();
-  const duty = kit.staff.accounts.member('duty');
-  const head = kit.staff.accounts.member('head');
+  const duty = kit.accounts.member('duty');
+  const head = kit.accounts.member('head');
   if (!duty || !head) throw new Error('kit staff missing');
   const cameOn = (childId: string, days: readonly string[]) => {
     for (const d of days) {
@@ -19,14 +19,14 @@ export function december() {
     }
   };
   const absence = (childId: string, firstDate: string, lastDate: string, reason: 'sick' | 'vacation' | 'family', when: string) =>
-    value(kit.staff.absences.mark(duty, { childId, firstDate, lastDate, reason }, at(when)));
+    value(kit.staff.markAbsence(duty, { childId, firstDate, lastDate, reason }, at(when)));
 
   // Әлихан: sick Thursday 3 – Monday 7 (a weekend inside): 3 working days; present on the other 19.
   cameOn('alikhan', WORKING.filter((d) => !['03', '04', '07'].includes(d)));
   absence('alikhan', '2026-12-03', '2026-12-07', 'sick', dec('03', '09:00'));
   // He was recorded on the holiday by mistake; the correction withdraws it.
   const mistake = kit.event('alikhan', 'arrival', dec('16'), { method: 'override', companionId: null, staffId: 'duty' });
-  value(kit.staff.corrections.correct(head, { type: 'attendance', id: mistake.id }, 'recorded on the holiday by mistake', at(dec('16', '10:00'))));
+  value(kit.staff.correct(head, { type: 'attendance', id: mistake.id }, 'recorded on the holiday by mistake', at(dec('16', '10:00'))));
 
   // Айару: vacation 21–31 December, 9 working days; present the other 13.
   cameOn('ayaru', WORKING.filter((d) => d < '21'));
@@ -36,6 +36,6 @@ export function december() {
   cameOn('yerasyl', WORKING.filter((d) => !['08', '09', '10', '11'].includes(d)));
   absence('yerasyl', '2026-12-08', '2026-12-09', 'family', dec('08', '09:00'));
   const wrong = absence('yerasyl', '2026-12-10', '2026-12-10', 'sick', dec('10', '09:00'));
-  value(kit.staff.corrections.correct(head, { type: 'absence', id: wrong.absenceId }, 'no certificate after all', at(dec('10', '12:00'))));
+  value(kit.staff.correct(head, { type: 'absence', id: wrong.absenceId }, 'no certificate after all', at(dec('10', '12:00'))));
   return kit;
 }

@@ -75,7 +75,7 @@ export function staffKit(startIso: string = MORNING, options: { alerts?: StaffAl
     }
   };
 
-  return { dataDir, clock, db, log, checkin, desk, call, signIn, read };
+  return { dataDir, clock, db, log, settings, checkin, desk, call, signIn, read };
 }
 
 export function value<T>(result: Result<T>): T {
