@@ -54,7 +54,7 @@ export const layers: Layer[] = [
     demo: ['credentials'],
     door: ['time', 'files', 'db', 'credentials', 'guards', 'ledger', 'roster'],
     staff: ['time', 'files', 'db', 'guards', 'ledger', 'roster'],
-    sync: ['time', 'files', 'db', 'credentials', 'ledger', 'roster'],
+    sync: ['time', 'files', 'db', 'credentials', 'guards', 'ledger', 'roster'],
     admin: ['time', 'files', 'db', 'credentials', 'guards', 'ledger', 'roster', 'staff'],
   }),
   {

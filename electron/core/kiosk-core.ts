@@ -3,7 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { kioskEvents, type KioskStatus, type KioskRequestName, type RequestArgs, type RequestValue, type EventPayload, type KioskEventName, type StaffAlert, type StorageProblem } from '../../shared/api/contract.js';
+import { type KioskStatus, type KioskRequestName, type RequestArgs, type RequestValue, type EventPayload, type KioskEventName, type StorageProblem } from '../../shared/api/contract.js';
 import { fail, ok, type Result } from '../../shared/api/result.js';
 import { ensureKioskSigningKey } from './credentials/kiosk-key.js';
 import type { QrSigner } from './credentials/qr-issuer.js';
@@ -36,17 +36,13 @@ import { AdminDesk, type SaveFileAs } from './admin/admin-desk.js';
 import { adminHandlers, type AdminAsyncRequestName } from './admin/admin-handlers.js';
 import { CardDesk } from './admin/card-desk.js';
 import { cardHandlers } from './admin/card-handlers.js';
-import { CityLink } from './sync/city-link.js';
-import type { PullOutcome } from './sync/city-pull.js';
+import { CityDesk, type PullOutcome, type SyncCredentialsProvider, type SyncTuning } from './sync/city-desk.js';
+import { syncHandlers, type SyncAsyncRequestName } from './sync/sync-handlers.js';
 import { FileSecretStore, type SecretStore } from './files/secret-store.js';
-import type { SyncCredentialsProvider } from './sync/sync-credentials.js';
-import { credentialsFromState, KioskSync, type SyncTuning } from './sync/kiosk-sync.js';
-import { DEV_SYNC_WORKER_SCRIPT } from './sync/dev-worker-script.js';
 import { systemClock, type Clock } from './time/clock.js';
 import type { HidAccess } from './readers/hid-access.js';
-import type { HidReaderConfig } from '../../shared/readers/reader-config.js';
-import { HidReaderService } from './readers/hid-reader-service.js';
-import { NodeHidAccess } from './readers/node-hid-access.js';
+import { HidReaders } from './readers/hid-readers.js';
+import { StandingAlerts } from './standing-alerts.js';
 
 export interface KioskCoreOptions {
   dataDir: string;
@@ -103,7 +99,7 @@ interface CannotRecord {
 }
 
 /** Requests that wait on the network, a file or a PIN's hash and so answer with a Promise; every other one answers at once. */
-type AsyncRequestName = 'enrollKiosk' | AdminAsyncRequestName | StaffAsyncRequestName;
+type AsyncRequestName = SyncAsyncRequestName | AdminAsyncRequestName | StaffAsyncRequestName;
 
 export type KioskHandlers = {
   [K in KioskRequestName]: (args: RequestArgs<K>) => K extends AsyncRequestName ? Promise<Result<RequestValue<K>>> : Result<RequestValue<K>>;
@@ -128,10 +124,8 @@ interface OpenStore {
   admin: AdminDesk;
   /** The admin console's companions and cards (electron/core/admin/card-desk.ts). */
   cards: CardDesk;
-  /** Pushes the outbox to the city once the kiosk is enrolled; never in the door's way. */
-  sync: KioskSync;
-  /** Enrollment, the roster and peer pulls, the clock offset (electron/core/sync/city-link.ts). */
-  city: CityLink;
+  /** The push to the city (never in the door's way), enrollment, the roster and peer pulls (electron/core/sync/). */
+  city: CityDesk;
   /**
    * Opened on a disk with no room: the file is held by this connection alone (open-database.ts `exclusive`), and the
    * push, the roster pulls and the full check wait until there is room (`startBackground`).
@@ -146,11 +140,11 @@ interface OpenStore {
 export class KioskCore {
   readonly databasePath: string;
   private store: OpenStore | null = null;
-  private readers: HidReaderService | null = null;
+  private readonly readers: HidReaders;
   private status: KioskStatus;
   private readonly listeners = new Set<Listener>();
-  /** Alerts that stand until what they are about is over (getStaffAlerts), by id. */
-  private readonly standingAlerts = new Map<string, StaffAlert>();
+  /** Alerts that stand until what they are about is over (getStaffAlerts). */
+  private readonly standingAlerts = new StandingAlerts();
   private readonly clock: Clock;
   private readonly log: (line: string) => void;
   private readonly secrets: SecretStore;
@@ -167,22 +161,21 @@ export class KioskCore {
     this.clock = options.clock ?? systemClock;
     this.log = options.log ?? ((line) => console.log(line));
     this.secrets = options.secrets ?? new FileSecretStore(options.dataDir, { cipher: null, log: this.log });
+    this.readers = new HidReaders({
+      access: options.hid,
+      onCard: (raw) => this.hidCardRead(raw),
+      onReaders: (readers) => this.emit('readersChanged', { readers }),
+      isOpen: () => this.store !== null,
+      log: this.log,
+    });
     this.status = this.open();
   }
 
   /** Every request with its guard (api/guards.ts): who may make it is declared here and checked in one place. */
   private readonly guarded: GuardedHandlers<OpenStore, KioskHandlers> = {
     getStatus: { guard: 'none', run: () => ok(this.status) },
-    getReaders: { guard: 'none', run: () => ok({ readers: this.readers?.states() ?? [] }) },
-    getStaffAlerts: { guard: 'none', run: () => ok({ alerts: [...this.standingAlerts.values()] }) },
-    getSyncStatus: { guard: 'store', run: (_args, { store: s }) => ok(s.sync.status()) },
-    nudgeSync: {
-      guard: 'store',
-      run: (_args, { store: s }) => {
-        s.sync.nudge('network');
-        return ok({});
-      },
-    },
+    getReaders: { guard: 'none', run: () => ok({ readers: this.readers.states() }) },
+    getStaffAlerts: { guard: 'none', run: () => ok({ alerts: this.standingAlerts.now() }) },
     ...projectGuarded(doorHandlers(), (s: OpenStore) => s.door),
     setLanguage: {
       guard: 'store',
@@ -195,8 +188,7 @@ export class KioskCore {
     ...projectGuarded(staffHandlers(), (s: OpenStore) => s.staff),
     ...projectGuarded(adminHandlers(), (s: OpenStore) => s.admin),
     ...projectGuarded(cardHandlers(), (s: OpenStore) => s.cards),
-    // Enrolling decides where the records go and whose roster opens the door: an admin's act only.
-    enrollKiosk: { guard: 'admin', run: ({ serverUrl, code }, { store: s }) => s.city.enroll({ serverUrl, code }) },
+    ...projectGuarded(syncHandlers(), (s: OpenStore) => s.city),
     retryDatabase: {
       guard: 'none',
       run: () => {
@@ -232,19 +224,16 @@ export class KioskCore {
 
   /** The sync credentials changed (a test's or the bench's provider): the push starts, restarts or stops. */
   syncCredentialsChanged(): void {
-    this.store?.sync.refresh();
+    this.store?.city.credentialsChanged();
   }
 
   close(): void {
     this.stopStorageProbe();
     for (const stop of this.store?.running.splice(0).reverse() ?? []) stop();
-    // Stops reporting at once; the devices close in the background.
-    void this.readers?.stop();
-    this.readers = null;
-    this.store?.city.stop();
+    this.readers.stop();
+    void this.store?.city.stop();
     this.store?.staff.stop();
     this.store?.door.stop();
-    void this.store?.sync.stop();
     this.store?.db.close();
     this.store?.anchor.close();
     this.store = null;
@@ -303,7 +292,7 @@ export class KioskCore {
    * An exchange already out (after a quiet spell, one of up to 1,000 records) finishes first.
    */
   private atDoor<R>(action: (store: OpenStore) => R): R | Result<never> {
-    this.store?.sync.doorActed();
+    this.store?.city.doorActed();
     return this.withStore(action);
   }
 
@@ -412,41 +401,8 @@ export class KioskCore {
   }
 
   private emit<E extends KioskEventName>(event: E, payload: EventPayload<E>): void {
-    this.keepStandingAlert(event, payload);
+    this.standingAlerts.follow(event, payload);
     for (const listener of this.listeners) listener(event, payload);
-  }
-
-  /** Closing time stands until every child is resolved: kept here for a screen that (re)connects in the meantime. */
-  private keepStandingAlert<E extends KioskEventName>(event: E, payload: EventPayload<E>): void {
-    if (event === 'staffAlert') {
-      const alert = kioskEvents.staffAlert.parse(payload);
-      if (alert.kind === 'closing-time' || alert.kind === 'cannot-record') this.standingAlerts.set(alert.id, alert);
-    } else if (event === 'staffAlertCleared') {
-      this.standingAlerts.delete(kioskEvents.staffAlertCleared.parse(payload).id);
-    }
-  }
-
-  /** The admin changed the HID readers: the old ones close and the new list opens, without a restart. */
-  private restartReaders(readers: HidReaderConfig[]): void {
-    const old = this.readers;
-    this.readers = null;
-    this.emit('readersChanged', { readers: [] });
-    void (old?.stop() ?? Promise.resolve()).then(() => {
-      if (this.store !== null && this.readers === null) this.startReaders(readers);
-    });
-  }
-
-  /** HID data-mode readers are read here (keyboard-mode ones by the UI); nothing starts when none are configured. */
-  private startReaders(readers: HidReaderConfig[]): void {
-    if (readers.length === 0 || this.readers) return;
-    this.readers = new HidReaderService({
-      access: this.options.hid ?? new NodeHidAccess(),
-      readers,
-      onCard: (raw) => this.hidCardRead(raw),
-      onReaders: (states) => this.emit('readersChanged', { readers: states }),
-      log: this.log,
-    });
-    this.readers.start();
   }
 
   /**
@@ -475,22 +431,6 @@ export class KioskCore {
       if (storageProblemOf(error) === null) throw error;
       this.log(`[core] ${what} for now: ${error instanceof Error ? error.message : String(error)}`);
     }
-  }
-
-  /** The push engine, started with the rest of the background work (OpenStore.startBackground). */
-  private createSync(db: Database): KioskSync {
-    const options = this.options.sync ?? {};
-    const sync = new KioskSync({
-      db,
-      databasePath: this.databasePath,
-      nativeBinding: this.options.nativeBinding ?? null,
-      credentials: options.credentials ?? credentialsFromState(db, () => this.secrets.get('city-token')),
-      workerScript: options.workerScript ?? DEV_SYNC_WORKER_SCRIPT,
-      onStatus: (status) => this.emit('syncStatusChanged', status),
-      log: this.log,
-      tuning: options.tuning,
-    });
-    return sync;
   }
 
   private kioskSigner(keys: TrustedKeys): QrSigner | null {
@@ -604,23 +544,25 @@ export class KioskCore {
         alerts: { raise: (alert) => this.emit('staffAlert', alert), clear: (id) => this.emit('staffAlertCleared', { id }) },
       });
       if (kindergarten?.demo) staff.ensureDemoSignIn();
-      const sync = this.createSync(db);
-      const city = new CityLink({
+      const city = new CityDesk({
         db,
+        databasePath: this.databasePath,
+        nativeBinding: this.options.nativeBinding ?? null,
         attendance: log,
         secrets: this.secrets,
-        credentials: this.options.sync?.credentials ?? credentialsFromState(db, () => this.secrets.get('city-token')),
         clock: this.clock,
+        credentials: this.options.sync?.credentials,
+        workerScript: this.options.sync?.workerScript,
+        tuning: this.options.sync?.tuning,
+        pullIntervalMs: this.options.cityPullIntervalMs,
+        onStatus: (status) => this.emit('syncStatusChanged', status),
         alert: (alert) => this.emit('staffAlert', alert),
         onRosterApplied: () => {
           // The name on the idle screen and the DEMO badge follow the roster (demo → the city's kindergarten).
           const now = roster.kindergarten();
           if (this.store?.db === db) this.updateStatus(this.store, { kindergartenName: now?.name ?? '', demo: now?.demo ?? false });
         },
-        onEnrolled: () => sync.refresh(),
-        onRosterStatus: () => sync.rosterChecked(),
         log: this.log,
-        ...(this.options.cityPullIntervalMs === undefined ? {} : { pullIntervalMs: this.options.cityPullIntervalMs }),
       });
       const qrSigner = this.kioskSigner(keys);
       const admin = new AdminDesk({
@@ -637,7 +579,7 @@ export class KioskCore {
         onDoorSettings: (door, changed) => {
           if (this.store?.db !== db) return;
           this.updateStatus(this.store, { defaultLanguage: door.defaultLanguage, sound: door.sound, cameraDeviceId: door.cameraDeviceId });
-          if (changed.includes('hidReaders')) this.restartReaders(door.hidReaders);
+          if (changed.includes('hidReaders')) this.readers.restart(door.hidReaders);
         },
       });
       const cards = new CardDesk({ db, deviceId, cardFormat });
@@ -647,16 +589,14 @@ export class KioskCore {
       const startBackground = (): void => {
         if (backgroundStarted) return;
         backgroundStarted = true;
-        sync.start();
-        running.push(() => void sync.stop());
         city.start();
-        running.push(() => city.stop());
+        running.push(() => void city.stop());
         const workerScript = this.options.audit?.workerScript ?? null;
         const audit = runAudit({ databasePath: this.databasePath, deviceId, nativeBinding: this.options.nativeBinding ?? null }, workerScript);
         running.push(() => audit.stop());
         this.audit = audit.outcome.then((outcome) => this.audited(opened, deviceId, outcome));
       };
-      const store: OpenStore = { db, log, anchor, status, settings, door, qrSigner, staff, admin, cards, sync, city, exclusive, startBackground, running };
+      const store: OpenStore = { db, log, anchor, status, settings, door, qrSigner, staff, admin, cards, city, exclusive, startBackground, running };
       this.store = store;
       try {
         this.startStore(store);
@@ -692,7 +632,7 @@ export class KioskCore {
   private startStore(store: OpenStore): void {
     store.staff.start();
     store.running.push(() => store.staff.stop());
-    this.startReaders(store.settings.get('hidReaders'));
+    this.readers.start(store.settings.get('hidReaders'));
     if (store.exclusive) return;
     const delay = this.options.backgroundAfterMs ?? 0;
     if (delay <= 0) {

@@ -1,0 +1,115 @@
+// The kiosk's sync with the city as the core holds it: the push engine (its worker) and the link (enrollment, the
+// roster and peer pulls, the clock offset), wired to each other over one database. The sync handlers and the core get
+// one method per thing they do; the two engines stay inside.
+import type { Database } from 'better-sqlite3';
+import type { StaffAlert } from '../../../shared/api/contract.js';
+import type { Result } from '../../../shared/api/result.js';
+import type { SyncStatus } from '../../../shared/sync/sync-status.js';
+import type { SecretStore } from '../files/secret-store.js';
+import type { AttendanceLog } from '../ledger/attendance-log.js';
+import type { Clock } from '../time/clock.js';
+import { CityLink, type EnrollOutcome } from './city-link.js';
+import type { PullOutcome } from './city-pull.js';
+import { DEV_SYNC_WORKER_SCRIPT } from './dev-worker-script.js';
+import { credentialsFromState, KioskSync, type SyncTuning } from './kiosk-sync.js';
+import type { SyncCredentialsProvider } from './sync-credentials.js';
+
+export type { PullOutcome, SyncCredentialsProvider, SyncTuning };
+
+export interface CityDeskOptions {
+  db: Database;
+  databasePath: string;
+  nativeBinding: string | null;
+  /** This kiosk's chain: pulled peers' records are checked against it. */
+  attendance: AttendanceLog;
+  /** Where the city token is kept (and written at enrollment). */
+  secrets: SecretStore;
+  clock: Clock;
+  /** The sync credentials; by default sync_state's server and device with the token from the secret store. */
+  credentials?: SyncCredentialsProvider | undefined;
+  /** The sync worker's script: dist/sync-worker.mjs in a built app; the one run from the sources by default. */
+  workerScript?: string | URL | undefined;
+  tuning?: SyncTuning | undefined;
+  /** How often an enrolled kiosk pulls the roster and the other kiosks' records; 0: only when asked (tests). */
+  pullIntervalMs?: number | undefined;
+  /** Every change of the sync status (the kiosk event syncStatusChanged). */
+  onStatus: (status: SyncStatus) => void;
+  /** Staff must hear of it (the kiosk's clock drifting from the city's). */
+  alert: (alert: StaffAlert) => void;
+  /** A roster from the city was applied: the kindergarten's name or the demo badge may have changed. */
+  onRosterApplied: () => void;
+  log: (line: string) => void;
+}
+
+export class CityDesk {
+  private readonly push: KioskSync;
+  private readonly link: CityLink;
+
+  constructor(options: CityDeskOptions) {
+    const { db, secrets } = options;
+    const credentials = options.credentials ?? credentialsFromState(db, () => secrets.get('city-token'));
+    this.push = new KioskSync({
+      db,
+      databasePath: options.databasePath,
+      nativeBinding: options.nativeBinding,
+      credentials,
+      workerScript: options.workerScript ?? DEV_SYNC_WORKER_SCRIPT,
+      onStatus: options.onStatus,
+      log: options.log,
+      tuning: options.tuning,
+    });
+    this.link = new CityLink({
+      db,
+      attendance: options.attendance,
+      secrets,
+      credentials,
+      clock: options.clock,
+      alert: options.alert,
+      onRosterApplied: () => options.onRosterApplied(),
+      onEnrolled: () => this.push.refresh(),
+      onRosterStatus: () => this.push.rosterChecked(),
+      log: options.log,
+      ...(options.pullIntervalMs === undefined ? {} : { pullIntervalMs: options.pullIntervalMs }),
+    });
+  }
+
+  /** Starts the push (once enrolled) and the pull timer; the core does so after the door has opened. */
+  start(): void {
+    this.push.start();
+    this.link.start();
+  }
+
+  /** Stops the pulls at once; the push's worker ends in the background. */
+  stop(): Promise<void> {
+    this.link.stop();
+    return this.push.stop();
+  }
+
+  status(): SyncStatus {
+    return this.push.status();
+  }
+
+  /** The network may be back: the push tries at once, forgetting its back-off. */
+  nudge(): void {
+    this.push.nudge('network');
+  }
+
+  /** Someone is acting at the door: the push gives way from its next exchange on. */
+  doorActed(): void {
+    this.push.doorActed();
+  }
+
+  /** The sync credentials changed (a test's or the bench's provider): the push starts, restarts or stops. */
+  credentialsChanged(): void {
+    this.push.refresh();
+  }
+
+  enroll(request: { serverUrl: string; code: string }): Promise<Result<EnrollOutcome>> {
+    return this.link.enroll(request);
+  }
+
+  /** Pulls the roster and the other kiosks' records now. Rejects with SyncError. */
+  pullNow(): Promise<PullOutcome> {
+    return this.link.pullNow();
+  }
+}
