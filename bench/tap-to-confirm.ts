@@ -1,5 +1,7 @@
 // Card taps through the whole door path: keys typed into real Chromium at reader speed → web host → core →
-// durable insert → receipt painted. Timed inside the page from the burst's Enter to the frame that shows it.
+// durable insert → receipt painted. Timed inside the page from the burst's Enter to the frame that shows it, and split
+// at the reply read off the WebSocket and the receipt's commit (tap_to_confirm_{reply,render,frame}_p50/p95_ms).
+// Alone: `npx tsx bench/tap-to-confirm-main.ts [taps]` (after `npm run build`).
 import { writeSetting } from '../e2e/support/staff-steps.js';
 import { chromium, type Page } from 'playwright-core';
 import { chromiumExecutable } from '../e2e/support/browser.js';
