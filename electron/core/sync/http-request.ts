@@ -1,6 +1,12 @@
 // One HTTP exchange with the city, on node:http/https, with the limits a kiosk needs against a slow, broken or
 // hostile server: a connect timeout and a total timeout, a hard cap on the reply size (reading stops there), no
 // redirects ever followed, and every failure turned into a SyncError with a clear code.
+//
+// Not on Node's fetch: measured against this file (a 400 KB push to a loopback server, Node 20), fetch spent 5.6–6.9 ms
+// of the kiosk's CPU per exchange against 1.7–2.0 ms here (it streams the body through web streams in small writes),
+// and 1.3–2.1 ms against 0.8–1.0 ms for a small GET. It also cannot drop its pooled connections when a client closes
+// (a fresh client after the city restarted got "other side closed" on the old connection) nor take a separate
+// connect timeout; both need undici itself as a dependency.
 import { request as httpRequest, type Agent as HttpAgent, type IncomingMessage } from 'node:http';
 import { request as httpsRequest, type Agent as HttpsAgent } from 'node:https';
 import { MAX_REPLY_BYTES, PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../../shared/sync/protocol.js';
