@@ -35,7 +35,7 @@ function watched(client: CityClient) {
   let mostAtOnce = 0;
   const through = clientAround(client, {
     push: async (request) => {
-      sizes.push(request.records.length);
+      sizes.push(request.records.count);
       out += 1;
       mostAtOnce = Math.max(mostAtOnce, out);
       try {

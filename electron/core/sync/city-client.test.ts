@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { PROTOCOL_HEADER } from '../../../shared/sync/protocol.js';
-import { CityClient, parseServerUrl } from './city-client.js';
+import { CityClient, parseServerUrl, queuedRecords } from './city-client.js';
 import { SyncError } from './sync-error.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
@@ -74,6 +74,20 @@ describe('city client', () => {
     expect(request?.headers.authorization).toBe(`Bearer ${'T'.repeat(43)}`);
     expect(request?.url).toBe('/v1/records/missing');
     expect(JSON.parse(request?.body ?? '')).toEqual({ ids: ['0190f5d2-7f3a-7c3e-9b1a-0a1b2c3d4e5f'] });
+  });
+
+  it('pushes the queued records byte for byte as they were queued, inside the envelope, and never an empty batch', async () => {
+    const city = await hostile((_req, res) => json(res, 200, { results: [], chainHead: null }));
+    // As the outbox holds them: JSON text written once, with Kazakh letters and an escape the kiosk must not touch.
+    const texts = ['{"id":"a","note":"Бибігүл әжесі"}', '{"id":"b","note":"line\\nbreak"}'];
+    const chainHead = { deviceSeq: 7, hash: 'f'.repeat(64) };
+    await client(city.url).push({ deviceId: 'dev-1', records: queuedRecords(texts), chainHead });
+    expect(city.requests[0]?.body).toBe(`{"deviceId":"dev-1","records":[${texts.join(',')}],"chainHead":${JSON.stringify(chainHead)}}`);
+    expect(JSON.parse(city.requests[0]?.body ?? '')).toEqual({ deviceId: 'dev-1', records: texts.map((t) => JSON.parse(t) as unknown), chainHead });
+    expect(city.requests[0]?.headers['content-length']).toBe(String(Buffer.byteLength(city.requests[0]?.body ?? '')));
+
+    expect(() => client(city.url).push({ deviceId: 'dev-1', records: queuedRecords([]), chainHead })).toThrow(/too_small|>=1/);
+    expect(city.requests).toHaveLength(1);
   });
 
   it('keeps a path prefix of the server URL and sends no token when enrolling', async () => {

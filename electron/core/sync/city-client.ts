@@ -28,15 +28,31 @@ import {
 import { DEFAULT_LIMITS, exchange, type HttpLimits, type HttpReply } from './http-request.js';
 import { SyncError } from './sync-error.js';
 
-/** A push as the outbox holds it: each record the JSON text it was queued as (OutboxWriter), spliced in unparsed. */
+/**
+ * Queued records ready to go: each the JSON text the outbox queued it as (OutboxWriter), joined once into the bytes
+ * between a JSON array's brackets. Made when the batch is read, so a batch read while the one before it is at the
+ * city is ready to go the moment that one is answered.
+ */
+export interface QueuedRecords {
+  count: number;
+  json: Buffer;
+}
+
+export function queuedRecords(texts: readonly string[]): QueuedRecords {
+  return { count: texts.length, json: Buffer.from(texts.join(','), 'utf8') };
+}
+
+/** A push as the outbox holds it: the records spliced in unparsed. */
 export interface QueuedPush {
   deviceId: PushRequest['deviceId'];
-  records: readonly string[];
+  records: QueuedRecords;
   chainHead: PushRequest['chainHead'];
 }
 
 /** The envelope around the queued records: they are checked by the city, one by one, each answered on its own. */
-const PushEnvelopeSchema = PushRequestSchema.omit({ records: true }).extend({ records: z.array(z.string()).min(1).max(MAX_PUSH_RECORDS) });
+const PushEnvelopeSchema = PushRequestSchema.omit({ records: true }).extend({
+  records: z.object({ count: z.number().int().min(1).max(MAX_PUSH_RECORDS), json: z.instanceof(Buffer) }),
+});
 
 export interface CityClientOptions {
   /** The enrolled server's base URL, e.g. https://esik.city.kz or http://127.0.0.1:4100/prefix. */
@@ -91,7 +107,11 @@ export class CityClient {
    */
   push(request: QueuedPush): Promise<CityReply<PushReply>> {
     const { deviceId, records, chainHead } = PushEnvelopeSchema.parse(request);
-    const body = `{"deviceId":${JSON.stringify(deviceId)},"records":[${records.join(',')}],"chainHead":${JSON.stringify(chainHead)}}`;
+    const body = Buffer.concat([
+      Buffer.from(`{"deviceId":${JSON.stringify(deviceId)},"records":[`, 'utf8'),
+      records.json,
+      Buffer.from(`],"chainHead":${JSON.stringify(chainHead)}}`, 'utf8'),
+    ]);
     return this.call('POST', PATHS.push, body, PushReplySchema);
   }
 
@@ -117,7 +137,7 @@ export class CityClient {
   private async call<S extends z.ZodType>(
     method: 'GET' | 'POST',
     path: string,
-    body: string | null,
+    body: string | Buffer | null,
     schema: S,
     { auth }: { auth: boolean } = { auth: true },
   ): Promise<CityReply<z.output<S>>> {

@@ -26,8 +26,8 @@ export interface HttpExchange {
   method: 'GET' | 'POST';
   url: URL;
   token: string | null;
-  /** JSON text to send, or null for none. */
-  body: string | null;
+  /** JSON to send (text, or its UTF-8 bytes), or null for none. */
+  body: string | Buffer | null;
   limits: HttpLimits;
   agent?: HttpAgent | HttpsAgent;
 }
@@ -51,7 +51,7 @@ export function exchange(x: HttpExchange, now: () => number = Date.now): Promise
   const startedMs = now();
   const headers: Record<string, string> = { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION), accept: 'application/json' };
   if (x.token !== null) headers.authorization = `Bearer ${x.token}`;
-  const payload = x.body === null ? null : Buffer.from(x.body, 'utf8');
+  const payload = x.body === null || Buffer.isBuffer(x.body) ? x.body : Buffer.from(x.body, 'utf8');
   if (payload) {
     headers['content-type'] = 'application/json';
     headers['content-length'] = String(payload.length);

@@ -12,7 +12,7 @@ import {
   type ChainHead,
   type PushReply,
 } from '../../../shared/sync/protocol.js';
-import type { CityClient, CityReply } from './city-client.js';
+import { queuedRecords, type CityClient, type CityReply, type QueuedRecords } from './city-client.js';
 import { OutboxStore, type PendingRow, type RecordOutcome } from '../ledger/outbox-store.js';
 import { FULL_SPEED, type PushPacing } from './push-pacing.js';
 import { SyncError } from './sync-error.js';
@@ -50,7 +50,13 @@ interface Answered {
 
 type ExchangeOutcome = { ok: true; reply: CityReply<PushReply> } | { ok: false; error: unknown };
 
-const lastSeq = (rows: readonly PendingRow[]): number => rows.at(-1)?.seq ?? 0;
+/** Rows read from the outbox, in queue order, and their records ready to go. */
+interface Batch {
+  rows: PendingRow[];
+  records: QueuedRecords;
+}
+
+const lastSeq = ({ rows }: Batch): number => rows.at(-1)?.seq ?? 0;
 
 /**
  * A settle is a synchronous transaction: run before the next request has left, it would hold that request back.
@@ -135,17 +141,17 @@ export class PushEngine {
 
   /**
    * One walk through the queue, batch after batch, one exchange at a time. While the door is quiet the kiosk's own work
-   * hides behind the city's: the next batch is read while this one is at the city, and a batch's answer is settled
-   * once the next batch has gone out, so the city never waits for the kiosk's disk. While the door is in use each
-   * batch is settled as soon as it is answered, then the push rests.
+   * hides behind the city's: the next batch is read and joined while this one is at the city, and a batch's answer is
+   * settled once the next batch has gone out, so the city never waits for the kiosk's disk. While the door is in use
+   * each batch is settled as soon as it is answered, then the push rests.
    */
   private async pass(total: DrainResult, stopping: () => boolean): Promise<void> {
-    let rows = this.nextRows(0);
+    let batch = this.nextBatch(0);
     /** A batch the city answered whose rows are not settled yet: at most one, and only while the next is out. */
     let answered: Answered | null = null;
-    while (rows.length > 0 && !stopping()) {
+    while (batch !== null && !stopping()) {
       const started = performance.now();
-      const exchange = this.send(rows);
+      const exchange = this.send(batch);
       if (answered) {
         await requestOnItsWay();
         const settling = answered;
@@ -158,26 +164,28 @@ export class PushEngine {
           throw error;
         }
       }
-      const readAhead = this.pacing.doorInUse() ? null : this.nextRows(lastSeq(rows));
+      const readAhead = this.pacing.doorInUse() ? undefined : this.nextBatch(lastSeq(batch));
       const outcome = await exchange;
       if (!outcome.ok) throw outcome.error;
       // A reply that cannot be trusted stops the walk before anything more is sent.
-      answered = { reply: outcome.reply, outcomes: this.outcomesFor(rows, outcome.reply) };
+      answered = { reply: outcome.reply, outcomes: this.outcomesFor(batch.rows, outcome.reply) };
       if (this.pacing.doorInUse()) {
         this.settle(answered, total);
         answered = null;
-        rows = this.nextRows(lastSeq(rows));
+        batch = this.nextBatch(lastSeq(batch));
         // No rest after the last batch.
-        if (rows.length > 0) await this.pacing.rest(performance.now() - started);
+        if (batch !== null) await this.pacing.rest(performance.now() - started);
       } else {
-        rows = readAhead ?? this.nextRows(lastSeq(rows));
+        batch = readAhead === undefined ? this.nextBatch(lastSeq(batch)) : readAhead;
       }
     }
     if (answered) this.settle(answered, total);
   }
 
-  private nextRows(afterSeq: number): PendingRow[] {
-    return this.outbox.nextPending(this.pacing.batchSize(this.batchSize), afterSeq);
+  /** The next pending rows after a seq, or null when there are none. */
+  private nextBatch(afterSeq: number): Batch | null {
+    const rows = this.outbox.nextPending(this.pacing.batchSize(this.batchSize), afterSeq);
+    return rows.length === 0 ? null : { rows, records: queuedRecords(rows.map((r) => r.body)) };
   }
 
   /**
@@ -260,14 +268,14 @@ export class PushEngine {
    * with its reason), with this kiosk's chain head as it is now. Never rejects: a failure is noted on the batch's rows,
    * which stay pending, and returned.
    */
-  private async send(rows: PendingRow[]): Promise<ExchangeOutcome> {
+  private async send(batch: Batch): Promise<ExchangeOutcome> {
     try {
-      const reply = await this.options.client.push({ deviceId: this.options.cityDeviceId, records: rows.map((r) => r.body), chainHead: this.chainHead() });
+      const reply = await this.options.client.push({ deviceId: this.options.cityDeviceId, records: batch.records, chainHead: this.chainHead() });
       this.replied();
       return { ok: true, reply };
     } catch (error) {
       try {
-        this.outbox.noteFailure(rows[0]?.seq ?? 0, lastSeq(rows), error instanceof SyncError ? error.code : 'SYNC_NETWORK');
+        this.outbox.noteFailure(batch.rows[0]?.seq ?? 0, lastSeq(batch), error instanceof SyncError ? error.code : 'SYNC_NETWORK');
       } catch (noteError) {
         // A disk that refuses even this note is the news: the loop backs off until it takes writes again.
         return { ok: false, error: noteError };
@@ -280,7 +288,7 @@ export class PushEngine {
   private outcomesFor(rows: readonly PendingRow[], reply: CityReply<PushReply>): RecordOutcome[] {
     const outcomes = outcomesOf(reply.value, new Map(rows.map((r) => [r.record_id, r.seq])));
     if (outcomes.length === 0) {
-      this.outbox.noteFailure(rows[0]?.seq ?? 0, lastSeq(rows), 'SYNC_MALFORMED');
+      this.outbox.noteFailure(rows[0]?.seq ?? 0, rows.at(-1)?.seq ?? 0, 'SYNC_MALFORMED');
       throw new SyncError('SYNC_MALFORMED', 'the city acknowledged none of the records pushed');
     }
     return outcomes;
