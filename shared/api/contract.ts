@@ -6,6 +6,7 @@ import { SyncStatusSchema } from '../sync/sync-status.js';
 import { resultSchema, type Result } from './result.js';
 import { staffRequests } from '../staff/staff-contract.js';
 import { adminRequests } from '../admin/admin-contract.js';
+import { backupRequests } from '../admin/backup-contract.js';
 
 const Clock = z.string().regex(/^\d{2}:\d{2}$/);
 
@@ -72,8 +73,11 @@ export const ScanOutcomeSchema = z.lazy(() => z.discriminatedUnion('kind', [
 ]));
 export type ScanOutcome = z.infer<typeof ScanOutcomeSchema>;
 
-/** DB_EVENTS_MISSING: events this kiosk acknowledged (its chain anchor, or the city, holds them) are not in the file. */
-export const DatabaseProblemSchema = z.enum(['DB_LOCKED', 'DB_CORRUPT', 'DB_UNWRITABLE', 'DB_FROM_FUTURE', 'DB_UNKNOWN', 'DB_EVENTS_MISSING']);
+/**
+ * DB_EVENTS_MISSING: events this kiosk acknowledged (its chain anchor, or the city, holds them) are not in the file.
+ * DB_COPY_FAILED: the file needs migrating to this build's schema and the copy taken first could not be made.
+ */
+export const DatabaseProblemSchema = z.enum(['DB_LOCKED', 'DB_CORRUPT', 'DB_UNWRITABLE', 'DB_FROM_FUTURE', 'DB_UNKNOWN', 'DB_EVENTS_MISSING', 'DB_COPY_FAILED']);
 export type DatabaseProblem = z.infer<typeof DatabaseProblemSchema>;
 
 /**
@@ -233,6 +237,8 @@ export const kioskRequests = {
   ...staffRequests,
   /** The admin console: the log, refused attempts, today, the табель and its exports (shared/admin/admin-contract.ts). */
   ...adminRequests,
+  /** The admin console's backups: the verified copies, their status, the retention and the encrypted second place. */
+  ...backupRequests,
   /** Sync with the city now (online/offline/never-enrolled, queued and rejected counts…); syncStatusChanged tells every change after. */
   getSyncStatus: { args: Empty, result: SyncStatusSchema },
   /** The network may be back (the browser's `online` event): sync tries at once, forgetting its back-off. */

@@ -4,7 +4,7 @@ import { basename, dirname } from 'node:path';
 import type { DatabaseProblem } from '../../../shared/api/contract.js';
 import { fileStructureProblem } from './file-structure.js';
 import { migrations } from './migrations/index.js';
-import { DatabaseFromFutureError, migrate } from './migrate.js';
+import { DatabaseFromFutureError, migrate, MigrationCopyError, type MigrateOptions } from './migrate.js';
 import { preparePrivateDataDir } from '../files/data-dir.js';
 
 export interface OpenOptions {
@@ -17,6 +17,11 @@ export interface OpenOptions {
    * `shareDatabase` hands the file back once there is room.
    */
   exclusive?: boolean;
+  /**
+   * Takes the copy of the file an upgrade waits for (migrate.ts `copyBefore`, backup/pre-migration-copy.ts); without
+   * it a file that needs migrating is refused (DB_COPY_FAILED) rather than migrated with no way back.
+   */
+  beforeMigration?: (db: Database, plan: { from: number; to: number }) => void;
 }
 
 export class DatabaseOpenError extends Error {
@@ -45,7 +50,9 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database 
     // WAL's default NORMAL can lose the last commits on power loss; a check-in shown is a check-in kept.
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    migrate(db, migrations);
+    const opened = db;
+    const copy: MigrateOptions = options.beforeMigration ? { copyBefore: (plan) => options.beforeMigration?.(opened, plan) } : {};
+    migrate(db, migrations, copy);
     return db;
   } catch (error) {
     db?.close();
@@ -68,6 +75,7 @@ export function shareDatabase(db: Database): void {
 /** What a failure of the database means for the door, from SQLite's or the OS's error code. */
 export function classifyDatabaseError(error: unknown): DatabaseProblem {
   if (error instanceof DatabaseFromFutureError) return 'DB_FROM_FUTURE';
+  if (error instanceof MigrationCopyError) return 'DB_COPY_FAILED';
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'DB_LOCKED';
   if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return 'DB_CORRUPT';

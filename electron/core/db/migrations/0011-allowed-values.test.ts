@@ -106,7 +106,8 @@ describe('migration 0011 on a file', () => {
     // Opened before the migration: the schema version that moves makes it read the new definitions.
     const other = new BetterSqlite3(path);
     expect(other.prepare('SELECT count(*) AS n FROM sync_outbox').get()).toEqual({ n: 0 });
-    migrate(db, ALL);
+    // A file at an older schema is migrated only behind a copy (migrate.ts): this test of the migration takes none.
+    migrate(db, ALL, { copyBefore: () => undefined });
     db.close();
     expect(other.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(other.prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE name = 'sync_outbox'").get()?.sql).not.toMatch(/record_type IN/);
