@@ -24,6 +24,8 @@ await Promise.all([
   build({ ...esm, entryPoints: ['electron/core/sync/sync-worker.ts'], outfile: 'dist/sync-worker.mjs' }),
   // The full database check's worker thread (electron/core/ledger/chain-audit-worker.ts), beside them in dist/.
   build({ ...esm, entryPoints: ['electron/core/ledger/chain-audit-worker.ts'], outfile: 'dist/chain-audit-worker.mjs' }),
+  // The automatic backups' worker thread (electron/core/backup/backup-worker.ts), beside them in dist/.
+  build({ ...esm, entryPoints: ['electron/core/backup/backup-worker.ts'], outfile: 'dist/backup-worker.mjs' }),
   // A sandboxed preload may only require 'electron': everything else is bundled in.
   build({ ...common, entryPoints: ['electron/main/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
 ]);

@@ -56,6 +56,7 @@ export const layers: Layer[] = [
     staff: ['time', 'files', 'db', 'guards', 'ledger', 'roster'],
     sync: ['time', 'files', 'db', 'credentials', 'guards', 'ledger', 'roster'],
     admin: ['time', 'files', 'db', 'credentials', 'guards', 'ledger', 'roster', 'staff'],
+    backup: ['time', 'files', 'db', 'guards', 'ledger'],
   }),
   {
     folder: 'electron/web/',

@@ -43,6 +43,9 @@ import { systemClock, type Clock } from './time/clock.js';
 import type { HidAccess } from './readers/hid-access.js';
 import { HidReaders } from './readers/hid-readers.js';
 import { StandingAlerts } from './standing-alerts.js';
+import { BackupService } from './backup/backup-service.js';
+import { backupHandlers, type BackupAsyncRequestName } from './backup/backup-handlers.js';
+import { copyBeforeMigration } from './backup/pre-migration-copy.js';
 
 export interface KioskCoreOptions {
   dataDir: string;
@@ -82,6 +85,11 @@ export interface KioskCoreOptions {
    * default, for tests) starts them as the door opens.
    */
   backgroundAfterMs?: number;
+  /**
+   * The automatic backups: workerScript is their worker (dist/backup-worker.mjs); absent or null runs each job in the
+   * core's thread (tests). checkEveryMs: how often a copy being due is checked (backup-service.ts).
+   */
+  backup?: { workerScript?: string | URL | null; checkEveryMs?: number };
 }
 
 /** The shells' delay before the background work starts (KioskCoreOptions.backgroundAfterMs). */
@@ -99,7 +107,7 @@ interface CannotRecord {
 }
 
 /** Requests that wait on the network, a file or a PIN's hash and so answer with a Promise; every other one answers at once. */
-type AsyncRequestName = SyncAsyncRequestName | AdminAsyncRequestName | StaffAsyncRequestName;
+type AsyncRequestName = SyncAsyncRequestName | AdminAsyncRequestName | StaffAsyncRequestName | BackupAsyncRequestName;
 
 export type KioskHandlers = {
   [K in KioskRequestName]: (args: RequestArgs<K>) => K extends AsyncRequestName ? Promise<Result<RequestValue<K>>> : Result<RequestValue<K>>;
@@ -126,6 +134,8 @@ interface OpenStore {
   cards: CardDesk;
   /** The push to the city (never in the door's way), enrollment, the roster and peer pulls (electron/core/sync/). */
   city: CityDesk;
+  /** The verified copies of the records, hourly and daily, and the encrypted second place (electron/core/backup/). */
+  backups: BackupService;
   /**
    * Opened on a disk with no room: the file is held by this connection alone (open-database.ts `exclusive`), and the
    * push, the roster pulls and the full check wait until there is room (`startBackground`).
@@ -189,6 +199,7 @@ export class KioskCore {
     ...projectGuarded(adminHandlers(), (s: OpenStore) => s.admin),
     ...projectGuarded(cardHandlers(), (s: OpenStore) => s.cards),
     ...projectGuarded(syncHandlers(), (s: OpenStore) => s.city),
+    ...projectGuarded(backupHandlers(), (s: OpenStore) => s.backups),
     retryDatabase: {
       guard: 'none',
       run: () => {
@@ -234,6 +245,7 @@ export class KioskCore {
     void this.store?.city.stop();
     this.store?.staff.stop();
     this.store?.door.stop();
+    this.store?.backups.stop();
     this.store?.db.close();
     this.store?.anchor.close();
     this.store = null;
@@ -461,7 +473,15 @@ export class KioskCore {
     const free = freeBytes(this.options.dataDir);
     const exclusive = free !== null && free < MIN_FREE_BYTES;
     try {
-      db = openDatabase(this.databasePath, { exclusive, ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}) });
+      db = openDatabase(this.databasePath, {
+        exclusive,
+        ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
+        // An upgrade to a new schema waits for a verified copy of the file as it is; without one it does not run.
+        beforeMigration: (opening, { from, to }) => {
+          const copy = copyBeforeMigration(opening, { dataDir: this.options.dataDir, from, to, nowMs: this.clock.now().getTime(), nativeBinding: this.options.nativeBinding ?? null });
+          this.log(`[core] copy before migrating ${from} → ${to}: ${copy.file} (${copy.verified ? 'verified' : `kept aside: ${copy.problem ?? ''}`})`);
+        },
+      });
       this.options.onDatabaseOpened?.(db);
       // Before anything is written into it: an emptied or swapped file is not this kiosk's, whatever it now holds.
       const heldDevice = db.prepare<[], { id: string }>('SELECT id FROM device').get()?.id ?? null;
@@ -583,6 +603,18 @@ export class KioskCore {
         },
       });
       const cards = new CardDesk({ db, deviceId, cardFormat });
+      const backups = new BackupService({
+        dataDir: this.options.dataDir,
+        databasePath: this.databasePath,
+        settings,
+        secrets: this.secrets,
+        clock: this.clock,
+        nativeBinding: this.options.nativeBinding ?? null,
+        workerScript: this.options.backup?.workerScript ?? null,
+        newestSeq: () => log.newest()?.seq ?? 0,
+        log: this.log,
+        ...(this.options.backup?.checkEveryMs === undefined ? {} : { checkEveryMs: this.options.backup.checkEveryMs }),
+      });
       // Everything is built: from here on timers and workers start, each with its stop in `running` for close().
       const running: (() => void)[] = [];
       let backgroundStarted = false;
@@ -595,8 +627,10 @@ export class KioskCore {
         const audit = runAudit({ databasePath: this.databasePath, deviceId, nativeBinding: this.options.nativeBinding ?? null }, workerScript);
         running.push(() => audit.stop());
         this.audit = audit.outcome.then((outcome) => this.audited(opened, deviceId, outcome));
+        backups.start();
+        running.push(() => backups.stop());
       };
-      const store: OpenStore = { db, log, anchor, status, settings, door, qrSigner, staff, admin, cards, city, exclusive, startBackground, running };
+      const store: OpenStore = { db, log, anchor, status, settings, door, qrSigner, staff, admin, cards, city, backups, exclusive, startBackground, running };
       this.store = store;
       try {
         this.startStore(store);

@@ -43,6 +43,8 @@ function start(): void {
     sync: { workerScript: join(__dirname, '..', 'sync-worker.mjs') },
     // The full database check after start-up in its own worker thread (dist/chain-audit-worker.mjs).
     audit: { workerScript: join(__dirname, '..', 'chain-audit-worker.mjs') },
+    // The automatic backups, copied and verified in their worker thread (dist/backup-worker.mjs).
+    backup: { workerScript: join(__dirname, '..', 'backup-worker.mjs') },
     // The door answers first; the push, the roster pulls and the full check start a moment later.
     backgroundAfterMs: BACKGROUND_START_MS,
     // Exports go where the head chooses through the OS save dialog.

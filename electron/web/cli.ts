@@ -34,11 +34,14 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const syncWorker = join(here, '../sync-worker.mjs');
 // The full database check after start-up runs in its worker thread too (dist/chain-audit-worker.mjs).
 const auditWorker = join(here, '../chain-audit-worker.mjs');
+// And so do the automatic backups (dist/backup-worker.mjs).
+const backupWorker = join(here, '../backup-worker.mjs');
 const core = new KioskCore({
   dataDir,
   demo: !values['no-demo'],
   sync: existsSync(syncWorker) ? { workerScript: syncWorker } : {},
   audit: { workerScript: existsSync(auditWorker) ? auditWorker : null },
+  backup: { workerScript: existsSync(backupWorker) ? backupWorker : null },
   // The door answers first; the push, the roster pulls and the full check start a moment later.
   backgroundAfterMs: BACKGROUND_START_MS,
   log,

@@ -45,6 +45,18 @@ export const errorCodes = [
   'DATABASE_UNAVAILABLE',
   /** The disk is full, read-only or failing: nothing was recorded (the door is in its cannot-record state). */
   'CANNOT_RECORD',
+  /** A copy of the records could not be taken or failed its check (the earlier copies are kept). */
+  'BACKUP_FAILED',
+  /** The kiosk's disk has no room for a copy of the records beside the room the door needs. */
+  'BACKUP_NO_ROOM',
+  /** The second place chosen does not exist or cannot be written to (a stick not plugged in, a share offline). */
+  'BACKUP_FOLDER_UNREACHABLE',
+  'BACKUP_PASSPHRASE_TOO_SHORT',
+  /** An encrypted copy: the recovery passphrase does not open it. */
+  'BACKUP_WRONG_PASSPHRASE',
+  /** An encrypted copy changed or cut anywhere: its authentication fails. */
+  'BACKUP_FILE_DAMAGED',
+  'BACKUP_NOT_A_BACKUP',
   'INTERNAL',
 ] as const;
 export const ErrorCodeSchema = z.enum(errorCodes);

@@ -4,6 +4,7 @@
 // fallback and the reason is logged with a code.
 import type { Database, Statement } from 'better-sqlite3';
 import { z } from 'zod';
+import { BackupRetentionSchema } from '../../../shared/admin/backup-contract.js';
 import { CardsManagedBySchema } from '../../../shared/admin/card-contract.js';
 import { SoundLevelSchema } from '../../../shared/admin/door-settings.js';
 import { LanguageSchema } from '../../../shared/domain/attendance.js';
@@ -62,6 +63,12 @@ export const settingDeclarations = {
    * pull. A damaged value counts as the city's, so the kiosk changes no card by mistake.
    */
   cardsManagedBy: setting(CardsManagedBySchema, 'kindergarten', 'city'),
+
+  // Backups (electron/core/backup/).
+  /** How many verified copies to keep of the newest hours, days, months and years. */
+  backupRetention: setting(BackupRetentionSchema, { hourly: 48, daily: 30, monthly: 12, yearly: 5 }),
+  /** The folder copies also go to, encrypted (its key is a secret, never here); null: none. */
+  backupSecondPlace: setting(z.object({ folder: z.string().min(1).max(1024) }).strict().nullable(), null),
 } as const;
 
 export type SettingKey = keyof typeof settingDeclarations;

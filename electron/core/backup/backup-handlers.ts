@@ -1,0 +1,30 @@
+// The admin console's backup requests (shared/admin/backup-contract.ts) answered by the BackupService; every one is
+// guarded 'admin' (guards/request-guards.ts).
+import type { BackupRequestName } from '../../../shared/admin/backup-contract.js';
+import type { RequestArgs, RequestValue } from '../../../shared/api/contract.js';
+import { fail, ok, type Result } from '../../../shared/api/result.js';
+import type { GuardedHandlers } from '../guards/request-guards.js';
+import type { BackupService } from './backup-service.js';
+
+/** The backup requests that wait for a copy or for scrypt, and so answer with a Promise. */
+export type BackupAsyncRequestName = 'adminBackupNow' | 'adminSetBackupSecondPlace';
+
+export type BackupHandlers = {
+  [K in BackupRequestName]: (args: RequestArgs<K>) => K extends BackupAsyncRequestName ? Promise<Result<RequestValue<K>>> : Result<RequestValue<K>>;
+};
+
+export function backupHandlers(): GuardedHandlers<BackupService, BackupHandlers> {
+  return {
+    adminBackups: { guard: 'admin', run: (_args, { store: b }) => ok({ ...b.copies(), status: b.status() }) },
+    adminBackupNow: {
+      guard: 'admin',
+      run: async (_args, { store: b }) => {
+        const outcome = await b.run('manual');
+        return outcome.kind === 'verified' ? ok(outcome.copy) : fail(outcome.code, outcome.detail);
+      },
+    },
+    adminSetBackupRetention: { guard: 'admin', run: ({ retention }, { store: b }) => ok(b.setRetention(retention)) },
+    adminSetBackupSecondPlace: { guard: 'admin', run: async ({ folder, passphrase }, { store: b }) => b.setSecondPlace(folder, passphrase) },
+    adminClearBackupSecondPlace: { guard: 'admin', run: (_args, { store: b }) => ok(b.clearSecondPlace()) },
+  };
+}

@@ -1,0 +1,181 @@
+// One backup, start to end, on a connection of its own (run in the backup worker thread, beside the door): an online
+// copy with SQLite's backup API into backups/.incoming, the copy made self-contained (rollback journal, no -wal),
+// verified (copy-verify.ts), then moved into backups/ with its manifest — or, failing its check, into backups/failed/
+// with the reason, never counted as good. Only after a verified copy are older ones pruned, and only then does it go
+// to the second place.
+import BetterSqlite3 from 'better-sqlite3';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { BackupCopySchema, BackupKindSchema, BackupRetentionSchema, SecondPlaceStateSchema, type BackupCopy } from '../../../shared/admin/backup-contract.js';
+import { syncFolder } from '../files/atomic-write.js';
+import { freeBytes } from '../db/storage-probe.js';
+import { BackupKeySchema } from './backup-crypto.js';
+import { backupsDir, copyFileName, ensurePrivateFolder, FAILED_FOLDER, INCOMING_FOLDER, listCopies, manifestPath, writeManifest } from './backup-manifest.js';
+import { copiesToKeep } from './backup-retention.js';
+import { verifyCopy } from './copy-verify.js';
+import { writeToSecondPlace } from './second-place.js';
+
+export const BackupJobRequestSchema = z.object({
+  databasePath: z.string(),
+  dataDir: z.string(),
+  kind: BackupKindSchema,
+  takenMs: z.number().int(),
+  nativeBinding: z.string().nullable(),
+  retention: BackupRetentionSchema,
+  offsetMinutes: z.number().int().nullable(),
+  secondPlace: z.object({ folder: z.string(), key: BackupKeySchema }).nullable(),
+});
+export type BackupJobRequest = z.infer<typeof BackupJobRequestSchema>;
+
+export const BackupFailureCodeSchema = z.enum(['BACKUP_NO_ROOM', 'BACKUP_FAILED']);
+
+export const BackupJobOutcomeSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('verified'),
+    copy: BackupCopySchema,
+    pruned: z.array(z.string()),
+    secondPlace: z.object({ state: SecondPlaceStateSchema, file: z.string().nullable(), detail: z.string().nullable() }).nullable(),
+  }),
+  /** No good copy: `copy` is the one put aside in backups/failed (null when nothing was left to keep). */
+  z.object({ kind: z.literal('failed'), code: BackupFailureCodeSchema, detail: z.string(), copy: BackupCopySchema.nullable() }),
+]);
+export type BackupJobOutcome = z.infer<typeof BackupJobOutcomeSchema>;
+
+/** Room left on the kiosk's disk after a copy: a backup never takes the space the door records into. */
+export const BACKUP_RESERVE_BYTES = 64 * 1024 * 1024;
+/** Failed copies kept aside (each as large as the records): the newest few are enough to look into. */
+export const KEEP_FAILED = 3;
+/** Every page in one step: a single read snapshot, so the door's writes meanwhile never restart the copy. */
+const ALL_PAGES = 0x7fffffff;
+
+function sizeOf(path: string): number {
+  return existsSync(path) ? statSync(path).size : 0;
+}
+
+function syncFile(path: string): void {
+  const fd = openSync(path, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export async function runBackupJob(request: BackupJobRequest): Promise<BackupJobOutcome> {
+  const folder = ensurePrivateFolder(backupsDir(request.dataDir));
+  const incoming = ensurePrivateFolder(join(folder, INCOMING_FOLDER));
+  // What a crash left half-taken is not a copy.
+  for (const name of readdirSync(incoming)) rmSync(join(incoming, name), { force: true });
+  const needed = sizeOf(request.databasePath) + sizeOf(`${request.databasePath}-wal`) + BACKUP_RESERVE_BYTES;
+  const free = freeBytes(folder);
+  if (free !== null && free < needed) {
+    return { kind: 'failed', code: 'BACKUP_NO_ROOM', detail: `${free} bytes free in ${folder}; a copy needs ${needed}`, copy: null };
+  }
+  const file = copyFileName(request.takenMs, request.kind);
+  const taking = join(incoming, file);
+  const nativeBinding = request.nativeBinding ? { nativeBinding: request.nativeBinding } : {};
+  const started = performance.now();
+  try {
+    const source = new BetterSqlite3(request.databasePath, { readonly: true, fileMustExist: true, ...nativeBinding });
+    try {
+      source.pragma('busy_timeout = 5000');
+      await source.backup(taking, { progress: () => ALL_PAGES });
+    } finally {
+      source.close();
+    }
+    // The copy carries the source's WAL mode in its header: a copy is one file, read without a -wal or -shm beside it.
+    const copy = new BetterSqlite3(taking, nativeBinding);
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+    syncFile(taking);
+  } catch (error) {
+    rmSync(taking, { force: true });
+    const detail = error instanceof Error ? error.message : String(error);
+    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+    return { kind: 'failed', code: code === 'ENOSPC' || code === 'SQLITE_FULL' ? 'BACKUP_NO_ROOM' : 'BACKUP_FAILED', detail: `copy: ${detail}`, copy: null };
+  }
+  const copyMs = performance.now() - started;
+  return placeCopy({ folder, taking, file, request, copyMs });
+}
+
+/** Verifies the copy just taken and moves it where it belongs, with its manifest; prunes and goes on to the second place when verified. */
+async function placeCopy(input: { folder: string; taking: string; file: string; request: BackupJobRequest; copyMs: number }): Promise<BackupJobOutcome> {
+  const { folder, taking, file, request } = input;
+  const started = performance.now();
+  const verdict = verifyCopy(taking, request.nativeBinding);
+  const copy: BackupCopy = {
+    file,
+    kind: request.kind,
+    takenAt: new Date(request.takenMs).toISOString(),
+    takenMs: request.takenMs,
+    bytes: sizeOf(taking),
+    schemaVersion: verdict.schemaVersion,
+    deviceId: verdict.deviceId,
+    counts: verdict.counts,
+    head: verdict.head,
+    verified: verdict.verified,
+    problem: verdict.problem,
+    migration: null,
+    copyMs: Math.round(input.copyMs),
+    verifyMs: Math.round(performance.now() - started),
+  };
+  if (!verdict.verified) {
+    const failed = putAside(folder, taking, copy);
+    return { kind: 'failed', code: 'BACKUP_FAILED', detail: copy.problem ?? 'not verified', copy: failed };
+  }
+  renameSync(taking, join(folder, file));
+  writeManifest(folder, copy);
+  syncFolder(folder);
+  const pruned = pruneCopies(folder, request);
+  const secondPlace =
+    request.secondPlace && copy.deviceId
+      ? await writeToSecondPlace({
+          folder: request.secondPlace.folder,
+          deviceId: copy.deviceId,
+          copyPath: join(folder, file),
+          copyFile: file,
+          key: request.secondPlace.key,
+          retention: request.retention,
+          offsetMinutes: request.offsetMinutes ?? undefined,
+        })
+      : null;
+  return { kind: 'verified', copy, pruned, secondPlace };
+}
+
+/** A copy that failed its check goes to backups/failed with its manifest (the newest KEEP_FAILED are kept). */
+export function putAside(folder: string, path: string, copy: BackupCopy): BackupCopy {
+  const failed = ensurePrivateFolder(join(folder, FAILED_FOLDER));
+  renameSync(path, join(failed, copy.file));
+  writeManifest(failed, copy);
+  for (const old of listCopies(failed).slice(KEEP_FAILED)) removeCopy(failed, old.file);
+  syncFolder(failed);
+  return copy;
+}
+
+function removeCopy(folder: string, file: string): void {
+  // The manifest first: a copy without one is an unfinished one, never listed, and removed below next time.
+  rmSync(manifestPath(folder, file), { force: true });
+  rmSync(join(folder, file), { force: true });
+}
+
+/** Removes the verified copies the retention no longer keeps, and copy files whose manifest never got written. */
+function pruneCopies(folder: string, request: BackupJobRequest): string[] {
+  const copies = listCopies(folder);
+  const keep = copiesToKeep(copies, request.retention, request.offsetMinutes ?? undefined);
+  const pruned: string[] = [];
+  for (const copy of copies) {
+    if (keep.has(copy.file)) continue;
+    removeCopy(folder, copy.file);
+    pruned.push(copy.file);
+  }
+  const listed = new Set(copies.map((c) => c.file));
+  for (const name of readdirSync(folder)) {
+    if (/^esik-.*\.sqlite$/.test(name) && !listed.has(name) && !existsSync(manifestPath(folder, name))) rmSync(join(folder, name), { force: true });
+  }
+  syncFolder(folder);
+  return pruned;
+}

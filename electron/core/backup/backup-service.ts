@@ -1,0 +1,213 @@
+// The kiosk's backups as the core sees them: a check every few minutes whether a copy is due (backup-schedule.ts), one
+// job at a time in its worker (backup-runner.ts), what the last good copy and the last failure were, and the admin's
+// settings — the retention and the encrypted second place. Nothing heavy runs on this thread: listing the manifests
+// (a few dozen small files) is all it reads.
+import { randomBytes } from 'node:crypto';
+import { rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MIN_PASSPHRASE_LENGTH, type BackupCopy, type BackupKind, type BackupRetention, type BackupStatus, type SecondPlaceStatus } from '../../../shared/admin/backup-contract.js';
+import { fail, ok, type Result } from '../../../shared/api/result.js';
+import type { SecretStore } from '../files/secret-store.js';
+import type { SettingsStore } from '../ledger/settings-store.js';
+import type { Clock } from '../time/clock.js';
+import { BackupKeySchema, deriveBackupKey, type BackupKey } from './backup-crypto.js';
+import type { BackupJobOutcome } from './backup-job.js';
+import { backupsDir, FAILED_FOLDER, listCopies } from './backup-manifest.js';
+import { startBackupJob, type RunningBackup } from './backup-runner.js';
+import { dueBackup } from './backup-schedule.js';
+
+export interface BackupServiceOptions {
+  dataDir: string;
+  databasePath: string;
+  settings: SettingsStore;
+  secrets: SecretStore;
+  clock: Clock;
+  nativeBinding: string | null;
+  /** The backup worker (dist/backup-worker.mjs); null runs jobs in this thread (tests). */
+  workerScript: string | URL | null;
+  /** This kiosk's newest event's seq (0: none): the door in use since the last copy makes an hourly one due. */
+  newestSeq: () => number;
+  log: (line: string) => void;
+  /** How often a copy being due is checked; 5 minutes by default. The first check comes one interval after start. */
+  checkEveryMs?: number;
+}
+
+const CHECK_EVERY_MS = 5 * 60_000;
+const KEY_SECRET = 'backup-key';
+
+type LastSecondPlace = NonNullable<SecondPlaceStatus['last']>;
+
+export class BackupService {
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private job: { running: RunningBackup; kind: BackupKind } | null = null;
+  private lastGood: BackupCopy | null = null;
+  private lastFailure: { ms: number; code: string; detail: string } | null = null;
+  private lastSecondPlace: LastSecondPlace | null = null;
+  private stopped = false;
+
+  constructor(private readonly options: BackupServiceOptions) {
+    this.lastGood = this.listGood()[0] ?? null;
+  }
+
+  start(): void {
+    if (this.timer || this.stopped) return;
+    this.timer = setInterval(() => this.tick(), this.options.checkEveryMs ?? CHECK_EVERY_MS);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.job?.running.stop();
+    this.job = null;
+  }
+
+  /** Takes the copy that is due, if one is and none is running. */
+  tick(): void {
+    if (this.job || this.stopped) return;
+    const kind = dueBackup({
+      nowMs: this.options.clock.now().getTime(),
+      offsetMinutes: this.options.clock.offsetMinutes,
+      lastGood: this.lastGood ? { takenMs: this.lastGood.takenMs, headSeq: this.lastGood.head?.seq ?? 0 } : null,
+      newestSeq: this.options.newestSeq(),
+      lastFailureMs: this.lastFailure?.ms ?? null,
+    });
+    if (kind !== null) void this.run(kind);
+  }
+
+  /** A copy now; while one runs, its outcome (an admin pressing twice gets one copy, not two). */
+  run(kind: BackupKind = 'manual'): Promise<BackupJobOutcome> {
+    if (this.job) return this.job.running.outcome;
+    if (this.stopped) return Promise.resolve({ kind: 'failed', code: 'BACKUP_FAILED', detail: 'the kiosk is closing', copy: null });
+    const nowMs = this.options.clock.now().getTime();
+    const secondPlace = this.secondPlaceForJob(nowMs);
+    const running = startBackupJob(
+      {
+        databasePath: this.options.databasePath,
+        dataDir: this.options.dataDir,
+        kind,
+        takenMs: nowMs,
+        nativeBinding: this.options.nativeBinding,
+        retention: this.options.settings.get('backupRetention'),
+        offsetMinutes: this.options.clock.offsetMinutes ?? null,
+        secondPlace,
+      },
+      this.options.workerScript,
+    );
+    const job = { running, kind };
+    this.job = job;
+    return running.outcome.then((outcome) => {
+      if (this.job === job) this.job = null;
+      if (!this.stopped) this.settled(outcome);
+      return outcome;
+    });
+  }
+
+  status(): BackupStatus {
+    const place = this.options.settings.get('backupSecondPlace');
+    const key = place ? this.key() : null;
+    return {
+      running: this.job !== null,
+      lastGood: this.lastGood,
+      lastFailure: this.lastFailure ? { at: new Date(this.lastFailure.ms).toISOString(), code: this.lastFailure.code, detail: this.lastFailure.detail } : null,
+      retention: this.options.settings.get('backupRetention'),
+      secondPlace: place ? { folder: place.folder, keySetAt: key?.setAt ?? '', last: this.lastSecondPlace } : null,
+    };
+  }
+
+  /** The verified copies, newest first, and those put aside as failed. */
+  copies(): { copies: BackupCopy[]; failed: BackupCopy[] } {
+    const folder = backupsDir(this.options.dataDir);
+    return { copies: this.listGood(), failed: listCopies(join(folder, FAILED_FOLDER), this.skipped) };
+  }
+
+  setRetention(retention: BackupRetention): BackupStatus {
+    this.options.settings.set('backupRetention', retention);
+    return this.status();
+  }
+
+  /**
+   * The second place: the folder must be there and take a file now; the passphrase goes through scrypt (on the thread
+   * pool) and only the derived key is kept, sealed in the SecretStore. The passphrase itself is dropped here.
+   */
+  async setSecondPlace(folder: string, passphrase: string): Promise<Result<BackupStatus>> {
+    if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) return fail('BACKUP_PASSPHRASE_TOO_SHORT', `at least ${MIN_PASSPHRASE_LENGTH} characters`);
+    const unreachable = folderProblem(folder);
+    if (unreachable !== null) return fail('BACKUP_FOLDER_UNREACHABLE', unreachable);
+    const key = await deriveBackupKey(passphrase, this.options.clock.now());
+    this.options.secrets.set(KEY_SECRET, JSON.stringify(key));
+    this.options.settings.set('backupSecondPlace', { folder });
+    this.lastSecondPlace = null;
+    this.options.log(`[backup] second place set: ${folder} (key derived ${key.setAt})`);
+    return ok(this.status());
+  }
+
+  clearSecondPlace(): BackupStatus {
+    this.options.settings.set('backupSecondPlace', null);
+    this.options.secrets.delete(KEY_SECRET);
+    this.lastSecondPlace = null;
+    this.options.log('[backup] second place cleared');
+    return this.status();
+  }
+
+  private readonly skipped = (file: string, why: string): void => this.options.log(`[backup] manifest ${file} skipped: ${why}`);
+
+  private listGood(): BackupCopy[] {
+    return listCopies(backupsDir(this.options.dataDir), this.skipped).filter((copy) => copy.verified);
+  }
+
+  private key(): BackupKey | null {
+    const raw = this.options.secrets.get(KEY_SECRET);
+    if (raw === null) return null;
+    try {
+      return BackupKeySchema.parse(JSON.parse(raw));
+    } catch (error) {
+      this.options.log(`[backup] the second place's key cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    }
+  }
+
+  /** What the job needs to write the second place; a folder without a readable key is reported, and skipped. */
+  private secondPlaceForJob(nowMs: number): { folder: string; key: BackupKey } | null {
+    const place = this.options.settings.get('backupSecondPlace');
+    if (!place) return null;
+    const key = this.key();
+    if (key) return { folder: place.folder, key };
+    this.lastSecondPlace = { state: 'failed', at: new Date(nowMs).toISOString(), file: null, detail: 'its key cannot be read here: set the recovery passphrase again' };
+    return null;
+  }
+
+  private settled(outcome: BackupJobOutcome): void {
+    const nowMs = this.options.clock.now().getTime();
+    if (outcome.kind === 'failed') {
+      this.lastFailure = { ms: nowMs, code: outcome.code, detail: outcome.detail };
+      this.options.log(`[backup] ${outcome.code}: ${outcome.detail}${outcome.copy ? ` (kept aside as ${FAILED_FOLDER}/${outcome.copy.file})` : ''}`);
+      return;
+    }
+    const { copy } = outcome;
+    this.lastGood = copy;
+    this.lastFailure = null;
+    this.options.log(
+      `[backup] ${copy.kind} copy ${copy.file} verified: ${copy.counts?.events ?? 0} events, head ${copy.head?.seq ?? 0}, ` +
+        `${copy.bytes} bytes (copy ${copy.copyMs} ms, check ${copy.verifyMs} ms)${outcome.pruned.length ? `; ${outcome.pruned.length} older pruned` : ''}`,
+    );
+    if (outcome.secondPlace) {
+      this.lastSecondPlace = { state: outcome.secondPlace.state, at: new Date(nowMs).toISOString(), file: outcome.secondPlace.file, detail: outcome.secondPlace.detail };
+      if (outcome.secondPlace.state !== 'written') this.options.log(`[backup] second place ${outcome.secondPlace.state}: ${outcome.secondPlace.detail ?? ''}`);
+    }
+  }
+}
+
+/** Why `folder` cannot be the second place now, or null: it must be an existing folder that takes a file. */
+function folderProblem(folder: string): string | null {
+  try {
+    if (!statSync(folder).isDirectory()) return `${folder} is not a folder`;
+    const probe = join(folder, `.esik-write-test-${randomBytes(4).toString('hex')}`);
+    writeFileSync(probe, 'esik');
+    rmSync(probe, { force: true });
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
