@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchAdminQueries } from './admin-queries.js';
+import { benchBackup } from './backup.js';
 import { benchCameraSoak } from './camera-soak.js';
 import { benchDoorReady } from './door-ready.js';
 import { benchDoorTap } from './door-tap.js';
@@ -27,6 +28,7 @@ try {
   await benchDoorReady(join(dir, 'door-ready'));
   await benchTapToConfirm(join(dir, 'kiosk'));
   await benchSyncPush(join(dir, 'sync'));
+  await benchBackup(join(dir, 'backup'));
   await benchQrToConfirm(join(dir, 'camera'));
   await benchQrCameraE2e(join(dir, 'camera-e2e'));
   await benchIdleCpu(join(dir, 'idle'));

@@ -1,0 +1,175 @@
+// Backup benchmarks, through the backup worker thread exactly as the kiosk runs it (electron/core/backup/):
+// - backup_1m_s: a verified copy of the million-event database (bench/admin-fixture.ts): the online copy, then SQLite's
+//   integrity check and the walk over the whole chain; with the copy and check parts apart.
+// - tap_to_confirm_p95_during_backup_ms / tap_to_confirm_p95_idle_between_backups_ms: single-child card taps through
+//   KioskCore (identifyCard, which records the event durably before it returns), timed from the moment another thread
+//   posts "card read" (so a wait for the core's thread counts, as in sync-push.ts), in phases with no backup and
+//   phases while backup jobs of the kiosk's own records run back to back in the worker; the two figures come from the
+//   same run, alternating, so whatever else the machine does weighs on both alike.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import BetterSqlite3 from 'better-sqlite3';
+import { startBackupJob } from '../electron/core/backup/backup-runner.js';
+import type { BackupJobRequest } from '../electron/core/backup/backup-job.js';
+import { DEV_BACKUP_WORKER_SCRIPT } from '../electron/core/backup/dev-backup-worker-script.js';
+import { openDatabase } from '../electron/core/db/open-database.js';
+import { demoRoster } from '../electron/core/demo/demo-roster.js';
+import { KioskCore } from '../electron/core/kiosk-core.js';
+import { AttendanceLog, ensureDeviceId } from '../electron/core/ledger/attendance-log.js';
+import { SettingsStore } from '../electron/core/ledger/settings-store.js';
+import { RosterStore } from '../electron/core/roster/roster-store.js';
+import { manualClock } from '../electron/core/testing/fixtures.js';
+import { toLocalTime } from '../shared/domain/local-time.js';
+import { adminFixture } from './admin-fixture.js';
+import { percentile, report } from './stats.js';
+
+const KEEP_ONE = { hourly: 1, daily: 0, monthly: 0, yearly: 0 };
+
+/** A backup job in its worker; the worker does not hold the process open (the kiosk's does not wait for it), so this does. */
+async function backupInWorker(request: BackupJobRequest) {
+  const keepAlive = setInterval(() => undefined, 1000);
+  try {
+    return await startBackupJob(request, DEV_BACKUP_WORKER_SCRIPT).outcome;
+  } finally {
+    clearInterval(keepAlive);
+  }
+}
+
+function jobRequest(databasePath: string, dataDir: string): BackupJobRequest {
+  return { databasePath, dataDir, kind: 'manual', takenMs: Date.now(), nativeBinding: null, retention: KEEP_ONE, offsetMinutes: 300, secondPlace: null };
+}
+
+async function benchBackup1m(dir: string): Promise<void> {
+  const fixture = adminFixture((line) => console.log(line));
+  const dataDir = mkdtempSync(join(dir, 'backup-1m-'));
+  try {
+    const started = performance.now();
+    const outcome = await backupInWorker(jobRequest(fixture.path, dataDir));
+    const seconds = (performance.now() - started) / 1000;
+    if (outcome.kind !== 'verified' || outcome.copy.counts?.ownEvents !== 1_000_000) throw new Error(`backup_1m did not verify: ${JSON.stringify(outcome)}`);
+    report('backup_1m_s', seconds, 's');
+    report('backup_1m_copy_s', outcome.copy.copyMs / 1000, 's');
+    report('backup_1m_verify_s', outcome.copy.verifyMs / 1000, 's');
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The demo kindergarten with `events` of history, so each backup of it takes a while. */
+function kioskWithHistory(path: string, events: number): void {
+  const db = openDatabase(path);
+  new RosterStore(db).seed(demoRoster());
+  const log = new AttendanceLog(db, ensureDeviceId(db, new Date('2025-09-01T03:00:00Z')));
+  const children = demoRoster().children;
+  const start = Date.parse('2025-09-01T08:00:00.000+05:00');
+  for (let done = 0; done < events; done += 1000) {
+    const drafts = Array.from({ length: Math.min(1000, events - done) }, (_, i) => ({
+      childId: children[(done + i) % children.length]?.id ?? '',
+      kind: 'arrival' as const,
+      method: 'rfid' as const,
+      companionId: null,
+      credentialId: null,
+      staffId: null,
+    }));
+    log.append(drafts, toLocalTime(new Date(start + done * 60_000), 300));
+  }
+  // Cards of one child's two companions come 15 s apart here: every tap records by itself, as the figure assumes.
+  SettingsStore.of(db).set('departureGuardMinutes', 0);
+  db.close();
+}
+
+/** Single-child cards whose companion may bring and collect: every tap records exactly one event. */
+function singleChildCards(path: string): string[] {
+  const db = new BetterSqlite3(path, { readonly: true });
+  const cards = db
+    .prepare(
+      `SELECT cr.value FROM credentials cr JOIN companion_children l ON l.companion_id = cr.companion_id
+        WHERE cr.kind = 'rfid' AND cr.revoked_at IS NULL AND l.may_bring = 1 AND l.may_collect = 1 AND l.blocked = 0
+        GROUP BY cr.id HAVING count(*) = 1 ORDER BY cr.id`,
+    )
+    .pluck()
+    .all() as string[];
+  db.close();
+  return cards;
+}
+
+/** Another thread posting "a card was read" every ~10 ms with the time it was posted (as in sync-push.ts). */
+const TAP_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+let timer = null;
+parentPort.on('message', (m) => {
+  if (m === 'stop') { clearInterval(timer); timer = null; return; }
+  if (m === 'start' && !timer) timer = setInterval(() => parentPort.postMessage(performance.timeOrigin + performance.now()), 10);
+});`;
+
+function timeTaps(core: KioskCore, cards: string[], clock: ReturnType<typeof manualClock>, count: number): Promise<number[]> {
+  const source = new Worker(TAP_SOURCE, { eval: true });
+  const times: number[] = [];
+  return new Promise<number[]>((resolve, reject) => {
+    source.on('error', reject);
+    source.on('message', (postedAt: number) => {
+      if (times.length >= count) {
+        source.postMessage('stop');
+        void source.terminate().then(() => resolve(times));
+        return;
+      }
+      clock.advance(15_000); // past the 10 s repeat window: each tap records
+      const card = cards[times.length % cards.length] ?? '';
+      const outcome = core.handlers.identifyCard({ raw: card, source: 'keyboard-wedge' });
+      times.push(performance.timeOrigin + performance.now() - postedAt);
+      if (!outcome.ok || outcome.value.kind !== 'recorded') reject(new Error(`tap of ${card} did not record: ${JSON.stringify(outcome)}`));
+    });
+    source.postMessage('start');
+  });
+}
+
+const PHASES = 5;
+const TAPS_PER_PHASE = 300;
+/** About 150 MB of records: each verified copy of them takes a few seconds, longer than a phase of taps. */
+const HISTORY_EVENTS = 200_000;
+
+async function benchTapsDuringBackup(dir: string): Promise<void> {
+  const dataDir = mkdtempSync(join(dir, 'taps-'));
+  const path = join(dataDir, 'esik.sqlite');
+  kioskWithHistory(path, HISTORY_EVENTS);
+  const cards = singleChildCards(path);
+  const clock = manualClock('2026-12-03T03:00:00.000Z');
+  const core = new KioskCore({ dataDir, demo: true, clock, log: () => undefined });
+  const idle: number[] = [];
+  const during: number[] = [];
+  let jobs = 0;
+  try {
+    await timeTaps(core, cards, clock, 50); // warm-up
+    for (let phase = 0; phase < PHASES; phase += 1) {
+      idle.push(...(await timeTaps(core, cards, clock, TAPS_PER_PHASE)));
+      // Backups back to back in the worker for as long as the phase's taps last.
+      let tapping = true;
+      const backups = (async () => {
+        while (tapping) {
+          const outcome = await backupInWorker(jobRequest(path, dataDir));
+          if (outcome.kind !== 'verified') throw new Error(`backup failed: ${JSON.stringify(outcome)}`);
+          jobs += 1;
+        }
+      })();
+      // The worker starting (loading tsx from source) is not the figure: taps begin once the copy is under way.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      during.push(...(await timeTaps(core, cards, clock, TAPS_PER_PHASE)));
+      tapping = false;
+      await backups;
+    }
+  } finally {
+    core.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  report('tap_to_confirm_p95_idle_between_backups_ms', percentile(idle, 95), 'ms');
+  report('tap_to_confirm_p95_during_backup_ms', percentile(during, 95), 'ms');
+  report('tap_to_confirm_p95_backup_ratio', percentile(during, 95) / percentile(idle, 95), 'x');
+  report('backup_jobs_during_taps', jobs, 'jobs');
+}
+
+export async function benchBackup(dir: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  await benchBackup1m(dir);
+  await benchTapsDuringBackup(dir);
+}
