@@ -92,26 +92,27 @@ export type BackupStatus = z.infer<typeof BackupStatusSchema>;
 export const RecoveryPassphraseSchema = z.string().min(1).max(1024);
 export const MIN_PASSPHRASE_LENGTH = 12;
 
+// Built on first use (z.lazy), as the rest of the contract: the kiosk's start does not pay for the console's schemas.
 export const backupRequests = {
   /** The verified copies, newest first, the copies put aside as failed, and how backing up stands. */
   adminBackups: {
-    args: z.object(Session).strict(),
-    result: z.object({ copies: z.array(BackupCopySchema), failed: z.array(BackupCopySchema), status: BackupStatusSchema }),
+    args: z.lazy(() => z.object(Session).strict()),
+    result: z.lazy(() => z.object({ copies: z.array(BackupCopySchema), failed: z.array(BackupCopySchema), status: BackupStatusSchema })),
   },
   /** Takes a verified copy now (or waits for the one running); fails with BACKUP_FAILED or BACKUP_NO_ROOM. */
-  adminBackupNow: { args: z.object(Session).strict(), result: BackupCopySchema },
-  adminSetBackupRetention: { args: z.object({ ...Session, retention: BackupRetentionSchema }).strict(), result: BackupStatusSchema },
+  adminBackupNow: { args: z.lazy(() => z.object(Session).strict()), result: BackupCopySchema },
+  adminSetBackupRetention: { args: z.lazy(() => z.object({ ...Session, retention: BackupRetentionSchema }).strict()), result: BackupStatusSchema },
   /**
    * Sets the second place: a folder that must exist and take a file now (BACKUP_FOLDER_UNREACHABLE), and a recovery
    * passphrase of at least MIN_PASSPHRASE_LENGTH characters (BACKUP_PASSPHRASE_TOO_SHORT) from which the copies' key is
    * derived. The passphrase itself is never stored: without it the copies there cannot be read.
    */
   adminSetBackupSecondPlace: {
-    args: z.object({ ...Session, folder: z.string().trim().min(1).max(1024), passphrase: RecoveryPassphraseSchema }).strict(),
+    args: z.lazy(() => z.object({ ...Session, folder: z.string().trim().min(1).max(1024), passphrase: RecoveryPassphraseSchema }).strict()),
     result: BackupStatusSchema,
   },
   /** No second place any more (the copies already there stay). */
-  adminClearBackupSecondPlace: { args: z.object(Session).strict(), result: BackupStatusSchema },
+  adminClearBackupSecondPlace: { args: z.lazy(() => z.object(Session).strict()), result: BackupStatusSchema },
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
 export type BackupRequestName = keyof typeof backupRequests;
