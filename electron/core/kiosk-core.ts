@@ -43,9 +43,8 @@ import { systemClock, type Clock } from './time/clock.js';
 import type { HidAccess } from './readers/hid-access.js';
 import { HidReaders } from './readers/hid-readers.js';
 import { StandingAlerts } from './standing-alerts.js';
-import { BackupService } from './backup/backup-service.js';
+import { BackupDesk, copyBeforeMigration } from './backup/backup-desk.js';
 import { backupHandlers, type BackupAsyncRequestName } from './backup/backup-handlers.js';
-import { copyBeforeMigration } from './backup/pre-migration-copy.js';
 
 export interface KioskCoreOptions {
   dataDir: string;
@@ -87,7 +86,7 @@ export interface KioskCoreOptions {
   backgroundAfterMs?: number;
   /**
    * The automatic backups: workerScript is their worker (dist/backup-worker.mjs); absent or null runs each job in the
-   * core's thread (tests). checkEveryMs: how often a copy being due is checked (backup-service.ts).
+   * core's thread (tests). checkEveryMs: how often a copy being due is checked (backup-desk.ts).
    */
   backup?: { workerScript?: string | URL | null; checkEveryMs?: number };
 }
@@ -135,7 +134,7 @@ interface OpenStore {
   /** The push to the city (never in the door's way), enrollment, the roster and peer pulls (electron/core/sync/). */
   city: CityDesk;
   /** The verified copies of the records, hourly and daily, and the encrypted second place (electron/core/backup/). */
-  backups: BackupService;
+  backups: BackupDesk;
   /**
    * Opened on a disk with no room: the file is held by this connection alone (open-database.ts `exclusive`), and the
    * push, the roster pulls and the full check wait until there is room (`startBackground`).
@@ -603,7 +602,7 @@ export class KioskCore {
         },
       });
       const cards = new CardDesk({ db, deviceId, cardFormat });
-      const backups = new BackupService({
+      const backups = new BackupDesk({
         dataDir: this.options.dataDir,
         databasePath: this.databasePath,
         settings,

@@ -1,10 +1,10 @@
-// The admin console's backup requests (shared/admin/backup-contract.ts) answered by the BackupService; every one is
+// The admin console's backup requests (shared/admin/backup-contract.ts) answered by the BackupDesk; every one is
 // guarded 'admin' (guards/request-guards.ts).
 import type { BackupRequestName } from '../../../shared/admin/backup-contract.js';
 import type { RequestArgs, RequestValue } from '../../../shared/api/contract.js';
 import { fail, ok, type Result } from '../../../shared/api/result.js';
 import type { GuardedHandlers } from '../guards/request-guards.js';
-import type { BackupService } from './backup-service.js';
+import type { BackupDesk } from './backup-desk.js';
 
 /** The backup requests that wait for a copy or for scrypt, and so answer with a Promise. */
 export type BackupAsyncRequestName = 'adminBackupNow' | 'adminSetBackupSecondPlace';
@@ -13,7 +13,7 @@ export type BackupHandlers = {
   [K in BackupRequestName]: (args: RequestArgs<K>) => K extends BackupAsyncRequestName ? Promise<Result<RequestValue<K>>> : Result<RequestValue<K>>;
 };
 
-export function backupHandlers(): GuardedHandlers<BackupService, BackupHandlers> {
+export function backupHandlers(): GuardedHandlers<BackupDesk, BackupHandlers> {
   return {
     adminBackups: { guard: 'admin', run: (_args, { store: b }) => ok({ ...b.copies(), status: b.status() }) },
     adminBackupNow: {

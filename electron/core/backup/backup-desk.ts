@@ -1,7 +1,7 @@
-// The kiosk's backups as the core sees them: a check every few minutes whether a copy is due (backup-schedule.ts), one
-// job at a time in its worker (backup-runner.ts), what the last good copy and the last failure were, and the admin's
-// settings — the retention and the encrypted second place. Nothing heavy runs on this thread: listing the manifests
-// (a few dozen small files) is all it reads.
+// The backup desk: the kiosk's backups as the core and the admin console see them. A check every few minutes whether a
+// copy is due (backup-schedule.ts), one job at a time in its worker (backup-runner.ts), what the last good copy and the
+// last failure were, and the admin's settings: the retention and the encrypted second place. Nothing heavy runs on
+// this thread: listing the manifests (a few dozen small files) is all it reads.
 import { randomBytes } from 'node:crypto';
 import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +16,7 @@ import { backupsDir, FAILED_FOLDER, listCopies } from './backup-manifest.js';
 import { startBackupJob, type RunningBackup } from './backup-runner.js';
 import { dueBackup } from './backup-schedule.js';
 
-export interface BackupServiceOptions {
+export interface BackupDeskOptions {
   dataDir: string;
   databasePath: string;
   settings: SettingsStore;
@@ -37,7 +37,7 @@ const KEY_SECRET = 'backup-key';
 
 type LastSecondPlace = NonNullable<SecondPlaceStatus['last']>;
 
-export class BackupService {
+export class BackupDesk {
   private timer: ReturnType<typeof setInterval> | null = null;
   private job: { running: RunningBackup; kind: BackupKind } | null = null;
   private lastGood: BackupCopy | null = null;
@@ -45,7 +45,7 @@ export class BackupService {
   private lastSecondPlace: LastSecondPlace | null = null;
   private stopped = false;
 
-  constructor(private readonly options: BackupServiceOptions) {
+  constructor(private readonly options: BackupDeskOptions) {
     this.lastGood = this.listGood()[0] ?? null;
   }
 
@@ -211,3 +211,6 @@ function folderProblem(folder: string): string | null {
     return error instanceof Error ? error.message : String(error);
   }
 }
+
+/** The copy an upgrade waits for, taken as the records are opened (kiosk-core passes it to openDatabase). */
+export { copyBeforeMigration } from './pre-migration-copy.js';
