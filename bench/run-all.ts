@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { benchAdminQueries } from './admin-queries.js';
 import { benchBackup } from './backup.js';
 import { benchCameraSoak } from './camera-soak.js';
+import { benchCityPush } from './city-push.js';
 import { benchDoorReady } from './door-ready.js';
 import { benchDoorTap } from './door-tap.js';
 import { benchIdleCpu } from './idle-cpu.js';
@@ -28,6 +29,7 @@ try {
   await benchDoorReady(join(dir, 'door-ready'));
   await benchTapToConfirm(join(dir, 'kiosk'));
   await benchSyncPush(join(dir, 'sync'));
+  await benchCityPush();
   await benchBackup(join(dir, 'backup'));
   await benchQrToConfirm(join(dir, 'camera'));
   await benchQrCameraE2e(join(dir, 'camera-e2e'));

@@ -97,7 +97,7 @@ export async function startCityServer(options: CityServerOptions): Promise<Runni
       const parsed = AttendanceRecordSchema.parse(record);
       // Straight into the store: the other kiosk need not be enrolled here, and a test may want any content.
       db.transaction(() => {
-        if (parts.records.find(parsed.id) === null) parts.records.insert(parsed, kindergarten.id, now());
+        if (parts.records.find(parsed.id) === null) parts.records.insert(parsed, kindergarten.id, now().toISOString());
       })();
     },
     upsertChild: (child) => roster.upsertChild(child),

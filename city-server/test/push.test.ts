@@ -75,6 +75,27 @@ describe('POST /v1/records', () => {
     expect(reasonOf(reply?.results[0])).toMatch(/a forked chain/);
   });
 
+  it('rejects the second of two records at one place of the chain in the same batch as a fork', async () => {
+    const server = await startTestServer();
+    const device = await enrollDevice(server);
+    const [first] = recordChain(device.deviceId, 1);
+    const [fork] = recordChain(device.deviceId, 1, { childIds: ['ch0002'] });
+    const { status, reply } = await push(server.url, device, [first, fork], headOf(recordChain(device.deviceId, 0)));
+    expect(status).toBe(200);
+    expect(reply?.results[0]?.status).toBe('accepted');
+    expect(reasonOf(reply?.results[1])).toMatch(/deviceSeq 1 of this device is already held as record .*: a forked chain/);
+    expect(server.recordIds()).toEqual([first?.id]);
+  });
+
+  it('keeps the chain head still over records that do not link to it, however well each is hashed', async () => {
+    const server = await startTestServer();
+    const device = await enrollDevice(server);
+    const unlinked = recordChain(device.deviceId, 3, { prevHash: 'c'.repeat(64) });
+    const { reply } = await push(server.url, device, unlinked);
+    expect(reply?.results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted']);
+    expect(reply?.chainHead).toBeNull();
+  });
+
   it('rejects the same id with other content instead of calling it a duplicate', async () => {
     const server = await startTestServer();
     const device = await enrollDevice(server);

@@ -60,6 +60,14 @@ describe('the city store', () => {
         plan(db, 'SELECT arrival, body FROM records WHERE kindergarten_id = ? AND local_date = ? AND device_id != ? AND arrival > ? ORDER BY arrival LIMIT ?', 'k', 'd', 'x', 0, 10),
       ).toMatch(/USING INDEX records_day \(kindergarten_id=\? AND local_date=\? AND arrival>\?\)/);
       expect(plan(db, 'SELECT COALESCE(MAX(arrival), 0) + 1 FROM records')).toMatch(/USING COVERING INDEX|SEARCH records USING INDEX/);
+      // A push reads what it needs for its whole batch in one statement each, one index look-up per element.
+      expect(plan(db, 'SELECT id, hash FROM records WHERE id IN (SELECT value FROM json_each(?))', '[]')).toMatch(/SEARCH records USING INDEX sqlite_autoindex_records_1 \(id=\?\)/);
+      expect(plan(db, 'SELECT device_seq, id FROM records WHERE device_id = ? AND device_seq IN (SELECT value FROM json_each(?))', 'd', '[]')).toMatch(
+        /SEARCH records USING INDEX records_device_seq \(device_id=\? AND device_seq=\?\)/,
+      );
+      expect(plan(db, "SELECT key FROM roster_rows WHERE entity = 'children' AND key IN (SELECT value FROM json_each(?))", '[]')).toMatch(
+        /SEARCH roster_rows USING COVERING INDEX sqlite_autoindex_roster_rows_1 \(entity=\? AND key=\?\)/,
+      );
       expect(plan(db, 'SELECT entity, key, body FROM roster_rows WHERE rev > ? ORDER BY rev, rowid', 1)).toMatch(/SEARCH roster_rows USING INDEX roster_rows_rev \(rev>\?\)$/);
     } finally {
       db.close();

@@ -5,6 +5,7 @@ import { ok, parseBody, type AuthedHandler } from './context.js';
 
 export const missing: AuthedHandler = (parts, request) => {
   const { ids } = parseBody(MissingRequestSchema, request.body);
-  const reply: MissingReply = { missing: [...new Set(ids)].filter((id) => parts.records.find(id) === null) };
+  const held = parts.records.hashesOf(ids);
+  const reply: MissingReply = { missing: [...new Set(ids)].filter((id) => !held.has(id)) };
   return ok(reply);
 };

@@ -26,20 +26,20 @@ const PushEnvelopeSchema = z.object({
 /** Without a usable id there is nothing to answer the record by; such a push is refused whole. */
 const RecordIdSchema = z.object({ id: z.uuid() });
 
+/** A record after its one validation: parsed, or the reason it will be rejected. */
+type Checked = { id: string; record: SyncRecord } | { id: string; invalid: string };
+
 export const push: AuthedHandler = (parts, request) => {
   const envelope = parseBody(PushEnvelopeSchema, request.body);
   if (envelope.deviceId !== request.device.id) {
     throw new HttpError('DEVICE_MISMATCH', `this token belongs to device ${request.device.id}, not ${envelope.deviceId}`);
   }
-  const ids = envelope.records.map((raw, index) => {
-    const parsed = RecordIdSchema.safeParse(raw);
-    if (!parsed.success) throw new HttpError('VALIDATION_FAILED', `records.${index}: a record needs a uuid id to be answered by`);
-    return parsed.data.id;
-  });
+  const checked = envelope.records.map(check);
 
   const reply = parts.db.transaction((): PushReply => {
-    const results = envelope.records.map((raw, index) => judge(parts, request.device, raw, ids[index] ?? '', request.now));
-    const chainHead = parts.records.advanceChainHead(request.device.id, envelope.chainHead);
+    const judge = new BatchJudge(parts, request.device, checked.flatMap((entry) => ('record' in entry ? [entry.record] : [])), request.now);
+    const results = checked.map((entry) => judge.judge(entry));
+    const chainHead = parts.records.advanceChainHead(request.device.id, envelope.chainHead, judge.stored);
     const heldAtClaim = parts.records.hashAtSeq(request.device.id, envelope.chainHead.deviceSeq);
     if (heldAtClaim !== null && heldAtClaim !== envelope.chainHead.hash) {
       parts.log(`CHAIN MISMATCH ${request.device.id}: kiosk claims seq ${envelope.chainHead.deviceSeq} = ${envelope.chainHead.hash}, city holds ${heldAtClaim}`);
@@ -53,38 +53,82 @@ export const push: AuthedHandler = (parts, request) => {
   return ok(reply);
 };
 
-function judge(parts: CityParts, device: Device, raw: unknown, id: string, now: Date): PushResult {
-  const rejected = (reason: string): PushResult => ({ id, status: 'rejected', reason: reason.slice(0, 500) });
+/** Each record is parsed once, before the transaction; only a record that fails is looked at again, for its id. */
+function check(raw: unknown, index: number): Checked {
   const parsed = SyncRecordSchema.safeParse(raw);
-  if (!parsed.success) return rejected(`not a valid record: ${describeIssues(parsed.error.issues, 460)}`);
-  const record = parsed.data;
-  if (record.deviceId !== device.id) return rejected(`deviceId ${record.deviceId} is not the pushing device ${device.id}`);
-
-  const held = parts.records.find(record.id);
-  if (held) {
-    // The id is the idempotency key; the same id with other content is a kiosk bug worth surfacing, not hiding.
-    if (held.hash === recordHash(record)) return { id, status: 'duplicate' };
-    return rejected(`record id ${record.id} is already held with another hash`);
-  }
-  const problem = contentProblem(parts, record);
-  if (problem) return rejected(problem);
-  parts.records.insert(record, device.kindergartenId, now);
-  // A card change also changes the roster, in the same transaction as the record it came in.
-  if (record.type === 'credential-change') applyCredentialChange(parts.roster, record);
-  return { id, status: 'accepted' };
+  if (parsed.success) return { id: parsed.data.id, record: parsed.data };
+  const id = RecordIdSchema.safeParse(raw);
+  if (!id.success) throw new HttpError('VALIDATION_FAILED', `records.${index}: a record needs a uuid id to be answered by`);
+  return { id: id.data.id, invalid: `not a valid record: ${describeIssues(parsed.error.issues, 460)}` };
 }
 
-function contentProblem(parts: CityParts, record: SyncRecord): string | null {
-  // Staff records have no hash or chain position: checked for the child they name, then kept as they came.
-  if (record.type === 'absence' || record.type === 'closing-resolution') {
-    return parts.roster.hasEverHadChild(record.childId) ? null : `child ${record.childId} is not in this kindergarten`;
+/**
+ * Judges one push's records in order against what the city holds. What that needs from the database — the ids already
+ * held, the places of the device's chain already taken, the children named — is read in one query each for the whole
+ * batch and kept up to date as records are accepted, so a record listed twice, or two at one place, are judged as
+ * before. The attendance records stored are kept by place, for the chain head to walk in memory.
+ */
+class BatchJudge {
+  private readonly heldHashes: Map<string, string>;
+  private readonly idAtSeq: Map<number, string>;
+  private readonly knownChildren: Set<string>;
+  private readonly receivedAt: string;
+  readonly stored = new Map<number, { hash: string; prevHash: string }>();
+
+  constructor(
+    private readonly parts: CityParts,
+    private readonly device: Device,
+    records: readonly SyncRecord[],
+    now: Date,
+  ) {
+    this.heldHashes = parts.records.hashesOf(records.map((record) => record.id));
+    const places = records.flatMap((record) => (record.type === 'attendance' && record.deviceId === device.id ? [record.deviceSeq] : []));
+    this.idAtSeq = parts.records.idsAtSeqs(device.id, places);
+    this.knownChildren = parts.roster.childrenEverHad(records.flatMap((record) => ('childId' in record ? [record.childId] : [])));
+    this.receivedAt = now.toISOString();
   }
-  if (record.type === 'credential-change') return credentialChangeProblem(parts.roster, record);
-  if (record.type !== 'attendance') return null;
-  if (!parts.roster.hasEverHadChild(record.childId)) return `child ${record.childId} is not in this kindergarten`;
-  const expected = attendanceRecordHash(record);
-  if (expected !== record.hash) return `hash does not match the record's canonical event hash (expected ${expected})`;
-  const atSeq = parts.records.idAtSeq(record.deviceId, record.deviceSeq);
-  if (atSeq !== null) return `deviceSeq ${record.deviceSeq} of this device is already held as record ${atSeq}: a forked chain`;
-  return null;
+
+  judge(entry: Checked): PushResult {
+    if ('invalid' in entry) return rejected(entry.id, entry.invalid);
+    const { record } = entry;
+    if (record.deviceId !== this.device.id) return rejected(entry.id, `deviceId ${record.deviceId} is not the pushing device ${this.device.id}`);
+    const held = this.heldHashes.get(record.id);
+    if (held !== undefined) {
+      // The id is the idempotency key; the same id with other content is a kiosk bug worth surfacing, not hiding.
+      if (held === recordHash(record)) return { id: entry.id, status: 'duplicate' };
+      return rejected(entry.id, `record id ${record.id} is already held with another hash`);
+    }
+    const problem = this.contentProblem(record);
+    if (problem) return rejected(entry.id, problem);
+    this.heldHashes.set(record.id, this.parts.records.insert(record, this.device.kindergartenId, this.receivedAt));
+    if (record.type === 'attendance') {
+      this.idAtSeq.set(record.deviceSeq, record.id);
+      this.stored.set(record.deviceSeq, { hash: record.hash, prevHash: record.prevHash });
+    }
+    // A card change also changes the roster, in the same transaction as the record it came in.
+    if (record.type === 'credential-change') applyCredentialChange(this.parts.roster, record);
+    return { id: entry.id, status: 'accepted' };
+  }
+
+  private contentProblem(record: SyncRecord): string | null {
+    // Staff records have no hash or chain position: checked for the child they name, then kept as they came.
+    if (record.type === 'absence' || record.type === 'closing-resolution') return this.childProblem(record.childId);
+    if (record.type === 'credential-change') return credentialChangeProblem(this.parts.roster, record);
+    if (record.type !== 'attendance') return null;
+    const childProblem = this.childProblem(record.childId);
+    if (childProblem) return childProblem;
+    const expected = attendanceRecordHash(record);
+    if (expected !== record.hash) return `hash does not match the record's canonical event hash (expected ${expected})`;
+    const atSeq = this.idAtSeq.get(record.deviceSeq);
+    if (atSeq !== undefined) return `deviceSeq ${record.deviceSeq} of this device is already held as record ${atSeq}: a forked chain`;
+    return null;
+  }
+
+  private childProblem(childId: string): string | null {
+    return this.knownChildren.has(childId) ? null : `child ${childId} is not in this kindergarten`;
+  }
+}
+
+function rejected(id: string, reason: string): PushResult {
+  return { id, status: 'rejected', reason: reason.slice(0, 500) };
 }

@@ -17,6 +17,8 @@ interface HeadRow {
 
 export class RecordStore {
   private readonly byIdStmt: Statement<[string], { id: string; hash: string; device_id: string }>;
+  private readonly hashesStmt: Statement<[string], { id: string; hash: string }>;
+  private readonly placesStmt: Statement<[string, string], { device_seq: number; id: string }>;
   private readonly bySeqStmt: Statement<[string, number], { id: string; hash: string; prev_hash: string | null }>;
   private readonly insertStmt: Statement<[string, string, string, string, number | null, string, string, string | null, string, string]>;
   private readonly headStmt: Statement<[string], HeadRow>;
@@ -30,6 +32,9 @@ export class RecordStore {
   constructor(db: Database) {
     this.byIdStmt = db.prepare('SELECT id, hash, device_id FROM records WHERE id = ?');
     this.bySeqStmt = db.prepare('SELECT id, hash, prev_hash FROM records WHERE device_id = ? AND device_seq = ?');
+    // A whole batch's ids (or chain places) in one statement, as a JSON array: one index look-up each, one call in all.
+    this.hashesStmt = db.prepare('SELECT id, hash FROM records WHERE id IN (SELECT value FROM json_each(?))');
+    this.placesStmt = db.prepare('SELECT device_seq, id FROM records WHERE device_id = ? AND device_seq IN (SELECT value FROM json_each(?))');
     this.insertStmt = db.prepare(
       `INSERT INTO records (id, arrival, type, kindergarten_id, device_id, device_seq, local_date, hash, prev_hash, body, received_at)
        VALUES (?, (SELECT COALESCE(MAX(arrival), 0) + 1 FROM records), ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -53,14 +58,21 @@ export class RecordStore {
     return row ? { id: row.id, hash: row.hash, deviceId: row.device_id } : null;
   }
 
-  /** The id of the record at this place of the device's chain, if the city holds one. */
-  idAtSeq(deviceId: string, deviceSeq: number): string | null {
-    return this.bySeqStmt.get(deviceId, deviceSeq)?.id ?? null;
+  /** The hash held for each of these ids that the city holds, by id (ids it lacks are absent). */
+  hashesOf(ids: readonly string[]): Map<string, string> {
+    return new Map(this.hashesStmt.all(JSON.stringify(ids)).map((row) => [row.id, row.hash]));
   }
 
-  insert(record: SyncRecord, kindergartenId: string, receivedAt: Date): void {
+  /** The id of the record held at each of these places of the device's chain, by place (free places are absent). */
+  idsAtSeqs(deviceId: string, deviceSeqs: readonly number[]): Map<number, string> {
+    return new Map(this.placesStmt.all(deviceId, JSON.stringify(deviceSeqs)).map((row) => [row.device_seq, row.id]));
+  }
+
+  /** Stores a record as parsed and returns the hash it is held under (recordHash, from the one JSON text written). */
+  insert(record: SyncRecord, kindergartenId: string, receivedAt: string): string {
     const body = JSON.stringify(record);
     const chained = record.type === 'attendance';
+    const held = chained ? record.hash : sha256Hex(body);
     this.insertStmt.run(
       record.id,
       record.type,
@@ -68,23 +80,29 @@ export class RecordStore {
       record.deviceId,
       chained ? record.deviceSeq : null,
       localDateOf(record),
-      recordHash(record),
+      held,
       chained ? record.prevHash : null,
       body,
-      receivedAt.toISOString(),
+      receivedAt,
     );
+    return held;
   }
 
   /**
    * Walks the device's chain forward from the head the city had, as far as the held records link up, and
    * stores the result with what the kiosk claimed. Records may arrive in any order; the head only moves over
-   * an unbroken, correctly linked prefix, so it is what the city can vouch for.
+   * an unbroken, correctly linked prefix, so it is what the city can vouch for. `justStored` (the push's own
+   * attendance records, by place) is walked in memory first; the database is read only from where it ends.
    */
-  advanceChainHead(deviceId: string, claimed: ChainHead): ChainHead | null {
+  advanceChainHead(deviceId: string, claimed: ChainHead, justStored: ReadonlyMap<number, { hash: string; prevHash: string }> = new Map()): ChainHead | null {
     const head = this.headStmt.get(deviceId);
     if (!head) throw new Error(`unknown device ${deviceId}`);
     let seq = head.head_seq;
     let headHash = head.head_hash;
+    for (let next = justStored.get(seq + 1); next?.prevHash === headHash; next = justStored.get(seq + 1)) {
+      seq += 1;
+      headHash = next.hash;
+    }
     for (const next of this.chainAfterStmt.iterate(deviceId, seq)) {
       if (next.device_seq !== seq + 1 || next.prev_hash !== headHash) break;
       seq = next.device_seq;
@@ -124,8 +142,10 @@ export class RecordStore {
  * which have no place in the chain, the SHA-256 of the record's JSON as parsed (the schema's field order).
  */
 export function recordHash(record: SyncRecord): string {
-  return record.type === 'attendance' ? record.hash : hash('sha256', JSON.stringify(record), 'hex');
+  return record.type === 'attendance' ? record.hash : sha256Hex(JSON.stringify(record));
 }
+
+const sha256Hex = (text: string): string => hash('sha256', text, 'hex');
 
 /** The day a record belongs to (the records_day index): an absence by the day it was recorded. */
 function localDateOf(record: SyncRecord): string {

@@ -49,6 +49,7 @@ export class RosterStore {
   private readonly bumpStmt: Statement<[number]>;
   private readonly putStmt: Statement<[string, string, string | null, number]>;
   private readonly getStmt: Statement<[string, string], { body: string | null }>;
+  private readonly childrenAmongStmt: Statement<[string], { key: string }>;
   private readonly liveStmt: Statement<[], Row>;
   private readonly sinceStmt: Statement<[number], Row>;
   private readonly settingsStmt: Statement<[], { key: string; body: string }>;
@@ -62,6 +63,7 @@ export class RosterStore {
       'INSERT INTO roster_rows (entity, key, body, rev) VALUES (?, ?, ?, ?) ON CONFLICT (entity, key) DO UPDATE SET body = excluded.body, rev = excluded.rev',
     );
     this.getStmt = db.prepare('SELECT body FROM roster_rows WHERE entity = ? AND key = ?');
+    this.childrenAmongStmt = db.prepare("SELECT key FROM roster_rows WHERE entity = 'children' AND key IN (SELECT value FROM json_each(?))");
     // rowid order is insertion order: a snapshot lists rows in the order the roster had them.
     this.liveStmt = db.prepare('SELECT entity, key, body FROM roster_rows WHERE body IS NOT NULL ORDER BY rowid');
     this.sinceStmt = db.prepare('SELECT entity, key, body FROM roster_rows WHERE rev > ? ORDER BY rev, rowid');
@@ -112,9 +114,10 @@ export class RosterStore {
     }
   }
 
-  /** True for a child the kindergarten has ever had, even one removed since: a record made before the removal is still the kindergarten's. */
-  hasEverHadChild(childId: string): boolean {
-    return this.getStmt.get('children', childId) !== undefined;
+  /** Which of these children the kindergarten has ever had, even if removed since (a record made before the removal is
+   * still the kindergarten's): one query for a whole push. */
+  childrenEverHad(childIds: Iterable<string>): Set<string> {
+    return new Set(this.childrenAmongStmt.all(JSON.stringify([...new Set(childIds)])).map((row) => row.key));
   }
 
   credential(credentialId: string): Credential | null {
