@@ -16,7 +16,6 @@ import { storageProblemOf } from './db/storage-failure.js';
 import { freeBytes, MIN_FREE_BYTES, probeStorage } from './db/storage-probe.js';
 import type { ReaderFormat } from '../../shared/credentials/reader-format.js';
 import type { CardSource } from '../../shared/domain/attendance.js';
-import { toLocalTime } from '../../shared/domain/local-time.js';
 import { AttendanceLog, ensureDeviceId } from './ledger/attendance-log.js';
 import { ChainAnchor } from './ledger/chain-anchor.js';
 import { GENESIS_HASH } from './ledger/event-chain.js';
@@ -45,6 +44,7 @@ import { HidReaders } from './readers/hid-readers.js';
 import { StandingAlerts } from './standing-alerts.js';
 import { BackupDesk, copyBeforeMigration } from './backup/backup-desk.js';
 import { backupHandlers, type BackupAsyncRequestName } from './backup/backup-handlers.js';
+import { CannotRecordState } from './cannot-record.js';
 
 export interface KioskCoreOptions {
   dataDir: string;
@@ -95,15 +95,6 @@ export interface KioskCoreOptions {
 export const BACKGROUND_START_MS = 3_000;
 
 const STORAGE_PROBE_MS = 5_000;
-
-/** The records refuse writes: since when, why, and the staff alert that says so. */
-interface CannotRecord {
-  problem: StorageProblem;
-  /** Local "HH:MM". */
-  since: string;
-  detail: string;
-  alertId: string;
-}
 
 /** Requests that wait on the network, a file or a PIN's hash and so answer with a Promise; every other one answers at once. */
 type AsyncRequestName = SyncAsyncRequestName | AdminAsyncRequestName | StaffAsyncRequestName | BackupAsyncRequestName;
@@ -158,8 +149,7 @@ export class KioskCore {
   private readonly log: (line: string) => void;
   private readonly secrets: SecretStore;
   /** Set while the disk refuses the records' writes; a periodic probe clears it when they work again. */
-  private cannotRecord: CannotRecord | null = null;
-  private storageProbe: ReturnType<typeof setInterval> | null = null;
+  private readonly cannotRecord: CannotRecordState;
   /** The last anchor write failed: the chain's end is reported unknown until one succeeds. */
   private anchorFailing = false;
   /** The full check started by the last successful open (whenFullyChecked). */
@@ -170,6 +160,15 @@ export class KioskCore {
     this.clock = options.clock ?? systemClock;
     this.log = options.log ?? ((line) => console.log(line));
     this.secrets = options.secrets ?? new FileSecretStore(options.dataDir, { cipher: null, log: this.log });
+    this.cannotRecord = new CannotRecordState({
+      clock: this.clock,
+      probeMs: options.storageProbeMs ?? STORAGE_PROBE_MS,
+      probe: () => this.probeStorage(),
+      changed: () => this.setStatus(this.statusNow()),
+      alert: (alert) => this.emit('staffAlert', alert),
+      cleared: (id) => this.emit('staffAlertCleared', { id }),
+      log: this.log,
+    });
     this.readers = new HidReaders({
       access: options.hid,
       onCard: (raw) => this.hidCardRead(raw),
@@ -238,7 +237,7 @@ export class KioskCore {
   }
 
   close(): void {
-    this.stopStorageProbe();
+    this.cannotRecord.stopProbe();
     for (const stop of this.store?.running.splice(0).reverse() ?? []) stop();
     this.readers.stop();
     void this.store?.city.stop();
@@ -252,7 +251,8 @@ export class KioskCore {
 
   private withStore<R>(action: (store: OpenStore) => R): R | Result<never> {
     if (!this.store) {
-      if (this.cannotRecord) return fail('CANNOT_RECORD', this.cannotRecord.problem);
+      const cannot = this.cannotRecord.now();
+      if (cannot) return fail('CANNOT_RECORD', cannot.problem);
       return fail('DATABASE_UNAVAILABLE', this.status.state === 'database-error' ? this.status.problem : undefined);
     }
     const store = this.store;
@@ -280,7 +280,7 @@ export class KioskCore {
     }
     const problem = storageProblemOf(error);
     if (problem === null) throw error;
-    this.recordingFailed(problem, error);
+    this.cannotRecord.failed(problem, error);
     return fail('CANNOT_RECORD', problem);
   }
 
@@ -294,7 +294,7 @@ export class KioskCore {
     }
     this.close();
     // Whatever the disk said before, the damaged screen is what stands now.
-    this.recordingWorks();
+    this.cannotRecord.works();
     this.setStatus({ state: 'database-error', problem: 'DB_CORRUPT', detail });
   }
 
@@ -315,55 +315,9 @@ export class KioskCore {
   /** The door's status, told as it is: 'cannot-record' over the ready one while the disk refuses writes. */
   private statusNow(): KioskStatus {
     const door = this.store?.status ?? null;
-    const cannot = this.cannotRecord;
+    const cannot = this.cannotRecord.now();
     if (cannot) return { state: 'cannot-record', problem: cannot.problem, since: cannot.since, detail: cannot.detail.slice(0, 2000), door };
     return door ?? this.status;
-  }
-
-  /** A write failed for lack of space (or a read-only or failing disk): the door stops saying "ready", staff hear of it. */
-  private recordingFailed(problem: StorageProblem, error: unknown): void {
-    const detail = error instanceof Error ? error.message : String(error);
-    if (this.cannotRecord) {
-      if (this.cannotRecord.problem === problem) return;
-      this.cannotRecord = { ...this.cannotRecord, problem, detail };
-    } else {
-      const now = this.clock.now();
-      const since = toLocalTime(now, this.clock.offsetMinutes).hhmm;
-      this.cannotRecord = { problem, since, detail, alertId: `cannot-record-${now.getTime()}` };
-      this.log(`[core] cannot record: ${problem}: ${detail}`);
-    }
-    this.setStatus(this.statusNow());
-    this.emit('staffAlert', { id: this.cannotRecord.alertId, kind: 'cannot-record', problem: this.cannotRecord.problem, at: this.cannotRecord.since });
-    this.startStorageProbe();
-  }
-
-  /** Writes work again: the alert is withdrawn (the caller tells the new status). */
-  private recordingWorks(): void {
-    const was = this.cannotRecord;
-    if (!was) return;
-    this.cannotRecord = null;
-    this.stopStorageProbe();
-    this.log(`[core] recording again after ${was.problem} since ${was.since}`);
-    this.emit('staffAlertCleared', { id: was.alertId });
-  }
-
-  /** Nobody needs to press anything when space returns: a small write every few seconds finds out. */
-  private startStorageProbe(): void {
-    if (this.storageProbe) return;
-    this.storageProbe = setInterval(() => {
-      try {
-        this.probeStorage();
-      } catch (error) {
-        // Not about the disk (a busy lock, say): no answer this time; the next probe asks again.
-        this.log(`[core] storage probe failed: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }, this.options.storageProbeMs ?? STORAGE_PROBE_MS);
-    this.storageProbe.unref();
-  }
-
-  private stopStorageProbe(): void {
-    if (this.storageProbe) clearInterval(this.storageProbe);
-    this.storageProbe = null;
   }
 
   private probeStorage(): void {
@@ -375,7 +329,7 @@ export class KioskCore {
     }
     const probe = probeStorage(store.db, this.options.dataDir);
     if (!probe.ok) {
-      if (probe.problem !== this.cannotRecord?.problem) this.recordingFailed(probe.problem, new Error(probe.detail));
+      if (probe.problem !== this.cannotRecord.now()?.problem) this.cannotRecord.failed(probe.problem, new Error(probe.detail));
       return;
     }
     if (store.exclusive) {
@@ -385,14 +339,14 @@ export class KioskCore {
       } catch (error) {
         const problem = storageProblemOf(error);
         if (problem === null) throw error;
-        if (problem !== this.cannotRecord?.problem) this.recordingFailed(problem, error);
+        if (problem !== this.cannotRecord.now()?.problem) this.cannotRecord.failed(problem, error);
         return;
       }
       store.exclusive = false;
       this.log('[core] room on the disk again: the records file is shared, the push and the full check start');
       store.startBackground();
     }
-    this.recordingWorks();
+    this.cannotRecord.works();
     // What the door refused, and what staff sign-in held, while the disk was full is kept now.
     store.door.writeHeld();
     store.staff.writeHeld();
@@ -401,7 +355,7 @@ export class KioskCore {
 
   /** Opens the records again (Retry, or the probe after a start on a full disk). */
   private reopen(): void {
-    this.recordingWorks();
+    this.cannotRecord.works();
     // A disk still full enters the cannot-record state again from open().
     this.setStatus(this.open());
   }
@@ -547,7 +501,7 @@ export class KioskCore {
         roster,
         keys,
         alert: (alert) => this.emit('staffAlert', alert),
-        onStorageProblem: (problem, error) => this.recordingFailed(problem, error),
+        onStorageProblem: (problem, error) => this.cannotRecord.failed(problem, error),
         report: this.log,
       });
       // The door reads a typed card with the keyboard readers' format, an HID reader's already applied: enrolment too.
@@ -640,14 +594,14 @@ export class KioskCore {
       }
       if (!exclusive) return status;
       this.log(`[core] opened on a full disk (${free} bytes free): reading only until there is room`);
-      this.recordingFailed('DISK_FULL', new Error(`${free} bytes free in ${this.options.dataDir}`));
+      this.cannotRecord.failed('DISK_FULL', new Error(`${free} bytes free in ${this.options.dataDir}`));
       return this.statusNow();
     } catch (error) {
       db?.close();
       anchor.close();
       const full = this.noRoomAtStart(error);
       if (full !== null) {
-        this.recordingFailed(full, error);
+        this.cannotRecord.failed(full, error);
         return this.statusNow();
       }
       const problem = error instanceof DatabaseOpenError ? error.problem : classifyDatabaseError(error);
