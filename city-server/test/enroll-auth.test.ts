@@ -122,6 +122,46 @@ describe('bearer tokens and HTTP edges', () => {
     }
   });
 
+  it('checks version, path and token before the body, and answers every refusal with the protocol header', async () => {
+    const server = await startTestServer();
+    const device = await enrollDevice(server);
+    const plain = { rawBody: 'hi', headers: { 'content-type': 'text/plain' } };
+    const cases = [
+      [await call(server.url, '/v1/nothing', { ...plain, version: null }), 426, 'PROTOCOL_UNSUPPORTED'],
+      [await call(server.url, '/v1/nothing', plain), 404, 'NOT_FOUND'],
+      [await call(server.url, '/v1/hello', { ...plain, method: 'POST' }), 405, 'METHOD_NOT_ALLOWED'],
+      [await call(server.url, '/v1/records/missing', plain), 401, 'UNAUTHORIZED'],
+      // A path that does not percent-decode is an unknown path like any other.
+      [await call(server.url, '/v1/%zz'), 404, 'NOT_FOUND'],
+      [await call(server.url, '/v1/%zz', { version: null }), 426, 'PROTOCOL_UNSUPPORTED'],
+      // Neither a body nor its type: still not application/json.
+      [await call(server.url, '/v1/records/missing', { method: 'POST', token: device.token, headers: { 'content-length': '0' } }), 415, 'UNSUPPORTED_MEDIA_TYPE'],
+      [await call(server.url, '/v1/records/missing', { token: device.token, rawBody: '', headers: { 'content-type': 'application/json' } }), 400, 'MALFORMED_JSON'],
+      [await call(server.url, '/v1/records/missing', { token: device.token, rawBody: '{}', headers: { 'content-type': 'not a media type' } }), 415, 'UNSUPPORTED_MEDIA_TYPE'],
+    ] as const;
+    for (const [reply, status, code] of cases) {
+      expect({ status: reply.status, code: ErrorReplySchema.parse(reply.json).error.code }).toEqual({ status, code });
+      expect(reply.headers['esik-protocol']).toBe('1');
+    }
+  });
+
+  it('has no HEAD twin of a GET endpoint, and names the methods a path takes', async () => {
+    const server = await startTestServer();
+    for (const method of ['HEAD', 'PUT'] as const) {
+      const reply = await call(server.url, '/v1/hello', { method });
+      expect(reply.status).toBe(405);
+      expect(reply.headers.allow).toBe('GET');
+    }
+  });
+
+  it('sends exactly the protocol headers and the framing, nothing of its own', async () => {
+    const server = await startTestServer();
+    const reply = await call(server.url, '/v1/hello');
+    expect(Object.keys(reply.headers).sort()).toEqual(['cache-control', 'connection', 'content-length', 'content-type', 'date', 'esik-protocol']);
+    expect(reply.headers['cache-control']).toBe('no-store');
+    expect(reply.headers['content-type']).toBe('application/json; charset=utf-8');
+  });
+
   it('answers 400, 404, 405 and 415 with ErrorReply bodies', async () => {
     const server = await startTestServer();
     const device = await enrollDevice(server);

@@ -13,7 +13,7 @@ export interface RawReply {
 }
 
 export interface CallOptions {
-  method?: 'GET' | 'POST' | 'PUT';
+  method?: 'GET' | 'HEAD' | 'POST' | 'PUT';
   body?: unknown;
   rawBody?: Buffer | string;
   token?: string;
