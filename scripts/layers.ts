@@ -18,7 +18,7 @@ const TEST_PACKAGES = ['vitest', 'fast-check'];
 
 // date-holidays: the табель's Kazakh calendar; exceljs, pdfkit: its exports; qrcode-generator: printed QR cards;
 // pino: the log files.
-const CORE_PACKAGES = ['node:', 'better-sqlite3', 'uuid', 'zod', 'node-hid', 'date-holidays', 'exceljs', 'pdfkit', 'qrcode-generator', 'pino'];
+const CORE_PACKAGES = ['node:', 'better-sqlite3', 'uuid', 'zod', 'node-hid', 'date-holidays', 'exceljs', 'pdfkit', 'qrcode-generator', 'pino', 'fflate'];
 
 /** One code-only row per core folder: it may import shared/, itself and the floors named. */
 function coreFloors(floors: Record<string, string[]>): Layer[] {
@@ -57,6 +57,8 @@ export const layers: Layer[] = [
     sync: ['time', 'files', 'db', 'credentials', 'guards', 'ledger', 'roster'],
     admin: ['time', 'files', 'db', 'credentials', 'guards', 'ledger', 'roster', 'staff'],
     backup: ['time', 'files', 'db', 'guards', 'ledger'],
+    // The diagnostics page reads the floors and writes its bundle where the admin's exports go.
+    diagnostics: ['files', 'db', 'guards', 'logging', 'admin'],
   }),
   {
     folder: 'electron/web/',

@@ -37,6 +37,8 @@ import { CardDesk } from './admin/card-desk.js';
 import { cardHandlers } from './admin/card-handlers.js';
 import { CityDesk, type PullOutcome, type SyncCredentialsProvider, type SyncTuning } from './sync/city-desk.js';
 import { syncHandlers, type SyncAsyncRequestName } from './sync/sync-handlers.js';
+import { backupSummaryOf, DiagnosticsDesk, type ShellInfo } from './diagnostics/diagnostics-desk.js';
+import { diagnosticsHandlers, type DiagnosticsAsyncRequestName } from './diagnostics/diagnostics-handlers.js';
 import { FileSecretStore, type SecretStore } from './files/secret-store.js';
 import { systemClock, type Clock } from './time/clock.js';
 import type { HidAccess } from './readers/hid-access.js';
@@ -89,6 +91,8 @@ export interface KioskCoreOptions {
    * core's thread (tests). checkEveryMs: how often a copy being due is checked (backup-desk.ts).
    */
   backup?: { workerScript?: string | URL | null; checkEveryMs?: number };
+  /** Which shell runs the core and its version, for the diagnostics page. */
+  shell?: ShellInfo;
 }
 
 /** The shells' delay before the background work starts (KioskCoreOptions.backgroundAfterMs). */
@@ -97,7 +101,7 @@ export const BACKGROUND_START_MS = 3_000;
 const STORAGE_PROBE_MS = 5_000;
 
 /** Requests that wait on the network, a file or a PIN's hash and so answer with a Promise; every other one answers at once. */
-type AsyncRequestName = SyncAsyncRequestName | AdminAsyncRequestName | StaffAsyncRequestName | BackupAsyncRequestName;
+type AsyncRequestName = SyncAsyncRequestName | AdminAsyncRequestName | StaffAsyncRequestName | BackupAsyncRequestName | DiagnosticsAsyncRequestName;
 
 export type KioskHandlers = {
   [K in KioskRequestName]: (args: RequestArgs<K>) => K extends AsyncRequestName ? Promise<Result<RequestValue<K>>> : Result<RequestValue<K>>;
@@ -126,6 +130,8 @@ interface OpenStore {
   city: CityDesk;
   /** The verified copies of the records, hourly and daily, and the encrypted second place (electron/core/backup/). */
   backups: BackupDesk;
+  /** The admin's diagnostics page and support bundle (electron/core/diagnostics/). */
+  diagnostics: DiagnosticsDesk;
   /**
    * Opened on a disk with no room: the file is held by this connection alone (open-database.ts `exclusive`), and the
    * push, the roster pulls and the full check wait until there is room (`startBackground`).
@@ -198,6 +204,7 @@ export class KioskCore {
     ...projectGuarded(cardHandlers(), (s: OpenStore) => s.cards),
     ...projectGuarded(syncHandlers(), (s: OpenStore) => s.city),
     ...projectGuarded(backupHandlers(), (s: OpenStore) => s.backups),
+    ...projectGuarded(diagnosticsHandlers(), (s: OpenStore) => s.diagnostics),
     retryDatabase: {
       guard: 'none',
       run: () => {
@@ -568,6 +575,19 @@ export class KioskCore {
         log: this.log,
         ...(this.options.backup?.checkEveryMs === undefined ? {} : { checkEveryMs: this.options.backup.checkEveryMs }),
       });
+      const diagnostics = new DiagnosticsDesk({
+        db,
+        dataDir: this.options.dataDir,
+        databasePath: this.databasePath,
+        deviceId,
+        shell: this.options.shell ?? { kind: 'test', version: '0.0.0' },
+        status: () => this.status,
+        readers: () => this.readers.states(),
+        sync: () => city.status(),
+        backups: () => backupSummaryOf(backups.status(), backups.copies().copies.length),
+        now: () => this.clock.now(),
+        log: this.log,
+      });
       // Everything is built: from here on timers and workers start, each with its stop in `running` for close().
       const running: (() => void)[] = [];
       let backgroundStarted = false;
@@ -583,7 +603,7 @@ export class KioskCore {
         backups.start();
         running.push(() => backups.stop());
       };
-      const store: OpenStore = { db, log, anchor, status, settings, door, qrSigner, staff, admin, cards, city, backups, exclusive, startBackground, running };
+      const store: OpenStore = { db, log, anchor, status, settings, door, qrSigner, staff, admin, cards, city, backups, diagnostics, exclusive, startBackground, running };
       this.store = store;
       try {
         this.startStore(store);

@@ -49,6 +49,7 @@ function start(): void {
     backgroundAfterMs: BACKGROUND_START_MS,
     // Exports go where the head chooses through the OS save dialog.
     saveFileAs: electronSaveFileAs,
+    shell: { kind: 'electron', version: app.getVersion() },
   });
 
   ipcMain.handle(IPC_CALL, (event: IpcMainInvokeEvent, name: unknown, args: unknown) => {

@@ -1,5 +1,5 @@
 // `node dist/web/cli.mjs`: runs the kiosk core in the loopback web host and opens the UI in an app window.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -45,6 +45,7 @@ const core = new KioskCore({
   // The door answers first; the push, the roster pulls and the full check start a moment later.
   backgroundAfterMs: BACKGROUND_START_MS,
   log,
+  shell: { kind: 'web', version: packageVersion() },
 });
 const linkFile = join(dataDir, LINK_FILE_NAME);
 const host = await startWebHost({ core, rendererDir: join(here, '../renderer'), port: Number(values.port), linkFile, log });
@@ -84,3 +85,13 @@ function shutdown(why: string): void {
 }
 process.on('SIGINT', () => shutdown('SIGINT'));
 process.on('SIGTERM', () => shutdown('SIGTERM'));
+
+/** The version the diagnostics page shows: package.json's, two folders up from dist/web/. */
+function packageVersion(): string {
+  try {
+    const parsed = JSON.parse(readFileSync(join(here, '../../package.json'), 'utf8')) as { version?: unknown };
+    return typeof parsed.version === 'string' ? parsed.version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}

@@ -13,6 +13,8 @@ const types: Record<string, string> = {
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   '.csv': 'text/csv; charset=utf-8',
   '.pdf': 'application/pdf',
+  // The admin's support bundle (the logs and a diagnostics report).
+  '.zip': 'application/zip',
 };
 
 /** Answers a request under /exports/; `headers` are the host's security headers. */

@@ -107,7 +107,7 @@ export const ExportFormatSchema = z.enum(['xlsx', 'csv', 'pdf']);
 export type ExportFormat = z.infer<typeof ExportFormatSchema>;
 
 /** A file name in the data folder's exports/ folder: letters, digits, dashes, one dot and an extension. */
-export const ExportFileNameSchema = z.string().regex(/^[A-Za-z0-9_-]{1,120}\.(xlsx|csv|pdf)$/);
+export const ExportFileNameSchema = z.string().regex(/^[A-Za-z0-9_-]{1,120}\.(xlsx|csv|pdf|zip)$/);
 
 /** A file the core wrote into the data folder's exports/: its name (for the web host's download route) and path. */
 export const ExportedFileSchema = z.lazy(() => z.object({ fileName: ExportFileNameSchema, path: z.string(), bytes: z.number().int().positive() }));

@@ -7,6 +7,7 @@ import { resultSchema, type Result } from './result.js';
 import { staffRequests } from '../staff/staff-contract.js';
 import { adminRequests } from '../admin/admin-contract.js';
 import { backupRequests } from '../admin/backup-contract.js';
+import { diagnosticsRequests } from '../admin/diagnostics-contract.js';
 
 const Clock = z.string().regex(/^\d{2}:\d{2}$/);
 
@@ -239,6 +240,8 @@ export const kioskRequests = {
   ...adminRequests,
   /** The admin console's backups: the verified copies, their status, the retention and the encrypted second place. */
   ...backupRequests,
+  /** The admin's diagnostics page and support bundle (shared/admin/diagnostics-contract.ts). */
+  ...diagnosticsRequests,
   /** Sync with the city now (online/offline/never-enrolled, queued and rejected counts…); syncStatusChanged tells every change after. */
   getSyncStatus: { args: Empty, result: SyncStatusSchema },
   /** The network may be back (the browser's `online` event): sync tries at once, forgetting its back-off. */

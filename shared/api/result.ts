@@ -42,6 +42,7 @@ export const errorCodes = [
   'CARDS_MANAGED_BY_CITY',
   'SAVE_UNAVAILABLE',
   'SAVE_FAILED',
+  'SUPPORT_BUNDLE_FAILED',
   'DATABASE_UNAVAILABLE',
   /** The disk is full, read-only or failing: nothing was recorded (the door is in its cannot-record state). */
   'CANNOT_RECORD',

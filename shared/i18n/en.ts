@@ -62,6 +62,7 @@ export const en = {
     CARDS_MANAGED_BY_CITY: "Cards are managed by the city: enrol and revoke them in the city's roster.",
     SAVE_UNAVAILABLE: 'The kiosk cannot show a save dialog here: the file is kept in its exports folder.',
     SAVE_FAILED: "The file could not be saved there (is the USB stick full or pulled out?). It is still in the kiosk's exports folder.",
+    SUPPORT_BUNDLE_FAILED: 'The support bundle could not be written (is the disk full?). Free some space and try again.',
     INVALID_REQUEST: 'Something went wrong. Please ask a staff member.',
     UNKNOWN_REQUEST: 'Something went wrong. Please ask a staff member.',
     DATABASE_UNAVAILABLE: 'The kiosk cannot save right now. Please ask a staff member.',

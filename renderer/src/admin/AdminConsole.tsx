@@ -9,6 +9,7 @@ import type { StaffSession } from '../../../shared/staff/staff-contract.js';
 import { useIdle } from '../staff/use-idle.js';
 import { CardsPage } from './CardsPage.js';
 import { CompanionsPage } from './CompanionsPage.js';
+import { DiagnosticsPage } from './DiagnosticsPage.js';
 import { LogPage } from './LogPage.js';
 import { RefusedPage } from './RefusedPage.js';
 import { SettingsPage } from './SettingsPage.js';
@@ -19,7 +20,7 @@ import { TodayPage } from './TodayPage.js';
 import { useAdminCall } from './use-admin-call.js';
 import './admin.css';
 
-const TABS = ['today', 'log', 'refused', 'tabel', 'companions', 'cards', 'staff', 'sync', 'settings'] as const;
+const TABS = ['today', 'log', 'refused', 'tabel', 'companions', 'cards', 'staff', 'sync', 'settings', 'diagnostics'] as const;
 type Tab = (typeof TABS)[number];
 
 interface Props {
@@ -74,6 +75,7 @@ export function AdminConsole({ api, session, onBack, onSignOut, onIdle, onEnded 
       {tab === 'companions' && <CompanionsPage call={call} />}
       {tab === 'cards' && <CardsPage call={call} />}
       {tab === 'settings' && <SettingsPage call={call} />}
+      {tab === 'diagnostics' && <DiagnosticsPage api={api} sessionId={session.sessionId} call={call} onEnded={onEnded} />}
       {tab === 'staff' && <StaffAccountsPage api={api} session={session} onEnded={onEnded} />}
       {tab === 'sync' && (
         <SyncPage

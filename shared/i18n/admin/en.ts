@@ -1,11 +1,12 @@
 // The admin console's English texts, and the табель's exports; their shape is the contract the Kazakh and Russian
 // ones fill (en.ts's `admin`).
 import { companionsEn } from './companions-en.js';
+import { diagnosticsEn } from './diagnostics-en.js';
 export const adminEn = {
   open: 'Admin console',
   title: 'Admin console',
   back: 'Staff screens',
-  tabs: { today: 'Today', log: 'Log', refused: 'Refused attempts', tabel: 'Timesheet', sync: 'Sync', settings: 'Settings', cards: 'QR cards', staff: 'Staff', companions: 'Companions & cards' },
+  tabs: { today: 'Today', log: 'Log', refused: 'Refused attempts', tabel: 'Timesheet', sync: 'Sync', settings: 'Settings', cards: 'QR cards', staff: 'Staff', companions: 'Companions & cards', diagnostics: 'Diagnostics' },
   log: {
     search: 'Search a child or a companion',
     from: 'From',
@@ -246,6 +247,7 @@ export const adminEn = {
     children: 'Children',
   },
   companions: companionsEn,
+  diagnostics: diagnosticsEn,
   months: {
     m01: 'January',
     m02: 'February',

@@ -1,12 +1,13 @@
 // Әкімші панелінің және табель файлдарының қазақша мәтіндері.
 import { companionsKk } from './companions-kk.js';
+import { diagnosticsKk } from './diagnostics-kk.js';
 import type { Catalog } from '../en.js';
 
 export const adminKk: Catalog['admin'] = {
   open: 'Әкімші панелі',
   title: 'Әкімші панелі',
   back: 'Қызметкер беттері',
-  tabs: { today: 'Бүгін', log: 'Журнал', refused: 'Қабылданбағандар', tabel: 'Табель', sync: 'Синхрондау', settings: 'Баптаулар', cards: 'QR-карталар', staff: 'Қызметкерлер', companions: 'Ілесіп жүретіндер мен карталар' },
+  tabs: { today: 'Бүгін', log: 'Журнал', refused: 'Қабылданбағандар', tabel: 'Табель', sync: 'Синхрондау', settings: 'Баптаулар', cards: 'QR-карталар', staff: 'Қызметкерлер', companions: 'Ілесіп жүретіндер мен карталар', diagnostics: 'Диагностика' },
   log: {
     search: 'Баланы не ілесіп жүретін адамды іздеу',
     from: 'Бастап',
@@ -247,6 +248,7 @@ export const adminKk: Catalog['admin'] = {
     children: 'Балалар',
   },
   companions: companionsKk,
+  diagnostics: diagnosticsKk,
   months: {
     m01: 'Қаңтар',
     m02: 'Ақпан',

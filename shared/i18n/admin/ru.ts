@@ -1,12 +1,13 @@
 // Тексты консоли администратора и выгрузок табеля на русском.
 import { companionsRu } from './companions-ru.js';
+import { diagnosticsRu } from './diagnostics-ru.js';
 import type { Catalog } from '../en.js';
 
 export const adminRu: Catalog['admin'] = {
   open: 'Консоль администратора',
   title: 'Консоль администратора',
   back: 'Экраны персонала',
-  tabs: { today: 'Сегодня', log: 'Журнал', refused: 'Отказы', tabel: 'Табель', sync: 'Синхронизация', settings: 'Настройки', cards: 'QR-карты', staff: 'Сотрудники', companions: 'Сопровождающие и карты' },
+  tabs: { today: 'Сегодня', log: 'Журнал', refused: 'Отказы', tabel: 'Табель', sync: 'Синхронизация', settings: 'Настройки', cards: 'QR-карты', staff: 'Сотрудники', companions: 'Сопровождающие и карты', diagnostics: 'Диагностика' },
   log: {
     search: 'Поиск ребёнка или сопровождающего',
     from: 'С',
@@ -247,6 +248,7 @@ export const adminRu: Catalog['admin'] = {
     children: 'Дети',
   },
   companions: companionsRu,
+  diagnostics: diagnosticsRu,
   months: {
     m01: 'Январь',
     m02: 'Февраль',
