@@ -40,6 +40,29 @@ describe('a backup job', () => {
     plain.close();
   });
 
+  it('copies one snapshot in steps while the door goes on recording, never restarting', async () => {
+    const dataDir = tempDataDir();
+    const { path, deviceId } = recordsFile(dataDir, 20_000);
+    const door = openDatabase(path);
+    let appended = 0;
+    // The door records between the copy's steps (each step yields to the event loop).
+    const tapping = setInterval(() => {
+      appendEvents(door, deviceId, 1);
+      appended += 1;
+    }, 0);
+    const outcome = await runBackupJob(request(dataDir, path));
+    clearInterval(tapping);
+    door.close();
+    expect(outcome.kind).toBe('verified');
+    if (outcome.kind !== 'verified') return;
+    // A snapshot: the chain whole through a head from before or during the copy, every event of it there.
+    const seq = outcome.copy.head?.seq ?? 0;
+    expect(seq).toBeGreaterThanOrEqual(20_000);
+    expect(seq).toBeLessThanOrEqual(20_000 + appended);
+    expect(outcome.copy.counts?.events).toBe(seq);
+    expect(appended).toBeGreaterThan(0);
+  }, 60_000);
+
   it('puts a copy whose chain is broken aside, never counted as good, and prunes nothing', async () => {
     const dataDir = tempDataDir();
     const { path } = recordsFile(dataDir, 20);

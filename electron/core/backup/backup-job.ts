@@ -4,7 +4,8 @@
 // with the reason, never counted as good. Only after a verified copy are older ones pruned, and only then does it go
 // to the second place.
 import BetterSqlite3 from 'better-sqlite3';
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fdatasyncSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { isMainThread } from 'node:worker_threads';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { BackupCopySchema, BackupKindSchema, BackupRetentionSchema, SecondPlaceStateSchema, type BackupCopy } from '../../../shared/admin/backup-contract.js';
@@ -46,11 +47,28 @@ export type BackupJobOutcome = z.infer<typeof BackupJobOutcomeSchema>;
 export const BACKUP_RESERVE_BYTES = 64 * 1024 * 1024;
 /** Failed copies kept aside (each as large as the records): the newest few are enough to look into. */
 export const KEEP_FAILED = 3;
-/** Every page in one step: a single read snapshot, so the door's writes meanwhile never restart the copy. */
-const ALL_PAGES = 0x7fffffff;
+/**
+ * The copy goes in steps of this many bytes, each synced to disk before the next: a copy written out in one go at the
+ * end makes the door's own fsync (synchronous=FULL, every tap) wait behind a whole file's data on ext4 and the like.
+ */
+const STEP_BYTES = 8 * 1024 * 1024;
+/** A breath between steps in the worker thread, so the disk serves the door's writes in between. */
+const STEP_PAUSE_MS = 5;
+const pause = new Int32Array(new SharedArrayBuffer(4));
 
 function sizeOf(path: string): number {
   return existsSync(path) ? statSync(path).size : 0;
+}
+
+/** Pushes what was written of a file so far to the disk (its data; the size and name are synced at the end). */
+function syncData(path: string): void {
+  if (!existsSync(path)) return;
+  const fd = openSync(path, 'r+');
+  try {
+    fdatasyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function syncFile(path: string): void {
@@ -80,7 +98,20 @@ export async function runBackupJob(request: BackupJobRequest): Promise<BackupJob
     const source = new BetterSqlite3(request.databasePath, { readonly: true, fileMustExist: true, ...nativeBinding });
     try {
       source.pragma('busy_timeout = 5000');
-      await source.backup(taking, { progress: () => ALL_PAGES });
+      // One read transaction for the whole copy: every step reads the same snapshot, and the door's commits meanwhile
+      // neither show up half-way nor restart the copy (SQLite restarts a backup whose source changed between steps
+      // only when the backup had to take a fresh read lock for each step).
+      source.exec('BEGIN');
+      source.prepare('SELECT count(*) FROM sqlite_master').pluck().get();
+      const stepPages = Math.max(1, Math.floor(STEP_BYTES / Number(source.pragma('page_size', { simple: true }))));
+      await source.backup(taking, {
+        progress: () => {
+          syncData(taking);
+          if (!isMainThread) Atomics.wait(pause, 0, 0, STEP_PAUSE_MS);
+          return stepPages;
+        },
+      });
+      source.exec('COMMIT');
     } finally {
       source.close();
     }

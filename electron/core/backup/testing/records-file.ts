@@ -27,9 +27,17 @@ export function appendEvents(db: BetterSqlite3.Database, deviceId: string, event
   const log = new AttendanceLog(db, deviceId);
   const children = demoRoster().children;
   const start = Date.parse('2026-11-02T08:00:00.000+05:00') + (log.newest()?.seq ?? 0) * 60_000;
-  for (let i = 0; i < events; i += 1) {
-    const draft = { childId: children[i % children.length]?.id ?? '', kind: 'arrival' as const, method: 'rfid' as const, companionId: null, credentialId: null, staffId: null };
-    log.append([draft], toLocalTime(new Date(start + i * 60_000), 300));
+  // In batches of 500 (one transaction each): a long history is written in seconds, not one fsync per event.
+  for (let done = 0; done < events; done += 500) {
+    const drafts = Array.from({ length: Math.min(500, events - done) }, (_, i) => ({
+      childId: children[(done + i) % children.length]?.id ?? '',
+      kind: 'arrival' as const,
+      method: 'rfid' as const,
+      companionId: null,
+      credentialId: null,
+      staffId: null,
+    }));
+    log.append(drafts, toLocalTime(new Date(start + done * 60_000), 300));
   }
 }
 
