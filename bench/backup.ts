@@ -3,13 +3,11 @@
 //   integrity check and the walk over the whole chain; with the copy and check parts apart.
 // - tap_to_confirm_p95_during_backup_ms / tap_to_confirm_p95_idle_between_backups_ms: single-child card taps through
 //   KioskCore (identifyCard, which records the event durably before it returns), timed from the moment another thread
-//   posts "card read" (so a wait for the core's thread counts, as in sync-push.ts), in phases with no backup and
+//   posts "card read" (so a wait for the core's thread counts, core-taps.ts), in phases with no backup and
 //   phases while backup jobs of the kiosk's own records run back to back in the worker; the two figures come from the
 //   same run, alternating, so whatever else the machine does weighs on both alike.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
-import BetterSqlite3 from 'better-sqlite3';
 import { startBackupJob } from '../electron/core/backup/backup-runner.js';
 import type { BackupJobRequest } from '../electron/core/backup/backup-job.js';
 import { DEV_BACKUP_WORKER_SCRIPT } from '../electron/core/backup/dev-backup-worker-script.js';
@@ -22,6 +20,7 @@ import { RosterStore } from '../electron/core/roster/roster-store.js';
 import { manualClock } from '../electron/core/testing/fixtures.js';
 import { toLocalTime } from '../shared/domain/local-time.js';
 import { adminFixture } from './admin-fixture.js';
+import { singleChildCards, timeCoreTaps } from './core-taps.js';
 import { percentile, report } from './stats.js';
 
 const KEEP_ONE = { hourly: 1, daily: 0, monthly: 0, yearly: 0 };
@@ -79,51 +78,6 @@ function kioskWithHistory(path: string, events: number): void {
   db.close();
 }
 
-/** Single-child cards whose companion may bring and collect: every tap records exactly one event. */
-function singleChildCards(path: string): string[] {
-  const db = new BetterSqlite3(path, { readonly: true });
-  const cards = db
-    .prepare(
-      `SELECT cr.value FROM credentials cr JOIN companion_children l ON l.companion_id = cr.companion_id
-        WHERE cr.kind = 'rfid' AND cr.revoked_at IS NULL AND l.may_bring = 1 AND l.may_collect = 1 AND l.blocked = 0
-        GROUP BY cr.id HAVING count(*) = 1 ORDER BY cr.id`,
-    )
-    .pluck()
-    .all() as string[];
-  db.close();
-  return cards;
-}
-
-/** Another thread posting "a card was read" every ~10 ms with the time it was posted (as in sync-push.ts). */
-const TAP_SOURCE = `
-const { parentPort } = require('node:worker_threads');
-let timer = null;
-parentPort.on('message', (m) => {
-  if (m === 'stop') { clearInterval(timer); timer = null; return; }
-  if (m === 'start' && !timer) timer = setInterval(() => parentPort.postMessage(performance.timeOrigin + performance.now()), 10);
-});`;
-
-function timeTaps(core: KioskCore, cards: string[], clock: ReturnType<typeof manualClock>, count: number): Promise<number[]> {
-  const source = new Worker(TAP_SOURCE, { eval: true });
-  const times: number[] = [];
-  return new Promise<number[]>((resolve, reject) => {
-    source.on('error', reject);
-    source.on('message', (postedAt: number) => {
-      if (times.length >= count) {
-        source.postMessage('stop');
-        void source.terminate().then(() => resolve(times));
-        return;
-      }
-      clock.advance(15_000); // past the 10 s repeat window: each tap records
-      const card = cards[times.length % cards.length] ?? '';
-      const outcome = core.handlers.identifyCard({ raw: card, source: 'keyboard-wedge' });
-      times.push(performance.timeOrigin + performance.now() - postedAt);
-      if (!outcome.ok || outcome.value.kind !== 'recorded') reject(new Error(`tap of ${card} did not record: ${JSON.stringify(outcome)}`));
-    });
-    source.postMessage('start');
-  });
-}
-
 const PHASES = 5;
 const TAPS_PER_PHASE = 300;
 /** About 150 MB of records: each verified copy of them takes a few seconds, longer than a phase of taps. */
@@ -140,9 +94,9 @@ async function benchTapsDuringBackup(dir: string): Promise<void> {
   const during: number[] = [];
   let jobs = 0;
   try {
-    await timeTaps(core, cards, clock, 50); // warm-up
+    await timeCoreTaps(core, cards, clock, { max: 50 }); // warm-up
     for (let phase = 0; phase < PHASES; phase += 1) {
-      idle.push(...(await timeTaps(core, cards, clock, TAPS_PER_PHASE)));
+      idle.push(...(await timeCoreTaps(core, cards, clock, { max: TAPS_PER_PHASE })));
       // Backups back to back in the worker for as long as the phase's taps last.
       let tapping = true;
       const backups = (async () => {
@@ -154,7 +108,7 @@ async function benchTapsDuringBackup(dir: string): Promise<void> {
       })();
       // The worker starting (loading tsx from source) is not the figure: taps begin once the copy is under way.
       await new Promise((resolve) => setTimeout(resolve, 1500));
-      during.push(...(await timeTaps(core, cards, clock, TAPS_PER_PHASE)));
+      during.push(...(await timeCoreTaps(core, cards, clock, { max: TAPS_PER_PHASE })));
       tapping = false;
       await backups;
     }

@@ -7,59 +7,17 @@
 // - pin_checks_per_s_during_taps: how many PIN checks the kiosk answered meanwhile.
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
-import BetterSqlite3 from 'better-sqlite3';
 import { dispatch } from '../electron/core/api/dispatch.js';
 import { openDatabase } from '../electron/core/db/open-database.js';
 import { KioskCore } from '../electron/core/kiosk-core.js';
 import { SettingsStore } from '../electron/core/ledger/settings-store.js';
 import { demoStaffPins } from '../electron/core/staff/demo-staff.js';
 import { manualClock } from '../electron/core/testing/fixtures.js';
+import { singleChildCards, timeCoreTaps } from './core-taps.js';
 import { percentile, report } from './stats.js';
-
-/** Another thread posting "a card was read" every ~10 ms; the time is taken from when it was posted. */
-const TAP_SOURCE = `
-const { parentPort } = require('node:worker_threads');
-const timer = setInterval(() => parentPort.postMessage(performance.timeOrigin + performance.now()), 10);
-parentPort.on('message', () => { clearInterval(timer); parentPort.close(); });`;
 
 const PHASES = 3;
 const TAPS_PER_PHASE = 150;
-
-function timeTaps(core: KioskCore, cards: readonly string[], clock: ReturnType<typeof manualClock>, count: number): Promise<number[]> {
-  const source = new Worker(TAP_SOURCE, { eval: true });
-  const times: number[] = [];
-  return new Promise<number[]>((resolve, reject) => {
-    source.on('error', reject);
-    source.on('message', (postedAt: number) => {
-      if (times.length >= count) {
-        source.postMessage('stop');
-        void source.terminate().then(() => resolve(times));
-        return;
-      }
-      clock.advance(15_000); // past the 10 s repeat window: each tap records
-      const card = cards[times.length % cards.length] ?? '';
-      const outcome = core.handlers.identifyCard({ raw: card, source: 'keyboard-wedge' });
-      times.push(performance.timeOrigin + performance.now() - postedAt);
-      if (!outcome.ok || outcome.value.kind !== 'recorded') reject(new Error(`tap of ${card} did not record: ${JSON.stringify(outcome)}`));
-    });
-  });
-}
-
-/** Single-child cards whose companion may bring and collect: every tap records exactly one event. */
-function singleChildCards(path: string): string[] {
-  const db = new BetterSqlite3(path, { readonly: true });
-  const cards = db
-    .prepare(
-      `SELECT cr.value FROM credentials cr JOIN companion_children l ON l.companion_id = cr.companion_id
-        WHERE cr.kind = 'rfid' AND cr.revoked_at IS NULL AND l.may_bring = 1 AND l.may_collect = 1 AND l.blocked = 0
-        GROUP BY cr.id HAVING count(*) = 1 ORDER BY cr.id`,
-    )
-    .pluck()
-    .all() as string[];
-  db.close();
-  return cards;
-}
 
 /** Sign-ins with the right PIN (a wrong one would soon lock) until stopped; the sessions are left to time out. */
 function signInsUntil(core: KioskCore, stopped: () => boolean): Promise<number> {
@@ -94,13 +52,13 @@ export async function benchPinChecks(dir: string): Promise<void> {
   let checks = 0;
   let checkingMs = 0;
   try {
-    await timeTaps(core, cards, clock, 30); // warm-up
+    await timeCoreTaps(core, cards, clock, { max: 30 }); // warm-up
     for (let phase = 0; phase < PHASES; phase += 1) {
-      quiet.push(...(await timeTaps(core, cards, clock, TAPS_PER_PHASE)));
+      quiet.push(...(await timeCoreTaps(core, cards, clock, { max: TAPS_PER_PHASE })));
       let stop = false;
       const started = performance.now();
       const signIns = signInsUntil(core, () => stop);
-      during.push(...(await timeTaps(core, cards, clock, TAPS_PER_PHASE)));
+      during.push(...(await timeCoreTaps(core, cards, clock, { max: TAPS_PER_PHASE })));
       stop = true;
       checks += await signIns;
       checkingMs += performance.now() - started;

@@ -12,7 +12,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { openDatabase } from '../electron/core/db/open-database.js';
@@ -29,6 +28,7 @@ import { manualClock } from '../electron/core/testing/fixtures.js';
 import { toLocalTime } from '../shared/domain/local-time.js';
 import type { SyncStatus } from '../shared/sync/sync-status.js';
 import { repoRoot } from '../e2e/support/kiosk-host.js';
+import { singleChildCards, timeCoreTaps } from './core-taps.js';
 import { descendantCpu } from './process-cpu.js';
 import { percentile, report } from './stats.js';
 
@@ -136,58 +136,7 @@ function sentPerSecond(path: string, windows: readonly { fromMs: number; toMs: n
   return sent / (windows.reduce((ms, w) => ms + w.toMs - w.fromMs, 0) / 1000);
 }
 
-/** Single-child cards whose companion may bring and collect: every tap records exactly one event. */
-function singleChildCards(path: string): string[] {
-  const db = new BetterSqlite3(path, { readonly: true });
-  const cards = db
-    .prepare(
-      `SELECT cr.value FROM credentials cr JOIN companion_children l ON l.companion_id = cr.companion_id
-        WHERE cr.kind = 'rfid' AND cr.revoked_at IS NULL AND l.may_bring = 1 AND l.may_collect = 1 AND l.blocked = 0
-        GROUP BY cr.id HAVING count(*) = 1 ORDER BY cr.id`,
-    )
-    .pluck()
-    .all() as string[];
-  db.close();
-  return cards;
-}
-
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * Where taps come from: another thread posting "a card was read" every ~10 ms, as the reader's event or the UI's
- * request reaches the core. The time is taken from when the message was posted, so a tap that waits for the core's
- * thread to be free (behind sync work running there) counts that wait, as a real tap would.
- */
-const TAP_SOURCE = `
-const { parentPort } = require('node:worker_threads');
-let timer = null;
-parentPort.on('message', (m) => {
-  if (m === 'stop') { clearInterval(timer); timer = null; return; }
-  if (m === 'start' && !timer) timer = setInterval(() => parentPort.postMessage(performance.timeOrigin + performance.now()), 10);
-  if (m === 'exit') parentPort.close();
-});`;
-
-/** Taps until `keepGoing` says stop (or `max` taps); returns each tap's ms from "read" to recorded. */
-function timeTaps(core: KioskCore, cards: string[], clock: ReturnType<typeof manualClock>, keepGoing: () => boolean, max: number): Promise<number[]> {
-  const source = new Worker(TAP_SOURCE, { eval: true });
-  const times: number[] = [];
-  return new Promise<number[]>((resolve, reject) => {
-    source.on('error', reject);
-    source.on('message', (postedAt: number) => {
-      if (times.length >= max || !keepGoing()) {
-        source.postMessage('stop');
-        void source.terminate().then(() => resolve(times));
-        return;
-      }
-      clock.advance(15_000); // past the 10 s repeat window: each tap records
-      const card = cards[times.length % cards.length] ?? '';
-      const outcome = core.handlers.identifyCard({ raw: card, source: 'keyboard-wedge' });
-      times.push(performance.timeOrigin + performance.now() - postedAt);
-      if (!outcome.ok || outcome.value.kind !== 'recorded') reject(new Error(`tap of ${card} did not record: ${JSON.stringify(outcome)}`));
-    });
-    source.postMessage('start');
-  });
-}
 
 /**
  * Idle and pushing phases alternate (five of each, 300 taps, about 3 s, per phase), so that whatever else the machine
@@ -238,18 +187,18 @@ export async function tapsWhilePushing(dir: string, city: CityProcess): Promise<
   // stamps them with the wall clock): the status's queue count lags by up to a second.
   const windows: { fromMs: number; toMs: number }[] = [];
   try {
-    await timeTaps(core, cards, clock, () => true, 50); // warm-up
+    await timeCoreTaps(core, cards, clock, { max: 50 }); // warm-up
     for (let phase = 0; phase < PHASES; phase += 1) {
       enrolled = false;
       core.syncCredentialsChanged();
       await until('sync stopping', () => status === null || status.state === 'never-enrolled');
       await pause(200);
-      idle.push(...(await timeTaps(core, cards, clock, () => true, TAPS_PER_PHASE)));
+      idle.push(...(await timeCoreTaps(core, cards, clock, { max: TAPS_PER_PHASE })));
       enrolled = true;
       core.syncCredentialsChanged();
       await until('the push starting', pushing);
       const fromMs = Date.now();
-      const taps = await timeTaps(core, cards, clock, pushing, TAPS_PER_PHASE);
+      const taps = await timeCoreTaps(core, cards, clock, { max: TAPS_PER_PHASE, keepGoing: pushing });
       windows.push({ fromMs, toMs: Date.now() });
       if (taps.length < TAPS_PER_PHASE / 2) throw new Error(`only ${taps.length} taps landed during the push`);
       duringPush.push(...taps);
