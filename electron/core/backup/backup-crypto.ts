@@ -15,10 +15,11 @@
 // damaged file. The passphrase is never stored: the kiosk keeps only the master key (sealed in its SecretStore) with its
 // salt and parameters, which is all it needs to write new copies.
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
-import { closeSync, createReadStream, createWriteStream, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, fstatSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { z } from 'zod';
+import { syncFile } from '../files/atomic-write.js';
 
 const MAGIC = Buffer.from('ESIKBAK\n', 'latin1');
 const FORMAT_VERSION = 1;
@@ -131,15 +132,6 @@ export async function encryptFile(source: string, target: string, key: BackupKey
   } catch (error) {
     rmSync(partial, { force: true });
     throw error;
-  }
-}
-
-function syncFile(path: string): void {
-  const fd = openSync(path, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
   }
 }
 

@@ -4,12 +4,12 @@
 // with the reason, never counted as good. Only after a verified copy are older ones pruned, and only then does it go
 // to the second place.
 import BetterSqlite3 from 'better-sqlite3';
-import { closeSync, existsSync, fdatasyncSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fdatasyncSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { BackupCopySchema, BackupKindSchema, BackupRetentionSchema, SecondPlaceStateSchema, type BackupCopy } from '../../../shared/admin/backup-contract.js';
-import { syncFolder } from '../files/atomic-write.js';
+import { syncFile, syncFolder } from '../files/atomic-write.js';
 import { freeBytes } from '../db/storage-probe.js';
 import { BackupKeySchema } from './backup-crypto.js';
 import { backupsDir, copyFileName, ensurePrivateFolder, FAILED_FOLDER, INCOMING_FOLDER, listCopies, manifestPath, writeManifest } from './backup-manifest.js';
@@ -66,15 +66,6 @@ function syncData(path: string): void {
   const fd = openSync(path, 'r+');
   try {
     fdatasyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function syncFile(path: string): void {
-  const fd = openSync(path, 'r+');
-  try {
-    fsyncSync(fd);
   } finally {
     closeSync(fd);
   }

@@ -3,7 +3,7 @@
 // the copy holds, for its manifest. Synchronous and heavy (seconds for a million events): run it off the door's thread.
 import BetterSqlite3 from 'better-sqlite3';
 import type { BackupCounts } from '../../../shared/admin/backup-contract.js';
-import { verifyChain, type ChainedFields } from '../ledger/event-chain.js';
+import { integrityProblems, walkOwnChain } from '../ledger/chain-audit.js';
 
 export interface CopyVerdict {
   verified: boolean;
@@ -17,39 +17,26 @@ export interface CopyVerdict {
   head: { seq: number; hash: string } | null;
 }
 
-const MAX_REPORTED_PROBLEMS = 5;
-
-/** The chained columns only, in a fixed order: the walk reads a million of them. */
-const CHAIN_COLUMNS = 'id, device_id, device_seq, child_id, kind, method, companion_id, credential_id, staff_id, occurred_at, occurred_ms, local_date, prev_hash, hash';
-
 export function verifyCopy(path: string, nativeBinding: string | null): CopyVerdict {
   const verdict: CopyVerdict = { verified: false, problem: null, failed: null, deviceId: null, schemaVersion: 0, counts: null, head: null };
   let db: BetterSqlite3.Database | null = null;
   try {
     db = new BetterSqlite3(path, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
-    const lines = (db.pragma(`integrity_check(${MAX_REPORTED_PROBLEMS})`, { simple: false }) as { integrity_check: string }[]).map((r) => r.integrity_check);
-    if (lines.length !== 1 || lines[0] !== 'ok') return { ...verdict, failed: 'file', problem: `integrity check: ${lines.join('; ')}` };
+    const problems = integrityProblems(db);
+    if (problems) return { ...verdict, failed: 'file', problem: `integrity check: ${problems}` };
     verdict.schemaVersion = db.prepare<[], number>('SELECT coalesce(max(version), 0) FROM schema_migrations').pluck().get() ?? 0;
     verdict.deviceId = db.prepare<[], string>('SELECT id FROM device').pluck().get() ?? null;
     const count = (table: string): number => db?.prepare<[], number>(`SELECT count(*) FROM ${table}`).pluck().get() ?? 0;
-    const last = { seq: 0, hash: '' };
+    let through: { seq: number; hash: string } | null = null;
     let ownEvents = 0;
     if (verdict.deviceId !== null) {
-      const rows = db.prepare<[string], ChainedFields & { hash: string }>(`SELECT ${CHAIN_COLUMNS} FROM attendance_events WHERE device_id = ? ORDER BY device_seq`).iterate(verdict.deviceId);
-      const chain = verifyChain(
-        (function* () {
-          for (const row of rows) {
-            yield row;
-            last.seq = row.device_seq;
-            last.hash = row.hash;
-          }
-        })(),
-      );
+      const { chain, through: head } = walkOwnChain(db, verdict.deviceId);
       if (!chain.intact) return { ...verdict, failed: 'chain', problem: `event chain broken at seq ${chain.brokenAtSeq} (${chain.events} events before it are whole)` };
       ownEvents = chain.events;
+      through = head;
     }
     verdict.counts = { events: count('attendance_events'), ownEvents, children: count('children'), companions: count('companions'), groups: count('groups') };
-    verdict.head = last.seq > 0 ? { ...last } : null;
+    verdict.head = through;
     return { ...verdict, verified: true };
   } catch (error) {
     return { ...verdict, failed: 'file', problem: `cannot be read: ${error instanceof Error ? error.message : String(error)}` };

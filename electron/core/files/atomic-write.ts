@@ -33,6 +33,16 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
   syncFolder(folder);
 }
 
+/** Flushes a file written by other means (a stream, SQLite's backup) to the disk before it is renamed into place. */
+export function syncFile(path: string): void {
+  const fd = openSync(path, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Makes a rename or removal in `folder` durable (POSIX); Windows cannot open a folder for that and needs none. */
 export function syncFolder(folder: string): void {
   if (process.platform === 'win32') return;

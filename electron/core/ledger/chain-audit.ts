@@ -3,7 +3,7 @@
 // never writes and never holds the door's write lock.
 import BetterSqlite3 from 'better-sqlite3';
 import { z } from 'zod';
-import { verifyChain, type ChainedFields } from './event-chain.js';
+import { verifyChain, type ChainCheck, type ChainedFields } from './event-chain.js';
 
 export const AuditRequestSchema = z.lazy(() => z.object({
   databasePath: z.string(),
@@ -28,6 +28,32 @@ export type AuditOutcome = z.infer<typeof AuditOutcomeSchema>;
 
 const MAX_REPORTED_PROBLEMS = 5;
 
+/** The chained columns only, in a fixed order: a walk reads a million of them. */
+const CHAIN_COLUMNS = 'id, device_id, device_seq, child_id, kind, method, companion_id, credential_id, staff_id, occurred_at, occurred_ms, local_date, prev_hash, hash';
+
+/** SQLite's integrity check over every page and index: null when whole, else the first problems it found. */
+export function integrityProblems(db: BetterSqlite3.Database): string | null {
+  const lines = (db.pragma(`integrity_check(${MAX_REPORTED_PROBLEMS})`, { simple: false }) as { integrity_check: string }[]).map((r) => r.integrity_check);
+  return lines.length === 1 && lines[0] === 'ok' ? null : lines.join('; ');
+}
+
+/** The walk over this device's whole chain from its first event; `through`: the newest event it proved (null: none). */
+export function walkOwnChain(db: BetterSqlite3.Database, deviceId: string): { chain: ChainCheck; through: { seq: number; hash: string } | null } {
+  // One statement: one read snapshot, so the door's appends meanwhile neither show up half-way nor get in the way.
+  const rows = db.prepare<[string], ChainedFields & { hash: string }>(`SELECT ${CHAIN_COLUMNS} FROM attendance_events WHERE device_id = ? ORDER BY device_seq`).iterate(deviceId);
+  const last = { seq: 0, hash: '' };
+  const chain = verifyChain(
+    (function* () {
+      for (const row of rows) {
+        yield row;
+        last.seq = row.device_seq;
+        last.hash = row.hash;
+      }
+    })(),
+  );
+  return { chain, through: chain.intact && last.seq > 0 ? last : null };
+}
+
 export function auditDatabase(request: AuditRequest): AuditOutcome {
   let db: BetterSqlite3.Database | null = null;
   try {
@@ -37,24 +63,9 @@ export function auditDatabase(request: AuditRequest): AuditOutcome {
       ...(request.nativeBinding ? { nativeBinding: request.nativeBinding } : {}),
     });
     db.pragma('busy_timeout = 5000');
-    const problems = db.pragma(`integrity_check(${MAX_REPORTED_PROBLEMS})`, { simple: false }) as { integrity_check: string }[];
-    const lines = problems.map((p) => p.integrity_check);
-    if (lines.length !== 1 || lines[0] !== 'ok') return { kind: 'damaged', detail: lines.join('; ') };
-    // One statement: one read snapshot, so the door's appends meanwhile neither show up half-way nor get in the way.
-    const rows = db
-      .prepare<[string], ChainedFields & { hash: string }>('SELECT * FROM attendance_events WHERE device_id = ? ORDER BY device_seq')
-      .iterate(request.deviceId);
-    const last = { seq: 0, hash: '' };
-    const chain = verifyChain(
-      (function* () {
-        for (const row of rows) {
-          yield row;
-          last.seq = row.device_seq;
-          last.hash = row.hash;
-        }
-      })(),
-    );
-    return { kind: 'checked', chain, through: chain.intact && last.seq > 0 ? last : null };
+    const problems = integrityProblems(db);
+    if (problems) return { kind: 'damaged', detail: problems };
+    return { kind: 'checked', ...walkOwnChain(db, request.deviceId) };
   } catch (error) {
     const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
     const detail = error instanceof Error ? error.message : String(error);
