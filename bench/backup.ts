@@ -14,11 +14,11 @@ import { DEV_BACKUP_WORKER_SCRIPT } from '../electron/core/backup/dev-backup-wor
 import { openDatabase } from '../electron/core/db/open-database.js';
 import { demoRoster } from '../electron/core/demo/demo-roster.js';
 import { KioskCore } from '../electron/core/kiosk-core.js';
-import { AttendanceLog, ensureDeviceId } from '../electron/core/ledger/attendance-log.js';
+import { ensureDeviceId } from '../electron/core/ledger/attendance-log.js';
 import { SettingsStore } from '../electron/core/ledger/settings-store.js';
 import { RosterStore } from '../electron/core/roster/roster-store.js';
 import { manualClock } from '../electron/core/testing/fixtures.js';
-import { toLocalTime } from '../shared/domain/local-time.js';
+import { appendEvents } from '../electron/core/testing/history.js';
 import { adminFixture } from './admin-fixture.js';
 import { singleChildCards, timeCoreTaps } from './core-taps.js';
 import { percentile, report } from './stats.js';
@@ -59,20 +59,7 @@ async function benchBackup1m(dir: string): Promise<void> {
 function kioskWithHistory(path: string, events: number): void {
   const db = openDatabase(path);
   new RosterStore(db).seed(demoRoster());
-  const log = new AttendanceLog(db, ensureDeviceId(db, new Date('2025-09-01T03:00:00Z')));
-  const children = demoRoster().children;
-  const start = Date.parse('2025-09-01T08:00:00.000+05:00');
-  for (let done = 0; done < events; done += 1000) {
-    const drafts = Array.from({ length: Math.min(1000, events - done) }, (_, i) => ({
-      childId: children[(done + i) % children.length]?.id ?? '',
-      kind: 'arrival' as const,
-      method: 'rfid' as const,
-      companionId: null,
-      credentialId: null,
-      staffId: null,
-    }));
-    log.append(drafts, toLocalTime(new Date(start + done * 60_000), 300));
-  }
+  appendEvents(db, ensureDeviceId(db, new Date('2025-09-01T03:00:00Z')), events, Date.parse('2025-09-01T08:00:00.000+05:00'));
   // Cards of one child's two companions come 15 s apart here: every tap records by itself, as the figure assumes.
   SettingsStore.of(db).set('departureGuardMinutes', 0);
   db.close();

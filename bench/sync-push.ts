@@ -17,7 +17,6 @@ import { v7 as uuidv7 } from 'uuid';
 import { openDatabase } from '../electron/core/db/open-database.js';
 import { demoRoster } from '../electron/core/demo/demo-roster.js';
 import { KioskCore } from '../electron/core/kiosk-core.js';
-import { AttendanceLog } from '../electron/core/ledger/attendance-log.js';
 import { RosterStore } from '../electron/core/roster/roster-store.js';
 import { SettingsStore } from '../electron/core/ledger/settings-store.js';
 import { CityClient } from '../electron/core/sync/city-client.js';
@@ -25,7 +24,7 @@ import { PushEngine } from '../electron/core/sync/push-engine.js';
 import { openSyncConnection } from '../electron/core/sync/sync-connection.js';
 import type { SyncCredentials } from '../electron/core/sync/sync-credentials.js';
 import { manualClock } from '../electron/core/testing/fixtures.js';
-import { toLocalTime } from '../shared/domain/local-time.js';
+import { appendEvents } from '../electron/core/testing/history.js';
 import type { SyncStatus } from '../shared/sync/sync-status.js';
 import { repoRoot } from '../e2e/support/kiosk-host.js';
 import { singleChildCards, timeCoreTaps } from './core-taps.js';
@@ -86,20 +85,7 @@ function kioskWithBacklog(path: string, deviceId: string, backlog: number): void
   const db = openDatabase(path);
   new RosterStore(db).seed({ ...demoRoster(), kindergarten: { ...demoRoster().kindergarten, demo: true } });
   db.prepare('INSERT INTO device (id, created_at) VALUES (?, ?)').run(deviceId, new Date().toISOString());
-  const log = new AttendanceLog(db, deviceId);
-  const children = demoRoster().children;
-  const start = Date.parse('2026-10-01T08:00:00.000+05:00');
-  for (let done = 0; done < backlog; done += 500) {
-    const drafts = Array.from({ length: Math.min(500, backlog - done) }, (_, i) => ({
-      childId: children[(done + i) % children.length]?.id ?? '',
-      kind: 'arrival' as const,
-      method: 'rfid' as const,
-      companionId: null,
-      credentialId: null,
-      staffId: null,
-    }));
-    log.append(drafts, toLocalTime(new Date(start + done * 60_000), 300));
-  }
+  appendEvents(db, deviceId, backlog, Date.parse('2026-10-01T08:00:00.000+05:00'));
   db.close();
 }
 

@@ -8,7 +8,8 @@ import { tempDataDir } from '../testing/fixtures.js';
 import { runBackupJob, type BackupJobRequest } from './backup-job.js';
 import { backupsDir, FAILED_FOLDER, listCopies } from './backup-manifest.js';
 import { DEFAULT_RETENTION } from './backup-retention.js';
-import { appendEvents, recordsFile, tamperEvent } from './testing/records-file.js';
+import { recordsFile, tamperEvent } from './testing/records-file.js';
+import { appendEvents } from '../testing/history.js';
 
 const HOUR = 3_600_000;
 const first = Date.parse('2026-12-03T03:00:00Z');

@@ -12,7 +12,8 @@ import { RosterStore } from '../roster/roster-store.js';
 import { tempDataDir } from '../testing/fixtures.js';
 import { backupsDir, BACKUPS_FOLDER, FAILED_FOLDER, listCopies } from './backup-manifest.js';
 import { copyBeforeMigration } from './pre-migration-copy.js';
-import { appendEvents, DB_FILE, tamperEvent } from './testing/records-file.js';
+import { DB_FILE, tamperEvent } from './testing/records-file.js';
+import { appendEvents } from '../testing/history.js';
 
 const OLDER = migrations.length - 1;
 

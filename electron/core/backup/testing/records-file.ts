@@ -2,11 +2,11 @@
 // through the ledger as the door writes them.
 import BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
-import { toLocalTime } from '../../../../shared/domain/local-time.js';
 import { openDatabase } from '../../db/open-database.js';
 import { demoRoster } from '../../demo/demo-roster.js';
-import { AttendanceLog, ensureDeviceId } from '../../ledger/attendance-log.js';
+import { ensureDeviceId } from '../../ledger/attendance-log.js';
 import { RosterStore } from '../../roster/roster-store.js';
+import { appendEvents } from '../../testing/history.js';
 
 export const DB_FILE = 'esik.sqlite';
 
@@ -20,24 +20,6 @@ export function recordsFile(dataDir: string, events: number): { path: string; de
     return { path, deviceId };
   } finally {
     db.close();
-  }
-}
-
-export function appendEvents(db: BetterSqlite3.Database, deviceId: string, events: number): void {
-  const log = new AttendanceLog(db, deviceId);
-  const children = demoRoster().children;
-  const start = Date.parse('2026-11-02T08:00:00.000+05:00') + (log.newest()?.seq ?? 0) * 60_000;
-  // In batches of 500 (one transaction each): a long history is written in seconds, not one fsync per event.
-  for (let done = 0; done < events; done += 500) {
-    const drafts = Array.from({ length: Math.min(500, events - done) }, (_, i) => ({
-      childId: children[(done + i) % children.length]?.id ?? '',
-      kind: 'arrival' as const,
-      method: 'rfid' as const,
-      companionId: null,
-      credentialId: null,
-      staffId: null,
-    }));
-    log.append(drafts, toLocalTime(new Date(start + done * 60_000), 300));
   }
 }
 
