@@ -146,6 +146,8 @@ interface OpenStore {
 export class KioskCore {
   readonly databasePath: string;
   private store: OpenStore | null = null;
+  /** The sync worker's stop after close(): see closed(). */
+  private stopping: Promise<void> = Promise.resolve();
   private readonly readers: HidReaders;
   private status: KioskStatus;
   private readonly listeners = new Set<Listener>();
@@ -247,13 +249,21 @@ export class KioskCore {
     this.cannotRecord.stopProbe();
     for (const stop of this.store?.running.splice(0).reverse() ?? []) stop();
     this.readers.stop();
-    void this.store?.city.stop();
+    if (this.store) this.stopping = this.store.city.stop();
     this.store?.staff.stop();
     this.store?.door.stop();
     this.store?.backups.stop();
     this.store?.db.close();
     this.store?.anchor.close();
     this.store = null;
+  }
+
+  /**
+   * Resolves once the sync worker close() stopped has exited (it holds its own connection to the records file): what
+   * removes the data folder after a close waits for this, or the worker may still open the file meanwhile.
+   */
+  closed(): Promise<void> {
+    return this.stopping;
   }
 
   private withStore<R>(action: (store: OpenStore) => R): R | Result<never> {

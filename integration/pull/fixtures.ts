@@ -28,7 +28,11 @@ export interface Kiosk {
 export function startKiosk(clock: ManualClock = manualClock(MORNING), dataDir = tempDataDir()): Kiosk {
   const lines: string[] = [];
   const core = new KioskCore({ dataDir, demo: true, clock, log: (line) => lines.push(line), cityPullIntervalMs: 0 });
-  onTestFinished(() => core.close());
+  // The sync worker an enrollment started must have let the records file go before the folder is removed.
+  onTestFinished(async () => {
+    core.close();
+    await core.closed();
+  });
   const alerts: EventPayload<'staffAlert'>[] = [];
   core.onEvent((name, payload) => {
     if (name === 'staffAlert') alerts.push(payload as EventPayload<'staffAlert'>);

@@ -72,7 +72,10 @@ describe('a month offline', () => {
           tuning: { backoff: { baseMs: 100, capMs: 800 }, networkPollMs: 0, queuePollMs: 50 },
         },
       });
-      onTestFinished(() => core.close());
+      onTestFinished(async () => {
+        core.close();
+        await core.closed();
+      });
       core.onEvent((name, payload) => {
         if (name === 'syncStatusChanged') statuses.push(payload as SyncStatus);
       });
