@@ -14,7 +14,7 @@ import { freeBytes } from '../db/storage-probe.js';
 import { BackupKeySchema } from './backup-crypto.js';
 import { backupsDir, copyFileName, ensurePrivateFolder, FAILED_FOLDER, INCOMING_FOLDER, listCopies, manifestPath, writeManifest } from './backup-manifest.js';
 import { copiesToKeep } from './backup-retention.js';
-import { verifyCopy } from './copy-verify.js';
+import { checkCopy } from './copy-verify.js';
 import { writeToSecondPlace } from './second-place.js';
 
 export const BackupJobRequestSchema = z.object({
@@ -127,24 +127,7 @@ export async function runBackupJob(request: BackupJobRequest): Promise<BackupJob
 /** Verifies the copy just taken and moves it where it belongs, with its manifest; prunes and goes on to the second place when verified. */
 async function placeCopy(input: { folder: string; taking: string; file: string; request: BackupJobRequest; copyMs: number }): Promise<BackupJobOutcome> {
   const { folder, taking, file, request } = input;
-  const started = performance.now();
-  const verdict = verifyCopy(taking, request.nativeBinding);
-  const copy: BackupCopy = {
-    file,
-    kind: request.kind,
-    takenAt: new Date(request.takenMs).toISOString(),
-    takenMs: request.takenMs,
-    bytes: sizeOf(taking),
-    schemaVersion: verdict.schemaVersion,
-    deviceId: verdict.deviceId,
-    counts: verdict.counts,
-    head: verdict.head,
-    verified: verdict.verified,
-    problem: verdict.problem,
-    migration: null,
-    copyMs: Math.round(input.copyMs),
-    verifyMs: Math.round(performance.now() - started),
-  };
+  const { verdict, copy } = checkCopy({ path: taking, file, kind: request.kind, takenMs: request.takenMs, migration: null, copyMs: input.copyMs, nativeBinding: request.nativeBinding });
   if (!verdict.verified) {
     const failed = putAside(folder, taking, copy);
     return { kind: 'failed', code: 'BACKUP_FAILED', detail: copy.problem ?? 'not verified', copy: failed };

@@ -2,7 +2,8 @@
 // kiosk's event chain walked from its first event through its head with the ledger's own chain code. Also counts what
 // the copy holds, for its manifest. Synchronous and heavy (seconds for a million events): run it off the door's thread.
 import BetterSqlite3 from 'better-sqlite3';
-import type { BackupCounts } from '../../../shared/admin/backup-contract.js';
+import { statSync } from 'node:fs';
+import type { BackupCopy, BackupCounts } from '../../../shared/admin/backup-contract.js';
 import { integrityProblems, walkOwnChain } from '../ledger/chain-audit.js';
 
 export interface CopyVerdict {
@@ -43,4 +44,35 @@ export function verifyCopy(path: string, nativeBinding: string | null): CopyVerd
   } finally {
     db?.close();
   }
+}
+
+/** What a copy just taken is: verified (or why not) and its manifest, for whichever kind of copy took it. */
+export function checkCopy(input: {
+  path: string;
+  file: string;
+  kind: BackupCopy['kind'];
+  takenMs: number;
+  migration: BackupCopy['migration'];
+  copyMs: number;
+  nativeBinding: string | null;
+}): { verdict: CopyVerdict; copy: BackupCopy } {
+  const started = performance.now();
+  const verdict = verifyCopy(input.path, input.nativeBinding);
+  const copy: BackupCopy = {
+    file: input.file,
+    kind: input.kind,
+    takenAt: new Date(input.takenMs).toISOString(),
+    takenMs: input.takenMs,
+    bytes: statSync(input.path).size,
+    schemaVersion: verdict.schemaVersion,
+    deviceId: verdict.deviceId,
+    counts: verdict.counts,
+    head: verdict.head,
+    verified: verdict.verified,
+    problem: verdict.problem,
+    migration: input.migration,
+    copyMs: Math.round(input.copyMs),
+    verifyMs: Math.round(performance.now() - started),
+  };
+  return { verdict, copy };
 }

@@ -6,14 +6,14 @@
 // migration then does not run — except a chain already broken in the records themselves: the copy is then as faithful
 // as a copy can be, so it is kept aside (backups/failed, with the reason) and the upgrade goes on, the break still shown.
 import type { Database } from 'better-sqlite3';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupCopy } from '../../../shared/admin/backup-contract.js';
-import { syncFolder } from '../files/atomic-write.js';
+import { syncFile, syncFolder } from '../files/atomic-write.js';
 import { freeBytes } from '../db/storage-probe.js';
 import { BACKUP_RESERVE_BYTES, putAside } from './backup-job.js';
 import { backupsDir, copyFileName, ensurePrivateFolder, INCOMING_FOLDER, writeManifest } from './backup-manifest.js';
-import { verifyCopy } from './copy-verify.js';
+import { checkCopy } from './copy-verify.js';
 
 export interface PreMigrationInput {
   dataDir: string;
@@ -36,35 +36,13 @@ export function copyBeforeMigration(db: Database, input: PreMigrationInput): Bac
   const started = performance.now();
   try {
     db.prepare('VACUUM INTO ?').run(taking);
-    const fd = openSync(taking, 'r+');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    syncFile(taking);
   } catch (error) {
     rmSync(taking, { force: true });
     throw error;
   }
   const copyMs = performance.now() - started;
-  const verifying = performance.now();
-  const verdict = verifyCopy(taking, input.nativeBinding);
-  const copy: BackupCopy = {
-    file,
-    kind: 'pre-migration',
-    takenAt: new Date(input.nowMs).toISOString(),
-    takenMs: input.nowMs,
-    bytes: statSync(taking).size,
-    schemaVersion: verdict.schemaVersion,
-    deviceId: verdict.deviceId,
-    counts: verdict.counts,
-    head: verdict.head,
-    verified: verdict.verified,
-    problem: verdict.problem,
-    migration: { from: input.from, to: input.to },
-    copyMs: Math.round(copyMs),
-    verifyMs: Math.round(performance.now() - verifying),
-  };
+  const { verdict, copy } = checkCopy({ path: taking, file, kind: 'pre-migration', takenMs: input.nowMs, migration: { from: input.from, to: input.to }, copyMs, nativeBinding: input.nativeBinding });
   if (!verdict.verified) {
     putAside(folder, taking, copy);
     if (verdict.failed === 'chain') return copy;
