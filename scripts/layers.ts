@@ -56,7 +56,8 @@ export const layers: Layer[] = [
     staff: ['time', 'files', 'db', 'guards', 'ledger', 'roster'],
     sync: ['time', 'files', 'db', 'credentials', 'guards', 'ledger', 'roster'],
     admin: ['time', 'files', 'db', 'credentials', 'guards', 'ledger', 'roster', 'staff'],
-    backup: ['time', 'files', 'db', 'guards', 'ledger'],
+    // A restore recognises its admin by PIN against the copy's staff accounts (staff/pin-hash.ts, pin-pepper.ts).
+    backup: ['time', 'files', 'db', 'guards', 'ledger', 'staff'],
     // The diagnostics page reads the floors and writes its bundle where the admin's exports go.
     diagnostics: ['files', 'db', 'guards', 'logging', 'admin'],
   }),

@@ -47,6 +47,8 @@ import { StandingAlerts } from './standing-alerts.js';
 import { BackupDesk, copyBeforeMigration } from './backup/backup-desk.js';
 import { backupHandlers, type BackupAsyncRequestName } from './backup/backup-handlers.js';
 import { CannotRecordState } from './cannot-record.js';
+import { RestoreDesk } from './backup/restore/restore-desk.js';
+import { restoreHandlers } from './backup/restore/restore-handlers.js';
 
 export interface KioskCoreOptions {
   dataDir: string;
@@ -101,7 +103,7 @@ export const BACKGROUND_START_MS = 3_000;
 const STORAGE_PROBE_MS = 5_000;
 
 /** Requests that wait on the network, a file or a PIN's hash and so answer with a Promise; every other one answers at once. */
-type AsyncRequestName = SyncAsyncRequestName | AdminAsyncRequestName | StaffAsyncRequestName | BackupAsyncRequestName | DiagnosticsAsyncRequestName;
+type AsyncRequestName = SyncAsyncRequestName | AdminAsyncRequestName | StaffAsyncRequestName | BackupAsyncRequestName | DiagnosticsAsyncRequestName | 'restoreDamaged';
 
 export type KioskHandlers = {
   [K in KioskRequestName]: (args: RequestArgs<K>) => K extends AsyncRequestName ? Promise<Result<RequestValue<K>>> : Result<RequestValue<K>>;
@@ -162,6 +164,8 @@ export class KioskCore {
   private anchorFailing = false;
   /** The full check started by the last successful open (whenFullyChecked). */
   private audit: Promise<void> = Promise.resolve();
+  /** Restores a verified copy: from the console, or on the damaged-records screen where no records are open. */
+  private readonly restores: RestoreDesk;
 
   constructor(private readonly options: KioskCoreOptions) {
     this.databasePath = join(options.dataDir, 'esik.sqlite');
@@ -183,6 +187,22 @@ export class KioskCore {
       onReaders: (readers) => this.emit('readersChanged', { readers }),
       isOpen: () => this.store !== null,
       log: this.log,
+    });
+    this.restores = new RestoreDesk({
+      dataDir: options.dataDir,
+      databasePath: this.databasePath,
+      nativeBinding: options.nativeBinding ?? null,
+      secrets: this.secrets,
+      clock: this.clock,
+      log: this.log,
+      stopDoor: async () => {
+        this.close();
+        await this.closed();
+      },
+      reopen: () => {
+        this.reopen();
+        return this.store?.db ?? null;
+      },
     });
     this.status = this.open();
   }
@@ -207,6 +227,10 @@ export class KioskCore {
     ...projectGuarded(syncHandlers(), (s: OpenStore) => s.city),
     ...projectGuarded(backupHandlers(), (s: OpenStore) => s.backups),
     ...projectGuarded(diagnosticsHandlers(), (s: OpenStore) => s.diagnostics),
+    ...restoreHandlers<OpenStore>(
+      () => this.restores,
+      () => (!this.store && this.status.state === 'database-error' ? this.status.problem : null),
+    ),
     retryDatabase: {
       guard: 'none',
       run: () => {
@@ -584,6 +608,7 @@ export class KioskCore {
         newestSeq: () => log.newest()?.seq ?? 0,
         log: this.log,
         ...(this.options.backup?.checkEveryMs === undefined ? {} : { checkEveryMs: this.options.backup.checkEveryMs }),
+        restores: this.restores,
       });
       const diagnostics = new DiagnosticsDesk({
         db,

@@ -8,6 +8,7 @@ import { staffRequests } from '../staff/staff-contract.js';
 import { adminRequests } from '../admin/admin-contract.js';
 import { backupRequests } from '../admin/backup-contract.js';
 import { diagnosticsRequests } from '../admin/diagnostics-contract.js';
+import { consoleRestoreRequests, restoreRequests } from '../admin/restore-contract.js';
 
 const Clock = z.string().regex(/^\d{2}:\d{2}$/);
 
@@ -240,6 +241,9 @@ export const kioskRequests = {
   ...adminRequests,
   /** The admin console's backups: the verified copies, their status, the retention and the encrypted second place. */
   ...backupRequests,
+  /** Restoring a verified copy: from the console, and from the damaged-records screen (shared/admin/restore-contract.ts). */
+  ...consoleRestoreRequests,
+  ...restoreRequests,
   /** The admin's diagnostics page and support bundle (shared/admin/diagnostics-contract.ts). */
   ...diagnosticsRequests,
   /** Sync with the city now (online/offline/never-enrolled, queued and rejected counts…); syncStatusChanged tells every change after. */

@@ -58,6 +58,28 @@ export const errorCodes = [
   /** An encrypted copy changed or cut anywhere: its authentication fails. */
   'BACKUP_FILE_DAMAGED',
   'BACKUP_NOT_A_BACKUP',
+  /** Restoring a copy: the copy named is not there (any more). */
+  'RESTORE_COPY_NOT_FOUND',
+  /** The copy failed its check when verified again (integrity or chain): nothing was changed. */
+  'RESTORE_COPY_NOT_VERIFIED',
+  /** The copy was written by a newer version of Esik than this one. */
+  'RESTORE_COPY_FROM_FUTURE',
+  /** The disk has no room to take the copy in beside the records it puts aside: nothing was changed. */
+  'RESTORE_NO_ROOM',
+  /** An encrypted copy: the recovery passphrase is needed to open it. */
+  'RESTORE_PASSPHRASE_NEEDED',
+  /** The PIN is no admin's PIN in the copy being restored. */
+  'RESTORE_PIN_WRONG',
+  /** Too many wrong PINs for a restore: wait before trying again. */
+  'RESTORE_PIN_LOCKED',
+  /** The PINs cannot be checked here (the install's PIN secret is missing or sealed by another program). */
+  'RESTORE_PIN_UNCHECKABLE',
+  /** Restoring from the damaged-records screen when the records are not damaged: use the console. */
+  'RESTORE_NOT_NEEDED',
+  /** A restore is already under way. */
+  'RESTORE_RUNNING',
+  /** The files could not be swapped (the records were put back as they were). */
+  'RESTORE_FAILED',
   'INTERNAL',
 ] as const;
 export const ErrorCodeSchema = z.enum(errorCodes);

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MIN_PASSPHRASE_LENGTH, type BackupCopy, type BackupKind, type BackupRetention, type BackupStatus, type SecondPlaceStatus } from '../../../shared/admin/backup-contract.js';
+import type { CopyChoice, RestoreOutcome } from '../../../shared/admin/restore-contract.js';
 import { fail, ok, type Result } from '../../../shared/api/result.js';
 import type { SecretStore } from '../files/secret-store.js';
 import type { SettingsStore } from '../ledger/settings-store.js';
@@ -15,6 +16,8 @@ import type { BackupJobOutcome } from './backup-job.js';
 import { backupsDir, FAILED_FOLDER, listCopies } from './backup-manifest.js';
 import { startBackupJob, type RunningBackup } from './backup-runner.js';
 import { dueBackup } from './backup-schedule.js';
+import type { RestoreDesk } from './restore/restore-desk.js';
+import type { RestorableList } from './restore/restorable-copies.js';
 
 export interface BackupDeskOptions {
   dataDir: string;
@@ -30,6 +33,8 @@ export interface BackupDeskOptions {
   log: (line: string) => void;
   /** How often a copy being due is checked; 5 minutes by default. The first check comes one interval after start. */
   checkEveryMs?: number;
+  /** Restores a copy (the kiosk core's, which outlives these records). */
+  restores: RestoreDesk;
 }
 
 const CHECK_EVERY_MS = 5 * 60_000;
@@ -120,6 +125,16 @@ export class BackupDesk {
   copies(): { copies: BackupCopy[]; failed: BackupCopy[] } {
     const folder = backupsDir(this.options.dataDir);
     return { copies: this.listGood(), failed: listCopies(join(folder, FAILED_FOLDER), this.skipped) };
+  }
+
+  /** Every copy a restore may choose: the verified local ones and the second place's encrypted ones. */
+  restorableCopies(): RestorableList {
+    return this.options.restores.copies(this.options.settings.get('backupSecondPlace')?.folder ?? null);
+  }
+
+  /** Restores a copy from the console: the door stops, these records are put aside, and the kiosk opens on the copy. */
+  restore(copy: CopyChoice, pin: string, passphrase: string | null): Promise<Result<RestoreOutcome>> {
+    return this.options.restores.restore(copy, pin, passphrase, this.options.settings.get('backupSecondPlace')?.folder ?? null, 'console');
   }
 
   setRetention(retention: BackupRetention): BackupStatus {

@@ -1,16 +1,17 @@
 // The admin console's backup requests (shared/admin/backup-contract.ts) answered by the BackupDesk; every one is
 // guarded 'admin' (guards/request-guards.ts).
 import type { BackupRequestName } from '../../../shared/admin/backup-contract.js';
+import type { consoleRestoreRequests } from '../../../shared/admin/restore-contract.js';
 import type { RequestArgs, RequestValue } from '../../../shared/api/contract.js';
 import { fail, ok, type Result } from '../../../shared/api/result.js';
 import type { GuardedHandlers } from '../guards/request-guards.js';
 import type { BackupDesk } from './backup-desk.js';
 
 /** The backup requests that wait for a copy or for scrypt, and so answer with a Promise. */
-export type BackupAsyncRequestName = 'adminBackupNow' | 'adminSetBackupSecondPlace';
+export type BackupAsyncRequestName = 'adminBackupNow' | 'adminSetBackupSecondPlace' | 'adminRestoreCopy';
 
 export type BackupHandlers = {
-  [K in BackupRequestName]: (args: RequestArgs<K>) => K extends BackupAsyncRequestName ? Promise<Result<RequestValue<K>>> : Result<RequestValue<K>>;
+  [K in BackupRequestName | keyof typeof consoleRestoreRequests]: (args: RequestArgs<K>) => K extends BackupAsyncRequestName ? Promise<Result<RequestValue<K>>> : Result<RequestValue<K>>;
 };
 
 export function backupHandlers(): GuardedHandlers<BackupDesk, BackupHandlers> {
@@ -26,5 +27,7 @@ export function backupHandlers(): GuardedHandlers<BackupDesk, BackupHandlers> {
     adminSetBackupRetention: { guard: 'admin', run: ({ retention }, { store: b }) => ok(b.setRetention(retention)) },
     adminSetBackupSecondPlace: { guard: 'admin', run: async ({ folder, passphrase }, { store: b }) => b.setSecondPlace(folder, passphrase) },
     adminClearBackupSecondPlace: { guard: 'admin', run: (_args, { store: b }) => ok(b.clearSecondPlace()) },
+    adminBackupCopies: { guard: 'admin', run: (_args, { store: b }) => ok(b.restorableCopies()) },
+    adminRestoreCopy: { guard: 'admin', run: async ({ copy, pin, passphrase }, { store: b }) => b.restore(copy, pin, passphrase ?? null) },
   };
 }

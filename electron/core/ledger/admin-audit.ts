@@ -11,7 +11,9 @@ export type AdminAction =
   | 'qr-cards-printed'
   // Migration 0006: a companion's card enrolled or revoked (electron/core/admin/card-enrolment.ts).
   | 'card-enrolled'
-  | 'card-revoked';
+  | 'card-revoked'
+  // Migration 0012: the records restored from a verified copy (electron/core/backup/restore/).
+  | 'backup-restored';
 
 export class AdminAudit {
   private readonly insert: Statement<[string, string, number, string, string, string]>;

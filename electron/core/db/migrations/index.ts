@@ -11,5 +11,6 @@ import { chainVerified } from './0008-chain-verified.js';
 import { refusedCoalesced } from './0009-refused-coalesced.js';
 import { staffCardLock } from './0010-staff-card-lock.js';
 import { allowedValues } from './0011-allowed-values.js';
+import { restoreAudit } from './0012-restore-audit.js';
 
-export const migrations: readonly Migration[] = [initial, trustedKeys, syncOutbox, staff, admin, cardChanges, staffAccounts, chainVerified, refusedCoalesced, staffCardLock, allowedValues];
+export const migrations: readonly Migration[] = [initial, trustedKeys, syncOutbox, staff, admin, cardChanges, staffAccounts, chainVerified, refusedCoalesced, staffCardLock, allowedValues, restoreAudit];
