@@ -1,6 +1,7 @@
 // English catalog; its shape is the contract the Kazakh and Russian catalogs must fill.
 import { staffEn } from './staff/en.js';
 import { adminEn } from './admin/en.js';
+import { restoreEn } from './restore/en.js';
 export const en = {
   language: { kk: 'Қазақша', ru: 'Русский', en: 'English' },
   idle: {
@@ -111,6 +112,7 @@ export const en = {
   },
   staff: staffEn,
   admin: adminEn,
+  restore: restoreEn,
   /** The door while its disk is full, read-only or failing: nothing is recorded, staff use paper, it resumes by itself. */
   cannotRecord: {
     title: 'The kiosk cannot record right now',

@@ -1,6 +1,7 @@
 import type { Catalog } from './en.js';
 import { staffKk } from './staff/kk.js';
 import { adminKk } from './admin/kk.js';
+import { restoreKk } from './restore/kk.js';
 
 export const kk: Catalog = {
   language: { kk: 'Қазақша', ru: 'Русский', en: 'English' },
@@ -109,6 +110,7 @@ export const kk: Catalog = {
   },
   staff: staffKk,
   admin: adminKk,
+  restore: restoreKk,
   cannotRecord: {
     title: 'Киоск қазір белгіні жаза алмайды',
     DISK_FULL: 'Диск толып қалды',

@@ -1,6 +1,7 @@
 import type { Catalog } from './en.js';
 import { staffRu } from './staff/ru.js';
 import { adminRu } from './admin/ru.js';
+import { restoreRu } from './restore/ru.js';
 
 export const ru: Catalog = {
   language: { kk: 'Қазақша', ru: 'Русский', en: 'English' },
@@ -109,6 +110,7 @@ export const ru: Catalog = {
   },
   staff: staffRu,
   admin: adminRu,
+  restore: restoreRu,
   cannotRecord: {
     title: 'Киоск сейчас не может записывать',
     DISK_FULL: 'Диск заполнен',
