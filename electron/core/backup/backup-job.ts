@@ -14,7 +14,7 @@ import { freeBytes } from '../db/storage-probe.js';
 import { BackupKeySchema } from './backup-crypto.js';
 import { backupsDir, copyFileName, ensurePrivateFolder, FAILED_FOLDER, INCOMING_FOLDER, listCopies, manifestPath, writeManifest } from './backup-manifest.js';
 import { copiesToKeep } from './backup-retention.js';
-import { checkCopy } from './copy-verify.js';
+import { checkCopyBeside } from './copy-verify.js';
 import { writeToSecondPlace } from './second-place.js';
 
 export const BackupJobRequestSchema = z.object({
@@ -26,6 +26,8 @@ export const BackupJobRequestSchema = z.object({
   retention: BackupRetentionSchema,
   offsetMinutes: z.number().int().nullable(),
   secondPlace: z.object({ folder: z.string(), key: BackupKeySchema }).nullable(),
+  /** The worker script a second thread runs the copy's integrity check in (backup-runner.ts sets it); absent: this thread. */
+  integrityScript: z.string().optional(),
 });
 export type BackupJobRequest = z.infer<typeof BackupJobRequestSchema>;
 
@@ -127,7 +129,10 @@ export async function runBackupJob(request: BackupJobRequest): Promise<BackupJob
 /** Verifies the copy just taken and moves it where it belongs, with its manifest; prunes and goes on to the second place when verified. */
 async function placeCopy(input: { folder: string; taking: string; file: string; request: BackupJobRequest; copyMs: number }): Promise<BackupJobOutcome> {
   const { folder, taking, file, request } = input;
-  const { verdict, copy } = checkCopy({ path: taking, file, kind: request.kind, takenMs: request.takenMs, migration: null, copyMs: input.copyMs, nativeBinding: request.nativeBinding });
+  const { verdict, copy } = await checkCopyBeside(
+    { path: taking, file, kind: request.kind, takenMs: request.takenMs, migration: null, copyMs: input.copyMs, nativeBinding: request.nativeBinding },
+    request.integrityScript ?? null,
+  );
   if (!verdict.verified) {
     const failed = putAside(folder, taking, copy);
     return { kind: 'failed', code: 'BACKUP_FAILED', detail: copy.problem ?? 'not verified', copy: failed };

@@ -26,7 +26,9 @@ export function startBackupJob(request: BackupJobRequest, workerScript: string |
   });
   let worker: Worker;
   try {
-    worker = new Worker(workerScript, { workerData: request });
+    // The copy's integrity check runs in a second thread of the same script, beside the chain walk in this one.
+    const workerData: BackupJobRequest = { ...request, integrityScript: String(workerScript) };
+    worker = new Worker(workerScript, { workerData });
   } catch (error) {
     settle(failed(`backup worker cannot start: ${error instanceof Error ? error.message : String(error)}`));
     return { outcome, stop: () => undefined };

@@ -1,10 +1,11 @@
 // Proves a copy good before it counts: opened read-only, SQLite's integrity check over every page and index, then this
 // kiosk's event chain walked from its first event through its head with the ledger's own chain code. Also counts what
 // the copy holds, for its manifest. Synchronous and heavy (seconds for a million events): run it off the door's thread.
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import type { BackupCopy, BackupCounts } from '../../../shared/admin/backup-contract.js';
-import { integrityProblems, walkOwnChain } from '../ledger/chain-audit.js';
+import { walkOwnChain } from '../ledger/chain-audit.js';
+import { integrityBeside, integrityOfCopy, openCopy } from './copy-integrity.js';
 
 export interface CopyVerdict {
   verified: boolean;
@@ -18,13 +19,45 @@ export interface CopyVerdict {
   head: { seq: number; hash: string } | null;
 }
 
+/** Verifies a copy in this thread: the integrity check, then the chain walk (the copy before a migration). */
 export function verifyCopy(path: string, nativeBinding: string | null): CopyVerdict {
-  const verdict: CopyVerdict = { verified: false, problem: null, failed: null, deviceId: null, schemaVersion: 0, counts: null, head: null };
+  try {
+    return judged(integrityOfCopy(path, nativeBinding), walkCopy(path, nativeBinding));
+  } catch (error) {
+    return unreadable(error);
+  }
+}
+
+/**
+ * Verifies a copy with its integrity check already running elsewhere (copy-integrity.ts): the chain walk runs here
+ * meanwhile, and the verdict waits for both.
+ */
+export async function verifyCopyBeside(path: string, nativeBinding: string | null, integrity: Promise<string | null>): Promise<CopyVerdict> {
+  const walked = walkCopy(path, nativeBinding);
+  try {
+    return judged(await integrity, walked);
+  } catch (error) {
+    return unreadable(error);
+  }
+}
+
+const NOTHING_YET: CopyVerdict = { verified: false, problem: null, failed: null, deviceId: null, schemaVersion: 0, counts: null, head: null };
+
+function unreadable(error: unknown): CopyVerdict {
+  return { ...NOTHING_YET, failed: 'file', problem: `cannot be read: ${error instanceof Error ? error.message : String(error)}` };
+}
+
+/** A file SQLite finds damaged fails as a file, whatever the walk over it said; a whole file stands on its walk. */
+function judged(integrity: string | null, walked: CopyVerdict): CopyVerdict {
+  return integrity === null ? walked : { ...NOTHING_YET, failed: 'file', problem: `integrity check: ${integrity}` };
+}
+
+/** The chain walked through its head and what the copy holds counted; verified unless the walk failed. */
+function walkCopy(path: string, nativeBinding: string | null): CopyVerdict {
   let db: BetterSqlite3.Database | null = null;
   try {
-    db = new BetterSqlite3(path, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
-    const problems = integrityProblems(db);
-    if (problems) return { ...verdict, failed: 'file', problem: `integrity check: ${problems}` };
+    db = openCopy(path, nativeBinding);
+    const verdict: CopyVerdict = { ...NOTHING_YET };
     verdict.schemaVersion = db.prepare<[], number>('SELECT coalesce(max(version), 0) FROM schema_migrations').pluck().get() ?? 0;
     verdict.deviceId = db.prepare<[], string>('SELECT id FROM device').pluck().get() ?? null;
     const count = (table: string): number => db?.prepare<[], number>(`SELECT count(*) FROM ${table}`).pluck().get() ?? 0;
@@ -40,14 +73,13 @@ export function verifyCopy(path: string, nativeBinding: string | null): CopyVerd
     verdict.head = through;
     return { ...verdict, verified: true };
   } catch (error) {
-    return { ...verdict, failed: 'file', problem: `cannot be read: ${error instanceof Error ? error.message : String(error)}` };
+    return unreadable(error);
   } finally {
     db?.close();
   }
 }
 
-/** What a copy just taken is: verified (or why not) and its manifest, for whichever kind of copy took it. */
-export function checkCopy(input: {
+export interface CopyToCheck {
   path: string;
   file: string;
   kind: BackupCopy['kind'];
@@ -55,10 +87,24 @@ export function checkCopy(input: {
   migration: BackupCopy['migration'];
   copyMs: number;
   nativeBinding: string | null;
-}): { verdict: CopyVerdict; copy: BackupCopy } {
+}
+
+/** What a copy just taken is: verified (or why not) and its manifest, checked in this thread (the copy before a migration). */
+export function checkCopy(input: CopyToCheck): { verdict: CopyVerdict; copy: BackupCopy } {
   const started = performance.now();
   const verdict = verifyCopy(input.path, input.nativeBinding);
-  const copy: BackupCopy = {
+  return { verdict, copy: manifestOf(input, verdict, started) };
+}
+
+/** checkCopy with the integrity check in a second thread running `script` (the backup worker's), beside the walk here. */
+export async function checkCopyBeside(input: CopyToCheck, script: string | null): Promise<{ verdict: CopyVerdict; copy: BackupCopy }> {
+  const started = performance.now();
+  const verdict = await verifyCopyBeside(input.path, input.nativeBinding, integrityBeside(script, input.path, input.nativeBinding));
+  return { verdict, copy: manifestOf(input, verdict, started) };
+}
+
+function manifestOf(input: CopyToCheck, verdict: CopyVerdict, started: number): BackupCopy {
+  return {
     file: input.file,
     kind: input.kind,
     takenAt: new Date(input.takenMs).toISOString(),
@@ -74,5 +120,4 @@ export function checkCopy(input: {
     copyMs: Math.round(input.copyMs),
     verifyMs: Math.round(performance.now() - started),
   };
-  return { verdict, copy };
 }

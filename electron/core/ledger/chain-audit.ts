@@ -3,7 +3,7 @@
 // never writes and never holds the door's write lock.
 import BetterSqlite3 from 'better-sqlite3';
 import { z } from 'zod';
-import { verifyChain, type ChainCheck, type ChainedFields } from './event-chain.js';
+import { CANONICAL_EVENT_SQL, eventHash, GENESIS_HASH, sha256Hex, type ChainCheck, type ChainedFields, type WalkStart } from './event-chain.js';
 
 export const AuditRequestSchema = z.lazy(() => z.object({
   databasePath: z.string(),
@@ -39,19 +39,39 @@ export function integrityProblems(db: BetterSqlite3.Database): string | null {
 
 /** The walk over this device's whole chain from its first event; `through`: the newest event it proved (null: none). */
 export function walkOwnChain(db: BetterSqlite3.Database, deviceId: string): { chain: ChainCheck; through: { seq: number; hash: string } | null } {
+  return walkChainAfter(db, deviceId, { seq: 0, hash: GENESIS_HASH });
+}
+
+/**
+ * verifyChain's walk from just after `from`, reading each event as its seq, links and canonical text
+ * (CANONICAL_EVENT_SQL) rather than as a fourteen-field object: about a third of the CPU over a million events.
+ */
+function walkChainAfter(db: BetterSqlite3.Database, deviceId: string, from: WalkStart): { chain: ChainCheck; through: { seq: number; hash: string } | null } {
   // One statement: one read snapshot, so the door's appends meanwhile neither show up half-way nor get in the way.
-  const rows = db.prepare<[string], ChainedFields & { hash: string }>(`SELECT ${CHAIN_COLUMNS} FROM attendance_events WHERE device_id = ? ORDER BY device_seq`).iterate(deviceId);
-  const last = { seq: 0, hash: '' };
-  const chain = verifyChain(
-    (function* () {
-      for (const row of rows) {
-        yield row;
-        last.seq = row.device_seq;
-        last.hash = row.hash;
-      }
-    })(),
-  );
-  return { chain, through: chain.intact && last.seq > 0 ? last : null };
+  const rows = db
+    .prepare<[string, number], [number, string, string, string]>(
+      `SELECT device_seq, prev_hash, hash, ${CANONICAL_EVENT_SQL} FROM attendance_events WHERE device_id = ? AND device_seq > ? ORDER BY device_seq`,
+    )
+    .raw(true)
+    .iterate(deviceId, from.seq);
+  const whole = db.prepare<[string, number], ChainedFields & { hash: string }>(`SELECT ${CHAIN_COLUMNS} FROM attendance_events WHERE device_id = ? AND device_seq = ?`);
+  const hashes = (seq: number, text: string, stored: string): boolean => {
+    if (sha256Hex(text) === stored) return true;
+    // SQLite's text differs from JSON.stringify's (an escape of its own): the definition decides.
+    const event = whole.get(deviceId, seq);
+    return event !== undefined && eventHash(event) === stored;
+  };
+  let prev = from.hash;
+  let expected = from.seq + 1;
+  for (const [seq, prevHash, hash, text] of rows) {
+    if (seq !== expected || prevHash !== prev || !hashes(seq, text, hash)) {
+      return { chain: { intact: false, events: expected - 1, brokenAtSeq: seq }, through: null };
+    }
+    prev = hash;
+    expected += 1;
+  }
+  const events = expected - 1;
+  return { chain: { intact: true, events, brokenAtSeq: null }, through: events > from.seq ? { seq: events, hash: prev } : null };
 }
 
 export function auditDatabase(request: AuditRequest): AuditOutcome {
