@@ -1,6 +1,7 @@
 // The protocol's endpoints: method, path, whether a bearer token is needed, and whether the call commits
 // records (only those get the commit faults: drop before/after the commit, lost or doubled acknowledgements).
 import { PATHS } from '../../shared/sync/protocol.js';
+import { chain } from './handlers/chain.js';
 import type { AuthedHandler, Handler } from './handlers/context.js';
 import { enroll } from './handlers/enroll.js';
 import { hello } from './handlers/hello.js';
@@ -20,4 +21,5 @@ export const routes: readonly Route[] = [
   { method: 'POST', path: PATHS.missing, auth: true, commits: false, handle: missing },
   { method: 'GET', path: PATHS.roster, auth: true, commits: false, handle: roster },
   { method: 'GET', path: PATHS.peers, auth: true, commits: false, handle: peers },
+  { method: 'GET', path: PATHS.chain, auth: true, commits: false, handle: chain },
 ];

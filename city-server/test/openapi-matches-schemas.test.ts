@@ -45,6 +45,7 @@ const zodFor: Record<string, z.ZodType> = {
   RosterDelta: protocol.RosterDeltaSchema,
   RosterReply: protocol.RosterReplySchema,
   PeersReply: protocol.PeersReplySchema,
+  ChainPageReply: protocol.ChainPageReplySchema,
 };
 
 const isObject = (value: Json | undefined): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -15,6 +15,8 @@ export const PROTOCOL_HEADER = 'esik-protocol';
 export const MAX_PUSH_RECORDS = 1000;
 /** Ids in one "which do you lack?" question. */
 export const MAX_MISSING_IDS = 5000;
+/** Records in one page of a device's own chain (GET /v1/records/chain): a kiosk putting its records back after a restore. */
+export const MAX_CHAIN_PAGE = 1000;
 /** The largest reply body the kiosk reads; a larger one is refused unread. */
 export const MAX_REPLY_BYTES = 16 * 1024 * 1024;
 /** The largest request body a server must read (a full push of the largest records is about 1 MiB); larger gets 413. */
@@ -27,6 +29,7 @@ export const PATHS = {
   missing: '/v1/records/missing',
   roster: '/v1/roster',
   peers: '/v1/records/peers',
+  chain: '/v1/records/chain',
 } as const;
 
 const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
@@ -245,6 +248,33 @@ export const MissingRequestSchema = z.object({ ids: z.array(Uuid).min(1).max(MAX
 export type MissingRequest = z.infer<typeof MissingRequestSchema>;
 export const MissingReplySchema = z.object({ missing: z.array(Uuid).max(MAX_MISSING_IDS) });
 export type MissingReply = z.infer<typeof MissingReplySchema>;
+
+// ---- the kiosk's own chain, back from the city (after a restore from an older copy).
+/**
+ * GET records/chain?after=…&limit=…: the query. `after` is the hash of the newest event the kiosk holds (64 zeros: from
+ * the first event); `limit` 1…MAX_CHAIN_PAGE, the whole page when absent.
+ */
+export const ChainPageQuerySchema = z.object({
+  after: Sha256Hex,
+  limit: z.coerce.number().int().min(1).max(MAX_CHAIN_PAGE).default(MAX_CHAIN_PAGE),
+});
+export type ChainPageQuery = z.infer<typeof ChainPageQuerySchema>;
+
+export const ChainPageReplySchema = z.object({
+  /**
+   * Whether the city holds the event `after` names in the asking device's chain (always, for 64 zeros). When it does
+   * not, `records` is empty: the kiosk compares `chainHead` with its own log to tell a city that is behind from a fork.
+   */
+  afterHeld: z.boolean(),
+  /** The device's chain head as the city holds it, linked from the first event (as in the push reply); null: none. */
+  chainHead: ChainHeadSchema.nullable(),
+  /**
+   * The device's attendance records after `after`, in deviceSeq order from the next place on, stopping at the first
+   * place the city does not hold; at most `limit`. Fewer than `limit`: there is nothing more to ask for now.
+   */
+  records: z.array(AttendanceRecordSchema).max(MAX_CHAIN_PAGE),
+});
+export type ChainPageReply = z.infer<typeof ChainPageReplySchema>;
 
 // ---- the roster the kiosk pulls.
 export const CityKeySchema = z.object({ id: z.string().min(1).max(64), publicKey: PublicKeyB64 });

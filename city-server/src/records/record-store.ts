@@ -1,7 +1,7 @@
 // Records the city holds, append-only, one row per record id forever; and each device's chain head.
 import type { Database, Statement } from 'better-sqlite3';
 import { hash } from 'node:crypto';
-import { SyncRecordSchema, type ChainHead, type SyncRecord } from '../../../shared/sync/protocol.js';
+import { AttendanceRecordSchema, SyncRecordSchema, type AttendanceRecord, type ChainHead, type SyncRecord } from '../../../shared/sync/protocol.js';
 import { GENESIS_HASH } from './event-hash.js';
 
 export interface HeldRecord {
@@ -28,6 +28,8 @@ export class RecordStore {
   private readonly countStmt: Statement<[], { n: number }>;
   private readonly peersStmt: Statement<[string, string, string, number, number], { arrival: number; body: string }>;
   private readonly lastArrivalStmt: Statement<[], { arrival: number | null }>;
+  private readonly seqOfHashStmt: Statement<[string, string], { device_seq: number }>;
+  private readonly chainPageStmt: Statement<[string, number, number], { device_seq: number; body: string }>;
 
   constructor(db: Database) {
     this.byIdStmt = db.prepare('SELECT id, hash, device_id FROM records WHERE id = ?');
@@ -51,6 +53,10 @@ export class RecordStore {
        ORDER BY arrival LIMIT ?`,
     );
     this.lastArrivalStmt = db.prepare('SELECT MAX(arrival) AS arrival FROM records');
+    this.seqOfHashStmt = db.prepare('SELECT device_seq FROM records WHERE device_id = ? AND hash = ? AND device_seq IS NOT NULL');
+    this.chainPageStmt = db.prepare(
+      'SELECT device_seq, body FROM records WHERE device_id = ? AND device_seq > ? AND device_seq IS NOT NULL ORDER BY device_seq LIMIT ?',
+    );
   }
 
   find(id: string): HeldRecord | null {
@@ -115,6 +121,28 @@ export class RecordStore {
   /** The hash the city holds at the kiosk's claimed head, when it holds that record: a difference means a rewritten history. */
   hashAtSeq(deviceId: string, deviceSeq: number): string | null {
     return this.bySeqStmt.get(deviceId, deviceSeq)?.hash ?? null;
+  }
+
+  /** The device's chain head as last walked (advanceChainHead), or null while it holds none linked from genesis. */
+  chainHead(deviceId: string): ChainHead | null {
+    const head = this.headStmt.get(deviceId);
+    return head && head.head_seq > 0 ? { deviceSeq: head.head_seq, hash: head.head_hash } : null;
+  }
+
+  /** The place in the device's chain of the held event with this hash (0 for the genesis hash), or null when none is held. */
+  seqOfHash(deviceId: string, eventHash: string): number | null {
+    if (eventHash === GENESIS_HASH) return 0;
+    return this.seqOfHashStmt.get(deviceId, eventHash)?.device_seq ?? null;
+  }
+
+  /** The device's attendance records after a place, in order, up to the first place not held; at most `limit`. */
+  chainAfter(deviceId: string, afterSeq: number, limit: number): AttendanceRecord[] {
+    const page: AttendanceRecord[] = [];
+    for (const row of this.chainPageStmt.iterate(deviceId, afterSeq, limit)) {
+      if (row.device_seq !== afterSeq + page.length + 1) break;
+      page.push(AttendanceRecordSchema.parse(JSON.parse(row.body)));
+    }
+    return page;
   }
 
   ids(): string[] {

@@ -81,4 +81,13 @@ export const cityMigrations: CityMigration[] = [
       INSERT INTO roster_revision (id, rev) VALUES (1, 0);
     `,
   },
+  {
+    version: 2,
+    name: 'chain-by-hash',
+    sql: `
+      -- A kiosk restored from an older copy asks for its chain after the newest event it still holds, named by hash
+      -- (GET /v1/records/chain): one index look-up instead of a walk over the device's records.
+      CREATE INDEX records_device_hash ON records(device_id, hash) WHERE device_seq IS NOT NULL;
+    `,
+  },
 ];
