@@ -53,6 +53,37 @@ export const RosterProblemSchema = z.object({
 });
 export type RosterProblem = z.infer<typeof RosterProblemSchema>;
 
+/**
+ * Why this kiosk's own events held by the city were not put back after a restore (electron/core/sync/recovery/); nothing
+ * was written for the page refused.
+ */
+export const RecoveryProblemCodeSchema = z.enum([
+  /** The city's chain for this device does not continue the kiosk's own (a fork): the kiosk's records are never overwritten. */
+  'RECOVERY_FORK',
+  /** The city answered records that cannot be this kiosk's chain: another device's, a hash that does not compute, out of place. */
+  'RECOVERY_BAD_RECORD',
+  /** A record names a child, companion, card or staff member the kiosk's roster does not have yet: tried again later. */
+  'RECOVERY_ROSTER_BEHIND',
+]);
+export type RecoveryProblemCode = z.infer<typeof RecoveryProblemCodeSchema>;
+
+export const RecoveryProblemSchema = z.object({
+  code: RecoveryProblemCodeSchema,
+  /** Kiosk epoch ms of the first refusal in a row. */
+  sinceMs: z.number().int().nonnegative(),
+});
+export type RecoveryProblem = z.infer<typeof RecoveryProblemSchema>;
+
+export const RecoveredSchema = z.object({
+  /** This kiosk's own events put back from the city (after a restore from an older copy), the last time it happened. */
+  events: z.number().int().positive(),
+  /** The chain's place they reached. */
+  throughSeq: z.number().int().positive(),
+  /** Kiosk epoch ms when they were put back. */
+  atMs: z.number().int().nonnegative(),
+});
+export type Recovered = z.infer<typeof RecoveredSchema>;
+
 export const SyncStatusSchema = z.object({
   /** never-enrolled: no city server set up; online: the last exchange with the city succeeded; offline: it failed or none yet. */
   state: z.enum(['never-enrolled', 'online', 'offline']),
@@ -73,6 +104,10 @@ export const SyncStatusSchema = z.object({
   halted: z.enum(['enroll-again', 'update-kiosk']).nullable(),
   /** The last roster pull failed or was refused: the door still uses the roster it had. Null when it is current. */
   rosterProblem: RosterProblemSchema.nullable(),
+  /** The last time this kiosk's own events were put back from the city; null if never. */
+  recovered: RecoveredSchema.nullable(),
+  /** Putting back this kiosk's events from the city was refused: admins must look. Null when it was not. */
+  recoveryProblem: RecoveryProblemSchema.nullable(),
 });
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;
 
@@ -87,4 +122,6 @@ export const NEVER_ENROLLED: SyncStatus = {
   cityBehind: false,
   halted: null,
   rosterProblem: null,
+  recovered: null,
+  recoveryProblem: null,
 };

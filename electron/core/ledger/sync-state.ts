@@ -20,6 +20,10 @@ export const SYNC_KEYS = {
   /** JSON {code, sinceMs} while the last roster pull failed or was refused (roster-status.ts); absent when current. */
   rosterProblem: 'roster_problem',
   peersCursor: 'peers_cursor',
+  /** JSON {events, throughSeq, atMs}: this kiosk's own events last put back from the city (sync/recovery/). */
+  recovered: 'recovered',
+  /** JSON {code, sinceMs, detail} while putting back events from the city was refused; absent when it was not. */
+  recoveryProblem: 'recovery_problem',
 } as const;
 
 export type SyncKey = (typeof SYNC_KEYS)[keyof typeof SYNC_KEYS];

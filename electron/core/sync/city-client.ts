@@ -4,6 +4,8 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { z } from 'zod';
 import {
+  ChainPageQuerySchema,
+  ChainPageReplySchema,
   EnrollReplySchema,
   EnrollRequestSchema,
   ErrorReplySchema,
@@ -16,6 +18,7 @@ import {
   PushRequestSchema,
   MAX_PUSH_RECORDS,
   RosterReplySchema,
+  type ChainPageReply,
   type EnrollReply,
   type EnrollRequest,
   type HelloReply,
@@ -127,6 +130,13 @@ export class CityClient {
   /** Records of the kindergarten's other kiosks since the cursor. */
   peers(since: string | null): Promise<CityReply<PeersReply>> {
     return this.call('GET', withQuery(PATHS.peers, 'since', since), null, PeersReplySchema);
+  }
+
+  /** This device's own chain after the event with that hash (64 zeros: from the first), at most `limit` records. */
+  chainPage(after: string, limit: number): Promise<CityReply<ChainPageReply>> {
+    const query = ChainPageQuerySchema.parse({ after, limit });
+    const search = new URLSearchParams({ after: query.after, limit: String(query.limit) });
+    return this.call('GET', `${PATHS.chain}?${search.toString()}`, null, ChainPageReplySchema);
   }
 
   /** Closes idle keep-alive connections. */

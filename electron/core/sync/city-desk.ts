@@ -57,6 +57,11 @@ export class CityDesk {
       onStatus: options.onStatus,
       log: options.log,
       tuning: options.tuning,
+      // Events put back from the city by the worker end the chain further: the anchor follows, as after a tap.
+      onRecovered: () => {
+        const end = options.attendance.newest();
+        if (end) options.attendance.writeAnchor(end);
+      },
     });
     this.link = new CityLink({
       db,

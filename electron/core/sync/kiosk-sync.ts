@@ -21,6 +21,7 @@ export interface SyncTuning {
   networkPollMs?: number;
   queuePollMs?: number;
   limits?: Partial<HttpLimits>;
+  recoveryPageSize?: number;
 }
 
 export interface KioskSyncOptions {
@@ -33,6 +34,8 @@ export interface KioskSyncOptions {
   workerScript: string | URL;
   onStatus: (status: SyncStatus) => void;
   log: (line: string) => void;
+  /** The worker put back this kiosk's own events from the city: the chain's end moved. */
+  onRecovered?: () => void;
   tuning?: SyncTuning;
 }
 
@@ -122,6 +125,7 @@ export class KioskSync {
       },
       onStatus: (status) => this.options.onStatus(this.withRoster(status)),
       log: this.options.log,
+      onRecovered: () => this.options.onRecovered?.(),
     });
     host.start();
     return host;

@@ -9,7 +9,7 @@ const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(
 
 /** A stand-in for the push engine that fails as scripted and notes when it was called; only the timing is under test. */
 function scriptedEngine(failures: SyncError[]) {
-  const calls: { what: 'drain' | 'reconcile' | 'probe'; at: number }[] = [];
+  const calls: { what: 'drain' | 'reconcile' | 'probe' | 'recover'; at: number }[] = [];
   let requeueOnce = 0;
   return {
     calls,
@@ -126,4 +126,63 @@ describe('sync loop', () => {
       await l.stop();
     });
   }
+
+  describe('with recovery from the city', () => {
+    /** Recovery that answers as scripted, noting its runs in the engine's calls, and says when a push showed the city ahead. */
+    function scriptedRecovery(engine: ReturnType<typeof scriptedEngine>, answers: (SyncError | 'done' | 'again')[]) {
+      const recovery = {
+        cityAhead: false,
+        run: (): Promise<'done' | 'again'> => {
+          engine.calls.push({ what: 'recover', at: Date.now() });
+          const answer = answers.shift() ?? 'done';
+          return answer instanceof SyncError ? Promise.reject(answer) : Promise.resolve(answer);
+        },
+        wanted: () => recovery.cityAhead,
+      };
+      return recovery;
+    }
+
+    function recoveringLoop(engine: ReturnType<typeof scriptedEngine>, recovery: ReturnType<typeof scriptedRecovery>): SyncLoop {
+      const l = new SyncLoop({ engine, recovery, backoff: new Backoff({ baseMs: 20, capMs: 40 }, () => 0.999), idlePollMs: 60_000 });
+      onTestFinished(() => l.stop());
+      return l;
+    }
+
+    it('puts back before the first push, and after a failed try, again before the next push', async () => {
+      const engine = scriptedEngine([]);
+      const recovery = scriptedRecovery(engine, [new SyncError('SYNC_MALFORMED', 'garbage'), 'done']);
+      recoveringLoop(engine, recovery).start();
+      await wait(150);
+      expect(engine.calls.map((c) => c.what).slice(0, 4)).toEqual(['recover', 'recover', 'drain', 'reconcile']);
+      // Done: later rounds push without asking again.
+      expect(engine.calls.filter((c) => c.what === 'recover')).toHaveLength(2);
+    });
+
+    it('asks again next round while it says so, without hurrying', async () => {
+      const engine = scriptedEngine([]);
+      const recovery = scriptedRecovery(engine, ['again', 'done']);
+      const l = recoveringLoop(engine, recovery);
+      l.start();
+      await wait(50);
+      expect(engine.calls.map((c) => c.what)).toEqual(['recover', 'drain', 'reconcile']);
+      l.nudge('queued');
+      await wait(50);
+      expect(engine.calls.map((c) => c.what).slice(3)).toEqual(['recover', 'drain', 'probe']);
+    });
+
+    it('puts back at once when a push showed the city ahead of this kiosk', async () => {
+      const engine = scriptedEngine([]);
+      const recovery = scriptedRecovery(engine, ['done', 'done']);
+      const drain = engine.drain;
+      let drains = 0;
+      engine.drain = () => {
+        drains += 1;
+        recovery.cityAhead = drains === 1;
+        return drain();
+      };
+      recoveringLoop(engine, recovery).start();
+      await wait(80);
+      expect(engine.calls.map((c) => c.what).slice(0, 5)).toEqual(['recover', 'drain', 'reconcile', 'recover', 'drain']);
+    });
+  });
 });

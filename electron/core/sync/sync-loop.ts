@@ -29,6 +29,11 @@ function haltFor(code: SyncErrorCode): LoopState['halted'] {
 
 export interface SyncLoopOptions {
   engine: { drain(stopping: () => boolean): Promise<unknown>; reconcile(stopping: () => boolean): Promise<number>; probe(): Promise<void>; readonly exchanges: number };
+  /**
+   * Puts back this kiosk's own events the city holds beyond its newest (recovery/chain-recovery.ts): run before the
+   * push at the first round, again while it asks to ('again'), and when a push showed the city ahead (wanted).
+   */
+  recovery?: { run(stopping: () => boolean): Promise<'done' | 'again'>; wanted(): boolean };
   backoff?: Backoff;
   /** With nothing to do, look again after this long (records queued meanwhile nudge it sooner). */
   idlePollMs?: number;
@@ -50,6 +55,8 @@ export class SyncLoop {
   private queuedMeanwhile = false;
   /** After a failure (and at start), the city is asked which sent records it lacks. */
   private reconcileNeeded = true;
+  /** At start, and until a run completes, this kiosk's own events held by the city are put back before the push. */
+  private recoveryNeeded = true;
   /** The disk refused the push's writes (full, read-only, failing) and it was logged: said once, not every round. */
   private diskRefusing: string | null = null;
 
@@ -99,7 +106,15 @@ export class SyncLoop {
       let delayMs: number;
       try {
         const before = this.options.engine.exchanges;
+        const { recovery } = this.options;
+        // Before the push: a record pushed from a chain the city holds further would be refused as a fork, forever.
+        if (recovery && this.recoveryNeeded && !this.stopped) this.recoveryNeeded = (await recovery.run(() => this.stopped)) === 'again';
         await this.options.engine.drain(() => this.stopped);
+        // The push's answer showed the city ahead of this kiosk's newest event: put back at once, in the next round.
+        if (recovery && !this.recoveryNeeded && !this.stopped && recovery.wanted()) {
+          this.recoveryNeeded = true;
+          this.queuedMeanwhile = true;
+        }
         if (this.reconcileNeeded && !this.stopped) {
           const requeued = await this.options.engine.reconcile(() => this.stopped);
           this.reconcileNeeded = false;

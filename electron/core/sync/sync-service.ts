@@ -11,6 +11,8 @@ import { RosterStatus } from './roster-status.js';
 import type { PushPacing } from './push-pacing.js';
 import type { SyncCredentials } from './sync-credentials.js';
 import { SyncLoop, type NudgeReason } from './sync-loop.js';
+import { ChainRecovery } from './recovery/chain-recovery.js';
+import { RecoveryState } from './recovery/recovery-state.js';
 import { SYNC_KEYS } from '../ledger/sync-state.js';
 
 export interface SyncServiceOptions {
@@ -33,6 +35,10 @@ export interface SyncServiceOptions {
   onBatch?: () => void;
   /** How hard to push (see push-pacing.ts); full speed when absent. */
   pacing?: PushPacing;
+  /** Records per page when putting back this kiosk's own events from the city; the protocol's page unless a test says. */
+  recoveryPageSize?: number;
+  /** This kiosk's own events were put back from the city: the chain's end moved (the core moves its anchor). */
+  onRecovered?: () => void;
 }
 
 export class SyncService {
@@ -40,6 +46,7 @@ export class SyncService {
   private readonly engine: PushEngine;
   private readonly loop: SyncLoop;
   private readonly roster: RosterStatus;
+  private readonly recovery: RecoveryState;
   private stopWatch: (() => void) | null = null;
   private queueTimer: NodeJS.Timeout | null = null;
   private lastStatus = '';
@@ -65,8 +72,21 @@ export class SyncService {
       // reported once what the reply settles is on disk (onBatch, afterRound), never from rows still pending.
       onReply: () => this.loop.exchangeSucceeded(),
     });
+    const recovery = new ChainRecovery({
+      db: options.db,
+      client: this.client,
+      now,
+      log: options.log,
+      pacing: options.pacing,
+      pageSize: options.recoveryPageSize,
+      onPutBack: () => {
+        options.onRecovered?.();
+        this.report();
+      },
+    });
     this.loop = new SyncLoop({
       engine: this.engine,
+      recovery,
       backoff: new Backoff(options.backoff ?? DEFAULT_BACKOFF),
       idlePollMs: options.idlePollMs,
       onState: () => this.report(),
@@ -74,6 +94,7 @@ export class SyncService {
       log: options.log,
     });
     this.roster = new RosterStatus(options.db);
+    this.recovery = new RecoveryState(options.db);
   }
 
   start(): void {
@@ -122,6 +143,8 @@ export class SyncService {
       cityBehind: mismatch?.kind === 'city-behind',
       halted: loop.halted,
       rosterProblem: this.roster.problem(),
+      recovered: this.recovery.recovered(),
+      recoveryProblem: this.recovery.problem(),
     };
   }
 

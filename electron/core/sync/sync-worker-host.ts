@@ -10,6 +10,8 @@ export interface SyncWorkerHostOptions {
   data: SyncWorkerData;
   onStatus: (status: SyncStatus) => void;
   log: (line: string) => void;
+  /** The worker put back this kiosk's own events from the city. */
+  onRecovered?: () => void;
   restartDelayMs?: number;
 }
 
@@ -58,6 +60,7 @@ export class SyncWorkerHost {
         this.last = message.data.status;
         this.options.onStatus(message.data.status);
       } else if (message.data.type === 'log') this.options.log(message.data.line);
+      else if (message.data.type === 'recovered' && !this.stopping) this.options.onRecovered?.();
     });
     worker.on('error', (error) => this.options.log(`[sync] worker failed: ${error.stack ?? error.message}`));
     worker.on('exit', (code) => {

@@ -33,6 +33,8 @@ const service = new SyncService({
   idlePollMs: data.idlePollMs,
   networkPollMs: data.networkPollMs,
   queuePollMs: data.queuePollMs,
+  recoveryPageSize: data.recoveryPageSize,
+  onRecovered: () => post({ type: 'recovered' }),
   limits: data.limits,
   pacing: new DoorAwarePacing(new DoorActivity(data.doorActivity)),
   log: (line) => post({ type: 'log', line }),

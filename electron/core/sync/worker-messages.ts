@@ -14,6 +14,7 @@ export const SyncWorkerDataSchema = z.object({
   idlePollMs: z.number().int().positive().optional(),
   networkPollMs: z.number().int().nonnegative().optional(),
   queuePollMs: z.number().int().nonnegative().optional(),
+  recoveryPageSize: z.number().int().positive().optional(),
   limits: z
     .object({ connectTimeoutMs: z.number().int().positive(), totalTimeoutMs: z.number().int().positive(), maxReplyBytes: z.number().int().positive() })
     .partial()
@@ -30,6 +31,8 @@ export type ToWorker = z.infer<typeof ToWorkerSchema>;
 export const FromWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('status'), status: SyncStatusSchema }),
   z.object({ type: z.literal('log'), line: z.string() }),
+  /** This kiosk's own events were put back from the city: the core moves the chain's anchor to the new end. */
+  z.object({ type: z.literal('recovered') }),
   z.object({ type: z.literal('stopped') }),
 ]);
 export type FromWorker = z.infer<typeof FromWorkerSchema>;

@@ -88,6 +88,16 @@ export function SyncPage({ api, sessionId, onEnded, onShowRejected }: Props) {
             {t(status.cityBehind ? 'admin.sync.cityBehind' : 'admin.sync.chainMismatch')}
           </p>
         )}
+        {status.recoveryProblem && (
+          <p className="staff-refusal" role="alert" data-testid="sync-recovery-problem" data-code={status.recoveryProblem.code}>
+            {t(`admin.sync.recoveryProblem.${status.recoveryProblem.code}`, { at: when(status.recoveryProblem.sinceMs) })}
+          </p>
+        )}
+        {status.recovered && (
+          <p data-testid="sync-recovered">
+            {t('admin.sync.recovered', { count: status.recovered.events, seq: status.recovered.throughSeq, at: when(status.recovered.atMs) })}
+          </p>
+        )}
         <div className="staff-row">
           {status.state !== 'never-enrolled' && (
             <button type="button" className="staff-action" data-testid="sync-now" onClick={() => void safeCall(api, 'nudgeSync', {})}>

@@ -173,6 +173,12 @@ export const adminEn = {
       SYNC_LOCAL: "the kiosk's own database was busy",
     },
     cityBehind: "The city server has lost this kiosk's newest records (restored from a backup?): the kiosk is sending them again",
+    recovered: "{{count}} of this kiosk's own records were put back from the city on {{at}} (the last one no. {{seq}}), after the database was restored from an older copy",
+    recoveryProblem: {
+      RECOVERY_FORK: "The city's copy of this kiosk's records goes another way than the kiosk's own (since {{at}}): nothing was put back and nothing here was changed. Tell the city's administrator",
+      RECOVERY_BAD_RECORD: "The city sent records that cannot be this kiosk's (since {{at}}): nothing was put back. Tell the city's administrator",
+      RECOVERY_ROSTER_BEHIND: "Some of this kiosk's records at the city name people the kiosk's roster does not have yet (since {{at}}): they are put back after the next roster update",
+    },
     halted: {
       'enroll-again': 'Sync has stopped: the city server no longer accepts this kiosk. Records are kept here; connect the kiosk again with a new code.',
       'update-kiosk': 'Sync has stopped: the city server speaks another protocol version. Records are kept here until the kiosk is updated.',
