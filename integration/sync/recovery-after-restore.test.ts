@@ -1,8 +1,8 @@
 // Nothing lost after a restore: a kiosk takes a verified copy, records 200 taps that reach the city, loses its records
-// file, and is started on the copy. Sync puts its own events back from the city before it pushes anything: every tap is
+// file, and an admin restores the copy from the damaged-records screen. Sync puts its own events back from the city before it pushes anything: every tap is
 // back with its hash, the chain verifies through the new end (the anchor too), the табель is as it was, nothing is
 // pushed twice, and the next tap continues the chain at the city.
-import { copyFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -10,7 +10,6 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import type { TabelSheet } from '../../shared/admin/tabel.js';
 import type { SyncStatus } from '../../shared/sync/sync-status.js';
 import { startCityServer } from '../../city-server/src/city-server.js';
-import { verifyCopy } from '../../electron/core/backup/copy-verify.js';
 import { openDatabase } from '../../electron/core/db/open-database.js';
 import { demoCards, demoRoster } from '../../electron/core/demo/demo-roster.js';
 import { KioskCore } from '../../electron/core/kiosk-core.js';
@@ -21,6 +20,7 @@ import { manualClock, tempDataDir, type ManualClock } from '../../electron/core/
 import { enroll, type Enrollment } from './fixtures.js';
 
 const TAPS = 200;
+const ADMIN_PIN = '2468';
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -104,7 +104,7 @@ function ownEvents(path: string, deviceId: string): HeldEvent[] {
 
 /** The табель of every group for the month, as the admin's console shows it. */
 async function tabels(core: KioskCore): Promise<TabelSheet[]> {
-  const signedIn = await core.handlers.staffSignIn({ who: { kind: 'staff', staffId: 'staff-admin' }, pin: '2468' });
+  const signedIn = await core.handlers.staffSignIn({ who: { kind: 'staff', staffId: 'staff-admin' }, pin: ADMIN_PIN });
   if (!signedIn.ok || signedIn.value.outcome !== 'signed-in') throw new Error('the admin could not sign in');
   const sessionId = signedIn.value.session.sessionId;
   const sheets: TabelSheet[] = [];
@@ -143,13 +143,12 @@ describe('recovery from the city after a restore', () => {
       }
       await until('the first taps to reach the city', () => first.status().state === 'online' && first.status().queued === 0);
 
-      // A verified copy, taken online beside the running kiosk as the hourly backup does.
-      const copyPath = join(tempDataDir(), 'copy.sqlite');
-      const reader = new BetterSqlite3(path, { readonly: true });
-      await reader.backup(copyPath);
-      reader.close();
-      const verdict = verifyCopy(copyPath, null);
-      expect(verdict).toMatchObject({ verified: true, head: { seq: before } });
+      // A verified copy, taken as the hourly backup takes it.
+      const signedIn = await first.core.handlers.staffSignIn({ who: { kind: 'staff', staffId: 'staff-admin' }, pin: ADMIN_PIN });
+      if (!signedIn.ok || signedIn.value.outcome !== 'signed-in') throw new Error('the admin could not sign in');
+      const copy = await first.core.handlers.adminBackupNow({ sessionId: signedIn.value.session.sessionId });
+      if (!copy.ok) throw new Error(`no copy: ${copy.error.code}`);
+      expect(copy.value).toMatchObject({ verified: true, head: { seq: before } });
 
       // 200 taps after the copy, every one pushed (the door's pacing holds the push back while they come).
       let after = 0;
@@ -166,16 +165,18 @@ describe('recovery from the city after a restore', () => {
       first.core.close();
       await first.core.closed();
 
-      // The records file is destroyed; the copy is put in its place and the anchor set to the copy's end, as a restore does.
+      // The records file is destroyed. The kiosk starts on the damaged-records screen and an admin restores the copy it
+      // offers (the anchor still names the lost end, so nothing is created in the file's place).
       for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
-      copyFileSync(copyPath, path);
-      const anchor = new ChainAnchor(`${path}.anchor`);
-      anchor.read(); // continues the file's counter, so the slot written now is the newest
-      anchor.write({ deviceId: enrollment.deviceId, seq: verdict.head?.seq ?? 0, hash: verdict.head?.hash ?? '' });
-      anchor.close();
-      expect(ownEvents(path, enrollment.deviceId)).toHaveLength(before);
-
       const second = startKiosk(dataDir, clock, enrollment);
+      expect(second.core.handlers.getStatus({})).toMatchObject({ ok: true, value: { state: 'database-error', problem: 'DB_EVENTS_MISSING' } });
+      const offer = second.core.handlers.restoreOffer({});
+      if (!offer.ok || offer.value.copy === null) throw new Error(`no copy offered: ${JSON.stringify(offer)}`);
+      expect(offer.value.copy.file).toBe(copy.value.file);
+      const restored = await second.core.handlers.restoreDamaged({ file: offer.value.copy.file, pin: ADMIN_PIN });
+      expect(restored).toMatchObject({ ok: true, value: { copy: { head: { seq: before } } } });
+      expect(second.core.handlers.getStatus({})).toMatchObject({ ok: true, value: { state: 'ready' } });
+
       await until('the events to be put back', () => second.status().recovered !== null && second.status().state === 'online' && second.status().queued === 0);
       expect(second.status()).toMatchObject({
         recovered: { events: after, throughSeq: total },
