@@ -1,12 +1,12 @@
 // The receipt: what happened — "Arrived" (green) or "Left" (orange), a heading per kind when one tap did both —
 // each child's name and time, then idle. A repeat says "already recorded" above the same headings.
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckinReceipt, ReceiptEntry } from '../../../shared/api/contract.js';
 import type { EventKind } from '../../../shared/domain/attendance.js';
 import { ActionBadge } from '../components/ActionBadge.js';
 import { CheckIcon, InfoIcon } from '../components/icons.js';
 import { ReceiptEntryRow } from '../components/ReceiptEntryRow.js';
+import { useAfterFirstPaint } from '../hooks/use-after-paint.js';
 import { useTimeout } from '../hooks/use-timeout.js';
 import { usePaintedMark } from '../perf/marks.js';
 import { playSound, type Sound } from '../sound/sounds.js';
@@ -25,10 +25,10 @@ export function DoneScreen({ outcome, receipt, onTimeout }: Props) {
   const { t } = useTranslation();
   usePaintedMark('esik:receipt-visible');
   useTimeout(SHOW_MS, onTimeout);
-  // After the commit: the receipt is on screen first, the sound follows.
-  useEffect(() => {
+  // The receipt is on screen first, the sound follows: starting the tones before the frame would hold the frame up.
+  useAfterFirstPaint(() => {
     playSound(soundFor(outcome, receipt));
-  }, [outcome, receipt]);
+  });
   const groups = byKind(receipt.entries);
   const kinds = groups.length === 1 && groups[0] ? groups[0].kind : 'mixed';
 

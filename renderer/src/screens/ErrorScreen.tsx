@@ -1,7 +1,7 @@
 // A refused card or a failed request: one big message with a warning sign, then back to idle.
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WarningIcon } from '../components/icons.js';
+import { useAfterFirstPaint } from '../hooks/use-after-paint.js';
 import { useTimeout } from '../hooks/use-timeout.js';
 import { usePaintedMark } from '../perf/marks.js';
 import { playSound } from '../sound/sounds.js';
@@ -13,9 +13,9 @@ export function ErrorScreen({ code, onTimeout }: { code: DisplayErrorCode; onTim
   const { t } = useTranslation();
   useTimeout(SHOW_MS, onTimeout);
   usePaintedMark('esik:error-visible');
-  useEffect(() => {
+  useAfterFirstPaint(() => {
     playSound('error');
-  }, []);
+  });
   return (
     <main className="screen error-screen" data-testid="error-screen">
       <WarningIcon className="error-icon" />

@@ -1,6 +1,7 @@
 // The door's state machine: card or QR code → offer (choose) / receipt / error → idle. Only the newest request may
 // change the screen. Cards from HID readers are identified by the core, which pushes the outcome here (identified).
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { KioskApi, KioskStatus, ScanOutcome } from '../../../shared/api/contract.js';
 import type { Result } from '../../../shared/api/result.js';
 import { safeCall } from '../api/safe-call.js';
@@ -35,6 +36,19 @@ export function useCheckinFlow(api: KioskApi, connection: ConnectionStore): Chec
     setScreen(next);
   }, []);
 
+  /**
+   * The core's answer to a person at the door (an offer, a receipt, a refusal): rendered and committed now, in the
+   * task that read the reply, so it is in the very next frame, not behind a render React would schedule as a task.
+   */
+  const showAnswer = useCallback(
+    (next: FlowScreen) => {
+      flushSync(() => {
+        show(next);
+      });
+    },
+    [show],
+  );
+
   /** Leaves a choose screen for good: the core forgets the offer, so it cannot be confirmed later. */
   const dropScan = useCallback(() => {
     const current = screenRef.current;
@@ -55,19 +69,19 @@ export function useCheckinFlow(api: KioskApi, connection: ConnectionStore): Chec
           if (result.ok && result.value.kind === 'choose') void safeCall(api, 'cancelOffer', { offerId: result.value.offerId });
           return;
         }
-        show(screenForScan(result, request, connection.get() !== false));
+        showAnswer(screenForScan(result, request, connection.get() !== false));
       });
     },
-    [api, connection, dropScan, show],
+    [api, connection, dropScan, show, showAnswer],
   );
 
   const identified = useCallback(
     (outcome: Result<ScanOutcome>) => {
       if (screenRef.current.kind === 'choose') dropScan();
       const request = ++latestRequest.current;
-      show(screenForScan(outcome, request, connection.get() !== false));
+      showAnswer(screenForScan(outcome, request, connection.get() !== false));
     },
-    [connection, dropScan, show],
+    [connection, dropScan, showAnswer],
   );
 
   const confirm = useCallback(
@@ -83,13 +97,13 @@ export function useCheckinFlow(api: KioskApi, connection: ConnectionStore): Chec
         // the same credential again, and the companion sees what is right now instead.
         if (!result.ok && result.error.code === 'OFFER_STALE') {
           const renewed = await safeCall(api, 'renewOffer', { offerId });
-          if (request === latestRequest.current) show(screenForScan(renewed, request, connection.get() !== false));
+          if (request === latestRequest.current) showAnswer(screenForScan(renewed, request, connection.get() !== false));
           return;
         }
-        show(screenForReceipt(result, request, connection.get() !== false));
+        showAnswer(screenForReceipt(result, request, connection.get() !== false));
       });
     },
-    [api, connection, show],
+    [api, connection, showAnswer],
   );
 
   const cancel = useCallback(() => {
