@@ -80,7 +80,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
         {ready && staff.active ? (
           <AdminGate api={api} staff={staff} />
         ) : (
-          <CurrentScreen status={status} flow={flow} onLanguage={chooseLanguage} onRetryDatabase={retryDatabase} />
+          <CurrentScreen status={status} flow={flow} onLanguage={chooseLanguage} onRetryDatabase={retryDatabase} api={api} />
         )}
         {/* Not under the staff screens: codes are not read there, and the preview would cover them. */}
         {door !== null && !staff.active && <CameraDock deviceId={door.cameraDeviceId} onText={onCameraCode} />}

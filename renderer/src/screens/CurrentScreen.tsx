@@ -1,5 +1,5 @@
 // Picks the screen: the database screen overrides everything, otherwise the check-in flow decides.
-import type { KioskStatus } from '../../../shared/api/contract.js';
+import type { KioskApi, KioskStatus } from '../../../shared/api/contract.js';
 import type { Language } from '../../../shared/domain/attendance.js';
 import type { CheckinFlow } from '../state/use-checkin-flow.js';
 import { CannotRecordScreen } from './CannotRecordScreen.js';
@@ -15,11 +15,13 @@ interface Props {
   flow: CheckinFlow;
   onLanguage: (language: Language) => void;
   onRetryDatabase: () => Promise<void>;
+  /** For the damaged-records screen's offer of a verified copy. */
+  api?: KioskApi;
 }
 
-export function CurrentScreen({ status, flow, onLanguage, onRetryDatabase }: Props) {
+export function CurrentScreen({ status, flow, onLanguage, onRetryDatabase, api }: Props) {
   if (status === null) return <ConnectingScreen />;
-  if (status.state === 'database-error') return <DatabaseErrorScreen problem={status.problem} missingEvents={status.missingEvents} onRetry={onRetryDatabase} />;
+  if (status.state === 'database-error') return <DatabaseErrorScreen problem={status.problem} missingEvents={status.missingEvents} onRetry={onRetryDatabase} api={api} />;
   const screen = flow.screen;
   // Cards are still answered (an unknown card is still unknown); between them the door says it cannot record.
   if (status.state === 'cannot-record' && screen.kind === 'idle') return <CannotRecordScreen status={status} />;

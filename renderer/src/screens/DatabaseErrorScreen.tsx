@@ -1,18 +1,21 @@
 // The core could not open its records (or found acknowledged ones missing): say so plainly, say whom to call, tell staff
-// to use paper, offer Retry.
+// to use paper, offer Retry, and offer an admin the newest verified copy (RestoreOffer).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DatabaseProblem } from '../../../shared/api/contract.js';
+import type { DatabaseProblem, KioskApi } from '../../../shared/api/contract.js';
 import { DatabaseIcon, RetryIcon } from '../components/icons.js';
+import { RestoreOffer } from './RestoreOffer.js';
 
 interface Props {
   problem: DatabaseProblem;
   /** With DB_EVENTS_MISSING, when the count is known. */
   missingEvents?: number | undefined;
   onRetry: () => Promise<void>;
+  /** Asks the core for a verified copy to restore; without it no copy is offered. */
+  api?: KioskApi | undefined;
 }
 
-export function DatabaseErrorScreen({ problem, missingEvents, onRetry }: Props) {
+export function DatabaseErrorScreen({ problem, missingEvents, onRetry, api }: Props) {
   const { t } = useTranslation();
   const [retrying, setRetrying] = useState(false);
   const retry = () => {
@@ -32,6 +35,7 @@ export function DatabaseErrorScreen({ problem, missingEvents, onRetry }: Props) 
         </p>
       )}
       <p className="staff-hint">{t('database.staffHint')}</p>
+      {api && <RestoreOffer key={problem} api={api} onRestored={onRetry} />}
       <button type="button" className="retry-button" data-testid="retry-button" disabled={retrying} onClick={retry}>
         <RetryIcon />
         <span>{t('database.retry')}</span>

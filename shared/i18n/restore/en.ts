@@ -22,7 +22,6 @@ export const restoreEn = {
   close: 'Close',
   screen: {
     offer: 'A verified copy of {{when}} is on this kiosk ({{counts}}). An admin can restore it: the damaged records are kept aside.',
-    noCopy: 'There is no verified copy on this kiosk to restore.',
     start: 'Restore this copy',
     pinHint: 'Admin: type your PIN to restore the copy.',
   },
