@@ -49,6 +49,8 @@ export const layers: Layer[] = [
     guards: [],
     readers: [],
     logging: [],
+    // The disk the records live on: free space against the early warning, the records file still reachable.
+    disk: ['time', 'files', 'db'],
     ledger: ['time', 'files', 'db'],
     roster: ['time', 'files', 'db', 'credentials', 'ledger'],
     demo: ['credentials'],

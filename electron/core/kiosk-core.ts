@@ -49,6 +49,8 @@ import { backupHandlers, type BackupAsyncRequestName } from './backup/backup-han
 import { CannotRecordState } from './cannot-record.js';
 import { RestoreDesk } from './backup/restore/restore-desk.js';
 import { restoreHandlers } from './backup/restore/restore-handlers.js';
+import { DiskWatch } from './disk/disk-watch.js';
+import { folderReadOnly } from './disk/folder-read-only.js';
 
 export interface KioskCoreOptions {
   dataDir: string;
@@ -75,6 +77,8 @@ export interface KioskCoreOptions {
   saveFileAs?: SaveFileAs;
   /** How often the kiosk checks whether it can record again while its disk is full or failing; 5 s by default. */
   storageProbeMs?: number;
+  /** How often free space and the records file's reachability are looked at (disk/disk-watch.ts); 5 s by default. */
+  diskCheckMs?: number;
   /** Handed every connection the core opens, before it writes: tests cap it (testing/full-disk.ts) to stand in for a full disk. */
   onDatabaseOpened?: (db: Database) => void;
   /**
@@ -160,6 +164,8 @@ export class KioskCore {
   private readonly secrets: SecretStore;
   /** Set while the disk refuses the records' writes; a periodic probe clears it when they work again. */
   private readonly cannotRecord: CannotRecordState;
+  /** Free space against the early-warning threshold, and whether the open records file is still reachable. */
+  private readonly disk: DiskWatch;
   /** The last anchor write failed: the chain's end is reported unknown until one succeeds. */
   private anchorFailing = false;
   /** The full check started by the last successful open (whenFullyChecked). */
@@ -179,6 +185,15 @@ export class KioskCore {
       changed: () => this.setStatus(this.statusNow()),
       alert: (alert) => this.emit('staffAlert', alert),
       cleared: (id) => this.emit('staffAlertCleared', { id }),
+      log: this.log,
+    });
+    this.disk = new DiskWatch({
+      dataDir: options.dataDir,
+      clock: this.clock,
+      ...(options.diskCheckMs === undefined ? {} : { checkMs: options.diskCheckMs }),
+      alert: (alert) => this.emit('staffAlert', alert),
+      cleared: (id) => this.emit('staffAlertCleared', { id }),
+      gone: (detail) => this.recordsGone(detail),
       log: this.log,
     });
     this.readers = new HidReaders({
@@ -321,6 +336,8 @@ export class KioskCore {
     }
     const problem = storageProblemOf(error);
     if (problem === null) throw error;
+    // Refused because the records file is out of reach (query_only, set by recordsGone): that stays the reason.
+    if (this.cannotRecord.now()?.problem === 'DISK_GONE') return fail('CANNOT_RECORD', 'DISK_GONE');
     this.cannotRecord.failed(problem, error);
     return fail('CANNOT_RECORD', problem);
   }
@@ -365,9 +382,16 @@ export class KioskCore {
     const store = this.store;
     if (!store) {
       // Started on a full disk: open the records once there is room for them.
-      if (probeStorage(null, this.options.dataDir).ok) this.reopen();
+      if (probeStorage(null, this.options.dataDir).ok && !folderReadOnly(this.options.dataDir)) this.reopen();
       return;
     }
+    const gone = this.disk.recordsGone();
+    if (gone !== null) {
+      this.recordsGone(gone);
+      return;
+    }
+    // The path names the records file again: writes are let through, and the probe below proves one commits.
+    if (this.cannotRecord.now()?.problem === 'DISK_GONE') store.db.pragma('query_only = OFF');
     const probe = probeStorage(store.db, this.options.dataDir);
     if (!probe.ok) {
       if (probe.problem !== this.cannotRecord.now()?.problem) this.cannotRecord.failed(probe.problem, new Error(probe.detail));
@@ -392,6 +416,18 @@ export class KioskCore {
     store.door.writeHeld();
     store.staff.writeHeld();
     this.setStatus(this.statusNow());
+  }
+
+  /**
+   * The records file held open is no longer the one its path names (the disk pulled, the share dropped, the file system
+   * detached): a write into it would be a record nobody can reach again, so SQLite itself refuses every write from here
+   * on (query_only), and the door says it cannot record until the path names the file again (probeStorage).
+   */
+  private recordsGone(detail: string): void {
+    const store = this.store;
+    if (!store || this.cannotRecord.now()?.problem === 'DISK_GONE') return;
+    store.db.pragma('query_only = ON');
+    this.cannotRecord.failed('DISK_GONE', new Error(detail));
   }
 
   /** Opens the records again (Retry, or the probe after a start on a full disk). */
@@ -620,6 +656,7 @@ export class KioskCore {
         readers: () => this.readers.states(),
         sync: () => city.status(),
         backups: () => backupSummaryOf(backups.status(), backups.copies().copies.length),
+        disk: () => this.disk.report(),
         now: () => this.clock.now(),
         log: this.log,
       });
@@ -674,6 +711,12 @@ export class KioskCore {
   private startStore(store: OpenStore): void {
     store.staff.start();
     store.running.push(() => store.staff.stop());
+    this.disk.watchRecords(this.databasePath);
+    this.disk.start();
+    store.running.push(() => {
+      this.disk.stop();
+      this.disk.unwatchRecords();
+    });
     this.readers.start(store.settings.get('hidReaders'));
     if (store.exclusive) return;
     const delay = this.options.backgroundAfterMs ?? 0;
@@ -752,6 +795,8 @@ export class KioskCore {
     if (problem === 'DISK_FULL') return problem;
     const free = freeBytes(this.options.dataDir);
     if (problem === 'IO_ERROR' && free !== null && free < MIN_FREE_BYTES) return 'DISK_FULL';
+    // A file system mounted read-only (as the kernel does to a failing disk) ends like a full one: it may come back.
+    if (folderReadOnly(this.options.dataDir)) return 'READ_ONLY';
     // A write while setting up an opened file (the demo seed, the device id) failed: the file itself is fine.
     return error instanceof DatabaseOpenError ? null : problem;
   }

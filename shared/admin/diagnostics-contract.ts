@@ -22,13 +22,26 @@ export const BackupSummarySchema = z.lazy(() => z.object({
 }));
 export type BackupSummary = z.infer<typeof BackupSummarySchema>;
 
+/** The records' disk as the disk watch last saw it (electron/core/disk/disk-watch.ts). */
+export const DiskWarningSchema = z.lazy(() => z.object({
+  freeBytes: z.number().nonnegative(),
+  totalBytes: z.number().nonnegative(),
+  /** Free space below which the admins are warned (free-space-threshold.ts). */
+  warnBelowBytes: z.number().nonnegative(),
+  /** The data folder's growth per day as observed; null until a day of history is kept. */
+  growthBytesPerDay: z.number().int().nonnegative().nullable(),
+  /** Since when free space has been below the threshold; null while it is not. */
+  lowSinceMs: z.number().int().nullable(),
+}));
+export type DiskWarning = z.infer<typeof DiskWarningSchema>;
+
 // Built on first use (z.lazy), like the rest of KioskApi's schemas: the kiosk's start does not pay for them.
 export const DiagnosticsSchema = z.lazy(() => z.object({
   takenMs: z.number().int(),
   app: z.object({ version: z.string(), shell: z.enum(['electron', 'web', 'test']), node: z.string(), electron: z.string().nullable(), platform: z.string(), arch: z.string() }),
   deviceId: z.string().nullable(),
   dataDir: z.string(),
-  disk: z.object({ freeBytes: z.number().nullable(), databaseBytes: Count, walBytes: Count, logBytes: Count, logFiles: Count }),
+  disk: z.object({ freeBytes: z.number().nullable(), databaseBytes: Count, walBytes: Count, logBytes: Count, logFiles: Count, watch: DiskWarningSchema.nullable() }),
   counts: z.object({ children: Count, companions: Count, cards: Count, events: Count, outboxPending: Count, refusedAttempts: Count }).nullable(),
   /** The kiosk's state ('ready', 'cannot-record', 'database-error'…) and, when open, its chain as start-up saw it. */
   state: z.string(),

@@ -120,7 +120,7 @@ export const ReadyStatusSchema = z.lazy(() => z.object({
 export type ReadyStatus = z.infer<typeof ReadyStatusSchema>;
 
 /** Why the kiosk cannot write to its records: no space left, a read-only disk or file, or the disk failing. */
-export const StorageProblemSchema = z.enum(['DISK_FULL', 'READ_ONLY', 'IO_ERROR']);
+export const StorageProblemSchema = z.enum(['DISK_FULL', 'READ_ONLY', 'IO_ERROR', 'DISK_GONE']);
 export type StorageProblem = z.infer<typeof StorageProblemSchema>;
 
 export const KioskStatusSchema = z.lazy(() => z.discriminatedUnion('state', [
@@ -191,6 +191,14 @@ export const StaffAlertSchema = z.lazy(() => z.discriminatedUnion('kind', [
     id: z.string().max(64),
     kind: z.literal('cannot-record'),
     problem: StorageProblemSchema,
+    at: Clock,
+  }),
+  /** Free space on the records' disk is below the warning threshold (electron/core/disk/): for the admin. Cleared when space returns. */
+  z.object({
+    id: z.string().max(64),
+    kind: z.literal('disk-low'),
+    freeBytes: z.number().nonnegative(),
+    warnBelowBytes: z.number().nonnegative(),
     at: Clock,
   }),
 ]));

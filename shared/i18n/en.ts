@@ -119,6 +119,7 @@ export const en = {
     DISK_FULL: 'The disk is full',
     READ_ONLY: 'The disk cannot be written to',
     IO_ERROR: 'The disk is failing',
+    DISK_GONE: 'The disk with the records cannot be reached',
     since: 'since {{time}}',
     companionHint: 'Please tell a staff member: your arrival or departure is noted on paper.',
     staffHint: 'Staff: note arrivals and departures on paper. The kiosk starts recording again by itself once there is space.',
@@ -129,6 +130,7 @@ export const en = {
     clockAhead: "Staff: this kiosk's clock is {{minutes}} min ahead of the city server. Check its date and time ({{time}})",
     closingTime: 'Staff: closing time {{closingTime}} has passed; children still checked in without an answer: {{number}} ({{time}}). Tap to resolve',
     cannotRecord: 'Staff: the kiosk cannot save attendance ({{reason}}). Note arrivals and departures on paper ({{time}})',
+    diskLow: 'Admin: the disk is running out of space ({{free}} free, warning below {{warnBelow}}). Make room before it is full ({{time}})',
     dismiss: 'Seen',
   },
   database: {

@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import { arch, freemem, platform, totalmem, uptime } from 'node:os';
 import { join } from 'node:path';
-import type { BackupSummary, Diagnostics, ScreenDiagnostics } from '../../../shared/admin/diagnostics-contract.js';
+import type { BackupSummary, Diagnostics, DiskWarning, ScreenDiagnostics } from '../../../shared/admin/diagnostics-contract.js';
 import type { KioskStatus, ReaderState } from '../../../shared/api/contract.js';
 import type { SyncStatus } from '../../../shared/sync/sync-status.js';
 import { freeBytes } from '../db/storage-probe.js';
@@ -29,6 +29,8 @@ export interface DiagnosticsDeskOptions {
   sync: () => SyncStatus | null;
   /** The backups' summary (backup-summary.ts over the backup desk's status). */
   backups: () => BackupSummary;
+  /** The disk watch's last look (electron/core/disk/disk-watch.ts): threshold, growth, whether it warns. */
+  disk: () => DiskWarning | null;
   now: () => Date;
   log: (line: string) => void;
 }
@@ -56,6 +58,7 @@ export class DiagnosticsDesk {
         walBytes: sizeOf(`${o.databasePath}-wal`),
         logBytes: logFiles.reduce((sum, file) => sum + sizeOf(join(logDir, file.name)), 0),
         logFiles: logFiles.length,
+        watch: o.disk(),
       },
       counts: databaseCounts(o.db),
       state: status.state,

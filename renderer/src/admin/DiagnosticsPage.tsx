@@ -62,7 +62,7 @@ export function DiagnosticsPage({ api, sessionId, call, onEnded }: Props) {
     ['version', t(`${d}.version`, { ...report.app, shell: t(`${d}.shells.${report.app.shell}`) })],
     ['deviceId', report.deviceId ?? '—'],
     ['dataDir', report.dataDir],
-    ['disk', report.disk.freeBytes === null ? t(`${d}.diskUnknown`) : t(`${d}.disk`, { free: bytesText(t, report.disk.freeBytes) })],
+    ['disk', diskText(t, report.disk)],
     ['database', t(`${d}.database`, { size: bytesText(t, report.disk.databaseBytes), wal: bytesText(t, report.disk.walBytes), logs: bytesText(t, report.disk.logBytes), files: report.disk.logFiles })],
     ...(report.counts ? ([['counts', t(`${d}.counts`, { ...report.counts, pending: report.counts.outboxPending, refused: report.counts.refusedAttempts })]] as Row[]) : []),
     ['state', t(`${d}.states.${report.state}`, { defaultValue: report.state })],
@@ -134,4 +134,14 @@ function syncText(t: T, sync: Diagnostics['sync']): string {
   if (!sync || sync.state === 'never-enrolled') return t(`${d}.syncNone`);
   const line = t(`${d}.syncLine`, { state: t(`admin.sync.states.${sync.state}`), queued: sync.queued, at: sync.lastSuccessMs === null ? t(`${d}.never`) : whenText(sync.lastSuccessMs) });
   return sync.clockDriftMs === null ? line : `${line}; ${t(`${d}.syncOffset`, { seconds: Math.round(sync.clockDriftMs / 1000) })}`;
+}
+
+/** Free space, the warning threshold and the observed growth (electron/core/disk/), and the warning when it stands. */
+function diskText(t: T, disk: Diagnostics['disk']): string {
+  const d = 'admin.diagnostics';
+  const { watch } = disk;
+  if (watch === null) return disk.freeBytes === null ? t(`${d}.diskUnknown`) : t(`${d}.disk`, { free: bytesText(t, disk.freeBytes) });
+  const growth = watch.growthBytesPerDay === null ? t(`${d}.diskGrowthUnknown`) : bytesText(t, watch.growthBytesPerDay);
+  const line = t(`${d}.diskWatch`, { free: bytesText(t, watch.freeBytes), total: bytesText(t, watch.totalBytes), warnBelow: bytesText(t, watch.warnBelowBytes), growth });
+  return watch.lowSinceMs === null ? line : `${t(`${d}.diskLow`, { at: whenText(watch.lowSinceMs) })} · ${line}`;
 }

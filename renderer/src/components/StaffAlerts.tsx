@@ -5,6 +5,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { StaffAlert } from '../../../shared/api/contract.js';
+import { bytesText } from '../admin/diagnostics-format.js';
 import { WarningIcon } from './icons.js';
 
 interface Props {
@@ -24,6 +25,8 @@ function alertText(t: TFunction, alert: StaffAlert): string {
       return t('alerts.closingTime', { closingTime: alert.closingTime, number: alert.count, time: alert.at });
     case 'cannot-record':
       return t('alerts.cannotRecord', { reason: t(`cannotRecord.${alert.problem}`), time: alert.at });
+    case 'disk-low':
+      return t('alerts.diskLow', { free: bytesText(t, alert.freeBytes), warnBelow: bytesText(t, alert.warnBelowBytes), time: alert.at });
   }
 }
 
