@@ -23,6 +23,8 @@ import type { AuditOutcome } from './ledger/chain-audit.js';
 import { runAudit } from './ledger/chain-audit-runner.js';
 import { checkChainAtStart } from './ledger/chain-startup.js';
 import { ChainVerifiedStore } from './ledger/chain-verified-store.js';
+import { OutboxPruner } from './ledger/outbox-pruner.js';
+import { OutboxStore } from './ledger/outbox-store.js';
 import { SYNC_KEYS, SyncStateStore } from './ledger/sync-state.js';
 import { DoorDesk } from './door/door-desk.js';
 import { doorHandlers } from './door/door-handlers.js';
@@ -97,6 +99,8 @@ export interface KioskCoreOptions {
    * core's thread (tests). checkEveryMs: how often a copy being due is checked (backup-desk.ts).
    */
   backup?: { workerScript?: string | URL | null; checkEveryMs?: number };
+  /** When the acknowledged outbox rows are pruned (ledger/outbox-pruner.ts): tests run it at once. */
+  outboxPruning?: { firstAfterMs?: number; everyMs?: number; batch?: number };
   /** Which shell runs the core and its version, for the diagnostics page. */
   shell?: ShellInfo;
 }
@@ -674,6 +678,9 @@ export class KioskCore {
         this.audit = audit.outcome.then((outcome) => this.audited(opened, deviceId, outcome));
         backups.start();
         running.push(() => backups.stop());
+        const pruner = new OutboxPruner({ outbox: new OutboxStore(opened), settings, clock: this.clock, log: this.log, ...this.options.outboxPruning });
+        pruner.start();
+        running.push(() => pruner.stop());
       };
       const store: OpenStore = { db, log, anchor, status, settings, door, qrSigner, staff, admin, cards, city, backups, diagnostics, exclusive, startBackground, running };
       this.store = store;

@@ -140,6 +140,8 @@ export const KioskRulesSchema = z.object({
   closingTime: Hhmm,
   vacationDaysPerYear: z.number().int().min(0).max(366),
   unexcusedDaysPerMonth: z.number().int().min(0).max(31),
+  /** Outbox rows the city acknowledged are deleted after this many days (the events themselves stay). */
+  outboxKeepSentDays: z.number().int().min(1).max(3650),
 });
 export type KioskRules = z.infer<typeof KioskRulesSchema>;
 

@@ -103,9 +103,12 @@ describe('the admin requests', () => {
       closingTime: '19:00',
       vacationDaysPerYear: 60,
       unexcusedDaysPerMonth: 3,
+      outboxKeepSentDays: 30,
     });
-    const after = value(kit.call('adminSetSettings', { sessionId, change: { unexcusedDaysPerMonth: 5, headcountCutOff: '09:30', autoConfirmSeconds: 5 } }));
-    expect(after).toMatchObject({ unexcusedDaysPerMonth: 5, headcountCutOff: '09:30', autoConfirmSeconds: 5 });
+    const after = value(kit.call('adminSetSettings', { sessionId, change: { unexcusedDaysPerMonth: 5, headcountCutOff: '09:30', autoConfirmSeconds: 5, outboxKeepSentDays: 90 } }));
+    expect(after).toMatchObject({ unexcusedDaysPerMonth: 5, headcountCutOff: '09:30', autoConfirmSeconds: 5, outboxKeepSentDays: 90 });
+    // The outbox pruning reads the same key.
+    expect(kit.settings.get('outboxKeepSentDays')).toBe(90);
     // The stores the door and the staff desk read say the same.
     expect(kit.settings.get('headcountCutOff')).toBe('09:30');
     const audit = kit.db.prepare<[], { action: string; staff_id: string; detail: string }>('SELECT action, staff_id, detail FROM admin_audit').all();
@@ -114,10 +117,10 @@ describe('the admin requests', () => {
         action: 'settings-changed',
         staff_id: 'head',
         // An unchanged value (autoConfirmSeconds) is not on record.
-        detail: { headcountCutOff: { from: '09:00', to: '09:30' }, unexcusedDaysPerMonth: { from: 3, to: 5 } },
+        detail: { headcountCutOff: { from: '09:00', to: '09:30' }, unexcusedDaysPerMonth: { from: 3, to: 5 }, outboxKeepSentDays: { from: 30, to: 90 } },
       },
     ]);
-    for (const change of [{ staffIdleSeconds: 1 }, { closingTime: '25:00' }, { staffSignInMode: 'anyone' }, { pepper: 'x' }]) {
+    for (const change of [{ staffIdleSeconds: 1 }, { closingTime: '25:00' }, { staffSignInMode: 'anyone' }, { outboxKeepSentDays: 0 }, { pepper: 'x' }]) {
       expect(adminRequests.adminSetSettings.args.safeParse({ sessionId, change }).success, JSON.stringify(change)).toBe(false);
     }
   });

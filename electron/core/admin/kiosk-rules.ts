@@ -22,6 +22,7 @@ export class KioskRulesStore {
       closingTime: settings.get('closingTime'),
       vacationDaysPerYear: settings.get('vacationDaysPerYear'),
       unexcusedDaysPerMonth: settings.get('unexcusedDaysPerMonth'),
+      outboxKeepSentDays: settings.get('outboxKeepSentDays'),
     };
   }
 
@@ -45,6 +46,7 @@ export class KioskRulesStore {
       apply('closingTime', (v) => settings.set('closingTime', v));
       apply('vacationDaysPerYear', (v) => settings.set('vacationDaysPerYear', v));
       apply('unexcusedDaysPerMonth', (v) => settings.set('unexcusedDaysPerMonth', v));
+      apply('outboxKeepSentDays', (v) => settings.set('outboxKeepSentDays', v));
       if (Object.keys(changed).length > 0) audit.record('settings-changed', staffId, at, changed);
     }).immediate();
     return this.get();

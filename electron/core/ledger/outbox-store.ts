@@ -21,6 +21,11 @@ export const OUTBOX_SQL = {
   noteFailure: "UPDATE sync_outbox SET attempts = attempts + 1, last_error = ? WHERE state = 'pending' AND seq BETWEEN ? AND ?",
   requeue: "UPDATE sync_outbox SET state = 'pending', sent_ms = NULL WHERE record_id = ? AND state = 'sent'",
   rejected: "SELECT record_id, rejected_reason, queued_ms FROM sync_outbox WHERE state = 'rejected' ORDER BY seq LIMIT ?",
+  // The oldest acknowledged rows first (sync_outbox_by_state walks 'sent' by seq, and rows are sent in about seq order,
+  // so a batch reads little more than it deletes); bodies go with them (ON DELETE CASCADE). The delete triggers of
+  // migration 0003 refuse any row that is not 'sent', whatever this says.
+  pruneSent: `DELETE FROM sync_outbox WHERE seq IN (
+                SELECT seq FROM sync_outbox WHERE state = 'sent' AND sent_ms < ? ORDER BY seq LIMIT ?)`,
 } as const;
 
 export interface PendingRow {
@@ -104,6 +109,14 @@ export class OutboxStore {
   /** A push that got no usable answer: the rows stay pending; only the attempt and its error are noted. */
   noteFailure(fromSeq: number, toSeq: number, errorCode: string): void {
     this.s.noteFailure.run(errorCode, fromSeq, toSeq);
+  }
+
+  /**
+   * Deletes up to `limit` rows the city acknowledged before `sentBeforeMs`, in one short transaction: the outbox's copy
+   * only (the event stays in attendance_events, so the chain and the табель are untouched). Answers how many went.
+   */
+  pruneSent(sentBeforeMs: number, limit: number): number {
+    return this.db.transaction(() => this.s.pruneSent.run(sentBeforeMs, limit).changes).immediate();
   }
 
   /** Records the city says it lacks go back into the queue. */

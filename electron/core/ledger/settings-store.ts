@@ -64,6 +64,10 @@ export const settingDeclarations = {
    */
   cardsManagedBy: setting(CardsManagedBySchema, 'kindergarten', 'city'),
 
+  // Retention.
+  /** Outbox rows the city acknowledged are deleted this many days after (ledger/outbox-pruner.ts); the events stay. */
+  outboxKeepSentDays: setting(z.number().int().min(1).max(3650), 30),
+
   // Backups (electron/core/backup/).
   /** How many verified copies to keep of the newest hours, days, months and years. */
   backupRetention: setting(BackupRetentionSchema, { hourly: 48, daily: 30, monthly: 12, yearly: 5 }),

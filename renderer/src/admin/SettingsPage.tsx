@@ -7,7 +7,7 @@ import { DoorSettingsPanel } from './DoorSettingsPanel.js';
 import type { AdminCall } from './use-admin-call.js';
 import { useLoadedOnce } from './use-loaded-once.js';
 
-const NUMBERS = ['autoConfirmSeconds', 'repeatWindowSeconds', 'staffIdleSeconds', 'vacationDaysPerYear', 'unexcusedDaysPerMonth'] as const;
+const NUMBERS = ['autoConfirmSeconds', 'repeatWindowSeconds', 'staffIdleSeconds', 'vacationDaysPerYear', 'unexcusedDaysPerMonth', 'outboxKeepSentDays'] as const;
 const TIMES = ['headcountCutOff', 'closingTime'] as const;
 const MODES = ['name-or-card', 'card-only'] as const;
 

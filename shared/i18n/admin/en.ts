@@ -201,6 +201,7 @@ export const adminEn = {
     closingTime: 'Closing time',
     vacationDaysPerYear: 'Vacation days a year',
     unexcusedDaysPerMonth: 'Unexcused days allowed a month',
+    outboxKeepSentDays: 'Copies the city has confirmed are deleted from the sending queue after (days; the records stay)',
     save: 'Save',
     saved: 'Saved',
   },

@@ -202,6 +202,7 @@ export const adminKk: Catalog['admin'] = {
     closingTime: 'Жабылу уақыты',
     vacationDaysPerYear: 'Жылына демалыс күндері',
     unexcusedDaysPerMonth: 'Айына рұқсат етілген себепсіз күндер',
+    outboxKeepSentDays: 'Қала қабылдаған көшірмелер жіберу кезегінен өшіріледі (күн өткен соң; жазбалардың өзі қалады)',
     save: 'Сақтау',
     saved: 'Сақталды',
   },

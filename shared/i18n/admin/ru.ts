@@ -202,6 +202,7 @@ export const adminRu: Catalog['admin'] = {
     closingTime: 'Время закрытия',
     vacationDaysPerYear: 'Дней отпуска в год',
     unexcusedDaysPerMonth: 'Допустимо пропусков без уважительной причины в месяц',
+    outboxKeepSentDays: 'Копии, полученные городом, удаляются из очереди отправки через (дней; сами записи остаются)',
     save: 'Сохранить',
     saved: 'Сохранено',
   },
