@@ -16,6 +16,7 @@ import { storageProblemOf } from './db/storage-failure.js';
 import { freeBytes, MIN_FREE_BYTES, probeStorage } from './db/storage-probe.js';
 import type { ReaderFormat } from '../../shared/credentials/reader-format.js';
 import type { CardSource } from '../../shared/domain/attendance.js';
+import { AdminAudit } from './ledger/admin-audit.js';
 import { AttendanceLog, ensureDeviceId } from './ledger/attendance-log.js';
 import { ChainAnchor } from './ledger/chain-anchor.js';
 import { GENESIS_HASH } from './ledger/event-chain.js';
@@ -641,6 +642,7 @@ export class KioskCore {
         dataDir: this.options.dataDir,
         databasePath: this.databasePath,
         settings,
+        audit: new AdminAudit(db),
         secrets: this.secrets,
         clock: this.clock,
         nativeBinding: this.options.nativeBinding ?? null,

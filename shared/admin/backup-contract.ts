@@ -83,6 +83,8 @@ export const BackupStatusSchema = z.object({
   /** The newest attempt that failed after the last good copy (null when the newest attempt succeeded). */
   lastFailure: z.object({ at: z.string(), code: z.string(), detail: z.string().max(2000) }).nullable(),
   retention: BackupRetentionSchema,
+  /** What the second place keeps of the copies it receives (every verified copy goes there; a stick is smaller than a disk). */
+  secondPlaceRetention: BackupRetentionSchema,
   /** The encrypted second place, or null when none is set. */
   secondPlace: SecondPlaceStatusSchema.nullable(),
 });
@@ -101,14 +103,25 @@ export const backupRequests = {
   },
   /** Takes a verified copy now (or waits for the one running); fails with BACKUP_FAILED or BACKUP_NO_ROOM. */
   adminBackupNow: { args: z.lazy(() => z.object(Session).strict()), result: BackupCopySchema },
-  adminSetBackupRetention: { args: z.lazy(() => z.object({ ...Session, retention: BackupRetentionSchema }).strict()), result: BackupStatusSchema },
+  /** The retention of the local copies and, when given, of the second place's (an admin-audit row for each change). */
+  adminSetBackupRetention: {
+    args: z.lazy(() => z.object({ ...Session, retention: BackupRetentionSchema, secondPlaceRetention: BackupRetentionSchema.optional() }).strict()),
+    result: BackupStatusSchema,
+  },
   /**
    * Sets the second place: a folder that must exist and take a file now (BACKUP_FOLDER_UNREACHABLE), and a recovery
    * passphrase of at least MIN_PASSPHRASE_LENGTH characters (BACKUP_PASSPHRASE_TOO_SHORT) from which the copies' key is
-   * derived. The passphrase itself is never stored: without it the copies there cannot be read.
+   * derived. The passphrase itself is never stored: without it the copies there cannot be read. Once one is set,
+   * `currentPassphrase` (or, when it is left out, `passphrase` itself: the same passphrase, a new folder) must be the
+   * one set, or nothing changes (BACKUP_PASSPHRASE_NOT_CURRENT): copies already written stay readable by a passphrase
+   * the admin knows. Clearing the second place needs none.
    */
   adminSetBackupSecondPlace: {
-    args: z.lazy(() => z.object({ ...Session, folder: z.string().trim().min(1).max(1024), passphrase: RecoveryPassphraseSchema }).strict()),
+    args: z.lazy(() =>
+      z
+        .object({ ...Session, folder: z.string().trim().min(1).max(1024), passphrase: RecoveryPassphraseSchema, currentPassphrase: RecoveryPassphraseSchema.optional() })
+        .strict(),
+    ),
     result: BackupStatusSchema,
   },
   /** No second place any more (the copies already there stay). */

@@ -58,6 +58,8 @@ export const errorCodes = [
   /** An encrypted copy changed or cut anywhere: its authentication fails. */
   'BACKUP_FILE_DAMAGED',
   'BACKUP_NOT_A_BACKUP',
+  /** Changing the second place: the passphrase given as the current one is not the one set there (nothing changed). */
+  'BACKUP_PASSPHRASE_NOT_CURRENT',
   /** Restoring a copy: the copy named is not there (any more). */
   'RESTORE_COPY_NOT_FOUND',
   /** The copy failed its check when verified again (integrity or chain): nothing was changed. */

@@ -75,6 +75,7 @@ export const en = {
     BACKUP_WRONG_PASSPHRASE: 'This recovery passphrase does not open the copy. Check it and try again.',
     BACKUP_FILE_DAMAGED: 'This encrypted copy is damaged or incomplete: it cannot be used.',
     BACKUP_NOT_A_BACKUP: 'This file is not an Esik backup copy.',
+    BACKUP_PASSPHRASE_NOT_CURRENT: 'That is not the current recovery passphrase, so nothing was changed. Type the one set for the second place.',
     RESTORE_COPY_NOT_FOUND: 'That copy is no longer there. Refresh the list and choose again.',
     RESTORE_COPY_NOT_VERIFIED: 'That copy failed its check when opened again. Nothing was changed: choose another copy.',
     RESTORE_COPY_FROM_FUTURE: 'That copy was made by a newer version of Esik. Update this kiosk first.',

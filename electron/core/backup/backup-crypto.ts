@@ -81,6 +81,12 @@ export async function deriveBackupKey(passphrase: string, now: Date, params: { l
   return { v: 1, ...params, salt: salt.toString('base64'), key: master.toString('base64'), check: keyCheck(master).toString('base64'), setAt: now.toISOString() };
 }
 
+/** Whether `passphrase` is the one `key` was derived from (scrypt with the key's own salt, on the thread pool). */
+export async function passphraseOpens(key: BackupKey, passphrase: string): Promise<boolean> {
+  const master = await deriveMaster(passphrase, Buffer.from(key.salt, 'base64'), key);
+  return timingSafeEqual(keyCheck(master), Buffer.from(key.check, 'base64'));
+}
+
 function fileKey(master: Buffer, fileSalt: Buffer): Buffer {
   return Buffer.from(hkdfSync('sha256', master, fileSalt, FILE_KEY_INFO, 32));
 }

@@ -9,10 +9,12 @@ import { MIN_PASSPHRASE_LENGTH, type BackupCopy, type BackupKind, type BackupRet
 import type { CopyChoice, RestoreOutcome } from '../../../shared/admin/restore-contract.js';
 import { fail, ok, type Result } from '../../../shared/api/result.js';
 import type { SecretStore } from '../files/secret-store.js';
+import type { Caller } from '../guards/request-guards.js';
+import type { AdminAudit } from '../ledger/admin-audit.js';
 import type { SettingsStore } from '../ledger/settings-store.js';
 import type { Clock } from '../time/clock.js';
-import { BackupKeySchema, deriveBackupKey, type BackupKey } from './backup-crypto.js';
-import type { BackupJobOutcome } from './backup-job.js';
+import { BackupKeySchema, deriveBackupKey, passphraseOpens, type BackupKey } from './backup-crypto.js';
+import type { BackupJobOutcome, BackupJobRequest } from './backup-job.js';
 import { backupsDir, FAILED_FOLDER, listCopies } from './backup-manifest.js';
 import { startBackupJob, type RunningBackup } from './backup-runner.js';
 import { dueBackup } from './backup-schedule.js';
@@ -23,6 +25,8 @@ export interface BackupDeskOptions {
   dataDir: string;
   databasePath: string;
   settings: SettingsStore;
+  /** Where the admin's changes to the backup settings are recorded. */
+  audit: AdminAudit;
   secrets: SecretStore;
   clock: Clock;
   nativeBinding: string | null;
@@ -117,6 +121,7 @@ export class BackupDesk {
       lastGood: this.lastGood,
       lastFailure: this.lastFailure ? { at: new Date(this.lastFailure.ms).toISOString(), code: this.lastFailure.code, detail: this.lastFailure.detail } : null,
       retention: this.options.settings.get('backupRetention'),
+      secondPlaceRetention: this.options.settings.get('backupSecondPlaceRetention'),
       secondPlace: place ? { folder: place.folder, keySetAt: key?.setAt ?? '', last: this.lastSecondPlace } : null,
     };
   }
@@ -137,8 +142,17 @@ export class BackupDesk {
     return this.options.restores.restore(copy, pin, passphrase, this.options.settings.get('backupSecondPlace')?.folder ?? null, 'console');
   }
 
-  setRetention(retention: BackupRetention): BackupStatus {
-    this.options.settings.set('backupRetention', retention);
+  /** The retentions the admin set; each one changed is an admin-audit row with what it was and what it is now. */
+  setRetention(by: Caller, retention: BackupRetention, secondPlaceRetention?: BackupRetention): BackupStatus {
+    const { settings, audit } = this.options;
+    const change = (place: 'local' | 'second-place', key: 'backupRetention' | 'backupSecondPlaceRetention', to: BackupRetention | undefined): void => {
+      const from = settings.get(key);
+      if (to === undefined || JSON.stringify(from) === JSON.stringify(to)) return;
+      settings.set(key, to);
+      audit.record('backup-retention-set', by.member.id, by.at, { place, from, to });
+    };
+    change('local', 'backupRetention', retention);
+    change('second-place', 'backupSecondPlaceRetention', secondPlaceRetention);
     return this.status();
   }
 
@@ -146,21 +160,32 @@ export class BackupDesk {
    * The second place: the folder must be there and take a file now; the passphrase goes through scrypt (on the thread
    * pool) and only the derived key is kept, sealed in the SecretStore. The passphrase itself is dropped here.
    */
-  async setSecondPlace(folder: string, passphrase: string): Promise<Result<BackupStatus>> {
+  async setSecondPlace(by: Caller, input: { folder: string; passphrase: string; currentPassphrase?: string | undefined }): Promise<Result<BackupStatus>> {
+    const { folder, passphrase } = input;
     if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) return fail('BACKUP_PASSPHRASE_TOO_SHORT', `at least ${MIN_PASSPHRASE_LENGTH} characters`);
+    // Once a passphrase is set, only someone who knows it changes the second place: the copies already there stay
+    // readable by a passphrase the admin knows. (A key that cannot be read any more asks for nothing: nothing opens it.)
+    const current = this.options.settings.get('backupSecondPlace') ? this.key() : null;
+    const currentPassphrase = input.currentPassphrase ?? passphrase;
+    if (current && !(await passphraseOpens(current, currentPassphrase))) return fail('BACKUP_PASSPHRASE_NOT_CURRENT', 'the current recovery passphrase is another one');
     const unreachable = folderProblem(folder);
     if (unreachable !== null) return fail('BACKUP_FOLDER_UNREACHABLE', unreachable);
-    const key = await deriveBackupKey(passphrase, this.options.clock.now());
+    const keep = current !== null && passphrase === currentPassphrase;
+    const key = keep ? current : await deriveBackupKey(passphrase, this.options.clock.now());
+    const from = this.options.settings.get('backupSecondPlace')?.folder ?? null;
     this.options.secrets.set(KEY_SECRET, JSON.stringify(key));
     this.options.settings.set('backupSecondPlace', { folder });
+    this.options.audit.record('backup-second-place-set', by.member.id, by.at, { folder, from, passphrase: current === null ? 'set' : keep ? 'kept' : 'changed' });
     this.lastSecondPlace = null;
     this.options.log(`[backup] second place set: ${folder} (key derived ${key.setAt})`);
     return ok(this.status());
   }
 
-  clearSecondPlace(): BackupStatus {
+  clearSecondPlace(by: Caller): BackupStatus {
+    const folder = this.options.settings.get('backupSecondPlace')?.folder ?? null;
     this.options.settings.set('backupSecondPlace', null);
     this.options.secrets.delete(KEY_SECRET);
+    if (folder !== null) this.options.audit.record('backup-second-place-cleared', by.member.id, by.at, { folder });
     this.lastSecondPlace = null;
     this.options.log('[backup] second place cleared');
     return this.status();
@@ -184,11 +209,11 @@ export class BackupDesk {
   }
 
   /** What the job needs to write the second place; a folder without a readable key is reported, and skipped. */
-  private secondPlaceForJob(nowMs: number): { folder: string; key: BackupKey } | null {
+  private secondPlaceForJob(nowMs: number): BackupJobRequest['secondPlace'] {
     const place = this.options.settings.get('backupSecondPlace');
     if (!place) return null;
     const key = this.key();
-    if (key) return { folder: place.folder, key };
+    if (key) return { folder: place.folder, key, retention: this.options.settings.get('backupSecondPlaceRetention') };
     this.lastSecondPlace = { state: 'failed', at: new Date(nowMs).toISOString(), file: null, detail: 'its key cannot be read here: set the recovery passphrase again' };
     return null;
   }

@@ -24,9 +24,15 @@ export function backupHandlers(): GuardedHandlers<BackupDesk, BackupHandlers> {
         return outcome.kind === 'verified' ? ok(outcome.copy) : fail(outcome.code, outcome.detail);
       },
     },
-    adminSetBackupRetention: { guard: 'admin', run: ({ retention }, { store: b }) => ok(b.setRetention(retention)) },
-    adminSetBackupSecondPlace: { guard: 'admin', run: async ({ folder, passphrase }, { store: b }) => b.setSecondPlace(folder, passphrase) },
-    adminClearBackupSecondPlace: { guard: 'admin', run: (_args, { store: b }) => ok(b.clearSecondPlace()) },
+    adminSetBackupRetention: {
+      guard: 'admin',
+      run: ({ retention, secondPlaceRetention }, { store: b, caller }) => ok(b.setRetention(caller, retention, secondPlaceRetention)),
+    },
+    adminSetBackupSecondPlace: {
+      guard: 'admin',
+      run: async ({ folder, passphrase, currentPassphrase }, { store: b, caller }) => b.setSecondPlace(caller, { folder, passphrase, currentPassphrase }),
+    },
+    adminClearBackupSecondPlace: { guard: 'admin', run: (_args, { store: b, caller }) => ok(b.clearSecondPlace(caller)) },
     adminBackupCopies: { guard: 'admin', run: (_args, { store: b }) => ok(b.restorableCopies()) },
     adminRestoreCopy: { guard: 'admin', run: async ({ copy, pin, passphrase }, { store: b }) => b.restore(copy, pin, passphrase ?? null) },
   };

@@ -25,7 +25,8 @@ export const BackupJobRequestSchema = z.object({
   nativeBinding: z.string().nullable(),
   retention: BackupRetentionSchema,
   offsetMinutes: z.number().int().nullable(),
-  secondPlace: z.object({ folder: z.string(), key: BackupKeySchema }).nullable(),
+  /** The second place, its key and what it keeps (its own retention: a stick holds fewer copies than the disk). */
+  secondPlace: z.object({ folder: z.string(), key: BackupKeySchema, retention: BackupRetentionSchema }).nullable(),
   /** The worker script a second thread runs the copy's integrity check in (backup-runner.ts sets it); absent: this thread. */
   integrityScript: z.string().optional(),
 });
@@ -149,7 +150,7 @@ async function placeCopy(input: { folder: string; taking: string; file: string; 
           copyPath: join(folder, file),
           copyFile: file,
           key: request.secondPlace.key,
-          retention: request.retention,
+          retention: request.secondPlace.retention,
           offsetMinutes: request.offsetMinutes ?? undefined,
         })
       : null;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BackupStatus } from '../../../shared/admin/backup-contract.js';
 import { backupSummaryOf } from './backup-summary.js';
 
-const none: BackupStatus = { running: false, lastGood: null, lastFailure: null, retention: { hourly: 48, daily: 30, monthly: 12, yearly: 5 }, secondPlace: null };
+const none: BackupStatus = { running: false, lastGood: null, lastFailure: null, retention: { hourly: 48, daily: 30, monthly: 12, yearly: 5 }, secondPlaceRetention: { hourly: 6, daily: 7, monthly: 12, yearly: 5 }, secondPlace: null };
 
 describe('backupSummaryOf', () => {
   it('says no copy and no second place plainly, and the newest failure with its code', () => {

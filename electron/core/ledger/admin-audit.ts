@@ -13,7 +13,11 @@ export type AdminAction =
   | 'card-enrolled'
   | 'card-revoked'
   // Migration 0012: the records restored from a verified copy (electron/core/backup/restore/).
-  | 'backup-restored';
+  | 'backup-restored'
+  // Migration 0013: the backup settings changed in the console (electron/core/backup/backup-desk.ts).
+  | 'backup-retention-set'
+  | 'backup-second-place-set'
+  | 'backup-second-place-cleared';
 
 export class AdminAudit {
   private readonly insert: Statement<[string, string, number, string, string, string]>;

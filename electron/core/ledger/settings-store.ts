@@ -71,6 +71,11 @@ export const settingDeclarations = {
   // Backups (electron/core/backup/).
   /** How many verified copies to keep of the newest hours, days, months and years. */
   backupRetention: setting(BackupRetentionSchema, { hourly: 48, daily: 30, monthly: 12, yearly: 5 }),
+  /**
+   * What the second place keeps: every verified copy goes there, but a USB stick is far smaller than the kiosk's disk,
+   * so the newest 6 hours, a week of days, a year of months and 5 years (about 30 copies, against about 95 locally).
+   */
+  backupSecondPlaceRetention: setting(BackupRetentionSchema, { hourly: 6, daily: 7, monthly: 12, yearly: 5 }),
   /** The folder copies also go to, encrypted (its key is a secret, never here); null: none. */
   backupSecondPlace: setting(z.object({ folder: z.string().min(1).max(1024) }).strict().nullable(), null),
 } as const;

@@ -12,5 +12,6 @@ import { refusedCoalesced } from './0009-refused-coalesced.js';
 import { staffCardLock } from './0010-staff-card-lock.js';
 import { allowedValues } from './0011-allowed-values.js';
 import { restoreAudit } from './0012-restore-audit.js';
+import { backupSettingsAudit } from './0013-backup-settings-audit.js';
 
-export const migrations: readonly Migration[] = [initial, trustedKeys, syncOutbox, staff, admin, cardChanges, staffAccounts, chainVerified, refusedCoalesced, staffCardLock, allowedValues, restoreAudit];
+export const migrations: readonly Migration[] = [initial, trustedKeys, syncOutbox, staff, admin, cardChanges, staffAccounts, chainVerified, refusedCoalesced, staffCardLock, allowedValues, restoreAudit, backupSettingsAudit];
