@@ -110,6 +110,31 @@ describe('putting back this kiosk’s own events from the city', () => {
     expect(snapshot(copy)).toEqual(before);
   });
 
+  it('puts back before the push, so records the copy still held as pending go as duplicates and nothing is refused', async () => {
+    const city = await startCity();
+    const enrollment = await enroll(city);
+    const live = enrolledKioskDb(enrollment);
+    recordEvents(live.log, 6, MORNING);
+    await push(live, enrollment);
+    // The copy is taken while four more wait to be sent; the kiosk sends them, and ten more, before its file is lost.
+    recordEvents(live.log, 4, MORNING + 3_600_000);
+    const copyPath = join(tempDataDir(), 'esik.sqlite');
+    await live.db.backup(copyPath);
+    recordEvents(live.log, 10, MORNING + 7_200_000);
+    await push(live, enrollment);
+    const copy = openDatabase(copyPath);
+    onTestFinished(() => copy.close());
+
+    const client = realClient(enrollment);
+    expect(await recovery(copy, client).run()).toBe('done');
+    const engine = new PushEngine({ db: copy, client, cityDeviceId: enrollment.deviceId });
+    expect(await engine.drain()).toMatchObject({ sent: 4, rejected: 0 });
+    // The city's head is this kiosk's own newest event again: nothing for staff to look at, nor at the next start.
+    expect(engine.chainHeadMismatch()).toBeNull();
+    expect(snapshot(copy).events).toEqual(snapshot(live.db).events);
+    expect(city.recordCount()).toBe(20);
+  });
+
   it('refuses a fork: the restored kiosk recorded its own event where the city holds another, and nothing is written', async () => {
     const { enrollment, copy, copyLog } = await restoredKiosk(10, 20);
     recordEvents(copyLog, 1, MORNING + 7_200_000);
