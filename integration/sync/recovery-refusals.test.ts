@@ -123,7 +123,9 @@ describe('putting back this kiosk’s own events from the city', () => {
     recordEvents(live.log, 10, MORNING + 7_200_000);
     await push(live, enrollment);
     const copy = openDatabase(copyPath);
-    onTestFinished(() => copy.close());
+    onTestFinished(() => {
+      copy.close();
+    });
 
     const client = realClient(enrollment);
     expect(await recovery(copy, client).run()).toBe('done');
