@@ -69,7 +69,7 @@ export const layers: Layer[] = [
     packages: ['node:', 'ws', 'zod', ...TEST_PACKAGES],
     testPackages: ['better-sqlite3'],
   },
-  { folder: 'electron/main/', mayImport: ['shared/', 'electron/core/', 'electron/main/'], packages: ['node:', 'electron'] },
+  { folder: 'electron/main/', mayImport: ['shared/', 'electron/core/', 'electron/main/'], packages: ['node:', 'electron'], testPackages: TEST_PACKAGES },
   {
     folder: 'renderer/',
     mayImport: ['shared/', 'renderer/'],

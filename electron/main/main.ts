@@ -2,6 +2,7 @@
 // and binds KioskApi to ipcMain, answering only the app's own main frame.
 import { app, ipcMain, powerSaveBlocker, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { IPC_CALL, IPC_EVENT } from '../../shared/api/ipc-channels.js';
 import { fail } from '../../shared/api/result.js';
 import { dispatch } from '../core/api/dispatch.js';
@@ -10,17 +11,31 @@ import { logUncaught, openKioskLog } from '../core/logging/kiosk-log.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { createKioskWindow, rendererDirBeside } from './kiosk-window.js';
 import { electronSaveFileAs } from './save-dialog.js';
+import { runRestoreCommand } from '../core/backup/restore/restore-command.js';
+import { appArguments, MAIN_USAGE, parseMainCommandLine } from './main-args.js';
 import { electronSecretStore } from './secret-store.js';
 import { isAppUrl, lockDownSession } from './security.js';
 
-const dataDir = process.env.ESIK_DATA_DIR ?? app.getPath('userData');
+const command = parseMainCommandLine(appArguments(process.argv, process.defaultApp === true));
+if (command.kind === 'help') {
+  console.log(MAIN_USAGE);
+  process.exit(0);
+}
+if (command.kind === 'wrong') {
+  console.error(`esik: ${command.message}`);
+  console.error(MAIN_USAGE);
+  process.exit(2);
+}
+const dataDir = (command.kind === 'run' ? command.dataDir : undefined) ?? process.env.ESIK_DATA_DIR ?? app.getPath('userData');
 // Rotating JSON lines in <dataDir>/logs/, printed as well when run from the sources (npm start).
 const kioskLog = openKioskLog({ dataDir, proc: 'main', echo: !app.isPackaged });
 logUncaught(kioskLog);
 const log = kioskLog.line;
 const kioskMode = process.env.ESIK_KIOSK !== '0' && app.isPackaged;
 
-if (!app.requestSingleInstanceLock()) {
+if (command.kind === 'restore') {
+  void app.whenReady().then(() => restoreFromCommandLine(command.args));
+} else if (!app.requestSingleInstanceLock()) {
   log('[main] another Esik is already running; quitting');
   app.quit();
 } else {
@@ -79,4 +94,32 @@ function start(): void {
 function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
   return frame !== null && frame.parent === null && isAppUrl(frame.url);
+}
+
+/**
+ * `esik restore …`: only while no kiosk runs (the single-instance lock), with the PIN sealed store's pepper (safeStorage
+ * needs app 'ready'), the PIN and passphrase read line by line from standard input.
+ */
+async function restoreFromCommandLine(args: string[]): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    console.error('esik restore: Esik is running: quit it first');
+    app.exit(1);
+    return;
+  }
+  const lines = createInterface({ input: process.stdin, terminal: false })[Symbol.asyncIterator]();
+  const code = await runRestoreCommand(args, {
+    out: (line) => console.log(line),
+    err: (line) => console.error(line),
+    ask: async (question) => {
+      process.stderr.write(question);
+      const next = await lines.next();
+      return next.done === true ? null : String(next.value);
+    },
+    defaultDataDir: dataDir,
+    secrets: (dir) => electronSecretStore(dir, log),
+    nativeBinding: process.env.ESIK_SQLITE_BINDING ?? null,
+    now: () => new Date(),
+  });
+  kioskLog.close();
+  app.exit(code);
 }

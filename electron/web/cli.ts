@@ -1,29 +1,35 @@
 // `node dist/web/cli.mjs`: runs the kiosk core in the loopback web host and opens the UI in an app window.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { defaultDataDir } from '../core/files/data-dir.js';
 import { BACKGROUND_START_MS, KioskCore } from '../core/kiosk-core.js';
 import { logUncaught, openKioskLog } from '../core/logging/kiosk-log.js';
+import { runRestoreCommand } from '../core/backup/restore/restore-command.js';
+import { FileSecretStore } from '../core/files/secret-store.js';
 import { openAppWindow } from './app-window.js';
+import { parseCommandLine, USAGE } from './cli-args.js';
 import { LINK_FILE_NAME } from './request-checks.js';
 import { startWebHost } from './web-host.js';
 
 // Whatever the kiosk writes (the database, exports, the launch link, the browser profile) is its user's alone.
 process.umask(0o077);
 
-const { values } = parseArgs({
-  options: {
-    'no-window': { type: 'boolean', default: process.env.ESIK_NO_WINDOW === '1' },
-    'data-dir': { type: 'string' },
-    port: { type: 'string', default: process.env.ESIK_PORT ?? '0' },
-    'no-demo': { type: 'boolean', default: false },
-    kiosk: { type: 'boolean', default: false },
-  },
-});
+const command = parseCommandLine(process.argv.slice(2), process.env);
+if (command.kind === 'help') {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (command.kind === 'wrong') {
+  console.error(`esik: ${command.message}`);
+  console.error(USAGE);
+  process.exit(2);
+}
+if (command.kind === 'restore') process.exit(await restoreFromCommandLine(command.args));
+const options = command.options;
 
-const dataDir = values['data-dir'] ?? defaultDataDir();
+const dataDir = options.dataDir ?? defaultDataDir();
 // Rotating JSON lines in <dataDir>/logs/; every line is printed too (ESIK_LOG_ECHO=0 keeps the console to the
 // machine-readable lines below).
 const kioskLog = openKioskLog({ dataDir, proc: 'web', echo: process.env.ESIK_LOG_ECHO !== '0' });
@@ -38,7 +44,7 @@ const auditWorker = join(here, '../chain-audit-worker.mjs');
 const backupWorker = join(here, '../backup-worker.mjs');
 const core = new KioskCore({
   dataDir,
-  demo: !values['no-demo'],
+  demo: !options.noDemo,
   sync: existsSync(syncWorker) ? { workerScript: syncWorker } : {},
   audit: { workerScript: existsSync(auditWorker) ? auditWorker : null },
   backup: { workerScript: existsSync(backupWorker) ? backupWorker : null },
@@ -48,7 +54,7 @@ const core = new KioskCore({
   shell: { kind: 'web', version: packageVersion() },
 });
 const linkFile = join(dataDir, LINK_FILE_NAME);
-const host = await startWebHost({ core, rendererDir: join(here, '../renderer'), port: Number(values.port), linkFile, log });
+const host = await startWebHost({ core, rendererDir: join(here, '../renderer'), port: options.port, linkFile, log });
 
 log(`[web] data folder: ${dataDir}`);
 // Machine-readable lines: tests and scripts wait for them instead of sleeping. Neither carries a secret: the link
@@ -57,10 +63,10 @@ console.log(`ESIK_URL ${host.origin}/`);
 console.log(`ESIK_LINK_FILE ${linkFile}`);
 const howToOpen = `open the link in ${linkFile} in Chromium, Chrome or Edge (each link opens the kiosk once; a new one is written there when it is used)`;
 
-if (values['no-window']) log(`[web] no app window was asked for: ${howToOpen}`);
+if (options.noWindow) log(`[web] no app window was asked for: ${howToOpen}`);
 else {
   // The window's command line (readable in /proc by every local user) carries a link that is spent once the window has loaded.
-  const window = openAppWindow(host.launchUrl(), join(dataDir, 'browser-profile'), values.kiosk);
+  const window = openAppWindow(host.launchUrl(), join(dataDir, 'browser-profile'), options.kiosk);
   if ('reason' in window) log(`[web] no app window: ${window.reason}. To use the kiosk, ${howToOpen}.`);
   else {
     const opened = Date.now();
@@ -93,5 +99,27 @@ function packageVersion(): string {
     return typeof parsed.version === 'string' ? parsed.version : 'unknown';
   } catch {
     return 'unknown';
+  }
+}
+
+/** `restore …`: with the kiosk stopped, the PIN (and passphrase) read line by line from standard input. */
+async function restoreFromCommandLine(args: string[]): Promise<number> {
+  const lines = createInterface({ input: process.stdin, terminal: false })[Symbol.asyncIterator]();
+  try {
+    return await runRestoreCommand(args, {
+      out: (line) => console.log(line),
+      err: (line) => console.error(line),
+      ask: async (question) => {
+        process.stderr.write(question);
+        const next = await lines.next();
+        return next.done === true ? null : String(next.value);
+      },
+      defaultDataDir: defaultDataDir(),
+      secrets: (dir) => new FileSecretStore(dir, { cipher: null, log: (line) => console.error(line) }),
+      nativeBinding: null,
+      now: () => new Date(),
+    });
+  } finally {
+    await lines.return?.();
   }
 }

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { appArguments, MAIN_USAGE, parseMainCommandLine } from './main-args.js';
+
+describe("the Electron app's command line", () => {
+  it('takes the arguments after the executable, and after the app path when run as `electron <path>`', () => {
+    expect(appArguments(['/opt/Esik/esik', '--help'], false)).toEqual(['--help']);
+    expect(appArguments(['/usr/bin/electron', 'dist/main/main.cjs', '--help'], true)).toEqual(['--help']);
+  });
+
+  it('answers --help, --data-dir and restore, and passes Chromium switches through', () => {
+    expect(parseMainCommandLine(['-h'])).toEqual({ kind: 'help' });
+    expect(parseMainCommandLine(['--no-sandbox', '--data-dir', '/srv/esik', '--remote-debugging-port=9222'])).toEqual({ kind: 'run', dataDir: '/srv/esik' });
+    expect(parseMainCommandLine(['--data-dir=/srv/esik'])).toEqual({ kind: 'run', dataDir: '/srv/esik' });
+    expect(parseMainCommandLine(['restore', '--list', '--data-dir', '/srv/esik'])).toEqual({ kind: 'restore', args: ['--list', '--data-dir', '/srv/esik'] });
+    expect(MAIN_USAGE).toContain('esik restore (--list | --newest | --copy <file>)');
+  });
+
+  it('tells an unknown option or command in one line', () => {
+    expect(parseMainCommandLine(['--verbose'])).toEqual({ kind: 'wrong', message: 'unknown option: --verbose' });
+    expect(parseMainCommandLine(['--data-dir'])).toEqual({ kind: 'wrong', message: '--data-dir: needs a value' });
+    expect(parseMainCommandLine(['start'])).toEqual({ kind: 'wrong', message: 'unknown command: start' });
+  });
+});

@@ -1,0 +1,56 @@
+// The Electron app's command line: `--help`, `--data-dir`, the `restore` command, and Chromium's own switches passed
+// through. Anything else is told in one line with the usage after it (exit code 2). No 'electron' import here: the
+// shell hands in process.argv.
+import { RESTORE_USAGE } from '../core/backup/restore/restore-command.js';
+
+/** Switches Chromium or Electron read themselves (a kiosk's launcher may add them): not Esik's to refuse. */
+const PASSED_THROUGH = ['--no-sandbox', '--disable-gpu', '--enable-logging', '--remote-debugging-port', '--inspect', '--ozone-platform', '--enable-features', '--disable-features', '--use-gl'];
+
+export const MAIN_USAGE = `Usage: esik [--data-dir <folder>]
+       esik restore (--list | --newest | --copy <file>) [--data-dir <folder>] [--second-place <folder>]
+
+Runs the Esik kiosk.
+
+Options:
+  --data-dir <folder>  the kiosk's data folder (default: ESIK_DATA_DIR, or the app's own folder)
+  -h, --help           print this and exit
+Chromium's switches ${PASSED_THROUGH.join(', ')} are passed through.
+
+Commands:
+  restore              restore the records from a verified copy (quit the kiosk first):
+
+${RESTORE_USAGE.split('\n')
+  .map((line) => `    ${line}`)
+  .join('\n')}`;
+
+export type MainCommand = { kind: 'help' } | { kind: 'wrong'; message: string } | { kind: 'restore'; args: string[] } | { kind: 'run'; dataDir: string | undefined };
+
+/** The app's own arguments: after the executable, and after the app's path when run as `electron <path>`. */
+export function appArguments(argv: readonly string[], defaultApp: boolean): string[] {
+  return argv.slice(defaultApp ? 2 : 1);
+}
+
+export function parseMainCommandLine(args: readonly string[]): MainCommand {
+  if (args[0] === 'restore') return { kind: 'restore', args: args.slice(1) };
+  let dataDir: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (arg === '--help' || arg === '-h') return { kind: 'help' };
+    if (arg === '--data-dir') {
+      const value = args[i + 1];
+      if (value === undefined || value.startsWith('-')) return { kind: 'wrong', message: '--data-dir: needs a value' };
+      dataDir = value;
+      i += 1;
+      continue;
+    }
+    if (arg.startsWith('--data-dir=')) {
+      dataDir = arg.slice('--data-dir='.length);
+      continue;
+    }
+    const name = arg.split('=')[0] ?? arg;
+    if (PASSED_THROUGH.some((known) => name === known || name.startsWith(`${known}-`))) continue;
+    if (arg.startsWith('-')) return { kind: 'wrong', message: `unknown option: ${name}` };
+    return { kind: 'wrong', message: `unknown command: ${arg}` };
+  }
+  return { kind: 'run', dataDir };
+}
