@@ -26,6 +26,7 @@ import { checkChainAtStart } from './ledger/chain-startup.js';
 import { ChainVerifiedStore } from './ledger/chain-verified-store.js';
 import { OutboxPruner } from './ledger/outbox-pruner.js';
 import { OutboxStore } from './ledger/outbox-store.js';
+import { chainStartOf } from './ledger/archive/archive-boundaries.js';
 import { SYNC_KEYS, SyncStateStore } from './ledger/sync-state.js';
 import { DoorDesk } from './door/door-desk.js';
 import { doorHandlers } from './door/door-handlers.js';
@@ -545,6 +546,7 @@ export class KioskCore {
         verified: verified.get(deviceId),
         cityMismatch: new SyncStateStore(db).get(SYNC_KEYS.chainHeadMismatch),
         createdNow: !existed,
+        boundary: chainStartOf(db, deviceId),
       });
       if (startup.kind === 'missing') {
         db.close();
@@ -631,6 +633,7 @@ export class KioskCore {
         qrSigner: () => qrSigner,
         offsetMinutes: this.clock.offsetMinutes,
         saveFileAs: this.options.saveFileAs ?? null,
+        archive: { nativeBinding: this.options.nativeBinding ?? null, workerScript: this.options.audit?.workerScript ?? null, log: this.log },
         onDoorSettings: (door, changed) => {
           if (this.store?.db !== db) return;
           this.updateStatus(this.store, { defaultLanguage: door.defaultLanguage, sound: door.sound, cameraDeviceId: door.cameraDeviceId });
@@ -667,7 +670,8 @@ export class KioskCore {
         log: this.log,
       });
       // Everything is built: from here on timers and workers start, each with its stop in `running` for close().
-      const running: (() => void)[] = [];
+      // An archive being written stops between its steps when the kiosk closes.
+      const running: (() => void)[] = [() => admin.stop()];
       let backgroundStarted = false;
       const startBackground = (): void => {
         if (backgroundStarted) return;

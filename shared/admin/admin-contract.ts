@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { EventKindSchema, EventMethodSchema, Id, LanguageSchema } from '../domain/attendance.js';
 import { HeadcountGroupSchema } from '../staff/staff-contract.js';
 import { OverrideReasonSchema, StaffSignInModeSchema } from '../staff/staff-domain.js';
+import { archiveRequests } from './archive-contract.js';
 import { cardRequests } from './card-contract.js';
 import { DoorSettingsSchema } from './door-settings.js';
 import { TabelSheetSchema } from './tabel.js';
@@ -208,6 +209,7 @@ export const adminRequests = {
   adminSetSettings: { args: z.lazy(() => z.object({ ...Session, change: KioskRulesSchema.partial().strict() }).strict()), result: KioskRulesSchema },
   /** Companions & cards: find a companion, see and enrol or revoke their cards (shared/admin/card-contract.ts). */
   ...cardRequests,
+  ...archiveRequests,
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
 export type AdminRequestName = keyof typeof adminRequests;

@@ -82,6 +82,22 @@ export const errorCodes = [
   'RESTORE_RUNNING',
   /** The files could not be swapped (the records were put back as they were). */
   'RESTORE_FAILED',
+  /** The year is not past the five-year policy (docs/retention.md), or has no records left in the live database. */
+  'ARCHIVE_YEAR_NOT_DUE',
+  /** An older year is still in the live database: years are archived oldest first. */
+  'ARCHIVE_OLDER_YEAR_FIRST',
+  /** Records of the year the city has not acknowledged (queued or refused) are never archived. */
+  'ARCHIVE_NOT_ACKNOWLEDGED',
+  /** The chain's newest event is from that year: it must stay live, for the anchor and the city to find. */
+  'ARCHIVE_HOLDS_CHAIN_HEAD',
+  /** This kiosk's events of the year are not one unbroken stretch of its chain (the clock was set back across the year's end). */
+  'ARCHIVE_YEAR_NOT_CONTIGUOUS',
+  /** The year's records changed while its archive file was written: nothing was moved; try again. */
+  'ARCHIVE_CHANGED',
+  'ARCHIVE_RUNNING',
+  /** The archive file could not be written or failed its check: nothing was moved. */
+  'ARCHIVE_FAILED',
+  'ARCHIVE_UNKNOWN_YEAR',
   'INTERNAL',
 ] as const;
 export const ErrorCodeSchema = z.enum(errorCodes);

@@ -11,6 +11,9 @@ import type { Language } from '../../../shared/domain/attendance.js';
 import { fail, ok, type Result } from '../../../shared/api/result.js';
 import type { LocalTime } from '../../../shared/domain/local-time.js';
 import type { StaffMember } from '../../../shared/staff/staff-contract.js';
+import type { SignInChannel } from '../../../shared/staff/staff-domain.js';
+import type { ArchivedYear, ArchiveOverview, ArchiveYearOutcome } from '../../../shared/admin/archive-contract.js';
+import { YearArchive, type ArchivedYear as ArchivedYearState } from '../ledger/archive/year-archive.js';
 import type { QrSigner } from '../credentials/qr-issuer.js';
 import type { SettingsStore } from '../ledger/settings-store.js';
 import type { StaffDesk } from '../staff/staff-desk.js';
@@ -47,6 +50,11 @@ export interface AdminDeskOptions {
   onDoorSettings: (settings: DoorSettings, changed: readonly (keyof DoorSettings)[]) => void;
   /** The Electron shell's save dialog for exports; absent in the web host, whose browser downloads them. */
   saveFileAs?: SaveFileAs | null;
+  /**
+   * The yearly archive's proof runs in the full check's worker (workerScript; null or absent: this thread, for tests),
+   * opening files with the runtime's SQLite binding; its lines go to `log`.
+   */
+  archive?: { nativeBinding: string | null; workerScript: string | URL | null; log: (line: string) => void };
 }
 
 export class AdminDesk {
@@ -58,6 +66,7 @@ export class AdminDesk {
   private readonly rules: KioskRulesStore;
   private readonly door: DoorSettingsStore;
   private readonly qrCards: QrCards;
+  private readonly years: YearArchive;
 
   constructor(private readonly options: AdminDeskOptions) {
     const { db } = options;
@@ -84,6 +93,57 @@ export class AdminDesk {
         return id === null ? null : { id, name: options.kindergartenName() };
       },
     });
+    this.years = new YearArchive({
+      db,
+      audit: this.audit,
+      databasePath: db.name,
+      dataDir: options.dataDir,
+      deviceId: options.deviceId,
+      nativeBinding: options.archive?.nativeBinding ?? null,
+      workerScript: options.archive?.workerScript ?? null,
+      log: options.archive?.log ?? (() => undefined),
+    });
+  }
+
+  /** Stops an archive being written between its steps (the kiosk closing); nothing is moved then. */
+  stop(): void {
+    this.years.stop();
+  }
+
+  /** The years due under the five-year policy and the archived years (docs/retention.md). */
+  archiveOverview(today: string): ArchiveOverview {
+    const overview = this.years.overview(today);
+    return { ...overview, archived: overview.archived.map((a) => this.archivedYear(a)) };
+  }
+
+  /** Archives a due year once the admin's own PIN is given again; a wrong PIN answers its outcome and moves nothing. */
+  async archiveYear(member: StaffMember, year: number, pin: string, at: LocalTime, channel: SignInChannel): Promise<Result<ArchiveYearOutcome>> {
+    const confirmed = await this.options.staff.confirmOwnPin(member, pin, at, channel);
+    if (confirmed.outcome !== 'confirmed') return ok(confirmed);
+    const archived = await this.years.archive(year, member.id, at);
+    return archived.ok ? ok({ outcome: 'archived', year: this.archivedYear(archived.value) }) : archived;
+  }
+
+  async verifyArchive(year: number, at: LocalTime): Promise<Result<ArchivedYear>> {
+    const checked = await this.years.verify(year, at.ms);
+    return checked.ok ? ok(this.archivedYear(checked.value)) : checked;
+  }
+
+  private archivedYear({ boundary: b, check }: ArchivedYearState): ArchivedYear {
+    const staffName =
+      this.options.db.prepare<[string], string>("SELECT trim(first_name || ' ' || last_name) FROM staff WHERE id = ?").pluck().get(b.staffId) ?? b.staffId;
+    return {
+      year: b.year,
+      fileName: b.fileName,
+      sha256: b.sha256,
+      bytes: b.bytes,
+      firstSeq: b.firstSeq,
+      lastSeq: b.lastSeq,
+      counts: b.counts,
+      archivedAt: b.archivedAt,
+      staffName,
+      check: check === null ? null : { at: new Date(check.atMs).toISOString(), verified: check.verified, problem: check.problem },
+    };
   }
 
   /** The log's filters: the groups, and every staff member, former ones too (the log reaches back to their records). */

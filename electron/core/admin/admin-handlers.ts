@@ -10,7 +10,7 @@ import type { cardRequests } from '../../../shared/admin/card-contract.js';
 import type { AdminDesk } from './admin-desk.js';
 
 /** The admin requests that write a file and so answer with a Promise. */
-export type AdminAsyncRequestName = 'adminExportTabel' | 'adminPrintQrCards' | 'adminSaveExport';
+export type AdminAsyncRequestName = 'adminExportTabel' | 'adminPrintQrCards' | 'adminSaveExport' | 'adminArchiveYear' | 'adminVerifyArchive';
 
 type AdminDeskRequestName = Exclude<AdminRequestName, keyof typeof cardRequests>;
 
@@ -49,6 +49,9 @@ export function adminHandlers(): GuardedHandlers<AdminDesk, AdminHandlers> {
       run: ({ change }, { store: d, caller: { member, at } }) => ok(d.changeDoorSettings(member.id, DoorSettingsSchema.partial().parse(change), at)),
     },
     adminTransfers: { guard: 'admin', run: ({ month }, { store: d }) => ok({ transfers: d.transfers(month) }) },
+    adminArchive: { guard: 'admin', run: (_args, { store: d, caller: { at } }) => ok(d.archiveOverview(at.localDate)) },
+    adminArchiveYear: { guard: 'admin', run: ({ year, pin }, { store: d, caller: { member, at, channel } }) => d.archiveYear(member, year, pin, at, channel) },
+    adminVerifyArchive: { guard: 'admin', run: ({ year }, { store: d, caller: { at } }) => d.verifyArchive(year, at) },
     adminSetTransfer: { guard: 'admin', run: ({ date, kind, note }, { store: d, caller: { member, at } }) => ok({ transfers: d.setTransfer(member.id, date, kind, note ?? null, at) }) },
   };
 }

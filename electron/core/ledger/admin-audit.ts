@@ -17,7 +17,9 @@ export type AdminAction =
   // Migration 0013: the backup settings changed in the console (electron/core/backup/backup-desk.ts).
   | 'backup-retention-set'
   | 'backup-second-place-set'
-  | 'backup-second-place-cleared';
+  | 'backup-second-place-cleared'
+  // Migration 0014: a year moved into its archive file (ledger/archive/).
+  | 'year-archived';
 
 export class AdminAudit {
   private readonly insert: Statement<[string, string, number, string, string, string]>;

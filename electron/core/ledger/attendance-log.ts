@@ -180,8 +180,9 @@ export class AttendanceLog {
     return row ? { kind: row.kind, occurredAt: row.occurred_at } : null;
   }
 
-  verify(): ChainCheck {
-    return verifyChain(this.after.iterate(this.deviceId, 0));
+  /** Walks the chain from its first event, or from an archive boundary (its last seq and head hash: the events before it are in an archive file). */
+  verify(boundary: WalkStart | null = null): ChainCheck {
+    return boundary === null ? verifyChain(this.after.iterate(this.deviceId, 0)) : verifyChain(this.after.iterate(this.deviceId, boundary.seq), boundary);
   }
 
   /**

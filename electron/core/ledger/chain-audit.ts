@@ -3,6 +3,7 @@
 // never writes and never holds the door's write lock.
 import BetterSqlite3 from 'better-sqlite3';
 import { z } from 'zod';
+import { chainStartOf } from './archive/archive-boundaries.js';
 import { CANONICAL_EVENT_SQL, eventHash, GENESIS_HASH, sha256Hex, type ChainCheck, type ChainedFields, type WalkStart } from './event-chain.js';
 
 export const AuditRequestSchema = z.lazy(() => z.object({
@@ -37,9 +38,13 @@ export function integrityProblems(db: BetterSqlite3.Database): string | null {
   return lines.length === 1 && lines[0] === 'ok' ? null : lines.join('; ');
 }
 
-/** The walk over this device's whole chain from its first event; `through`: the newest event it proved (null: none). */
+/**
+ * The walk over this device's whole chain in this file: from its first event, or, once years went to archive files,
+ * from the newest archive boundary's head hash (the archived segments are proven in their own files). `through`: the
+ * newest event it proved (null: none).
+ */
 export function walkOwnChain(db: BetterSqlite3.Database, deviceId: string): { chain: ChainCheck; through: { seq: number; hash: string } | null } {
-  return walkChainAfter(db, deviceId, { seq: 0, hash: GENESIS_HASH });
+  return walkChainAfter(db, deviceId, chainStartOf(db, deviceId) ?? { seq: 0, hash: GENESIS_HASH });
 }
 
 /**

@@ -29,6 +29,8 @@ export interface StartupInput {
   cityMismatch: string | null;
   /** The database file did not exist before this start: nothing can have been lost from it. */
   createdNow: boolean;
+  /** The newest archive boundary (ledger/archive/): the chain in this file starts after it; null: from its first event. */
+  boundary?: ChainPoint | null;
 }
 
 const CityMismatchSchema = z.object({ theirs: z.object({ deviceSeq: z.number().int().nonnegative(), hash: z.string() }) });
@@ -55,17 +57,23 @@ export function checkChainAtStart(input: StartupInput): StartupChain {
     return { kind: 'missing', missing: city - fileSeq, detail: `the city holds this kiosk's events up to seq ${city}; the file ends at ${fileSeq}` };
   }
 
-  const verified = input.verified !== null && input.verified.seq <= fileSeq ? input.verified : null;
-  let from: WalkStart = verified ?? { seq: 0, hash: '' };
+  const boundary = input.boundary ?? null;
+  // A point at or before the boundary names an event now in an archive file: the walk starts at the boundary instead.
+  const verified = input.verified !== null && input.verified.seq <= fileSeq && input.verified.seq > (boundary?.seq ?? 0) ? input.verified : null;
+  let from: WalkStart = verified ?? boundary ?? { seq: 0, hash: '' };
+  /** From an event in this file (checked first by verifyFrom), or from the boundary or the beginning (verify). */
+  let fromEvent = verified !== null;
   let proven = true;
   if (fileSeq - from.seq > START_WALK_LIMIT) {
     // Too long to walk now: start from an unproven event near the end; the background walk proves the rest.
     const seq = fileSeq - START_WALK_LIMIT;
     from = { seq, hash: log.hashAt(seq) ?? '' };
+    fromEvent = true;
     proven = false;
   }
   // A stored point beyond the file's end is itself a lost tail: verifyFrom reports the break there.
-  const chain = input.verified !== null && verified === null ? log.verifyFrom(input.verified) : from.seq === 0 ? log.verify() : log.verifyFrom(from);
+  const beyondEnd = input.verified !== null && input.verified.seq > fileSeq;
+  const chain = beyondEnd && input.verified !== null ? log.verifyFrom(input.verified) : fromEvent ? log.verifyFrom(from) : log.verify(boundary);
   const end = anchor.kind === 'found' || (input.createdNow && anchor.kind === 'absent') ? 'anchored' : 'unknown';
   return { kind: 'checked', chain, end, proven: proven && chain.intact && newest !== null ? newest : null };
 }

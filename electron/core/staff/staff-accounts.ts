@@ -29,7 +29,7 @@ export const FIRST_LOCK_MS = 60_000;
 const LONGEST_LOCK_MS = 24 * 3_600_000;
 
 /** What asked for the PIN, for the trail: a sign-in by name or card, the old PIN of a change, an admin's own PIN. */
-export type PinVia = 'name' | 'card' | 'pin-change' | 'pin-set';
+export type PinVia = 'name' | 'card' | 'pin-change' | 'pin-set' | 'confirm';
 
 export type PinCheck =
   | { outcome: 'signed-in'; member: StaffMember }

@@ -335,6 +335,17 @@ export class StaffDesk {
     return this.accountAdmin.setPin(admin, staffId, pin, adminPin, at, channel);
   }
 
+  /**
+   * A signed-in member confirms a weighty act (an admin archiving a year) with their own PIN again, checked like a
+   * sign-in: a wrong one counts towards the lock and is on record.
+   */
+  async confirmOwnPin(member: StaffMember, pin: string, at: LocalTime, channel: SignInChannel): Promise<{ outcome: 'confirmed' } | { outcome: 'wrong-pin'; attemptsLeft: number } | { outcome: 'locked'; until: string }> {
+    const check = await this.accounts.checkPin(member.id, pin, 'confirm', channel, at);
+    if (check.outcome === 'signed-in') return { outcome: 'confirmed' };
+    if (check.outcome === 'unknown') return { outcome: 'wrong-pin', attemptsLeft: 0 };
+    return check;
+  }
+
   changeOwnPin(member: StaffMember, oldPin: string, newPin: string, at: LocalTime, channel: SignInChannel): Promise<Result<PinChangeOutcome>> {
     return this.accountAdmin.changeOwnPin(member, oldPin, newPin, at, channel);
   }

@@ -13,5 +13,6 @@ import { staffCardLock } from './0010-staff-card-lock.js';
 import { allowedValues } from './0011-allowed-values.js';
 import { restoreAudit } from './0012-restore-audit.js';
 import { backupSettingsAudit } from './0013-backup-settings-audit.js';
+import { archiveBoundaries } from './0014-archive-boundaries.js';
 
-export const migrations: readonly Migration[] = [initial, trustedKeys, syncOutbox, staff, admin, cardChanges, staffAccounts, chainVerified, refusedCoalesced, staffCardLock, allowedValues, restoreAudit, backupSettingsAudit];
+export const migrations: readonly Migration[] = [initial, trustedKeys, syncOutbox, staff, admin, cardChanges, staffAccounts, chainVerified, refusedCoalesced, staffCardLock, allowedValues, restoreAudit, backupSettingsAudit, archiveBoundaries];
