@@ -4,7 +4,12 @@ import { appArguments, MAIN_USAGE, parseMainCommandLine } from './main-args.js';
 describe("the Electron app's command line", () => {
   it('takes the arguments after the executable, and after the app path when run as `electron <path>`', () => {
     expect(appArguments(['/opt/Esik/esik', '--help'], false)).toEqual(['--help']);
-    expect(appArguments(['/usr/bin/electron', 'dist/main/main.cjs', '--help'], true)).toEqual(['--help']);
+    expect(appArguments(['/usr/bin/electron', 'dist/electron/main.cjs', '--help'], true)).toEqual(['--help']);
+    // Playwright's electron.launch puts its switches before the app's path: they pass through.
+    const launched = appArguments(['/usr/bin/electron', '--inspect=0', '--remote-debugging-port=0', '/repo/dist/electron/main.cjs'], true);
+    expect(launched).toEqual(['--inspect=0', '--remote-debugging-port=0']);
+    expect(parseMainCommandLine(launched)).toEqual({ kind: 'run', dataDir: undefined });
+    expect(parseMainCommandLine(['-psn_0_12345'])).toEqual({ kind: 'run', dataDir: undefined });
   });
 
   it('answers --help, --data-dir and restore, and passes Chromium switches through', () => {

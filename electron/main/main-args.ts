@@ -4,7 +4,7 @@
 import { RESTORE_USAGE } from '../core/backup/restore/restore-command.js';
 
 /** Switches Chromium or Electron read themselves (a kiosk's launcher may add them): not Esik's to refuse. */
-const PASSED_THROUGH = ['--no-sandbox', '--disable-gpu', '--enable-logging', '--remote-debugging-port', '--inspect', '--ozone-platform', '--enable-features', '--disable-features', '--use-gl'];
+const PASSED_THROUGH = ['--no-sandbox', '--disable-gpu', '--enable-logging', '--remote-debugging-port', '--inspect', '--ozone-platform', '--enable-features', '--disable-features', '--use-gl', '-psn'];
 
 export const MAIN_USAGE = `Usage: esik [--data-dir <folder>]
        esik restore (--list | --newest | --copy <file>) [--data-dir <folder>] [--second-place <folder>]
@@ -25,9 +25,15 @@ ${RESTORE_USAGE.split('\n')
 
 export type MainCommand = { kind: 'help' } | { kind: 'wrong'; message: string } | { kind: 'restore'; args: string[] } | { kind: 'run'; dataDir: string | undefined };
 
-/** The app's own arguments: after the executable, and after the app's path when run as `electron <path>`. */
+/**
+ * The app's own arguments: after the executable, and, when run as `electron [switches] <path>` (npm start, Playwright),
+ * without the app's path; switches before it (Playwright's --inspect=0, --remote-debugging-port=0) stay, passed through.
+ */
 export function appArguments(argv: readonly string[], defaultApp: boolean): string[] {
-  return argv.slice(defaultApp ? 2 : 1);
+  const rest = argv.slice(1);
+  if (!defaultApp) return rest;
+  const appPath = rest.findIndex((arg) => !arg.startsWith('-'));
+  return appPath < 0 ? rest : [...rest.slice(0, appPath), ...rest.slice(appPath + 1)];
 }
 
 export function parseMainCommandLine(args: readonly string[]): MainCommand {
@@ -48,7 +54,8 @@ export function parseMainCommandLine(args: readonly string[]): MainCommand {
       continue;
     }
     const name = arg.split('=')[0] ?? arg;
-    if (PASSED_THROUGH.some((known) => name === known || name.startsWith(`${known}-`))) continue;
+    // -psn_0_1234: the process serial number older macOS adds when the app is opened from the Finder.
+    if (PASSED_THROUGH.some((known) => name === known || name.startsWith(`${known}-`) || name.startsWith(`${known}_`))) continue;
     if (arg.startsWith('-')) return { kind: 'wrong', message: `unknown option: ${name}` };
     return { kind: 'wrong', message: `unknown command: ${arg}` };
   }
