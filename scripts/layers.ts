@@ -51,6 +51,8 @@ export const layers: Layer[] = [
     logging: [],
     // The disk the records live on: free space against the early warning, the records file still reachable.
     disk: ['time', 'files', 'db'],
+    // Counts failed starts in the data folder so a crash loop ends on the recovery screen (both shells call it).
+    'start-guard': ['files'],
     ledger: ['time', 'files', 'db'],
     roster: ['time', 'files', 'db', 'credentials', 'ledger'],
     demo: ['credentials'],

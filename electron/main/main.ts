@@ -10,6 +10,7 @@ import { BACKGROUND_START_MS, KioskCore } from '../core/kiosk-core.js';
 import { logUncaught, openKioskLog } from '../core/logging/kiosk-log.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { createKioskWindow, rendererDirBeside } from './kiosk-window.js';
+import { passCrashLoopGate } from './crash-loop-screen.js';
 import { electronSaveFileAs } from './save-dialog.js';
 import { runRestoreCommand } from '../core/backup/restore/restore-command.js';
 import { appArguments, MAIN_USAGE, parseMainCommandLine } from './main-args.js';
@@ -46,6 +47,8 @@ if (command.kind === 'restore') {
 
 function start(): void {
   lockDownSession();
+  // After too many failed starts: the recovery screen instead of the core (electron/core/start-guard/).
+  if (!passCrashLoopGate(dataDir, kioskMode, log)) return;
   serveRenderer(rendererDirBeside(__dirname));
   const core = new KioskCore({
     dataDir,

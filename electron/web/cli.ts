@@ -10,6 +10,7 @@ import { runRestoreCommand } from '../core/backup/restore/restore-command.js';
 import { FileSecretStore } from '../core/files/secret-store.js';
 import { openAppWindow } from './app-window.js';
 import { parseCommandLine, USAGE } from './cli-args.js';
+import { passCrashLoopGate } from './crash-loop-gate.js';
 import { LINK_FILE_NAME } from './request-checks.js';
 import { startWebHost } from './web-host.js';
 
@@ -35,6 +36,8 @@ const dataDir = options.dataDir ?? defaultDataDir();
 const kioskLog = openKioskLog({ dataDir, proc: 'web', echo: process.env.ESIK_LOG_ECHO !== '0' });
 logUncaught(kioskLog);
 const log = kioskLog.line;
+// After too many failed starts: the recovery screen until someone presses "try again" (electron/core/start-guard/).
+await passCrashLoopGate({ dataDir, log, port: options.port, window: options.noWindow ? null : { profileDir: join(dataDir, 'browser-profile'), kiosk: options.kiosk } });
 const here = fileURLToPath(new URL('.', import.meta.url));
 // Sync with the city runs in its worker thread (dist/sync-worker.mjs, built beside this file's folder).
 const syncWorker = join(here, '../sync-worker.mjs');
