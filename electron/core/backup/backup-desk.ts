@@ -18,6 +18,8 @@ import type { BackupJobOutcome, BackupJobRequest } from './backup-job.js';
 import { backupsDir, FAILED_FOLDER, listCopies } from './backup-manifest.js';
 import { startBackupJob, type RunningBackup } from './backup-runner.js';
 import { dueBackup } from './backup-schedule.js';
+import { ARCHIVE_COPIES_FOLDER, copyArchiveFiles } from './archive-copies.js';
+import { secondPlaceFolder } from './second-place.js';
 import type { RestoreDesk } from './restore/restore-desk.js';
 import type { RestorableList } from './restore/restorable-copies.js';
 
@@ -109,6 +111,7 @@ export class BackupDesk {
     return running.outcome.then((outcome) => {
       if (this.job === job) this.job = null;
       if (!this.stopped) this.settled(outcome);
+      if (outcome.kind === 'verified' && !this.stopped) void this.copyArchives(secondPlace, outcome.copy.deviceId);
       return outcome;
     });
   }
@@ -209,6 +212,12 @@ export class BackupDesk {
   }
 
   /** What the job needs to write the second place; a folder without a readable key is reported, and skipped. */
+  /** The yearly archive files, copied once beside the copies and to the second place (archive-copies.ts). */
+  private copyArchives(place: BackupJobRequest['secondPlace'], deviceId: string | null): Promise<unknown> {
+    const secondPlace = place && deviceId ? { folder: join(secondPlaceFolder(place.folder, deviceId), ARCHIVE_COPIES_FOLDER), key: place.key } : null;
+    return copyArchiveFiles({ dataDir: this.options.dataDir, secondPlace, log: this.options.log });
+  }
+
   private secondPlaceForJob(nowMs: number): BackupJobRequest['secondPlace'] {
     const place = this.options.settings.get('backupSecondPlace');
     if (!place) return null;
