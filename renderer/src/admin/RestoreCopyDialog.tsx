@@ -22,11 +22,13 @@ interface Props {
   /** The restore is done and the admin closed the dialog: every session ended with it. */
   onRestored: (outcome: RestoreOutcome) => void;
   onCancel: () => void;
+  /** A local copy chosen already (the Backups page's "restore…" on that copy). */
+  initialFile?: string;
 }
 
 type Step = { kind: 'choose' } | { kind: 'confirm' } | { kind: 'restoring' } | { kind: 'done'; outcome: RestoreOutcome };
 
-export function RestoreCopyDialog({ api, sessionId, onEnded, onRestored, onCancel }: Props) {
+export function RestoreCopyDialog({ api, sessionId, onEnded, onRestored, onCancel, initialFile }: Props) {
   const { t } = useTranslation();
   const load = useCallback(async (): Promise<Result<{ copies: RestorableCopy[]; secondPlace: 'none' | 'listed' | 'unreachable' }>> => {
     const result = await safeCall(api, 'adminBackupCopies', { sessionId });
@@ -34,7 +36,8 @@ export function RestoreCopyDialog({ api, sessionId, onEnded, onRestored, onCance
     return result;
   }, [api, sessionId, onEnded]);
   const loaded = useLoadedOnce(load, 0);
-  const [chosen, setChosen] = useState<RestorableCopy | null>(null);
+  const [picked, setChosen] = useState<RestorableCopy | null>(null);
+  const chosen = picked ?? loaded?.copies.find((copy) => copy.source === 'local' && copy.file === initialFile) ?? null;
   const [pin, setPin] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [step, setStep] = useState<Step>({ kind: 'choose' });

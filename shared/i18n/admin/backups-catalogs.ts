@@ -1,0 +1,19 @@
+// The Backups page's texts in each language (see backups-en.ts for why they are apart from the main catalogs), and
+// the one thing i18next did for them: putting values into {{name}} places.
+import type { Language } from '../../domain/attendance.js';
+import { backupsEn, type BackupsTexts } from './backups-en.js';
+import { backupsKk } from './backups-kk.js';
+import { backupsRu } from './backups-ru.js';
+
+export const backupsCatalogs: Record<Language, BackupsTexts> = { kk: backupsKk, ru: backupsRu, en: backupsEn };
+
+/** The page's texts for a language i18next names ("kk", "ru-RU"…); Russian, the app's fallback, for any other. */
+export function backupsTexts(language: string): BackupsTexts {
+  const base = language.slice(0, 2);
+  return base === 'kk' || base === 'en' || base === 'ru' ? backupsCatalogs[base] : backupsCatalogs.ru;
+}
+
+/** "{{when}}, {{kind}}" with the values put in; a place with no value stays as it is, so a missing one shows. */
+export function fillText(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (place, name: string) => (name in values ? String(values[name]) : place));
+}
