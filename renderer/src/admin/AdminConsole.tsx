@@ -7,6 +7,7 @@ import type { KioskApi } from '../../../shared/api/contract.js';
 import { toLocalTime } from '../../../shared/domain/local-time.js';
 import type { StaffSession } from '../../../shared/staff/staff-contract.js';
 import { useIdle } from '../staff/use-idle.js';
+import { ArchivePage } from './ArchivePage.js';
 import { BackupsPage } from './BackupsPage.js';
 import { CardsPage } from './CardsPage.js';
 import { CompanionsPage } from './CompanionsPage.js';
@@ -21,7 +22,7 @@ import { TodayPage } from './TodayPage.js';
 import { useAdminCall } from './use-admin-call.js';
 import './admin.css';
 
-const TABS = ['today', 'log', 'refused', 'tabel', 'companions', 'cards', 'staff', 'sync', 'settings', 'diagnostics', 'backups'] as const;
+const TABS = ['today', 'log', 'refused', 'tabel', 'companions', 'cards', 'staff', 'sync', 'settings', 'diagnostics', 'backups', 'archive'] as const;
 type Tab = (typeof TABS)[number];
 
 interface Props {
@@ -78,6 +79,7 @@ export function AdminConsole({ api, session, onBack, onSignOut, onIdle, onEnded 
       {tab === 'settings' && <SettingsPage call={call} />}
       {tab === 'diagnostics' && <DiagnosticsPage api={api} sessionId={session.sessionId} call={call} onEnded={onEnded} />}
       {tab === 'backups' && <BackupsPage api={api} sessionId={session.sessionId} onEnded={onEnded} />}
+      {tab === 'archive' && <ArchivePage api={api} sessionId={session.sessionId} onEnded={onEnded} />}
       {tab === 'staff' && <StaffAccountsPage api={api} session={session} onEnded={onEnded} />}
       {tab === 'sync' && (
         <SyncPage

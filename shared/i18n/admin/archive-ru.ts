@@ -1,0 +1,33 @@
+// Тексты страницы «Архив» (см. archive-en.ts).
+import type { ArchiveTexts } from './archive-en.js';
+
+export const archiveRu: ArchiveTexts = {
+  policy: 'Записи текущего года и {{keep}} лет до него остаются в киоске; более старые годы переносятся в годовые архивные файлы, когда город их принял и администратор подтвердил.',
+  due: 'Годы к архивации',
+  dueNone: 'Нет лет, которые пора архивировать.',
+  columns: { year: 'Год', records: 'Записи', size: 'Размер', state: 'Состояние', file: 'Файл', sha256: 'SHA-256', check: 'Проверка' },
+  records: '{{own}} своих, {{peer}} с других киосков, {{absences}} отсутствий',
+  estimated: 'около {{size}}',
+  ready: 'готов',
+  unacknowledged: '{{count}} записей ещё не принято городом: год нельзя архивировать, пока они не приняты.',
+  archive: 'Архивировать год…',
+  confirmTitle: 'Архивировать {{year}}',
+  confirmText: 'Записи {{year}} года будут записаны в архивный файл, проверены и затем удалены из рабочей базы. Введите свой PIN для подтверждения.',
+  pin: 'Ваш PIN',
+  confirm: 'Архивировать',
+  cancel: 'Отмена',
+  archiving: 'Архивирование…',
+  running: 'Архивируется {{year}}: {{step}} ({{copied}} из {{total}})…',
+  steps: { writing: 'запись', verifying: 'проверка', moving: 'перенос' },
+  archived: '{{year}} год в архиве.',
+  wrongPin: 'Неверный PIN. Осталось попыток: {{left}}.',
+  locked: 'Слишком много неверных PIN: заблокировано до {{until}}.',
+  archivedYears: 'Архивированные годы',
+  archivedNone: 'Ни один год ещё не архивирован.',
+  archivedBy: '{{when}}, {{name}}',
+  verify: 'Проверить',
+  verifying: 'Проверка…',
+  notChecked: 'не проверялся с запуска киоска',
+  verified: 'проверен {{when}}',
+  problem: 'проблема: {{problem}}',
+};
