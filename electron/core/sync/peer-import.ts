@@ -8,6 +8,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { PeersReplySchema, type AttendanceRecord } from '../../../shared/sync/protocol.js';
 import type { AttendanceLog, ForeignEvent } from '../ledger/attendance-log.js';
 import { eventHash } from '../ledger/event-chain.js';
+import { chainedFieldsOf, storedEventOf } from './record-as-event.js';
 import { SYNC_KEYS, SyncStateStore } from '../ledger/sync-state.js';
 
 export type PeerSkipReason = 'own-device' | 'hash-mismatch' | 'forked-chain' | 'unknown-child' | 'unknown-companion' | 'unknown-credential' | 'unknown-staff';
@@ -63,7 +64,7 @@ export function importPeerRecords(db: Database, log: AttendanceLog, raw: unknown
           skipped.push({ id: record.id, reason });
           continue;
         }
-        fresh.push(foreignEventOf(record));
+        fresh.push(storedEventOf(record));
         idsInPage.add(record.id);
         seqsInPage.add(seqKey(record.deviceId, record.deviceSeq));
       }
@@ -117,24 +118,3 @@ function seqKey(deviceId: string, deviceSeq: number): string {
   return JSON.stringify([deviceId, deviceSeq]);
 }
 
-function chainedFieldsOf(r: AttendanceRecord): Omit<ForeignEvent, 'hash' | 'clock_offset_ms'> {
-  return {
-    id: r.id,
-    device_id: r.deviceId,
-    device_seq: r.deviceSeq,
-    child_id: r.childId,
-    kind: r.kind,
-    method: r.method,
-    companion_id: r.companionId,
-    credential_id: r.credentialId,
-    staff_id: r.staffId,
-    occurred_at: r.occurredAt,
-    occurred_ms: r.occurredMs,
-    local_date: r.localDate,
-    prev_hash: r.prevHash,
-  };
-}
-
-function foreignEventOf(r: AttendanceRecord): ForeignEvent {
-  return { ...chainedFieldsOf(r), hash: r.hash, clock_offset_ms: r.clockOffsetMs };
-}

@@ -6,6 +6,7 @@ import type { AttendanceRecord } from '../../../../shared/sync/protocol.js';
 import type { RecoveryProblemCode } from '../../../../shared/sync/sync-status.js';
 import { eventHash, type WalkStart } from '../../ledger/event-chain.js';
 import type { RecoveredEvent } from '../../ledger/recovered-events.js';
+import { storedEventOf } from '../record-as-event.js';
 
 export type PageCheck =
   /** `events` may stop short of the page (the roster lacks someone a later record names): `stoppedBy` says so. */
@@ -28,7 +29,7 @@ export class ChainPageCheck {
     const events: RecoveredEvent[] = [];
     let head = after;
     for (const record of records) {
-      const event = eventOf(record);
+      const event = storedEventOf(record);
       const where = `record ${record.id} (seq ${record.deviceSeq})`;
       if (record.deviceId !== deviceId) return { ok: false, code: 'RECOVERY_BAD_RECORD', detail: `${where} is device ${record.deviceId}'s` };
       if (eventHash(event) !== record.hash) return { ok: false, code: 'RECOVERY_BAD_RECORD', detail: `${where}: its hash does not compute` };
@@ -58,24 +59,4 @@ export class ChainPageCheck {
     if (event.staff_id !== null && this.known.staff.get(event.staff_id) === undefined) return `staff member ${event.staff_id}`;
     return null;
   }
-}
-
-function eventOf(r: AttendanceRecord): RecoveredEvent {
-  return {
-    id: r.id,
-    device_id: r.deviceId,
-    device_seq: r.deviceSeq,
-    child_id: r.childId,
-    kind: r.kind,
-    method: r.method,
-    companion_id: r.companionId,
-    credential_id: r.credentialId,
-    staff_id: r.staffId,
-    occurred_at: r.occurredAt,
-    occurred_ms: r.occurredMs,
-    local_date: r.localDate,
-    prev_hash: r.prevHash,
-    hash: r.hash,
-    clock_offset_ms: r.clockOffsetMs,
-  };
 }
