@@ -1,6 +1,7 @@
 // The admin's Archive page against the real core and real databases: on a fresh one the five-year policy in words, no
 // year due and none archived yet; on one holding a year past the policy, a wrong PIN refused in words, then the year
-// archived with the right PIN, listed with its file and verified, and its records gone from the live file.
+// archived with the right PIN, listed with its file and verified, and its records gone from the live file; a due year
+// with records the city has not accepted keeps its button disabled, with the reason in Kazakh.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../electron/core/db/open-database.js';
@@ -74,6 +75,33 @@ test('the admin archives a due year with the PIN again after a wrong one, and se
     await expect(page.getByTestId('archive-check')).toContainText('verified');
     expect(readDatabase<{ n: number }>(host.databasePath, "SELECT count(*) AS n FROM attendance_events WHERE local_date < '2020-01-01'")).toEqual([{ n: 0 }]);
     expect(pageErrors, 'errors logged by the page').toEqual([]);
+  } finally {
+    await host.stop();
+  }
+});
+
+test('a due year with records the city has not accepted cannot be archived, and the page says why', async ({ page }, testInfo) => {
+  const dataDir = testInfo.outputPath('data');
+  mkdirSync(dataDir, { recursive: true });
+  const db = openDatabase(join(dataDir, 'esik.sqlite'));
+  new RosterStore(db).seed(demoRoster());
+  const deviceId = ensureDeviceId(db, new Date());
+  appendEvents(db, deviceId, 4, Date.parse('2019-03-04T08:00:00.000+05:00'));
+  appendEvents(db, deviceId, 2, Date.parse('2026-11-02T08:00:00.000+05:00'));
+  db.close();
+
+  const host = await startKioskHost(dataDir);
+  try {
+    await openKiosk(page, host);
+    await page.getByTestId('language-kk').click();
+    await signInByName(page, demoStaff.admin.id, demoStaff.admin.pin);
+    await page.getByTestId('admin-open').click();
+    await page.getByTestId('admin-tab-archive').click();
+    const due = page.getByTestId('archive-due');
+    await expect(due).toHaveAttribute('data-year', '2019');
+    await expect(due).toHaveAttribute('data-blocked', 'true');
+    await expect(due).toContainText('4 жазбаны қала әлі қабылдаған жоқ');
+    await expect(page.getByTestId('archive-year')).toBeDisabled();
   } finally {
     await host.stop();
   }
