@@ -39,6 +39,7 @@ import { AdminDesk, type SaveFileAs } from './admin/admin-desk.js';
 import { adminHandlers, type AdminAsyncRequestName } from './admin/admin-handlers.js';
 import { CardDesk } from './admin/card-desk.js';
 import { cardHandlers } from './admin/card-handlers.js';
+import { CITY_RECOVERY_WAIT_MS, CityRecoveryWait } from './sync/city-recovery-wait.js';
 import { CityDesk, type PullOutcome, type SyncCredentialsProvider, type SyncTuning } from './sync/city-desk.js';
 import { syncHandlers, type SyncAsyncRequestName } from './sync/sync-handlers.js';
 import { backupSummaryOf, DiagnosticsDesk, type ShellInfo } from './diagnostics/diagnostics-desk.js';
@@ -105,6 +106,8 @@ export interface KioskCoreOptions {
   outboxPruning?: { firstAfterMs?: number; everyMs?: number; batch?: number };
   /** Which shell runs the core and its version, for the diagnostics page. */
   shell?: ShellInfo;
+  /** The longest the door waits after a restore for the city to give back its records (CITY_RECOVERY_WAIT_MS). */
+  cityRecoveryWaitMs?: number;
 }
 
 /** The shells' delay before the background work starts (KioskCoreOptions.backgroundAfterMs). */
@@ -178,6 +181,8 @@ export class KioskCore {
   private audit: Promise<void> = Promise.resolve();
   /** Restores a verified copy: from the console, or on the damaged-records screen where no records are open. */
   private readonly restores: RestoreDesk;
+  /** Set while a restore reopens the records: the door then waits for the city's records (city-recovery-wait.ts). */
+  private restoring = false;
 
   constructor(private readonly options: KioskCoreOptions) {
     this.databasePath = join(options.dataDir, 'esik.sqlite');
@@ -221,7 +226,12 @@ export class KioskCore {
         await this.closed();
       },
       reopen: () => {
-        this.reopen();
+        this.restoring = true;
+        try {
+          this.reopen();
+        } finally {
+          this.restoring = false;
+        }
         return this.store?.db ?? null;
       },
     });
@@ -367,6 +377,8 @@ export class KioskCore {
    * An exchange already out (after a quiet spell, one of up to 1,000 records) finishes first.
    */
   private atDoor<R>(action: (store: OpenStore) => R): R | Result<never> {
+    // Nothing is written at the door while the city's records are being put back: a chain place would fork.
+    if (this.store && this.cannotRecord.now()?.problem === 'AWAITING_CITY') return fail('CANNOT_RECORD', 'AWAITING_CITY');
     this.store?.city.doorActed();
     return this.withStore(action);
   }
@@ -386,6 +398,8 @@ export class KioskCore {
 
   private probeStorage(): void {
     const store = this.store;
+    // Waiting for the city, not for the disk: the wait ends it (awaitCityRecovery).
+    if (store && this.cannotRecord.now()?.problem === 'AWAITING_CITY') return;
     if (!store) {
       // Started on a full disk: open the records once there is room for them.
       if (probeStorage(null, this.options.dataDir).ok && !folderReadOnly(this.options.dataDir)) this.reopen();
@@ -601,6 +615,7 @@ export class KioskCore {
         alerts: { raise: (alert) => this.emit('staffAlert', alert), clear: (id) => this.emit('staffAlertCleared', { id }) },
       });
       if (kindergarten?.demo) staff.ensureDemoSignIn();
+      let cityWait: CityRecoveryWait | null = null;
       const city = new CityDesk({
         db,
         databasePath: this.databasePath,
@@ -612,7 +627,10 @@ export class KioskCore {
         workerScript: this.options.sync?.workerScript,
         tuning: this.options.sync?.tuning,
         pullIntervalMs: this.options.cityPullIntervalMs,
-        onStatus: (status) => this.emit('syncStatusChanged', status),
+        onStatus: (status) => {
+          this.emit('syncStatusChanged', status);
+          cityWait?.status(status);
+        },
         alert: (alert) => this.emit('staffAlert', alert),
         onRosterApplied: () => {
           // The name on the idle screen and the DEMO badge follow the roster (demo → the city's kindergarten).
@@ -690,14 +708,18 @@ export class KioskCore {
       };
       const store: OpenStore = { db, log, anchor, status, settings, door, qrSigner, staff, admin, cards, city, backups, diagnostics, exclusive, startBackground, running };
       this.store = store;
+      // After a restore with a city enrolled: the door waits for one round of the push (which first puts back what the
+      // city holds beyond the copy), and that round starts now rather than after the start-up delay.
+      const awaitCity = this.restoring && !exclusive && city.enrolled();
+      if (awaitCity) cityWait = this.awaitCityRecovery(store);
       try {
-        this.startStore(store);
+        this.startStore(store, awaitCity);
       } catch (error) {
         // Never half open: what started stops, the file and the anchor close, and the catch below says why.
         this.close();
         throw error;
       }
-      if (!exclusive) return status;
+      if (!exclusive) return awaitCity ? this.statusNow() : status;
       this.log(`[core] opened on a full disk (${free} bytes free): reading only until there is room`);
       this.cannotRecord.failed('DISK_FULL', new Error(`${free} bytes free in ${this.options.dataDir}`));
       return this.statusNow();
@@ -721,7 +743,7 @@ export class KioskCore {
    * Starts the opened store's clock-driven jobs and readers, and the background work (the push, the roster pulls, the
    * full check) after `backgroundAfterMs`; on a full disk that waits until there is room (probeStorage).
    */
-  private startStore(store: OpenStore): void {
+  private startStore(store: OpenStore, backgroundNow = false): void {
     store.staff.start();
     store.running.push(() => store.staff.stop());
     this.disk.watchRecords(this.databasePath);
@@ -732,7 +754,7 @@ export class KioskCore {
     });
     this.readers.start(store.settings.get('hidReaders'));
     if (store.exclusive) return;
-    const delay = this.options.backgroundAfterMs ?? 0;
+    const delay = backgroundNow ? 0 : (this.options.backgroundAfterMs ?? 0);
     if (delay <= 0) {
       store.startBackground();
       return;
@@ -751,6 +773,26 @@ export class KioskCore {
     }, delay);
     timer.unref();
     store.running.push(() => clearTimeout(timer));
+  }
+
+  /**
+   * The door says it cannot record (staff alerted, as for a full disk) until the city has answered once or the bound
+   * passed; a disk problem that comes meanwhile stays what the door shows.
+   */
+  private awaitCityRecovery(store: OpenStore): CityRecoveryWait {
+    const waitMs = this.options.cityRecoveryWaitMs ?? CITY_RECOVERY_WAIT_MS;
+    this.cannotRecord.failed('AWAITING_CITY', new Error(`restored from a copy: waiting up to ${waitMs} ms for the city's records`));
+    const wait = new CityRecoveryWait({
+      waitMs,
+      over: (why) => {
+        if (this.store !== store || this.cannotRecord.now()?.problem !== 'AWAITING_CITY') return;
+        this.log(`[core] the door records again after the restore: ${why}`);
+        this.cannotRecord.works();
+        this.setStatus(this.statusNow());
+      },
+    });
+    store.running.push(() => wait.stop());
+    return wait;
   }
 
   private eventsMissing(missing: number | null, detail: string): KioskStatus {

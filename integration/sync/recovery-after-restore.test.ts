@@ -175,7 +175,19 @@ describe('recovery from the city after a restore', () => {
       expect(offer.value.copy.file).toBe(copy.value.file);
       const restored = await second.core.handlers.restoreDamaged({ file: offer.value.copy.file, pin: ADMIN_PIN });
       expect(restored).toMatchObject({ ok: true, value: { copy: { head: { seq: before } } } });
-      expect(second.core.handlers.getStatus({})).toMatchObject({ ok: true, value: { state: 'ready' } });
+      // The door waits for the city's records before it records: a tap at once is refused with the waiting reason, and
+      // nothing is written (it would take a chain place the city already holds).
+      expect(second.core.handlers.getStatus({})).toMatchObject({ ok: true, value: { state: 'cannot-record', problem: 'AWAITING_CITY' } });
+      expect(second.core.handlers.identifyCard({ raw: demoCards.motherOneChild, source: 'keyboard-wedge' })).toMatchObject({
+        ok: false,
+        error: { code: 'CANNOT_RECORD', detail: 'AWAITING_CITY' },
+      });
+      expect(ownEvents(path, enrollment.deviceId)).toHaveLength(before);
+      await until('the door to record again', () => {
+        const now = second.core.handlers.getStatus({});
+        return now.ok && now.value.state === 'ready';
+      });
+      expect(second.lines.join('\n')).toMatch(/the door records again after the restore: the city was reached/);
 
       await until('the events to be put back', () => second.status().recovered !== null && second.status().state === 'online' && second.status().queued === 0);
       expect(second.status()).toMatchObject({
@@ -208,4 +220,45 @@ describe('recovery from the city after a restore', () => {
     },
     240_000,
   );
+
+  it('opens the door at once when the city cannot be reached after a restore, so the kiosk works offline', async () => {
+    const port = await freePort();
+    const city = await startCityServer({ dataDir: tempDataDir(), port, seed: 'demo' });
+    let cityOpen = true;
+    onTestFinished(() => (cityOpen ? city.close() : undefined));
+    const enrollment = await enroll(city);
+    const dataDir = tempDataDir();
+    const path = join(dataDir, 'esik.sqlite');
+    const seed = openDatabase(path);
+    seed.prepare('INSERT INTO device (id, created_at) VALUES (?, ?)').run(enrollment.deviceId, '2026-11-01T00:00:00.000Z');
+    seed.close();
+    const clock = manualClock('2026-11-23T02:00:00.000Z');
+    const first = startKiosk(dataDir, clock, enrollment);
+    const before = tap(first.core, demoCards.motherOneChild);
+    await until('the first tap to reach the city', () => first.status().state === 'online' && first.status().queued === 0);
+    const signedIn = await first.core.handlers.staffSignIn({ who: { kind: 'staff', staffId: 'staff-admin' }, pin: ADMIN_PIN });
+    if (!signedIn.ok || signedIn.value.outcome !== 'signed-in') throw new Error('the admin could not sign in');
+    const copy = await first.core.handlers.adminBackupNow({ sessionId: signedIn.value.session.sessionId });
+    if (!copy.ok) throw new Error(`no copy: ${copy.error.code}`);
+    first.core.close();
+    await first.core.closed();
+    await city.close();
+    cityOpen = false;
+
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+    const second = startKiosk(dataDir, clock, enrollment);
+    const restored = await second.core.handlers.restoreDamaged({ file: copy.value.file, pin: ADMIN_PIN });
+    expect(restored).toMatchObject({ ok: true });
+    expect(second.core.handlers.getStatus({})).toMatchObject({ ok: true, value: { state: 'cannot-record', problem: 'AWAITING_CITY' } });
+    // The city refuses the connection: the round ends with a network error and the door opens, long before the 60 s bound.
+    const waited = Date.now();
+    await until('the door to open without the city', () => {
+      const now = second.core.handlers.getStatus({});
+      return now.ok && now.value.state === 'ready';
+    }, 30_000);
+    expect(Date.now() - waited).toBeLessThan(30_000);
+    expect(second.lines.join('\n')).toMatch(/the door records again after the restore: the city is unreachable \(SYNC_/);
+    expect(tap(second.core, demoCards.motherOneChild)).toBeGreaterThan(0);
+    expect(ownEvents(path, enrollment.deviceId).at(-1)?.device_seq).toBe(before + 1);
+  }, 120_000);
 });

@@ -120,7 +120,9 @@ export const ReadyStatusSchema = z.lazy(() => z.object({
 export type ReadyStatus = z.infer<typeof ReadyStatusSchema>;
 
 /** Why the kiosk cannot write to its records: no space left, a read-only disk or file, or the disk failing. */
-export const StorageProblemSchema = z.enum(['DISK_FULL', 'READ_ONLY', 'IO_ERROR', 'DISK_GONE']);
+// AWAITING_CITY: not the disk, but the same refusal: after a restore the door waits until the city has given back the
+// records pushed after the copy, or a tap would take a chain place the city already holds (a fork).
+export const StorageProblemSchema = z.enum(['DISK_FULL', 'READ_ONLY', 'IO_ERROR', 'DISK_GONE', 'AWAITING_CITY']);
 export type StorageProblem = z.infer<typeof StorageProblemSchema>;
 
 export const KioskStatusSchema = z.lazy(() => z.discriminatedUnion('state', [

@@ -130,6 +130,7 @@ export const en = {
     READ_ONLY: 'The disk cannot be written to',
     IO_ERROR: 'The disk is failing',
     DISK_GONE: 'The disk with the records cannot be reached',
+    AWAITING_CITY: 'Bringing back records from the city after a restore',
     since: 'since {{time}}',
     companionHint: 'Please tell a staff member: your arrival or departure is noted on paper.',
     staffHint: 'Staff: note arrivals and departures on paper. The kiosk starts recording again by itself once there is space.',

@@ -44,10 +44,12 @@ export interface CityDeskOptions {
 export class CityDesk {
   private readonly push: KioskSync;
   private readonly link: CityLink;
+  private readonly credentials: SyncCredentialsProvider;
 
   constructor(options: CityDeskOptions) {
     const { db, secrets } = options;
     const credentials = options.credentials ?? credentialsFromState(db, () => secrets.get('city-token'));
+    this.credentials = credentials;
     this.push = new KioskSync({
       db,
       databasePath: options.databasePath,
@@ -88,6 +90,15 @@ export class CityDesk {
   stop(): Promise<void> {
     this.link.stop();
     return this.push.stop();
+  }
+
+  /** The kiosk has a city to push to (credentials that cannot be read count as none: the push would not start either). */
+  enrolled(): boolean {
+    try {
+      return this.credentials() !== null;
+    } catch {
+      return false;
+    }
   }
 
   status(): SyncStatus {
