@@ -39,7 +39,6 @@ import { AdminDesk, type SaveFileAs } from './admin/admin-desk.js';
 import { adminHandlers, type AdminAsyncRequestName } from './admin/admin-handlers.js';
 import { CardDesk } from './admin/card-desk.js';
 import { cardHandlers } from './admin/card-handlers.js';
-import { CITY_RECOVERY_WAIT_MS, CityRecoveryWait } from './sync/city-recovery-wait.js';
 import { CityDesk, type PullOutcome, type SyncCredentialsProvider, type SyncTuning } from './sync/city-desk.js';
 import { syncHandlers, type SyncAsyncRequestName } from './sync/sync-handlers.js';
 import { backupSummaryOf, DiagnosticsDesk, type ShellInfo } from './diagnostics/diagnostics-desk.js';
@@ -106,7 +105,7 @@ export interface KioskCoreOptions {
   outboxPruning?: { firstAfterMs?: number; everyMs?: number; batch?: number };
   /** Which shell runs the core and its version, for the diagnostics page. */
   shell?: ShellInfo;
-  /** The longest the door waits after a restore for the city to give back its records (CITY_RECOVERY_WAIT_MS). */
+  /** The longest the door waits after a restore for the city to give back its records (60 s by default, sync/city-recovery-wait.ts). */
   cityRecoveryWaitMs?: number;
 }
 
@@ -615,7 +614,6 @@ export class KioskCore {
         alerts: { raise: (alert) => this.emit('staffAlert', alert), clear: (id) => this.emit('staffAlertCleared', { id }) },
       });
       if (kindergarten?.demo) staff.ensureDemoSignIn();
-      let cityWait: CityRecoveryWait | null = null;
       const city = new CityDesk({
         db,
         databasePath: this.databasePath,
@@ -627,10 +625,7 @@ export class KioskCore {
         workerScript: this.options.sync?.workerScript,
         tuning: this.options.sync?.tuning,
         pullIntervalMs: this.options.cityPullIntervalMs,
-        onStatus: (status) => {
-          this.emit('syncStatusChanged', status);
-          cityWait?.status(status);
-        },
+        onStatus: (status) => this.emit('syncStatusChanged', status),
         alert: (alert) => this.emit('staffAlert', alert),
         onRosterApplied: () => {
           // The name on the idle screen and the DEMO badge follow the roster (demo → the city's kindergarten).
@@ -711,7 +706,7 @@ export class KioskCore {
       // After a restore with a city enrolled: the door waits for one round of the push (which first puts back what the
       // city holds beyond the copy), and that round starts now rather than after the start-up delay.
       const awaitCity = this.restoring && !exclusive && city.enrolled();
-      if (awaitCity) cityWait = this.awaitCityRecovery(store);
+      if (awaitCity) this.awaitCityRecovery(store);
       try {
         this.startStore(store, awaitCity);
       } catch (error) {
@@ -779,20 +774,15 @@ export class KioskCore {
    * The door says it cannot record (staff alerted, as for a full disk) until the city has answered once or the bound
    * passed; a disk problem that comes meanwhile stays what the door shows.
    */
-  private awaitCityRecovery(store: OpenStore): CityRecoveryWait {
-    const waitMs = this.options.cityRecoveryWaitMs ?? CITY_RECOVERY_WAIT_MS;
-    this.cannotRecord.failed('AWAITING_CITY', new Error(`restored from a copy: waiting up to ${waitMs} ms for the city's records`));
-    const wait = new CityRecoveryWait({
-      waitMs,
-      over: (why) => {
-        if (this.store !== store || this.cannotRecord.now()?.problem !== 'AWAITING_CITY') return;
-        this.log(`[core] the door records again after the restore: ${why}`);
-        this.cannotRecord.works();
-        this.setStatus(this.statusNow());
-      },
+  private awaitCityRecovery(store: OpenStore): void {
+    const wait = store.city.awaitRecovery(this.options.cityRecoveryWaitMs, (why) => {
+      if (this.store !== store || this.cannotRecord.now()?.problem !== 'AWAITING_CITY') return;
+      this.log(`[core] the door records again after the restore: ${why}`);
+      this.cannotRecord.works();
+      this.setStatus(this.statusNow());
     });
+    this.cannotRecord.failed('AWAITING_CITY', new Error(`restored from a copy: waiting up to ${wait.waitMs} ms for the city's records`));
     store.running.push(() => wait.stop());
-    return wait;
   }
 
   private eventsMissing(missing: number | null, detail: string): KioskStatus {

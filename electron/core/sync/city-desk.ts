@@ -1,6 +1,7 @@
 // The kiosk's sync with the city as the core holds it: the push engine (its worker) and the link (enrollment, the
 // roster and peer pulls, the clock offset), wired to each other over one database. The sync handlers and the core get
 // one method per thing they do; the two engines stay inside.
+import { CITY_RECOVERY_WAIT_MS, CityRecoveryWait } from './city-recovery-wait.js';
 import type { Database } from 'better-sqlite3';
 import type { StaffAlert } from '../../../shared/api/contract.js';
 import type { Result } from '../../../shared/api/result.js';
@@ -45,6 +46,8 @@ export class CityDesk {
   private readonly push: KioskSync;
   private readonly link: CityLink;
   private readonly credentials: SyncCredentialsProvider;
+  /** Set after a restore while the door waits for the worker's first round (awaitRecovery). */
+  private recoveryWait: CityRecoveryWait | null = null;
 
   constructor(options: CityDeskOptions) {
     const { db, secrets } = options;
@@ -56,7 +59,10 @@ export class CityDesk {
       nativeBinding: options.nativeBinding,
       credentials,
       workerScript: options.workerScript ?? DEV_SYNC_WORKER_SCRIPT,
-      onStatus: options.onStatus,
+      onStatus: (status) => {
+        options.onStatus(status);
+        this.recoveryWait?.status(status);
+      },
       log: options.log,
       tuning: options.tuning,
       // Events put back from the city by the worker end the chain further: the anchor follows, as after a tap.
@@ -90,6 +96,17 @@ export class CityDesk {
   stop(): Promise<void> {
     this.link.stop();
     return this.push.stop();
+  }
+
+  /**
+   * After a restore: `over` is told once the worker's first round is over (the city's records back, the city
+   * unreachable, recovery refused, sync halted) or `waitMs` passed (city-recovery-wait.ts). Returns how to stop waiting.
+   */
+  awaitRecovery(waitMs: number | undefined, over: (why: string) => void): { waitMs: number; stop: () => void } {
+    this.recoveryWait?.stop();
+    const wait = new CityRecoveryWait({ waitMs: waitMs ?? CITY_RECOVERY_WAIT_MS, over });
+    this.recoveryWait = wait;
+    return { waitMs: waitMs ?? CITY_RECOVERY_WAIT_MS, stop: () => wait.stop() };
   }
 
   /** The kiosk has a city to push to (credentials that cannot be read count as none: the push would not start either). */
