@@ -18,12 +18,19 @@ export function fileStructureProblem(path: string): string | null {
   const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
   if (pageSize < 512 || pageSize > 65536 || (pageSize & (pageSize - 1)) !== 0) return `the header names an impossible page size (${rawPageSize})`;
   if (size % pageSize !== 0) return `the file ends ${size % pageSize} bytes into a page (cut short or grown by hand)`;
-  // The header's page count is valid only when its version-valid-for number matches the change counter.
+  // The header's page count is valid only when its version-valid-for number matches the change counter. A checkpoint
+  // cut off (power lost, the process killed) may have written page 1 before the pages that grow the file: the -wal
+  // still holds them and SQLite copies them again on open, so a short file beside a -wal is not damage at this depth.
   const pages = header.readUInt32BE(28);
-  if (header.readUInt32BE(24) === header.readUInt32BE(92) && size < pages * pageSize) {
+  const walHoldsPages = walBytes(`${path}-wal`) > 32;
+  if (!walHoldsPages && header.readUInt32BE(24) === header.readUInt32BE(92) && size < pages * pageSize) {
     return `the file holds ${size / pageSize} of the ${pages} pages its header names`;
   }
   return walProblem(`${path}-wal`);
+}
+
+function walBytes(path: string): number {
+  return existsSync(path) ? statSync(path).size : 0;
 }
 
 function walProblem(path: string): string | null {
