@@ -8,7 +8,7 @@ import { startKioskHost } from './support/kiosk-host.js';
 
 test('a disk running low: the admin alert at the door and in the console, the diagnostics line, then gone by itself', async ({ page }) => {
   const mounted = mountSmallDisk(64);
-  test.skip(mounted.disk === null, `disk-low e2e skipped: ${mounted.reason ?? ''}`);
+  test.skip(mounted.disk === null, `a 64 MiB tmpfs cannot be mounted here (it needs root): ${mounted.reason ?? 'mount gave no reason'}`);
   const disk = mounted.disk;
   if (!disk) return;
   const host = await startKioskHost(disk.dir);
