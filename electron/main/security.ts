@@ -16,10 +16,17 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * Whether a URL is the app's own page. Compared by scheme and host, not by `origin`: the main process parses with
+ * Node's URL, which knows nothing of the schemes registered with Chromium and gives every `esik:` URL the opaque
+ * origin "null" (so an origin comparison refused the app itself: every request, the camera, in-app navigation).
+ */
 export function isAppUrl(url: string | undefined): boolean {
   if (!url) return false;
   try {
-    return new URL(url).origin === APP_ORIGIN;
+    const parsed = new URL(url);
+    const app = new URL(APP_ORIGIN);
+    return parsed.protocol === app.protocol && parsed.host === app.host && parsed.username === '' && parsed.password === '';
   } catch {
     return false;
   }
