@@ -1,11 +1,9 @@
 // The Electron shell: the only code that imports 'electron'. It hosts the same KioskCore as the web host
 // and binds KioskApi to ipcMain, answering only the app's own main frame.
-import { app, ipcMain, powerSaveBlocker, type IpcMainInvokeEvent } from 'electron';
+import { app, powerSaveBlocker } from 'electron';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { IPC_CALL, IPC_EVENT } from '../../shared/api/ipc-channels.js';
-import { fail } from '../../shared/api/result.js';
-import { dispatch } from '../core/api/dispatch.js';
+import { IPC_EVENT } from '../../shared/api/ipc-channels.js';
 import { BACKGROUND_START_MS, KioskCore } from '../core/kiosk-core.js';
 import { logUncaught, openKioskLog } from '../core/logging/kiosk-log.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
@@ -15,7 +13,10 @@ import { electronSaveFileAs } from './save-dialog.js';
 import { runRestoreCommand } from '../core/backup/restore/restore-command.js';
 import { appArguments, MAIN_USAGE, parseMainCommandLine } from './main-args.js';
 import { electronSecretStore } from './secret-store.js';
-import { isAppUrl, lockDownSession } from './security.js';
+import { lockDownSession } from './security.js';
+import { bindKioskApi } from './ipc-bridge.js';
+import { lockKioskWindow } from './kiosk-lock.js';
+import { applyLoginItem, loginItemPlan } from './auto-start.js';
 
 const command = parseMainCommandLine(appArguments(process.argv, process.defaultApp === true));
 if (command.kind === 'help') {
@@ -70,12 +71,12 @@ function start(): void {
     shell: { kind: 'electron', version: app.getVersion() },
   });
 
-  ipcMain.handle(IPC_CALL, (event: IpcMainInvokeEvent, name: unknown, args: unknown) => {
-    if (!isTrustedSender(event)) return fail('UNKNOWN_REQUEST', 'sender is not the kiosk window');
-    return dispatch(core.handlers, name, args, log);
-  });
+  bindKioskApi(core.handlers, log);
 
   const win = createKioskWindow({ preload: join(__dirname, 'preload.cjs'), kiosk: kioskMode, log });
+  // In kiosk mode the window stays in front: no closing, reloading or developer tools from the keyboard.
+  if (kioskMode) lockKioskWindow(win, log);
+  applyLoginItem(loginItemPlan({ platform: process.platform, packaged: app.isPackaged, wanted: true }), log);
   core.onEvent((name, payload) => {
     if (!win.isDestroyed()) win.webContents.send(IPC_EVENT, name, payload);
   });
@@ -91,12 +92,6 @@ function start(): void {
     kioskLog.close();
   });
   log(`[main] Esik ${app.getVersion()} on Electron ${process.versions.electron}; data folder ${dataDir}`);
-}
-
-/** Only the app's own top frame may call the core; not an iframe, not a page that navigated elsewhere. */
-function isTrustedSender(event: IpcMainInvokeEvent): boolean {
-  const frame = event.senderFrame;
-  return frame !== null && frame.parent === null && isAppUrl(frame.url);
 }
 
 /**
