@@ -1,23 +1,13 @@
 // The Electron shell end to end with Playwright's _electron: runs wherever an Electron binary is installed;
 // elsewhere every test here is skipped with the reason printed.
 import { _electron as electron, expect, test } from '@playwright/test';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { cardKeys, typeAsReader } from './support/card-reader.js';
 import { readDatabase } from './support/kiosk-test.js';
 import { repoRoot } from './support/kiosk-host.js';
+import { electronBinary } from './support/electron-binary.js';
 import { demoStaff, signInByName } from './support/staff-steps.js';
-
-function electronBinary(): { path: string | null; reason: string } {
-  try {
-    const path = createRequire(join(repoRoot, 'package.json'))('electron') as unknown;
-    if (typeof path === 'string' && existsSync(path)) return { path, reason: '' };
-    return { path: null, reason: 'the electron package has no binary on this machine' };
-  } catch (error) {
-    return { path: null, reason: `no Electron binary (${error instanceof Error ? error.message.split('\n')[0] : String(error)})` };
-  }
-}
 
 const binary = electronBinary();
 if (!binary.path) console.log(`[e2e] Electron tests skipped: ${binary.reason}. They run where \`node scripts/native.mjs electron\` finds a binary.`);
