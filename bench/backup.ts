@@ -36,7 +36,7 @@ async function backupInWorker(request: BackupJobRequest) {
 }
 
 function jobRequest(databasePath: string, dataDir: string): BackupJobRequest {
-  return { databasePath, dataDir, kind: 'manual', takenMs: Date.now(), nativeBinding: null, retention: KEEP_ONE, offsetMinutes: 300, secondPlace: null };
+  return { databasePath, dataDir, kind: 'manual', takenMs: Date.now(), nativeBinding: null, retention: KEEP_ONE, zone: 300, secondPlace: null };
 }
 
 async function benchBackup1m(dir: string): Promise<void> {

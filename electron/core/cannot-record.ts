@@ -3,7 +3,7 @@
 // anything when space returns.
 import type { StaffAlert, StorageProblem } from '../../shared/api/contract.js';
 import { toLocalTime } from '../../shared/domain/local-time.js';
-import type { Clock } from './time/clock.js';
+import { zoneOf, type Clock } from './time/clock.js';
 
 /** The records refuse writes: since when, why, and the staff alert that says so. */
 export interface CannotRecord {
@@ -45,7 +45,7 @@ export class CannotRecordState {
       this.current = { ...this.current, problem, detail };
     } else {
       const now = this.options.clock.now();
-      const since = toLocalTime(now, this.options.clock.offsetMinutes).hhmm;
+      const since = toLocalTime(now, zoneOf(this.options.clock)).hhmm;
       this.current = { problem, since, detail, alertId: `cannot-record-${now.getTime()}` };
       this.options.log(`[core] cannot record: ${problem}: ${detail}`);
     }

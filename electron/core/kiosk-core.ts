@@ -44,7 +44,8 @@ import { syncHandlers, type SyncAsyncRequestName } from './sync/sync-handlers.js
 import { backupSummaryOf, DiagnosticsDesk, type ShellInfo } from './diagnostics/diagnostics-desk.js';
 import { diagnosticsHandlers, type DiagnosticsAsyncRequestName } from './diagnostics/diagnostics-handlers.js';
 import { FileSecretStore, type SecretStore } from './files/secret-store.js';
-import { systemClock, type Clock } from './time/clock.js';
+import { systemClock, zonedClock, zoneOf, type Clock } from './time/clock.js';
+import { machineTimeZone } from '../../shared/domain/time-zones.js';
 import type { HidAccess } from './readers/hid-access.js';
 import { HidReaders } from './readers/hid-readers.js';
 import { StandingAlerts } from './standing-alerts.js';
@@ -185,7 +186,8 @@ export class KioskCore {
 
   constructor(private readonly options: KioskCoreOptions) {
     this.databasePath = join(options.dataDir, 'esik.sqlite');
-    this.clock = options.clock ?? systemClock;
+    // Every local day and time is told in the kindergarten's zone (the setting), asked at each instant it is needed.
+    this.clock = zonedClock(options.clock ?? systemClock, () => this.store?.settings.get('timeZone') ?? machineTimeZone());
     this.log = options.log ?? ((line) => console.log(line));
     this.secrets = options.secrets ?? new FileSecretStore(options.dataDir, { cipher: null, log: this.log });
     this.cannotRecord = new CannotRecordState({
@@ -578,6 +580,12 @@ export class KioskCore {
       this.anchorFailing = false;
       log.writeAnchor(log.newest() ?? { seq: 0, hash: GENESIS_HASH });
       const settings = SettingsStore.of(db, this.log);
+      // On the first start the kindergarten's zone is the OS's; from then on it is the setting, whatever the OS says.
+      if (settings.get('timeZone') === null) {
+        const zone = machineTimeZone();
+        this.unlessDiskRefuses('the time zone cannot be stored', () => settings.set('timeZone', zone));
+        this.log(`[core] time zone set to the OS's: ${zone}`);
+      }
       const kindergarten = roster.kindergarten();
       const status: OpenStore['status'] = {
         state: 'ready',
@@ -590,6 +598,7 @@ export class KioskCore {
         cameraDeviceId: settings.get('cameraDeviceId'),
         chain: { ...startup.chain, end: this.anchorFailing ? 'unknown' : startup.end, fullCheck: 'running' },
         secretStorage: this.secrets.protection,
+        timeZone: settings.get('timeZone') ?? machineTimeZone(),
       };
       const door = new DoorDesk({
         db,
@@ -644,7 +653,10 @@ export class KioskCore {
         kindergartenName: () => roster.kindergarten()?.name ?? '',
         kindergartenId: () => roster.kindergarten()?.id ?? null,
         qrSigner: () => qrSigner,
-        offsetMinutes: this.clock.offsetMinutes,
+        zone: () => zoneOf(this.clock),
+        onTimeZone: (timeZone) => {
+          if (this.store?.db === db) this.updateStatus(this.store, { timeZone });
+        },
         saveFileAs: this.options.saveFileAs ?? null,
         archive: { nativeBinding: this.options.nativeBinding ?? null, workerScript: this.options.audit?.workerScript ?? null, log: this.log },
         onDoorSettings: (door, changed) => {
@@ -680,6 +692,7 @@ export class KioskCore {
         backups: () => backupSummaryOf(backups.status(), backups.copies().copies.length),
         disk: () => this.disk.report(),
         now: () => this.clock.now(),
+        zone: () => zoneOf(this.clock),
         log: this.log,
       });
       // Everything is built: from here on timers and workers start, each with its stop in `running` for close().

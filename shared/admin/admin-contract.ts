@@ -10,6 +10,7 @@ import { archiveRequests } from './archive-contract.js';
 import { cardRequests } from './card-contract.js';
 import { DoorSettingsSchema } from './door-settings.js';
 import { TabelSheetSchema } from './tabel.js';
+import { timeZoneRequests } from './time-zone-contract.js';
 import { LocalDateSchema, MonthSchema, TransferKindSchema } from './work-calendar.js';
 
 const Session = { sessionId: z.string().uuid() };
@@ -210,6 +211,8 @@ export const adminRequests = {
   /** Companions & cards: find a companion, see and enrol or revoke their cards (shared/admin/card-contract.ts). */
   ...cardRequests,
   ...archiveRequests,
+  /** The kindergarten's time zone and the clock checks (shared/admin/time-zone-contract.ts). */
+  ...timeZoneRequests,
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
 export type AdminRequestName = keyof typeof adminRequests;

@@ -116,6 +116,8 @@ export const ReadyStatusSchema = z.lazy(() => z.object({
     }),
     /** How the city token and device key are kept; 'plaintext-fallback' (no OS keyring) is shown to staff. */
     secretStorage: SecretProtectionSchema,
+    /** The kindergarten's IANA time zone: every local day and time on the screens is told in it, not the browser's. */
+    timeZone: z.string().max(64),
   }));
 export type ReadyStatus = z.infer<typeof ReadyStatusSchema>;
 

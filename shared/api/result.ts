@@ -55,6 +55,8 @@ export const errorCodes = [
   'BACKUP_PASSPHRASE_TOO_SHORT',
   /** An encrypted copy: the recovery passphrase does not open it. */
   'BACKUP_WRONG_PASSPHRASE',
+  /** The time zone named is not one the kiosk's tz data knows. */
+  'TIME_ZONE_UNKNOWN',
   /** An encrypted copy changed or cut anywhere: its authentication fails. */
   'BACKUP_FILE_DAMAGED',
   'BACKUP_NOT_A_BACKUP',

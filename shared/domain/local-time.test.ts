@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hhmmOf, toLocalTime } from './local-time.js';
+import { hhmmOf, isKnownTimeZone, offsetAt, toLocalTime, zoneOffsetMinutes } from './local-time.js';
 
 describe('toLocalTime', () => {
   it('writes Almaty time with its offset and the local day', () => {
@@ -16,5 +16,38 @@ describe('toLocalTime', () => {
 
   it('handles offsets west of UTC and half hours', () => {
     expect(toLocalTime(new Date('2026-01-01T02:00:00.000Z'), -210).iso).toBe('2025-12-31T22:30:00.000-03:30');
+  });
+});
+
+describe('toLocalTime in a named zone', () => {
+  it("takes Almaty's offset at each instant: +06 on 29 February 2024, +05 from 1 March", () => {
+    expect(toLocalTime(new Date('2024-02-29T12:00:00.000Z'), 'Asia/Almaty').iso).toBe('2024-02-29T18:00:00.000+06:00');
+    expect(toLocalTime(new Date('2024-03-01T12:00:00.000Z'), 'Asia/Almaty').iso).toBe('2024-03-01T17:00:00.000+05:00');
+    // The change itself: 24:00 at +06 became 23:00 at +05, so the hour before midnight came twice.
+    expect(toLocalTime(new Date('2024-02-29T17:59:59.000Z'), 'Asia/Almaty').iso).toBe('2024-02-29T23:59:59.000+06:00');
+    expect(toLocalTime(new Date('2024-02-29T18:00:00.000Z'), 'Asia/Almaty').iso).toBe('2024-02-29T23:00:00.000+05:00');
+  });
+
+  it("knows every Kazakh zone at +05 since, and Qostanay's +06 before", () => {
+    for (const zone of ['Asia/Almaty', 'Asia/Qostanay', 'Asia/Aqtobe', 'Asia/Aqtau', 'Asia/Atyrau', 'Asia/Oral', 'Asia/Qyzylorda']) {
+      expect(zoneOffsetMinutes(zone, Date.parse('2026-12-03T00:00:00Z'))).toBe(300);
+    }
+    expect(zoneOffsetMinutes('Asia/Qostanay', Date.parse('2024-02-01T00:00:00Z'))).toBe(360);
+    expect(zoneOffsetMinutes('UTC', Date.parse('2024-02-01T00:00:00Z'))).toBe(0);
+    expect(zoneOffsetMinutes('America/St_Johns', Date.parse('2024-01-15T00:00:00Z'))).toBe(-210);
+    expect(zoneOffsetMinutes('Asia/Kathmandu', Date.parse('2024-01-15T00:00:00Z'))).toBe(345);
+  });
+
+  it('tells a known zone from a made-up one', () => {
+    expect(isKnownTimeZone('Asia/Almaty')).toBe(true);
+    expect(isKnownTimeZone('Mars/Olympus_Mons')).toBe(false);
+    expect(isKnownTimeZone('')).toBe(false);
+  });
+
+  it('gives the same answer whatever the machine is set to (a pinned offset or a zone, never the OS)', () => {
+    const at = new Date('2024-03-01T03:30:00.000Z');
+    expect(toLocalTime(at, 'Asia/Almaty').hhmm).toBe('08:30');
+    expect(offsetAt(at.getTime(), 300)).toBe(300);
+    expect(offsetAt(at.getTime())).toBe(-at.getTimezoneOffset());
   });
 });

@@ -1,4 +1,4 @@
-// Wall-clock time as the kiosk records it: the device's local time with its UTC offset.
+// Wall-clock time as the kiosk records it: the kindergarten's local time with its UTC offset at that instant.
 
 export interface LocalTime {
   /** ISO 8601 with offset, e.g. 2026-11-23T08:12:03.120+05:00 */
@@ -11,11 +11,57 @@ export interface LocalTime {
   offsetMinutes: number;
 }
 
+/**
+ * Where local time is told: an IANA zone name (the kindergarten's setting: its offset is looked up for each instant,
+ * so Almaty is +06:00 on 29 February 2024 and +05:00 from 1 March 2024), or a fixed offset in minutes east of UTC
+ * (tests and benchmarks that pin one).
+ */
+export type LocalZone = string | number;
+
 const pad = (n: number, width = 2): string => String(Math.trunc(Math.abs(n))).padStart(width, '0');
 
-/** offsetMinutes is east of UTC (Almaty: +300); by default the machine's own offset at that instant. */
-export function toLocalTime(date: Date, offsetMinutes = -date.getTimezoneOffset()): LocalTime {
+// One formatter per zone: building one costs far more than using it, and a tap asks for the time once or twice.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function offsetFormatter(zone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
+    formatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
+/** Whether the runtime's time-zone data knows this IANA name (Intl throws a RangeError for one it does not). */
+export function isKnownTimeZone(zone: string): boolean {
+  if (zone.length === 0 || zone.length > 64) return false;
+  try {
+    offsetFormatter(zone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The zone's offset from UTC in minutes east at the instant `ms`, from the runtime's tz data ("GMT+05:00"). */
+export function zoneOffsetMinutes(zone: string, ms: number): number {
+  const name = offsetFormatter(zone).formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const match = /^GMT([+-])(\d{2}):(\d{2})(?::\d{2})?$/.exec(name);
+  if (!match) return 0; // "GMT": UTC itself
+  const minutes = Number(match[2]) * 60 + Number(match[3]);
+  return match[1] === '-' ? -minutes : minutes;
+}
+
+/** The offset east of UTC at `ms` where `zone` tells the time; no zone: the machine's own. */
+export function offsetAt(ms: number, zone?: LocalZone): number {
+  if (zone === undefined) return -new Date(ms).getTimezoneOffset();
+  return typeof zone === 'number' ? zone : zoneOffsetMinutes(zone, ms);
+}
+
+/** The local time of `date` in `zone` (see LocalZone); without one, the machine's own zone at that instant. */
+export function toLocalTime(date: Date, zone?: LocalZone): LocalTime {
   const ms = date.getTime();
+  const offsetMinutes = offsetAt(ms, zone);
   const shifted = new Date(ms + offsetMinutes * 60_000);
   const localDate = `${pad(shifted.getUTCFullYear(), 4)}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`;
   const hhmm = `${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}`;

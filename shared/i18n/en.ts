@@ -72,6 +72,7 @@ export const en = {
     BACKUP_NO_ROOM: "There is not enough free space on the kiosk's disk for a copy of the records.",
     BACKUP_FOLDER_UNREACHABLE: 'That folder cannot be used: it does not exist or cannot be written to (is the USB stick plugged in?).',
     BACKUP_PASSPHRASE_TOO_SHORT: 'The recovery passphrase must be at least 12 characters long.',
+    TIME_ZONE_UNKNOWN: 'The kiosk does not know this time zone. Choose one from the list.',
     BACKUP_WRONG_PASSPHRASE: 'This recovery passphrase does not open the copy. Check it and try again.',
     BACKUP_FILE_DAMAGED: 'This encrypted copy is damaged or incomplete: it cannot be used.',
     BACKUP_NOT_A_BACKUP: 'This file is not an Esik backup copy.',

@@ -9,7 +9,8 @@ import type { TransferKind } from '../../../shared/admin/work-calendar.js';
 import type { RequestValue } from '../../../shared/api/contract.js';
 import type { Language } from '../../../shared/domain/attendance.js';
 import { fail, ok, type Result } from '../../../shared/api/result.js';
-import type { LocalTime } from '../../../shared/domain/local-time.js';
+import type { LocalTime, LocalZone } from '../../../shared/domain/local-time.js';
+import type { ClockCheck } from '../../../shared/admin/time-zone-contract.js';
 import type { StaffMember } from '../../../shared/staff/staff-contract.js';
 import type { SignInChannel } from '../../../shared/staff/staff-domain.js';
 import type { ArchivedYear, ArchiveOverview, ArchiveYearOutcome } from '../../../shared/admin/archive-contract.js';
@@ -29,6 +30,7 @@ import { LogQuery, type LogPage } from './log-query.js';
 import { RefusedLog } from './refused-log.js';
 import { TabelService } from './tabel-service.js';
 import { todayView, type TodayView } from './today-view.js';
+import { TimeZoneSetting } from './time-zone-setting.js';
 
 export interface AdminDeskOptions {
   db: Database;
@@ -45,7 +47,10 @@ export interface AdminDeskOptions {
   kindergartenId: () => string | null;
   /** This kiosk's QR signing key, or null when its key file cannot be read. */
   qrSigner: () => QrSigner | null;
-  offsetMinutes: number | undefined;
+  /** Where local days are told now (time/clock.ts zoneOf): the kindergarten's zone, or a test's fixed offset. */
+  zone: () => LocalZone | undefined;
+  /** The kindergarten's time zone changed (after the commit): the status follows. */
+  onTimeZone?: (zone: string) => void;
   /** The door's settings changed (after the commit): the status and the HID readers follow. */
   onDoorSettings: (settings: DoorSettings, changed: readonly (keyof DoorSettings)[]) => void;
   /** The Electron shell's save dialog for exports; absent in the web host, whose browser downloads them. */
@@ -67,6 +72,7 @@ export class AdminDesk {
   private readonly door: DoorSettingsStore;
   private readonly qrCards: QrCards;
   private readonly years: YearArchive;
+  private readonly timeZone: TimeZoneSetting;
 
   constructor(private readonly options: AdminDeskOptions) {
     const { db } = options;
@@ -76,7 +82,7 @@ export class AdminDesk {
     this.refused = new RefusedLog(db);
     this.tabels = new TabelService({
       db,
-      offsetMinutes: options.offsetMinutes,
+      zone: options.zone,
       transfers: this.calendar,
       unexcusedLimit: () => options.settings.get('unexcusedDaysPerMonth'),
       kindergartenName: options.kindergartenName,
@@ -93,6 +99,7 @@ export class AdminDesk {
         return id === null ? null : { id, name: options.kindergartenName() };
       },
     });
+    this.timeZone = new TimeZoneSetting({ db, settings: options.settings, audit: this.audit, onChanged: (zone) => options.onTimeZone?.(zone) });
     this.years = new YearArchive({
       db,
       audit: this.audit,
@@ -209,6 +216,16 @@ export class AdminDesk {
   /** Changes the door's settings on record; the core hears of it after the commit (onDoorSettings). */
   changeDoorSettings(staffId: string, change: Partial<DoorSettings>, at: LocalTime): DoorSettings {
     return this.door.change(staffId, change, at);
+  }
+
+  /** The kindergarten's zone and the clock checks the console warns with. */
+  clock(nowMs: number): ClockCheck {
+    return this.timeZone.check(nowMs);
+  }
+
+  /** Sets the kindergarten's time zone, on record in the admin's audit. */
+  setTimeZone(staffId: string, zone: string, at: LocalTime): Result<ClockCheck> {
+    return this.timeZone.set(staffId, zone, at);
   }
 
   transfers(month: string): Transfer[] {

@@ -34,6 +34,8 @@ function everyRequest(sessionId: string): { [K in AdminRequestName]: unknown } {
     adminArchive: { sessionId },
     adminArchiveYear: { sessionId, year: 2020, pin: '2468' },
     adminVerifyArchive: { sessionId, year: 2020 },
+    adminClock: { sessionId },
+    adminSetTimeZone: { sessionId, zone: 'Asia/Almaty' },
   };
 }
 
@@ -44,7 +46,7 @@ describe('the admin requests', () => {
     const ended = await kit.signIn();
     kit.staff.signOut(ended, 'button');
     const names = Object.keys(adminRequests) as AdminRequestName[];
-    expect(names).toHaveLength(23);
+    expect(names).toHaveLength(25);
     for (const [sessionId, code] of [
       [staffSession, 'STAFF_FORBIDDEN'],
       [ended, 'STAFF_SESSION_ENDED'],

@@ -52,6 +52,8 @@ export function adminHandlers(): GuardedHandlers<AdminDesk, AdminHandlers> {
     adminArchive: { guard: 'admin', run: (_args, { store: d, caller: { at } }) => ok(d.archiveOverview(at.localDate)) },
     adminArchiveYear: { guard: 'admin', run: ({ year, pin }, { store: d, caller: { member, at, channel } }) => d.archiveYear(member, year, pin, at, channel) },
     adminVerifyArchive: { guard: 'admin', run: ({ year }, { store: d, caller: { at } }) => d.verifyArchive(year, at) },
+    adminClock: { guard: 'admin', run: (_args, { store: d, caller: { at } }) => ok(d.clock(at.ms)) },
+    adminSetTimeZone: { guard: 'admin', run: ({ zone }, { store: d, caller: { member, at } }) => d.setTimeZone(member.id, zone, at) },
     adminSetTransfer: { guard: 'admin', run: ({ date, kind, note }, { store: d, caller: { member, at } }) => ok({ transfers: d.setTransfer(member.id, date, kind, note ?? null, at) }) },
   };
 }

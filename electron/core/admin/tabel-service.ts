@@ -5,7 +5,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { buildTabel, type TabelAbsence, type TabelChild, type TabelSheet } from '../../../shared/admin/tabel.js';
 import { addDays, lastDateOf, monthCalendar } from '../../../shared/admin/work-calendar.js';
 import type { Language } from '../../../shared/domain/attendance.js';
-import { toLocalTime } from '../../../shared/domain/local-time.js';
+import { toLocalTime, type LocalZone } from '../../../shared/domain/local-time.js';
 import type { AbsenceReason } from '../../../shared/staff/staff-domain.js';
 import type { CalendarTransfers } from './calendar-transfers.js';
 import { kzHolidaysInMonth } from './kz-holidays.js';
@@ -35,8 +35,8 @@ const LONGEST_ABSENCE_DAYS = 366;
 
 export interface TabelServiceDeps {
   db: Database;
-  /** Minutes east of UTC for the kiosk's local dates (undefined: the machine's zone). */
-  offsetMinutes: number | undefined;
+  /** Where the kiosk's local dates are told (time/clock.ts zoneOf; undefined: the machine's zone). */
+  zone: () => LocalZone | undefined;
   transfers: CalendarTransfers;
   unexcusedLimit: () => number;
   kindergartenName: () => string;
@@ -63,7 +63,7 @@ export class TabelService {
   /** The first day with records: the kiosk's first start, or an earlier event (another kiosk's, pulled from the city). */
   recordsSince(): string {
     const created = this.deviceCreated.get();
-    const since = created ? toLocalTime(new Date(created.created_at), this.deps.offsetMinutes).localDate : '0000-01-01';
+    const since = created ? toLocalTime(new Date(created.created_at), this.deps.zone()).localDate : '0000-01-01';
     const first = this.firstEventDay.get()?.day ?? null;
     return first !== null && first < since ? first : since;
   }

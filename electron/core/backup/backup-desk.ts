@@ -12,7 +12,7 @@ import type { SecretStore } from '../files/secret-store.js';
 import type { Caller } from '../guards/request-guards.js';
 import type { AdminAudit } from '../ledger/admin-audit.js';
 import type { SettingsStore } from '../ledger/settings-store.js';
-import type { Clock } from '../time/clock.js';
+import { zoneOf, type Clock } from '../time/clock.js';
 import { BackupKeySchema, deriveBackupKey, passphraseOpens, type BackupKey } from './backup-crypto.js';
 import type { BackupJobOutcome, BackupJobRequest } from './backup-job.js';
 import { backupsDir, FAILED_FOLDER, listCopies } from './backup-manifest.js';
@@ -79,7 +79,7 @@ export class BackupDesk {
     if (this.job || this.stopped) return;
     const kind = dueBackup({
       nowMs: this.options.clock.now().getTime(),
-      offsetMinutes: this.options.clock.offsetMinutes,
+      zone: zoneOf(this.options.clock),
       lastGood: this.lastGood ? { takenMs: this.lastGood.takenMs, headSeq: this.lastGood.head?.seq ?? 0 } : null,
       newestSeq: this.options.newestSeq(),
       lastFailureMs: this.lastFailure?.ms ?? null,
@@ -101,7 +101,7 @@ export class BackupDesk {
         takenMs: nowMs,
         nativeBinding: this.options.nativeBinding,
         retention: this.options.settings.get('backupRetention'),
-        offsetMinutes: this.options.clock.offsetMinutes ?? null,
+        zone: zoneOf(this.options.clock) ?? null,
         secondPlace,
       },
       this.options.workerScript,

@@ -16,7 +16,7 @@ const HOUR = 3_600_000;
 const first = Date.parse('2026-12-03T03:00:00Z');
 
 function request(dataDir: string, path: string, takenMs = first): BackupJobRequest {
-  return { databasePath: path, dataDir, kind: 'daily', takenMs, nativeBinding: null, retention: DEFAULT_RETENTION, offsetMinutes: 300, secondPlace: null };
+  return { databasePath: path, dataDir, kind: 'daily', takenMs, nativeBinding: null, retention: DEFAULT_RETENTION, zone: 300, secondPlace: null };
 }
 
 describe('a backup job', () => {

@@ -24,7 +24,8 @@ export const BackupJobRequestSchema = z.object({
   takenMs: z.number().int(),
   nativeBinding: z.string().nullable(),
   retention: BackupRetentionSchema,
-  offsetMinutes: z.number().int().nullable(),
+  /** Where the retention's local hours and days are told (time/clock.ts zoneOf): an IANA zone or a fixed offset. */
+  zone: z.union([z.number().int(), z.string().max(64)]).nullable(),
   /** The second place, its key and what it keeps (its own retention: a stick holds fewer copies than the disk). */
   secondPlace: z.object({ folder: z.string(), key: BackupKeySchema, retention: BackupRetentionSchema }).nullable(),
   /** The worker script a second thread runs the copy's integrity check in (backup-runner.ts sets it); absent: this thread. */
@@ -151,7 +152,7 @@ async function placeCopy(input: { folder: string; taking: string; file: string; 
           copyFile: file,
           key: request.secondPlace.key,
           retention: request.secondPlace.retention,
-          offsetMinutes: request.offsetMinutes ?? undefined,
+          zone: request.zone ?? undefined,
         })
       : null;
   return { kind: 'verified', copy, pruned, secondPlace };
@@ -176,7 +177,7 @@ function removeCopy(folder: string, file: string): void {
 /** Removes the verified copies the retention no longer keeps, and copy files whose manifest never got written. */
 function pruneCopies(folder: string, request: BackupJobRequest): string[] {
   const copies = listCopies(folder);
-  const keep = copiesToKeep(copies, request.retention, request.offsetMinutes ?? undefined);
+  const keep = copiesToKeep(copies, request.retention, request.zone ?? undefined);
   const pruned: string[] = [];
   for (const copy of copies) {
     if (keep.has(copy.file)) continue;

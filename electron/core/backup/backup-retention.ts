@@ -2,7 +2,7 @@
 // `forget --keep-hourly … --keep-yearly` rule), counted in the kindergarten's local time; a copy any rule keeps is kept.
 // The newest copy is always kept, and so are the newest few taken before migrations, whatever their age.
 import type { BackupKind, BackupRetention } from '../../../shared/admin/backup-contract.js';
-import { toLocalTime } from '../../../shared/domain/local-time.js';
+import { toLocalTime, type LocalZone } from '../../../shared/domain/local-time.js';
 
 export const DEFAULT_RETENTION: BackupRetention = { hourly: 48, daily: 30, monthly: 12, yearly: 5 };
 
@@ -21,7 +21,7 @@ type Rule = { count: number; bucket: (iso: string) => string };
 const bucketOf = (length: number) => (iso: string) => iso.slice(0, length);
 
 /** The files to keep of `copies` (verified copies only: a failed one never takes a good one's place). */
-export function copiesToKeep(copies: readonly RetainedCopy[], policy: BackupRetention, offsetMinutes: number | undefined): Set<string> {
+export function copiesToKeep(copies: readonly RetainedCopy[], policy: BackupRetention, zone: LocalZone | undefined): Set<string> {
   const newestFirst = [...copies].sort((a, b) => b.takenMs - a.takenMs);
   const keep = new Set<string>();
   const newest = newestFirst[0];
@@ -37,7 +37,7 @@ export function copiesToKeep(copies: readonly RetainedCopy[], policy: BackupRete
     let last: string | null = null;
     for (const copy of newestFirst) {
       if (left <= 0) break;
-      const bucket = rule.bucket(toLocalTime(new Date(copy.takenMs), offsetMinutes).iso);
+      const bucket = rule.bucket(toLocalTime(new Date(copy.takenMs), zone).iso);
       if (bucket === last) continue;
       keep.add(copy.file);
       last = bucket;

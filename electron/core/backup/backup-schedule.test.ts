@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dueBackup, HOUR_MS, RETRY_AFTER_FAILURE_MS } from './backup-schedule.js';
 
 const morning = Date.parse('2026-12-03T03:00:00Z'); // 08:00 in Almaty
-const base = { nowMs: morning, offsetMinutes: 300, newestSeq: 10, lastFailureMs: null };
+const base = { nowMs: morning, zone: 300, newestSeq: 10, lastFailureMs: null };
 
 describe('when a copy is due', () => {
   it('takes a daily copy first, then hourly ones only while the door records', () => {

@@ -26,7 +26,7 @@ function found(check: Promise<string | null>): Promise<string | null> {
 
 function job(dataDir: string, path: string) {
   return startBackupJob(
-    { databasePath: path, dataDir, kind: 'manual', takenMs: Date.parse('2026-12-03T03:00:00Z'), nativeBinding: null, retention: DEFAULT_RETENTION, offsetMinutes: 300, secondPlace: null },
+    { databasePath: path, dataDir, kind: 'manual', takenMs: Date.parse('2026-12-03T03:00:00Z'), nativeBinding: null, retention: DEFAULT_RETENTION, zone: 300, secondPlace: null },
     DEV_BACKUP_WORKER_SCRIPT,
   ).outcome;
 }

@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupKind, BackupRetention, SecondPlaceState } from '../../../shared/admin/backup-contract.js';
+import type { LocalZone } from '../../../shared/domain/local-time.js';
 import { encryptFile, type BackupKey } from './backup-crypto.js';
 import { copiesToKeep, type RetainedCopy } from './backup-retention.js';
 import { syncFolder } from '../files/atomic-write.js';
@@ -40,7 +41,7 @@ export async function writeToSecondPlace(input: {
   copyFile: string;
   key: BackupKey;
   retention: BackupRetention;
-  offsetMinutes: number | undefined;
+  zone: LocalZone | undefined;
 }): Promise<SecondPlaceOutcome> {
   const file = `${input.copyFile}${ENCRYPTED_SUFFIX}`;
   try {
@@ -49,7 +50,7 @@ export async function writeToSecondPlace(input: {
     mkdirSync(target, { recursive: true, mode: 0o700 });
     await encryptFile(input.copyPath, join(target, file), input.key);
     syncFolder(target);
-    pruneSecondPlace(target, input.retention, input.offsetMinutes);
+    pruneSecondPlace(target, input.retention, input.zone);
     return { state: 'written', file, detail: null };
   } catch (error) {
     return { state: secondPlaceStateOf(error), file: null, detail: error instanceof Error ? error.message : String(error) };
@@ -69,10 +70,10 @@ export function parseEncryptedName(name: string): RetainedCopy | null {
 }
 
 /** The same retention as the local copies; leftovers of an interrupted write (`.partial`) are removed too. */
-function pruneSecondPlace(target: string, retention: BackupRetention, offsetMinutes: number | undefined): void {
+function pruneSecondPlace(target: string, retention: BackupRetention, zone: LocalZone | undefined): void {
   const names = readdirSync(target);
   const copies = names.map(parseEncryptedName).filter((c): c is RetainedCopy => c !== null);
-  const keep = copiesToKeep(copies, retention, offsetMinutes);
+  const keep = copiesToKeep(copies, retention, zone);
   for (const name of names) {
     const stale = name.endsWith('.partial') || (parseEncryptedName(name) !== null && !keep.has(name));
     if (stale) rmSync(join(target, name), { force: true });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { BackupSummary, Diagnostics, DiskWarning, ScreenDiagnostics } from '../../../shared/admin/diagnostics-contract.js';
 import type { KioskStatus, ReaderState } from '../../../shared/api/contract.js';
 import type { SyncStatus } from '../../../shared/sync/sync-status.js';
+import { toLocalTime, type LocalZone } from '../../../shared/domain/local-time.js';
 import { freeBytes } from '../db/storage-probe.js';
 import { listLogFiles } from '../logging/log-files.js';
 import { logFolderOf } from '../logging/rotating-log-file.js';
@@ -32,6 +33,8 @@ export interface DiagnosticsDeskOptions {
   /** The disk watch's last look (electron/core/disk/disk-watch.ts): threshold, growth, whether it warns. */
   disk: () => DiskWarning | null;
   now: () => Date;
+  /** Where local times are told (the kiosk clock's zone: time/clock.ts zoneOf). */
+  zone: () => LocalZone | undefined;
   log: (line: string) => void;
 }
 
@@ -76,7 +79,7 @@ export class DiagnosticsDesk {
 
   /** The logs and this report with the screen's part, zipped into the exports folder. */
   async bundle(screen: ScreenDiagnostics): Promise<SupportBundle> {
-    const written = await writeSupportBundle(this.options.dataDir, { ...this.report(), screen }, this.options.now());
+    const written = await writeSupportBundle(this.options.dataDir, { ...this.report(), screen }, toLocalTime(this.options.now(), this.options.zone()));
     this.options.log(`[diagnostics] support bundle ${written.fileName} written (${written.logFiles} log files, ${written.bytes} bytes)`);
     return written;
   }

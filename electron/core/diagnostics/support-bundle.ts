@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zip, type AsyncZippable } from 'fflate';
-import { toLocalTime } from '../../../shared/domain/local-time.js';
+import type { LocalTime } from '../../../shared/domain/local-time.js';
 import { exportStamp, writeExport } from '../admin/export/exports-dir.js';
 import { listLogFiles } from '../logging/log-files.js';
 import { logFolderOf } from '../logging/rotating-log-file.js';
@@ -19,7 +19,7 @@ export interface SupportBundle {
   logFiles: number;
 }
 
-export async function writeSupportBundle(dataDir: string, report: object, now: Date, maxLogBytes = MAX_BUNDLE_LOG_BYTES): Promise<SupportBundle> {
+export async function writeSupportBundle(dataDir: string, report: object, at: LocalTime, maxLogBytes = MAX_BUNDLE_LOG_BYTES): Promise<SupportBundle> {
   const logDir = logFolderOf(dataDir);
   const files: AsyncZippable = {};
   const leftOut: string[] = [];
@@ -44,6 +44,6 @@ export async function writeSupportBundle(dataDir: string, report: object, now: D
   const zipped = await new Promise<Uint8Array>((resolve, reject) => {
     zip(files, { level: 6 }, (error, data) => (error ? reject(error) : resolve(data)));
   });
-  const written = writeExport(dataDir, `esik-support-${exportStamp(toLocalTime(now))}.zip`, Buffer.from(zipped.buffer, zipped.byteOffset, zipped.byteLength));
+  const written = writeExport(dataDir, `esik-support-${exportStamp(at)}.zip`, Buffer.from(zipped.buffer, zipped.byteOffset, zipped.byteLength));
   return { ...written, logFiles };
 }

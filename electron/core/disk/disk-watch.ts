@@ -5,7 +5,7 @@ import { statfsSync } from 'node:fs';
 import type { StaffAlert } from '../../../shared/api/contract.js';
 import type { DiskWarning } from '../../../shared/admin/diagnostics-contract.js';
 import { toLocalTime } from '../../../shared/domain/local-time.js';
-import type { Clock } from '../time/clock.js';
+import { zoneOf, type Clock } from '../time/clock.js';
 import { lowOnSpace, warnBelowBytes } from './free-space-threshold.js';
 import { goneBecause, identityOf, type FileIdentity } from './records-file-identity.js';
 import { folderBytes, UsageHistory } from './usage-history.js';
@@ -98,7 +98,7 @@ export class DiskWatch {
     if (isLow && this.low === null) {
       this.low = { alertId: `disk-low-${nowMs}`, sinceMs: nowMs };
       this.options.log(`[disk] DISK_LOW: ${free} bytes free of ${total}, warning below ${warnBelow} (growth ${growth === null ? 'not known yet' : `${Math.round(growth)} bytes a day`})`);
-      const at = toLocalTime(new Date(nowMs), this.options.clock.offsetMinutes).hhmm;
+      const at = toLocalTime(new Date(nowMs), zoneOf(this.options.clock)).hhmm;
       this.options.alert({ id: this.low.alertId, kind: 'disk-low', freeBytes: free, warnBelowBytes: warnBelow, at });
     } else if (!isLow && this.low !== null) {
       this.options.log(`[disk] space again: ${free} bytes free, warning below ${warnBelow}`);

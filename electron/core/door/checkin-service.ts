@@ -8,7 +8,7 @@ import { nextActionFor, type EventKind } from '../../../shared/domain/attendance
 import { hhmmOf, toLocalTime, type LocalTime } from '../../../shared/domain/local-time.js';
 import { presentedQr } from '../credentials/qr-presented.js';
 import type { QrVerdict } from '../credentials/qr-verifier.js';
-import type { Clock } from '../time/clock.js';
+import { zoneOf, type Clock } from '../time/clock.js';
 import { DoorOffers, type CredentialMethod, type Identity, type Offer, type OfferedChild } from './door-offers.js';
 import type { AttendanceLog } from '../ledger/attendance-log.js';
 import { findCardCredential } from '../roster/card-lookup.js';
@@ -266,7 +266,7 @@ export class CheckinService {
   }
 
   private now(): LocalTime {
-    return toLocalTime(this.deps.clock.now(), this.deps.clock.offsetMinutes);
+    return toLocalTime(this.deps.clock.now(), zoneOf(this.deps.clock));
   }
 }
 

@@ -19,7 +19,9 @@ export type AdminAction =
   | 'backup-second-place-set'
   | 'backup-second-place-cleared'
   // Migration 0014: a year moved into its archive file (ledger/archive/).
-  | 'year-archived';
+  | 'year-archived'
+  // Migration 0015: the kindergarten's time zone changed (electron/core/admin/time-zone-setting.ts).
+  | 'time-zone-set';
 
 export class AdminAudit {
   private readonly insert: Statement<[string, string, number, string, string, string]>;

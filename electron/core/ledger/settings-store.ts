@@ -9,6 +9,8 @@ import { CardsManagedBySchema } from '../../../shared/admin/card-contract.js';
 import { SoundLevelSchema } from '../../../shared/admin/door-settings.js';
 import { LanguageSchema } from '../../../shared/domain/attendance.js';
 import { HidReadersSchema, KeyboardReaderConfigSchema } from '../../../shared/readers/reader-config.js';
+import { TimeZoneNameSchema } from '../../../shared/admin/time-zone-contract.js';
+import { isKnownTimeZone } from '../../../shared/domain/local-time.js';
 import { StaffSignInModeSchema } from '../../../shared/staff/staff-domain.js';
 
 interface Declaration<S extends z.ZodType> {
@@ -45,6 +47,13 @@ export const settingDeclarations = {
   hidReaders: setting(HidReadersSchema, []),
   /** How the keyboard-mode readers, which the UI reads, write card numbers. */
   keyboardReader: setting(KeyboardReaderConfigSchema, { format: 'auto', displayFormat: 'canonical' }),
+
+  // The clock.
+  /**
+   * The kindergarten's IANA time zone: every local day and time comes from it (time/clock.ts). Null only until the
+   * first open stores the OS's zone (kiosk-core.ts); a stored zone the tz data no longer knows reads as null too.
+   */
+  timeZone: setting(TimeZoneNameSchema.refine(isKnownTimeZone, 'not a time zone the tz data knows').nullable(), null),
 
   // Staff (defaults are Almaty's rules; a roster from the city overrides some of them).
   /** A staff session ends by itself after this long without a request, and the UI returns to the door. */

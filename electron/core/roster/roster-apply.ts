@@ -19,7 +19,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { Roster } from '../../../shared/domain/roster.js';
 import { RosterReplySchema, type CityKey, type CitySettings, type RosterDelta, type RosterReply, type RosterSnapshot } from '../../../shared/sync/protocol.js';
 import { credentialsAwaitingCity, enrolmentsRefusedByCity } from './card-awaiting-city.js';
-import { toLocalTime, type LocalTime } from '../../../shared/domain/local-time.js';
+import { toLocalTime, type LocalTime, type LocalZone } from '../../../shared/domain/local-time.js';
 import { normalizeCardNumber } from '../../../shared/credentials/card-number.js';
 import { TrustedKeys } from '../credentials/trusted-keys.js';
 import { StaffAudit } from '../ledger/staff-audit.js';
@@ -60,8 +60,8 @@ export interface RosterApplyContext {
    * would undo it (a card revoked here live again until the next pull). The apply keeps both this list and its own.
    */
   awaitingCityAtRequest?: ReadonlySet<string>;
-  /** Minutes east of UTC for the staff audit's local times (the kiosk clock's); the machine's own zone when absent. */
-  offsetMinutes?: number;
+  /** Where the staff audit's local times are told (the kiosk clock's zone); the machine's own zone when absent. */
+  zone?: LocalZone;
 }
 
 export interface RosterApplied {
@@ -113,7 +113,7 @@ export function applyRosterReply(db: Database, raw: unknown, context: RosterAppl
   try {
     return db
       .transaction((): RosterApplied => {
-        const tables = new RosterTables(db, toLocalTime(context.now, context.offsetMinutes), context.awaitingCityAtRequest ?? new Set());
+        const tables = new RosterTables(db, toLocalTime(context.now, context.zone), context.awaitingCityAtRequest ?? new Set());
         if (reply.kind === 'snapshot') tables.applySnapshot(reply.roster);
         else tables.applyDelta(reply.changes);
         const state = new SyncStateStore(db);

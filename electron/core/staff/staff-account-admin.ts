@@ -8,7 +8,7 @@ import { fail, ok, type Result } from '../../../shared/api/result.js';
 import { normalizeCardNumber } from '../../../shared/credentials/card-number.js';
 import type { ReaderFormat } from '../../../shared/credentials/reader-format.js';
 import type { CardSource } from '../../../shared/domain/attendance.js';
-import { hhmmOf, toLocalTime, type LocalTime } from '../../../shared/domain/local-time.js';
+import { hhmmOf, toLocalTime, type LocalTime, type LocalZone } from '../../../shared/domain/local-time.js';
 import { guessableAs } from '../../../shared/staff/pin-rules.js';
 import type { CardEnrolOutcome, PinChangeOutcome, PinSetOutcome, StaffAccount, StaffMember } from '../../../shared/staff/staff-contract.js';
 import type { StaffRole } from '../../../shared/staff/staff-domain.js';
@@ -40,7 +40,8 @@ export class StaffAccountAdmin {
       audit: StaffAudit;
       /** How a card from this source is written (the keyboard readers' setting, or 'canonical' from HID readers). */
       cardFormat: (source: CardSource) => ReaderFormat | 'canonical';
-      offsetMinutes: number | undefined;
+      /** Where local times are told (time/clock.ts zoneOf). */
+      zone: () => LocalZone | undefined;
     },
   ) {}
 
@@ -200,6 +201,6 @@ export class StaffAccountAdmin {
   }
 
   private hhmm(ms: number): string {
-    return hhmmOf(toLocalTime(new Date(ms), this.deps.offsetMinutes).iso);
+    return hhmmOf(toLocalTime(new Date(ms), this.deps.zone()).iso);
   }
 }

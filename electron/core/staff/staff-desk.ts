@@ -29,7 +29,7 @@ import type {
 import type { AttendanceLog } from '../ledger/attendance-log.js';
 import { SettingsStore } from '../ledger/settings-store.js';
 import type { SecretStore } from '../files/secret-store.js';
-import type { Clock } from '../time/clock.js';
+import { zoneOf, type Clock } from '../time/clock.js';
 import { AbsenceService, type AbsenceRequest } from './absence-service.js';
 import { ChildDirectory } from './child-directory.js';
 import { ClosingService, type ClosingOutcome } from './closing-service.js';
@@ -103,13 +103,13 @@ export class StaffDesk {
     this.absences = new AbsenceService({ db, directory, audit, deviceId: log.deviceId });
     this.headcounts = new HeadcountService({ db, directory, presence, audit, deviceId: log.deviceId });
     this.closing = new ClosingService({ db, directory, presence, overrides: this.overrides, audit, deviceId: log.deviceId });
-    this.views = new StaffViews({ db, directory, presence, absences: this.absences, settings: this.settings, offsetMinutes: options.clock.offsetMinutes });
-    this.accountAdmin = new StaffAccountAdmin({ db, accounts: this.accounts, audit, cardFormat: options.cardFormat, offsetMinutes: options.clock.offsetMinutes });
+    this.views = new StaffViews({ db, directory, presence, absences: this.absences, settings: this.settings, zone: () => zoneOf(options.clock) });
+    this.accountAdmin = new StaffAccountAdmin({ db, accounts: this.accounts, audit, cardFormat: options.cardFormat, zone: () => zoneOf(options.clock) });
     this.closingAlert = new ClosingAlert({ closing: this.closing, settings: this.settings, sink: options.alerts ?? null });
   }
 
   now(): LocalTime {
-    return toLocalTime(this.options.clock.now(), this.options.clock.offsetMinutes);
+    return toLocalTime(this.options.clock.now(), zoneOf(this.options.clock));
   }
 
   /** Starts the clock-driven jobs; unref'd, so they never keep a process alive by themselves. */

@@ -2,7 +2,7 @@
 // the day's events with who recorded them and what was withdrawn.
 import type { Database } from 'better-sqlite3';
 import type { EventKind, EventMethod } from '../../../shared/domain/attendance.js';
-import { hhmmOf, toLocalTime } from '../../../shared/domain/local-time.js';
+import { hhmmOf, toLocalTime, type LocalZone } from '../../../shared/domain/local-time.js';
 import { nextActionFor } from '../../../shared/domain/attendance.js';
 import type { ChildPresence } from '../../../shared/staff/presence.js';
 import type { ChildDetail, DayEvent, StaffChild } from '../../../shared/staff/staff-contract.js';
@@ -47,7 +47,8 @@ export class StaffViews {
       presence: PresenceStore;
       absences: AbsenceService;
       settings: SettingsStore;
-      offsetMinutes: number | undefined;
+      /** Where local times are told (time/clock.ts zoneOf). */
+      zone: () => LocalZone | undefined;
     },
   ) {}
 
@@ -84,7 +85,7 @@ export class StaffViews {
     return this.deps.directory.all().flatMap((c) => {
       const p = day.get(c.id);
       if (p?.state !== 'present' || !p.lastEvent) return [];
-      const since = toLocalTime(new Date(p.lastEvent.occurredMs), this.deps.offsetMinutes).hhmm;
+      const since = toLocalTime(new Date(p.lastEvent.occurredMs), this.deps.zone()).hhmm;
       return [{ childId: c.id, firstName: c.first_name, lastName: c.last_name, groupName: c.group_name, since }];
     });
   }
@@ -128,7 +129,7 @@ export class StaffViews {
       groupId: row.group_id,
       groupName: row.group_name,
       state: now.state,
-      since: now.lastEvent ? toLocalTime(new Date(now.lastEvent.occurredMs), this.deps.offsetMinutes).hhmm : null,
+      since: now.lastEvent ? toLocalTime(new Date(now.lastEvent.occurredMs), this.deps.zone()).hhmm : null,
       absenceReason: now.absenceReason,
       // Zero means "no unexcused days allowed": the first one reaches it.
       unexcusedLimitReached: unexcusedDays > 0 && unexcusedDays >= unexcusedLimit,

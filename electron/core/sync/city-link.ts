@@ -9,7 +9,7 @@ import type { StaffAlert } from '../../../shared/api/contract.js';
 import { fail, ok, type Result } from '../../../shared/api/result.js';
 import { toLocalTime } from '../../../shared/domain/local-time.js';
 import type { AttendanceLog } from '../ledger/attendance-log.js';
-import type { Clock } from '../time/clock.js';
+import { zoneOf, type Clock } from '../time/clock.js';
 import { CityClient, type CityClientOptions } from './city-client.js';
 import { CityPull, type PullOutcome } from './city-pull.js';
 import { ClockOffsetTracker } from './clock-offset.js';
@@ -73,7 +73,7 @@ export class CityLink {
       attendance: o.attendance,
       clockOffset: this.clockOffset,
       now: () => o.clock.now(),
-      ...(o.clock.offsetMinutes === undefined ? {} : { offsetMinutes: o.clock.offsetMinutes }),
+      zone: () => zoneOf(o.clock),
       onRosterApplied: o.onRosterApplied,
       ...(o.onRosterStatus ? { onRosterStatus: o.onRosterStatus } : {}),
       log: o.log,
@@ -167,6 +167,6 @@ export class CityLink {
   private alertDrift(offsetMs: number): void {
     const minutes = Math.round(offsetMs / 60_000);
     this.o.log(`[sync] the kiosk clock is ${Math.abs(minutes)} min ${offsetMs > 0 ? 'behind' : 'ahead of'} the city's`);
-    this.o.alert({ id: randomUUID(), kind: 'clock-drift', driftMinutes: minutes, at: toLocalTime(this.o.clock.now(), this.o.clock.offsetMinutes).hhmm });
+    this.o.alert({ id: randomUUID(), kind: 'clock-drift', driftMinutes: minutes, at: toLocalTime(this.o.clock.now(), zoneOf(this.o.clock)).hhmm });
   }
 }

@@ -2,6 +2,7 @@
 // kiosks' records that follow name children and companions this kiosk knows, then those records page by page.
 // Each reply is applied in its own transaction with its cursor; each reply's Date header measures the clock.
 import type { Database } from 'better-sqlite3';
+import type { LocalZone } from '../../../shared/domain/local-time.js';
 import { MAX_PUSH_RECORDS } from '../../../shared/sync/protocol.js';
 import { credentialsAwaitingCity } from '../roster/card-awaiting-city.js';
 import type { AttendanceLog } from '../ledger/attendance-log.js';
@@ -29,8 +30,8 @@ export interface CityPullDeps {
   attendance: AttendanceLog;
   clockOffset: ClockOffsetTracker;
   now: () => Date;
-  /** Minutes east of UTC (the kiosk clock's) for the local times the roster writes; the machine's zone when absent. */
-  offsetMinutes?: number;
+  /** Where the local times the roster writes are told (the kiosk clock's zone, asked at each pull); the machine's when absent. */
+  zone?: () => LocalZone | undefined;
   /** Told after every roster applied (the core refreshes the kindergarten's name and the demo badge). */
   onRosterApplied?: (applied: RosterApplied) => void;
   /** After every roster pull, applied or not: whether the roster is stale (RosterStatus) may have changed. */
@@ -69,12 +70,13 @@ export class CityPull {
       throw error;
     }
     this.deps.clockOffset.observe(rosterReply);
+    const zoneNow = this.deps.zone?.();
     try {
       roster = applyRosterReply(this.deps.db, rosterReply.value, {
         now: this.deps.now(),
         kindergartenId: this.state.get(SYNC_KEYS.kindergartenId),
         awaitingCityAtRequest,
-        ...(this.deps.offsetMinutes === undefined ? {} : { offsetMinutes: this.deps.offsetMinutes }),
+        ...(zoneNow === undefined ? {} : { zone: zoneNow }),
       });
       this.log(`[sync] roster ${roster.kind}: ${roster.upserted} upserted, ${roster.removed} removed, ${roster.kept} kept for history`);
       for (const note of roster.notes) this.log(`[sync] roster: ${note}`);

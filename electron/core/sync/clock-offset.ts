@@ -2,9 +2,10 @@
 // stored in sync_state (each new event is stamped with it by AttendanceLog.append) and raised to staff when it passes two minutes, since a wrong
 // kiosk clock puts arrivals on the wrong side of the 09:00 cut-off and QR codes out of their validity windows.
 import { SYNC_KEYS, type SyncStateStore } from '../ledger/sync-state.js';
+import { isDrift } from '../time/clock-checks.js';
 
-/** Beyond this the staff are told: NTP keeps a healthy clock within a second; two minutes is someone's mistake. */
-export const MAX_CLOCK_DRIFT_MS = 2 * 60_000;
+// The limit lives beside the admin screens' other clock checks; the drift alert uses the same one.
+export { isDrift, MAX_CLOCK_DRIFT_MS } from '../time/clock-checks.js';
 
 /** What one exchange with the city tells about the clocks (the fields CityClient's replies carry). */
 export interface TimedReply {
@@ -25,10 +26,6 @@ export function clockOffsetOf(reply: TimedReply): number | null {
   if (reply.finishedMs < reply.startedMs) return null; // the kiosk clock jumped back mid-request: no honest estimate
   const kioskMidpoint = (reply.startedMs + reply.finishedMs) / 2;
   return Math.round(reply.serverDateMs + 500 - kioskMidpoint);
-}
-
-export function isDrift(offsetMs: number): boolean {
-  return Math.abs(offsetMs) > MAX_CLOCK_DRIFT_MS;
 }
 
 export class ClockOffsetTracker {

@@ -17,7 +17,7 @@ type Credential = Roster['credentials'][number];
 
 function kit() {
   const k = adminKit();
-  const apply = (reply: RosterReply) => applyRosterReply(k.db, reply, { now: NOW, kindergartenId: 'kg1', offsetMinutes: 300 });
+  const apply = (reply: RosterReply) => applyRosterReply(k.db, reply, { now: NOW, kindergartenId: 'kg1', zone: 300 });
   const credential = (id: string) => k.db.prepare('SELECT id, companion_id, value, revoked_at, origin FROM credentials WHERE id = ?').get(id);
   const cursor = () => new SyncStateStore(k.db).get(SYNC_KEYS.rosterCursor);
   const delta = (cursor: string, credentials: Credential[], groupName = 'Балапан'): RosterReply => ({

@@ -16,11 +16,14 @@ export interface ManualClock extends Clock {
   advance(ms: number): void;
 }
 
-/** Almaty time (UTC+5) starting at the given instant. */
-export function manualClock(startIso: string): ManualClock {
+/**
+ * Almaty time (a fixed UTC+5) starting at the given instant; or, given an IANA zone, that zone's time with its offset at
+ * each instant (as the kiosk tells it from the kindergarten's setting: Almaty was +6 until 1 March 2024).
+ */
+export function manualClock(startIso: string, zone?: string): ManualClock {
   let current = new Date(startIso).getTime();
   return {
-    offsetMinutes: 300,
+    ...(zone === undefined ? { offsetMinutes: 300 } : { timeZone: () => zone }),
     now: () => new Date(current),
     set: (iso) => {
       current = new Date(iso).getTime();

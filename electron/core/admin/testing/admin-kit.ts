@@ -107,7 +107,7 @@ export function adminKit(startIso: string = JANUARY) {
     kindergartenName: () => roster.kindergarten()?.name ?? '',
     kindergartenId: () => roster.kindergarten()?.id ?? null,
     qrSigner: () => signer,
-    offsetMinutes: 300,
+    zone: () => 300,
     onDoorSettings: (settings, changed) => doorChanges.push({ settings, changed }),
     // The Electron shell's "Save as…", as if the head always chose the data folder's saved/ folder.
     saveFileAs: (source, name) => {

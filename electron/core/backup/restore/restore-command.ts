@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { CopyChoice, RestorableCopy } from '../../../../shared/admin/restore-contract.js';
 import { toLocalTime } from '../../../../shared/domain/local-time.js';
 import { openDatabase } from '../../db/open-database.js';
+import { SettingsStore } from '../../ledger/settings-store.js';
 import type { SecretStore } from '../../files/secret-store.js';
 import { ensurePinPepper } from '../../staff/pin-pepper.js';
 import { copyBeforeMigration } from '../pre-migration-copy.js';
@@ -121,7 +122,7 @@ async function restore(dataDir: string, secondPlace: string | null, choice: Copy
       beforeMigration: (opening, { from, to }) => copyBeforeMigration(opening, { dataDir, from, to, nowMs: now.getTime(), nativeBinding: io.nativeBinding }),
     });
     try {
-      recordRestore(db, prepared.value, outcome, 'command-line', toLocalTime(now));
+      recordRestore(db, prepared.value, outcome, 'command-line', toLocalTime(now, SettingsStore.of(db).get('timeZone') ?? undefined));
     } finally {
       db.close();
     }

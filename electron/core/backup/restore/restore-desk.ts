@@ -13,7 +13,7 @@ import { fail, ok, type Result } from '../../../../shared/api/result.js';
 import { toLocalTime } from '../../../../shared/domain/local-time.js';
 import type { SecretStore } from '../../files/secret-store.js';
 import { ensurePinPepper } from '../../staff/pin-pepper.js';
-import type { Clock } from '../../time/clock.js';
+import { zoneOf, type Clock } from '../../time/clock.js';
 import { discardPrepared, messageOf, prepareRestore, putCopyInPlace, recordRestore, type RestoreVia } from './restore-copy.js';
 import { localCopies, restorableCopies, type RestorableList } from './restorable-copies.js';
 
@@ -108,7 +108,7 @@ export class RestoreDesk {
       return ok(outcome);
     }
     try {
-      recordRestore(db, ready, outcome, via, toLocalTime(new Date(nowMs), this.options.clock.offsetMinutes));
+      recordRestore(db, ready, outcome, via, toLocalTime(new Date(nowMs), zoneOf(this.options.clock)));
     } catch (error) {
       log(`[restore] the restore could not be written to the admin audit: ${messageOf(error)}`);
     }

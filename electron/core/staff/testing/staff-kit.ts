@@ -26,9 +26,9 @@ export const demoChildren = { alikhan: 'ch0001', ayaru: 'ch0002', alisa: 'ch0003
 /** 08:10 in Almaty on Monday 23 November 2026. */
 export const MORNING = '2026-11-23T03:10:00.000Z';
 
-export function staffKit(startIso: string = MORNING, options: { alerts?: StaffAlertSink } = {}) {
+export function staffKit(startIso: string = MORNING, options: { alerts?: StaffAlertSink; zone?: string } = {}) {
   const dataDir = tempDataDir();
-  const clock = manualClock(startIso);
+  const clock = manualClock(startIso, options.zone);
   const db = openDatabase(join(dataDir, 'esik.sqlite'));
   const roster = new RosterStore(db);
   roster.seed(demoRoster());
