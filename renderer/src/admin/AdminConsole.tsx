@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LogFilter } from '../../../shared/admin/admin-contract.js';
 import type { KioskApi } from '../../../shared/api/contract.js';
-import { toLocalTime } from '../../../shared/domain/local-time.js';
+import { kioskLocalTime } from '../state/kiosk-zone.js';
 import type { StaffSession } from '../../../shared/staff/staff-contract.js';
 import { useIdle } from '../staff/use-idle.js';
 import { ArchivePage } from './ArchivePage.js';
@@ -19,6 +19,7 @@ import { StaffAccountsPage } from '../staff/StaffAccountsPage.js';
 import { SyncPage } from './SyncPage.js';
 import { TabelPage } from './TabelPage.js';
 import { TodayPage } from './TodayPage.js';
+import { TimeZoneWarnings } from './TimeZoneWarnings.js';
 import { useAdminCall } from './use-admin-call.js';
 import './admin.css';
 
@@ -42,13 +43,15 @@ export function AdminConsole({ api, session, onBack, onSignOut, onIdle, onEnded 
   const [tab, setTab] = useState<Tab>('today');
   // The log opened from elsewhere (the sync page's refused records) starts with that filter.
   const [logFilter, setLogFilter] = useState<LogFilter>({});
+  // Bumped when the zone is saved, so the clock warnings look again at once.
+  const [clockVersion, setClockVersion] = useState(0);
   const open = (name: Tab) => {
     setLogFilter({});
     setTab(name);
   };
   useIdle(session.idleSeconds * 1000, onIdle);
-  // The browser runs on the kiosk itself: its local day is the core's.
-  const today = toLocalTime(new Date()).localDate;
+  // The kindergarten's day (the core's zone, from its status), whatever zone the browser is in.
+  const today = kioskLocalTime().localDate;
 
   return (
     <main className="screen staff-screen admin-screen" data-testid="admin-console" data-tab={tab}>
@@ -70,13 +73,14 @@ export function AdminConsole({ api, session, onBack, onSignOut, onIdle, onEnded 
           </button>
         ))}
       </nav>
+      <TimeZoneWarnings call={call} version={clockVersion} />
       {tab === 'today' && <TodayPage call={call} />}
       {tab === 'log' && <LogPage call={call} initial={logFilter} />}
       {tab === 'refused' && <RefusedPage call={call} />}
       {tab === 'tabel' && <TabelPage call={call} today={today} />}
       {tab === 'companions' && <CompanionsPage call={call} />}
       {tab === 'cards' && <CardsPage call={call} />}
-      {tab === 'settings' && <SettingsPage call={call} />}
+      {tab === 'settings' && <SettingsPage call={call} onClockChanged={() => setClockVersion((v) => v + 1)} />}
       {tab === 'diagnostics' && <DiagnosticsPage api={api} sessionId={session.sessionId} call={call} onEnded={onEnded} />}
       {tab === 'backups' && <BackupsPage api={api} sessionId={session.sessionId} onEnded={onEnded} />}
       {tab === 'archive' && <ArchivePage api={api} sessionId={session.sessionId} onEnded={onEnded} />}

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompanionCard } from '../../../shared/admin/card-contract.js';
-import { toLocalTime } from '../../../shared/domain/local-time.js';
+import { kioskLocalTime } from '../state/kiosk-zone.js';
 import { dayText } from './dates.js';
 
 interface Props {
@@ -15,7 +15,7 @@ interface Props {
 
 /** "23.11.2026 08:10" from an ISO time with an offset, in the kiosk's own zone. */
 function when(iso: string): string {
-  const at = toLocalTime(new Date(iso));
+  const at = kioskLocalTime(new Date(iso));
   return `${dayText(at.localDate)} ${at.hhmm}`;
 }
 

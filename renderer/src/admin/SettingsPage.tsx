@@ -4,6 +4,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KioskRulesSchema, type KioskRules } from '../../../shared/admin/admin-contract.js';
 import { DoorSettingsPanel } from './DoorSettingsPanel.js';
+import { TimeZoneSection } from './TimeZoneSection.js';
 import type { AdminCall } from './use-admin-call.js';
 import { useLoadedOnce } from './use-loaded-once.js';
 
@@ -11,7 +12,7 @@ const NUMBERS = ['autoConfirmSeconds', 'repeatWindowSeconds', 'staffIdleSeconds'
 const TIMES = ['headcountCutOff', 'closingTime'] as const;
 const MODES = ['name-or-card', 'card-only'] as const;
 
-export function SettingsPage({ call }: { call: AdminCall }) {
+export function SettingsPage({ call, onClockChanged }: { call: AdminCall; onClockChanged?: () => void }) {
   const { t } = useTranslation();
   const loaded = useLoadedOnce(useCallback(() => call('adminSettings', {}), [call]));
   const [draft, setDraft] = useState<Partial<Record<keyof KioskRules, string>>>({});
@@ -76,6 +77,7 @@ export function SettingsPage({ call }: { call: AdminCall }) {
         )}
       </section>
       <DoorSettingsPanel call={call} />
+      <TimeZoneSection call={call} {...(onClockChanged ? { onSaved: onClockChanged } : {})} />
     </div>
   );
 }

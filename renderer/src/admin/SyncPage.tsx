@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskApi } from '../../../shared/api/contract.js';
-import { toLocalTime } from '../../../shared/domain/local-time.js';
+import { kioskLocalTime } from '../state/kiosk-zone.js';
 import { SyncErrorCodeSchema, type RosterProblemCode, type SyncErrorCode, type SyncStatus } from '../../../shared/sync/sync-status.js';
 import { safeCall } from '../api/safe-call.js';
 import { dayText } from './dates.js';
@@ -50,7 +50,7 @@ export function SyncPage({ api, sessionId, onEnded, onShowRejected }: Props) {
 
   if (!status) return <p className="staff-hint">{t('admin.log.loading')}</p>;
   const when = (ms: number): string => {
-    const at = toLocalTime(new Date(ms));
+    const at = kioskLocalTime(new Date(ms));
     return `${dayText(at.localDate)} ${at.hhmm}`;
   };
   const last = status.lastSuccessMs === null ? t('admin.sync.never') : when(status.lastSuccessMs);

@@ -1,6 +1,6 @@
 // How the diagnostics page writes sizes, durations and times: small pure helpers over the catalog's units.
 import type { TFunction } from 'i18next';
-import { toLocalTime } from '../../../shared/domain/local-time.js';
+import { kioskLocalTime } from '../state/kiosk-zone.js';
 import { dayText } from './dates.js';
 
 export function bytesText(t: TFunction, bytes: number): string {
@@ -17,7 +17,7 @@ export function durationText(t: TFunction, seconds: number): string {
 
 /** "03.12.2026 12:45" in the kiosk's local time. */
 export function whenText(ms: number): string {
-  const at = toLocalTime(new Date(ms));
+  const at = kioskLocalTime(new Date(ms));
   return `${dayText(at.localDate)} ${at.hhmm}`;
 }
 

@@ -4,7 +4,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskApi } from '../../../shared/api/contract.js';
 import type { StaffChild, StaffSession } from '../../../shared/staff/staff-contract.js';
-import { toLocalTime } from '../../../shared/domain/local-time.js';
+import { kioskLocalTime } from '../state/kiosk-zone.js';
 import { AbsenceForm } from './AbsenceForm.js';
 import { ChildPicker } from './ChildPicker.js';
 import { ClosingPage } from './ClosingPage.js';
@@ -52,8 +52,8 @@ export function SessionScreen({ api, session, startPage = null, onSignOut, onEnd
     setMessage(null);
     setPage(kind === 'override' || kind === 'absence' ? { kind, child: null } : { kind });
   };
-  // The browser runs on the kiosk itself: its local day is the core's.
-  const today = toLocalTime(new Date()).localDate;
+  // The kindergarten's day (the core's zone, from its status), whatever zone the browser is in.
+  const today = kioskLocalTime().localDate;
 
   return (
     <main className="screen staff-screen" data-testid="staff-session" data-page={page.kind}>

@@ -4,6 +4,7 @@ import type { KioskApi, KioskStatus } from '../../../shared/api/contract.js';
 import type { Language } from '../../../shared/domain/attendance.js';
 import { safeCall } from '../api/safe-call.js';
 import { doorOf } from './door-status.js';
+import { setKioskZone } from './kiosk-zone.js';
 import { applyLanguage } from '../i18n/i18n.js';
 import { setSoundLevel } from '../sound/sounds.js';
 import type { Connection } from './connection-store.js';
@@ -25,6 +26,7 @@ export function useKioskStatus(api: KioskApi, connected: Connection, onStatus: (
     // Before the state update, so the screen renders in the new language in one go.
     const door = doorOf(next);
     if (door) {
+      setKioskZone(door.timeZone);
       applyLanguage(door.language);
       setSoundLevel(door.sound);
     }
