@@ -57,6 +57,7 @@ export async function enrolledDataDir(dataDir: string, city: City): Promise<Enro
   const state = new SyncStateStore(db);
   state.set(SYNC_KEYS.serverUrl, city.url);
   state.set(SYNC_KEYS.cityDeviceId, reply.value.deviceId);
+  state.set(SYNC_KEYS.kindergartenId, reply.value.kindergartenId);
   db.close();
   new FileSecretStore(dataDir, { cipher: null, log: () => undefined }).set('city-token', reply.value.token);
   return { deviceId: reply.value.deviceId, token: reply.value.token };

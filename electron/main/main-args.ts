@@ -6,13 +6,15 @@ import { RESTORE_USAGE } from '../core/backup/restore/restore-command.js';
 /** Switches Chromium or Electron read themselves (a kiosk's launcher may add them): not Esik's to refuse. */
 const PASSED_THROUGH = ['--no-sandbox', '--disable-gpu', '--enable-logging', '--remote-debugging-port', '--inspect', '--ozone-platform', '--enable-features', '--disable-features', '--use-gl', '-psn'];
 
-export const MAIN_USAGE = `Usage: esik [--data-dir <folder>]
+export const MAIN_USAGE = `Usage: esik [--data-dir <folder>] [--demo | --no-demo]
        esik restore (--list | --newest | --copy <file>) [--data-dir <folder>] [--second-place <folder>]
 
 Runs the Esik kiosk.
 
 Options:
   --data-dir <folder>  the kiosk's data folder (default: ESIK_DATA_DIR, or the app's own folder)
+  --demo               fill an empty database with the demo kindergarten (an installed app never does otherwise)
+  --no-demo            never the demo, also when run from the sources
   -h, --help           print this and exit
 Chromium's switches ${PASSED_THROUGH.join(', ')} are passed through.
 
@@ -23,7 +25,7 @@ ${RESTORE_USAGE.split('\n')
   .map((line) => `    ${line}`)
   .join('\n')}`;
 
-export type MainCommand = { kind: 'help' } | { kind: 'wrong'; message: string } | { kind: 'restore'; args: string[] } | { kind: 'run'; dataDir: string | undefined };
+export type MainCommand = { kind: 'help' } | { kind: 'wrong'; message: string } | { kind: 'restore'; args: string[] } | { kind: 'run'; dataDir: string | undefined; demoFlag: boolean; noDemoFlag: boolean };
 
 /**
  * The app's own arguments: after the executable, and, when run as `electron [switches] <path>` (npm start, Playwright),
@@ -39,9 +41,16 @@ export function appArguments(argv: readonly string[], defaultApp: boolean): stri
 export function parseMainCommandLine(args: readonly string[]): MainCommand {
   if (args[0] === 'restore') return { kind: 'restore', args: args.slice(1) };
   let dataDir: string | undefined;
+  let demoFlag = false;
+  let noDemoFlag = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
     if (arg === '--help' || arg === '-h') return { kind: 'help' };
+    if (arg === '--demo' || arg === '--no-demo') {
+      if (arg === '--demo') demoFlag = true;
+      else noDemoFlag = true;
+      continue;
+    }
     if (arg === '--data-dir') {
       const value = args[i + 1];
       if (value === undefined || value.startsWith('-')) return { kind: 'wrong', message: '--data-dir: needs a value' };
@@ -59,5 +68,5 @@ export function parseMainCommandLine(args: readonly string[]): MainCommand {
     if (arg.startsWith('-')) return { kind: 'wrong', message: `unknown option: ${name}` };
     return { kind: 'wrong', message: `unknown command: ${arg}` };
   }
-  return { kind: 'run', dataDir };
+  return { kind: 'run', dataDir, demoFlag, noDemoFlag };
 }

@@ -17,6 +17,7 @@ import { lockDownSession } from './security.js';
 import { bindKioskApi } from './ipc-bridge.js';
 import { lockKioskWindow } from './kiosk-lock.js';
 import { applyLoginItem, loginItemPlan } from './auto-start.js';
+import { startsAsDemo } from '../core/setup/demo-mode.js';
 
 const command = parseMainCommandLine(appArguments(process.argv, process.defaultApp === true));
 if (command.kind === 'help') {
@@ -53,7 +54,13 @@ function start(): void {
   serveRenderer(rendererDirBeside(__dirname));
   const core = new KioskCore({
     dataDir,
-    demo: process.env.ESIK_DEMO !== '0',
+    // An installed kiosk is never the public demo unless started with --demo (electron/core/setup/demo-mode.ts).
+    demo: startsAsDemo({
+      packaged: app.isPackaged,
+      demoFlag: command.kind === 'run' && command.demoFlag,
+      noDemoFlag: command.kind === 'run' && command.noDemoFlag,
+      env: process.env.ESIK_DEMO,
+    }),
     // The city token sealed by the OS keystore where there is one (safeStorage needs app 'ready': it is).
     secrets: electronSecretStore(dataDir, log),
     ...(process.env.ESIK_SQLITE_BINDING ? { nativeBinding: process.env.ESIK_SQLITE_BINDING } : {}),

@@ -12,7 +12,8 @@ Options:
   --data-dir <folder>  the kiosk's data folder (default: the platform's, or ESIK_DATA_DIR)
   --port <number>      the port on 127.0.0.1 (default: any free one, or ESIK_PORT)
   --no-window          open no window; the link that opens the kiosk is written into the data folder
-  --no-demo            do not fill an empty database with the demo kindergarten
+  --no-demo            do not fill an empty database with the demo kindergarten (ESIK_DEMO=0 does the same)
+  --demo               the demo kindergarten even where ESIK_DEMO=0
   --kiosk              open the window full screen, as a kiosk
   -h, --help           print this and exit
 
@@ -28,6 +29,7 @@ export interface RunOptions {
   dataDir: string | undefined;
   port: number;
   noDemo: boolean;
+  demo: boolean;
   kiosk: boolean;
 }
 
@@ -36,7 +38,7 @@ export type CliCommand = { kind: 'help' } | { kind: 'wrong'; message: string } |
 /** What the command line asks for; `env` gives the defaults ESIK_NO_WINDOW and ESIK_PORT. */
 export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
   if (argv[0] === 'restore') return { kind: 'restore', args: argv.slice(1) };
-  let values: { 'no-window'?: boolean | undefined; 'data-dir'?: string | undefined; port?: string | undefined; 'no-demo'?: boolean | undefined; kiosk?: boolean | undefined; help?: boolean | undefined };
+  let values: { 'no-window'?: boolean | undefined; 'data-dir'?: string | undefined; port?: string | undefined; 'no-demo'?: boolean | undefined; demo?: boolean | undefined; kiosk?: boolean | undefined; help?: boolean | undefined };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -46,6 +48,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): CliCom
         'data-dir': { type: 'string' },
         port: { type: 'string' },
         'no-demo': { type: 'boolean' },
+        demo: { type: 'boolean' },
         kiosk: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -62,7 +65,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): CliCom
   if (!/^\d+$/.test(portText) || port > 65535) return { kind: 'wrong', message: `--port must be a number from 0 to 65535, not ${portText}` };
   return {
     kind: 'run',
-    options: { noWindow: values['no-window'] ?? env.ESIK_NO_WINDOW === '1', dataDir: values['data-dir'], port, noDemo: values['no-demo'] ?? false, kiosk: values.kiosk ?? false },
+    options: { noWindow: values['no-window'] ?? env.ESIK_NO_WINDOW === '1', dataDir: values['data-dir'], port, noDemo: values['no-demo'] ?? false, demo: values.demo ?? false, kiosk: values.kiosk ?? false },
   };
 }
 

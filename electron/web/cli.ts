@@ -13,6 +13,7 @@ import { parseCommandLine, USAGE } from './cli-args.js';
 import { passCrashLoopGate } from './crash-loop-gate.js';
 import { LINK_FILE_NAME } from './request-checks.js';
 import { startWebHost } from './web-host.js';
+import { startsAsDemo } from '../core/setup/demo-mode.js';
 
 // Whatever the kiosk writes (the database, exports, the launch link, the browser profile) is its user's alone.
 process.umask(0o077);
@@ -47,7 +48,8 @@ const auditWorker = join(here, '../chain-audit-worker.mjs');
 const backupWorker = join(here, '../backup-worker.mjs');
 const core = new KioskCore({
   dataDir,
-  demo: !options.noDemo,
+  // Run from the sources: the demo unless --no-demo or ESIK_DEMO=0 (electron/core/setup/demo-mode.ts).
+  demo: startsAsDemo({ packaged: false, demoFlag: options.demo, noDemoFlag: options.noDemo, env: process.env.ESIK_DEMO }),
   sync: existsSync(syncWorker) ? { workerScript: syncWorker } : {},
   audit: { workerScript: existsSync(auditWorker) ? auditWorker : null },
   backup: { workerScript: existsSync(backupWorker) ? backupWorker : null },

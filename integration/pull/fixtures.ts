@@ -6,6 +6,7 @@ import type { EventPayload, RequestValue } from '../../shared/api/contract.js';
 import type { Result } from '../../shared/api/result.js';
 import { KioskCore } from '../../electron/core/kiosk-core.js';
 import { manualClock, tempDataDir, type ManualClock } from '../../electron/core/testing/fixtures.js';
+import { keepAsOwnKindergarten } from '../../electron/core/testing/own-kindergarten.js';
 
 /** 08:12 in Almaty (UTC+5) on a Monday. */
 export const MORNING = '2026-11-23T03:12:00.000Z';
@@ -24,10 +25,14 @@ export interface Kiosk {
   lines: string[];
 }
 
-/** A demo kiosk; pulls only when a test asks (no timer), its log kept for the test to read. */
-export function startKiosk(clock: ManualClock = manualClock(MORNING), dataDir = tempDataDir()): Kiosk {
+/**
+ * A kiosk with the demo's roster and staff kept as the kindergarten's own (a demo kiosk may not enroll: `localDemo`
+ * keeps it the demo); pulls only when a test asks (no timer), its log kept for the test to read.
+ */
+export function startKiosk(clock: ManualClock = manualClock(MORNING), dataDir = tempDataDir(), options: { localDemo?: boolean } = {}): Kiosk {
   const lines: string[] = [];
   const core = new KioskCore({ dataDir, demo: true, clock, log: (line) => lines.push(line), cityPullIntervalMs: 0 });
+  if (options.localDemo !== true) keepAsOwnKindergarten(core.databasePath);
   // The sync worker an enrollment started must have let the records file go before the folder is removed.
   onTestFinished(async () => {
     core.close();

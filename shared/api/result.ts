@@ -39,6 +39,8 @@ export const errorCodes = [
   'ENROLL_SERVER_ERROR',
   /** The city has another kiosk (another key) registered under this kiosk's device id: a person must look. */
   'ENROLL_DEVICE_ID_TAKEN',
+  /** The kiosk holds the demo kindergarten: its records never leave the machine; "start afresh" comes first. */
+  'ENROLL_DEMO',
   'CARDS_MANAGED_BY_CITY',
   'SAVE_UNAVAILABLE',
   'SAVE_FAILED',

@@ -60,6 +60,7 @@ export const en = {
     ENROLL_PROTOCOL_UNSUPPORTED: 'This server does not speak the Esik protocol version this kiosk uses. Check the address or update the kiosk.',
     ENROLL_SERVER_ERROR: 'The city server answered with an error. Try again later or tell the city server administrator.',
     ENROLL_DEVICE_ID_TAKEN: "The city server already has another kiosk registered under this kiosk's device id. Tell the city server administrator: a person must check which kiosk it is.",
+    ENROLL_DEMO: 'This is the demo kiosk: its made-up records never go to a city. First use "Start afresh" in the admin console.',
     CARDS_MANAGED_BY_CITY: "Cards are managed by the city: enrol and revoke them in the city's roster.",
     SAVE_UNAVAILABLE: 'The kiosk cannot show a save dialog here: the file is kept in its exports folder.',
     SAVE_FAILED: "The file could not be saved there (is the USB stick full or pulled out?). It is still in the kiosk's exports folder.",

@@ -4,7 +4,7 @@
 import { CITY_RECOVERY_WAIT_MS, CityRecoveryWait } from './city-recovery-wait.js';
 import type { Database } from 'better-sqlite3';
 import type { StaffAlert } from '../../../shared/api/contract.js';
-import type { Result } from '../../../shared/api/result.js';
+import { fail, type Result } from '../../../shared/api/result.js';
 import type { SyncStatus } from '../../../shared/sync/sync-status.js';
 import type { SecretStore } from '../files/secret-store.js';
 import type { AttendanceLog } from '../ledger/attendance-log.js';
@@ -14,6 +14,7 @@ import type { PullOutcome } from './city-pull.js';
 import { DEV_SYNC_WORKER_SCRIPT } from './dev-worker-script.js';
 import { credentialsFromState, KioskSync, type SyncTuning } from './kiosk-sync.js';
 import type { SyncCredentialsProvider } from './sync-credentials.js';
+import { holdsLocalDemo } from '../roster/demo-kindergarten.js';
 
 export type { PullOutcome, SyncCredentialsProvider, SyncTuning };
 
@@ -49,9 +50,15 @@ export class CityDesk {
   /** Set after a restore while the door waits for the worker's first round (awaitRecovery). */
   private recoveryWait: CityRecoveryWait | null = null;
 
+  private readonly db: Database;
+
   constructor(options: CityDeskOptions) {
     const { db, secrets } = options;
-    const credentials = options.credentials ?? credentialsFromState(db, () => secrets.get('city-token'));
+    this.db = db;
+    // The kiosk's own demo has no city: no push, no pull, whatever sync_state says. (A city that serves a demo roster
+    // itself, as the reference server can, gets the records made on its roster: enrollment named its kindergarten.)
+    const fromState = credentialsFromState(db, () => secrets.get('city-token'));
+    const credentials: SyncCredentialsProvider = options.credentials ?? (() => (holdsLocalDemo(db) ? null : fromState()));
     this.credentials = credentials;
     this.push = new KioskSync({
       db,
@@ -138,6 +145,8 @@ export class CityDesk {
   }
 
   enroll(request: { serverUrl: string; code: string }): Promise<Result<EnrollOutcome>> {
+    // The demo's made-up children would go to a real city: "start afresh" first (the admin console says how).
+    if (holdsLocalDemo(this.db)) return Promise.resolve(fail('ENROLL_DEMO', 'a demo kiosk cannot enroll with a city: start afresh first'));
     return this.link.enroll(request);
   }
 
