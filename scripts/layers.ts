@@ -64,6 +64,8 @@ export const layers: Layer[] = [
     backup: ['time', 'files', 'db', 'guards', 'ledger', 'staff'],
     // The diagnostics page reads the floors and writes its bundle where the admin's exports go.
     diagnostics: ['files', 'db', 'guards', 'logging', 'admin'],
+    // The first-run setup: the staff's first admin, the city's enrollment shown before it is kept, the roster's counts.
+    setup: ['time', 'files', 'db', 'credentials', 'guards', 'ledger', 'roster', 'staff', 'sync'],
   }),
   {
     folder: 'electron/web/',

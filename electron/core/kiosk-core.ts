@@ -56,6 +56,9 @@ import { RestoreDesk } from './backup/restore/restore-desk.js';
 import { restoreHandlers } from './backup/restore/restore-handlers.js';
 import { DiskWatch } from './disk/disk-watch.js';
 import { folderReadOnly } from './disk/folder-read-only.js';
+import { SetupDesk } from './setup/setup-desk.js';
+import { setupHandlers, type SetupAsyncRequestName } from './setup/setup-handlers.js';
+import { demoSetAside, putDemoAside } from './files/demo-set-aside.js';
 
 export interface KioskCoreOptions {
   dataDir: string;
@@ -116,7 +119,7 @@ export const BACKGROUND_START_MS = 3_000;
 const STORAGE_PROBE_MS = 5_000;
 
 /** Requests that wait on the network, a file or a PIN's hash and so answer with a Promise; every other one answers at once. */
-type AsyncRequestName = SyncAsyncRequestName | AdminAsyncRequestName | StaffAsyncRequestName | BackupAsyncRequestName | DiagnosticsAsyncRequestName | 'restoreDamaged';
+type AsyncRequestName = SyncAsyncRequestName | AdminAsyncRequestName | StaffAsyncRequestName | BackupAsyncRequestName | DiagnosticsAsyncRequestName | SetupAsyncRequestName | 'restoreDamaged';
 
 export type KioskHandlers = {
   [K in KioskRequestName]: (args: RequestArgs<K>) => K extends AsyncRequestName ? Promise<Result<RequestValue<K>>> : Result<RequestValue<K>>;
@@ -147,6 +150,8 @@ interface OpenStore {
   backups: BackupDesk;
   /** The admin's diagnostics page and support bundle (electron/core/diagnostics/). */
   diagnostics: DiagnosticsDesk;
+  /** The first-run setup and "start afresh" (electron/core/setup/). */
+  setup: SetupDesk;
   /**
    * Opened on a disk with no room: the file is held by this connection alone (open-database.ts `exclusive`), and the
    * push, the roster pulls and the full check wait until there is room (`startBackground`).
@@ -259,6 +264,7 @@ export class KioskCore {
     ...projectGuarded(syncHandlers(), (s: OpenStore) => s.city),
     ...projectGuarded(backupHandlers(), (s: OpenStore) => s.backups),
     ...projectGuarded(diagnosticsHandlers(), (s: OpenStore) => s.diagnostics),
+    ...projectGuarded(setupHandlers(), (s: OpenStore) => s.setup),
     ...restoreHandlers<OpenStore>(
       () => this.restores,
       () => (!this.store && this.status.state === 'database-error' ? this.status.problem : null),
@@ -542,7 +548,8 @@ export class KioskCore {
       }
       const roster = new RosterStore(db);
       const keys = new TrustedKeys(db);
-      if (roster.isEmpty() && this.options.demo) {
+      // Once the demo was put aside here ("start afresh"), this data folder never gets it again, whatever the shell says.
+      if (roster.isEmpty() && this.options.demo && !demoSetAside(this.options.dataDir)) {
         // The demo city key is trusted only together with the demo kindergarten, in one transaction.
         db.transaction(() => {
           roster.seed(demoRoster());
@@ -695,6 +702,34 @@ export class KioskCore {
         zone: () => zoneOf(this.clock),
         log: this.log,
       });
+      const setup = new SetupDesk({
+        db,
+        settings,
+        staff,
+        city,
+        cardFormat,
+        changed: () => {
+          if (this.store?.db !== db) return;
+          const now = roster.kindergarten();
+          this.updateStatus(this.store, {
+            kindergartenName: now?.name ?? '',
+            demo: now?.demo ?? false,
+            language: settings.get('language'),
+            defaultLanguage: settings.get('defaultLanguage'),
+            timeZone: settings.get('timeZone') ?? machineTimeZone(),
+            setup: setup.needed(),
+          });
+        },
+        startAfresh: async (putAside) => {
+          this.close();
+          await this.closed();
+          putAside();
+          this.reopen();
+        },
+        putDemoAside: (by) => putDemoAside(this.databasePath, this.options.dataDir, { by: by.id, at: this.clock.now() }),
+        log: this.log,
+      });
+      status.setup = setup.needed();
       // Everything is built: from here on timers and workers start, each with its stop in `running` for close().
       // An archive being written stops between its steps when the kiosk closes.
       const running: (() => void)[] = [() => admin.stop()];
@@ -714,7 +749,7 @@ export class KioskCore {
         pruner.start();
         running.push(() => pruner.stop());
       };
-      const store: OpenStore = { db, log, anchor, status, settings, door, qrSigner, staff, admin, cards, city, backups, diagnostics, exclusive, startBackground, running };
+      const store: OpenStore = { db, log, anchor, status, settings, door, qrSigner, staff, admin, cards, city, backups, diagnostics, setup, exclusive, startBackground, running };
       this.store = store;
       // After a restore with a city enrolled: the door waits for one round of the push (which first puts back what the
       // city holds beyond the copy), and that round starts now rather than after the start-up delay.

@@ -9,6 +9,7 @@ import { adminRequests } from '../admin/admin-contract.js';
 import { backupRequests } from '../admin/backup-contract.js';
 import { diagnosticsRequests } from '../admin/diagnostics-contract.js';
 import { consoleRestoreRequests, restoreRequests } from '../admin/restore-contract.js';
+import { setupRequests } from '../setup/setup-contract.js';
 
 const Clock = z.string().regex(/^\d{2}:\d{2}$/);
 
@@ -118,6 +119,8 @@ export const ReadyStatusSchema = z.lazy(() => z.object({
     secretStorage: SecretProtectionSchema,
     /** The kindergarten's IANA time zone: every local day and time on the screens is told in it, not the browser's. */
     timeZone: z.string().max(64),
+    /** The first-run setup is not finished: the door shows it instead of the idle screen (shared/setup/). */
+    setup: z.boolean().optional(),
   }));
 export type ReadyStatus = z.infer<typeof ReadyStatusSchema>;
 
@@ -258,6 +261,8 @@ export const kioskRequests = {
   ...restoreRequests,
   /** The admin's diagnostics page and support bundle (shared/admin/diagnostics-contract.ts). */
   ...diagnosticsRequests,
+  /** The first-run setup on the door screen and "start afresh" (shared/setup/setup-contract.ts). */
+  ...setupRequests,
   /** Sync with the city now (online/offline/never-enrolled, queued and rejected counts…); syncStatusChanged tells every change after. */
   getSyncStatus: { args: Empty, result: SyncStatusSchema },
   /** The network may be back (the browser's `online` event): sync tries at once, forgetting its back-off. */

@@ -41,6 +41,12 @@ export const errorCodes = [
   'ENROLL_DEVICE_ID_TAKEN',
   /** The kiosk holds the demo kindergarten: its records never leave the machine; "start afresh" comes first. */
   'ENROLL_DEMO',
+  /** The first-run setup: a time zone this machine does not know; no enrollment waiting; a reading that is no card. */
+  'SETUP_BAD_TIME_ZONE',
+  'SETUP_NO_CITY_PREVIEW',
+  'SETUP_NOT_A_CARD',
+  /** "Start afresh" is for the demo only: a kindergarten's own records are never put aside this way. */
+  'AFRESH_NOT_DEMO',
   'CARDS_MANAGED_BY_CITY',
   'SAVE_UNAVAILABLE',
   'SAVE_FAILED',

@@ -21,7 +21,10 @@ export type AdminAction =
   // Migration 0014: a year moved into its archive file (ledger/archive/).
   | 'year-archived'
   // Migration 0015: the kindergarten's time zone changed (electron/core/admin/time-zone-setting.ts).
-  | 'time-zone-set';
+  | 'time-zone-set'
+  // Migration 0016: a first-run setup step once its admin exists, and the demo put aside (electron/core/setup/).
+  | 'setup-step'
+  | 'start-afresh';
 
 export class AdminAudit {
   private readonly insert: Statement<[string, string, number, string, string, string]>;

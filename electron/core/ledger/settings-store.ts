@@ -12,6 +12,7 @@ import { HidReadersSchema, KeyboardReaderConfigSchema } from '../../../shared/re
 import { TimeZoneNameSchema } from '../../../shared/admin/time-zone-contract.js';
 import { isKnownTimeZone } from '../../../shared/domain/local-time.js';
 import { StaffSignInModeSchema } from '../../../shared/staff/staff-domain.js';
+import { StoredSetupSchema } from '../../../shared/setup/setup-contract.js';
 
 interface Declaration<S extends z.ZodType> {
   schema: S;
@@ -72,6 +73,9 @@ export const settingDeclarations = {
    * pull. A damaged value counts as the city's, so the kiosk changes no card by mistake.
    */
   cardsManagedBy: setting(CardsManagedBySchema, 'kindergarten', 'city'),
+
+  // The first-run setup (electron/core/setup/): null until it begins, so a kiosk from before it is never sent back to it.
+  firstRunSetup: setting(StoredSetupSchema.nullable(), null),
 
   // Retention.
   /** Outbox rows the city acknowledged are deleted this many days after (ledger/outbox-pruner.ts); the events stay. */

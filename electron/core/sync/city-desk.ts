@@ -4,12 +4,15 @@
 import { CITY_RECOVERY_WAIT_MS, CityRecoveryWait } from './city-recovery-wait.js';
 import type { Database } from 'better-sqlite3';
 import type { StaffAlert } from '../../../shared/api/contract.js';
-import { fail, type Result } from '../../../shared/api/result.js';
+import { fail, ok, type Result } from '../../../shared/api/result.js';
 import type { SyncStatus } from '../../../shared/sync/sync-status.js';
 import type { SecretStore } from '../files/secret-store.js';
 import type { AttendanceLog } from '../ledger/attendance-log.js';
 import type { Clock } from '../time/clock.js';
 import { CityLink, type EnrollOutcome } from './city-link.js';
+import type { Registration } from './enrollment.js';
+import type { CityPreview } from '../../../shared/setup/setup-contract.js';
+import type { RosterSnapshot } from '../../../shared/sync/protocol.js';
 import type { PullOutcome } from './city-pull.js';
 import { DEV_SYNC_WORKER_SCRIPT } from './dev-worker-script.js';
 import { credentialsFromState, KioskSync, type SyncTuning } from './kiosk-sync.js';
@@ -51,6 +54,8 @@ export class CityDesk {
   private recoveryWait: CityRecoveryWait | null = null;
 
   private readonly db: Database;
+  /** An enrollment shown in the first-run setup and not yet accepted (kept in memory only: nothing is on disk). */
+  private pending: { registration: Registration; preview: CityPreview } | null = null;
 
   constructor(options: CityDeskOptions) {
     const { db, secrets } = options;
@@ -150,8 +155,54 @@ export class CityDesk {
     return this.link.enroll(request);
   }
 
+  /**
+   * The first-run setup's enrollment: registered with the city and its roster read, nothing kept until accepted (one
+   * waits at a time; a new preview replaces it). ENROLL_* codes, ENROLL_DEMO for the kiosk's own demo.
+   */
+  async previewEnrollment(request: { serverUrl: string; code: string }): Promise<Result<CityPreview>> {
+    if (holdsLocalDemo(this.db)) return fail('ENROLL_DEMO', 'a demo kiosk cannot enroll with a city: start afresh first');
+    const previewed = await this.link.preview(request);
+    if (!previewed.ok) return previewed;
+    const { registration, roster } = previewed.value;
+    const preview = previewOf(registration.enrolled.serverUrl, roster);
+    this.pending = { registration, preview };
+    return ok(preview);
+  }
+
+  /** The enrollment waiting in the setup, if any. */
+  pendingPreview(): CityPreview | null {
+    return this.pending?.preview ?? null;
+  }
+
+  /** "This is ours": the waiting enrollment is kept and the city's roster applied, as after any enrollment. */
+  async acceptEnrollment(): Promise<Result<EnrollOutcome>> {
+    const pending = this.pending;
+    if (!pending) return fail('SETUP_NO_CITY_PREVIEW');
+    this.pending = null;
+    return this.link.adopt(pending.registration);
+  }
+
+  /** "Not this one": the waiting enrollment is forgotten; the kiosk kept nothing of it. */
+  dropEnrollment(): void {
+    this.pending = null;
+  }
+
   /** Pulls the roster and the other kiosks' records now. Rejects with SyncError. */
   pullNow(): Promise<PullOutcome> {
     return this.link.pullNow();
   }
+}
+
+/** What the admin is shown of a city's roster: the kindergarten, its groups with their children, and the counts. */
+function previewOf(serverUrl: string, roster: RosterSnapshot): CityPreview {
+  const perGroup = new Map<string, number>();
+  for (const child of roster.children) perGroup.set(child.groupId, (perGroup.get(child.groupId) ?? 0) + 1);
+  return {
+    serverUrl,
+    kindergartenName: roster.kindergarten.name,
+    groups: [...roster.groups].sort((a, b) => a.sortOrder - b.sortOrder).map((group) => ({ name: group.name, children: perGroup.get(group.id) ?? 0 })),
+    children: roster.children.length,
+    companions: roster.companions.length,
+    cards: roster.credentials.filter((credential) => credential.revokedAt === null).length,
+  };
 }

@@ -13,7 +13,8 @@ import { zoneOf, type Clock } from '../time/clock.js';
 import { CityClient, type CityClientOptions } from './city-client.js';
 import { CityPull, type PullOutcome } from './city-pull.js';
 import { ClockOffsetTracker } from './clock-offset.js';
-import { enrollKiosk, EnrollmentError } from './enrollment.js';
+import { EnrollmentError, keepRegistration, registerWithCity, type Registration } from './enrollment.js';
+import type { RosterSnapshot } from '../../../shared/sync/protocol.js';
 import type { RosterApplied } from '../roster/roster-apply.js';
 import type { SecretStore } from '../files/secret-store.js';
 import type { SyncCredentialsProvider } from './sync-credentials.js';
@@ -100,22 +101,39 @@ export class CityLink {
   async enroll(input: { serverUrl: string; code: string }): Promise<Result<EnrollOutcome>> {
     // A pull of the old enrollment must not land after the new one is recorded.
     await this.pulling?.catch(() => undefined);
-    let enrolled;
+    const registration = await this.register(input);
+    if (!registration.ok) return registration;
+    return this.adopt(registration.value);
+  }
+
+  /**
+   * Registers with the city and reads its whole roster, keeping neither (the first-run setup shows what came before the
+   * admin takes it): the registration to adopt, and the snapshot. ENROLL_* codes on failure.
+   */
+  async preview(input: { serverUrl: string; code: string }): Promise<Result<{ registration: Registration; roster: RosterSnapshot }>> {
+    const registration = await this.register(input);
+    if (!registration.ok) return registration;
+    const { enrolled, token } = registration.value;
+    const client = this.makeClient({ serverUrl: enrolled.serverUrl, token, now: () => this.o.clock.now().getTime() });
     try {
-      enrolled = await enrollKiosk(
-        {
-          db: this.o.db,
-          secrets: this.o.secrets,
-          clockOffset: this.clockOffset,
-          makeClient: (serverUrl) => this.makeClient({ serverUrl, token: null, now: () => this.o.clock.now().getTime() }),
-        },
-        input,
-      );
+      const reply = await client.roster(null);
+      this.clockOffset.observe(reply);
+      if (reply.value.kind !== 'snapshot') return fail('ENROLL_SERVER_ERROR', 'the first roster of an enrollment was not a whole one');
+      return ok({ registration: registration.value, roster: reply.value.roster });
     } catch (error) {
-      if (!(error instanceof EnrollmentError)) throw error;
-      this.o.log(`[sync] enrollment failed: ${error.message}`);
-      return fail(error.code, error.message);
+      if (!(error instanceof SyncError)) throw error;
+      this.o.log(`[sync] the roster shown before enrolling could not be read: ${error.message}`);
+      return fail(error.code === 'SYNC_TIMEOUT' || error.code === 'SYNC_NETWORK' ? 'ENROLL_UNREACHABLE' : 'ENROLL_SERVER_ERROR', error.message);
+    } finally {
+      client.close();
     }
+  }
+
+  /** Keeps a registration (enroll, or a preview the admin accepted), then pulls the city's roster at once. */
+  async adopt(registration: Registration): Promise<Result<EnrollOutcome>> {
+    await this.pulling?.catch(() => undefined);
+    keepRegistration({ db: this.o.db, secrets: this.o.secrets }, registration);
+    const enrolled = registration.enrolled;
     this.o.log(`[sync] enrolled with ${enrolled.serverUrl} as ${enrolled.deviceId} (kindergarten ${enrolled.kindergartenId})`);
     this.o.onEnrolled?.();
     let rosterLoaded = false;
@@ -127,6 +145,26 @@ export class CityLink {
       this.o.log(`[sync] first roster pull failed: ${error instanceof Error ? error.message : String(error)}`);
     }
     return ok({ deviceId: enrolled.deviceId, kindergartenId: enrolled.kindergartenId, rosterLoaded });
+  }
+
+  private async register(input: { serverUrl: string; code: string }): Promise<Result<Registration>> {
+    try {
+      return ok(
+        await registerWithCity(
+          {
+            db: this.o.db,
+            secrets: this.o.secrets,
+            clockOffset: this.clockOffset,
+            makeClient: (serverUrl) => this.makeClient({ serverUrl, token: null, now: () => this.o.clock.now().getTime() }),
+          },
+          input,
+        ),
+      );
+    } catch (error) {
+      if (!(error instanceof EnrollmentError)) throw error;
+      this.o.log(`[sync] enrollment failed: ${error.message}`);
+      return fail(error.code, error.message);
+    }
   }
 
   /** One pull now (one at a time: a second call joins the pull in flight). Throws SyncError. */

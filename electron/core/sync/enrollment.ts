@@ -62,6 +62,19 @@ export interface EnrollmentDeps {
 
 /** Enrolls, or throws EnrollmentError. Enrolling again (a new code, perhaps another server) replaces the old enrollment. */
 export async function enrollKiosk(deps: EnrollmentDeps, input: EnrollmentInput): Promise<Enrolled> {
+  const registered = await registerWithCity(deps, input);
+  keepRegistration(deps, registered);
+  return registered.enrolled;
+}
+
+/** A registration the city made and the kiosk has not kept yet (the first-run setup shows its roster first). */
+export interface Registration {
+  enrolled: Enrolled;
+  token: string;
+}
+
+/** Registers this kiosk with the city and returns what it answered, keeping nothing; throws EnrollmentError. */
+export async function registerWithCity(deps: EnrollmentDeps, input: EnrollmentInput): Promise<Registration> {
   const url = checkServerUrl(input.serverUrl);
   const code = input.code.trim();
   if (!EnrollRequestSchema.shape.enrollmentCode.safeParse(code).success) {
@@ -84,14 +97,18 @@ export async function enrollKiosk(deps: EnrollmentDeps, input: EnrollmentInput):
     if (deviceId !== localId) {
       throw new EnrollmentError('ENROLL_SERVER_ERROR', `the server registered device ${deviceId}, not this kiosk's ${localId}`);
     }
-    // The token first: a crash between the two leaves a token nobody points to (harmless, replaced next time),
-    // never an enrollment in sync_state without its token.
-    deps.secrets.set('city-token', reply.value.token);
-    recordEnrollment(deps.db, { serverUrl: client.serverUrl, deviceId, kindergartenId });
-    return { serverUrl: client.serverUrl, deviceId, kindergartenId };
+    return { enrolled: { serverUrl: client.serverUrl, deviceId, kindergartenId }, token: reply.value.token };
   } finally {
     client.close();
   }
+}
+
+/** Keeps a registration: from here on the kiosk is enrolled. */
+export function keepRegistration(deps: Pick<EnrollmentDeps, 'db' | 'secrets'>, registered: Registration): void {
+  // The token first: a crash between the two leaves a token nobody points to (harmless, replaced next time),
+  // never an enrollment in sync_state without its token.
+  deps.secrets.set('city-token', registered.token);
+  recordEnrollment(deps.db, registered.enrolled);
 }
 
 /** The URL as the client will use it, or ENROLL_BAD_URL: only http and https, no credentials, query or fragment. */
