@@ -1,7 +1,7 @@
 // Every kind of damage a records file meets, done to real files: the kiosk ends on the damaged screen's state (or, where
 // nothing was lost, opens with every event), never throws at start and never starts over with an empty database.
 import BetterSqlite3 from 'better-sqlite3';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { KioskStatus } from '../../shared/api/contract.js';
@@ -140,6 +140,53 @@ describe('a damaged -wal or -shm (the state a power cut leaves)', () => {
     expect((await settledStatus(crashed)).status).toMatchObject({ state: 'ready', chain: { intact: true, events: 20, end: 'anchored' } });
     overwrite(join(garbled, `${DB_FILE}-shm`), 0, Buffer.alloc(32768, 0x77));
     expect((await settledStatus(garbled)).status).toMatchObject({ state: 'ready', chain: { intact: true, events: 20, end: 'anchored' } });
+  });
+});
+
+describe('a checkpoint cut off by a kill (page 1 written, the pages that grow the file not yet)', () => {
+  /**
+   * The folder a kill in the middle of a checkpoint leaves: the -wal as it was, holding every page, and a records file
+   * whose page 1 already names the grown page count while the file still has its old length. Built from real files:
+   * the checkpoint run to its end on a copy, then that file cut back to the length it had before.
+   */
+  function checkpointCutOff(): { cutOff: string; pagesNamed: number; pagesHeld: number } {
+    const { dir, clock } = kioskWithEvents(10);
+    const core = new KioskCore({ dataDir: dir, demo: true, clock, ...quiet });
+    tap(core, clock, 200);
+    const cutOff = join(dir, 'cut-off');
+    snapshotFolder(dir, cutOff);
+    core.close();
+    const oldLength = statSync(join(cutOff, DB_FILE)).size;
+    const checkpointed = join(dir, 'checkpointed');
+    snapshotFolder(cutOff, checkpointed, ['', '-wal']);
+    const db = new BetterSqlite3(join(checkpointed, DB_FILE));
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    copyFileSync(join(checkpointed, DB_FILE), join(cutOff, DB_FILE));
+    truncateSync(join(cutOff, DB_FILE), oldLength);
+    const header = readFileSync(join(cutOff, DB_FILE)).subarray(0, 100);
+    // The header's page count is one SQLite vouches for (version-valid-for equals the change counter).
+    expect(header.readUInt32BE(92)).toBe(header.readUInt32BE(24));
+    return { cutOff, pagesNamed: header.readUInt32BE(28), pagesHeld: oldLength / header.readUInt16BE(16) };
+  }
+
+  it('with the -wal beside it opens with every event: SQLite copies the pages again from the -wal', async () => {
+    const { cutOff, pagesNamed, pagesHeld } = checkpointCutOff();
+    expect(pagesHeld).toBeLessThan(pagesNamed);
+    expect(statSync(join(cutOff, `${DB_FILE}-wal`)).size).toBeGreaterThan(32);
+    expect((await settledStatus(cutOff)).status).toMatchObject({ state: 'ready', chain: { intact: true, events: 210, end: 'anchored', fullCheck: 'done' } });
+  });
+
+  it('with no -wal holding the pages ends on DB_CORRUPT', async () => {
+    const { cutOff, pagesNamed, pagesHeld } = checkpointCutOff();
+    rmSync(join(cutOff, `${DB_FILE}-wal`));
+    rmSync(join(cutOff, `${DB_FILE}-shm`), { force: true });
+    const lines: string[] = [];
+    const core = new KioskCore({ dataDir: cutOff, demo: true, log: (line) => lines.push(line) });
+    await core.whenFullyChecked();
+    expect(core.handlers.getStatus({})).toMatchObject({ ok: true, value: { state: 'database-error', problem: 'DB_CORRUPT' } });
+    core.close();
+    expect(lines.join('\n')).toContain(`the file holds ${String(pagesHeld)} of the ${String(pagesNamed)} pages its header names`);
   });
 });
 
