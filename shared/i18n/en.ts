@@ -140,6 +140,8 @@ export const en = {
     since: 'since {{time}}',
     companionHint: 'Please tell a staff member: your arrival or departure is noted on paper.',
     staffHint: 'Staff: note arrivals and departures on paper. The kiosk starts recording again by itself once there is space.',
+    /** After a restore the door waits for the city's copy of the newest records: at most a minute, never for space. */
+    staffHintAwaitingCity: 'Staff: note arrivals and departures on paper. The kiosk starts recording again by itself once the records are back from the city, within a minute.',
   },
   alerts: {
     pickupNotAllowed: 'Staff: {{companion}} may not collect {{children}} ({{time}})',
