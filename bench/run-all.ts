@@ -8,6 +8,7 @@ import { benchCameraSoak } from './camera-soak.js';
 import { benchCityPush } from './city-push.js';
 import { benchDoorReady } from './door-ready.js';
 import { benchDoorTap } from './door-tap.js';
+import { benchFullCheck } from './full-check.js';
 import { benchIdleCpu } from './idle-cpu.js';
 import { benchPinChecks } from './pin-checks.js';
 import { benchQrCameraE2e } from './qr-camera-e2e.js';
@@ -27,6 +28,7 @@ try {
   await benchPinChecks(dir);
   await benchDoorTap(join(dir, 'door-tap'));
   await benchDoorReady(join(dir, 'door-ready'));
+  benchFullCheck();
   await benchTapToConfirm(join(dir, 'kiosk'));
   await benchSyncPush(join(dir, 'sync'));
   await benchCityPush();
