@@ -7,7 +7,7 @@ import { migrations } from '../db/migrations/index.js';
 import { pagesOf, smashPage } from '../testing/damaged-files.js';
 import { tempDataDir } from '../testing/fixtures.js';
 import { runBackupJob, type BackupJobRequest } from './backup-job.js';
-import { backupsDir, FAILED_FOLDER, listCopies } from './backup-manifest.js';
+import { backupsDir, FAILED_FOLDER, INCOMING_FOLDER, listCopies } from './backup-manifest.js';
 import { DEFAULT_RETENTION } from './backup-retention.js';
 import { recordsFile, tamperEvent } from './testing/records-file.js';
 import { appendEvents } from '../testing/history.js';
@@ -64,6 +64,18 @@ describe('a backup job', () => {
     expect(outcome.copy.counts?.events).toBe(seq);
     expect(appended).toBeGreaterThan(0);
   }, 60_000);
+
+  it('tells its caller when the copy is taken and its verification begins, once (the worker lowers its thread then)', async () => {
+    const dataDir = tempDataDir();
+    const { path } = recordsFile(dataDir, 12);
+    const seen: string[][] = [];
+    const outcome = await runBackupJob(request(dataDir, path), {
+      beforeVerify: () => seen.push(readdirSync(join(backupsDir(dataDir), INCOMING_FOLDER))),
+    });
+    expect(outcome).toMatchObject({ kind: 'verified', copy: { verified: true, counts: { ownEvents: 12 } } });
+    // The whole copy was there, not yet verified nor moved out of .incoming.
+    expect(seen).toEqual([[outcome.kind === 'verified' ? outcome.copy.file : '']]);
+  });
 
   it('puts a copy whose chain is broken aside, never counted as good, and prunes nothing', async () => {
     const dataDir = tempDataDir();

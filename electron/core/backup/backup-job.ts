@@ -14,6 +14,7 @@ import { freeBytes } from '../db/storage-probe.js';
 import { BackupKeySchema } from './backup-crypto.js';
 import { backupsDir, copyFileName, ensurePrivateFolder, FAILED_FOLDER, INCOMING_FOLDER, listCopies, manifestPath, writeManifest } from './backup-manifest.js';
 import { copiesToKeep } from './backup-retention.js';
+import type { ThreadPriority } from './idle-thread.js';
 import { checkCopyBeside } from './copy-verify.js';
 import { writeToSecondPlace } from './second-place.js';
 
@@ -35,15 +36,19 @@ export type BackupJobRequest = z.infer<typeof BackupJobRequestSchema>;
 
 export const BackupFailureCodeSchema = z.enum(['BACKUP_NO_ROOM', 'BACKUP_FAILED']);
 
+/** How low the worker thread that ran a job went for its verification (idle-thread.ts); absent when the job ran in the caller's thread. */
+const ThreadPrioritySchema = z.enum(['idle', 'nice', 'normal']) satisfies z.ZodType<ThreadPriority>;
+
 export const BackupJobOutcomeSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('verified'),
     copy: BackupCopySchema,
     pruned: z.array(z.string()),
     secondPlace: z.object({ state: SecondPlaceStateSchema, file: z.string().nullable(), detail: z.string().nullable() }).nullable(),
+    priority: ThreadPrioritySchema.optional(),
   }),
   /** No good copy: `copy` is the one put aside in backups/failed (null when nothing was left to keep). */
-  z.object({ kind: z.literal('failed'), code: BackupFailureCodeSchema, detail: z.string(), copy: BackupCopySchema.nullable() }),
+  z.object({ kind: z.literal('failed'), code: BackupFailureCodeSchema, detail: z.string(), copy: BackupCopySchema.nullable(), priority: ThreadPrioritySchema.optional() }),
 ]);
 export type BackupJobOutcome = z.infer<typeof BackupJobOutcomeSchema>;
 
@@ -75,7 +80,12 @@ function syncData(path: string): void {
   }
 }
 
-export async function runBackupJob(request: BackupJobRequest): Promise<BackupJobOutcome> {
+export interface BackupJobHooks {
+  /** Called once the copy is taken, before it is verified (the worker lowers its thread then: idle-thread.ts). */
+  beforeVerify?: () => void;
+}
+
+export async function runBackupJob(request: BackupJobRequest, hooks: BackupJobHooks = {}): Promise<BackupJobOutcome> {
   const folder = ensurePrivateFolder(backupsDir(request.dataDir));
   const incoming = ensurePrivateFolder(join(folder, INCOMING_FOLDER));
   // What a crash left half-taken is not a copy.
@@ -125,6 +135,7 @@ export async function runBackupJob(request: BackupJobRequest): Promise<BackupJob
     return { kind: 'failed', code: code === 'ENOSPC' || code === 'SQLITE_FULL' ? 'BACKUP_NO_ROOM' : 'BACKUP_FAILED', detail: `copy: ${detail}`, copy: null };
   }
   const copyMs = performance.now() - started;
+  hooks.beforeVerify?.();
   return placeCopy({ folder, taking, file, request, copyMs });
 }
 
