@@ -1,5 +1,6 @@
-// Runs the backup benchmarks alone: `npx tsx bench/backup-main.ts` (no build needed: the core and its backup worker
-// run from source). The million-event fixture is generated once into the temp folder (bench/admin-fixture.ts).
+// Runs the backup benchmarks alone: `npm run build:electron && npx tsx bench/backup-main.ts` (the core runs from
+// source, its backup worker is the built one the kiosk starts). The million-event fixture is generated once into the
+// temp folder (bench/admin-fixture.ts).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
