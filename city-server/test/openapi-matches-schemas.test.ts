@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { normalizeCardNumber } from '../../shared/credentials/card-number.js';
 import { RosterSchema } from '../../shared/domain/roster.js';
+import { RosterChangeSchema } from '../../shared/domain/roster-change.js';
 import * as protocol from '../../shared/sync/protocol.js';
 import { routes } from '../src/routes.js';
 
@@ -26,6 +27,8 @@ const zodFor: Record<string, z.ZodType> = {
   HeadcountRecord: protocol.HeadcountRecordSchema,
   ClosingResolutionRecord: protocol.ClosingResolutionRecordSchema,
   CredentialChangeRecord: protocol.CredentialChangeRecordSchema,
+  RosterChange: RosterChangeSchema,
+  RosterChangeRecord: protocol.RosterChangeRecordSchema,
   SyncRecord: protocol.SyncRecordSchema,
   ChainHead: protocol.ChainHeadSchema,
   PushRequest: protocol.PushRequestSchema,

@@ -3,6 +3,7 @@
 //
 // A cell, in order of precedence:
 //   present   — any arrival or departure that no correction withdrew (even on a day off: a duty group);
+//   not-enrolled — a day before the child joined or after they left (a blank: not an absence, not counted);
 //   weekend / holiday — a day the kindergarten is closed (calendar plus the admin's transfers);
 //   an absence reason (sick, vacation, sanatorium, family, other) — an absence covering the day, not withdrawn;
 //   no-records — before the kiosk kept any records (installed mid-month): nothing to say about the day;
@@ -16,6 +17,7 @@ import { CalendarDaySchema, LocalDateSchema, MonthSchema, type CalendarDay } fro
 
 export const TabelMarkSchema = z.enum([
   'present',
+  'not-enrolled',
   'weekend',
   'holiday',
   'sick',
@@ -82,6 +84,12 @@ export interface TabelChild {
   lastName: string;
 }
 
+/** Days a child was enrolled, both ends included; null: open on that side (since before records, or still enrolled). */
+export interface EnrolmentPeriod {
+  from: string | null;
+  until: string | null;
+}
+
 export interface TabelAbsence {
   /** uuid v7: recorded later sorts later, and the later record wins where two overlap. */
   id: string;
@@ -105,14 +113,21 @@ export interface TabelInput {
   presentDays: ReadonlyMap<string, ReadonlySet<string>>;
   /** Absences no correction withdrew. */
   absences: readonly TabelAbsence[];
+  /** Each listed child's enrolment periods touching the month; a child absent from the map is enrolled every day. */
+  enrolments?: ReadonlyMap<string, readonly EnrolmentPeriod[]>;
+}
+
+function enrolledOn(periods: readonly EnrolmentPeriod[] | undefined, date: string): boolean {
+  return periods === undefined || periods.some((p) => (p.from === null || p.from <= date) && (p.until === null || date <= p.until));
 }
 
 function emptyTotals(): TabelTotals {
   return { present: 0, sick: 0, vacation: 0, sanatorium: 0, family: 0, other: 0, unmarked: 0, unexcused: 0 };
 }
 
-function markOf(day: CalendarDay, present: boolean, absence: AbsenceReason | undefined, input: TabelInput): TabelMark {
+function markOf(day: CalendarDay, present: boolean, enrolled: boolean, absence: AbsenceReason | undefined, input: TabelInput): TabelMark {
   if (present) return 'present';
+  if (!enrolled) return 'not-enrolled';
   if (day.kind !== 'working') return day.kind;
   if (absence) return absence;
   if (day.date < input.recordsSince) return 'no-records';
@@ -143,9 +158,10 @@ export function buildTabel(input: TabelInput): TabelSheet {
   const rows = input.children.map((child): TabelRow => {
     const present = input.presentDays.get(child.id) ?? new Set<string>();
     const absent = absenceDays(absencesByChild.get(child.id) ?? [], days);
+    const periods = input.enrolments?.get(child.id);
     const totals = emptyTotals();
     const marks = days.map((day, i) => {
-      const mark = markOf(day, present.has(day.date), absent.get(day.date), input);
+      const mark = markOf(day, present.has(day.date), enrolledOn(periods, day.date), absent.get(day.date), input);
       count(totals, mark);
       count(groupTotals, mark);
       if (mark === 'present') presentByDay[i] = (presentByDay[i] ?? 0) + 1;

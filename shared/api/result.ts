@@ -48,6 +48,8 @@ export const errorCodes = [
   /** "Start afresh" is for the demo only: a kindergarten's own records are never put aside this way. */
   'AFRESH_NOT_DEMO',
   'CARDS_MANAGED_BY_CITY',
+  /** The city keeps this kindergarten's roster (settings rosterManagedBy 'city'): hand edits are refused. */
+  'ROSTER_MANAGED_BY_CITY',
   'SAVE_UNAVAILABLE',
   'SAVE_FAILED',
   'SUPPORT_BUNDLE_FAILED',

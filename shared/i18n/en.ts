@@ -66,6 +66,7 @@ export const en = {
     SETUP_NOT_A_CARD: 'That does not look like a card number. Tap the card on the reader again.',
     AFRESH_NOT_DEMO: 'Start afresh is only for the demo kiosk: a kindergarten\'s own records are never put aside this way.',
     CARDS_MANAGED_BY_CITY: "Cards are managed by the city: enrol and revoke them in the city's roster.",
+    ROSTER_MANAGED_BY_CITY: "The roster is kept by the city: add, change and remove groups, children and companions in the city's roster.",
     SAVE_UNAVAILABLE: 'The kiosk cannot show a save dialog here: the file is kept in its exports folder.',
     SAVE_FAILED: "The file could not be saved there (is the USB stick full or pulled out?). It is still in the kiosk's exports folder.",
     SUPPORT_BUNDLE_FAILED: 'The support bundle could not be written (is the disk full?). Free some space and try again.',

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { EventKindSchema, EventMethodSchema, Id } from '../domain/attendance.js';
 import { RosterSchema } from '../domain/roster.js';
+import { RosterChangeSchema } from '../domain/roster-change.js';
 import { HeadcountGroupSchema } from '../staff/staff-contract.js';
 import { AbsenceReasonSchema, CorrectionTargetTypeSchema, OverrideReasonSchema } from '../staff/staff-domain.js';
 
@@ -208,6 +209,26 @@ export const CredentialChangeRecordSchema = z.object({
 });
 export type CredentialChangeRecord = z.infer<typeof CredentialChangeRecordSchema>;
 
+/**
+ * A change to the roster made at the kiosk where the kindergarten keeps its own roster (settings.rosterManagedBy
+ * 'kindergarten'): the admin's hand edit or a spreadsheet's row, with who made it. The city applies it to its roster
+ * under a new revision, so the kindergarten's other kiosks get it in their next delta; where the city manages the
+ * roster it rejects the record. A join or a leave always names its day (joinedOn / lastDay).
+ */
+export const RosterChangeRecordSchema = z.object({
+  type: z.literal('roster-change'),
+  id: Uuid,
+  deviceId: Id,
+  /** The admin who made it. */
+  staffId: Id,
+  /** Where it was made: the console's roster pages or a spreadsheet import. */
+  source: z.enum(['console', 'spreadsheet']),
+  occurredAt: OffsetIso,
+  occurredMs: z.number().int().nonnegative(),
+  change: RosterChangeSchema,
+});
+export type RosterChangeRecord = z.infer<typeof RosterChangeRecordSchema>;
+
 export const SyncRecordSchema = z.discriminatedUnion('type', [
   AttendanceRecordSchema,
   OverrideReasonRecordSchema,
@@ -216,6 +237,7 @@ export const SyncRecordSchema = z.discriminatedUnion('type', [
   HeadcountRecordSchema,
   ClosingResolutionRecordSchema,
   CredentialChangeRecordSchema,
+  RosterChangeRecordSchema,
 ]);
 export type SyncRecord = z.infer<typeof SyncRecordSchema>;
 
@@ -292,6 +314,12 @@ export const CitySettingsSchema = z.object({
    * and the city rejects credential-change records.
    */
   cardsManagedBy: z.enum(['kindergarten', 'city']).optional(),
+  /**
+   * Who keeps the roster (groups, children, companions and their rights). Absent or 'city': the city's roster alone;
+   * the kiosk refuses hand edits and the city rejects roster-change records. 'kindergarten': the admin edits it at the
+   * kiosk (or from a spreadsheet), and the changes are pushed as roster-change records.
+   */
+  rosterManagedBy: z.enum(['kindergarten', 'city']).optional(),
 });
 export type CitySettings = z.infer<typeof CitySettingsSchema>;
 

@@ -12,6 +12,7 @@ import {
 import type { Device } from '../auth.js';
 import { HttpError } from '../http/errors.js';
 import { applyCredentialChange, credentialChangeProblem } from '../records/credential-change.js';
+import { applyRosterChange, rosterChangeProblem } from '../records/roster-change.js';
 import { attendanceRecordHash } from '../records/event-hash.js';
 import { recordHash } from '../records/record-store.js';
 import { describeIssues, ok, parseBody, type AuthedHandler, type CityParts } from './context.js';
@@ -107,6 +108,11 @@ class BatchJudge {
     }
     // A card change also changes the roster, in the same transaction as the record it came in.
     if (record.type === 'credential-change') applyCredentialChange(this.parts.roster, record);
+    if (record.type === 'roster-change') {
+      applyRosterChange(this.parts.roster, record);
+      // A child added here may be named by a record later in this same push (the kiosk queued the change first).
+      if (record.change.kind === 'child') this.knownChildren.add(record.change.child.id);
+    }
     return { id: entry.id, status: 'accepted' };
   }
 
@@ -114,6 +120,7 @@ class BatchJudge {
     // Staff records have no hash or chain position: checked for the child they name, then kept as they came.
     if (record.type === 'absence' || record.type === 'closing-resolution') return this.childProblem(record.childId);
     if (record.type === 'credential-change') return credentialChangeProblem(this.parts.roster, record);
+    if (record.type === 'roster-change') return rosterChangeProblem(this.parts.roster, record);
     if (record.type !== 'attendance') return null;
     const childProblem = this.childProblem(record.childId);
     if (childProblem) return childProblem;

@@ -187,6 +187,7 @@ function localDateOf(record: SyncRecord): string {
       return record.recordedAt.slice(0, 10);
     case 'correction':
     case 'credential-change':
+    case 'roster-change':
       return record.occurredAt.slice(0, 10);
   }
 }

@@ -55,6 +55,8 @@ export class RosterStore {
   private readonly settingsStmt: Statement<[], { key: string; body: string }>;
   private readonly kindergartenStmt: Statement<[], { id: string; name: string; demo: number }>;
   private readonly liveCredentialStmt: Statement<[string, string], { body: string }>;
+  private readonly liveLinksStmt: Statement<[string, string], { key: string }>;
+  private readonly liveChildInGroupStmt: Statement<[string], { key: string }>;
 
   constructor(private readonly db: Database, private readonly epoch: string) {
     this.revisionStmt = db.prepare('SELECT rev FROM roster_revision WHERE id = 1');
@@ -73,6 +75,15 @@ export class RosterStore {
       `SELECT body FROM roster_rows WHERE entity = 'credentials' AND body IS NOT NULL
          AND json_extract(body, '$.kind') = ? AND json_extract(body, '$.value') = ? AND json_extract(body, '$.revokedAt') IS NULL`,
     );
+    this.liveLinksStmt = db.prepare("SELECT key FROM roster_rows WHERE entity = 'links' AND body IS NOT NULL AND json_extract(body, ?) = ?");
+    this.liveChildInGroupStmt = db.prepare(
+      "SELECT key FROM roster_rows WHERE entity = 'children' AND body IS NOT NULL AND json_extract(body, '$.groupId') = ? LIMIT 1",
+    );
+  }
+
+  /** Live links of a child or a companion ('$.childId' / '$.companionId'): a scan, as a roster has hundreds of links. */
+  private liveLinkKeys(field: 'childId' | 'companionId', id: string): string[] {
+    return this.liveLinksStmt.all(`$.${field}`, id).map((row) => row.key);
   }
 
   revision(): number {
@@ -160,6 +171,31 @@ export class RosterStore {
 
   upsertCredential(credential: Credential): void {
     this.change((rev) => this.put('credentials', credential, rev));
+  }
+
+  /** Whether the roster holds this row now (a removed one is a tombstone). */
+  isLive(entity: RosterEntity, key: string): boolean {
+    return this.read(entity, key) !== null;
+  }
+
+  /** Whether any child on the roster is in this group. */
+  groupHasChildren(groupId: string): boolean {
+    return this.liveChildInGroupStmt.get(groupId) !== undefined;
+  }
+
+  /**
+   * A kiosk's roster change (records/roster-change.ts) under ONE new revision: rows put, rows removed as tombstones,
+   * and with a removed child or companion every link they had, as the kiosk removed them.
+   */
+  applyKioskChange(change: { put?: { entity: RosterEntity; row: EntityRow<RosterEntity> }; remove?: { entity: RosterEntity; key: string } }): void {
+    this.change((rev) => {
+      if (change.put) this.put(change.put.entity, change.put.row, rev);
+      const removed = change.remove;
+      if (!removed || !this.read(removed.entity, removed.key)) return;
+      this.putStmt.run(removed.entity, removed.key, null, rev);
+      const linkField = removed.entity === 'children' ? 'childId' : removed.entity === 'companions' ? 'companionId' : null;
+      if (linkField) for (const key of this.liveLinkKeys(linkField, removed.key)) this.putStmt.run('links', key, null, rev);
+    });
   }
 
   /** A removal is a tombstone, so a kiosk that syncs later still learns of it. */

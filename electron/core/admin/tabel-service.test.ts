@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { december } from './testing/december.js';
-import { adminKit, value } from './testing/admin-kit.js';
+import { adminKit, at, value } from './testing/admin-kit.js';
+import { AdminAudit } from '../ledger/admin-audit.js';
+import { SyncStateStore } from '../ledger/sync-state.js';
+import { RosterEditor } from '../roster/edit/roster-editor.js';
 
 describe('the табель from the database', () => {
   it('counts the fixture month as done by hand', () => {
@@ -77,5 +80,30 @@ describe('the табель from the database', () => {
   it('refuses an unknown group', () => {
     const kit = adminKit();
     expect(kit.admin.tabel('nope', '2026-12', '2027-01-05', 'ru')).toBeNull();
+  });
+
+  it('counts a child who joined on the 10th and left on the 20th only for those days: the rest is blank, not absent', () => {
+    const kit = december();
+    const editor = new RosterEditor({ db: kit.db, audit: new AdminAudit(kit.db), deviceId: kit.deviceId, settings: kit.settings, sync: new SyncStateStore(kit.db) });
+    const tomiris = { id: 'tomiris', groupId: 'g1', firstName: 'Томирис', lastName: 'Әбенова' };
+    expect(value(editor.apply('head', 'console', [{ kind: 'child', child: tomiris, joinedOn: '2026-12-10' }], at('2026-12-09T10:00:00.000+05:00')))).toMatchObject({ changed: 1 });
+    // There on the 10th, 11th, 14th and 15th; nothing on the 17th and 18th; she leaves after Friday the 18th… on the 20th.
+    for (const d of ['10', '11', '14', '15']) kit.event('tomiris', 'arrival', `2026-12-${d}T08:20:00.000+05:00`);
+    expect(value(editor.apply('head', 'console', [{ kind: 'child-left', childId: 'tomiris', lastDay: '2026-12-20' }], at('2026-12-21T09:00:00.000+05:00')))).toMatchObject({
+      changed: 1,
+    });
+
+    const sheet = kit.admin.tabel('g1', '2026-12', '2027-01-05', 'ru');
+    const row = sheet?.rows.find((r) => r.childId === 'tomiris');
+    // Still in December's табель although she left: the days she was enrolled are hers.
+    expect(row?.marks.slice(0, 9)).toEqual(Array(9).fill('not-enrolled'));
+    expect(row?.marks.slice(9, 20)).toEqual(['present', 'present', 'weekend', 'weekend', 'present', 'present', 'holiday', 'unmarked', 'unmarked', 'weekend', 'weekend']);
+    expect(row?.marks.slice(20)).toEqual(Array(11).fill('not-enrolled'));
+    expect(row?.totals).toEqual({ present: 4, sick: 0, vacation: 0, sanatorium: 0, family: 0, other: 0, unmarked: 2, unexcused: 2 });
+    // The group's child-days grow by her 4 days, nothing more.
+    expect(sheet?.totals.childDays).toBe(54);
+    // November: not yet enrolled, not listed. January: gone, not listed.
+    expect(kit.admin.tabel('g1', '2026-11', '2027-01-05', 'ru')?.rows.some((r) => r.childId === 'tomiris')).toBe(false);
+    expect(kit.admin.tabel('g1', '2027-01', '2027-01-05', 'ru')?.rows.some((r) => r.childId === 'tomiris')).toBe(false);
   });
 });

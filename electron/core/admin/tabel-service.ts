@@ -1,8 +1,9 @@
-// The табель of one group and month from the database: the group's children, the days each was there (any event no
-// correction withdrew), their absences (not withdrawn), the Kazakh calendar with the admin's transfers, and the
-// unexcused limit from the staff settings; shared/admin/tabel.ts decides every cell and total.
+// The табель of one group and month from the database: the group's children enrolled on any day of the month (those
+// who joined or left during it too: child_enrolments, migration 0017), the days each was enrolled, the days each was
+// there (any event no correction withdrew), their absences (not withdrawn), the Kazakh calendar with the admin's
+// transfers, and the unexcused limit from the staff settings; shared/admin/tabel.ts decides every cell and total.
 import type { Database, Statement } from 'better-sqlite3';
-import { buildTabel, type TabelAbsence, type TabelChild, type TabelSheet } from '../../../shared/admin/tabel.js';
+import { buildTabel, type EnrolmentPeriod, type TabelAbsence, type TabelChild, type TabelSheet } from '../../../shared/admin/tabel.js';
 import { addDays, lastDateOf, monthCalendar } from '../../../shared/admin/work-calendar.js';
 import type { Language } from '../../../shared/domain/attendance.js';
 import { toLocalTime, type LocalZone } from '../../../shared/domain/local-time.js';
@@ -11,22 +12,30 @@ import type { CalendarTransfers } from './calendar-transfers.js';
 import { kzHolidaysInMonth } from './kz-holidays.js';
 import { inKazakhOrder } from '../../../shared/text/kazakh-order.js';
 
+/** A period of child c touching the month (params: the month's last day, then its first). */
+const ENROLLED_IN_MONTH = `SELECT 1 FROM child_enrolments p WHERE p.child_id = c.id
+                             AND (p.from_day IS NULL OR p.from_day <= ?) AND (p.until_day IS NULL OR p.until_day >= ?)`;
+
 /** Exported for the migration test's EXPLAIN QUERY PLAN checks. */
 export const TABEL_SQL = {
-  children: `SELECT id, first_name AS firstName, last_name AS lastName FROM children
-              WHERE group_id = ? AND active = 1 ORDER BY id`,
+  children: `SELECT id, first_name AS firstName, last_name AS lastName FROM children c
+              WHERE group_id = ? AND EXISTS (${ENROLLED_IN_MONTH}) ORDER BY id`,
+  // The periods of the group's children touching the month (params: group, last day, first day).
+  enrolments: `SELECT p.child_id AS childId, p.from_day AS "from", p.until_day AS "until"
+                 FROM children c CROSS JOIN child_enrolments p ON p.child_id = c.id
+                WHERE c.group_id = ? AND (p.from_day IS NULL OR p.from_day <= ?) AND (p.until_day IS NULL OR p.until_day >= ?)`,
   // The group's children drive (CROSS JOIN keeps that order): each child's days come from the covering index, joined
   // into one string per child inside SQLite (a thousand rows crossing into JavaScript cost twice as much).
   presentDays: `SELECT c.id AS childId, group_concat(e.local_date) AS days
                   FROM children c CROSS JOIN attendance_events e ON e.child_id = c.id
-                 WHERE c.group_id = ? AND c.active = 1 AND e.local_date BETWEEN ? AND ?
+                 WHERE c.group_id = ? AND e.local_date BETWEEN ? AND ?
                    AND NOT EXISTS (SELECT 1 FROM corrections k WHERE k.target_type = 'attendance' AND k.target_id = e.id)
                  GROUP BY c.id`,
   // An absence is at most a year long (AbsenceService refuses longer ones), so only absences that began in the year
   // before the month can reach into it: the walk over each child's absences stays that short however old the month.
   absences: `SELECT a.id, a.child_id AS childId, a.first_date AS firstDate, a.last_date AS lastDate, a.reason
                FROM children c CROSS JOIN absences a ON a.child_id = c.id
-              WHERE c.group_id = ? AND c.active = 1 AND a.first_date BETWEEN ? AND ? AND a.last_date >= ?
+              WHERE c.group_id = ? AND a.first_date BETWEEN ? AND ? AND a.last_date >= ?
                 AND NOT EXISTS (SELECT 1 FROM corrections k WHERE k.target_type = 'absence' AND k.target_id = a.id)`,
 } as const;
 
@@ -44,7 +53,8 @@ export interface TabelServiceDeps {
 
 export class TabelService {
   private readonly group: Statement<[string], { name: string }>;
-  private readonly children: Statement<[string], TabelChild>;
+  private readonly children: Statement<[string, string, string], TabelChild>;
+  private readonly enrolments: Statement<[string, string, string], EnrolmentPeriod & { childId: string }>;
   private readonly presentDays: Statement<[string, string, string], { childId: string; days: string }>;
   private readonly absences: Statement<[string, string, string, string], TabelAbsence & { reason: AbsenceReason }>;
   private readonly firstEventDay: Statement<[], { day: string | null }>;
@@ -54,6 +64,7 @@ export class TabelService {
     const { db } = deps;
     this.group = db.prepare('SELECT name FROM groups WHERE id = ?');
     this.children = db.prepare(TABEL_SQL.children);
+    this.enrolments = db.prepare(TABEL_SQL.enrolments);
     this.presentDays = db.prepare(TABEL_SQL.presentDays);
     this.absences = db.prepare(TABEL_SQL.absences);
     this.firstEventDay = db.prepare('SELECT min(local_date) AS day FROM attendance_events');
@@ -74,6 +85,8 @@ export class TabelService {
     if (!group) return null;
     const first = `${month}-01`;
     const last = lastDateOf(month);
+    const enrolments = new Map<string, EnrolmentPeriod[]>();
+    for (const { childId, ...period } of this.enrolments.all(groupId, last, first)) enrolments.set(childId, [...(enrolments.get(childId) ?? []), period]);
     const presentDays = new Map(this.presentDays.all(groupId, first, last).map((row) => [row.childId, new Set(row.days.split(','))]));
     return buildTabel({
       month,
@@ -85,7 +98,8 @@ export class TabelService {
       unexcusedLimit: this.deps.unexcusedLimit(),
       days: monthCalendar(month, kzHolidaysInMonth(month, language), this.deps.transfers.inMonth(month)),
       // The табель lists children by last name in the Kazakh alphabet (SQLite's code-point order puts Ә after Я).
-      children: inKazakhOrder(this.children.all(groupId), (c) => c.lastName, (c) => c.firstName),
+      children: inKazakhOrder(this.children.all(groupId, last, first), (c) => c.lastName, (c) => c.firstName),
+      enrolments,
       presentDays,
       absences: this.absences.all(groupId, addDays(first, -LONGEST_ABSENCE_DAYS), last, first),
     });

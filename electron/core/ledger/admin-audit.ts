@@ -24,7 +24,9 @@ export type AdminAction =
   | 'time-zone-set'
   // Migration 0016: a first-run setup step once its admin exists, and the demo put aside (electron/core/setup/).
   | 'setup-step'
-  | 'start-afresh';
+  | 'start-afresh'
+  // Migration 0017: a roster change made by hand or from a spreadsheet (electron/core/roster/edit/).
+  | 'roster-changed';
 
 export class AdminAudit {
   private readonly insert: Statement<[string, string, number, string, string, string]>;

@@ -73,6 +73,12 @@ export const settingDeclarations = {
    * pull. A damaged value counts as the city's, so the kiosk changes no card by mistake.
    */
   cardsManagedBy: setting(CardsManagedBySchema, 'kindergarten', 'city'),
+  /**
+   * Who keeps the roster (the city's settings.rosterManagedBy), written by the roster pull: 'city' unless the city says
+   * otherwise. Read only for a kiosk enrolled with a city (a kiosk on its own keeps its roster itself, whatever this
+   * holds: electron/core/roster/edit/roster-authority.ts).
+   */
+  rosterManagedBy: setting(CardsManagedBySchema, 'city'),
 
   // The first-run setup (electron/core/setup/): null until it begins, so a kiosk from before it is never sent back to it.
   firstRunSetup: setting(StoredSetupSchema.nullable(), null),

@@ -14,6 +14,8 @@ import { SettingsStore } from '../ledger/settings-store.js';
 import { tempDataDir } from '../testing/fixtures.js';
 import { applyRosterReply, RosterRejectedError } from './roster-apply.js';
 import { SYNC_KEYS, SyncStateStore } from '../ledger/sync-state.js';
+import { AdminAudit } from '../ledger/admin-audit.js';
+import { RosterEditor } from './edit/roster-editor.js';
 
 const NOW = new Date('2026-11-23T03:12:00.000Z');
 const CITY_KEY = { id: 'city-2026', publicKey: randomBytes(32).toString('base64url') };
@@ -92,9 +94,11 @@ describe('applying the city roster', () => {
 
     expect(applied).toMatchObject({ kind: 'snapshot', cursor: 'c1' });
     expect(roster.kindergarten()).toEqual({ id: 'kg-demo', name: 'Балабақша № 1 «Ақбота»', demo: false });
-    // Алиса has an arrival on record: deactivated, not deleted. Әлихан had none: deleted.
+    // Алиса has an arrival on record, Әлихан none; both were enrolled (the табель counted their days): deactivated, not
+    // deleted, their last enrolled day today.
     expect(row(db, 'SELECT active FROM children WHERE id = ?', 'ch0003')).toEqual({ active: 0 });
-    expect(row(db, 'SELECT id FROM children WHERE id = ?', 'ch0001')).toBeUndefined();
+    expect(row(db, 'SELECT active FROM children WHERE id = ?', 'ch0001')).toEqual({ active: 0 });
+    expect(row(db, 'SELECT from_day, until_day FROM child_enrolments WHERE child_id = ?', 'ch0001')).toEqual({ from_day: null, until_day: '2026-11-23' });
     // Елена's card is named by that arrival: revoked and kept; she keeps her row but no child and no working card.
     expect(row(db, 'SELECT revoked_at FROM credentials WHERE id = ?', 'cr00002')).toEqual({ revoked_at: NOW.toISOString() });
     expect(roster.companion('cp0002')).toBeDefined();
@@ -102,11 +106,12 @@ describe('applying the city roster', () => {
     // Асқар was never named by an event: gone with his card.
     expect(roster.companion('cp0005')).toBeUndefined();
     expect(row(db, 'SELECT id FROM credentials WHERE id = ?', 'cr00005')).toBeUndefined();
-    // Айгерім recorded an override: deactivated. The nurse: deleted. Group 12, empty now: deleted.
+    // Айгерім recorded an override: deactivated. The nurse: deleted. Group 12 keeps the children who left it (their
+    // past days are its табель's): taken out of service, not deleted.
     expect(row(db, 'SELECT active FROM staff WHERE id = ?', 'staff-duty')).toEqual({ active: 0 });
     expect(row(db, 'SELECT id FROM staff WHERE id = ?', 'staff-nurse')).toBeUndefined();
-    expect(row(db, 'SELECT id FROM groups WHERE id = ?', 'g12')).toBeUndefined();
-    expect(applied.kept).toBe(4);
+    expect(row(db, 'SELECT active FROM groups WHERE id = ?', 'g12')).toEqual({ active: 0 });
+    expect(applied.kept).toBe(4 + gone.length);
     // The demo city key goes, the city's own comes.
     const keys = new TrustedKeys(db);
     expect(keys.find(DEMO_CITY_KEY_ID)).toBeUndefined();
@@ -161,6 +166,41 @@ describe('applying the city roster', () => {
     expect(roster.childrenOf('cp0002')).toEqual([]);
     apply(db, delta({ upserts: { children: [{ id: 'ch0003', groupId: 'g02', firstName: 'Алиса', lastName: 'Иванова' }], links: [{ companionId: 'cp0002', childId: 'ch0003', mayBring: true, mayCollect: true, blocked: false }] }, removals: {} }));
     expect(roster.childrenOf('cp0002')).toMatchObject([{ id: 'ch0003', first_name: 'Алиса' }]);
+  });
+
+  it("records a child the city removed as leaving today and one it lists again as joining today, for the табель's days", () => {
+    const { db } = kiosk();
+    const periods = () => db.prepare("SELECT from_day, until_day FROM child_enrolments WHERE child_id = 'ch0003' ORDER BY id").all();
+    apply(db, snapshot(citySnapshot((r) => (r.children = without(r.children, 'ch0003')))));
+    expect(periods()).toEqual([{ from_day: null, until_day: '2026-11-23' }]);
+    const back = { id: 'ch0003', groupId: 'g02', firstName: 'Алиса', lastName: 'Иванова' };
+    applyRosterReply(db, delta({ upserts: { children: [back] }, removals: {} }), { now: new Date('2026-12-10T03:00:00.000Z'), kindergartenId: 'kg-demo', zone: 300 });
+    expect(periods()).toEqual([
+      { from_day: null, until_day: '2026-11-23' },
+      { from_day: '2026-12-10', until_day: null },
+    ]);
+  });
+
+  it("leaves the rows edited here as the kiosk has them until the city has the change, where the kindergarten keeps its roster", () => {
+    const { db, roster } = kiosk();
+    apply(db, snapshot(citySnapshot((r) => (r.settings = { rosterManagedBy: 'kindergarten' }))));
+    const editor = new RosterEditor({ db, audit: new AdminAudit(db), deviceId: 'kiosk-1', settings: SettingsStore.of(db), sync: new SyncStateStore(db) });
+    const child = { id: 'ch-new', groupId: 'g02', firstName: 'Ару', lastName: 'Омарова' };
+    const link = { companionId: 'cp0002', childId: 'ch-new', mayBring: true, mayCollect: true, blocked: false };
+    const at = toLocalTime(NOW, 300);
+    expect(editor.apply('staff-admin', 'console', [{ kind: 'child', child }, { kind: 'link', link }, { kind: 'child-left', childId: 'ch0003', lastDay: '2026-11-23' }], at)).toMatchObject({
+      ok: true,
+      value: { changed: 3 },
+    });
+    // A snapshot made before the city heard of the edits: the new child and her right stay, Алиса stays gone.
+    apply(db, snapshot(citySnapshot((r) => (r.settings = { rosterManagedBy: 'kindergarten' })), 'c3'));
+    expect(roster.childrenOf('cp0002').map((c) => c.id)).toEqual(['ch-new']);
+    expect(row(db, 'SELECT active FROM children WHERE id = ?', 'ch0003')).toEqual({ active: 0 });
+    // Once the city has them, its roster decides again (here it never took them: they leave).
+    db.prepare("UPDATE sync_outbox SET state = 'sent', sent_ms = 1").run();
+    apply(db, snapshot(citySnapshot((r) => (r.settings = { rosterManagedBy: 'kindergarten' })), 'c4'));
+    expect(row(db, 'SELECT active FROM children WHERE id = ?', 'ch-new')).toEqual({ active: 0 });
+    expect(row(db, 'SELECT active FROM children WHERE id = ?', 'ch0003')).toEqual({ active: 1 });
   });
 
   it('moves a card from a revoked credential to a new live one, but refuses two live ones', () => {

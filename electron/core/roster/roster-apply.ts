@@ -19,6 +19,9 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { Roster } from '../../../shared/domain/roster.js';
 import { RosterReplySchema, type CityKey, type CitySettings, type RosterDelta, type RosterReply, type RosterSnapshot } from '../../../shared/sync/protocol.js';
 import { credentialsAwaitingCity, enrolmentsRefusedByCity } from './card-awaiting-city.js';
+import { ChildEnrolments } from './child-enrolments.js';
+import { rosterRowKey, rosterRowsAwaitingCity, type RosterEntityName } from './roster-awaiting-city.js';
+import { linkKeyOf } from '../../../shared/domain/roster-change.js';
 import { toLocalTime, type LocalTime, type LocalZone } from '../../../shared/domain/local-time.js';
 import { normalizeCardNumber } from '../../../shared/credentials/card-number.js';
 import { TrustedKeys } from '../credentials/trusted-keys.js';
@@ -60,6 +63,8 @@ export interface RosterApplyContext {
    * would undo it (a card revoked here live again until the next pull). The apply keeps both this list and its own.
    */
   awaitingCityAtRequest?: ReadonlySet<string>;
+  /** The same for the roster rows edited here (rosterRowsAwaitingCity, read before the request). */
+  rosterAwaitingCityAtRequest?: ReadonlySet<string>;
   /** Where the staff audit's local times are told (the kiosk clock's zone); the machine's own zone when absent. */
   zone?: LocalZone;
 }
@@ -113,7 +118,12 @@ export function applyRosterReply(db: Database, raw: unknown, context: RosterAppl
   try {
     return db
       .transaction((): RosterApplied => {
-        const tables = new RosterTables(db, toLocalTime(context.now, context.zone), context.awaitingCityAtRequest ?? new Set());
+        const tables = new RosterTables(
+          db,
+          toLocalTime(context.now, context.zone),
+          context.awaitingCityAtRequest ?? new Set(),
+          context.rosterAwaitingCityAtRequest ?? new Set(),
+        );
         if (reply.kind === 'snapshot') tables.applySnapshot(reply.roster);
         else tables.applyDelta(reply.changes);
         const state = new SyncStateStore(db);
@@ -142,6 +152,10 @@ class RosterTables {
    * same). Read inside the apply's transaction, together with the list read before the roster was requested.
    */
   private readonly awaitingCity: ReadonlySet<string>;
+  /** Groups, children, companions and links edited here and not yet acknowledged: kept as the kiosk has them, likewise. */
+  private readonly rosterAwaitingCity: ReadonlySet<string>;
+  /** A child removed leaves today; one who comes back joins today (the табель counts only enrolled days). */
+  private readonly enrolments: ChildEnrolments;
   private readonly s: Record<
     | 'upsertGroup'
     | 'upsertChild'
@@ -156,6 +170,9 @@ class RosterTables {
     | 'deleteGroup'
     | 'deleteChild'
     | 'deactivateChild'
+    | 'childActive'
+    | 'deactivateGroup'
+    | 'deactivateCompanion'
     | 'deleteCompanion'
     | 'deleteLink'
     | 'deleteLinksOfChild'
@@ -178,6 +195,7 @@ class RosterTables {
     private readonly db: Database,
     private readonly at: LocalTime,
     awaitingCityAtRequest: ReadonlySet<string>,
+    rosterAwaitingCityAtRequest: ReadonlySet<string>,
   ) {
     this.now = new Date(at.ms);
     this.nowIso = this.now.toISOString();
@@ -185,10 +203,12 @@ class RosterTables {
     this.settings = SettingsStore.of(db);
     this.staffAudit = new StaffAudit(db);
     this.awaitingCity = new Set([...awaitingCityAtRequest, ...credentialsAwaitingCity(db)]);
+    this.rosterAwaitingCity = new Set([...rosterAwaitingCityAtRequest, ...rosterRowsAwaitingCity(db)]);
+    this.enrolments = new ChildEnrolments(db);
     this.s = {
       upsertGroup: db.prepare(
-        `INSERT INTO groups (id, name, sort_order) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, sort_order = excluded.sort_order
-         WHERE (name, sort_order) IS NOT (excluded.name, excluded.sort_order)`,
+        `INSERT INTO groups (id, name, sort_order) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, sort_order = excluded.sort_order, active = 1
+         WHERE (name, sort_order, active) IS NOT (excluded.name, excluded.sort_order, 1)`,
       ),
       upsertChild: db.prepare(
         `INSERT INTO children (id, group_id, first_name, last_name, active) VALUES (?, ?, ?, ?, 1)
@@ -197,8 +217,8 @@ class RosterTables {
       ),
       upsertCompanion: db.prepare(
         `INSERT INTO companions (id, first_name, last_name, relation) VALUES (?, ?, ?, ?)
-         ON CONFLICT(id) DO UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name, relation = excluded.relation
-         WHERE (first_name, last_name, relation) IS NOT (excluded.first_name, excluded.last_name, excluded.relation)`,
+         ON CONFLICT(id) DO UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name, relation = excluded.relation, active = 1
+         WHERE (first_name, last_name, relation, active) IS NOT (excluded.first_name, excluded.last_name, excluded.relation, 1)`,
       ),
       upsertLink: db.prepare(
         `INSERT INTO companion_children (companion_id, child_id, may_bring, may_collect, blocked) VALUES (?, ?, ?, ?, ?)
@@ -223,6 +243,9 @@ class RosterTables {
       deleteGroup: db.prepare('DELETE FROM groups WHERE id = ?'),
       deleteChild: db.prepare('DELETE FROM children WHERE id = ?'),
       deactivateChild: db.prepare('UPDATE children SET active = 0 WHERE id = ?'),
+      childActive: db.prepare('SELECT active FROM children WHERE id = ?').pluck(),
+      deactivateGroup: db.prepare('UPDATE groups SET active = 0 WHERE id = ?'),
+      deactivateCompanion: db.prepare('UPDATE companions SET active = 0 WHERE id = ?'),
       deleteCompanion: db.prepare('DELETE FROM companions WHERE id = ?'),
       deleteLink: db.prepare('DELETE FROM companion_children WHERE companion_id = ? AND child_id = ?'),
       deleteLinksOfChild: db.prepare('DELETE FROM companion_children WHERE child_id = ?'),
@@ -304,30 +327,45 @@ class RosterTables {
     up: { groups?: Group[]; children?: Child[]; companions?: Companion[]; links?: Link[]; credentials?: Credential[]; staff?: Staff[]; cityKeys?: CityKey[] },
     removals: Removals,
   ): void {
-    for (const link of removals.links) this.counts.removed += this.s.deleteLink.run(link.companionId, link.childId).changes;
+    const ours = (entity: RosterEntityName, key: string): boolean => !this.rosterAwaitingCity.has(rosterRowKey(entity, key));
+    const linkOurs = (l: LinkKey): boolean => ours('link', linkKeyOf(l.companionId, l.childId));
+    for (const link of removals.links.filter(linkOurs)) this.counts.removed += this.s.deleteLink.run(link.companionId, link.childId).changes;
     for (const id of removals.credentials) this.removeCredential(id);
 
-    for (const g of up.groups ?? []) this.upserted(this.s.upsertGroup.run(g.id, g.name, g.sortOrder));
-    for (const c of up.children ?? []) this.upserted(this.s.upsertChild.run(c.id, c.groupId, c.firstName, c.lastName));
-    for (const c of up.companions ?? []) this.upserted(this.s.upsertCompanion.run(c.id, c.firstName, c.lastName, c.relation));
-    for (const l of up.links ?? []) this.upserted(this.s.upsertLink.run(l.companionId, l.childId, +l.mayBring, +l.mayCollect, +l.blocked));
+    for (const g of (up.groups ?? []).filter((g) => ours('group', g.id))) this.upserted(this.s.upsertGroup.run(g.id, g.name, g.sortOrder));
+    for (const c of (up.children ?? []).filter((c) => ours('child', c.id))) this.upsertChild(c);
+    for (const c of (up.companions ?? []).filter((c) => ours('companion', c.id))) this.upserted(this.s.upsertCompanion.run(c.id, c.firstName, c.lastName, c.relation));
+    for (const l of (up.links ?? []).filter(linkOurs)) this.upserted(this.s.upsertLink.run(l.companionId, l.childId, +l.mayBring, +l.mayCollect, +l.blocked));
     for (const c of up.credentials ?? []) this.upsertCredential(c);
     for (const s of up.staff ?? []) this.upserted(this.s.upsertStaff.run(s.id, s.firstName, s.lastName, s.role));
     for (const key of up.cityKeys ?? []) this.trustCityKey(key);
 
-    for (const id of removals.children) {
+    for (const id of removals.children.filter((id) => ours('child', id))) {
       this.counts.removed += this.s.deleteLinksOfChild.run(id).changes;
-      this.removeOrKeep(this.s.deleteChild, id, () => this.s.deactivateChild.run(id));
+      this.removeOrKeep(this.s.deleteChild, id, () => this.leave(id));
     }
-    for (const id of removals.companions) {
+    for (const id of removals.companions.filter((id) => ours('companion', id))) {
       // A companion kept for history must not still open the door: no links, no working credential.
       this.counts.removed += this.s.deleteLinksOfCompanion.run(id).changes;
       for (const credentialId of this.s.credentialsOfCompanion.all(id) as string[]) this.removeCredential(credentialId);
-      this.removeOrKeep(this.s.deleteCompanion, id, () => undefined);
+      this.removeOrKeep(this.s.deleteCompanion, id, () => this.s.deactivateCompanion.run(id));
     }
-    for (const id of removals.groups) this.removeOrKeep(this.s.deleteGroup, id, () => undefined);
+    for (const id of removals.groups.filter((id) => ours('group', id))) this.removeOrKeep(this.s.deleteGroup, id, () => this.s.deactivateGroup.run(id));
     for (const id of removals.staff) this.removeOrKeep(this.s.deleteStaff, id, () => this.s.deactivateStaff.run(id));
     for (const id of removals.cityKeys) this.counts.removed += this.s.deleteCityKey.run(id).changes;
+  }
+
+  /** A child the kiosk had as inactive comes back: they join today (a new one is enrolled by the insert trigger). */
+  private upsertChild(c: Child): void {
+    const wasInactive = this.s.childActive.get(c.id) === 0;
+    this.upserted(this.s.upsertChild.run(c.id, c.groupId, c.firstName, c.lastName));
+    if (wasInactive) this.enrolments.join(c.id, this.at.localDate, false);
+  }
+
+  /** A child the city removed that history names: deactivated, their last enrolled day today. */
+  private leave(childId: string): void {
+    this.s.deactivateChild.run(childId);
+    this.enrolments.leave(childId, this.at.localDate);
   }
 
   /**
@@ -418,6 +456,8 @@ class RosterTables {
     if (s.vacationDaysPerYear !== undefined) this.settings.set('vacationDaysPerYear', s.vacationDaysPerYear);
     // Not "absent keeps the kiosk's own": who manages the cards is the city's to say, and absent means the kindergarten.
     this.settings.set('cardsManagedBy', s.cardsManagedBy ?? 'kindergarten');
+    // The roster is the city's unless it says so: a city from before hand edits keeps its roster.
+    this.settings.set('rosterManagedBy', s.rosterManagedBy ?? 'city');
   }
 }
 

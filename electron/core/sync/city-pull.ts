@@ -5,6 +5,7 @@ import type { Database } from 'better-sqlite3';
 import type { LocalZone } from '../../../shared/domain/local-time.js';
 import { MAX_PUSH_RECORDS } from '../../../shared/sync/protocol.js';
 import { credentialsAwaitingCity } from '../roster/card-awaiting-city.js';
+import { rosterRowsAwaitingCity } from '../roster/roster-awaiting-city.js';
 import type { AttendanceLog } from '../ledger/attendance-log.js';
 import type { CityClient } from './city-client.js';
 import type { ClockOffsetTracker } from './clock-offset.js';
@@ -61,6 +62,7 @@ export class CityPull {
     // Read BEFORE the request: the push worker (its own thread and connection) may have a card change acknowledged
     // while the roster is on its way, and a roster the city made before it applied the change must not undo it.
     const awaitingCityAtRequest = credentialsAwaitingCity(this.deps.db);
+    const rosterAwaitingCityAtRequest = rosterRowsAwaitingCity(this.deps.db);
     let rosterReply: Awaited<ReturnType<CityReader['roster']>>;
     try {
       rosterReply = await client.roster(this.state.get(SYNC_KEYS.rosterCursor));
@@ -76,6 +78,7 @@ export class CityPull {
         now: this.deps.now(),
         kindergartenId: this.state.get(SYNC_KEYS.kindergartenId),
         awaitingCityAtRequest,
+        rosterAwaitingCityAtRequest,
         ...(zoneNow === undefined ? {} : { zone: zoneNow }),
       });
       this.log(`[sync] roster ${roster.kind}: ${roster.upserted} upserted, ${roster.removed} removed, ${roster.kept} kept for history`);

@@ -81,7 +81,7 @@ describe('migration 0005 admin', () => {
 
   it("reads the табель's month per child from indexes", () => {
     const db = fresh();
-    expect(queryPlan(db, TABEL_SQL.children, ...['g1'])).toMatch(/SEARCH children USING INDEX children_by_group \(group_id=\?\)/);
+    // Which children the month lists reads child_enrolments of 0017: its plan is checked there.
     const days = queryPlan(db, TABEL_SQL.presentDays, ...['g1', '2026-11-01', '2026-11-30']);
     expect(days).toMatch(/SEARCH c USING INDEX children_by_group \(group_id=\?\)/);
     expect(days).toMatch(/SEARCH e USING COVERING INDEX attendance_child_days \(child_id=\? AND local_date>\? AND local_date<\?\)/);

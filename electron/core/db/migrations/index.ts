@@ -16,5 +16,6 @@ import { backupSettingsAudit } from './0013-backup-settings-audit.js';
 import { archiveBoundaries } from './0014-archive-boundaries.js';
 import { timeZoneAudit } from './0015-time-zone-audit.js';
 import { setupAudit } from './0016-setup-audit.js';
+import { rosterEdits } from './0017-roster-edits.js';
 
-export const migrations: readonly Migration[] = [initial, trustedKeys, syncOutbox, staff, admin, cardChanges, staffAccounts, chainVerified, refusedCoalesced, staffCardLock, allowedValues, restoreAudit, backupSettingsAudit, archiveBoundaries, timeZoneAudit, setupAudit];
+export const migrations: readonly Migration[] = [initial, trustedKeys, syncOutbox, staff, admin, cardChanges, staffAccounts, chainVerified, refusedCoalesced, staffCardLock, allowedValues, restoreAudit, backupSettingsAudit, archiveBoundaries, timeZoneAudit, setupAudit, rosterEdits];

@@ -22,7 +22,8 @@ export const archiveFileName = (year: number): string => `esik-${year}.sqlite`;
 export const partialName = (year: number): string => `${archiveFileName(year)}.partial`;
 
 /** The roster and calendar tables copied whole: small, and what the year's табель reads beside its records. */
-const WHOLE_TABLES = ['kindergarten', 'groups', 'children', 'companions', 'companion_children', 'credentials', 'staff', 'device', 'calendar_transfers', 'archive_boundaries'];
+// child_enrolments before children: a child inserted active gets an open period from a trigger unless it has one.
+const WHOLE_TABLES = ['kindergarten', 'groups', 'child_enrolments', 'children', 'companions', 'companion_children', 'credentials', 'staff', 'device', 'calendar_transfers', 'archive_boundaries'];
 
 export interface WriteProgress {
   copied: number;
