@@ -84,7 +84,9 @@ async function benchTapsDuringBackup(dir: string): Promise<void> {
   kioskWithHistory(path, HISTORY_EVENTS);
   const cards = singleChildCards(path);
   const clock = manualClock('2026-12-03T03:00:00.000Z');
-  const core = new KioskCore({ dataDir, demo: true, clock, log: () => undefined });
+  // The backups here are the bench's own jobs: the core's schedule would start one of its own after five minutes (on a
+  // slow machine, mid-run) in the same folder, clearing the bench's copy half-taken, and in the door's thread.
+  const core = new KioskCore({ dataDir, demo: true, clock, log: () => undefined, backup: { checkEveryMs: 24 * 3_600_000 } });
   const idle: number[] = [];
   const during: number[] = [];
   let jobs = 0;
