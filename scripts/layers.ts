@@ -20,12 +20,18 @@ const TEST_PACKAGES = ['vitest', 'fast-check'];
 // pino: the log files.
 const CORE_PACKAGES = ['node:', 'better-sqlite3', 'uuid', 'zod', 'node-hid', 'date-holidays', 'exceljs', 'pdfkit', 'qrcode-generator', 'pino', 'fflate'];
 
+/**
+ * Packages only one core folder may import. updates/ reads a feed's channel file with electron-updater's own reader
+ * (its providers/Provider module, which loads no Electron), so the core and the installer read the file alike.
+ */
+const FOLDER_PACKAGES: Record<string, string[]> = { updates: ['electron-updater'] };
+
 /** One code-only row per core folder: it may import shared/, itself and the floors named. */
 function coreFloors(floors: Record<string, string[]>): Layer[] {
   return Object.entries(floors).map(([folder, below]) => ({
     folder: `electron/core/${folder}/`,
     mayImport: ['shared/', `electron/core/${folder}/`, ...below.map((floor) => `electron/core/${floor}/`)],
-    packages: CORE_PACKAGES,
+    packages: [...CORE_PACKAGES, ...(FOLDER_PACKAGES[folder] ?? [])],
     codeOnly: true,
   }));
 }
@@ -62,6 +68,9 @@ export const layers: Layer[] = [
     admin: ['time', 'files', 'db', 'credentials', 'guards', 'ledger', 'roster', 'staff'],
     // A restore recognises its admin by PIN against the copy's staff accounts (staff/pin-hash.ts, pin-pepper.ts).
     backup: ['time', 'files', 'db', 'guards', 'ledger', 'staff'],
+    // Updates: the admin's feed or a USB folder, checked against the vendor's key (credentials/ed25519.ts), the quiet
+    // hours read beside the door's settings (ledger/), the admin's acts audited.
+    updates: ['time', 'files', 'credentials', 'guards', 'ledger'],
     // The diagnostics page reads the floors and writes its bundle where the admin's exports go.
     diagnostics: ['files', 'db', 'guards', 'logging', 'admin'],
     // The first-run setup: the staff's first admin, the city's enrollment shown before it is kept, the roster's counts.
@@ -73,7 +82,7 @@ export const layers: Layer[] = [
     packages: ['node:', 'ws', 'zod', ...TEST_PACKAGES],
     testPackages: ['better-sqlite3'],
   },
-  { folder: 'electron/main/', mayImport: ['shared/', 'electron/core/', 'electron/main/'], packages: ['node:', 'electron'], testPackages: TEST_PACKAGES },
+  { folder: 'electron/main/', mayImport: ['shared/', 'electron/core/', 'electron/main/'], packages: ['node:', 'electron', 'electron-updater'], testPackages: TEST_PACKAGES },
   {
     folder: 'renderer/',
     mayImport: ['shared/', 'renderer/'],

@@ -54,6 +54,8 @@ import { backupHandlers, type BackupAsyncRequestName } from './backup/backup-han
 import { CannotRecordState } from './cannot-record.js';
 import { RestoreDesk } from './backup/restore/restore-desk.js';
 import { restoreHandlers } from './backup/restore/restore-handlers.js';
+import { UpdateDesk, type UpdateInstaller } from './updates/update-desk.js';
+import { updateHandlers, type UpdateAsyncRequestName } from './updates/update-handlers.js';
 import { DiskWatch } from './disk/disk-watch.js';
 import { folderReadOnly } from './disk/folder-read-only.js';
 import { SetupDesk } from './setup/setup-desk.js';
@@ -111,6 +113,12 @@ export interface KioskCoreOptions {
   shell?: ShellInfo;
   /** The longest the door waits after a restore for the city to give back its records (60 s by default, sync/city-recovery-wait.ts). */
   cityRecoveryWaitMs?: number;
+  /**
+   * Updates (electron/core/updates/): the shell's installer (Electron's, over electron-updater; none in the web host),
+   * public keys trusted beside the built-in ones (base64url; the web host's, never Electron's), and how often the desk
+   * looks whether a check is due or an install may run.
+   */
+  updates?: { installer?: UpdateInstaller | null; extraTrustedKeys?: readonly string[]; tickMs?: number; channelFile?: string };
 }
 
 /** The shells' delay before the background work starts (KioskCoreOptions.backgroundAfterMs). */
@@ -119,7 +127,7 @@ export const BACKGROUND_START_MS = 3_000;
 const STORAGE_PROBE_MS = 5_000;
 
 /** Requests that wait on the network, a file or a PIN's hash and so answer with a Promise; every other one answers at once. */
-type AsyncRequestName = SyncAsyncRequestName | AdminAsyncRequestName | StaffAsyncRequestName | BackupAsyncRequestName | DiagnosticsAsyncRequestName | SetupAsyncRequestName | 'restoreDamaged';
+type AsyncRequestName = UpdateAsyncRequestName | SyncAsyncRequestName | AdminAsyncRequestName | StaffAsyncRequestName | BackupAsyncRequestName | DiagnosticsAsyncRequestName | SetupAsyncRequestName | 'restoreDamaged';
 
 export type KioskHandlers = {
   [K in KioskRequestName]: (args: RequestArgs<K>) => K extends AsyncRequestName ? Promise<Result<RequestValue<K>>> : Result<RequestValue<K>>;
@@ -152,6 +160,8 @@ interface OpenStore {
   diagnostics: DiagnosticsDesk;
   /** The first-run setup and "start afresh" (electron/core/setup/). */
   setup: SetupDesk;
+  /** Updates: the admin's feed, a folder on a USB stick, the daily check and the quiet hours (electron/core/updates/). */
+  updates: UpdateDesk;
   /**
    * Opened on a disk with no room: the file is held by this connection alone (open-database.ts `exclusive`), and the
    * push, the roster pulls and the full check wait until there is room (`startBackground`).
@@ -265,6 +275,7 @@ export class KioskCore {
     ...projectGuarded(backupHandlers(), (s: OpenStore) => s.backups),
     ...projectGuarded(diagnosticsHandlers(), (s: OpenStore) => s.diagnostics),
     ...projectGuarded(setupHandlers(), (s: OpenStore) => s.setup),
+    ...projectGuarded(updateHandlers(), (s: OpenStore) => s.updates),
     ...restoreHandlers<OpenStore>(
       () => this.restores,
       () => (!this.store && this.status.state === 'database-error' ? this.status.problem : null),
@@ -300,6 +311,11 @@ export class KioskCore {
   pullFromCity(): Promise<PullOutcome> {
     if (!this.store) return Promise.reject(new Error('the database is not open'));
     return this.store.city.pullNow();
+  }
+
+  /** Runs the updates' round now: the daily check when due, an install when the hour allows (tests; a timer runs it). */
+  updateRound(): Promise<void> {
+    return this.store?.updates.tick() ?? Promise.resolve();
   }
 
   /** The sync credentials changed (a test's or the bench's provider): the push starts, restarts or stops. */
@@ -730,6 +746,18 @@ export class KioskCore {
         log: this.log,
       });
       status.setup = setup.needed();
+      const updates = new UpdateDesk({
+        dataDir: this.options.dataDir,
+        settings,
+        audit: new AdminAudit(db),
+        clock: this.clock,
+        log: this.log,
+        currentVersion: this.options.shell?.version ?? '0.0.0',
+        installer: this.options.updates?.installer ?? null,
+        ...(this.options.updates?.extraTrustedKeys === undefined ? {} : { extraTrustedKeys: this.options.updates.extraTrustedKeys }),
+        ...(this.options.updates?.tickMs === undefined ? {} : { tickMs: this.options.updates.tickMs }),
+        ...(this.options.updates?.channelFile === undefined ? {} : { channelFile: this.options.updates.channelFile }),
+      });
       // Everything is built: from here on timers and workers start, each with its stop in `running` for close().
       // An archive being written stops between its steps when the kiosk closes.
       const running: (() => void)[] = [() => admin.stop()];
@@ -745,11 +773,13 @@ export class KioskCore {
         this.audit = audit.outcome.then((outcome) => this.audited(opened, deviceId, outcome));
         backups.start();
         running.push(() => backups.stop());
+        updates.start();
+        running.push(() => updates.stop());
         const pruner = new OutboxPruner({ outbox: new OutboxStore(opened), settings, clock: this.clock, log: this.log, ...this.options.outboxPruning });
         pruner.start();
         running.push(() => pruner.stop());
       };
-      const store: OpenStore = { db, log, anchor, status, settings, door, qrSigner, staff, admin, cards, city, backups, diagnostics, setup, exclusive, startBackground, running };
+      const store: OpenStore = { db, log, anchor, status, settings, door, qrSigner, staff, admin, cards, city, backups, diagnostics, setup, updates, exclusive, startBackground, running };
       this.store = store;
       // After a restore with a city enrolled: the door waits for one round of the push (which first puts back what the
       // city holds beyond the copy), and that round starts now rather than after the start-up delay.

@@ -7,6 +7,7 @@ import { resultSchema, type Result } from './result.js';
 import { staffRequests } from '../staff/staff-contract.js';
 import { adminRequests } from '../admin/admin-contract.js';
 import { backupRequests } from '../admin/backup-contract.js';
+import { updateRequests } from '../admin/update-contract.js';
 import { diagnosticsRequests } from '../admin/diagnostics-contract.js';
 import { consoleRestoreRequests, restoreRequests } from '../admin/restore-contract.js';
 import { setupRequests } from '../setup/setup-contract.js';
@@ -256,6 +257,8 @@ export const kioskRequests = {
   ...adminRequests,
   /** The admin console's backups: the verified copies, their status, the retention and the encrypted second place. */
   ...backupRequests,
+  /** The admin console's updates: the feed, a folder on a USB stick, the quiet hours, install now. */
+  ...updateRequests,
   /** Restoring a verified copy: from the console, and from the damaged-records screen (shared/admin/restore-contract.ts). */
   ...consoleRestoreRequests,
   ...restoreRequests,

@@ -1,5 +1,6 @@
 // The shape of every reply that crosses the kiosk API: a value, or an error with a code the UI translates.
 import { z } from 'zod';
+import { updateRefusals } from '../admin/update-contract.js';
 
 export const errorCodes = [
   'INVALID_REQUEST',
@@ -110,6 +111,8 @@ export const errorCodes = [
   /** The archive file could not be written or failed its check: nothing was moved. */
   'ARCHIVE_FAILED',
   'ARCHIVE_UNKNOWN_YEAR',
+  /** The updates' refusals (shared/admin/update-contract.ts). */
+  ...updateRefusals,
   'INTERNAL',
 ] as const;
 export const ErrorCodeSchema = z.enum(errorCodes);

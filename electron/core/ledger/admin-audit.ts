@@ -26,7 +26,13 @@ export type AdminAction =
   | 'setup-step'
   | 'start-afresh'
   // Migration 0017: a roster change made by hand or from a spreadsheet (electron/core/roster/edit/).
-  | 'roster-changed';
+  | 'roster-changed'
+
+  // Migration 0018: the update settings and acts (electron/core/updates/update-desk.ts).
+  | 'update-feed-set'
+  | 'update-quiet-hours-set'
+  | 'update-from-folder'
+  | 'update-install-ordered';
 
 export class AdminAudit {
   private readonly insert: Statement<[string, string, number, string, string, string]>;

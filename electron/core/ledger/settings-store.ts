@@ -5,6 +5,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { z } from 'zod';
 import { BackupRetentionSchema } from '../../../shared/admin/backup-contract.js';
+import { QuietHoursSchema, UpdateCheckSchema } from '../../../shared/admin/update-contract.js';
 import { CardsManagedBySchema } from '../../../shared/admin/card-contract.js';
 import { SoundLevelSchema } from '../../../shared/admin/door-settings.js';
 import { LanguageSchema } from '../../../shared/domain/attendance.js';
@@ -97,6 +98,14 @@ export const settingDeclarations = {
   backupSecondPlaceRetention: setting(BackupRetentionSchema, { hourly: 6, daily: 7, monthly: 12, yearly: 5 }),
   /** The folder copies also go to, encrypted (its key is a secret, never here); null: none. */
   backupSecondPlace: setting(z.object({ folder: z.string().min(1).max(1024) }).strict().nullable(), null),
+
+  // Updates (electron/core/updates/).
+  /** The generic feed the kiosk checks daily (the city's or the vendor's web server); null: none, only a folder. */
+  updateFeedUrl: setting(z.string().min(1).max(1024).nullable(), null),
+  /** The local hours an update installs in by itself; never inside the door's day (updates/update-policy.ts). */
+  updateQuietHours: setting(QuietHoursSchema, { from: '21:00', to: '06:00' }),
+  /** What the newest check of the feed or a folder found. */
+  updateLastCheck: setting(UpdateCheckSchema.nullable(), null),
 } as const;
 
 export type SettingKey = keyof typeof settingDeclarations;
