@@ -13,6 +13,7 @@ import { electronSaveFileAs } from './save-dialog.js';
 import { runRestoreCommand } from '../core/backup/restore/restore-command.js';
 import { appArguments, MAIN_USAGE, parseMainCommandLine } from './main-args.js';
 import { electronSecretStore } from './secret-store.js';
+import { shellUpdateInstaller } from './updater.js';
 import { lockDownSession } from './security.js';
 import { bindKioskApi } from './ipc-bridge.js';
 import { lockKioskWindow } from './kiosk-lock.js';
@@ -76,6 +77,8 @@ function start(): void {
     // Exports go where the head chooses through the OS save dialog.
     saveFileAs: electronSaveFileAs,
     shell: { kind: 'electron', version: app.getVersion() },
+    // electron-updater on the generic feed the core checked; it downloads and installs only when the core says so.
+    updates: { installer: shellUpdateInstaller(log) },
   });
 
   bindKioskApi(core.handlers, log);

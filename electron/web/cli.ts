@@ -57,6 +57,9 @@ const core = new KioskCore({
   backgroundAfterMs: BACKGROUND_START_MS,
   log,
   shell: { kind: 'web', version: packageVersion() },
+  // The web host never installs: it checks a feed or a folder. ESIK_UPDATE_TRUST_KEY adds a public key to check against
+  // (a vendor trying its feed before release, the browser tests); Electron trusts only the keys built in.
+  updates: { extraTrustedKeys: process.env.ESIK_UPDATE_TRUST_KEY ? [process.env.ESIK_UPDATE_TRUST_KEY] : [] },
 });
 const linkFile = join(dataDir, LINK_FILE_NAME);
 const host = await startWebHost({ core, rendererDir: join(here, '../renderer'), port: options.port, linkFile, log });

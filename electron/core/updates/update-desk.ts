@@ -60,7 +60,7 @@ export class UpdateDesk {
 
   constructor(private readonly options: UpdateDeskOptions) {
     this.channelFile = options.channelFile ?? channelFileName(process.platform);
-    this.trustedKeys = trustedUpdateKeys(options.extraTrustedKeys);
+    this.trustedKeys = trustedUpdateKeys(options.extraTrustedKeys, (key) => options.log(`[updates] not an Ed25519 public key, left out: ${key.slice(0, 16)}…`));
     if (this.trustedKeys.length === 0) options.log('[updates] this build trusts no update key: every feed and folder will be refused (docs/updates.md)');
   }
 

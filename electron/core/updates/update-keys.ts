@@ -12,7 +12,18 @@ export function updateKeyFromText(text: string): KeyObject {
   return publicKeyFromRaw(new Uint8Array(Buffer.from(text.trim(), 'base64url')));
 }
 
-/** The built-in keys, and any the shell adds (the web host's ESIK_UPDATE_TRUST_KEY: it never installs). */
-export function trustedUpdateKeys(extra: readonly string[] = []): KeyObject[] {
-  return [...VENDOR_UPDATE_KEYS, ...extra].map(updateKeyFromText);
+/**
+ * The built-in keys, and any the shell adds (the web host's ESIK_UPDATE_TRUST_KEY: it never installs). A malformed
+ * key is left out and named through `refused`, never a reason for the kiosk not to start.
+ */
+export function trustedUpdateKeys(extra: readonly string[] = [], refused: (key: string) => void = () => undefined): KeyObject[] {
+  const keys: KeyObject[] = [];
+  for (const text of [...VENDOR_UPDATE_KEYS, ...extra]) {
+    try {
+      keys.push(updateKeyFromText(text));
+    } catch {
+      refused(text);
+    }
+  }
+  return keys;
 }
