@@ -20,10 +20,11 @@ import { SyncPage } from './SyncPage.js';
 import { TabelPage } from './TabelPage.js';
 import { TodayPage } from './TodayPage.js';
 import { TimeZoneWarnings } from './TimeZoneWarnings.js';
+import { UpdatesPage } from './UpdatesPage.js';
 import { useAdminCall } from './use-admin-call.js';
 import './admin.css';
 
-const TABS = ['today', 'log', 'refused', 'tabel', 'companions', 'cards', 'staff', 'sync', 'settings', 'diagnostics', 'backups', 'archive'] as const;
+const TABS = ['today', 'log', 'refused', 'tabel', 'companions', 'cards', 'staff', 'sync', 'settings', 'diagnostics', 'backups', 'archive', 'updates'] as const;
 type Tab = (typeof TABS)[number];
 
 interface Props {
@@ -84,6 +85,7 @@ export function AdminConsole({ api, session, onBack, onSignOut, onIdle, onEnded 
       {tab === 'diagnostics' && <DiagnosticsPage api={api} sessionId={session.sessionId} call={call} onEnded={onEnded} />}
       {tab === 'backups' && <BackupsPage api={api} sessionId={session.sessionId} onEnded={onEnded} />}
       {tab === 'archive' && <ArchivePage api={api} sessionId={session.sessionId} onEnded={onEnded} />}
+      {tab === 'updates' && <UpdatesPage api={api} sessionId={session.sessionId} onEnded={onEnded} />}
       {tab === 'staff' && <StaffAccountsPage api={api} session={session} onEnded={onEnded} />}
       {tab === 'sync' && (
         <SyncPage
