@@ -10,6 +10,8 @@ import { updateKeyFromText } from '../electron/core/updates/update-keys.js';
 
 const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
 const SCRIPT = join(process.cwd(), 'scripts', 'sign-update.ts');
+/** Each test starts tsx three times; on a loaded machine that alone can pass the default 20 s. */
+const SPAWNS_TIMEOUT_MS = 120_000;
 
 let dir: string;
 let release: Release;
@@ -32,7 +34,7 @@ describe('scripts/sign-update.ts', () => {
     const bytes = readFileSync(join(release.folder, release.channelFile));
     const signature = readFileSync(join(release.folder, `${release.channelFile}.sig`), 'utf8');
     expect(readSignedChannel(release.channelFile, bytes, signature, [updateKeyFromText(publicKey)])).toMatchObject({ ok: true, manifest: { version: '0.2.0' } });
-  });
+  }, SPAWNS_TIMEOUT_MS);
 
   it('refuses to sign a release whose installer is cut short, and says how to call it', () => {
     execFileSync(TSX, [SCRIPT, 'keygen', dir]);
@@ -43,5 +45,5 @@ describe('scripts/sign-update.ts', () => {
     const usage = spawnSync(TSX, [SCRIPT, 'sign'], { encoding: 'utf8' });
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain('usage:');
-  });
+  }, SPAWNS_TIMEOUT_MS);
 });
