@@ -27,7 +27,6 @@ export type AdminAction =
   | 'start-afresh'
   // Migration 0017: a roster change made by hand or from a spreadsheet (electron/core/roster/edit/).
   | 'roster-changed'
-
   // Migration 0018: the update settings and acts (electron/core/updates/update-desk.ts).
   | 'update-feed-set'
   | 'update-quiet-hours-set'
