@@ -3,9 +3,9 @@
 // JavaScript heap is read after a forced garbage collection (Chrome DevTools Protocol) and the web host's resident
 // memory from /proc. Each is fitted over the run (Theil–Sen, growth-fit.ts: a few samples caught before a collection
 // or an allocator's arena kept do not tilt it) and reported as growth per hour: memory that outlives a frame, a
-// receipt or a check-in shows here. Heap snapshots at the first and last sample say what grew, by kind: compiled code
-// (V8 and WebAssembly tiering up the functions a long run makes hot, bounded by the program's size) apart from the
-// page's own objects.
+// receipt or a check-in shows here. Heap snapshots at the first, middle and last sample say what grew, by kind:
+// compiled code (V8 and WebAssembly tiering up the functions a long run makes hot) apart from the page's own objects,
+// each by constructor or name; the fits of each half say whether a growth levels off.
 import { join } from 'node:path';
 import { launchWithCamera, waitForCamera } from '../e2e/support/camera-kiosk.js';
 import { demoQrCodes } from '../e2e/support/demo-qr-codes.js';
@@ -13,53 +13,28 @@ import { startKioskHost } from '../e2e/support/kiosk-host.js';
 import { readDatabase } from '../e2e/support/kiosk-test.js';
 import { writeQrVideo, type VideoSegment } from '../e2e/support/qr-video.js';
 import { writeSetting } from '../e2e/support/staff-steps.js';
-import type { CDPSession } from '@playwright/test';
 import { theilSenSlope, leastSquaresSlope, type Point } from './growth-fit.js';
+import { largestGrowth, takeHeapSummary, type HeapSummary } from './heap-snapshot-summary.js';
 import { findDescendant, rssBytes } from './process-cpu.js';
 import { report } from './stats.js';
 
 const FPS = 10;
 /** 40 samples over ten minutes: enough for the robust fit to shrug off a few jumps. */
 const SAMPLE_S = 15;
-/** Codes already coming before the first sample: start-up's own ups and downs (the host's heap settling after the
- * database is opened, the page's first receipts compiling) are not growth. */
-const WARM_UP_S = 60;
-
-/** A heap snapshot's self sizes summed by kind: compiled code (V8's code and bytecode, WebAssembly's native module)
- * and everything else. */
-async function heapByKind(cdp: CDPSession): Promise<{ codeMb: number; otherMb: number }> {
-  const chunks: string[] = [];
-  const onChunk = (event: { chunk: string }): void => {
-    chunks.push(event.chunk);
-  };
-  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
-  try {
-    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
-  } finally {
-    cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
-  }
-  const snapshot = JSON.parse(chunks.join('')) as { snapshot: { meta: { node_fields: string[]; node_types: unknown[] } }; nodes: number[]; strings: string[] };
-  const fields = snapshot.snapshot.meta.node_fields;
-  const types = snapshot.snapshot.meta.node_types[0] as string[];
-  const [typeAt, nameAt, sizeAt] = [fields.indexOf('type'), fields.indexOf('name'), fields.indexOf('self_size')];
-  let code = 0;
-  let other = 0;
-  for (let i = 0; i < snapshot.nodes.length; i += fields.length) {
-    const size = snapshot.nodes[i + sizeAt] as number;
-    const type = types[snapshot.nodes[i + typeAt] as number];
-    const name = snapshot.strings[snapshot.nodes[i + nameAt] as number] ?? '';
-    if (type === 'code' || name.includes('WasmNativeModule')) code += size;
-    else other += size;
-  }
-  return { codeMb: code / 1e6, otherMb: other / 1e6 };
-}
+/**
+ * Codes already coming before the first sample: start-up's own ups and downs (the host's heap settling after the
+ * database is opened, the page's first receipts compiling, Chromium filling its capped buffers of long-task and
+ * long-animation-frame entries) are not growth. Seven minutes, so the first backup (its check comes five minutes after
+ * the start; its worker thread leaves the host ~9 MB higher, once) falls before the fitted window, not in it.
+ */
+const WARM_UP_S = 420;
 
 export interface SoakResult {
   heapMbPerHour: number;
   hostRssMbPerHour: number;
 }
 
-export async function benchCameraSoak(dataDir: string, soakSeconds = 600): Promise<SoakResult> {
+export async function benchCameraSoak(dataDir: string, soakSeconds = 600, warmUpSeconds = WARM_UP_S): Promise<SoakResult> {
   const host = await startKioskHost(join(dataDir, 'kiosk'));
   try {
     writeSetting(host.databasePath, 'departureGuardMinutes', 0);
@@ -79,7 +54,7 @@ export async function benchCameraSoak(dataDir: string, soakSeconds = 600): Promi
       await page.goto(host.url);
       await page.locator('body[data-ready="true"]').waitFor({ state: 'attached' });
       await waitForCamera(page);
-      await new Promise((resolve) => setTimeout(resolve, WARM_UP_S * 1000));
+      await new Promise((resolve) => setTimeout(resolve, warmUpSeconds * 1000));
       const cdp = await page.context().newCDPSession(page);
       const heap: Point[] = [];
       const rss: Point[] = [];
@@ -93,34 +68,55 @@ export async function benchCameraSoak(dataDir: string, soakSeconds = 600): Promi
         heap.push({ x: hours, y: usedSize / 1e6 });
         rss.push({ x: hours, y: rssBytes(hostPid) / 1e6 });
       };
+      const snapshot = async (): Promise<{ hours: number; summary: HeapSummary }> => ({
+        hours: (performance.now() - started) / 3_600_000,
+        summary: await takeHeapSummary(cdp),
+      });
       const eventsAtStart = readDatabase<{ n: number }>(host.databasePath, 'SELECT count(*) AS n FROM attendance_events')[0]?.n ?? 0;
       await sample();
-      const kindsAtStart = await heapByKind(cdp);
+      const atStart = await snapshot();
+      let atMiddle: { hours: number; summary: HeapSummary } | null = null;
       while (performance.now() - started < soakSeconds * 1000) {
         await new Promise((resolve) => setTimeout(resolve, SAMPLE_S * 1000));
         await sample();
+        if (!atMiddle && performance.now() - started >= (soakSeconds * 1000) / 2) atMiddle = await snapshot();
       }
-      const kindsAtEnd = await heapByKind(cdp);
+      const atEnd = await snapshot();
+      atMiddle ??= atEnd;
       const elapsedS = (performance.now() - started) / 1000;
       const events = (readDatabase<{ n: number }>(host.databasePath, 'SELECT count(*) AS n FROM attendance_events')[0]?.n ?? 0) - eventsAtStart;
-      const first = heap[0];
-      const last = heap.at(-1);
       console.log(
-        `[bench] camera soak: ${elapsedS.toFixed(0)} s after ${String(WARM_UP_S)} s of warm-up, ${String(events)} check-ins from the camera, ${String(heap.length)} samples; ` +
-          `page heap after GC ${first?.y.toFixed(2) ?? '?'} → ${last?.y.toFixed(2) ?? '?'} MB, host RSS ${rss[0]?.y.toFixed(1) ?? '?'} → ${rss.at(-1)?.y.toFixed(1) ?? '?'} MB`,
+        `[bench] camera soak: ${String(warmUpSeconds)} s of warm-up (codes shown, not fitted: JIT and caches), then ${elapsedS.toFixed(0)} s fitted; ` +
+          `${String(events)} check-ins from the camera in the fitted window, ${String(heap.length)} samples; ` +
+          `page heap after GC ${heap[0]?.y.toFixed(2) ?? '?'} → ${heap.at(-1)?.y.toFixed(2) ?? '?'} MB, host RSS ${rss[0]?.y.toFixed(1) ?? '?'} → ${rss.at(-1)?.y.toFixed(1) ?? '?'} MB`,
       );
       if (events === 0) throw new Error('the camera read no code during the soak');
-      const hours = elapsedS / 3600;
+      const perHour = (from: { hours: number; summary: HeapSummary }, to: { hours: number; summary: HeapSummary }, part: 'codeMb' | 'otherMb'): string =>
+        ((to.summary[part] - from.summary[part]) / (to.hours - from.hours)).toFixed(2);
+      const firstHalf = (points: Point[]): Point[] => points.filter((p) => p.x <= (atMiddle?.hours ?? 0));
+      const secondHalf = (points: Point[]): Point[] => points.filter((p) => p.x >= (atMiddle?.hours ?? 0));
       console.log(
-        `[bench] camera soak heap snapshots, first → last sample: compiled code ${kindsAtStart.codeMb.toFixed(2)} → ${kindsAtEnd.codeMb.toFixed(2)} MB ` +
-          `(${((kindsAtEnd.codeMb - kindsAtStart.codeMb) / hours).toFixed(2)} MB/h), the page's objects ${kindsAtStart.otherMb.toFixed(2)} → ${kindsAtEnd.otherMb.toFixed(2)} MB ` +
-          `(${((kindsAtEnd.otherMb - kindsAtStart.otherMb) / hours).toFixed(2)} MB/h); least-squares fits: heap ${leastSquaresSlope(heap).toFixed(2)}, host RSS ${leastSquaresSlope(rss).toFixed(2)} MB/h`,
+        `[bench] camera soak heap snapshots at start, middle, end: compiled code ${atStart.summary.codeMb.toFixed(2)} → ${atMiddle.summary.codeMb.toFixed(2)} → ${atEnd.summary.codeMb.toFixed(2)} MB ` +
+          `(${perHour(atStart, atMiddle, 'codeMb')} then ${perHour(atMiddle, atEnd, 'codeMb')} MB/h), the page's objects ${atStart.summary.otherMb.toFixed(2)} → ${atMiddle.summary.otherMb.toFixed(2)} → ${atEnd.summary.otherMb.toFixed(2)} MB ` +
+          `(${perHour(atStart, atMiddle, 'otherMb')} then ${perHour(atMiddle, atEnd, 'otherMb')} MB/h)`,
       );
+      console.log(
+        `[bench] camera soak fits, first half then second half: heap ${theilSenSlope(firstHalf(heap)).toFixed(2)} then ${theilSenSlope(secondHalf(heap)).toFixed(2)} MB/h, ` +
+          `host RSS ${theilSenSlope(firstHalf(rss)).toFixed(2)} then ${theilSenSlope(secondHalf(rss)).toFixed(2)} MB/h; least squares over the whole window: heap ${leastSquaresSlope(heap).toFixed(2)}, host RSS ${leastSquaresSlope(rss).toFixed(2)} MB/h`,
+      );
+      const grown = (of: 'groups' | 'codeGroups'): string =>
+        largestGrowth(atStart.summary, atEnd.summary, 8, of)
+          .map((g) => `${g.name} ${g.count >= 0 ? '+' : ''}${String(g.count)} (+${(g.bytes / 1e3).toFixed(1)} kB)`)
+          .join(', ') || 'none';
+      console.log(`[bench] camera soak, the page's objects that grew most from start to end, by constructor: ${grown('groups')}`);
+      console.log(`[bench] camera soak, the compiled code that grew most from start to end, by name: ${grown('codeGroups')}`);
+      console.log(`[bench] camera soak samples (minutes: heap MB / host RSS MB): ${heap.map((p, i) => `${(p.x * 60).toFixed(1)}: ${p.y.toFixed(2)}/${rss[i]?.y.toFixed(1) ?? '?'}`).join(', ')}`);
+      const hours = elapsedS / 3600;
       const result = { heapMbPerHour: theilSenSlope(heap), hostRssMbPerHour: theilSenSlope(rss) };
       report('camera_heap_growth_mb_per_h', result.heapMbPerHour, 'MB/h');
       report('host_rss_growth_mb_per_h', result.hostRssMbPerHour, 'MB/h');
       // The heap above counts compiled code too; this is what the page's own objects (and the decoder's memory) grew by.
-      report('camera_heap_objects_growth_mb_per_h', (kindsAtEnd.otherMb - kindsAtStart.otherMb) / hours, 'MB/h');
+      report('camera_heap_objects_growth_mb_per_h', (atEnd.summary.otherMb - atStart.summary.otherMb) / hours, 'MB/h');
       return result;
     } finally {
       await browser.close();
