@@ -15,6 +15,8 @@ import { useStaffMode } from './staff/use-staff-mode.js';
 import { useConnection, type ConnectionStore } from './state/connection-store.js';
 import { doorOf } from './state/door-status.js';
 import { qrCredential, type Credential } from './state/credential.js';
+import { SetupScreen } from './setup/SetupScreen.js';
+import { sendSetupCard } from './setup/setup-cards.js';
 import { useCheckinFlow } from './state/use-checkin-flow.js';
 import { useCoreEvents } from './state/use-core-events.js';
 import { useKioskStatus } from './state/use-kiosk-status.js';
@@ -29,8 +31,13 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
   const door = doorOf(status);
   const ready = door !== null;
   const staff = useStaffMode(api);
+  // The first-run setup stands in for the door until its checklist is finished; its readers step takes the cards.
+  const setup = door?.setup === true && !staff.active;
+  const toSetup = useCallback((credential: Credential) => {
+    if (credential.kind === 'card') sendSetupCard(credential.raw, credential.source);
+  }, []);
   // While staff mode is up, cards go to the staff sign-in (a staff card), never to the door's check-in.
-  const identify = staff.active ? staff.credential : flow.identify;
+  const identify = staff.active ? staff.credential : setup ? toSetup : flow.identify;
 
   // Cards and codes are read on every screen, so the next person can go while the last receipt is still up.
   useCardReader(identify, ready);
@@ -79,13 +86,15 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
       <div className="kiosk-body">
         {ready && staff.active ? (
           <AdminGate api={api} staff={staff} />
+        ) : setup ? (
+          <SetupScreen api={api} onLanguage={chooseLanguage} />
         ) : (
           <CurrentScreen status={status} flow={flow} onLanguage={chooseLanguage} onRetryDatabase={retryDatabase} api={api} />
         )}
         {/* Not under the staff screens: codes are not read there, and the preview would cover them. */}
-        {door !== null && !staff.active && <CameraDock deviceId={door.cameraDeviceId} onText={onCameraCode} />}
-        {door !== null && flow.screen.kind === 'idle' && !staff.active && <SyncIndicator status={sync} />}
-        {door !== null && flow.screen.kind === 'idle' && !staff.active && (
+        {door !== null && !staff.active && !setup && <CameraDock deviceId={door.cameraDeviceId} onText={onCameraCode} />}
+        {door !== null && flow.screen.kind === 'idle' && !staff.active && !setup && <SyncIndicator status={sync} />}
+        {door !== null && flow.screen.kind === 'idle' && !staff.active && !setup && (
           <StaffCorner readers={events.readers} onStaff={staff.open} />
         )}
       </div>

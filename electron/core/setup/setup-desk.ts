@@ -46,7 +46,8 @@ export class SetupDesk {
 
   /** The door shows the setup: not the demo, and either nothing set up yet (no kindergarten) or a setup not finished. */
   needed(): boolean {
-    if (this.kindergarten()?.demo === 1) return false;
+    // The kiosk's own demo has no setup ("start afresh" first); a demo roster a city sent is that city's kindergarten.
+    if (holdsLocalDemo(this.o.db)) return false;
     const stored = this.o.settings.get('firstRunSetup');
     return stored === null ? this.kindergarten() === undefined : !stored.finished;
   }
@@ -76,7 +77,7 @@ export class SetupDesk {
     };
     return {
       needed: this.needed(),
-      demo: kindergarten?.demo === 1,
+      demo: holdsLocalDemo(this.o.db),
       steps: SETUP_STEPS.map((step) => ({ step, done: done[step] })),
       language: this.o.settings.get('defaultLanguage'),
       name: kindergarten?.name ?? null,
