@@ -22,19 +22,7 @@ interface Lowered {
 
 /** Runs idleThisThread (with `chrt`) in a fresh worker thread loaded from the sources. */
 function lowerInWorker(chrt: string): Promise<Lowered> {
-  const module = new URL('./idle-thread.ts', import.meta.url).href;
-  const source = `
-    const { parentPort } = require('node:worker_threads');
-    (async () => {
-      const { register } = await import('tsx/esm/api');
-      register();
-      const { idleThisThread, thisThreadId } = await import(${JSON.stringify(module)});
-      const priority = idleThisThread(${JSON.stringify(chrt)});
-      parentPort.postMessage({ priority, threadId: thisThreadId() });
-      // Alive until told, so its /proc entry can be read.
-      parentPort.once('message', () => process.exit(0));
-    })();`;
-  const worker = new Worker(source, { eval: true });
+  const worker = new Worker(new URL('./idle-thread-probe-dev.mjs', import.meta.url), { workerData: { chrt } });
   return new Promise((resolve, reject) => {
     worker.once('error', reject);
     worker.once('message', (answer: { priority: string; threadId: number | null }) => {
