@@ -39,6 +39,8 @@ import { AdminDesk, type SaveFileAs } from './admin/admin-desk.js';
 import { adminHandlers, type AdminAsyncRequestName } from './admin/admin-handlers.js';
 import { CardDesk } from './admin/card-desk.js';
 import { cardHandlers } from './admin/card-handlers.js';
+import { RosterDesk } from './admin/roster-desk.js';
+import { rosterHandlers } from './admin/roster-handlers.js';
 import { CityDesk, type PullOutcome, type SyncCredentialsProvider, type SyncTuning } from './sync/city-desk.js';
 import { syncHandlers, type SyncAsyncRequestName } from './sync/sync-handlers.js';
 import { backupSummaryOf, DiagnosticsDesk, type ShellInfo } from './diagnostics/diagnostics-desk.js';
@@ -152,6 +154,8 @@ interface OpenStore {
   admin: AdminDesk;
   /** The admin console's companions and cards (electron/core/admin/card-desk.ts). */
   cards: CardDesk;
+  /** The admin console's roster kept by hand (electron/core/admin/roster-desk.ts). */
+  rosterEdits: RosterDesk;
   /** The push to the city (never in the door's way), enrollment, the roster and peer pulls (electron/core/sync/). */
   city: CityDesk;
   /** The verified copies of the records, hourly and daily, and the encrypted second place (electron/core/backup/). */
@@ -271,6 +275,7 @@ export class KioskCore {
     ...projectGuarded(staffHandlers(), (s: OpenStore) => s.staff),
     ...projectGuarded(adminHandlers(), (s: OpenStore) => s.admin),
     ...projectGuarded(cardHandlers(), (s: OpenStore) => s.cards),
+    ...projectGuarded(rosterHandlers(), (s: OpenStore) => s.rosterEdits),
     ...projectGuarded(syncHandlers(), (s: OpenStore) => s.city),
     ...projectGuarded(backupHandlers(), (s: OpenStore) => s.backups),
     ...projectGuarded(diagnosticsHandlers(), (s: OpenStore) => s.diagnostics),
@@ -689,6 +694,7 @@ export class KioskCore {
         },
       });
       const cards = new CardDesk({ db, deviceId, cardFormat });
+      const rosterEdits = new RosterDesk({ db, deviceId });
       const backups = new BackupDesk({
         dataDir: this.options.dataDir,
         databasePath: this.databasePath,
@@ -779,7 +785,7 @@ export class KioskCore {
         pruner.start();
         running.push(() => pruner.stop());
       };
-      const store: OpenStore = { db, log, anchor, status, settings, door, qrSigner, staff, admin, cards, city, backups, diagnostics, setup, updates, exclusive, startBackground, running };
+      const store: OpenStore = { db, log, anchor, status, settings, door, qrSigner, staff, admin, cards, rosterEdits, city, backups, diagnostics, setup, updates, exclusive, startBackground, running };
       this.store = store;
       // After a restore with a city enrolled: the door waits for one round of the push (which first puts back what the
       // city holds beyond the copy), and that round starts now rather than after the start-up delay.

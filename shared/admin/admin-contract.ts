@@ -8,6 +8,7 @@ import { HeadcountGroupSchema } from '../staff/staff-contract.js';
 import { OverrideReasonSchema, StaffSignInModeSchema } from '../staff/staff-domain.js';
 import { archiveRequests } from './archive-contract.js';
 import { cardRequests } from './card-contract.js';
+import { rosterRequests } from './roster-contract.js';
 import { DoorSettingsSchema } from './door-settings.js';
 import { TabelSheetSchema } from './tabel.js';
 import { timeZoneRequests } from './time-zone-contract.js';
@@ -211,6 +212,8 @@ export const adminRequests = {
   /** Companions & cards: find a companion, see and enrol or revoke their cards (shared/admin/card-contract.ts). */
   ...cardRequests,
   ...archiveRequests,
+  /** The roster kept by hand: groups, children, companions and their rights (shared/admin/roster-contract.ts). */
+  ...rosterRequests,
   /** The kindergarten's time zone and the clock checks (shared/admin/time-zone-contract.ts). */
   ...timeZoneRequests,
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;

@@ -32,6 +32,8 @@ function everyRequest(sessionId: string): { [K in AdminRequestName]: unknown } {
     adminEnrolCard: { sessionId, companionId: 'elena', raw: '0004512400', source: 'keyboard-wedge' },
     adminRevokeCard: { sessionId, credentialId: 'cr-elena', reason: 'Lost' },
     adminArchive: { sessionId },
+    adminRoster: { sessionId },
+    adminEditRoster: { sessionId, changes: [{ kind: 'link-removed', companionId: 'elena', childId: 'no-such-child' }] },
     adminArchiveYear: { sessionId, year: 2020, pin: '2468' },
     adminVerifyArchive: { sessionId, year: 2020 },
     adminClock: { sessionId },
@@ -46,7 +48,7 @@ describe('the admin requests', () => {
     const ended = await kit.signIn();
     kit.staff.signOut(ended, 'button');
     const names = Object.keys(adminRequests) as AdminRequestName[];
-    expect(names).toHaveLength(25);
+    expect(names).toHaveLength(27);
     for (const [sessionId, code] of [
       [staffSession, 'STAFF_FORBIDDEN'],
       [ended, 'STAFF_SESSION_ENDED'],

@@ -29,6 +29,8 @@ import { CardDesk } from '../card-desk.js';
 import { guardHandlers, projectGuarded } from '../../guards/request-guards.js';
 import { adminHandlers, type AdminHandlers } from '../admin-handlers.js';
 import { cardHandlers, type CardHandlers } from '../card-handlers.js';
+import { RosterDesk } from '../roster-desk.js';
+import { rosterHandlers, type RosterHandlers } from '../roster-handlers.js';
 
 export const ADMIN_PIN = '2468';
 export const STAFF_PIN = '1234';
@@ -122,17 +124,22 @@ export function adminKit(startIso: string = JANUARY) {
     db.close();
   });
   const cards = new CardDesk({ db, deviceId, cardFormat: (source) => (source === 'hid' ? 'canonical' : settings.get('keyboardReader').format) });
-  const desks = { admin, cards };
+  const rosterEdits = new RosterDesk({ db, deviceId });
+  const desks = { admin, cards, rosterEdits };
   type Desks = typeof desks;
-  const handlers = guardHandlers<Desks, AdminHandlers & CardHandlers>(
-    { ...projectGuarded(adminHandlers(), (d: Desks) => d.admin), ...projectGuarded(cardHandlers(), (d: Desks) => d.cards) },
+  const handlers = guardHandlers<Desks, AdminHandlers & CardHandlers & RosterHandlers>(
+    {
+      ...projectGuarded(adminHandlers(), (d: Desks) => d.admin),
+      ...projectGuarded(cardHandlers(), (d: Desks) => d.cards),
+      ...projectGuarded(rosterHandlers(), (d: Desks) => d.rosterEdits),
+    },
     { withStore: (_inPerson, action) => action(desks), session: (_desks, sessionId) => staff.session(sessionId) },
   );
 
   /** An admin request as the dispatcher runs it: the arguments parsed by the contract's schema first. */
-  const call = <K extends AdminRequestName>(name: K, args: unknown): ReturnType<(AdminHandlers & CardHandlers)[K]> => {
+  const call = <K extends AdminRequestName>(name: K, args: unknown): ReturnType<(AdminHandlers & CardHandlers & RosterHandlers)[K]> => {
     const parsed = adminRequests[name].args.parse(args);
-    return (handlers[name] as (a: unknown) => ReturnType<(AdminHandlers & CardHandlers)[K]>)(parsed);
+    return (handlers[name] as (a: unknown) => ReturnType<(AdminHandlers & CardHandlers & RosterHandlers)[K]>)(parsed);
   };
 
   const signIn = async (staffId = 'head', pin = ADMIN_PIN): Promise<string> => {
