@@ -1,47 +1,15 @@
 // The first-run setup's city step against the reference city on loopback: what the city sent is shown before the
 // kiosk keeps anything; a wrong code is refused; "not this one" keeps nothing; "this is ours" enrolls.
-import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { startCityServer } from '../../city-server/src/city-server.js';
-import { KioskCore } from '../../electron/core/kiosk-core.js';
-import { manualClock, tempDataDir } from '../../electron/core/testing/fixtures.js';
-import { MORNING, value } from './fixtures.js';
-
-function startCore(dataDir: string): KioskCore {
-  const core = new KioskCore({ dataDir, demo: false, clock: manualClock(MORNING), log: () => undefined, cityPullIntervalMs: 0 });
-  onTestFinished(async () => {
-    core.close();
-    await core.closed();
-  });
-  return core;
-}
-
-function readyOf(core: KioskCore) {
-  const status = value(core.handlers.getStatus({}));
-  if (status.state !== 'ready') throw new Error(`not ready: ${status.state}`);
-  return status;
-}
-
-function auditRows(path: string): { action: string; staff_id: string; detail: string }[] {
-  const db = new BetterSqlite3(path, { readonly: true });
-  try {
-    return db.prepare<[], { action: string; staff_id: string; detail: string }>('SELECT action, staff_id, detail FROM admin_audit ORDER BY occurred_ms, rowid').all();
-  } finally {
-    db.close();
-  }
-}
-
-async function firstAdmin(core: KioskCore): Promise<string> {
-  const created = value(await core.handlers.setupCreateAdmin({ firstName: 'Гүлмира', lastName: 'Ахметова', pin: '864213' }));
-  if (created.outcome !== 'created') throw new Error('not created');
-  return created.session.sessionId;
-}
+import { auditRows, firstAdmin, readyOf, startCore, value } from '../../electron/core/setup/testing/setup-kit.js';
+import { tempDataDir } from '../../electron/core/testing/fixtures.js';
 
 describe('the first-run setup with a city', () => {
   it('shows what the city sent before taking it; a wrong code is refused; "not this one" keeps nothing; "this is ours" enrolls', async () => {
     const city = await startCityServer({ dataDir: tempDataDir(), seed: 'demo' });
     onTestFinished(() => city.close());
-    const core = startCore(tempDataDir());
+    const core = startCore(tempDataDir(), false);
     const sessionId = await firstAdmin(core);
 
     expect(await core.handlers.setupCityPreview({ sessionId, serverUrl: city.url, code: 'WXYZ-0000-1111' })).toMatchObject({ ok: false, error: { code: 'ENROLL_CODE_REFUSED' } });

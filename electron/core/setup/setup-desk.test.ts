@@ -2,48 +2,10 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
-import type { Result } from '../../../shared/api/result.js';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from '../api/dispatch.js';
-import { KioskCore } from '../kiosk-core.js';
-import { manualClock, tempDataDir } from '../testing/fixtures.js';
-
-const MORNING = '2026-11-23T03:12:00.000Z';
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.detail ?? ''}`);
-  return result.value;
-}
-
-function startCore(dataDir: string, demo: boolean): KioskCore {
-  const core = new KioskCore({ dataDir, demo, clock: manualClock(MORNING), log: () => undefined, cityPullIntervalMs: 0 });
-  onTestFinished(async () => {
-    core.close();
-    await core.closed();
-  });
-  return core;
-}
-
-function readyOf(core: KioskCore) {
-  const status = value(core.handlers.getStatus({}));
-  if (status.state !== 'ready') throw new Error(`not ready: ${status.state}`);
-  return status;
-}
-
-function auditRows(path: string): { action: string; staff_id: string; detail: string }[] {
-  const db = new BetterSqlite3(path, { readonly: true });
-  try {
-    return db.prepare<[], { action: string; staff_id: string; detail: string }>('SELECT action, staff_id, detail FROM admin_audit ORDER BY occurred_ms, rowid').all();
-  } finally {
-    db.close();
-  }
-}
-
-async function firstAdmin(core: KioskCore): Promise<string> {
-  const created = value(await core.handlers.setupCreateAdmin({ firstName: 'Гүлмира', lastName: 'Ахметова', pin: '864213' }));
-  if (created.outcome !== 'created') throw new Error('not created');
-  return created.session.sessionId;
-}
+import { tempDataDir } from '../testing/fixtures.js';
+import { auditRows, firstAdmin, readyOf, startCore, value } from './testing/setup-kit.js';
 
 describe('the first-run setup', () => {
   it('a fresh kiosk without the demo opens on the setup; the steps are kept by the core, audited once the admin exists', async () => {
