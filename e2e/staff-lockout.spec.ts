@@ -19,6 +19,9 @@ test('five wrong PINs lock the account, and the lock is logged', async ({ kiosk 
 
   // The right PIN does not get in while the lock lasts.
   await typePin(page, demoStaff.nurse.pin);
+  // The refusal already says "locked" from the fifth try, so the screen cannot tell that the sixth was answered: its
+  // audit row can. Waiting for it keeps the read below from racing the core's write.
+  await expect.poll(() => staffAudit(kiosk.host.databasePath).length).toBe(7);
   await expect(refusal).toHaveAttribute('data-outcome', 'locked');
   await expect(page.getByTestId('staff-session')).toHaveCount(0);
 
