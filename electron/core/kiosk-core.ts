@@ -41,6 +41,8 @@ import { CardDesk } from './admin/card-desk.js';
 import { cardHandlers } from './admin/card-handlers.js';
 import { RosterDesk } from './admin/roster-desk.js';
 import { rosterHandlers } from './admin/roster-handlers.js';
+import { RosterImportDesk } from './roster/spreadsheet/roster-import-desk.js';
+import { rosterImportHandlers, type RosterImportAsyncRequestName } from './roster/spreadsheet/roster-import-handlers.js';
 import { CityDesk, type PullOutcome, type SyncCredentialsProvider, type SyncTuning } from './sync/city-desk.js';
 import { syncHandlers, type SyncAsyncRequestName } from './sync/sync-handlers.js';
 import { backupSummaryOf, DiagnosticsDesk, type ShellInfo } from './diagnostics/diagnostics-desk.js';
@@ -129,7 +131,7 @@ export const BACKGROUND_START_MS = 3_000;
 const STORAGE_PROBE_MS = 5_000;
 
 /** Requests that wait on the network, a file or a PIN's hash and so answer with a Promise; every other one answers at once. */
-type AsyncRequestName = UpdateAsyncRequestName | SyncAsyncRequestName | AdminAsyncRequestName | StaffAsyncRequestName | BackupAsyncRequestName | DiagnosticsAsyncRequestName | SetupAsyncRequestName | 'restoreDamaged';
+type AsyncRequestName = UpdateAsyncRequestName | SyncAsyncRequestName | AdminAsyncRequestName | StaffAsyncRequestName | BackupAsyncRequestName | DiagnosticsAsyncRequestName | SetupAsyncRequestName | RosterImportAsyncRequestName | 'restoreDamaged';
 
 export type KioskHandlers = {
   [K in KioskRequestName]: (args: RequestArgs<K>) => K extends AsyncRequestName ? Promise<Result<RequestValue<K>>> : Result<RequestValue<K>>;
@@ -156,6 +158,8 @@ interface OpenStore {
   cards: CardDesk;
   /** The admin console's roster kept by hand (electron/core/admin/roster-desk.ts). */
   rosterEdits: RosterDesk;
+  /** The roster from the kindergarten's own spreadsheet: template, export and import (electron/core/roster/spreadsheet/). */
+  rosterImport: RosterImportDesk;
   /** The push to the city (never in the door's way), enrollment, the roster and peer pulls (electron/core/sync/). */
   city: CityDesk;
   /** The verified copies of the records, hourly and daily, and the encrypted second place (electron/core/backup/). */
@@ -276,6 +280,7 @@ export class KioskCore {
     ...projectGuarded(adminHandlers(), (s: OpenStore) => s.admin),
     ...projectGuarded(cardHandlers(), (s: OpenStore) => s.cards),
     ...projectGuarded(rosterHandlers(), (s: OpenStore) => s.rosterEdits),
+    ...projectGuarded(rosterImportHandlers(), (s: OpenStore) => s.rosterImport),
     ...projectGuarded(syncHandlers(), (s: OpenStore) => s.city),
     ...projectGuarded(backupHandlers(), (s: OpenStore) => s.backups),
     ...projectGuarded(diagnosticsHandlers(), (s: OpenStore) => s.diagnostics),
@@ -695,6 +700,7 @@ export class KioskCore {
       });
       const cards = new CardDesk({ db, deviceId, cardFormat });
       const rosterEdits = new RosterDesk({ db, deviceId });
+      const rosterImport = new RosterImportDesk({ db, dataDir: this.options.dataDir, nowMs: () => this.clock.now().getTime(), log: this.log });
       const backups = new BackupDesk({
         dataDir: this.options.dataDir,
         databasePath: this.databasePath,
@@ -785,7 +791,7 @@ export class KioskCore {
         pruner.start();
         running.push(() => pruner.stop());
       };
-      const store: OpenStore = { db, log, anchor, status, settings, door, qrSigner, staff, admin, cards, rosterEdits, city, backups, diagnostics, setup, updates, exclusive, startBackground, running };
+      const store: OpenStore = { db, log, anchor, status, settings, door, qrSigner, staff, admin, cards, rosterEdits, rosterImport, city, backups, diagnostics, setup, updates, exclusive, startBackground, running };
       this.store = store;
       // After a restore with a city enrolled: the door waits for one round of the push (which first puts back what the
       // city holds beyond the copy), and that round starts now rather than after the start-up delay.

@@ -9,6 +9,7 @@ import { OverrideReasonSchema, StaffSignInModeSchema } from '../staff/staff-doma
 import { archiveRequests } from './archive-contract.js';
 import { cardRequests } from './card-contract.js';
 import { rosterRequests } from './roster-contract.js';
+import { rosterImportRequests } from './roster-import-contract.js';
 import { DoorSettingsSchema } from './door-settings.js';
 import { TabelSheetSchema } from './tabel.js';
 import { timeZoneRequests } from './time-zone-contract.js';
@@ -216,6 +217,8 @@ export const adminRequests = {
   ...rosterRequests,
   /** The kindergarten's time zone and the clock checks (shared/admin/time-zone-contract.ts). */
   ...timeZoneRequests,
+  /** The roster from the kindergarten's own spreadsheet (shared/admin/roster-import-contract.ts). */
+  ...rosterImportRequests,
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
 export type AdminRequestName = keyof typeof adminRequests;

@@ -113,6 +113,18 @@ export const errorCodes = [
   'ARCHIVE_UNKNOWN_YEAR',
   /** The updates' refusals (shared/admin/update-contract.ts). */
   ...updateRefusals,
+  /** The spreadsheet is larger than a roster can be (roster-import-contract.ts ROSTER_FILE_MAX_BYTES). */
+  'ROSTER_FILE_TOO_LARGE',
+  /** The file named was never announced, or was forgotten (ten minutes, or newer files). */
+  'ROSTER_UPLOAD_UNKNOWN',
+  /** Not every byte of the file has arrived, or a piece came out of order. */
+  'ROSTER_UPLOAD_INCOMPLETE',
+  /** The file itself was refused (the preview says why): nothing to apply. */
+  'ROSTER_FILE_REFUSED',
+  /** Problems stand and their rows are not skipped: nothing was applied. */
+  'ROSTER_HAS_PROBLEMS',
+  /** The roster changed since the preview: preview again. Nothing was applied. */
+  'ROSTER_IMPORT_STALE',
   'INTERNAL',
 ] as const;
 export const ErrorCodeSchema = z.enum(errorCodes);

@@ -38,6 +38,17 @@ function everyRequest(sessionId: string): { [K in AdminRequestName]: unknown } {
     adminVerifyArchive: { sessionId, year: 2020 },
     adminClock: { sessionId },
     adminSetTimeZone: { sessionId, zone: 'Asia/Almaty' },
+    adminRosterImportInfo: { sessionId },
+    adminRosterSpreadsheet: { sessionId, language: 'kk', filled: true },
+    adminRosterImportBegin: { sessionId, fileName: 'roster.xlsx', bytes: 10 },
+    adminRosterImportChunk: { sessionId, uploadId: randomUUID(), offset: 0, data: 'AAAA' },
+    adminRosterImportPreview: { sessionId, uploadId: randomUUID(), skipProblemRows: false },
+    adminRosterImportApply: {
+      sessionId,
+      uploadId: randomUUID(),
+      skipProblemRows: false,
+      expected: Object.fromEntries(['groups', 'children', 'companions', 'cards', 'links'].map((k) => [k, { added: 0, changed: 0, removed: 0 }])),
+    },
   };
 }
 
@@ -48,7 +59,7 @@ describe('the admin requests', () => {
     const ended = await kit.signIn();
     kit.staff.signOut(ended, 'button');
     const names = Object.keys(adminRequests) as AdminRequestName[];
-    expect(names).toHaveLength(27);
+    expect(names).toHaveLength(33);
     for (const [sessionId, code] of [
       [staffSession, 'STAFF_FORBIDDEN'],
       [ended, 'STAFF_SESSION_ENDED'],
@@ -79,7 +90,14 @@ describe('the admin requests', () => {
     const sessionId = await kit.signIn();
     const requests = everyRequest(sessionId);
     // With no history, there is no year to archive: those two answer their coded refusal.
-    const refusedWithoutHistory: Partial<Record<AdminRequestName, string>> = { adminArchiveYear: 'ARCHIVE_YEAR_NOT_DUE', adminVerifyArchive: 'ARCHIVE_UNKNOWN_YEAR' };
+    // A roster file never announced is unknown.
+    const refusedWithoutHistory: Partial<Record<AdminRequestName, string>> = {
+      adminArchiveYear: 'ARCHIVE_YEAR_NOT_DUE',
+      adminVerifyArchive: 'ARCHIVE_UNKNOWN_YEAR',
+      adminRosterImportChunk: 'ROSTER_UPLOAD_UNKNOWN',
+      adminRosterImportPreview: 'ROSTER_UPLOAD_UNKNOWN',
+      adminRosterImportApply: 'ROSTER_UPLOAD_UNKNOWN',
+    };
     for (const name of Object.keys(adminRequests) as AdminRequestName[]) {
       const result = await kit.call(name, requests[name]);
       const refusal = refusedWithoutHistory[name];

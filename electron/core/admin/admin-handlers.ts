@@ -8,12 +8,13 @@ import type { RequestArgs, RequestValue } from '../../../shared/api/contract.js'
 import type { AdminRequestName } from '../../../shared/admin/admin-contract.js';
 import type { cardRequests } from '../../../shared/admin/card-contract.js';
 import type { rosterRequests } from '../../../shared/admin/roster-contract.js';
+import type { rosterImportRequests } from '../../../shared/admin/roster-import-contract.js';
 import type { AdminDesk } from './admin-desk.js';
 
 /** The admin requests that write a file and so answer with a Promise. */
 export type AdminAsyncRequestName = 'adminExportTabel' | 'adminPrintQrCards' | 'adminSaveExport' | 'adminArchiveYear' | 'adminVerifyArchive';
 
-type AdminDeskRequestName = Exclude<AdminRequestName, keyof typeof cardRequests | keyof typeof rosterRequests>;
+type AdminDeskRequestName = Exclude<AdminRequestName, keyof typeof cardRequests | keyof typeof rosterRequests | keyof typeof rosterImportRequests>;
 
 export type AdminHandlers = {
   [K in AdminDeskRequestName]: (args: RequestArgs<K>) => K extends AdminAsyncRequestName ? Promise<Result<RequestValue<K>>> : Result<RequestValue<K>>;

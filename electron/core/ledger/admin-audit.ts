@@ -31,7 +31,10 @@ export type AdminAction =
   | 'update-feed-set'
   | 'update-quiet-hours-set'
   | 'update-from-folder'
-  | 'update-install-ordered';
+  | 'update-install-ordered'
+  // Migration 0019: a roster imported from the kindergarten's spreadsheet, or downloaded as one (roster/spreadsheet/).
+  | 'roster-imported'
+  | 'roster-exported';
 
 export class AdminAudit {
   private readonly insert: Statement<[string, string, number, string, string, string]>;

@@ -31,6 +31,8 @@ import { adminHandlers, type AdminHandlers } from '../admin-handlers.js';
 import { cardHandlers, type CardHandlers } from '../card-handlers.js';
 import { RosterDesk } from '../roster-desk.js';
 import { rosterHandlers, type RosterHandlers } from '../roster-handlers.js';
+import { RosterImportDesk } from '../../roster/spreadsheet/roster-import-desk.js';
+import { rosterImportHandlers, type RosterImportHandlers } from '../../roster/spreadsheet/roster-import-handlers.js';
 
 export const ADMIN_PIN = '2468';
 export const STAFF_PIN = '1234';
@@ -125,21 +127,24 @@ export function adminKit(startIso: string = JANUARY) {
   });
   const cards = new CardDesk({ db, deviceId, cardFormat: (source) => (source === 'hid' ? 'canonical' : settings.get('keyboardReader').format) });
   const rosterEdits = new RosterDesk({ db, deviceId });
-  const desks = { admin, cards, rosterEdits };
+  const rosterImport = new RosterImportDesk({ db, dataDir, nowMs: () => clock.now().getTime(), log: () => undefined });
+  const desks = { admin, cards, rosterEdits, rosterImport };
   type Desks = typeof desks;
-  const handlers = guardHandlers<Desks, AdminHandlers & CardHandlers & RosterHandlers>(
+  type Handlers = AdminHandlers & CardHandlers & RosterHandlers & RosterImportHandlers;
+  const handlers = guardHandlers<Desks, Handlers>(
     {
       ...projectGuarded(adminHandlers(), (d: Desks) => d.admin),
       ...projectGuarded(cardHandlers(), (d: Desks) => d.cards),
       ...projectGuarded(rosterHandlers(), (d: Desks) => d.rosterEdits),
+      ...projectGuarded(rosterImportHandlers(), (d: Desks) => d.rosterImport),
     },
     { withStore: (_inPerson, action) => action(desks), session: (_desks, sessionId) => staff.session(sessionId) },
   );
 
   /** An admin request as the dispatcher runs it: the arguments parsed by the contract's schema first. */
-  const call = <K extends AdminRequestName>(name: K, args: unknown): ReturnType<(AdminHandlers & CardHandlers & RosterHandlers)[K]> => {
+  const call = <K extends AdminRequestName>(name: K, args: unknown): ReturnType<Handlers[K]> => {
     const parsed = adminRequests[name].args.parse(args);
-    return (handlers[name] as (a: unknown) => ReturnType<(AdminHandlers & CardHandlers & RosterHandlers)[K]>)(parsed);
+    return (handlers[name] as (a: unknown) => ReturnType<Handlers[K]>)(parsed);
   };
 
   const signIn = async (staffId = 'head', pin = ADMIN_PIN): Promise<string> => {
@@ -163,7 +168,7 @@ export function adminKit(startIso: string = JANUARY) {
     return stored;
   };
 
-  return { dataDir, clock, db, log, refused, staff, admin, cards, settings, accounts, call, signIn, event, deviceId, roster, keys, doorChanges };
+  return { dataDir, clock, db, log, refused, staff, admin, cards, rosterImport, settings, accounts, call, signIn, event, deviceId, roster, keys, doorChanges };
 }
 
 export function value<T>(result: Result<T>): T {

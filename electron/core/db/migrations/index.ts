@@ -18,5 +18,6 @@ import { timeZoneAudit } from './0015-time-zone-audit.js';
 import { setupAudit } from './0016-setup-audit.js';
 import { rosterEdits } from './0017-roster-edits.js';
 import { updateAudit } from './0018-update-audit.js';
+import { rosterSpreadsheet } from './0019-roster-spreadsheet.js';
 
-export const migrations: readonly Migration[] = [initial, trustedKeys, syncOutbox, staff, admin, cardChanges, staffAccounts, chainVerified, refusedCoalesced, staffCardLock, allowedValues, restoreAudit, backupSettingsAudit, archiveBoundaries, timeZoneAudit, setupAudit, rosterEdits, updateAudit];
+export const migrations: readonly Migration[] = [initial, trustedKeys, syncOutbox, staff, admin, cardChanges, staffAccounts, chainVerified, refusedCoalesced, staffCardLock, allowedValues, restoreAudit, backupSettingsAudit, archiveBoundaries, timeZoneAudit, setupAudit, rosterEdits, updateAudit, rosterSpreadsheet];
