@@ -14,6 +14,8 @@ import { CompanionsPage } from './CompanionsPage.js';
 import { DiagnosticsPage } from './DiagnosticsPage.js';
 import { LogPage } from './LogPage.js';
 import { RefusedPage } from './RefusedPage.js';
+import { RosterImportCallContext } from './roster/RosterImportCall.js';
+import { RosterImportPanel } from './roster/RosterImportPanel.js';
 import { SettingsPage } from './SettingsPage.js';
 import { StaffAccountsPage } from '../staff/StaffAccountsPage.js';
 import { SyncPage } from './SyncPage.js';
@@ -24,7 +26,7 @@ import { UpdatesPage } from './UpdatesPage.js';
 import { useAdminCall } from './use-admin-call.js';
 import './admin.css';
 
-const TABS = ['today', 'log', 'refused', 'tabel', 'companions', 'cards', 'staff', 'sync', 'settings', 'diagnostics', 'backups', 'archive', 'updates'] as const;
+const TABS = ['today', 'log', 'refused', 'tabel', 'companions', 'cards', 'staff', 'sync', 'settings', 'diagnostics', 'backups', 'archive', 'updates', 'rosterImport'] as const;
 type Tab = (typeof TABS)[number];
 
 interface Props {
@@ -86,6 +88,11 @@ export function AdminConsole({ api, session, onBack, onSignOut, onIdle, onEnded 
       {tab === 'backups' && <BackupsPage api={api} sessionId={session.sessionId} onEnded={onEnded} />}
       {tab === 'archive' && <ArchivePage api={api} sessionId={session.sessionId} onEnded={onEnded} />}
       {tab === 'updates' && <UpdatesPage api={api} sessionId={session.sessionId} onEnded={onEnded} />}
+      {tab === 'rosterImport' && (
+        <RosterImportCallContext.Provider value={call}>
+          <RosterImportPanel />
+        </RosterImportCallContext.Provider>
+      )}
       {tab === 'staff' && <StaffAccountsPage api={api} session={session} onEnded={onEnded} />}
       {tab === 'sync' && (
         <SyncPage
