@@ -41,8 +41,8 @@ import { CardDesk } from './admin/card-desk.js';
 import { cardHandlers } from './admin/card-handlers.js';
 import { RosterDesk } from './admin/roster-desk.js';
 import { rosterHandlers } from './admin/roster-handlers.js';
-import { RosterImportDesk } from './roster/spreadsheet/roster-import-desk.js';
-import { rosterImportHandlers, type RosterImportAsyncRequestName } from './roster/spreadsheet/roster-import-handlers.js';
+import { RosterImportDesk } from './admin/roster-import-desk.js';
+import { rosterImportHandlers, type RosterImportAsyncRequestName } from './admin/roster-import-handlers.js';
 import { CityDesk, type PullOutcome, type SyncCredentialsProvider, type SyncTuning } from './sync/city-desk.js';
 import { syncHandlers, type SyncAsyncRequestName } from './sync/sync-handlers.js';
 import { backupSummaryOf, DiagnosticsDesk, type ShellInfo } from './diagnostics/diagnostics-desk.js';
@@ -158,7 +158,7 @@ interface OpenStore {
   cards: CardDesk;
   /** The admin console's roster kept by hand (electron/core/admin/roster-desk.ts). */
   rosterEdits: RosterDesk;
-  /** The roster from the kindergarten's own spreadsheet: template, export and import (electron/core/roster/spreadsheet/). */
+  /** The roster from the kindergarten's own spreadsheet: template, export and import (electron/core/admin/roster-import-desk.ts over roster/spreadsheet/). */
   rosterImport: RosterImportDesk;
   /** The push to the city (never in the door's way), enrollment, the roster and peer pulls (electron/core/sync/). */
   city: CityDesk;

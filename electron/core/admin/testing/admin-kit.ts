@@ -31,8 +31,8 @@ import { adminHandlers, type AdminHandlers } from '../admin-handlers.js';
 import { cardHandlers, type CardHandlers } from '../card-handlers.js';
 import { RosterDesk } from '../roster-desk.js';
 import { rosterHandlers, type RosterHandlers } from '../roster-handlers.js';
-import { RosterImportDesk } from '../../roster/spreadsheet/roster-import-desk.js';
-import { rosterImportHandlers, type RosterImportHandlers } from '../../roster/spreadsheet/roster-import-handlers.js';
+import { RosterImportDesk } from '../roster-import-desk.js';
+import { rosterImportHandlers, type RosterImportHandlers } from '../roster-import-handlers.js';
 
 export const ADMIN_PIN = '2468';
 export const STAFF_PIN = '1234';

@@ -12,23 +12,23 @@ import {
   type RosterCounts,
   type RosterImportApplied,
   type RosterPreview,
-} from '../../../../shared/admin/roster-import-contract.js';
-import { fail, ok, type Result } from '../../../../shared/api/result.js';
-import type { LocalTime } from '../../../../shared/domain/local-time.js';
-import type { StaffMember } from '../../../../shared/staff/staff-contract.js';
-import { exportStamp, writeExport, type ExportedFile } from '../../admin/export/exports-dir.js';
-import { AdminAudit } from '../../ledger/admin-audit.js';
-import { SYNC_KEYS, SyncStateStore } from '../../ledger/sync-state.js';
-import { applyFamilyRoster, RosterRejectedError } from '../roster-apply.js';
-import { allCredentials, liveStaffCards, readSheetRoster } from './current-roster.js';
-import { guardSpreadsheet } from './file-guard.js';
-import { parseRoster, parseSkippingProblems, type ParsedRoster } from './parse-roster.js';
-import { readRosterWorkbook, type RosterSheets } from './read-workbook.js';
-import { RosterUploads } from './roster-uploads.js';
-import type { SheetLanguage } from './sheet-layout.js';
-import { rosterDiff, totalChanges, type SheetRoster } from './sheet-roster.js';
-import type { SheetProblem } from './sheet-problems.js';
-import { rosterWorkbook } from './write-workbook.js';
+} from '../../../shared/admin/roster-import-contract.js';
+import { fail, ok, type Result } from '../../../shared/api/result.js';
+import type { LocalTime } from '../../../shared/domain/local-time.js';
+import type { StaffMember } from '../../../shared/staff/staff-contract.js';
+import { exportStamp, writeExport, type ExportedFile } from './export/exports-dir.js';
+import { AdminAudit } from '../ledger/admin-audit.js';
+import { SYNC_KEYS, SyncStateStore } from '../ledger/sync-state.js';
+import { applyFamilyRoster, RosterRejectedError } from '../roster/roster-apply.js';
+import { allCredentials, liveStaffCards, readSheetRoster } from '../roster/spreadsheet/current-roster.js';
+import { guardSpreadsheet } from '../roster/spreadsheet/file-guard.js';
+import { parseRoster, parseSkippingProblems, type ParsedRoster } from '../roster/spreadsheet/parse-roster.js';
+import { readRosterWorkbook, type RosterSheets } from '../roster/spreadsheet/read-workbook.js';
+import { RosterUploads } from '../roster/spreadsheet/roster-uploads.js';
+import type { SheetLanguage } from '../roster/spreadsheet/sheet-layout.js';
+import { rosterDiff, totalChanges, type SheetRoster } from '../roster/spreadsheet/sheet-roster.js';
+import type { SheetProblem } from '../roster/spreadsheet/sheet-problems.js';
+import { rosterWorkbook } from '../roster/spreadsheet/write-workbook.js';
 
 export interface RosterImportDeskOptions {
   db: Database;

@@ -1,9 +1,9 @@
 // The roster spreadsheet's requests (shared/admin/roster-import-contract.ts) answered by the RosterImportDesk, each
 // guarded 'admin' like every admin request (guards/request-guards.ts): the session's member is who the audit names.
-import type { rosterImportRequests } from '../../../../shared/admin/roster-import-contract.js';
-import type { RequestArgs, RequestValue } from '../../../../shared/api/contract.js';
-import { ok, type Result } from '../../../../shared/api/result.js';
-import type { GuardedHandlers } from '../../guards/request-guards.js';
+import type { rosterImportRequests } from '../../../shared/admin/roster-import-contract.js';
+import type { RequestArgs, RequestValue } from '../../../shared/api/contract.js';
+import { ok, type Result } from '../../../shared/api/result.js';
+import type { GuardedHandlers } from '../guards/request-guards.js';
 import type { RosterImportDesk } from './roster-import-desk.js';
 
 type RosterImportRequestName = keyof typeof rosterImportRequests;
