@@ -1,12 +1,13 @@
 // The first run on a fresh data folder with the demo off, as a kindergarten's IT person meets it: the setup on the door
 // screen in the three languages, a weak PIN refused, a reload mid-setup resuming, a wrong enrollment code refused by a
 // real city on loopback, the city's kindergarten shown before it is taken, a card tapped in the readers step, the
-// checklist, and the door.
+// checklist, the door, and every step opened again from the console's Setup.
 import { test } from '@playwright/test';
 import { startCity } from './support/city.js';
 import { cardKeys, typeAsReader } from './support/card-reader.js';
 import { startKioskHost } from './support/kiosk-host.js';
 import { expect, openKiosk, readDatabase } from './support/kiosk-test.js';
+import { signInByName } from './support/staff-steps.js';
 
 test('the whole first run, from the language to the door, with the city', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
@@ -80,6 +81,34 @@ test('the whole first run, from the language to the door, with the city', async 
     await page.getByTestId('setup-finish').click();
     await expect(page.getByTestId('idle-screen')).toBeVisible();
     expect(readDatabase<{ action: string }>(host.databasePath, "SELECT action FROM admin_audit WHERE action = 'setup-step'").length).toBeGreaterThanOrEqual(4);
+
+    // Every step again from the console's Setup, as the admin: the city's roster is not offered to change, a card is
+    // tested again, and the language changed, audited under the admin's name.
+    const [admin] = readDatabase<{ id: string }>(host.databasePath, "SELECT id FROM staff WHERE role = 'admin'");
+    if (!admin) throw new Error('no admin');
+    await signInByName(page, admin.id, '864213');
+    await page.getByTestId('admin-open').click();
+    await page.getByTestId('admin-tab-setup').click();
+    await expect(screen).toHaveAttribute('data-step', 'checklist');
+    await expect(page.getByTestId('setup-finish')).toHaveCount(0);
+    await page.getByTestId('setup-step-roster').click();
+    await expect(page.getByTestId('setup-roster-fixed')).toBeVisible();
+    await expect(page.getByTestId('setup-roster-own')).toHaveCount(0);
+    await expect(page.getByTestId('setup-city-url')).toHaveCount(0);
+    await page.getByTestId('setup-step-readers').click();
+    await typeAsReader(page, cardKeys('0004512345'), 5);
+    await expect(page.getByTestId('setup-reader-number')).toHaveText('Read: 4512345');
+    await expect(page.getByTestId('setup-reader-source')).toHaveText('Reader in keyboard mode');
+    await page.getByTestId('setup-step-language').click();
+    await page.getByTestId('setup-language-ru').click();
+    await expect(page.getByTestId('admin-tab-setup')).toHaveText('Настройка');
+    const revisits = readDatabase<{ staff_id: string; detail: string }>(host.databasePath, "SELECT staff_id, detail FROM admin_audit WHERE action = 'setup-step' ORDER BY occurred_ms DESC, rowid DESC LIMIT 2");
+    expect(revisits.map((r) => [r.staff_id, (JSON.parse(r.detail) as { step: string }).step])).toEqual([
+      [admin.id, 'language'],
+      [admin.id, 'readers'],
+    ]);
+    await page.getByTestId('setup-close').click();
+    await expect(page.getByTestId('admin-console')).toHaveAttribute('data-tab', 'today');
   } finally {
     await host.stop();
   }

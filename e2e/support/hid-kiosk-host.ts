@@ -1,7 +1,8 @@
 // A kiosk web host whose HID data-mode reader is a recorded device: the real core, web host and built screen, with the
 // reader's exact input reports (electron/core/readers/fixtures) played in one card at a time, each when a line arrives
 // on stdin. Test-only: the kiosk itself (dist/web/cli.mjs) reads real devices through node-hid and has no such seam.
-// Bundled and run by e2e/hid-card.spec.ts: `node hid-kiosk-host.mjs <data-dir> <fixture file> <renderer folder>`.
+// Bundled and run by e2e/hid-card.spec.ts: `node hid-kiosk-host.mjs <data-dir> <fixture file> <renderer folder>`; with
+// `--no-demo` after them, a fresh kiosk on its first-run setup (e2e/first-run-hid.spec.ts).
 import BetterSqlite3 from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +15,8 @@ import { parseRecordedStream, type RecordedStep } from '../../electron/core/read
 import { LINK_FILE_NAME } from '../../electron/web/request-checks.js';
 import { startWebHost } from '../../electron/web/web-host.js';
 
-const [dataDir, fixture, rendererDir] = process.argv.slice(2);
+const [dataDir, fixture, rendererDir, mode] = process.argv.slice(2);
+const demo = mode !== '--no-demo';
 if (!dataDir || !fixture || !rendererDir) throw new Error('usage: hid-kiosk-host.mjs <data-dir> <fixture file> <renderer folder>');
 
 /** HID usage of Enter in a boot keyboard report's first key slot: a card ends with it (and the release after). */
@@ -52,13 +54,13 @@ const access: HidAccess = {
     }),
 };
 
-// The demo kindergarten with the reader configured, as an admin leaves it in the door settings.
-new KioskCore({ dataDir, demo: true, log: () => undefined }).close();
+// The demo kindergarten (or a fresh kiosk) with the reader configured, as an admin leaves it in the door settings.
+new KioskCore({ dataDir, demo, log: () => undefined }).close();
 const db = new BetterSqlite3(join(dataDir, 'esik.sqlite'));
 SettingsStore.of(db).set('hidReaders', [readerConfig({ format: 'em-decimal' })]);
 db.close();
 
-const core = new KioskCore({ dataDir, demo: true, hid: access, cityPullIntervalMs: 0 });
+const core = new KioskCore({ dataDir, demo, hid: access, cityPullIntervalMs: 0 });
 const linkFile = join(dataDir, LINK_FILE_NAME);
 const host = await startWebHost({ core, rendererDir, linkFile });
 console.log(`ESIK_URL ${host.origin}/`);

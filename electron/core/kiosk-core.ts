@@ -503,11 +503,12 @@ export class KioskCore {
   /**
    * A card from an HID reader is identified here, once, whoever is attached (no page, or several): the refused attempt
    * kept, a single child recorded, and every page told the outcome. Only a card that belongs to the staff screens (a
-   * staff card, or any card while someone is signed in) goes to the pages as it was read.
+   * staff card, or any card while someone is signed in) or to the first-run setup goes to the pages as it was read.
    */
   private hidCardRead(raw: string): void {
     try {
-      if (this.store?.staff.ownsHidCard(raw) === true) {
+      // On the first-run setup the door records nothing: the card is its readers step's live test.
+      if (this.store?.setup.needed() === true || this.store?.staff.ownsHidCard(raw) === true) {
         this.emit('cardRead', { raw, source: 'hid' });
         return;
       }

@@ -35,5 +35,11 @@ describe('the first-run setup with a city', () => {
     expect(readyOf(core).kindergartenName).toBe(preview.kindergartenName);
     const actions = auditRows(core.databasePath).map((r) => JSON.parse(r.detail) as { city?: string });
     expect(actions.map((d) => d.city).filter(Boolean)).toEqual(['shown', 'shown', 'not-this-one', 'shown', 'accepted']);
+
+    // Revisited from the console, the roster's source is the city's for good: neither a roster of its own nor
+    // another city is taken, and the city's code is not spent on a preview.
+    expect(core.handlers.setupChooseOwn({ sessionId })).toMatchObject({ ok: false, error: { code: 'SETUP_ROSTER_ENROLLED' } });
+    expect(await core.handlers.setupCityPreview({ sessionId, serverUrl: city.url, code: city.issueEnrollmentCode() })).toMatchObject({ ok: false, error: { code: 'SETUP_ROSTER_ENROLLED' } });
+    expect(value(core.handlers.setupStatus({}))).toMatchObject({ cityPreview: null, roster: { mode: 'city', enrolled: true, children: preview.children } });
   });
 });

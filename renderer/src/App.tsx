@@ -52,10 +52,12 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
   );
   const onStaffCard = useCallback(
     (card: Extract<Credential, { kind: 'card' }>) => {
+      // On the first-run setup an HID card (the core hands every one over then) is the readers step's test.
+      if (setup) return sendSetupCard(card.raw, card.source);
       if (!staff.active) staff.open();
       staff.credential(card);
     },
-    [staff],
+    [staff, setup],
   );
   const events = useCoreEvents(api, { onIdentified, onStaffCard }, ready);
   const sync = useSyncStatus(api, ready);

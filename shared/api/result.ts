@@ -46,6 +46,8 @@ export const errorCodes = [
   'SETUP_BAD_TIME_ZONE',
   'SETUP_NO_CITY_PREVIEW',
   'SETUP_NOT_A_CARD',
+  /** Enrolled with the city: the roster's source is the city's now (its records are kept under this kiosk there). */
+  'SETUP_ROSTER_ENROLLED',
   /** "Start afresh" is for the demo only: a kindergarten's own records are never put aside this way. */
   'AFRESH_NOT_DEMO',
   'CARDS_MANAGED_BY_CITY',

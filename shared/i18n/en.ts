@@ -64,6 +64,7 @@ export const en = {
     SETUP_BAD_TIME_ZONE: 'This computer does not know that time zone. Choose one from the list.',
     SETUP_NO_CITY_PREVIEW: 'No enrollment with the city is waiting. Type the address and the code again.',
     SETUP_NOT_A_CARD: 'That does not look like a card number. Tap the card on the reader again.',
+    SETUP_ROSTER_ENROLLED: 'This kiosk is enrolled with the city: the roster comes from the city, and its source cannot be changed here.',
     AFRESH_NOT_DEMO: 'Start afresh is only for the demo kiosk: a kindergarten\'s own records are never put aside this way.',
     CARDS_MANAGED_BY_CITY: "Cards are managed by the city: enrol and revoke them in the city's roster.",
     ROSTER_MANAGED_BY_CITY: "The roster is kept by the city: add, change and remove groups, children and companions in the city's roster.",

@@ -44,12 +44,21 @@ export const ReaderTestSchema = z.lazy(() => z.object({
   }));
 export type ReaderTest = z.infer<typeof ReaderTestSchema>;
 
+/**
+ * The camera in the readers step: 'working' once its live preview read a QR code (any code: nothing of it is kept),
+ * else why it could not be used, as the door's camera tells it (renderer/src/camera/camera-problem.ts).
+ */
+export const CameraTestSchema = z.enum(['working', 'noCamera', 'permissionDenied', 'unplugged']);
+export type CameraTest = z.infer<typeof CameraTestSchema>;
+
 /** The setup's progress as the settings table keeps it (the kindergarten's name is in its own table). */
 export const StoredSetupSchema = z.lazy(() => z.object({
     languageChosen: z.boolean(),
     timeZone: TimeZoneNameSchema.nullable(),
     roster: z.enum(['city', 'own']).nullable(),
     readerTest: ReaderTestSchema.nullable(),
+    /** Absent in what a kiosk stored before the camera had a live test. */
+    cameraTest: CameraTestSchema.nullable().default(null),
     finished: z.boolean(),
   }).strict());
 export type StoredSetup = z.infer<typeof StoredSetupSchema>;
@@ -71,6 +80,9 @@ export const SetupViewSchema = z.lazy(() => z.object({
     /** An HID data-mode reader is configured (keyboard-mode ones need none). */
     hidReaders: Count,
     cameraChosen: z.boolean(),
+    /** The camera the door uses (the door settings'; null: the default one), and what its live test found. */
+    cameraDeviceId: z.string().max(512).nullable(),
+    cameraTest: CameraTestSchema.nullable(),
     finished: z.boolean(),
   }));
 export type SetupView = z.infer<typeof SetupViewSchema>;
@@ -104,6 +116,8 @@ export const setupRequests = {
   setupChooseOwn: { args: z.lazy(() => z.object(Session).strict()), result: SetupViewSchema },
   /** A card tapped in the readers step (SETUP_NOT_A_CARD for a reading that is no card number). */
   setupReaderTest: { args: z.lazy(() => z.object({ ...Session, raw: z.string().min(1).max(64), source: CardSourceSchema }).strict()), result: ReaderTestSchema },
+  /** What the camera's live preview in the readers step found ('working': it read a code). */
+  setupCameraTest: { args: z.lazy(() => z.object({ ...Session, outcome: CameraTestSchema }).strict()), result: SetupViewSchema },
   setupFinish: { args: z.lazy(() => z.object(Session).strict()), result: SetupViewSchema },
   /**
    * The demo put aside (renamed beside the data, never deleted) and an empty kiosk with a new device id opened on the

@@ -9,7 +9,7 @@ import { normalizeCardNumber } from '../../../shared/credentials/card-number.js'
 import type { ReaderFormat } from '../../../shared/credentials/reader-format.js';
 import type { CardSource, Language } from '../../../shared/domain/attendance.js';
 import { isKnownTimeZone, type LocalTime } from '../../../shared/domain/local-time.js';
-import type { CityPreview, ReaderTest, SetupView, StartAfreshOutcome, StoredSetup } from '../../../shared/setup/setup-contract.js';
+import type { CameraTest, CityPreview, ReaderTest, SetupView, StartAfreshOutcome, StoredSetup } from '../../../shared/setup/setup-contract.js';
 import { SETUP_STEPS } from '../../../shared/setup/setup-contract.js';
 import type { FirstAdminOutcome, StaffMember } from '../../../shared/staff/staff-contract.js';
 import type { SignInChannel } from '../../../shared/staff/staff-domain.js';
@@ -35,7 +35,7 @@ export interface SetupDeskOptions {
   log: (line: string) => void;
 }
 
-const FRESH: StoredSetup = { languageChosen: false, timeZone: null, roster: null, readerTest: null, finished: false };
+const FRESH: StoredSetup = { languageChosen: false, timeZone: null, roster: null, readerTest: null, cameraTest: null, finished: false };
 
 export class SetupDesk {
   private readonly audit: AdminAudit;
@@ -88,6 +88,8 @@ export class SetupDesk {
       readerTest: stored.readerTest,
       hidReaders: this.o.settings.get('hidReaders').length,
       cameraChosen: this.o.settings.get('cameraDeviceId') !== null,
+      cameraDeviceId: this.o.settings.get('cameraDeviceId'),
+      cameraTest: stored.cameraTest,
       finished: stored.finished,
     };
   }
@@ -135,6 +137,7 @@ export class SetupDesk {
   }
 
   async previewCity(member: StaffMember, at: LocalTime, request: { serverUrl: string; code: string }): Promise<Result<CityPreview>> {
+    if (this.o.city.enrolled()) return fail('SETUP_ROSTER_ENROLLED');
     const preview = await this.o.city.previewEnrollment(request);
     this.audit.record('setup-step', member.id, at, { step: 'roster', city: 'shown', serverUrl: request.serverUrl.slice(0, 2048), ok: preview.ok, ...(preview.ok ? {} : { code: preview.error.code }) });
     return preview;
@@ -156,7 +159,12 @@ export class SetupDesk {
     return ok(this.view());
   }
 
+  /**
+   * Working on its own. Not once enrolled: the city keeps this kiosk's records and sends its roster, and a kiosk that
+   * stopped taking it would drift from the city's books while its records still went there.
+   */
   chooseOwn(member: StaffMember, at: LocalTime): Result<SetupView> {
+    if (this.o.city.enrolled()) return fail('SETUP_ROSTER_ENROLLED');
     this.o.city.dropEnrollment();
     this.audit.record('setup-step', member.id, at, { step: 'roster', mode: 'own' });
     this.save({ ...this.stored(), roster: 'own' });
@@ -174,10 +182,25 @@ export class SetupDesk {
     return ok(test);
   }
 
-  finish(member: StaffMember, at: LocalTime): Result<SetupView> {
+  /** What the camera's live preview found, kept for the checklist; audited when it changes (a problem may repeat). */
+  cameraTest(member: StaffMember, at: LocalTime, outcome: CameraTest): Result<SetupView> {
+    const stored = this.stored();
+    if (stored.cameraTest === outcome) return ok(this.view());
+    this.audit.record('setup-step', member.id, at, { step: 'camera', outcome });
+    this.save({ ...stored, cameraTest: outcome });
+    return ok(this.view());
+  }
+
+  /**
+   * The checklist done. The first time, on the door, the setup's session ends with it: the door opens on its idle
+   * screen with nobody signed in, and a session left open there would take the next HID card to the staff screens.
+   */
+  finish(member: StaffMember, at: LocalTime, sessionId: string): Result<SetupView> {
+    const first = !this.stored().finished;
     const view = this.view();
     this.audit.record('setup-step', member.id, at, { step: 'checklist', finished: true, notDone: view.steps.filter((s) => !s.done && s.step !== 'checklist').map((s) => s.step) });
     this.save({ ...this.stored(), finished: true });
+    if (first) this.o.staff.signOut(sessionId, 'button');
     return ok(this.view());
   }
 

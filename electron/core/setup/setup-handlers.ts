@@ -26,7 +26,8 @@ export function setupHandlers(): GuardedHandlers<SetupDesk, SetupHandlers> {
     setupCityReject: { guard: 'admin', run: (_args, { store: setup, caller }) => setup.rejectCity(caller.member, caller.at) },
     setupChooseOwn: { guard: 'admin', run: (_args, { store: setup, caller }) => setup.chooseOwn(caller.member, caller.at) },
     setupReaderTest: { guard: 'admin', run: ({ raw, source }, { store: setup, caller }) => setup.readerTest(caller.member, caller.at, raw, source) },
-    setupFinish: { guard: 'admin', run: (_args, { store: setup, caller }) => setup.finish(caller.member, caller.at) },
+    setupCameraTest: { guard: 'admin', run: ({ outcome }, { store: setup, caller }) => setup.cameraTest(caller.member, caller.at, outcome) },
+    setupFinish: { guard: 'admin', run: ({ sessionId }, { store: setup, caller }) => setup.finish(caller.member, caller.at, sessionId) },
     adminStartAfresh: { guard: 'admin', run: async ({ pin }, { store: setup, caller }) => setup.startAfresh(caller.member, caller.at, caller.channel, pin) },
   };
 }

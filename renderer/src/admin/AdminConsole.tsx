@@ -24,10 +24,13 @@ import { TodayPage } from './TodayPage.js';
 import { TimeZoneWarnings } from './TimeZoneWarnings.js';
 import { UpdatesPage } from './UpdatesPage.js';
 import { useAdminCall } from './use-admin-call.js';
+import { applyLanguage } from '../i18n/i18n.js';
+import { SetupConsoleTab } from '../setup/SetupConsoleTab.js';
+import { SetupScreen } from '../setup/SetupScreen.js';
 import './admin.css';
 
 const TABS = ['today', 'log', 'refused', 'tabel', 'companions', 'cards', 'staff', 'sync', 'settings', 'diagnostics', 'backups', 'archive', 'updates', 'rosterImport'] as const;
-type Tab = (typeof TABS)[number];
+type Tab = (typeof TABS)[number] | 'setup';
 
 interface Props {
   api: KioskApi;
@@ -75,6 +78,7 @@ export function AdminConsole({ api, session, onBack, onSignOut, onIdle, onEnded 
             {t(`admin.tabs.${name}`)}
           </button>
         ))}
+        <SetupConsoleTab selected={tab === 'setup'} onOpen={() => open('setup')} />
       </nav>
       <TimeZoneWarnings call={call} version={clockVersion} />
       {tab === 'today' && <TodayPage call={call} />}
@@ -93,6 +97,7 @@ export function AdminConsole({ api, session, onBack, onSignOut, onIdle, onEnded 
           <RosterImportPanel />
         </RosterImportCallContext.Provider>
       )}
+      {tab === 'setup' && <SetupScreen api={api} session={session} onLanguage={applyLanguage} onClose={() => open('today')} />}
       {tab === 'staff' && <StaffAccountsPage api={api} session={session} onEnded={onEnded} />}
       {tab === 'sync' && (
         <SyncPage

@@ -1,13 +1,17 @@
 // The live reader test: "tap any card" shows the number as the kiosk stores it and how it was read; the core keeps the
-// last one as the step's proof.
-import { useEffect, useState } from 'react';
+// last one as the step's proof. On the door's setup the cards come from setup-cards.ts (keyboard-mode readers, and HID
+// ones the core hands over while the setup is up); in the console, from the staff screens' card capture.
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskApi } from '../../../shared/api/contract.js';
 import { fill } from '../../../shared/i18n/setup/setup-catalogs.js';
 import type { SetupTexts } from '../../../shared/i18n/setup/setup-en.js';
 import type { ReaderTest, SetupView } from '../../../shared/setup/setup-contract.js';
+import type { CardSource } from '../../../shared/domain/attendance.js';
 import { safeCall } from '../api/safe-call.js';
+import { useCardCapture } from '../staff/card-capture.js';
 import { listenForSetupCards } from './setup-cards.js';
+import { SetupCameraTest } from './SetupCameraTest.js';
 
 interface Props {
   api: KioskApi;
@@ -15,25 +19,27 @@ interface Props {
   view: SetupView;
   sessionId: string;
   onTested: () => void;
+  onView: (view: SetupView) => void;
 }
 
-export function ReadersStep({ api, texts, view, sessionId, onTested }: Props) {
+export function ReadersStep({ api, texts, view, sessionId, onTested, onView }: Props) {
   const { t } = useTranslation();
   const [test, setTest] = useState<ReaderTest | null>(view.readerTest);
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(
-    () =>
-      listenForSetupCards((raw, source) => {
-        void safeCall(api, 'setupReaderTest', { sessionId, raw, source }).then((result) => {
-          if (!result.ok) return setError(t(`errors.${result.error.code}`));
-          setError(null);
-          setTest(result.value);
-          onTested();
-        });
-      }),
+  const tested = useCallback(
+    (raw: string, source: CardSource) => {
+      void safeCall(api, 'setupReaderTest', { sessionId, raw, source }).then((result) => {
+        if (!result.ok) return setError(t(`errors.${result.error.code}`));
+        setError(null);
+        setTest(result.value);
+        onTested();
+      });
+    },
     [api, sessionId, onTested, t],
   );
+  useEffect(() => listenForSetupCards(tested), [tested]);
+  useCardCapture(true, (card) => tested(card.raw, card.source));
 
   return (
     <div data-testid="setup-readers">
@@ -44,7 +50,9 @@ export function ReadersStep({ api, texts, view, sessionId, onTested }: Props) {
             {fill(texts.readers.read, { number: test.canonical })}
           </p>
           <p data-testid="setup-reader-kind">{texts.readers.kinds[test.kind]}</p>
-          <p>{fill(texts.readers.format, { format: test.readerFormat })}</p>
+          <p data-testid="setup-reader-source">{texts.readers.sources[test.source]}</p>
+          {/* An HID reader's own format (its setting in the console) is applied before the number reaches the test. */}
+          {test.readerFormat !== 'canonical' && <p>{fill(texts.readers.format, { format: test.readerFormat })}</p>}
           {test.partial && <p>{texts.readers.partial}</p>}
         </div>
       ) : (
@@ -52,6 +60,7 @@ export function ReadersStep({ api, texts, view, sessionId, onTested }: Props) {
       )}
       {error && <p className="staff-refusal" role="alert">{error}</p>}
       <p>{fill(texts.readers.hidReaders, { count: view.hidReaders })}</p>
+      <SetupCameraTest api={api} texts={texts} view={view} sessionId={sessionId} onView={onView} />
       <p>{texts.readers.camera}</p>
     </div>
   );

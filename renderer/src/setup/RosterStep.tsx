@@ -44,7 +44,12 @@ export function RosterStep({ api, texts, view, sessionId, onView }: Props) {
   return (
     <div data-testid="setup-roster">
       <p>{texts.roster.prompt}</p>
-      {view.roster.mode === 'city' && <p data-testid="setup-roster-done">{fill(texts.roster.enrolled, { children: view.roster.children, groups: view.roster.groups })}</p>}
+      {view.roster.mode === 'city' && (
+        <>
+          <p data-testid="setup-roster-done">{fill(texts.roster.enrolled, { children: view.roster.children, groups: view.roster.groups })}</p>
+          <p data-testid="setup-roster-fixed">{texts.roster.sourceFixed}</p>
+        </>
+      )}
       {view.roster.mode === 'own' && (
         <p data-testid="setup-roster-done">
           {fill(texts.roster.ownChosen, { children: view.roster.children, groups: view.roster.groups })} {texts.roster.ownHint}

@@ -67,12 +67,15 @@ export function SetupScreen({ api, session: given, onLanguage, onClose }: Props)
     afterStep(result.value);
   };
 
-  if (view === null || step === null) return <main className="screen setup-screen" data-testid="setup-screen" />;
+  // In the console the steps are a page of it (the console's own header stays); on the door they are the screen.
+  const Root = given ? 'section' : 'main';
+  const rootClass = given ? 'setup-screen setup-in-console' : 'screen setup-screen';
+  if (view === null || step === null) return <Root className={rootClass} data-testid="setup-screen" />;
   const withSession = sessionId === undefined ? {} : { sessionId };
   const needsSession = step !== 'language' && step !== 'name' && step !== 'timeZone' && step !== 'admin';
 
   return (
-    <main className="screen setup-screen" data-testid="setup-screen" data-step={step}>
+    <Root className={rootClass} data-testid="setup-screen" data-step={step}>
       <h1 className="staff-title" data-testid="setup-title">
         {texts.title}: {texts.steps[step]}
       </h1>
@@ -138,7 +141,7 @@ export function SetupScreen({ api, session: given, onLanguage, onClose }: Props)
           <AdminStep api={api} texts={texts} adminExists={view.adminExists} session={null} onSession={(s) => setSession(s)} />
         )}
         {step === 'roster' && sessionId !== undefined && <RosterStep api={api} texts={texts} view={view} sessionId={sessionId} onView={afterStep} />}
-        {step === 'readers' && sessionId !== undefined && <ReadersStep api={api} texts={texts} view={view} sessionId={sessionId} onTested={() => void reload()} />}
+        {step === 'readers' && sessionId !== undefined && <ReadersStep api={api} texts={texts} view={view} sessionId={sessionId} onTested={() => void reload()} onView={setView} />}
         {step === 'checklist' && (
           <div data-testid="setup-checklist">
             <p>{texts.checklist.prompt}</p>
@@ -150,11 +153,12 @@ export function SetupScreen({ api, session: given, onLanguage, onClose }: Props)
                     {s.done ? '✓' : '✗'} {texts.steps[s.step]}
                   </li>
                 ))}
-              <li data-testid="setup-check-camera" data-done={view.cameraChosen}>
-                {view.cameraChosen ? '✓' : '✗'} {texts.checklist.camera}
+              <li data-testid="setup-check-camera" data-done={view.cameraTest === 'working'} data-state={view.cameraTest ?? 'untested'}>
+                {view.cameraTest === 'working' ? '✓' : '✗'} {texts.checklist.cameraStates[view.cameraTest ?? 'untested']}
               </li>
             </ul>
-            {sessionId !== undefined && (
+            {/* Revisited from the console after the first run there is nothing left to finish. */}
+            {sessionId !== undefined && !(given && view.finished) && (
               <button
                 type="button"
                 className="staff-primary"
@@ -187,6 +191,6 @@ export function SetupScreen({ api, session: given, onLanguage, onClose }: Props)
           {texts.back}
         </button>
       )}
-    </main>
+    </Root>
   );
 }

@@ -1,0 +1,26 @@
+// The first-run setup's early steps as a person goes through them on a fresh kiosk (English, a name, Almaty's zone,
+// the first admin), for the first-run specs that are about a later step.
+import type { Page } from '@playwright/test';
+import { expect } from './kiosk-test.js';
+
+export const FIRST_ADMIN = { firstName: 'Gulmira', lastName: 'Akhmetova', pin: '864213' } as const;
+
+/** From the language step to the roster step, the first admin created and signed in. */
+export async function setUpToRoster(page: Page, name = 'Kindergarten No. 7 "Balapan"'): Promise<void> {
+  const screen = page.getByTestId('setup-screen');
+  await expect(screen).toHaveAttribute('data-step', 'language');
+  await page.getByTestId('setup-language-en').click();
+  await expect(screen).toHaveAttribute('data-step', 'name');
+  await page.getByTestId('setup-name').fill(name);
+  await page.getByTestId('setup-next').click();
+  await expect(screen).toHaveAttribute('data-step', 'timeZone');
+  await page.getByTestId('time-zone-picker').selectOption('Asia/Almaty');
+  await page.getByTestId('setup-next').click();
+  await expect(screen).toHaveAttribute('data-step', 'admin');
+  await page.getByTestId('setup-admin-first-name').fill(FIRST_ADMIN.firstName);
+  await page.getByTestId('setup-admin-last-name').fill(FIRST_ADMIN.lastName);
+  await page.getByTestId('setup-admin-pin').fill(FIRST_ADMIN.pin);
+  await page.getByTestId('setup-admin-pin-again').fill(FIRST_ADMIN.pin);
+  await page.getByTestId('setup-admin-create').click();
+  await expect(screen).toHaveAttribute('data-step', 'roster');
+}
