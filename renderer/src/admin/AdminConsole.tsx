@@ -97,7 +97,7 @@ export function AdminConsole({ api, session, onBack, onSignOut, onIdle, onEnded 
           <RosterImportPanel />
         </RosterImportCallContext.Provider>
       )}
-      {tab === 'setup' && <SetupScreen api={api} session={session} onLanguage={applyLanguage} onClose={() => open('today')} />}
+      {tab === 'setup' && <SetupScreen api={api} session={session} onLanguage={applyLanguage} onClose={() => open('today')} onEnded={onEnded} />}
       {tab === 'staff' && <StaffAccountsPage api={api} session={session} onEnded={onEnded} />}
       {tab === 'sync' && (
         <SyncPage

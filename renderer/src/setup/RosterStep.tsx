@@ -1,5 +1,6 @@
 // Where the roster comes from: the city (address and one-time code; what it sends is shown before the kiosk keeps it,
-// and "not this one" keeps nothing) or the kindergarten on its own (a spreadsheet, kept by hand in the console).
+// and "not this one" keeps nothing) or the kindergarten on its own: the spreadsheet imported right in this step, and
+// kept by hand in the console later.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskApi } from '../../../shared/api/contract.js';
@@ -8,31 +9,38 @@ import type { SetupTexts } from '../../../shared/i18n/setup/setup-en.js';
 import type { SetupView } from '../../../shared/setup/setup-contract.js';
 import type { Result } from '../../../shared/api/result.js';
 import { safeCall } from '../api/safe-call.js';
+import { SetupRosterImport } from './SetupRosterImport.js';
 
 interface Props {
   api: KioskApi;
   texts: SetupTexts;
   view: SetupView;
   sessionId: string;
+  /** A step taken: the setup goes on to the next one not done. */
   onView: (view: SetupView) => void;
+  /** The view changed but the step stays (a roster of its own chosen: its spreadsheet comes next, here). */
+  onStay: (view: SetupView) => void;
+  /** The core ended the admin's session. */
+  onEnded: () => void;
 }
 
-export function RosterStep({ api, texts, view, sessionId, onView }: Props) {
+export function RosterStep({ api, texts, view, sessionId, onView, onStay, onEnded }: Props) {
   const { t } = useTranslation();
   const [serverUrl, setServerUrl] = useState('');
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const run = async (work: () => Promise<Result<SetupView> | null>) => {
+  const run = async (work: () => Promise<Result<SetupView> | null>, then: (view: SetupView) => void = onView) => {
     setBusy(true);
     setError(null);
     const result = await work();
     setBusy(false);
     if (result === null) return;
     if (!result.ok) return setError(t(`errors.${result.error.code}`));
-    onView(result.value);
+    then(result.value);
   };
+  const reload = () => void run(() => safeCall(api, 'setupStatus', {}), onStay);
   const preview = () =>
     run(async () => {
       const shown = await safeCall(api, 'setupCityPreview', { sessionId, serverUrl, code });
@@ -51,9 +59,12 @@ export function RosterStep({ api, texts, view, sessionId, onView }: Props) {
         </>
       )}
       {view.roster.mode === 'own' && (
-        <p data-testid="setup-roster-done">
-          {fill(texts.roster.ownChosen, { children: view.roster.children, groups: view.roster.groups })} {texts.roster.ownHint}
-        </p>
+        <>
+          <p data-testid="setup-roster-done">
+            {fill(texts.roster.ownChosen, { children: view.roster.children, groups: view.roster.groups })} {texts.roster.ownHint}
+          </p>
+          <SetupRosterImport api={api} sessionId={sessionId} onEnded={onEnded} onApplied={reload} />
+        </>
       )}
       {p ? (
         <section data-testid="setup-city-preview">
@@ -93,7 +104,7 @@ export function RosterStep({ api, texts, view, sessionId, onView }: Props) {
                 {texts.roster.show}
               </button>
             </fieldset>
-            <button type="button" className="staff-primary" data-testid="setup-roster-own" disabled={busy} onClick={() => void run(() => safeCall(api, 'setupChooseOwn', { sessionId }))}>
+            <button type="button" className="staff-primary" data-testid="setup-roster-own" disabled={busy} onClick={() => void run(() => safeCall(api, 'setupChooseOwn', { sessionId }), onStay)}>
               {texts.roster.own}
             </button>
           </>

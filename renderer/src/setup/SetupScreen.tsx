@@ -25,6 +25,8 @@ interface Props {
   onLanguage: (language: Language) => void;
   /** The checklist finished (the door opens), or the console's Setup closed. */
   onClose?: () => void;
+  /** The core ended the console's session (on the door the setup asks the admin to sign in again instead). */
+  onEnded?: () => void;
 }
 
 const LANGUAGES: readonly Language[] = ['kk', 'ru', 'en'];
@@ -33,7 +35,7 @@ function firstNotDone(view: SetupView): SetupStep {
   return view.steps.find((s) => !s.done)?.step ?? 'checklist';
 }
 
-export function SetupScreen({ api, session: given, onLanguage, onClose }: Props) {
+export function SetupScreen({ api, session: given, onLanguage, onClose, onEnded }: Props) {
   const { i18n, t } = useTranslation();
   const texts = setupTexts(i18n.language);
   const [view, setView] = useState<SetupView | null>(null);
@@ -140,7 +142,20 @@ export function SetupScreen({ api, session: given, onLanguage, onClose }: Props)
         {needsSession && sessionId === undefined && (
           <AdminStep api={api} texts={texts} adminExists={view.adminExists} session={null} onSession={(s) => setSession(s)} />
         )}
-        {step === 'roster' && sessionId !== undefined && <RosterStep api={api} texts={texts} view={view} sessionId={sessionId} onView={afterStep} />}
+        {step === 'roster' && sessionId !== undefined && (
+          <RosterStep
+            api={api}
+            texts={texts}
+            view={view}
+            sessionId={sessionId}
+            onView={afterStep}
+            onStay={(next) => {
+              setError(null);
+              setView(next);
+            }}
+            onEnded={onEnded ?? (() => setSession(null))}
+          />
+        )}
         {step === 'readers' && sessionId !== undefined && <ReadersStep api={api} texts={texts} view={view} sessionId={sessionId} onTested={() => void reload()} onView={setView} />}
         {step === 'checklist' && (
           <div data-testid="setup-checklist">

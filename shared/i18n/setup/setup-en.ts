@@ -38,7 +38,7 @@ export const setupEn = {
     cards: 'cards',
     accept: 'This is ours: take it',
     reject: 'Not this one',
-    ownHint: 'Import the roster from a spreadsheet in the admin console (Roster), or add groups and children there by hand.',
+    ownHint: 'Download the spreadsheet below, fill it in and import it here; later the admin console adds, changes and removes groups, children and companions by hand.',
     enrolled: 'Enrolled with the city: {children} children in {groups} groups',
     ownChosen: 'Works on its own: {children} children in {groups} groups',
     sourceFixed: "The roster comes from the city this kiosk is enrolled with, and its source is not changed here: the city keeps this kiosk's records and sends its roster, and a roster kept apart would drift from the city's books.",
