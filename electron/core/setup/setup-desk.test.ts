@@ -119,6 +119,17 @@ describe('start afresh', () => {
   });
 });
 
+describe('the own roster in the setup', () => {
+  it('the setup admin\'s session reaches the roster spreadsheet: the import is allowed and the template is written', async () => {
+    const core = startCore(tempDataDir(), false);
+    const sessionId = await firstAdmin(core);
+    value(core.handlers.setupChooseOwn({ sessionId }));
+    expect(value(core.handlers.adminRosterImportInfo({ sessionId }))).toMatchObject({ allowed: true });
+    const template = value(await core.handlers.adminRosterSpreadsheet({ sessionId, language: 'kk', filled: false }));
+    expect(existsSync(template.path)).toBe(true);
+  });
+});
+
 describe('the setup revisited from the console', () => {
   it('after the first run every step is the signed-in admin\'s again, audited under their name, and the door stays open', async () => {
     const core = startCore(tempDataDir(), false);
