@@ -24,8 +24,20 @@ test('an absence, a withdrawn tap and closing time, each recorded in the staff m
   await page.getByTestId('staff-menu-absence').click();
   await page.getByTestId('staff-search').fill('алихан');
   await page.locator('[data-testid="staff-child"][data-child-id="ch0001"]').click();
-  await expect(page.getByTestId('absence-counters')).toContainText('Отпуск в этом году: 0 из 60');
+  await expect(page.getByTestId('holiday-summer')).toHaveText(/^Летний отпуск \d{4}: 0 из 31 дн\.$/);
+  await expect(page.getByTestId('holiday-winter')).toHaveText(/^Зимний отпуск \d{4}\/\d{2}: 0 из 31 дн\.$/);
+  // A holiday of 40 days in a summer: the core says it is past the season's allowance before anything is recorded.
+  const today = await page.getByTestId('absence-from').inputValue();
+  await page.getByTestId('absence-reason-vacation').click();
+  const summer = `${new Date().getFullYear() + 1}`;
+  await page.getByTestId('absence-from').fill(`${summer}-06-01`);
+  await page.getByTestId('absence-to').fill(`${summer}-07-10`);
+  await expect(page.getByTestId('holiday-warning')).toHaveText(`Летний отпуск ${summer} превысит норму: 40 из 31 дн.`);
+  await page.getByTestId('absence-from').fill(today);
+  await page.getByTestId('absence-to').fill(today);
   await page.getByTestId('absence-reason-sick').click();
+  await expect(page.getByTestId('holiday-warning')).toHaveCount(0);
+  await expect(page.getByTestId('certificate-hint')).toContainText('3');
   await page.getByTestId('absence-save').click();
   await expect(page.getByTestId('staff-saved')).toHaveText('Отсутствие записано');
   expect(readDatabase(db, 'SELECT child_id, reason, staff_id FROM absences')).toEqual([{ child_id: 'ch0001', reason: 'sick', staff_id: 'staff-admin' }]);

@@ -142,8 +142,12 @@ export const KioskRulesSchema = z.object({
   staffSignInMode: StaffSignInModeSchema,
   headcountCutOff: Hhmm,
   closingTime: Hhmm,
-  vacationDaysPerYear: z.number().int().min(0).max(366),
+  /** From here on a tap for a child with nothing seen today is checked as a pick-up (docs/pickup-check.md). */
+  collectCheckFrom: Hhmm,
+  summerHolidayDays: z.number().int().min(0).max(92),
+  winterHolidayDays: z.number().int().min(0).max(91),
   unexcusedDaysPerMonth: z.number().int().min(0).max(31),
+  sickDaysWithoutCertificate: z.number().int().min(0).max(30),
   /** Outbox rows the city acknowledged are deleted after this many days (the events themselves stay). */
   outboxKeepSentDays: z.number().int().min(1).max(3650),
 });

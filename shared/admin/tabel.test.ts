@@ -18,9 +18,9 @@ const except = (...dates: string[]) => WORKING.filter((d) => !dates.includes(d))
 // Айару: vacation from Monday 21 to Thursday 31: 9 working days; present the other 13.
 // Ерасыл: 'family' on the 8th and 9th, nobody said anything on the 10th and 11th: 4 unexcused days, 18 present.
 const absences: TabelAbsence[] = [
-  { id: '0001', childId: 'alikhan', firstDate: '2026-12-03', lastDate: '2026-12-07', reason: 'sick' },
-  { id: '0002', childId: 'ayaru', firstDate: '2026-12-21', lastDate: '2026-12-31', reason: 'vacation' },
-  { id: '0003', childId: 'yerasyl', firstDate: '2026-12-08', lastDate: '2026-12-09', reason: 'family' },
+  { id: '0001', childId: 'alikhan', firstDate: '2026-12-03', lastDate: '2026-12-07', reason: 'sick', certified: true },
+  { id: '0002', childId: 'ayaru', firstDate: '2026-12-21', lastDate: '2026-12-31', reason: 'vacation', certified: false },
+  { id: '0003', childId: 'yerasyl', firstDate: '2026-12-08', lastDate: '2026-12-09', reason: 'family', certified: false },
 ];
 
 const input: TabelInput = {
@@ -31,6 +31,7 @@ const input: TabelInput = {
   asOf: '2027-01-05',
   recordsSince: '2026-01-01',
   unexcusedLimit: 3,
+  sickDaysWithoutCertificate: 3,
   days,
   children: [
     { id: 'alikhan', firstName: 'Әлихан', lastName: 'Жұмабаев' },
@@ -54,9 +55,9 @@ describe('the табель of a month', () => {
     expect(sheet.days[4]?.kind).toBe('weekend');
 
     const [alikhan, ayaru, yerasyl] = sheet.rows;
-    expect(alikhan?.totals).toEqual({ present: 19, sick: 3, vacation: 0, sanatorium: 0, family: 0, other: 0, unmarked: 0, unexcused: 0 });
-    expect(ayaru?.totals).toEqual({ present: 13, sick: 0, vacation: 9, sanatorium: 0, family: 0, other: 0, unmarked: 0, unexcused: 0 });
-    expect(yerasyl?.totals).toEqual({ present: 18, sick: 0, vacation: 0, sanatorium: 0, family: 2, other: 0, unmarked: 2, unexcused: 4 });
+    expect(alikhan?.totals).toEqual({ present: 19, sick: 3, sickUncertified: 0, vacation: 0, sanatorium: 0, family: 0, other: 0, unmarked: 0, unexcused: 0 });
+    expect(ayaru?.totals).toEqual({ present: 13, sick: 0, sickUncertified: 0, vacation: 9, sanatorium: 0, family: 0, other: 0, unmarked: 0, unexcused: 0 });
+    expect(yerasyl?.totals).toEqual({ present: 18, sick: 0, sickUncertified: 0, vacation: 0, sanatorium: 0, family: 2, other: 0, unmarked: 2, unexcused: 4 });
     expect(sheet.rows.map((r) => r.overLimit)).toEqual([false, false, true]);
 
     // The sick span covers the weekend of 5–6 December: those stay days off, not sick days.
@@ -66,7 +67,7 @@ describe('the табель of a month', () => {
 
     // 19 + 13 + 18 child-days go into the monthly act.
     expect(sheet.totals.childDays).toBe(50);
-    expect(sheet.totals).toMatchObject({ present: 50, sick: 3, vacation: 9, family: 2, unmarked: 2, unexcused: 4, overLimitChildren: 1 });
+    expect(sheet.totals).toMatchObject({ present: 50, sick: 3, sickUncertified: 0, vacation: 9, family: 2, unmarked: 2, unexcused: 4, overLimitChildren: 1 });
     expect(sheet.totals.presentByDay.slice(0, 8)).toEqual([3, 3, 2, 2, 0, 0, 2, 2]);
     expect(sheet.totals.presentByDay[15]).toBe(0);
     expect(sheet.totals.presentByDay[20]).toBe(2);
@@ -99,8 +100,8 @@ describe('the табель of a month', () => {
       ...input,
       presentDays: new Map([['alikhan', present('2026-12-05')]]),
       absences: [
-        { id: '0009', childId: 'alikhan', firstDate: '2026-12-01', lastDate: '2026-12-02', reason: 'sanatorium' },
-        { id: '0005', childId: 'alikhan', firstDate: '2026-12-01', lastDate: '2026-12-01', reason: 'family' },
+        { id: '0009', childId: 'alikhan', firstDate: '2026-12-01', lastDate: '2026-12-02', reason: 'sanatorium', certified: false },
+        { id: '0005', childId: 'alikhan', firstDate: '2026-12-01', lastDate: '2026-12-01', reason: 'family', certified: false },
       ],
     });
     const alikhan = sheet.rows[0];

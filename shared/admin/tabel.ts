@@ -6,14 +6,16 @@
 //   not-enrolled — a day before the child joined or after they left (a blank: not an absence, not counted);
 //   weekend / holiday — a day the kindergarten is closed (calendar plus the admin's transfers);
 //   an absence reason (sick, vacation, sanatorium, family, other) — an absence covering the day, not withdrawn;
+//   sick-uncertified — a sick day past the days allowed without a doctor's certificate, in an illness with none;
 //   no-records — before the kiosk kept any records (installed mid-month): nothing to say about the day;
 //   future    — from `asOf` on, with nothing recorded yet (the day is not over, or has not come);
 //   unmarked  — a past working day with no record at all: an absence nobody explained.
-// Unexcused days are 'family' (the parents' own reasons) plus 'unmarked' ones; more than the limit (3 a month in
-// Almaty) raises the child's flag.
+// Unexcused days are 'family' (the parents' own reasons), 'unmarked' ones and sick days past the allowance without a
+// certificate (isUnexcused: the one rule the staff screens and every paper count by); more than the limit (3 a month
+// in Almaty, Order No. 254) raises the child's flag.
 import { z } from 'zod';
-import type { AbsenceReason } from '../staff/staff-domain.js';
 import { CalendarDaySchema, LocalDateSchema, MonthSchema, type CalendarDay } from './work-calendar.js';
+import { absenceDays, type AbsenceForTabel, type AbsenceMark } from './tabel-absences.js';
 
 export const TabelMarkSchema = z.enum([
   'present',
@@ -21,6 +23,7 @@ export const TabelMarkSchema = z.enum([
   'weekend',
   'holiday',
   'sick',
+  'sick-uncertified',
   'vacation',
   'sanatorium',
   'family',
@@ -34,12 +37,14 @@ export type TabelMark = z.infer<typeof TabelMarkSchema>;
 export const TabelTotalsSchema = z.object({
   present: z.number().int().nonnegative(),
   sick: z.number().int().nonnegative(),
+  /** Sick days past the allowance in an illness with no certificate: unexcused. */
+  sickUncertified: z.number().int().nonnegative(),
   vacation: z.number().int().nonnegative(),
   sanatorium: z.number().int().nonnegative(),
   family: z.number().int().nonnegative(),
   other: z.number().int().nonnegative(),
   unmarked: z.number().int().nonnegative(),
-  /** family + unmarked. */
+  /** family + unmarked + sickUncertified. */
   unexcused: z.number().int().nonnegative(),
 });
 export type TabelTotals = z.infer<typeof TabelTotalsSchema>;
@@ -65,6 +70,8 @@ export const TabelSheetSchema = z.lazy(() => z.object({
   /** The first day the kiosk kept records: days before it with nothing recorded are 'no-records'. */
   recordsSince: LocalDateSchema,
   unexcusedLimit: z.number().int().nonnegative(),
+  /** Sick days an illness may have without a certificate before the rest count as unexcused. */
+  sickDaysWithoutCertificate: z.number().int().nonnegative(),
   days: z.array(CalendarDaySchema),
   rows: z.array(TabelRowSchema),
   totals: TabelTotalsSchema.extend({
@@ -90,13 +97,9 @@ export interface EnrolmentPeriod {
   until: string | null;
 }
 
-export interface TabelAbsence {
-  /** uuid v7: recorded later sorts later, and the later record wins where two overlap. */
-  id: string;
+/** An absence as the табель reads it (tabel-absences.ts decides which covers each day). */
+export interface TabelAbsence extends AbsenceForTabel {
   childId: string;
-  firstDate: string;
-  lastDate: string;
-  reason: AbsenceReason;
 }
 
 export interface TabelInput {
@@ -107,11 +110,12 @@ export interface TabelInput {
   asOf: string;
   recordsSince: string;
   unexcusedLimit: number;
+  sickDaysWithoutCertificate: number;
   days: readonly CalendarDay[];
   children: readonly TabelChild[];
   /** Every (child, day) with an attendance event no correction withdrew. */
   presentDays: ReadonlyMap<string, ReadonlySet<string>>;
-  /** Absences no correction withdrew. */
+  /** Absences no correction withdrew, with those of the year before the month (an illness may begin before it). */
   absences: readonly TabelAbsence[];
   /** Each listed child's enrolment periods touching the month; a child absent from the map is enrolled every day. */
   enrolments?: ReadonlyMap<string, readonly EnrolmentPeriod[]>;
@@ -122,10 +126,15 @@ function enrolledOn(periods: readonly EnrolmentPeriod[] | undefined, date: strin
 }
 
 function emptyTotals(): TabelTotals {
-  return { present: 0, sick: 0, vacation: 0, sanatorium: 0, family: 0, other: 0, unmarked: 0, unexcused: 0 };
+  return { present: 0, sick: 0, sickUncertified: 0, vacation: 0, sanatorium: 0, family: 0, other: 0, unmarked: 0, unexcused: 0 };
 }
 
-function markOf(day: CalendarDay, present: boolean, enrolled: boolean, absence: AbsenceReason | undefined, input: TabelInput): TabelMark {
+/** The one rule for unexcused days: the табель, the staff screens and the reports all count by it. */
+export function isUnexcused(mark: TabelMark): boolean {
+  return mark === 'family' || mark === 'unmarked' || mark === 'sick-uncertified';
+}
+
+function markOf(day: CalendarDay, present: boolean, enrolled: boolean, absence: AbsenceMark | undefined, input: TabelInput): TabelMark {
   if (present) return 'present';
   if (!enrolled) return 'not-enrolled';
   if (day.kind !== 'working') return day.kind;
@@ -134,18 +143,22 @@ function markOf(day: CalendarDay, present: boolean, enrolled: boolean, absence: 
   return day.date >= input.asOf ? 'future' : 'unmarked';
 }
 
+const TOTAL_OF: Partial<Record<TabelMark, Exclude<keyof TabelTotals, 'unexcused'>>> = {
+  present: 'present',
+  sick: 'sick',
+  'sick-uncertified': 'sickUncertified',
+  vacation: 'vacation',
+  sanatorium: 'sanatorium',
+  family: 'family',
+  other: 'other',
+  unmarked: 'unmarked',
+};
+
 function count(totals: TabelTotals, mark: TabelMark): void {
   // Days off and days still to come are not counted: the totals are of days that happened.
-  if (Object.hasOwn(totals, mark)) totals[mark as keyof TabelTotals] += 1;
-  if (mark === 'family' || mark === 'unmarked') totals.unexcused += 1;
-}
-
-/** The reason covering each date of the month for one child; the absence recorded last wins. */
-function absenceDays(absences: readonly TabelAbsence[], days: readonly CalendarDay[]): Map<string, AbsenceReason> {
-  const byDate = new Map<string, AbsenceReason>();
-  const ordered = [...absences].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const a of ordered) for (const d of days) if (d.date >= a.firstDate && d.date <= a.lastDate) byDate.set(d.date, a.reason);
-  return byDate;
+  const key = TOTAL_OF[mark];
+  if (key !== undefined) totals[key] += 1;
+  if (isUnexcused(mark)) totals.unexcused += 1;
 }
 
 export function buildTabel(input: TabelInput): TabelSheet {
@@ -157,7 +170,7 @@ export function buildTabel(input: TabelInput): TabelSheet {
   const presentByDay = days.map(() => 0);
   const rows = input.children.map((child): TabelRow => {
     const present = input.presentDays.get(child.id) ?? new Set<string>();
-    const absent = absenceDays(absencesByChild.get(child.id) ?? [], days);
+    const absent = absenceDays(absencesByChild.get(child.id) ?? [], days, input.sickDaysWithoutCertificate);
     const periods = input.enrolments?.get(child.id);
     const totals = emptyTotals();
     const marks = days.map((day, i) => {
@@ -178,6 +191,7 @@ export function buildTabel(input: TabelInput): TabelSheet {
     asOf: input.asOf,
     recordsSince: input.recordsSince,
     unexcusedLimit: input.unexcusedLimit,
+    sickDaysWithoutCertificate: input.sickDaysWithoutCertificate,
     days: [...days],
     rows,
     totals: {

@@ -28,3 +28,15 @@ export const MAX_QR_TEXT = 1024;
 export function nextActionFor(lastKindToday: EventKind | null): EventKind {
   return lastKindToday === 'arrival' ? 'departure' : 'arrival';
 }
+
+/**
+ * What a tap at the door records for a child (docs/pickup-check.md). With nothing of the child's seen today the door
+ * cannot know whether they are inside — the kiosk was off at the arrival, or it came in by another door whose records
+ * have not reached this one. In the morning that is an arrival; from `collectCheckFrom` (local "HH:MM") on it is a
+ * pick-up, so the collect check applies: an arrival recorded then would let anyone allowed to bring the child take
+ * them out unchecked.
+ */
+export function doorActionFor(lastKindToday: EventKind | null, hhmm: string, collectCheckFrom: string): EventKind {
+  if (lastKindToday === null && hhmm >= collectCheckFrom) return 'departure';
+  return nextActionFor(lastKindToday);
+}

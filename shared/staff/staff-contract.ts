@@ -72,6 +72,20 @@ export const AbsenceSummarySchema = z.lazy(() => z.object({
   reason: AbsenceReasonSchema,
 }));
 
+export const SeasonUseSchema = z.object({
+  season: z.enum(['summer', 'winter']),
+  label: z.string(),
+  first: LocalDateSchema,
+  last: LocalDateSchema,
+  used: z.number().int().nonnegative(),
+  allowed: z.number().int().nonnegative(),
+});
+
+export const HolidayWarningSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('season-over'), season: z.enum(['summer', 'winter']), label: z.string(), used: z.number().int(), allowed: z.number().int() }),
+  z.object({ kind: z.literal('off-season'), days: z.number().int().positive() }),
+]);
+
 export const ChildDetailSchema = z.lazy(() => z.object({
   child: StaffChildSchema,
   companions: z.array(ChildCompanionSchema),
@@ -79,8 +93,10 @@ export const ChildDetailSchema = z.lazy(() => z.object({
   nextAction: EventKindSchema,
   unexcusedDaysThisMonth: z.number().int().nonnegative(),
   unexcusedDaysPerMonth: z.number().int().nonnegative(),
-  vacationDaysThisYear: z.number().int().nonnegative(),
-  vacationDaysPerYear: z.number().int().nonnegative(),
+  /** School days an illness may have without a certificate before its days count as unexcused. */
+  sickDaysWithoutCertificate: z.number().int().nonnegative(),
+  /** This year's summer and the winter now running or next to come: holiday days used and allowed. */
+  holidays: z.array(SeasonUseSchema),
   /** Absences from today on, not withdrawn. */
   absences: z.array(AbsenceSummarySchema),
 }));
@@ -270,6 +286,13 @@ export const staffRequests = {
     result: z.lazy(() => z.object({ correctionId: z.string() })),
   },
   staffMarkAbsence: { args: AbsenceDraftSchema, result: z.lazy(() => z.object({ absenceId: z.string(), detail: ChildDetailSchema })) },
+  /** Before a holiday is recorded: the season allowance it would exceed, or its days outside summer and winter. */
+  staffHolidayCheck: {
+    args: z.lazy(() =>
+      z.object({ ...Session, childId: Id, firstDate: LocalDateSchema, lastDate: LocalDateSchema }).strict().refine((d) => d.lastDate >= d.firstDate, { message: 'the last day is before the first', path: ['lastDate'] }),
+    ),
+    result: z.lazy(() => z.object({ warnings: z.array(HolidayWarningSchema) })),
+  },
   /** Today's cut-off headcount if taken, and the count right now. */
   staffHeadcount: {
     args: z.lazy(() => z.object(Session).strict()),

@@ -307,7 +307,11 @@ export const CitySettingsSchema = z.object({
   cutoffTime: ClockTime.optional(),
   closingTime: ClockTime.optional(),
   unexcusedLimitPerMonth: z.number().int().min(0).max(31).optional(),
+  /** An older city's single yearly allowance: split between summer and winter where the two below are absent. */
   vacationDaysPerYear: z.number().int().min(0).max(366).optional(),
+  /** Holiday days that keep a child's place in summer (June–August) and in winter (December–February). */
+  summerHolidayDays: z.number().int().min(0).max(92).optional(),
+  winterHolidayDays: z.number().int().min(0).max(91).optional(),
   /**
    * Who enrols and revokes companions' cards. Absent or 'kindergarten': the kindergarten's admin at the kiosk, and the
    * changes are pushed as credential-change records. 'city': the city's roster alone; the kiosk refuses local changes

@@ -85,6 +85,7 @@ export class AdminDesk {
       zone: options.zone,
       transfers: this.calendar,
       unexcusedLimit: () => options.settings.get('unexcusedDaysPerMonth'),
+      sickDaysWithoutCertificate: () => options.settings.get('sickDaysWithoutCertificate'),
       kindergartenName: options.kindergartenName,
     });
     this.rules = new KioskRulesStore({ db, settings: options.settings, audit: this.audit });

@@ -133,7 +133,10 @@ describe('the admin requests', () => {
       staffSignInMode: 'name-or-card',
       headcountCutOff: '09:00',
       closingTime: '19:00',
-      vacationDaysPerYear: 60,
+      collectCheckFrom: '15:00',
+      summerHolidayDays: 31,
+      winterHolidayDays: 31,
+      sickDaysWithoutCertificate: 3,
       unexcusedDaysPerMonth: 3,
       outboxKeepSentDays: 30,
     });

@@ -33,7 +33,7 @@ async function kitWithHistory() {
 }
 
 function tabelOf(db: BetterSqlite3.Database, month: string) {
-  const tabels = new TabelService({ db, zone: () => 300, transfers: new CalendarTransfers(db, new AdminAudit(db)), unexcusedLimit: () => 3, kindergartenName: () => 'Айгөлек' });
+  const tabels = new TabelService({ db, zone: () => 300, transfers: new CalendarTransfers(db, new AdminAudit(db)), unexcusedLimit: () => 3, sickDaysWithoutCertificate: () => 3, kindergartenName: () => 'Айгөлек' });
   return tabels.sheet('g2', month, '2026-12-03', 'kk');
 }
 

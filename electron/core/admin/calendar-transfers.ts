@@ -6,16 +6,29 @@ import { lastDateOf, type TransferKind } from '../../../shared/admin/work-calend
 import type { LocalTime } from '../../../shared/domain/local-time.js';
 import type { AdminAudit } from '../ledger/admin-audit.js';
 
-export class CalendarTransfers {
+/** The month's transfers: all the табель and the month's counts need of them (the staff desk reads them too). */
+export interface TransfersByMonth {
+  inMonth(month: string): Transfer[];
+}
+
+/** Reads the transfers without the right to change them. */
+export function transfersOf(db: Database): TransfersByMonth {
+  const inMonth = db.prepare<[string, string], Transfer>('SELECT date, kind, note FROM calendar_transfers WHERE date BETWEEN ? AND ? ORDER BY date');
+  return { inMonth: (month) => inMonth.all(`${month}-01`, lastDateOf(month)) };
+}
+
+export class CalendarTransfers implements TransfersByMonth {
+  private readonly reader: TransfersByMonth;
+
   constructor(
     private readonly db: Database,
     private readonly audit: AdminAudit,
-  ) {}
+  ) {
+    this.reader = transfersOf(db);
+  }
 
   inMonth(month: string): Transfer[] {
-    return this.db
-      .prepare<[string, string], Transfer>('SELECT date, kind, note FROM calendar_transfers WHERE date BETWEEN ? AND ? ORDER BY date')
-      .all(`${month}-01`, lastDateOf(month));
+    return this.reader.inMonth(month);
   }
 
   /** Sets the date's transfer (kind) or clears it (null). */

@@ -20,8 +20,11 @@ export class KioskRulesStore {
       staffSignInMode: settings.get('staffSignInMode'),
       headcountCutOff: settings.get('headcountCutOff'),
       closingTime: settings.get('closingTime'),
-      vacationDaysPerYear: settings.get('vacationDaysPerYear'),
+      collectCheckFrom: settings.get('collectCheckFrom'),
+      summerHolidayDays: settings.get('summerHolidayDays'),
+      winterHolidayDays: settings.get('winterHolidayDays'),
       unexcusedDaysPerMonth: settings.get('unexcusedDaysPerMonth'),
+      sickDaysWithoutCertificate: settings.get('sickDaysWithoutCertificate'),
       outboxKeepSentDays: settings.get('outboxKeepSentDays'),
     };
   }
@@ -44,8 +47,11 @@ export class KioskRulesStore {
       apply('staffSignInMode', (v) => settings.set('staffSignInMode', v));
       apply('headcountCutOff', (v) => settings.set('headcountCutOff', v));
       apply('closingTime', (v) => settings.set('closingTime', v));
-      apply('vacationDaysPerYear', (v) => settings.set('vacationDaysPerYear', v));
+      apply('collectCheckFrom', (v) => settings.set('collectCheckFrom', v));
+      apply('summerHolidayDays', (v) => settings.set('summerHolidayDays', v));
+      apply('winterHolidayDays', (v) => settings.set('winterHolidayDays', v));
       apply('unexcusedDaysPerMonth', (v) => settings.set('unexcusedDaysPerMonth', v));
+      apply('sickDaysWithoutCertificate', (v) => settings.set('sickDaysWithoutCertificate', v));
       apply('outboxKeepSentDays', (v) => settings.set('outboxKeepSentDays', v));
       if (Object.keys(changed).length > 0) audit.record('settings-changed', staffId, at, changed);
     }).immediate();

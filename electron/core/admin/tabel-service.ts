@@ -7,8 +7,7 @@ import { buildTabel, type EnrolmentPeriod, type TabelAbsence, type TabelChild, t
 import { addDays, lastDateOf, monthCalendar } from '../../../shared/admin/work-calendar.js';
 import type { Language } from '../../../shared/domain/attendance.js';
 import { toLocalTime, type LocalZone } from '../../../shared/domain/local-time.js';
-import type { AbsenceReason } from '../../../shared/staff/staff-domain.js';
-import type { CalendarTransfers } from './calendar-transfers.js';
+import type { TransfersByMonth } from './calendar-transfers.js';
 import { kzHolidaysInMonth } from './kz-holidays.js';
 import { inKazakhOrder } from '../../../shared/text/kazakh-order.js';
 
@@ -33,7 +32,8 @@ export const TABEL_SQL = {
                  GROUP BY c.id`,
   // An absence is at most a year long (AbsenceService refuses longer ones), so only absences that began in the year
   // before the month can reach into it: the walk over each child's absences stays that short however old the month.
-  absences: `SELECT a.id, a.child_id AS childId, a.first_date AS firstDate, a.last_date AS lastDate, a.reason
+  absences: `SELECT a.id, a.child_id AS childId, a.first_date AS firstDate, a.last_date AS lastDate, a.reason,
+                    a.certificate_number IS NOT NULL AS certified
                FROM children c CROSS JOIN absences a ON a.child_id = c.id
               WHERE c.group_id = ? AND a.first_date BETWEEN ? AND ? AND a.last_date >= ?
                 AND NOT EXISTS (SELECT 1 FROM corrections k WHERE k.target_type = 'absence' AND k.target_id = a.id)`,
@@ -41,28 +41,35 @@ export const TABEL_SQL = {
 
 /** The longest absence the staff desk records (absence-service.ts refuses a range over 366 days). */
 const LONGEST_ABSENCE_DAYS = 366;
+/** An illness counted against the certificate allowance may have begun this long before the month, in other records. */
+const ILLNESS_LOOKBACK_DAYS = 62;
 
 export interface TabelServiceDeps {
   db: Database;
   /** Where the kiosk's local dates are told (time/clock.ts zoneOf; undefined: the machine's zone). */
   zone: () => LocalZone | undefined;
-  transfers: CalendarTransfers;
+  transfers: TransfersByMonth;
   unexcusedLimit: () => number;
-  kindergartenName: () => string;
+  /** Sick days an illness may have without a certificate (the rest count as unexcused). */
+  sickDaysWithoutCertificate: () => number;
+  /** The name on the sheet; the month's counts for the staff screens need none. */
+  kindergartenName?: () => string;
 }
 
 export class TabelService {
   private readonly group: Statement<[string], { name: string }>;
+  private readonly groups: Statement<[], { id: string }>;
   private readonly children: Statement<[string, string, string], TabelChild>;
   private readonly enrolments: Statement<[string, string, string], EnrolmentPeriod & { childId: string }>;
   private readonly presentDays: Statement<[string, string, string], { childId: string; days: string }>;
-  private readonly absences: Statement<[string, string, string, string], TabelAbsence & { reason: AbsenceReason }>;
+  private readonly absences: Statement<[string, string, string, string], Omit<TabelAbsence, 'certified'> & { certified: 0 | 1 }>;
   private readonly firstEventDay: Statement<[], { day: string | null }>;
   private readonly deviceCreated: Statement<[], { created_at: string }>;
 
   constructor(private readonly deps: TabelServiceDeps) {
     const { db } = deps;
     this.group = db.prepare('SELECT name FROM groups WHERE id = ?');
+    this.groups = db.prepare('SELECT id FROM groups ORDER BY id');
     this.children = db.prepare(TABEL_SQL.children);
     this.enrolments = db.prepare(TABEL_SQL.enrolments);
     this.presentDays = db.prepare(TABEL_SQL.presentDays);
@@ -92,16 +99,36 @@ export class TabelService {
       month,
       groupId,
       groupName: group.name,
-      kindergartenName: this.deps.kindergartenName(),
+      kindergartenName: this.deps.kindergartenName?.() ?? '',
       asOf,
       recordsSince: this.recordsSince(),
       unexcusedLimit: this.deps.unexcusedLimit(),
+      sickDaysWithoutCertificate: this.deps.sickDaysWithoutCertificate(),
       days: monthCalendar(month, kzHolidaysInMonth(month, language), this.deps.transfers.inMonth(month)),
       // The табель lists children by last name in the Kazakh alphabet (SQLite's code-point order puts Ә after Я).
       children: inKazakhOrder(this.children.all(groupId, last, first), (c) => c.lastName, (c) => c.firstName),
       enrolments,
       presentDays,
-      absences: this.absences.all(groupId, addDays(first, -LONGEST_ABSENCE_DAYS), last, first),
+      absences: this.absences.all(groupId, addDays(first, -LONGEST_ABSENCE_DAYS), last, addDays(first, -ILLNESS_LOOKBACK_DAYS)).map((a) => ({ ...a, certified: a.certified === 1 })),
     });
+  }
+
+  /**
+   * Each child's unexcused days in the month of `today`, up to yesterday: read off the month's табель, so the staff
+   * screens, the табель and the reports count them by the one rule (shared/admin/tabel.ts). Children with none are absent.
+   */
+  unexcusedByChild(today: string): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const { id } of this.groups.all()) {
+      // Holiday names are not counted, so the language of the calendar does not matter here.
+      const sheet = this.sheet(id, today.slice(0, 7), today, 'ru');
+      for (const row of sheet?.rows ?? []) if (row.totals.unexcused > 0) counts.set(row.childId, row.totals.unexcused);
+    }
+    return counts;
+  }
+
+  /** One child's unexcused days in the month of `today` (their group's табель row; 0 when not on it). */
+  unexcusedOfChild(childId: string, groupId: string, today: string): number {
+    return this.sheet(groupId, today.slice(0, 7), today, 'ru')?.rows.find((r) => r.childId === childId)?.totals.unexcused ?? 0;
   }
 }

@@ -4,7 +4,7 @@ import type { ChildAtDoor, CheckinReceipt, DoorQuestion, ScanOutcome, StaffAlert
 import { fail, ok, type Result } from '../../../shared/api/result.js';
 import { normalizeCardNumber, readingText } from '../../../shared/credentials/card-number.js';
 import type { ReaderFormat } from '../../../shared/credentials/reader-format.js';
-import { nextActionFor, type EventKind } from '../../../shared/domain/attendance.js';
+import { doorActionFor, type EventKind } from '../../../shared/domain/attendance.js';
 import { hhmmOf, toLocalTime, type LocalTime } from '../../../shared/domain/local-time.js';
 import { presentedQr } from '../credentials/qr-presented.js';
 import type { QrVerdict } from '../credentials/qr-verifier.js';
@@ -216,7 +216,7 @@ export class CheckinService {
 
   private childAtDoor(row: LinkedChildRow, at: LocalTime): DoorChild {
     const last = this.deps.log.lastEventOn(row.id, at.localDate);
-    const action: EventKind = nextActionFor(last?.kind ?? null);
+    const action: EventKind = doorActionFor(last?.kind ?? null, at.hhmm, this.deps.settings.get('collectCheckFrom'));
     const permitted = action === 'arrival' ? row.may_bring : row.may_collect;
     const allowed = row.blocked === 0 && permitted === 1;
     const arrivedAt = last?.kind === 'arrival' ? last.occurredAt : null;

@@ -65,8 +65,17 @@ export const settingDeclarations = {
   headcountCutOff: setting(Hhmm, '09:00'),
   /** From here on, children still checked in are listed for staff to resolve. */
   closingTime: setting(Hhmm, '19:00'),
-  vacationDaysPerYear: setting(z.number().int().min(0).max(366), 60),
+  /**
+   * From here on a tap for a child with nothing seen today is a pick-up, checked as one (docs/pickup-check.md): the
+   * door cannot know they are not inside. Late arrivals after it are recorded by staff.
+   */
+  collectCheckFrom: setting(Hhmm, '15:00'),
+  /** Holiday days (calendar days) that keep a child's place in summer (June–August) and in winter (December–February). */
+  summerHolidayDays: setting(z.number().int().min(0).max(92), 31),
+  winterHolidayDays: setting(z.number().int().min(0).max(91), 31),
   unexcusedDaysPerMonth: setting(z.number().int().min(0).max(31), 3),
+  /** School days an illness may have without a doctor's certificate; past them its days count as unexcused. */
+  sickDaysWithoutCertificate: setting(z.number().int().min(0).max(30), 3),
 
   // The city.
   /**

@@ -488,7 +488,11 @@ class RosterTables {
     if (s.cutoffTime !== undefined) this.settings.set('headcountCutOff', s.cutoffTime);
     if (s.closingTime !== undefined) this.settings.set('closingTime', s.closingTime);
     if (s.unexcusedLimitPerMonth !== undefined) this.settings.set('unexcusedDaysPerMonth', s.unexcusedLimitPerMonth);
-    if (s.vacationDaysPerYear !== undefined) this.settings.set('vacationDaysPerYear', s.vacationDaysPerYear);
+    // An older city's yearly allowance is half for summer and half for winter, each within its season's length.
+    const summer = s.summerHolidayDays ?? (s.vacationDaysPerYear === undefined ? undefined : Math.min(92, Math.ceil(s.vacationDaysPerYear / 2)));
+    const winter = s.winterHolidayDays ?? (s.vacationDaysPerYear === undefined ? undefined : Math.min(91, Math.floor(s.vacationDaysPerYear / 2)));
+    if (summer !== undefined) this.settings.set('summerHolidayDays', summer);
+    if (winter !== undefined) this.settings.set('winterHolidayDays', winter);
     // Not "absent keeps the kiosk's own": who manages the cards is the city's to say, and absent means the kindergarten.
     this.settings.set('cardsManagedBy', s.cardsManagedBy ?? 'kindergarten');
     // The roster is the city's unless it says so: a city from before hand edits keeps its roster.

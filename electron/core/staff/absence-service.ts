@@ -1,10 +1,11 @@
 // Absences: a child kept home for a day or a range, with the табель's reason (and for sickness the certificate, when
-// there is one). Vacation counts against the yearly allowance; unexcused ('family') days against the monthly limit.
+// there is one). Holidays count against their season's allowance
+// (shared/staff/holiday-seasons.ts); the unexcused days are the табель's to count (shared/admin/tabel.ts).
 import type { Database } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { fail, ok, type Result } from '../../../shared/api/result.js';
 import type { LocalTime } from '../../../shared/domain/local-time.js';
-import { daysBetween, unexcusedDaysInMonth, vacationDaysInYear, type AbsenceSpan } from '../../../shared/staff/absence-days.js';
+import { daysBetween, type AbsenceSpan } from '../../../shared/staff/absence-days.js';
 import type { StaffMember } from '../../../shared/staff/staff-contract.js';
 import type { AbsenceReason } from '../../../shared/staff/staff-domain.js';
 import { OutboxWriter } from '../ledger/outbox-store.js';
@@ -108,28 +109,5 @@ export class AbsenceService {
       .prepare<[string], AbsenceRow>(`SELECT a.id, a.child_id, a.first_date, a.last_date, a.reason FROM absences a WHERE a.child_id = ? AND ${NOT_WITHDRAWN} ORDER BY a.first_date`)
       .all(childId)
       .map(absenceOf);
-  }
-
-  vacationDaysThisYear(childId: string, today: string): number {
-    return vacationDaysInYear(this.ofChild(childId), today);
-  }
-
-  unexcusedDaysThisMonth(childId: string, today: string): number {
-    return unexcusedDaysInMonth(this.ofChild(childId), today);
-  }
-
-  /** Unexcused days this month per child, for the flags on a list of children (one query for all). */
-  unexcusedByChild(today: string): Map<string, number> {
-    const month = today.slice(0, 7);
-    const rows = this.deps.db
-      .prepare<[string, string], AbsenceRow>(
-        `SELECT a.id, a.child_id, a.first_date, a.last_date, a.reason FROM absences a
-          WHERE a.reason = 'family' AND a.last_date >= ? AND a.first_date <= ? AND ${NOT_WITHDRAWN}`,
-      )
-      .all(`${month}-01`, `${month}-31`)
-      .map(absenceOf);
-    const byChild = new Map<string, StoredAbsence[]>();
-    for (const a of rows) byChild.set(a.childId, [...(byChild.get(a.childId) ?? []), a]);
-    return new Map([...byChild].map(([childId, spans]) => [childId, unexcusedDaysInMonth(spans, today)]));
   }
 }

@@ -7,23 +7,25 @@ import { demoCards } from '../demo/demo-roster.js';
 import { RE_RAISE_MS } from './closing-alert.js';
 import { demoChildren, staffKit, value } from './testing/staff-kit.js';
 
-/** 18:50 in Almaty on Monday 23 November 2026: ten minutes before the default closing time. */
+/** 08:10 and 18:50 in Almaty on Monday 23 November 2026: the morning's arrivals, ten minutes before closing time. */
+const MORNING = '2026-11-23T03:10:00.000Z';
 const EVENING = '2026-11-23T13:50:00.000Z';
 
 type Heard = { raised: StaffAlert } | { cleared: string };
 
 function alertKit() {
   const heard: Heard[] = [];
-  const kit = staffKit(EVENING, { alerts: { raise: (alert) => heard.push({ raised: alert }), clear: (id) => heard.push({ cleared: id }) } });
+  const kit = staffKit(MORNING, { alerts: { raise: (alert) => heard.push({ raised: alert }), clear: (id) => heard.push({ cleared: id }) } });
   /** What the strip heard since the last look. */
   const news = (): Heard[] => heard.splice(0);
   return { ...kit, news };
 }
 
-/** Алиса by her mother's card; Әлихан by hand (his grandmother forgot her card). */
+/** In the morning, Алиса by her mother's card and Әлихан by hand (his grandmother forgot her card); then 18:50. */
 async function twoChildrenIn(kit: ReturnType<typeof alertKit>): Promise<void> {
   value(kit.checkin.identifyCard(demoCards.motherOneChild));
   value(kit.call('staffOverride', { sessionId: await kit.signIn(), childId: demoChildren.alikhan, kind: 'arrival', reason: 'forgot-card' }));
+  kit.clock.set(EVENING);
 }
 
 describe('the closing-time alert', () => {

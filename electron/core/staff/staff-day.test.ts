@@ -30,7 +30,15 @@ describe('absences', () => {
     const sessionId = await kit.signIn();
     const mark = (firstDate: string, lastDate: string, reason: 'vacation' | 'family') =>
       value(kit.call('staffMarkAbsence', { sessionId, childId: demoChildren.alikhan, firstDate, lastDate, reason })).detail;
-    expect(mark('2026-07-01', '2026-07-31', 'vacation')).toMatchObject({ vacationDaysThisYear: 31, vacationDaysPerYear: 60 });
+    // Today is 23 November 2026: this year's summer, and the winter to come.
+    expect(mark('2026-07-01', '2026-07-31', 'vacation').holidays).toEqual([
+      { season: 'summer', label: '2026', first: '2026-06-01', last: '2026-08-31', used: 31, allowed: 31 },
+      { season: 'winter', label: '2026/27', first: '2026-12-01', last: '2027-02-28', used: 0, allowed: 31 },
+    ]);
+    expect(value(kit.call('staffHolidayCheck', { sessionId, childId: demoChildren.alikhan, firstDate: '2026-08-31', lastDate: '2026-09-01' })).warnings).toEqual([
+      { kind: 'season-over', season: 'summer', label: '2026', used: 32, allowed: 31 },
+      { kind: 'off-season', days: 1 },
+    ]);
     // Two working days (Monday, Tuesday 2 and 3 November), then Friday 6 to Monday 9 (two working days): four in all.
     expect(mark('2026-11-02', '2026-11-03', 'family')).toMatchObject({ unexcusedDaysThisMonth: 2, unexcusedDaysPerMonth: 3, child: { unexcusedLimitReached: false } });
     const detail = mark('2026-11-06', '2026-11-09', 'family');

@@ -48,6 +48,8 @@ import { StaffAccounts, type PinCheck } from './staff-accounts.js';
 import { StaffAudit } from '../ledger/staff-audit.js';
 import { StaffSessions } from './staff-sessions.js';
 import { StaffViews, type PresentChild } from './staff-views.js';
+import { TabelService } from '../admin/tabel-service.js';
+import { transfersOf } from '../admin/calendar-transfers.js';
 
 export interface StaffDeskOptions {
   db: Database;
@@ -103,7 +105,14 @@ export class StaffDesk {
     this.absences = new AbsenceService({ db, directory, audit, deviceId: log.deviceId });
     this.headcounts = new HeadcountService({ db, directory, presence, audit, deviceId: log.deviceId });
     this.closing = new ClosingService({ db, directory, presence, overrides: this.overrides, audit, deviceId: log.deviceId });
-    this.views = new StaffViews({ db, directory, presence, absences: this.absences, settings: this.settings, zone: () => zoneOf(options.clock) });
+    const tabels = new TabelService({
+      db,
+      zone: () => zoneOf(options.clock),
+      transfers: transfersOf(db),
+      unexcusedLimit: () => this.settings.get('unexcusedDaysPerMonth'),
+      sickDaysWithoutCertificate: () => this.settings.get('sickDaysWithoutCertificate'),
+    });
+    this.views = new StaffViews({ db, directory, presence, absences: this.absences, settings: this.settings, tabels, zone: () => zoneOf(options.clock) });
     this.accountAdmin = new StaffAccountAdmin({ db, accounts: this.accounts, audit, cardFormat: options.cardFormat, zone: () => zoneOf(options.clock) });
     this.closingAlert = new ClosingAlert({ closing: this.closing, settings: this.settings, sink: options.alerts ?? null });
   }
@@ -290,6 +299,11 @@ export class StaffDesk {
     if (!marked.ok) return marked;
     const row = this.directory.child(request.childId);
     return row ? ok({ absenceId: marked.value.absenceId, detail: this.views.detail(row, at.localDate) }) : fail('INTERNAL');
+  }
+
+  holidayCheck(childId: string, firstDate: string, lastDate: string): Result<RequestValue<'staffHolidayCheck'>> {
+    if (!this.directory.child(childId)) return fail('INVALID_REQUEST', `no child ${childId}`);
+    return ok({ warnings: this.views.holidayWarnings(childId, firstDate, lastDate) });
   }
 
   /** Today's cut-off headcount if taken, and the count right now. */

@@ -11,6 +11,8 @@ import type { AbsenceService } from './absence-service.js';
 import type { ChildDirectory, ChildRow } from './child-directory.js';
 import { presenceIn, type PresenceStore } from './presence-store.js';
 import type { SettingsStore } from '../ledger/settings-store.js';
+import type { TabelService } from '../admin/tabel-service.js';
+import { holidayUse, holidayWarnings, type HolidayAllowance, type HolidayWarning } from '../../../shared/staff/holiday-seasons.js';
 
 interface DayEventRow {
   id: string;
@@ -47,6 +49,8 @@ export class StaffViews {
       presence: PresenceStore;
       absences: AbsenceService;
       settings: SettingsStore;
+      /** The month's counts, by the табель's one rule. */
+      tabels: Pick<TabelService, 'unexcusedByChild' | 'unexcusedOfChild'>;
       /** Where local times are told (time/clock.ts zoneOf). */
       zone: () => LocalZone | undefined;
     },
@@ -54,15 +58,15 @@ export class StaffViews {
 
   children(rows: readonly ChildRow[], today: string): StaffChild[] {
     const day = this.deps.presence.day(today);
-    const unexcused = this.deps.absences.unexcusedByChild(today);
+    const unexcused = this.deps.tabels.unexcusedByChild(today);
     const limit = this.deps.settings.get('unexcusedDaysPerMonth');
     return rows.map((row) => this.child(row, presenceIn(day, row.id), unexcused.get(row.id) ?? 0, limit));
   }
 
   detail(row: ChildRow, today: string): ChildDetail {
-    const { presence, absences, settings, directory } = this.deps;
+    const { presence, absences, settings, directory, tabels } = this.deps;
     const now = presence.of(row.id, today);
-    const unexcusedDays = absences.unexcusedDaysThisMonth(row.id, today);
+    const unexcusedDays = tabels.unexcusedOfChild(row.id, row.group_id, today);
     const unexcusedLimit = settings.get('unexcusedDaysPerMonth');
     return {
       child: this.child(row, now, unexcusedDays, unexcusedLimit),
@@ -70,13 +74,22 @@ export class StaffViews {
       nextAction: nextActionFor(now.lastEvent?.kind ?? null),
       unexcusedDaysThisMonth: unexcusedDays,
       unexcusedDaysPerMonth: unexcusedLimit,
-      vacationDaysThisYear: absences.vacationDaysThisYear(row.id, today),
-      vacationDaysPerYear: settings.get('vacationDaysPerYear'),
+      sickDaysWithoutCertificate: settings.get('sickDaysWithoutCertificate'),
+      holidays: holidayUse(absences.ofChild(row.id), today, this.holidayAllowance()),
       absences: absences
         .ofChild(row.id)
         .filter((a) => a.lastDate >= today)
         .map((a) => ({ id: a.id, firstDate: a.firstDate, lastDate: a.lastDate, reason: a.reason })),
     };
+  }
+
+  holidayAllowance(): HolidayAllowance {
+    return { summerDays: this.deps.settings.get('summerHolidayDays'), winterDays: this.deps.settings.get('winterHolidayDays') };
+  }
+
+  /** What staff are told before recording a holiday from `firstDate` to `lastDate`. */
+  holidayWarnings(childId: string, firstDate: string, lastDate: string): HolidayWarning[] {
+    return holidayWarnings(this.deps.absences.ofChild(childId), { firstDate, lastDate, reason: 'vacation' }, this.holidayAllowance());
   }
 
   /** Who is in the building on that day, in the directory's order. */

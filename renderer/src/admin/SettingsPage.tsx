@@ -3,17 +3,19 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KioskRulesSchema, type KioskRules } from '../../../shared/admin/admin-contract.js';
+import { rulesTexts } from '../../../shared/i18n/admin/rules-catalogs.js';
 import { DoorSettingsPanel } from './DoorSettingsPanel.js';
 import { TimeZoneSection } from './TimeZoneSection.js';
 import type { AdminCall } from './use-admin-call.js';
 import { useLoadedOnce } from './use-loaded-once.js';
 
-const NUMBERS = ['autoConfirmSeconds', 'repeatWindowSeconds', 'staffIdleSeconds', 'vacationDaysPerYear', 'unexcusedDaysPerMonth', 'outboxKeepSentDays'] as const;
-const TIMES = ['headcountCutOff', 'closingTime'] as const;
+const NUMBERS = ['autoConfirmSeconds', 'repeatWindowSeconds', 'staffIdleSeconds', 'summerHolidayDays', 'winterHolidayDays', 'unexcusedDaysPerMonth', 'sickDaysWithoutCertificate', 'outboxKeepSentDays'] as const;
+const TIMES = ['headcountCutOff', 'collectCheckFrom', 'closingTime'] as const;
 const MODES = ['name-or-card', 'card-only'] as const;
 
 export function SettingsPage({ call, onClockChanged }: { call: AdminCall; onClockChanged?: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const x = rulesTexts(i18n.language);
   const loaded = useLoadedOnce(useCallback(() => call('adminSettings', {}), [call]));
   const [draft, setDraft] = useState<Partial<Record<keyof KioskRules, string>>>({});
   const [message, setMessage] = useState<{ text: string; failed: boolean } | null>(null);
@@ -38,37 +40,37 @@ export function SettingsPage({ call, onClockChanged }: { call: AdminCall; onCloc
     if (!result.ok) return setMessage({ text: t(`errors.${result.error.code}`), failed: true });
     setSaved(result.value);
     setDraft({});
-    setMessage({ text: t('admin.settings.saved'), failed: false });
+    setMessage({ text: x.saved, failed: false });
   };
 
   return (
     <div className="admin-page admin-today" data-testid="admin-settings">
       <section className="staff-form settings-form">
-        <h2>{t('admin.settings.title')}</h2>
+        <h2>{x.title}</h2>
         {NUMBERS.map((key) => (
           <label key={key} className="admin-field">
-            {t(`admin.settings.${key}`)}
+            {x[key]}
             <input type="number" inputMode="numeric" data-testid={`setting-${key}`} value={shown(key)} onChange={(e) => edit(key, e.target.value)} />
           </label>
         ))}
         {TIMES.map((key) => (
           <label key={key} className="admin-field">
-            {t(`admin.settings.${key}`)}
+            {x[key]}
             <input type="time" data-testid={`setting-${key}`} value={shown(key)} onChange={(e) => edit(key, e.target.value)} />
           </label>
         ))}
         <label className="admin-field">
-          {t('admin.settings.staffSignInMode')}
+          {x.staffSignInMode}
           <select data-testid="setting-staffSignInMode" value={shown('staffSignInMode')} onChange={(e) => edit('staffSignInMode', e.target.value)}>
             {MODES.map((mode) => (
               <option key={mode} value={mode}>
-                {t(`admin.settings.signInModes.${mode}`)}
+                {x.signInModes[mode]}
               </option>
             ))}
           </select>
         </label>
         <button type="button" className="staff-primary" data-testid="settings-save" disabled={!checked.success || Object.keys(draft).length === 0} onClick={() => void save()}>
-          {t('admin.settings.save')}
+          {x.save}
         </button>
         {message && (
           <p className={message.failed ? 'staff-refusal' : 'staff-saved'} role="status" data-testid="settings-message">

@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TabelSheet, TabelTotals } from '../../../shared/admin/tabel.js';
 
-const TOTALS = ['present', 'sick', 'vacation', 'sanatorium', 'family', 'other', 'unmarked', 'unexcused'] as const satisfies readonly (keyof TabelTotals)[];
+const TOTALS = ['present', 'sick', 'sickUncertified', 'vacation', 'sanatorium', 'family', 'other', 'unmarked', 'unexcused'] as const satisfies readonly (keyof TabelTotals)[];
 
 export function TabelGrid({ sheet }: { sheet: TabelSheet }) {
   const { t } = useTranslation();

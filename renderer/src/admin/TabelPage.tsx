@@ -104,7 +104,7 @@ export function TabelPage({ call, today }: { call: AdminCall; today: string }) {
           </p>
           <TabelGrid sheet={shown} />
           <p className="tabel-legend">
-            {(['present', 'sick', 'vacation', 'sanatorium', 'family', 'other', 'unmarked', 'weekend', 'holiday'] as const).map((m) => (
+            {(['present', 'sick', 'sick-uncertified', 'vacation', 'sanatorium', 'family', 'other', 'unmarked', 'weekend', 'holiday'] as const).map((m) => (
               <span key={m}>
                 <b>{t(`admin.tabel.codes.${m}`)}</b> {t(`admin.tabel.marks.${m}`)}
               </span>

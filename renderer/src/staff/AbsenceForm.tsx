@@ -1,7 +1,9 @@
 // An absence for one child: the reason (sick with the certificate when there is one, vacation, sanatorium, family
-// reasons — the unexcused one — or other), a day or a range; the vacation and unexcused counters are in view.
+// reasons — the unexcused one — or other), a day or a range; the holiday and unexcused counters are in view, and a
+// holiday that would exceed its season's allowance is flagged before it is recorded (the core decides: staffHolidayCheck).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { RequestValue } from '../../../shared/api/contract.js';
 import type { ChildDetail, StaffChild } from '../../../shared/staff/staff-contract.js';
 import { AbsenceReasonSchema, type AbsenceReason } from '../../../shared/staff/staff-domain.js';
 import { WarningIcon } from '../components/icons.js';
@@ -25,6 +27,7 @@ export function AbsenceForm({ call, child, today, onDone }: Props) {
   const [certificateDate, setCertificateDate] = useState('');
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [holidayCheck, setHolidayCheck] = useState<{ range: string; warnings: RequestValue<'staffHolidayCheck'>['warnings'] } | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -35,6 +38,21 @@ export function AbsenceForm({ call, child, today, onDone }: Props) {
       current = false;
     };
   }, [call, child.id]);
+
+  // A holiday's range is checked against its season's allowance as it is typed; an answer for another range is not shown.
+  const holidayRange = reason === 'vacation' && firstDate !== '' && lastDate >= firstDate ? `${firstDate}/${lastDate}` : null;
+  useEffect(() => {
+    if (holidayRange === null) return;
+    const [from = '', to = ''] = holidayRange.split('/');
+    let current = true;
+    void call('staffHolidayCheck', { childId: child.id, firstDate: from, lastDate: to }).then((result) => {
+      if (current && result.ok) setHolidayCheck({ range: holidayRange, warnings: result.value.warnings });
+    });
+    return () => {
+      current = false;
+    };
+  }, [call, child.id, holidayRange]);
+  const holidayWarnings = holidayCheck !== null && holidayCheck.range === holidayRange ? holidayCheck.warnings : [];
 
   const ready = reason !== null && firstDate !== '' && lastDate >= firstDate && (reason !== 'other' || note.trim() !== '');
   const save = async () => {
@@ -78,6 +96,19 @@ export function AbsenceForm({ call, child, today, onDone }: Props) {
           <input type="date" data-testid="absence-to" value={lastDate} min={firstDate} onChange={(e) => setLastDate(e.target.value)} />
         </label>
       </div>
+      {holidayWarnings.map((w) => (
+        <p key={w.kind === 'off-season' ? w.kind : w.label} className="staff-flag" data-testid="holiday-warning">
+          <WarningIcon />
+          {w.kind === 'off-season'
+            ? t('staff.absence.offSeason', { days: w.days })
+            : t(`staff.absence.${w.season}Over`, { season: w.label, used: w.used, allowed: w.allowed })}
+        </p>
+      ))}
+      {reason === 'sick' && certificateNumber.trim() === '' && detail && (
+        <p className="staff-hint" data-testid="certificate-hint">
+          {t('staff.absence.certificateNeeded', { days: detail.sickDaysWithoutCertificate })}
+        </p>
+      )}
       {reason === 'sick' && (
         <div className="staff-row">
           <label className="staff-field">
@@ -106,21 +137,18 @@ export function AbsenceForm({ call, child, today, onDone }: Props) {
 function AbsenceCounters({ detail }: { detail: ChildDetail }) {
   const { t } = useTranslation();
   const unexcusedReached = detail.unexcusedDaysThisMonth >= detail.unexcusedDaysPerMonth && detail.unexcusedDaysThisMonth > 0;
-  const vacationOver = detail.vacationDaysThisYear > detail.vacationDaysPerYear;
   return (
     <div className="absence-counters" data-testid="absence-counters">
-      <p>{t('staff.absence.vacation', { used: detail.vacationDaysThisYear, allowed: detail.vacationDaysPerYear })}</p>
+      {detail.holidays.map((h) => (
+        <p key={h.first} data-testid={`holiday-${h.season}`}>
+          {t(`staff.absence.${h.season}`, { season: h.label, used: h.used, allowed: h.allowed })}
+        </p>
+      ))}
       <p>{t('staff.absence.unexcused', { used: detail.unexcusedDaysThisMonth, allowed: detail.unexcusedDaysPerMonth })}</p>
       {unexcusedReached && (
         <p className="staff-flag" data-testid="unexcused-limit">
           <WarningIcon />
           {t('staff.absence.limitReached')}
-        </p>
-      )}
-      {vacationOver && (
-        <p className="staff-flag">
-          <WarningIcon />
-          {t('staff.absence.vacationOver')}
         </p>
       )}
       {detail.absences.length > 0 && (

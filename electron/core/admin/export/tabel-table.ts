@@ -5,9 +5,9 @@ import type { Language } from '../../../../shared/domain/attendance.js';
 import { catalogs } from '../../../../shared/i18n/catalogs.js';
 
 /** The per-child total columns, in print order. */
-export const TOTAL_COLUMNS = ['present', 'sick', 'vacation', 'sanatorium', 'family', 'other', 'unmarked', 'unexcused'] as const satisfies readonly (keyof TabelTotals)[];
+export const TOTAL_COLUMNS = ['present', 'sick', 'sickUncertified', 'vacation', 'sanatorium', 'family', 'other', 'unmarked', 'unexcused'] as const satisfies readonly (keyof TabelTotals)[];
 
-const LEGEND_MARKS = ['present', 'sick', 'vacation', 'sanatorium', 'family', 'other', 'unmarked', 'weekend', 'holiday'] as const satisfies readonly TabelMark[];
+const LEGEND_MARKS = ['present', 'sick', 'sick-uncertified', 'vacation', 'sanatorium', 'family', 'other', 'unmarked', 'weekend', 'holiday'] as const satisfies readonly TabelMark[];
 
 export interface TabelTable {
   /** "Келу табелі — Желтоқсан 2026" */

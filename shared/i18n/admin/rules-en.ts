@@ -1,0 +1,22 @@
+// The kiosk rules on the console's Settings page: English, the shape kk and ru fill. Kept apart from the main catalogs, whose
+// key types are at TypeScript's depth limit, as the Backups page's texts are (backups-en.ts).
+export const rulesEn = {
+  title: "The kiosk's rules",
+  autoConfirmSeconds: 'The children screen confirms by itself after (seconds, 0: only by the button)',
+  repeatWindowSeconds: 'The same card again within (seconds) shows the earlier receipt',
+  staffIdleSeconds: 'A staff session ends after this long untouched (seconds)',
+  staffSignInMode: 'Staff sign in',
+  signInModes: { 'name-or-card': 'by name or staff card, with the PIN', 'card-only': 'only with a staff card and the PIN' },
+  headcountCutOff: 'Reception ends, the headcount is taken at',
+  closingTime: 'Closing time',
+  collectCheckFrom: 'From this time a child not yet seen today is checked as going home (who may collect them)',
+  summerHolidayDays: 'Holiday days in summer (June–August) that keep the place',
+  winterHolidayDays: 'Holiday days in winter (December–February) that keep the place',
+  sickDaysWithoutCertificate: 'Sick days allowed without a doctor\'s certificate (the days after count as unexcused)',
+  unexcusedDaysPerMonth: 'Unexcused days allowed a month',
+  outboxKeepSentDays: 'Copies the city has confirmed are deleted from the sending queue after (days; the records stay)',
+  save: 'Save',
+  saved: 'Saved',
+};
+
+export type RulesTexts = typeof rulesEn;
