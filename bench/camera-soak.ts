@@ -24,10 +24,13 @@ const SAMPLE_S = 15;
 /**
  * Codes already coming before the first sample: start-up's own ups and downs (the host's heap settling after the
  * database is opened, the page's first receipts compiling, Chromium filling its capped buffers of long-task and
- * long-animation-frame entries) are not growth. Seven minutes, so the first backup (its check comes five minutes after
- * the start; its worker thread leaves the host ~9 MB higher, once) falls before the fitted window, not in it.
+ * long-animation-frame entries) are not growth. The first backup (its check comes five minutes after the start; its
+ * worker thread leaves the host ~9 MB higher, once) falls before the fitted window, not in it. Fifteen minutes, because
+ * V8 goes on compiling the functions a long run makes hot for longer than that: after seven minutes the compiled code
+ * still grew 1.0–2.4 MB/h over the next ten (the page's own objects 0.2), after fifteen 0.8 and then 0.2 MB/h, levelling
+ * off; code that stops growing is not memory a kiosk loses over weeks.
  */
-const WARM_UP_S = 420;
+const WARM_UP_S = 900;
 
 export interface SoakResult {
   heapMbPerHour: number;
