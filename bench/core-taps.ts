@@ -48,8 +48,12 @@ export function timeCoreTaps(core: KioskCore, cards: readonly string[], clock: R
   const times: number[] = [];
   return new Promise<number[]>((resolve, reject) => {
     source.on('error', reject);
+    let stopping = false;
     source.on('message', (postedAt: number) => {
+      // Reads still queued when the run ended are dropped: the thread is ended once (each terminate() call adds a listener).
+      if (stopping) return;
       if (times.length >= run.max || (run.keepGoing && !run.keepGoing())) {
+        stopping = true;
         source.postMessage('stop');
         void source.terminate().then(() => resolve(times));
         return;
