@@ -29,6 +29,7 @@ test('a card on an HID data-mode reader shows its number and kind in the readers
     await expect(page.getByTestId('setup-reader-number')).toHaveText('Read: 4512346');
     await expect(page.getByTestId('setup-reader-kind')).toHaveText('EM-Marine, 125 kHz');
     await expect(page.getByTestId('setup-reader-source')).toHaveText('Reader in HID data mode');
+    await expect(page.getByTestId('setup-reader-format')).toHaveText('Reader format: em-decimal');
     playNextCard();
     await expect(page.getByTestId('setup-reader-number')).toHaveText('Read: 6762840');
     // Still the setup: the card opened no staff sign-in, and the door neither recorded nor refused anything.
@@ -37,8 +38,8 @@ test('a card on an HID data-mode reader shows its number and kind in the readers
     expect(readDatabase(host.databasePath, 'SELECT 1 FROM refused_attempts UNION ALL SELECT 1 FROM attendance_events')).toEqual([]);
     const tests = readDatabase<{ detail: string }>(host.databasePath, "SELECT detail FROM admin_audit WHERE action = 'setup-step' AND detail LIKE '%readers%'");
     expect(tests.map((r) => JSON.parse(r.detail) as unknown)).toEqual([
-      { step: 'readers', source: 'hid', kind: 'em', readerFormat: 'canonical' },
-      { step: 'readers', source: 'hid', kind: 'em', readerFormat: 'canonical' },
+      { step: 'readers', source: 'hid', kind: 'em', readerFormat: 'em-decimal' },
+      { step: 'readers', source: 'hid', kind: 'em', readerFormat: 'em-decimal' },
     ]);
   } finally {
     await host.stop();

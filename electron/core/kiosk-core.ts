@@ -188,6 +188,8 @@ export class KioskCore {
   /** The sync worker's stop after close(): see closed(). */
   private stopping: Promise<void> = Promise.resolve();
   private readonly readers: HidReaders;
+  /** The last few cards HID readers read, with each reader's format: the setup's readers test names the one used. */
+  private readonly recentHidCards = new Map<string, ReaderFormat>();
   private status: KioskStatus;
   private readonly listeners = new Set<Listener>();
   /** Alerts that stand until what they are about is over (getStaffAlerts). */
@@ -234,7 +236,7 @@ export class KioskCore {
     });
     this.readers = new HidReaders({
       access: options.hid,
-      onCard: (raw) => this.hidCardRead(raw),
+      onCard: (raw, format) => this.hidCardRead(raw, format),
       onReaders: (readers) => this.emit('readersChanged', { readers }),
       isOpen: () => this.store !== null,
       log: this.log,
@@ -512,7 +514,13 @@ export class KioskCore {
    * kept, a single child recorded, and every page told the outcome. Only a card that belongs to the staff screens (a
    * staff card, or any card while someone is signed in) or to the first-run setup goes to the pages as it was read.
    */
-  private hidCardRead(raw: string): void {
+  private hidCardRead(raw: string, format: ReaderFormat): void {
+    this.recentHidCards.delete(raw);
+    this.recentHidCards.set(raw, format);
+    for (const oldest of this.recentHidCards.keys()) {
+      if (this.recentHidCards.size <= 8) break;
+      this.recentHidCards.delete(oldest);
+    }
     try {
       // On the first-run setup the door records nothing: the card is its readers step's live test.
       if (this.store?.setup.needed() === true || this.store?.staff.ownsHidCard(raw) === true) {
@@ -745,6 +753,7 @@ export class KioskCore {
         staff,
         city,
         cardFormat,
+        hidReaderFormat: (raw) => this.recentHidCards.get(raw) ?? null,
         changed: () => {
           if (this.store?.db !== db) return;
           const now = roster.kindergarten();

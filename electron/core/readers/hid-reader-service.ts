@@ -2,6 +2,7 @@
 // when it is unplugged and plugged in again, and tells the core about every card and every state change.
 import type { ReaderState } from '../../../shared/api/contract.js';
 import { normalizeCardNumber, readingText } from '../../../shared/credentials/card-number.js';
+import type { ReaderFormat } from '../../../shared/credentials/reader-format.js';
 import type { DecodedEvent, ReportDecoder } from './decoded-event.js';
 import { errorMessage, HidUnavailableError, type HidAccess, type HidConnection, type HidDeviceInfo } from './hid-access.js';
 import { readerId, type HidReaderConfig } from '../../../shared/readers/reader-config.js';
@@ -15,8 +16,8 @@ const MAX_DETAIL = 500;
 export interface HidReaderServiceOptions {
   access: HidAccess;
   readers: readonly HidReaderConfig[];
-  /** A whole card: `raw` goes to identifyCard with source 'hid' as it is. */
-  onCard: (raw: string, reader: ReaderState) => void;
+  /** A whole card: `raw` goes to identifyCard with source 'hid' as it is; `format` is the one it was read with. */
+  onCard: (raw: string, reader: ReaderState, format: ReaderFormat) => void;
   onReaders: (readers: ReaderState[]) => void;
   log?: (line: string) => void;
   now?: () => number;
@@ -177,7 +178,7 @@ export class HidReaderService {
     const last = slot.lastRead;
     slot.lastRead = { raw, atMs };
     if (last && last.raw === raw && atMs - last.atMs < (this.options.repeatMs ?? 1500)) return;
-    this.options.onCard(raw, slot.state);
+    this.options.onCard(raw, slot.state, slot.config.format);
   }
 
   private onFailure(slot: Slot, connection: HidConnection, error: Error): void {

@@ -1,6 +1,7 @@
 // The kiosk's HID data-mode readers over the life of the core: opened from the door's settings when the records open,
 // replaced when an admin changes the list (the old ones closed first, without a restart), closed with the records.
 import type { ReaderState } from '../../../shared/api/contract.js';
+import type { ReaderFormat } from '../../../shared/credentials/reader-format.js';
 import type { HidReaderConfig } from '../../../shared/readers/reader-config.js';
 import type { HidAccess } from './hid-access.js';
 import { HidReaderService } from './hid-reader-service.js';
@@ -9,8 +10,8 @@ import { NodeHidAccess } from './node-hid-access.js';
 export interface HidReadersOptions {
   /** How the readers are reached; node-hid unless a test replays recorded devices. */
   access?: HidAccess | undefined;
-  /** A whole card read (HidReaderService.onCard). */
-  onCard: (raw: string) => void;
+  /** A whole card read (HidReaderService.onCard), and the format its reader is set to. */
+  onCard: (raw: string, format: ReaderFormat) => void;
   /** The readers' states, at every change. */
   onReaders: (readers: ReaderState[]) => void;
   /** Whether the records are open: a replacement that finishes after they closed opens nothing. */
@@ -29,7 +30,7 @@ export class HidReaders {
     this.service = new HidReaderService({
       access: this.options.access ?? new NodeHidAccess(),
       readers,
-      onCard: (raw) => this.options.onCard(raw),
+      onCard: (raw, _reader, format) => this.options.onCard(raw, format),
       onReaders: (states) => this.options.onReaders(states),
       log: this.options.log,
     });

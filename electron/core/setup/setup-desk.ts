@@ -26,6 +26,8 @@ export interface SetupDeskOptions {
   city: CityDesk;
   /** How a keyboard-mode reading is read (the readers' setting); an HID reader's comes already canonical. */
   cardFormat: (source: CardSource) => ReaderFormat | 'canonical';
+  /** The format of the HID reader that read this card lately, if one did: shown in the test instead of 'canonical'. */
+  hidReaderFormat: (raw: string) => ReaderFormat | null;
   /** The language, the name or the setup's state changed: the door's status follows. */
   changed: () => void;
   /** Closes the records, runs `putAside` (which moves the demo's files and says where), and opens an empty kiosk. */
@@ -173,9 +175,9 @@ export class SetupDesk {
 
   /** A card tapped in the readers step: read as the door would read it, and kept as the step's proof. */
   readerTest(member: StaffMember, at: LocalTime, raw: string, source: CardSource): Result<ReaderTest> {
-    const readerFormat = this.o.cardFormat(source);
-    const card = normalizeCardNumber(raw, readerFormat);
+    const card = normalizeCardNumber(raw, this.o.cardFormat(source));
     if (!card) return fail('SETUP_NOT_A_CARD');
+    const readerFormat = (source === 'hid' ? this.o.hidReaderFormat(raw) : null) ?? this.o.cardFormat(source);
     const test: ReaderTest = { canonical: card.canonical, kind: card.kind, partial: card.partial, source, readerFormat };
     this.audit.record('setup-step', member.id, at, { step: 'readers', source, kind: card.kind, readerFormat });
     this.save({ ...this.stored(), readerTest: test });

@@ -35,7 +35,7 @@ describe('the readers step with an HID data-mode reader', () => {
       const sessionId = await firstAdmin(core);
       const [first] = payloads('cardRead');
       if (!first) throw new Error('no card read');
-      expect(value(core.handlers.setupReaderTest({ sessionId, ...first }))).toEqual({ canonical: '4512346', kind: 'em', partial: false, source: 'hid', readerFormat: 'canonical' });
+      expect(value(core.handlers.setupReaderTest({ sessionId, ...first }))).toEqual({ canonical: '4512346', kind: 'em', partial: false, source: 'hid', readerFormat: 'em-decimal' });
       expect(value(core.handlers.setupStatus({})).steps.find((s) => s.step === 'readers')).toEqual({ step: 'readers', done: true });
     } finally {
       core.close();

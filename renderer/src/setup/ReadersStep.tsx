@@ -51,8 +51,7 @@ export function ReadersStep({ api, texts, view, sessionId, onTested, onView }: P
           </p>
           <p data-testid="setup-reader-kind">{texts.readers.kinds[test.kind]}</p>
           <p data-testid="setup-reader-source">{texts.readers.sources[test.source]}</p>
-          {/* An HID reader's own format (its setting in the console) is applied before the number reaches the test. */}
-          {test.readerFormat !== 'canonical' && <p>{fill(texts.readers.format, { format: test.readerFormat })}</p>}
+          {test.readerFormat !== 'canonical' && <p data-testid="setup-reader-format">{fill(texts.readers.format, { format: test.readerFormat })}</p>}
           {test.partial && <p>{texts.readers.partial}</p>}
         </div>
       ) : (
