@@ -16,6 +16,7 @@ import { LogPage } from './LogPage.js';
 import { RefusedPage } from './RefusedPage.js';
 import { RosterImportCallContext } from './roster/RosterImportCall.js';
 import { RosterImportPanel } from './roster/RosterImportPanel.js';
+import { RosterPage } from './roster/RosterPage.js';
 import { SettingsPage } from './SettingsPage.js';
 import { StaffAccountsPage } from '../staff/StaffAccountsPage.js';
 import { SyncPage } from './SyncPage.js';
@@ -29,7 +30,7 @@ import { SetupConsoleTab } from '../setup/SetupConsoleTab.js';
 import { SetupScreen } from '../setup/SetupScreen.js';
 import './admin.css';
 
-const TABS = ['today', 'log', 'refused', 'tabel', 'companions', 'cards', 'staff', 'sync', 'settings', 'diagnostics', 'backups', 'archive', 'updates', 'rosterImport'] as const;
+const TABS = ['today', 'log', 'refused', 'tabel', 'roster', 'companions', 'cards', 'staff', 'sync', 'settings', 'diagnostics', 'backups', 'archive', 'updates', 'rosterImport'] as const;
 type Tab = (typeof TABS)[number] | 'setup';
 
 interface Props {
@@ -85,6 +86,7 @@ export function AdminConsole({ api, session, onBack, onSignOut, onIdle, onEnded 
       {tab === 'log' && <LogPage call={call} initial={logFilter} />}
       {tab === 'refused' && <RefusedPage call={call} />}
       {tab === 'tabel' && <TabelPage call={call} today={today} />}
+      {tab === 'roster' && <RosterPage call={call} today={today} onOpenPage={open} />}
       {tab === 'companions' && <CompanionsPage call={call} />}
       {tab === 'cards' && <CardsPage call={call} />}
       {tab === 'settings' && <SettingsPage call={call} onClockChanged={() => setClockVersion((v) => v + 1)} />}
