@@ -2,21 +2,10 @@
 // new card by tapping it on the keyboard-mode reader, and the door checks her grandchildren in with it; blocked, the
 // next tap is refused as blocked and the refused attempts show it. The real web host, SQLite file and Chromium.
 import type { Page } from '@playwright/test';
-import BetterSqlite3 from 'better-sqlite3';
 import { expect, readDatabase, test } from './support/kiosk-test.js';
-import { demoStaff, signInByName, writeSetting } from './support/staff-steps.js';
+import { demoStaff, signInByName, writeSetting, writeSyncState } from './support/staff-steps.js';
 
 const NEW_CARD = '0004512400';
-
-function writeSyncState(databasePath: string, key: string, value: string): void {
-  const db = new BetterSqlite3(databasePath, { fileMustExist: true });
-  try {
-    db.pragma('busy_timeout = 5000');
-    db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
-  } finally {
-    db.close();
-  }
-}
 
 async function openBibigul(page: Page): Promise<void> {
   await signInByName(page, demoStaff.admin.id, demoStaff.admin.pin);

@@ -1,5 +1,5 @@
 // Steps the staff specs share: open the staff sign-in from the door, enter a PIN on the keypad, read the staff
-// audit trail and write a kiosk setting into the running kiosk's database.
+// audit trail and write a kiosk setting (or a sync state, as enrolling with a city writes it) into the running kiosk's database.
 import type { Page } from '@playwright/test';
 import BetterSqlite3 from 'better-sqlite3';
 import { expect, readDatabase } from './kiosk-test.js';
@@ -45,6 +45,17 @@ export function writeSetting(databasePath: string, key: string, value: unknown):
   try {
     db.pragma('busy_timeout = 5000');
     db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
+  } finally {
+    db.close();
+  }
+}
+
+/** Writes a sync state value while the kiosk runs (`server_url` is what enrolling with a city records). */
+export function writeSyncState(databasePath: string, key: string, value: string): void {
+  const db = new BetterSqlite3(databasePath, { fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
   } finally {
     db.close();
   }
