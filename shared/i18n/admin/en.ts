@@ -6,7 +6,7 @@ export const adminEn = {
   open: 'Admin console',
   title: 'Admin console',
   back: 'Staff screens',
-  tabs: { today: 'Today', log: 'Log', refused: 'Refused attempts', tabel: 'Timesheet', sync: 'Sync', settings: 'Settings', cards: 'QR cards', staff: 'Staff', companions: 'Companions & cards', diagnostics: 'Diagnostics', backups: 'Backups', archive: 'Archive', updates: 'Updates', rosterImport: 'Import roster', roster: 'Roster' },
+  tabs: { today: 'Today', log: 'Log', refused: 'Refused attempts', tabel: 'Timesheet', sync: 'Sync', settings: 'Settings', cards: 'QR cards', staff: 'Staff', companions: 'Companions & cards', diagnostics: 'Diagnostics', backups: 'Backups', archive: 'Archive', updates: 'Updates', rosterImport: 'Import roster' },
   log: {
     search: 'Search a child or a companion',
     from: 'From',

@@ -7,7 +7,7 @@ export const adminKk: Catalog['admin'] = {
   open: 'Әкімші панелі',
   title: 'Әкімші панелі',
   back: 'Қызметкер беттері',
-  tabs: { today: 'Бүгін', log: 'Журнал', refused: 'Қабылданбағандар', tabel: 'Табель', sync: 'Синхрондау', settings: 'Баптаулар', cards: 'QR-карталар', staff: 'Қызметкерлер', companions: 'Ілесіп жүретіндер мен карталар', diagnostics: 'Диагностика', backups: 'Көшірмелер', archive: 'Мұрағат', updates: 'Жаңартулар', rosterImport: 'Тізімді жүктеу', roster: 'Балалар тізімі' },
+  tabs: { today: 'Бүгін', log: 'Журнал', refused: 'Қабылданбағандар', tabel: 'Табель', sync: 'Синхрондау', settings: 'Баптаулар', cards: 'QR-карталар', staff: 'Қызметкерлер', companions: 'Ілесіп жүретіндер мен карталар', diagnostics: 'Диагностика', backups: 'Көшірмелер', archive: 'Мұрағат', updates: 'Жаңартулар', rosterImport: 'Тізімді жүктеу' },
   log: {
     search: 'Баланы не ілесіп жүретін адамды іздеу',
     from: 'Бастап',

@@ -1,6 +1,8 @@
 // The admin console's Roster page (renderer/src/admin/roster/): English, the shape kk and ru fill.
 // Kept out of the main catalogs for the same reason as backups-en.ts: their typed keys sit at TypeScript's limit.
 export const rosterEditEn = {
+  /** The console's tab. */
+  tab: 'Roster',
   sections: { groups: 'Groups', children: 'Children', companions: 'Companions' },
   banner: {
     readOnly:
@@ -10,6 +12,7 @@ export const rosterEditEn = {
       'Every change made here is saved under your name in the admin trail; the kiosk is not connected to a city server yet, so the changes wait here and are sent once it is.',
   },
   cardsHint: 'Cards and printed QR cards are handed out on their own pages:',
+  importHint: 'A whole roster can also come from a spreadsheet:',
   loading: 'Loading the roster…',
   save: 'Save',
   saving: 'Saving…',

@@ -2,6 +2,7 @@
 import type { RosterEditTexts } from './roster-edit-en.js';
 
 export const rosterEditKk: RosterEditTexts = {
+  tab: 'Балалар тізімі',
   sections: { groups: 'Топтар', children: 'Балалар', companions: 'Ілесіп жүретіндер' },
   banner: {
     readOnly:
@@ -11,6 +12,7 @@ export const rosterEditKk: RosterEditTexts = {
       'Мұнда жасалған әр өзгеріс сіздің атыңыздан әкімші журналына жазылады; киоск қалалық серверге әлі қосылмаған, сондықтан өзгерістер осында күтіп тұрады да, қосылғаннан кейін жіберіледі.',
   },
   cardsHint: 'Карталар мен басып шығарылған QR-карталар өз беттерінде беріледі:',
+  importHint: 'Бүкіл тізімді электрондық кестеден де жүктеуге болады:',
   loading: 'Тізім жүктелуде…',
   save: 'Сақтау',
   saving: 'Сақталуда…',

@@ -2,6 +2,7 @@
 import type { RosterEditTexts } from './roster-edit-en.js';
 
 export const rosterEditRu: RosterEditTexts = {
+  tab: 'Список детей',
   sections: { groups: 'Группы', children: 'Дети', companions: 'Сопровождающие' },
   banner: {
     readOnly:
@@ -11,6 +12,7 @@ export const rosterEditRu: RosterEditTexts = {
       'Каждое изменение здесь записывается в журнал администратора от вашего имени; киоск ещё не подключён к городскому серверу, поэтому изменения ждут здесь и будут отправлены после подключения.',
   },
   cardsHint: 'Карты и печатные QR-карты выдаются на своих страницах:',
+  importHint: 'Весь список можно также загрузить из электронной таблицы:',
   loading: 'Загрузка списка…',
   save: 'Сохранить',
   saving: 'Сохранение…',

@@ -7,7 +7,7 @@ export const adminRu: Catalog['admin'] = {
   open: 'Консоль администратора',
   title: 'Консоль администратора',
   back: 'Экраны персонала',
-  tabs: { today: 'Сегодня', log: 'Журнал', refused: 'Отказы', tabel: 'Табель', sync: 'Синхронизация', settings: 'Настройки', cards: 'QR-карты', staff: 'Сотрудники', companions: 'Сопровождающие и карты', diagnostics: 'Диагностика', backups: 'Копии', archive: 'Архив', updates: 'Обновления', rosterImport: 'Загрузка списка', roster: 'Список детей' },
+  tabs: { today: 'Сегодня', log: 'Журнал', refused: 'Отказы', tabel: 'Табель', sync: 'Синхронизация', settings: 'Настройки', cards: 'QR-карты', staff: 'Сотрудники', companions: 'Сопровождающие и карты', diagnostics: 'Диагностика', backups: 'Копии', archive: 'Архив', updates: 'Обновления', rosterImport: 'Загрузка списка' },
   log: {
     search: 'Поиск ребёнка или сопровождающего',
     from: 'С',

@@ -17,13 +17,13 @@ import './roster.css';
 export type RosterSection = 'groups' | 'children' | 'companions';
 const SECTIONS: readonly RosterSection[] = ['groups', 'children', 'companions'];
 
-/** The console pages the roster links to: cards are handed out there, not here. */
-export type CardPage = 'companions' | 'cards';
+/** The console pages the roster links to: cards are handed out there, and a whole roster comes from a spreadsheet. */
+export type LinkedPage = 'companions' | 'cards' | 'rosterImport';
 
 interface Props {
   call: AdminCall;
   today: string;
-  onOpenPage: (page: CardPage) => void;
+  onOpenPage: (page: LinkedPage) => void;
 }
 
 export function RosterPage({ call, today, onOpenPage }: Props) {
@@ -34,7 +34,7 @@ export function RosterPage({ call, today, onOpenPage }: Props) {
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   const edit = useRosterEdit(call, view, reload);
   if (!view) return <p className="staff-hint">{x.loading}</p>;
-  return <RosterContent x={x} view={view} edit={edit} today={today} initialSection="children" cardPages={{ companions: t('admin.tabs.companions'), cards: t('admin.tabs.cards') }} onOpenPage={onOpenPage} />;
+  return <RosterContent x={x} view={view} edit={edit} today={today} initialSection="children" pages={{ companions: t('admin.tabs.companions'), cards: t('admin.tabs.cards'), rosterImport: t('admin.tabs.rosterImport') }} onOpenPage={onOpenPage} />;
 }
 
 interface ContentProps {
@@ -43,13 +43,13 @@ interface ContentProps {
   edit: RosterEdit;
   today: string;
   initialSection: RosterSection;
-  /** The names of the card pages, as their tabs say them. */
-  cardPages: Record<CardPage, string>;
-  onOpenPage: (page: CardPage) => void;
+  /** The names of the linked pages, as their tabs say them. */
+  pages: Record<LinkedPage, string>;
+  onOpenPage: (page: LinkedPage) => void;
 }
 
 /** The page once the roster is loaded (rendered on its own in tests). */
-export function RosterContent({ x, view, edit, today, initialSection, cardPages, onOpenPage }: ContentProps) {
+export function RosterContent({ x, view, edit, today, initialSection, pages, onOpenPage }: ContentProps) {
   const [section, setSection] = useState<RosterSection>(initialSection);
   const banner = !view.editable ? x.banner.readOnly : view.cityEnrolled ? x.banner.sentToCity : x.banner.notEnrolled;
   const props = { x, view, edit, today };
@@ -61,12 +61,20 @@ export function RosterContent({ x, view, edit, today, initialSection, cardPages,
       <p className="staff-hint roster-cards-hint">
         {x.cardsHint}{' '}
         <button type="button" className="log-name" data-testid="roster-open-companions" onClick={() => onOpenPage('companions')}>
-          {cardPages.companions}
+          {pages.companions}
         </button>{' '}
         <button type="button" className="log-name" data-testid="roster-open-cards" onClick={() => onOpenPage('cards')}>
-          {cardPages.cards}
+          {pages.cards}
         </button>
       </p>
+      {view.editable && (
+        <p className="staff-hint roster-cards-hint">
+          {x.importHint}{' '}
+          <button type="button" className="log-name" data-testid="roster-open-import" onClick={() => onOpenPage('rosterImport')}>
+            {pages.rosterImport}
+          </button>
+        </p>
+      )}
       <div className="staff-row roster-sections" role="tablist">
         {SECTIONS.map((name) => (
           <button key={name} type="button" role="tab" aria-selected={section === name} className="admin-tab" data-testid={`roster-section-${name}`} onClick={() => setSection(name)}>

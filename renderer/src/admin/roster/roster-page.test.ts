@@ -39,7 +39,7 @@ function render(language: Language, view: RosterView, section: RosterSection, no
     edit: { apply: () => Promise.resolve(false), busy: false, note },
     today: '2026-12-03',
     initialSection: section,
-    cardPages: { companions: 'companions', cards: 'cards' },
+    pages: { companions: 'companions', cards: 'cards', rosterImport: 'import' },
     onOpenPage: () => undefined,
   });
   return renderToStaticMarkup(createElement(I18nextProvider, { i18n }, content));
@@ -48,7 +48,7 @@ function render(language: Language, view: RosterView, section: RosterSection, no
 /** The edit controls each section offers where the kindergarten keeps its roster. */
 const EDITS: Record<RosterSection, string[]> = {
   groups: ['roster-group-add', 'roster-group-rename', 'roster-group-close', 'roster-group-up'],
-  children: ['roster-child-add'],
+  children: ['roster-child-add', 'roster-open-import'],
   companions: ['roster-companion-add'],
 };
 
