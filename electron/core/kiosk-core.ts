@@ -716,7 +716,7 @@ export class KioskCore {
       });
       const cards = new CardDesk({ db, deviceId, cardFormat });
       const rosterEdits = new RosterDesk({ db, deviceId });
-      const rosterImport = new RosterImportDesk({ db, dataDir: this.options.dataDir, nowMs: () => this.clock.now().getTime(), log: this.log });
+      const rosterImport = new RosterImportDesk({ db, dataDir: this.options.dataDir, deviceId, nowMs: () => this.clock.now().getTime(), log: this.log });
       const backups = new BackupDesk({
         dataDir: this.options.dataDir,
         databasePath: this.databasePath,

@@ -1,7 +1,8 @@
 // The roster from the kindergarten's own spreadsheet (merged into adminRequests): the workbook to download — the
 // template, or filled with the roster as it stands — and an import in steps: the file sent in pieces (a request may
 // carry at most 64 KiB), a preview of what would change and every problem at its sheet, row and column, then the apply.
-// Only where no city manages the roster (ROSTER_MANAGED_BY_CITY otherwise). electron/core/roster/spreadsheet/.
+// Only where the kindergarten keeps its roster (ROSTER_MANAGED_BY_CITY otherwise, as for hand edits).
+// electron/core/admin/roster-import-desk.ts over electron/core/roster/spreadsheet/.
 import { z } from 'zod';
 
 const Session = { sessionId: z.string().uuid() };
@@ -98,14 +99,21 @@ export const RosterPreviewSchema = z.discriminatedUnion('outcome', [
 ]);
 export type RosterPreview = z.infer<typeof RosterPreviewSchema>;
 
-export const RosterImportAppliedSchema = z.object({ counts: RosterCountsSchema, skippedRows: z.number().int().nonnegative() });
+export const RosterImportAppliedSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('applied'), counts: RosterCountsSchema, skippedRows: z.number().int().nonnegative() }),
+  /**
+   * The roster editor ('roster-change': a child who left today back the same day…) or the card enrolment ('card': a
+   * number that was a staff card…) refused one of the file's changes as the roster stands: nothing was applied.
+   */
+  z.object({ outcome: z.literal('refused'), reason: z.enum(['roster-change', 'card']), detail: z.string().max(1000) }),
+]);
 export type RosterImportApplied = z.infer<typeof RosterImportAppliedSchema>;
 
 const UploadId = z.string().uuid();
 export const RosterSheetLanguageSchema = z.enum(['kk', 'ru']);
 
 export const rosterImportRequests = {
-  /** Whether the roster may be imported here (no city manages it) and the largest file taken. */
+  /** Whether the roster may be imported here (the kindergarten keeps it) and the largest file taken. */
   adminRosterImportInfo: {
     args: z.lazy(() => z.object(Session).strict()),
     result: z.lazy(() => z.object({ allowed: z.boolean(), maxBytes: z.number().int().positive() })),
@@ -135,9 +143,10 @@ export const rosterImportRequests = {
     result: z.lazy(() => RosterPreviewSchema),
   },
   /**
-   * Applies the file as previewed, in one transaction, audited. `expected` is the preview's counts: if the roster or
-   * the reading changed since, ROSTER_IMPORT_STALE and nothing is applied. ROSTER_HAS_PROBLEMS while a problem stands
-   * and the rows are not skipped.
+   * Applies the file as previewed, in one transaction, as the admin's roster changes and card changes (attributed,
+   * audited, queued for the city). `expected` is the preview's counts: if the roster or the reading changed since,
+   * ROSTER_IMPORT_STALE and nothing is applied. ROSTER_HAS_PROBLEMS while a problem stands and the rows are not skipped;
+   * outcome 'refused' when the roster refuses one of its changes as it stands (nothing applied either).
    */
   adminRosterImportApply: {
     args: z.lazy(() => z.object({ ...Session, uploadId: UploadId, skipProblemRows: z.boolean(), expected: RosterCountsSchema }).strict()),

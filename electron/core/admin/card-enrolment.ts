@@ -53,6 +53,8 @@ export const CARD_ENROLMENT_SQL = {
   credential: 'SELECT id, companion_id, kind, value, revoked_at FROM credentials WHERE id = ?',
   retire: 'UPDATE credentials SET value = ? WHERE id = ? AND revoked_at IS NOT NULL',
   insertCredential: "INSERT INTO credentials (id, companion_id, kind, value, version, revoked_at, origin) VALUES (?, ?, 'rfid', ?, 1, NULL, 'local')",
+  // A printed QR card's credential: its value is its own id, which the card's signed code names.
+  insertQr: "INSERT INTO credentials (id, companion_id, kind, value, version, revoked_at, origin) VALUES (?, ?, 'qr', ?, 1, NULL, 'local')",
   revoke: 'UPDATE credentials SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL',
   insertChange: `INSERT INTO credential_changes (id, credential_id, companion_id, action, kind, value, staff_id, reason, occurred_at, occurred_ms)
                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -70,9 +72,35 @@ export class CardEnrolment {
 
   /** Enrols the card a reader read (`raw`, from `source`) for the companion, as a new credential. */
   enrol(staffId: string, companionId: string, raw: string, source: CardSource, at: LocalTime): Result<EnrolOutcome> {
+    return this.enrolReading(staffId, companionId, raw, this.deps.cardFormat(source), at);
+  }
+
+  /**
+   * Enrols a card number written as the roster spreadsheet prints it (canonical, shared/credentials/card-number.ts):
+   * the same checks, records and audit as a card read at the console.
+   */
+  enrolNumber(staffId: string, companionId: string, canonical: string, at: LocalTime): Result<EnrolOutcome> {
+    return this.enrolReading(staffId, companionId, canonical, 'canonical', at);
+  }
+
+  /** Gives the companion a new QR credential for a printed card, recorded, queued and audited as an enrolment. */
+  issueQr(staffId: string, companionId: string, at: LocalTime): Result<{ card: CompanionCard }> {
     if (this.deps.settings.get('cardsManagedBy') === 'city') return fail('CARDS_MANAGED_BY_CITY');
     if (!this.s.companion.get(companionId)) return fail('INVALID_REQUEST', `no companion ${companionId}`);
-    const card = normalizeCardNumber(raw, this.deps.cardFormat(source));
+    const credentialId = uuidv7();
+    this.deps.db
+      .transaction(() => {
+        this.s.insertQr.run(credentialId, companionId, credentialId);
+        this.change({ credentialId, companionId, kind: 'qr', value: credentialId, action: 'enrol', staffId, reason: null }, at);
+      })
+      .immediate();
+    return ok({ card: this.view(credentialId) });
+  }
+
+  private enrolReading(staffId: string, companionId: string, raw: string, format: ReaderFormat | 'canonical', at: LocalTime): Result<EnrolOutcome> {
+    if (this.deps.settings.get('cardsManagedBy') === 'city') return fail('CARDS_MANAGED_BY_CITY');
+    if (!this.s.companion.get(companionId)) return fail('INVALID_REQUEST', `no companion ${companionId}`);
+    const card = normalizeCardNumber(raw, format);
     if (!card) return ok({ outcome: 'refused', reason: 'card-unreadable', number: null, holder: null });
     // A W26 reading knows 24 bits of the number: enrolling it would guess the other 8.
     if (card.partial) return ok({ outcome: 'refused', reason: 'card-partial', number: readingText(card), holder: null });

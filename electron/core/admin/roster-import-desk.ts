@@ -1,9 +1,10 @@
 // The admin's roster spreadsheet over one database: the workbook to download (the template, or the roster as it
 // stands), and an import — the file received in pieces, guarded and read once, a preview of what it changes and every
-// problem, then the apply: one transaction that reads the file against the roster again, refuses if that is no longer
-// what was previewed, replaces the families' part of the roster by the rules the city's snapshot follows
-// (roster-apply.ts applyFamilyRoster: a child left out is deactivated, their history kept), writes the columns only a
-// spreadsheet has, and audits who imported which file with what counts. Refused where a city manages the roster.
+// problem, then the apply. The apply is ONE transaction that reads the file against the roster again, refuses if that
+// is no longer what was previewed, and takes the same paths as the admin's hand edits: the roster editor for groups,
+// children, companions and their rights (each change attributed, audited, in roster_changes, queued for the city; a
+// child left out leaves with their days kept) and the console's card enrolment for cards. Any refusal on the way undoes
+// the whole file. Refused where the city keeps the roster (ROSTER_MANAGED_BY_CITY), as hand edits are.
 import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import {
@@ -18,10 +19,12 @@ import type { LocalTime } from '../../../shared/domain/local-time.js';
 import type { StaffMember } from '../../../shared/staff/staff-contract.js';
 import { exportStamp, writeExport, type ExportedFile } from './export/exports-dir.js';
 import { AdminAudit } from '../ledger/admin-audit.js';
-import { SYNC_KEYS, SyncStateStore } from '../ledger/sync-state.js';
-import { applyFamilyRoster, RosterRejectedError } from '../roster/roster-apply.js';
+import { SettingsStore } from '../ledger/settings-store.js';
+import { SyncStateStore } from '../ledger/sync-state.js';
+import { RosterEditor } from '../roster/edit/roster-editor.js';
 import { allCredentials, liveStaffCards, readSheetRoster } from '../roster/spreadsheet/current-roster.js';
 import { guardSpreadsheet } from '../roster/spreadsheet/file-guard.js';
+import { importPlan, type CardStep } from '../roster/spreadsheet/import-plan.js';
 import { parseRoster, parseSkippingProblems, type ParsedRoster } from '../roster/spreadsheet/parse-roster.js';
 import { readRosterWorkbook, type RosterSheets } from '../roster/spreadsheet/read-workbook.js';
 import { RosterUploads } from '../roster/spreadsheet/roster-uploads.js';
@@ -29,10 +32,14 @@ import type { SheetLanguage } from '../roster/spreadsheet/sheet-layout.js';
 import { rosterDiff, totalChanges, type SheetRoster } from '../roster/spreadsheet/sheet-roster.js';
 import type { SheetProblem } from '../roster/spreadsheet/sheet-problems.js';
 import { rosterWorkbook } from '../roster/spreadsheet/write-workbook.js';
+import { CardDirectory } from './card-directory.js';
+import { CardEnrolment } from './card-enrolment.js';
 
 export interface RosterImportDeskOptions {
   db: Database;
   dataDir: string;
+  /** This kiosk's device id: the roster and card changes it queues for the city name it. */
+  deviceId: string;
   nowMs: () => number;
   log: (line: string) => void;
 }
@@ -41,6 +48,8 @@ type Refused = Extract<RosterPreview, { outcome: 'refused' }>;
 type FileReading = { ok: true; sheets: RosterSheets; sha256: string } | { ok: false; refused: Refused };
 
 interface Reckoning extends ParsedRoster {
+  /** The roster as it stood when the file was read against it. */
+  current: SheetRoster;
   counts: RosterCounts;
   /** The problems of the rows left out (skipping), or those standing. */
   shown: SheetProblem[];
@@ -50,19 +59,24 @@ interface Reckoning extends ParsedRoster {
 export class RosterImportDesk {
   private readonly uploads: RosterUploads;
   private readonly audit: AdminAudit;
-  private readonly sync: SyncStateStore;
+  private readonly editor: RosterEditor;
+  private readonly cards: CardEnrolment;
   /** Each whole file read once: the preview and the apply use the same reading. */
   private readonly readings = new Map<string, Promise<FileReading>>();
 
   constructor(private readonly options: RosterImportDeskOptions) {
+    const { db, deviceId } = options;
     this.uploads = new RosterUploads(options.nowMs);
-    this.audit = new AdminAudit(options.db);
-    this.sync = new SyncStateStore(options.db);
+    this.audit = new AdminAudit(db);
+    const settings = SettingsStore.of(db);
+    this.editor = new RosterEditor({ db, deviceId, audit: this.audit, settings, sync: new SyncStateStore(db) });
+    // The file's numbers are written as the template prints them: read as canonical, never by a reader's format.
+    this.cards = new CardEnrolment({ db, deviceId, audit: this.audit, settings, directory: new CardDirectory(db), cardFormat: () => 'canonical' });
   }
 
-  /** A kiosk enrolled with a city takes its roster from the city alone. */
+  /** Where the city keeps the roster, it comes from the city alone: no hand edits, no spreadsheet. */
   private managedByCity(): boolean {
-    return this.sync.get(SYNC_KEYS.serverUrl) !== null;
+    return !this.editor.editable();
   }
 
   info(): { allowed: boolean; maxBytes: number } {
@@ -123,7 +137,14 @@ export class RosterImportDesk {
           const r = this.reckon(reading.sheets, skip, at);
           if (r.problems.length > 0) return fail('ROSTER_HAS_PROBLEMS', `${r.problems.length} problems`);
           if (JSON.stringify(r.counts) !== JSON.stringify(expected)) return fail('ROSTER_IMPORT_STALE');
-          const result = applyFamilyRoster(db, r.roster, at);
+          const plan = importPlan(r.current, r.roster, allCredentials(db));
+          const edited = this.editor.apply(member.id, 'spreadsheet', plan.changes, at);
+          if (!edited.ok) throw new Undo(edited);
+          if (edited.value.outcome === 'refused') {
+            const named = edited.value.problems.slice(0, 20).map((p) => `${p.reason}: ${JSON.stringify(plan.changes[p.index])}`);
+            throw new Undo(ok({ outcome: 'refused', reason: 'roster-change', detail: named.join('; ').slice(0, 1000) }));
+          }
+          for (const step of plan.cards) this.cardStep(member.id, step, at);
           this.writeSpreadsheetColumns(r.roster);
           this.audit.record('roster-imported', member.id, at, {
             fileName: upload.value.fileName,
@@ -131,23 +152,44 @@ export class RosterImportDesk {
             sha256: reading.sha256,
             counts: r.counts,
             skippedRows: r.skippedRows,
-            rows: { upserted: result.upserted, removed: result.removed, keptForHistory: result.kept },
+            // The roster changes (roster_changes.batch_id, each audited as roster-changed) and the card changes made.
+            batchId: edited.value.batchId,
+            rosterChanges: edited.value.changed,
+            cardChanges: plan.cards.length,
           });
-          for (const note of result.notes) this.options.log(`[roster-import] ${note}`);
-          return ok({ counts: r.counts, skippedRows: r.skippedRows });
+          return ok({ outcome: 'applied', counts: r.counts, skippedRows: r.skippedRows });
         })
         .immediate();
-      if (applied.ok) {
+      if (applied.ok && applied.value.outcome === 'applied') {
         this.uploads.forget(uploadId);
         this.readings.delete(uploadId);
         this.options.log(`[roster-import] ${upload.value.fileName} applied by ${member.id}: ${JSON.stringify(applied.value.counts)}`);
       }
       return applied;
     } catch (error) {
-      // The preview checks everything the tables would refuse; one that slips through changes nothing and is named.
-      if (error instanceof RosterRejectedError) return fail('ROSTER_HAS_PROBLEMS', error.message.slice(0, 500));
+      if (error instanceof Undo) {
+        this.options.log(`[roster-import] ${upload.value.fileName} refused, nothing applied: ${JSON.stringify(error.result)}`);
+        return error.result;
+      }
       throw error;
     }
+  }
+
+  /** One card step through the console's card enrolment; a refusal undoes the whole file (the preview checks for it). */
+  private cardStep(staffId: string, step: CardStep, at: LocalTime): void {
+    if (step.step === 'revoke') {
+      const revoked = this.cards.revoke(staffId, step.credentialId, step.reason, at);
+      if (!revoked.ok) throw new Undo(revoked);
+      return;
+    }
+    if (step.step === 'issue-qr') {
+      const issued = this.cards.issueQr(staffId, step.companionId, at);
+      if (!issued.ok) throw new Undo(issued);
+      return;
+    }
+    const enrolled = this.cards.enrolNumber(staffId, step.companionId, step.number, at);
+    if (!enrolled.ok) throw new Undo(enrolled);
+    if (enrolled.value.outcome === 'refused') throw new Undo(ok({ outcome: 'refused', reason: 'card', detail: `card ${step.number}: ${enrolled.value.reason}` }));
   }
 
   private read(uploadId: string, bytes: Uint8Array): Promise<FileReading> {
@@ -170,20 +212,31 @@ export class RosterImportDesk {
     const context = { current, credentials: allCredentials(db), staffCards: liveStaffCards(db), nowIso: new Date(at.ms).toISOString(), today: at.localDate };
     if (!skip) {
       const parsed = parseRoster(sheets, context);
-      return { ...parsed, counts: rosterDiff(current, parsed.roster), shown: parsed.problems, skippedRows: 0 };
+      return { ...parsed, current, counts: rosterDiff(current, parsed.roster), shown: parsed.problems, skippedRows: 0 };
     }
     const parsed = parseSkippingProblems(sheets, context);
     const skippedRows = new Set(parsed.skipped.map((p) => `${p.sheet}:${p.row}`)).size;
-    return { ...parsed, counts: rosterDiff(current, parsed.roster), shown: parsed.skipped, skippedRows };
+    return { ...parsed, current, counts: rosterDiff(current, parsed.roster), shown: parsed.skipped, skippedRows };
   }
 
-  /** Date of birth, gender and phone: the roster's other columns are written by applyFamilyRoster. */
+  /** Date of birth, gender and phone: columns only a spreadsheet has (the city never sends them), so no editor's. */
   private writeSpreadsheetColumns(roster: SheetRoster): void {
     const { db } = this.options;
     const child = db.prepare('UPDATE children SET birth_date = ?, gender = ? WHERE id = ? AND (birth_date, gender) IS NOT (?, ?)');
     for (const c of roster.children) child.run(c.birthDate, c.gender, c.id, c.birthDate, c.gender);
     const companion = db.prepare('UPDATE companions SET phone = ? WHERE id = ? AND phone IS NOT ?');
     for (const c of roster.companions) companion.run(c.phone, c.id, c.phone);
+  }
+}
+
+/** Thrown inside the apply's transaction to undo everything the file had changed so far, with the refusal to answer. */
+class Undo extends Error {
+  constructor(private readonly refusal: Result<RosterImportApplied>) {
+    super('roster import undone');
+  }
+
+  get result(): Result<RosterImportApplied> {
+    return this.refusal;
   }
 }
 

@@ -37,9 +37,6 @@ type Credential = Roster['credentials'][number];
 type Staff = Roster['staff'][number];
 type LinkKey = Pick<Link, 'companionId' | 'childId'>;
 
-/** The families' part of a roster: what a kindergarten's own spreadsheet holds (applyFamilyRoster). */
-export type FamilyRoster = Pick<Roster, 'groups' | 'children' | 'companions' | 'links' | 'credentials'>;
-
 /** Why a roster was refused, as the sync status tells staff (RosterProblemCode). */
 export type RosterRefusal = 'SYNC_MALFORMED' | 'ROSTER_BAD_CARD' | 'ROSTER_INCONSISTENT' | 'ROSTER_OTHER_KINDERGARTEN';
 
@@ -144,23 +141,6 @@ export function applyRosterReply(db: Database, raw: unknown, context: RosterAppl
   }
 }
 
-export type FamilyRosterApplied = Pick<RosterApplied, 'upserted' | 'removed' | 'kept' | 'notes'>;
-
-/**
- * The kindergarten's own roster (a spreadsheet it keeps) replaces the families' part of the roster exactly as a city
- * snapshot does — what it leaves out is removed, or deactivated or revoked when history names it — with nothing held
- * back for the city: where this is used, no city manages the roster. Runs in the caller's transaction, so the caller's
- * own writes (the audit, the columns the city never sends) commit or roll back with it.
- */
-export function applyFamilyRoster(db: Database, roster: FamilyRoster, at: LocalTime): FamilyRosterApplied {
-  if (!db.inTransaction) throw new Error('applyFamilyRoster runs inside the caller\'s transaction');
-  const badCard = nonCanonicalCard(roster.credentials);
-  if (badCard) throw new RosterRejectedError(badCard, undefined, 'ROSTER_BAD_CARD');
-  const tables = new RosterTables(db, at, null, null);
-  tables.applyFamilies(roster);
-  return { ...tables.counts, notes: tables.notes };
-}
-
 class RosterTables {
   readonly counts = { upserted: 0, removed: 0, kept: 0, deferred: 0 };
   readonly notes: string[] = [];
@@ -214,17 +194,16 @@ class RosterTables {
   constructor(
     private readonly db: Database,
     private readonly at: LocalTime,
-    /** null, null: the kindergarten's own roster, which decides everything itself (nothing waits for a city there). */
-    awaitingCityAtRequest: ReadonlySet<string> | null,
-    rosterAwaitingCityAtRequest: ReadonlySet<string> | null,
+    awaitingCityAtRequest: ReadonlySet<string>,
+    rosterAwaitingCityAtRequest: ReadonlySet<string>,
   ) {
     this.now = new Date(at.ms);
     this.nowIso = this.now.toISOString();
     this.keys = new TrustedKeys(db);
     this.settings = SettingsStore.of(db);
     this.staffAudit = new StaffAudit(db);
-    this.awaitingCity = awaitingCityAtRequest === null ? new Set() : new Set([...awaitingCityAtRequest, ...credentialsAwaitingCity(db)]);
-    this.rosterAwaitingCity = rosterAwaitingCityAtRequest === null ? new Set() : new Set([...rosterAwaitingCityAtRequest, ...rosterRowsAwaitingCity(db)]);
+    this.awaitingCity = new Set([...awaitingCityAtRequest, ...credentialsAwaitingCity(db)]);
+    this.rosterAwaitingCity = new Set([...rosterAwaitingCityAtRequest, ...rosterRowsAwaitingCity(db)]);
     this.enrolments = new ChildEnrolments(db);
     this.s = {
       upsertGroup: db.prepare(
@@ -288,19 +267,6 @@ class RosterTables {
       this.db.prepare('DELETE FROM kindergarten').run();
       this.db.prepare('INSERT INTO kindergarten (id, name, demo) VALUES (?, ?, ?)').run(k.id, k.name, k.demo ? 1 : 0);
     }
-    this.replace(roster, { staff: roster.staff, cityKeys: roster.cityKeys });
-    this.applySettings(roster.settings);
-  }
-
-  /**
-   * The families' part of a snapshot (groups, children, companions, who may take whom, their cards) replaces the
-   * kiosk's, by the same rules; staff, the city's keys, the settings and the kindergarten itself are left as they are.
-   */
-  applyFamilies(roster: FamilyRoster): void {
-    this.replace(roster, null);
-  }
-
-  private replace(roster: FamilyRoster, cityOwned: { staff: Staff[]; cityKeys: CityKey[] } | null): void {
     // Staff created on this kiosk (origin 'local': the first admin) are not the city's to remove.
     const absent = (table: string, listed: readonly { id: string }[]): string[] => {
       const wanted = new Set(listed.map((row) => row.id));
@@ -316,26 +282,25 @@ class RosterTables {
       .prepare<[], { companionId: string; childId: string }>('SELECT companion_id AS companionId, child_id AS childId FROM companion_children')
       .all()
       .filter((l) => !wantedLinks.has(linkKey(l)));
-    const wantedKeys = new Set((cityOwned?.cityKeys ?? []).map((key) => key.id));
-    const cityKeys = cityOwned
-      ? this.db
-          .prepare("SELECT id FROM trusted_keys WHERE owner = 'city'")
-          .pluck()
-          .all()
-          .filter((id): id is string => typeof id === 'string' && !wantedKeys.has(id))
-      : [];
+    const wantedKeys = new Set(roster.cityKeys.map((key) => key.id));
+    const cityKeys = this.db
+      .prepare("SELECT id FROM trusted_keys WHERE owner = 'city'")
+      .pluck()
+      .all()
+      .filter((id): id is string => typeof id === 'string' && !wantedKeys.has(id));
     this.apply(
-      { groups: roster.groups, children: roster.children, companions: roster.companions, links: roster.links, credentials: roster.credentials, staff: cityOwned?.staff ?? [], cityKeys: cityOwned?.cityKeys ?? [] },
+      { groups: roster.groups, children: roster.children, companions: roster.companions, links: roster.links, credentials: roster.credentials, staff: roster.staff, cityKeys: roster.cityKeys },
       {
         groups: absent('groups', roster.groups),
         children: absent('children', roster.children),
         companions: absent('companions', roster.companions),
         links,
         credentials: absent('credentials', roster.credentials),
-        staff: cityOwned ? absent('staff', cityOwned.staff) : [],
+        staff: absent('staff', roster.staff),
         cityKeys,
       },
     );
+    this.applySettings(roster.settings);
   }
 
   applyDelta(delta: RosterDelta): void {

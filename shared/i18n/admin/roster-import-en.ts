@@ -39,7 +39,7 @@ export const rosterImportEn = {
     'missing-value': 'empty, and it must be filled in',
     'too-long': 'too long: «{{value}}»',
     'bad-code': 'not a code: «{{value}}» (letters and digits, no spaces)',
-    'bad-order': 'not a whole number: «{{value}}»',
+    'bad-order': 'not a whole number from 0 to 10,000: «{{value}}»',
     'bad-date': 'not a date of birth: «{{value}}» (DD.MM.YYYY)',
     'bad-gender': 'not a gender: «{{value}}» (boy or girl)',
     'bad-relation': 'not a relation: «{{value}}» (mother, father, grandmother, grandfather, nanny, aunt, uncle, other)',
@@ -67,6 +67,10 @@ export const rosterImportEn = {
   apply: 'Apply the roster',
   applying: 'Applying…',
   applied: 'The roster is imported.',
+  applyRefused: {
+    'roster-change': "The roster could not take one of the file's changes as it stands (for example, a child who left today cannot come back the same day). Nothing was changed.",
+    card: 'One of the cards in the file cannot be given (for example, it was a staff card). Nothing was changed: correct the card number.',
+  },
   another: 'Import another file',
 };
 

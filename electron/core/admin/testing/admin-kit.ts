@@ -127,7 +127,7 @@ export function adminKit(startIso: string = JANUARY) {
   });
   const cards = new CardDesk({ db, deviceId, cardFormat: (source) => (source === 'hid' ? 'canonical' : settings.get('keyboardReader').format) });
   const rosterEdits = new RosterDesk({ db, deviceId });
-  const rosterImport = new RosterImportDesk({ db, dataDir, nowMs: () => clock.now().getTime(), log: () => undefined });
+  const rosterImport = new RosterImportDesk({ db, dataDir, deviceId, nowMs: () => clock.now().getTime(), log: () => undefined });
   const desks = { admin, cards, rosterEdits, rosterImport };
   type Desks = typeof desks;
   type Handlers = AdminHandlers & CardHandlers & RosterHandlers & RosterImportHandlers;

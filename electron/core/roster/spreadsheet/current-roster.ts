@@ -1,6 +1,6 @@
 // The roster as the spreadsheet shows it, read from the kiosk's tables: what the export writes and what an import is
-// compared with. Rows kept only for history are left out — a deactivated child, a companion with no child and no live
-// card, a group with only deactivated children — since leaving them out of a file changes nothing.
+// compared with. Rows kept only for history (a child who left, a companion or a group taken out of service) are left
+// out: leaving them out of a file changes nothing.
 import type { Database } from 'better-sqlite3';
 import type { Relation } from '../../../../shared/domain/roster.js';
 import type { Gender, SheetRoster } from './sheet-roster.js';
@@ -10,9 +10,7 @@ type Credential = SheetRoster['credentials'][number];
 export function readSheetRoster(db: Database): SheetRoster {
   const groups = db
     .prepare<[], { id: string; name: string; sortOrder: number }>(
-      `SELECT g.id, g.name, g.sort_order AS sortOrder FROM groups g
-        WHERE EXISTS (SELECT 1 FROM children c WHERE c.group_id = g.id AND c.active = 1)
-           OR NOT EXISTS (SELECT 1 FROM children c WHERE c.group_id = g.id)
+      `SELECT g.id, g.name, g.sort_order AS sortOrder FROM groups g WHERE g.active = 1
         ORDER BY g.sort_order, g.name, g.id`,
     )
     .all();
@@ -24,9 +22,7 @@ export function readSheetRoster(db: Database): SheetRoster {
     .all();
   const companions = db
     .prepare<[], { id: string; firstName: string; lastName: string; relation: Relation; phone: string | null }>(
-      `SELECT p.id, p.first_name AS firstName, p.last_name AS lastName, p.relation, p.phone FROM companions p
-        WHERE EXISTS (SELECT 1 FROM companion_children l JOIN children c ON c.id = l.child_id AND c.active = 1 WHERE l.companion_id = p.id)
-           OR EXISTS (SELECT 1 FROM credentials r WHERE r.companion_id = p.id AND r.revoked_at IS NULL)
+      `SELECT p.id, p.first_name AS firstName, p.last_name AS lastName, p.relation, p.phone FROM companions p WHERE p.active = 1
         ORDER BY p.last_name, p.first_name, p.id`,
     )
     .all();

@@ -150,7 +150,8 @@ class RosterReading {
       const orderText = this.text('groups', row, 'order', false);
       let order = index;
       if (orderText !== null) {
-        if (/^-?\d{1,6}$/.test(orderText)) order = Number(orderText);
+        // The roster's order is 0 to 10,000 (shared/domain/roster-change.ts): the city refuses anything else.
+        if (/^\d{1,5}$/.test(orderText) && Number(orderText) <= 10_000) order = Number(orderText);
         else this.problem('groups', row.row, 'order', 'bad-order', orderText);
       }
       const key = name === null ? null : wordKey(name);
@@ -346,6 +347,8 @@ class RosterReading {
       if (kind === 'qr') qrTaken.add(id);
       if (number !== null && !blocked) liveNumbers.set(number, row.row);
       ids.set(id, row.row);
+      // A blocked card the kiosk never held opens nothing already: there is nothing to block, nothing to record.
+      if (blocked && !old) continue;
       const revokedAt = blocked ? (old?.revokedAt ?? this.context.nowIso) : null;
       // A revoked card keeps the stored value its number was retired under (roster-apply.ts retiredValue).
       const value = kind === 'qr' ? (old?.kind === 'qr' ? old.value : id) : old && blocked && old.revokedAt !== null && unretired(old.value) === number ? old.value : (number ?? '');

@@ -1,7 +1,10 @@
-// The roster as the spreadsheet sees it: the families' part of the kiosk's roster (roster-apply.ts FamilyRoster) with
-// the columns the city never sends (date of birth, gender, phone), and how two of them differ, kind by kind.
-import type { FamilyRoster } from '../roster-apply.js';
-import type { Relation } from '../../../../shared/domain/roster.js';
+// The roster as the spreadsheet sees it: the families' part of the kiosk's roster (groups, children, companions, who
+// may take whom, their cards) with the columns the city never sends (date of birth, gender, phone), and how two of
+// them differ, kind by kind.
+import type { Relation, Roster } from '../../../../shared/domain/roster.js';
+
+/** The families' part of a roster, in the city roster's own shapes. */
+type FamilyRoster = Pick<Roster, 'groups' | 'children' | 'companions' | 'links' | 'credentials'>;
 
 export type Gender = 'female' | 'male';
 
@@ -24,11 +27,14 @@ export type RosterCounts = Record<RosterKind, KindCounts>;
 /** What replacing `current` by `wanted` adds, changes and removes, per kind. */
 export function rosterDiff(current: SheetRoster, wanted: SheetRoster): RosterCounts {
   const linkId = (l: { companionId: string; childId: string }) => `${l.companionId}\u001f${l.childId}`;
+  // A card already out of service that the file leaves out has nothing left to change: it is not "removed" again.
+  const wantedCards = new Set(wanted.credentials.map((c) => c.id));
+  const currentCards = current.credentials.filter((c) => c.revokedAt === null || wantedCards.has(c.id));
   return {
     groups: diff(current.groups, wanted.groups, (g) => g.id),
     children: diff(current.children, wanted.children, (c) => c.id),
     companions: diff(current.companions, wanted.companions, (c) => c.id),
-    cards: diff(current.credentials.map(comparableCard), wanted.credentials.map(comparableCard), (c) => c.id),
+    cards: diff(currentCards.map(comparableCard), wanted.credentials.map(comparableCard), (c) => c.id),
     links: diff(current.links, wanted.links, linkId),
   };
 }

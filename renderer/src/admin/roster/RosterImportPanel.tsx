@@ -97,6 +97,11 @@ export function RosterImportPanel({ onApplied }: Props) {
       await showPreview(uploadId, skip);
       return;
     }
+    if (applied.value.outcome === 'refused') {
+      setMessage({ text: x.applyRefused[applied.value.reason], failed: true });
+      await showPreview(uploadId, skip);
+      return;
+    }
     setStep({ kind: 'applied', counts: applied.value.counts, skippedRows: applied.value.skippedRows });
     onApplied?.();
   };
