@@ -11,6 +11,7 @@ import { cardRequests } from './card-contract.js';
 import { rosterRequests } from './roster-contract.js';
 import { rosterImportRequests } from './roster-import-contract.js';
 import { DoorSettingsSchema } from './door-settings.js';
+import { ActCountedReasonSchema, ActEarnedRuleSchema } from './monthly-act.js';
 import { TabelSheetSchema } from './tabel.js';
 import { timeZoneRequests } from './time-zone-contract.js';
 import { LocalDateSchema, MonthSchema, TransferKindSchema } from './work-calendar.js';
@@ -148,6 +149,10 @@ export const KioskRulesSchema = z.object({
   winterHolidayDays: z.number().int().min(0).max(91),
   unexcusedDaysPerMonth: z.number().int().min(0).max(31),
   sickDaysWithoutCertificate: z.number().int().min(0).max(30),
+  /** The monthly act's per-capita norm, the rule of the money earned, and the excused reasons counted as attended. */
+  perCapitaNormTenge: z.number().int().min(0).max(10_000_000),
+  actEarnedRule: ActEarnedRuleSchema,
+  actCountedReasons: z.array(ActCountedReasonSchema).max(4).refine((list) => new Set(list).size === list.length, 'a reason twice'),
   /** Outbox rows the city acknowledged are deleted after this many days (the events themselves stay). */
   outboxKeepSentDays: z.number().int().min(1).max(3650),
 });
@@ -187,6 +192,11 @@ export const adminRequests = {
   /** Writes the табель into the data folder's exports/ and answers where; the web host serves it from there. */
   adminExportTabel: {
     args: z.lazy(() => z.object({ ...Session, groupId: Id, month: MonthSchema, format: ExportFormatSchema, language: LanguageSchema }).strict()),
+    result: ExportedFileSchema,
+  },
+  /** Writes the month's act of completed work for the whole kindergarten (every group and the total) into exports/. */
+  adminExportAct: {
+    args: z.lazy(() => z.object({ ...Session, month: MonthSchema, format: z.enum(['xlsx', 'pdf']), language: LanguageSchema }).strict()),
     result: ExportedFileSchema,
   },
   /** The admin's transfers of working days in a month. */

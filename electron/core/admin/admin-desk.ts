@@ -24,6 +24,7 @@ import { DoorSettingsStore } from './door-settings-store.js';
 import { saveExportAs, type SaveFileAs } from './export/save-export.js';
 import type { ExportedFile } from './export/exports-dir.js';
 import { exportTabel } from './export/tabel-export.js';
+import { exportAct, monthlyAct } from './export/act-export.js';
 import { KioskRulesStore } from './kiosk-rules.js';
 import { QrCards } from './qr-cards.js';
 import { LogQuery, type LogPage } from './log-query.js';
@@ -186,6 +187,21 @@ export class AdminDesk {
     if (!sheet) return fail('INVALID_REQUEST', `no group ${groupId}`);
     const written = await exportTabel(sheet, format, language, { dataDir: this.options.dataDir, at });
     this.audit.record('tabel-export', member.id, at, { groupId, month, format, language, fileName: written.fileName });
+    return ok(written);
+  }
+
+  /** Writes the month's act of completed work for every group into the data folder's exports/, on record in the audit. */
+  async exportAct(member: StaffMember, request: { month: string; format: 'xlsx' | 'pdf'; language: Language }, at: LocalTime): Promise<Result<ExportedFile>> {
+    const { month, format, language } = request;
+    const { settings } = this.options;
+    const act = monthlyAct({ db: this.options.db, tabels: this.tabels, kindergartenName: this.options.kindergartenName() }, month, at.localDate, {
+      normTenge: settings.get('perCapitaNormTenge'),
+      rule: settings.get('actEarnedRule'),
+      countedReasons: settings.get('actCountedReasons'),
+    }, language);
+    const written = await exportAct(act, format, language, { dataDir: this.options.dataDir, at });
+    // On record as a табель export (the act is the табель's totals), marked as the act.
+    this.audit.record('tabel-export', member.id, at, { document: 'act', month, format, language, fileName: written.fileName, earnedTenge: act.total.earnedTenge });
     return ok(written);
   }
 

@@ -17,6 +17,7 @@ function everyRequest(sessionId: string): { [K in AdminRequestName]: unknown } {
     adminToday: { sessionId },
     adminTabel: { sessionId, groupId: 'g1', month: '2026-12', language: 'kk' },
     adminExportTabel: { sessionId, groupId: 'g1', month: '2026-12', format: 'csv', language: 'ru' },
+    adminExportAct: { sessionId, month: '2026-12', format: 'xlsx', language: 'kk' },
     adminTransfers: { sessionId, month: '2026-12' },
     adminSetTransfer: { sessionId, date: '2026-12-31', kind: 'day-off' },
     adminQrCardHolders: { sessionId },
@@ -59,7 +60,7 @@ describe('the admin requests', () => {
     const ended = await kit.signIn();
     kit.staff.signOut(ended, 'button');
     const names = Object.keys(adminRequests) as AdminRequestName[];
-    expect(names).toHaveLength(33);
+    expect(names).toHaveLength(34);
     for (const [sessionId, code] of [
       [staffSession, 'STAFF_FORBIDDEN'],
       [ended, 'STAFF_SESSION_ENDED'],
@@ -139,6 +140,9 @@ describe('the admin requests', () => {
       sickDaysWithoutCertificate: 3,
       unexcusedDaysPerMonth: 3,
       outboxKeepSentDays: 30,
+      perCapitaNormTenge: 41197,
+      actEarnedRule: 'attended',
+      actCountedReasons: [],
     });
     const after = value(kit.call('adminSetSettings', { sessionId, change: { unexcusedDaysPerMonth: 5, headcountCutOff: '09:30', autoConfirmSeconds: 5, outboxKeepSentDays: 90 } }));
     expect(after).toMatchObject({ unexcusedDaysPerMonth: 5, headcountCutOff: '09:30', autoConfirmSeconds: 5, outboxKeepSentDays: 90 });
@@ -157,6 +161,19 @@ describe('the admin requests', () => {
     ]);
     for (const change of [{ staffIdleSeconds: 1 }, { closingTime: '25:00' }, { staffSignInMode: 'anyone' }, { outboxKeepSentDays: 0 }, { pepper: 'x' }]) {
       expect(adminRequests.adminSetSettings.args.safeParse({ sessionId, change }).success, JSON.stringify(change)).toBe(false);
+    }
+  });
+
+  it("changes the act's norm, rule and counted reasons, the same reasons in another order being no change", async () => {
+    const kit = adminKit();
+    const sessionId = await kit.signIn();
+    const change = { perCapitaNormTenge: 45000, actEarnedRule: 'enrolled' as const, actCountedReasons: ['vacation' as const, 'sick' as const] };
+    expect(value(kit.call('adminSetSettings', { sessionId, change }))).toMatchObject(change);
+    value(kit.call('adminSetSettings', { sessionId, change: { actCountedReasons: ['sick', 'vacation'] } }));
+    expect(kit.db.prepare("SELECT count(*) AS n FROM admin_audit WHERE action = 'settings-changed'").get()).toEqual({ n: 1 });
+    expect(kit.settings.get('actCountedReasons')).toEqual(['vacation', 'sick']);
+    for (const bad of [{ perCapitaNormTenge: -1 }, { perCapitaNormTenge: 1.5 }, { actEarnedRule: 'guess' }, { actCountedReasons: ['family'] }, { actCountedReasons: ['sick', 'sick'] }]) {
+      expect(adminRequests.adminSetSettings.args.safeParse({ sessionId, change: bad }).success, JSON.stringify(bad)).toBe(false);
     }
   });
 

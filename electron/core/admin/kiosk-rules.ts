@@ -26,6 +26,9 @@ export class KioskRulesStore {
       unexcusedDaysPerMonth: settings.get('unexcusedDaysPerMonth'),
       sickDaysWithoutCertificate: settings.get('sickDaysWithoutCertificate'),
       outboxKeepSentDays: settings.get('outboxKeepSentDays'),
+      perCapitaNormTenge: settings.get('perCapitaNormTenge'),
+      actEarnedRule: settings.get('actEarnedRule'),
+      actCountedReasons: settings.get('actCountedReasons'),
     };
   }
 
@@ -53,6 +56,13 @@ export class KioskRulesStore {
       apply('unexcusedDaysPerMonth', (v) => settings.set('unexcusedDaysPerMonth', v));
       apply('sickDaysWithoutCertificate', (v) => settings.set('sickDaysWithoutCertificate', v));
       apply('outboxKeepSentDays', (v) => settings.set('outboxKeepSentDays', v));
+      apply('perCapitaNormTenge', (v) => settings.set('perCapitaNormTenge', v));
+      apply('actEarnedRule', (v) => settings.set('actEarnedRule', v));
+      // A list: written when its reasons differ, whatever their order.
+      if (change.actCountedReasons !== undefined && [...change.actCountedReasons].sort().join() !== [...before.actCountedReasons].sort().join()) {
+        settings.set('actCountedReasons', [...change.actCountedReasons]);
+        changed.actCountedReasons = { from: before.actCountedReasons, to: change.actCountedReasons };
+      }
       if (Object.keys(changed).length > 0) audit.record('settings-changed', staffId, at, changed);
     }).immediate();
     return this.get();

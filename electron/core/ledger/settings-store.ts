@@ -14,6 +14,7 @@ import { TimeZoneNameSchema } from '../../../shared/admin/time-zone-contract.js'
 import { isKnownTimeZone } from '../../../shared/domain/local-time.js';
 import { StaffSignInModeSchema } from '../../../shared/staff/staff-domain.js';
 import { StoredSetupSchema } from '../../../shared/setup/setup-contract.js';
+import { ActCountedReasonSchema, ActEarnedRuleSchema } from '../../../shared/admin/monthly-act.js';
 
 interface Declaration<S extends z.ZodType> {
   schema: S;
@@ -76,6 +77,14 @@ export const settingDeclarations = {
   unexcusedDaysPerMonth: setting(z.number().int().min(0).max(31), 3),
   /** School days an illness may have without a doctor's certificate; past them its days count as unexcused. */
   sickDaysWithoutCertificate: setting(z.number().int().min(0).max(30), 3),
+
+  // The monthly act of completed work (shared/admin/monthly-act.ts).
+  /** The monthly per-capita norm for one child, whole tenge (Almaty's 41,197 ₸). */
+  perCapitaNormTenge: setting(z.number().int().min(0).max(10_000_000), 41197),
+  /** How the act counts the money earned: by the days attended (default) or by the days on the roll. */
+  actEarnedRule: setting(ActEarnedRuleSchema, 'attended'),
+  /** Excused absences the act counts as days attended; none by default. */
+  actCountedReasons: setting(z.array(ActCountedReasonSchema).max(4).refine((list) => new Set(list).size === list.length, 'a reason twice'), []),
 
   // The city.
   /**

@@ -3,15 +3,17 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KioskRulesSchema, type KioskRules } from '../../../shared/admin/admin-contract.js';
+import { ACT_COUNTED_REASONS, ActEarnedRuleSchema } from '../../../shared/admin/monthly-act.js';
 import { rulesTexts } from '../../../shared/i18n/admin/rules-catalogs.js';
 import { DoorSettingsPanel } from './DoorSettingsPanel.js';
 import { TimeZoneSection } from './TimeZoneSection.js';
 import type { AdminCall } from './use-admin-call.js';
 import { useLoadedOnce } from './use-loaded-once.js';
 
-const NUMBERS = ['autoConfirmSeconds', 'repeatWindowSeconds', 'staffIdleSeconds', 'summerHolidayDays', 'winterHolidayDays', 'unexcusedDaysPerMonth', 'sickDaysWithoutCertificate', 'outboxKeepSentDays'] as const;
+const NUMBERS = ['autoConfirmSeconds', 'repeatWindowSeconds', 'staffIdleSeconds', 'summerHolidayDays', 'winterHolidayDays', 'unexcusedDaysPerMonth', 'sickDaysWithoutCertificate', 'outboxKeepSentDays', 'perCapitaNormTenge'] as const;
 const TIMES = ['headcountCutOff', 'collectCheckFrom', 'closingTime'] as const;
 const MODES = ['name-or-card', 'card-only'] as const;
+const ACT_RULES = ActEarnedRuleSchema.options;
 
 export function SettingsPage({ call, onClockChanged }: { call: AdminCall; onClockChanged?: () => void }) {
   const { t, i18n } = useTranslation();
@@ -31,7 +33,12 @@ export function SettingsPage({ call, onClockChanged }: { call: AdminCall; onCloc
   const candidate = {
     ...rules,
     ...Object.fromEntries(Object.entries(draft).map(([key, text]) => [key, (NUMBERS as readonly string[]).includes(key) ? Number(text) : text])),
+    // The act's counted reasons are a list: the draft keeps them comma-joined.
+    ...(draft.actCountedReasons === undefined ? {} : { actCountedReasons: draft.actCountedReasons === '' ? [] : draft.actCountedReasons.split(',') }),
   };
+  const countedReasons = (draft.actCountedReasons ?? rules.actCountedReasons.join(',')).split(',').filter((r) => r !== '');
+  const toggleReason = (reason: string, on: boolean) =>
+    edit('actCountedReasons', ACT_COUNTED_REASONS.filter((r) => (r === reason ? on : countedReasons.includes(r))).join(','));
   const checked = KioskRulesSchema.safeParse(candidate);
 
   const save = async () => {
@@ -69,6 +76,25 @@ export function SettingsPage({ call, onClockChanged }: { call: AdminCall; onCloc
             ))}
           </select>
         </label>
+        <label className="admin-field">
+          {x.actEarnedRule}
+          <select data-testid="setting-actEarnedRule" value={shown('actEarnedRule')} onChange={(e) => edit('actEarnedRule', e.target.value)}>
+            {ACT_RULES.map((rule) => (
+              <option key={rule} value={rule}>
+                {x.actEarnedRules[rule]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <fieldset className="admin-field" data-testid="setting-actCountedReasons">
+          <legend>{x.actCountedReasons}</legend>
+          {ACT_COUNTED_REASONS.map((reason) => (
+            <label key={reason}>
+              <input type="checkbox" data-testid={`setting-actCountedReasons-${reason}`} checked={countedReasons.includes(reason)} onChange={(e) => toggleReason(reason, e.target.checked)} />{' '}
+              {x.actReasons[reason]}
+            </label>
+          ))}
+        </fieldset>
         <button type="button" className="staff-primary" data-testid="settings-save" disabled={!checked.success || Object.keys(draft).length === 0} onClick={() => void save()}>
           {x.save}
         </button>

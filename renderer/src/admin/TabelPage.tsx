@@ -8,6 +8,7 @@ import { shiftMonth } from '../../../shared/admin/work-calendar.js';
 import type { Language } from '../../../shared/domain/attendance.js';
 import { dayText, monthOf, monthText } from './dates.js';
 import { deliverExport } from './deliver-export.js';
+import { ActExportPanel } from './ActExportPanel.js';
 import { TabelGrid } from './TabelGrid.js';
 import { TransfersPanel } from './TransfersPanel.js';
 import type { AdminCall } from './use-admin-call.js';
@@ -89,6 +90,7 @@ export function TabelPage({ call, today }: { call: AdminCall; today: string }) {
           </button>
         ))}
       </div>
+      <ActExportPanel call={call} month={month} language={fileLanguage} />
       {exported && (
         <p className={exported.failed ? 'staff-refusal' : 'staff-saved'} role="status" data-testid="tabel-exported">
           {exported.text}

@@ -15,6 +15,11 @@ export const rulesEn = {
   sickDaysWithoutCertificate: 'Sick days allowed without a doctor\'s certificate (the days after count as unexcused)',
   unexcusedDaysPerMonth: 'Unexcused days allowed a month',
   outboxKeepSentDays: 'Copies the city has confirmed are deleted from the sending queue after (days; the records stay)',
+  perCapitaNormTenge: 'Monthly per-capita norm for one child (₸), for the act of completed work',
+  actEarnedRule: 'The act counts the money earned',
+  actEarnedRules: { attended: 'by the days attended: norm × days attended ÷ working days', enrolled: 'by the days on the roll: norm × days enrolled ÷ working days' },
+  actCountedReasons: 'Excused absences the act also counts as days attended',
+  actReasons: { sick: 'Illness', vacation: 'Holiday', sanatorium: 'Sanatorium', other: 'Other excused reasons' },
   save: 'Save',
   saved: 'Saved',
 };
