@@ -9,6 +9,7 @@ import { StaffDesk } from '../electron/core/staff/staff-desk.js';
 import { FileSecretStore } from '../electron/core/files/secret-store.js';
 import { adminFixture, FIXTURE } from './admin-fixture.js';
 import { percentile, report } from './stats.js';
+import { monthCountsOf } from '../electron/core/admin/tabel-service.js';
 
 const PAGE = 50;
 const STARTS_PER_FILTER = 12;
@@ -20,7 +21,7 @@ export function benchAdminQueries(log: (line: string) => void = console.log): vo
   const db = openDatabase(fixture.path);
   try {
     const clock = { now: () => new Date(`${fixture.lastDay}T12:00:00+05:00`), offsetMinutes: 300 };
-    const staff = new StaffDesk({ db, log: new AttendanceLog(db, FIXTURE.deviceId), clock, dataDir: '/nonexistent', secrets: new FileSecretStore('/nonexistent', { cipher: null }), cardFormat: () => 'auto' });
+    const staff = new StaffDesk({ db, log: new AttendanceLog(db, FIXTURE.deviceId), clock, dataDir: '/nonexistent', secrets: new FileSecretStore('/nonexistent', { cipher: null }), cardFormat: () => 'auto', monthCounts: monthCountsOf(db, () => 300) });
     const admin = new AdminDesk({ db, staff, settings: SettingsStore.of(db), deviceId: FIXTURE.deviceId, dataDir: '/nonexistent', kindergartenName: () => 'Айгөлек', kindergartenId: () => 'kg-bench', qrSigner: () => null, zone: () => 300, onDoorSettings: () => undefined });
     const span = db.prepare<[], { lo: number; hi: number }>('SELECT min(occurred_ms) AS lo, max(occurred_ms) AS hi FROM attendance_events').get();
     if (!span) throw new Error('the fixture has no events');

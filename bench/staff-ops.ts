@@ -14,6 +14,7 @@ import { StaffAudit } from '../electron/core/ledger/staff-audit.js';
 import { FileSecretStore } from '../electron/core/files/secret-store.js';
 import { systemClock } from '../electron/core/time/clock.js';
 import { percentile, report } from './stats.js';
+import { monthCountsOf } from '../electron/core/admin/tabel-service.js';
 
 async function timedAsync(samples: number, run: () => Promise<unknown>): Promise<number[]> {
   const times: number[] = [];
@@ -39,7 +40,7 @@ export async function benchStaffOps(dir: string): Promise<void> {
   const db = openDatabase(join(dir, 'staff.sqlite'));
   new RosterStore(db).seed(demoRoster());
   const log = new AttendanceLog(db, ensureDeviceId(db, new Date()));
-  const desk = new StaffDesk({ db, log, clock: systemClock, dataDir: dir, secrets: new FileSecretStore(dir, { cipher: null }), cardFormat: () => 'auto' });
+  const desk = new StaffDesk({ db, log, clock: systemClock, dataDir: dir, secrets: new FileSecretStore(dir, { cipher: null }), cardFormat: () => 'auto', monthCounts: monthCountsOf(db, () => undefined) });
   desk.ensureDemoSignIn();
   const member = desk.signInOptions().staff.find((m) => m.id === 'staff-duty');
   if (!member) throw new Error('the demo roster has no duty staff');

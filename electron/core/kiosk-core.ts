@@ -65,6 +65,7 @@ import { folderReadOnly } from './disk/folder-read-only.js';
 import { SetupDesk } from './setup/setup-desk.js';
 import { setupHandlers, type SetupAsyncRequestName } from './setup/setup-handlers.js';
 import { demoSetAside, putDemoAside } from './files/demo-set-aside.js';
+import { monthCountsOf } from './admin/tabel-service.js';
 
 export interface KioskCoreOptions {
   dataDir: string;
@@ -670,6 +671,7 @@ export class KioskCore {
         cardFormat,
         report: this.log,
         alerts: { raise: (alert) => this.emit('staffAlert', alert), clear: (id) => this.emit('staffAlertCleared', { id }) },
+        monthCounts: monthCountsOf(db, () => zoneOf(this.clock)),
       });
       if (kindergarten?.demo) staff.ensureDemoSignIn();
       const city = new CityDesk({

@@ -7,7 +7,8 @@ import { buildTabel, type EnrolmentPeriod, type TabelAbsence, type TabelChild, t
 import { addDays, lastDateOf, monthCalendar } from '../../../shared/admin/work-calendar.js';
 import type { Language } from '../../../shared/domain/attendance.js';
 import { toLocalTime, type LocalZone } from '../../../shared/domain/local-time.js';
-import type { TransfersByMonth } from './calendar-transfers.js';
+import { transfersOf, type TransfersByMonth } from './calendar-transfers.js';
+import { SettingsStore } from '../ledger/settings-store.js';
 import { kzHolidaysInMonth } from './kz-holidays.js';
 import { inKazakhOrder } from '../../../shared/text/kazakh-order.js';
 
@@ -131,4 +132,16 @@ export class TabelService {
   unexcusedOfChild(childId: string, groupId: string, today: string): number {
     return this.sheet(groupId, today.slice(0, 7), today, 'ru')?.rows.find((r) => r.childId === childId)?.totals.unexcused ?? 0;
   }
+}
+
+/** The табель's counts for the staff desk, from the kiosk's own settings and transfers (staff-views.ts MonthCounts). */
+export function monthCountsOf(db: Database, zone: () => LocalZone | undefined): TabelService {
+  const settings = SettingsStore.of(db);
+  return new TabelService({
+    db,
+    zone,
+    transfers: transfersOf(db),
+    unexcusedLimit: () => settings.get('unexcusedDaysPerMonth'),
+    sickDaysWithoutCertificate: () => settings.get('sickDaysWithoutCertificate'),
+  });
 }

@@ -47,9 +47,7 @@ import { SignInLedger } from './sign-in-ledger.js';
 import { StaffAccounts, type PinCheck } from './staff-accounts.js';
 import { StaffAudit } from '../ledger/staff-audit.js';
 import { StaffSessions } from './staff-sessions.js';
-import { StaffViews, type PresentChild } from './staff-views.js';
-import { TabelService } from '../admin/tabel-service.js';
-import { transfersOf } from '../admin/calendar-transfers.js';
+import { StaffViews, type MonthCounts, type PresentChild } from './staff-views.js';
 
 export interface StaffDeskOptions {
   db: Database;
@@ -65,6 +63,8 @@ export interface StaffDeskOptions {
   report?: (line: string) => void;
   /** The staff alert strip on the door (kiosk events staffAlert / staffAlertCleared): closing time. */
   alerts?: StaffAlertSink;
+  /** The month's unexcused days by the табель's rule (admin/tabel-service.ts monthCountsOf). */
+  monthCounts: MonthCounts;
 }
 
 /** How often the clock-driven jobs run: idle sessions end within this much of their time. */
@@ -105,14 +105,7 @@ export class StaffDesk {
     this.absences = new AbsenceService({ db, directory, audit, deviceId: log.deviceId });
     this.headcounts = new HeadcountService({ db, directory, presence, audit, deviceId: log.deviceId });
     this.closing = new ClosingService({ db, directory, presence, overrides: this.overrides, audit, deviceId: log.deviceId });
-    const tabels = new TabelService({
-      db,
-      zone: () => zoneOf(options.clock),
-      transfers: transfersOf(db),
-      unexcusedLimit: () => this.settings.get('unexcusedDaysPerMonth'),
-      sickDaysWithoutCertificate: () => this.settings.get('sickDaysWithoutCertificate'),
-    });
-    this.views = new StaffViews({ db, directory, presence, absences: this.absences, settings: this.settings, tabels, zone: () => zoneOf(options.clock) });
+    this.views = new StaffViews({ db, directory, presence, absences: this.absences, settings: this.settings, tabels: options.monthCounts, zone: () => zoneOf(options.clock) });
     this.accountAdmin = new StaffAccountAdmin({ db, accounts: this.accounts, audit, cardFormat: options.cardFormat, zone: () => zoneOf(options.clock) });
     this.closingAlert = new ClosingAlert({ closing: this.closing, settings: this.settings, sink: options.alerts ?? null });
   }

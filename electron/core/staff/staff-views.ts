@@ -11,7 +11,6 @@ import type { AbsenceService } from './absence-service.js';
 import type { ChildDirectory, ChildRow } from './child-directory.js';
 import { presenceIn, type PresenceStore } from './presence-store.js';
 import type { SettingsStore } from '../ledger/settings-store.js';
-import type { TabelService } from '../admin/tabel-service.js';
 import { holidayUse, holidayWarnings, type HolidayAllowance, type HolidayWarning } from '../../../shared/staff/holiday-seasons.js';
 
 interface DayEventRow {
@@ -38,6 +37,15 @@ export interface PresentChild {
   since: string;
 }
 
+/**
+ * The month's unexcused days as the табель counts them (admin/tabel-service.ts, handed in by whoever builds the staff
+ * desk: the табель stands above the staff floor, and the staff screens must count by its rule, not a second one).
+ */
+export interface MonthCounts {
+  unexcusedByChild(today: string): Map<string, number>;
+  unexcusedOfChild(childId: string, groupId: string, today: string): number;
+}
+
 /** The most events the day's list shows (newest first): a kindergarten of 300 has about 600 a day. */
 const DAY_EVENTS_LIMIT = 1000;
 
@@ -50,7 +58,7 @@ export class StaffViews {
       absences: AbsenceService;
       settings: SettingsStore;
       /** The month's counts, by the табель's one rule. */
-      tabels: Pick<TabelService, 'unexcusedByChild' | 'unexcusedOfChild'>;
+      tabels: MonthCounts;
       /** Where local times are told (time/clock.ts zoneOf). */
       zone: () => LocalZone | undefined;
     },

@@ -33,6 +33,8 @@ import { RosterDesk } from '../roster-desk.js';
 import { rosterHandlers, type RosterHandlers } from '../roster-handlers.js';
 import { RosterImportDesk } from '../roster-import-desk.js';
 import { rosterImportHandlers, type RosterImportHandlers } from '../roster-import-handlers.js';
+import { monthCountsOf } from '../tabel-service.js';
+import { zoneOf } from '../../time/clock.js';
 
 export const ADMIN_PIN = '2468';
 export const STAFF_PIN = '1234';
@@ -89,7 +91,7 @@ export function adminKit(startIso: string = JANUARY) {
   const log = new AttendanceLog(db, deviceId);
   const refused = new RefusedAttempts(db);
   const secrets = new FileSecretStore(dataDir, { cipher: null, log: () => undefined });
-  const staff = new StaffDesk({ db, log, clock, dataDir, secrets, cardFormat: () => 'auto' });
+  const staff = new StaffDesk({ db, log, clock, dataDir, secrets, cardFormat: () => 'auto', monthCounts: monthCountsOf(db, () => zoneOf(clock)) });
   staff.seedPin('head', ADMIN_PIN);
   staff.seedPin('duty', STAFF_PIN);
   const settings = SettingsStore.of(db);

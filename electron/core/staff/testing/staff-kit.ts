@@ -19,6 +19,8 @@ import type { StaffAlertSink } from '../closing-alert.js';
 import { StaffDesk } from '../staff-desk.js';
 import { guardHandlers } from '../../guards/request-guards.js';
 import { staffHandlers, type StaffHandlers, type StaffRequestName } from '../staff-handlers.js';
+import { monthCountsOf } from '../../admin/tabel-service.js';
+import { zoneOf } from '../../time/clock.js';
 
 /** Demo children the README names: Әлихан, Айару, Алиса, Ерасыл, Інжу. */
 export const demoChildren = { alikhan: 'ch0001', ayaru: 'ch0002', alisa: 'ch0003', yerasyl: 'ch0004', inzhu: 'ch0005' } as const;
@@ -45,7 +47,8 @@ export function staffKit(startIso: string = MORNING, options: { alerts?: StaffAl
     },
   });
   const secrets = new FileSecretStore(dataDir, { cipher: null, log: () => undefined });
-  const desk = new StaffDesk({ db, log, clock, dataDir, secrets, cardFormat: () => 'auto', ...(options.alerts ? { alerts: options.alerts } : {}) });
+  const monthCounts = monthCountsOf(db, () => zoneOf(clock));
+  const desk = new StaffDesk({ db, log, clock, dataDir, secrets, cardFormat: () => 'auto', monthCounts, ...(options.alerts ? { alerts: options.alerts } : {}) });
   desk.ensureDemoSignIn();
   onTestFinished(() => {
     desk.stop();
