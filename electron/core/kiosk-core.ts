@@ -37,6 +37,7 @@ import { staffHandlers, type StaffAsyncRequestName } from './staff/staff-handler
 import { guardHandlers, guardsOf, projectGuarded, type GuardedHandlers } from './guards/request-guards.js';
 import { AdminDesk, type SaveFileAs } from './admin/admin-desk.js';
 import { adminHandlers, type AdminAsyncRequestName } from './admin/admin-handlers.js';
+import type { KioskShellControl } from './admin/admin-desk.js';
 import { CardDesk } from './admin/card-desk.js';
 import { cardHandlers } from './admin/card-handlers.js';
 import { RosterDesk } from './admin/roster-desk.js';
@@ -117,6 +118,8 @@ export interface KioskCoreOptions {
   outboxPruning?: { firstAfterMs?: number; everyMs?: number; batch?: number };
   /** Which shell runs the core and its version, for the diagnostics page. */
   shell?: ShellInfo;
+  /** What the shell lets an admin do from the console: leave the kiosk, switch its login item (admin/kiosk-shell.ts). */
+  kioskShell?: KioskShellControl;
   /** The longest the door waits after a restore for the city to give back its records (60 s by default, sync/city-recovery-wait.ts). */
   cityRecoveryWaitMs?: number;
   /**
@@ -710,6 +713,8 @@ export class KioskCore {
         },
         saveFileAs: this.options.saveFileAs ?? null,
         archive: { nativeBinding: this.options.nativeBinding ?? null, workerScript: this.options.audit?.workerScript ?? null, log: this.log },
+        kioskShell: this.options.kioskShell ?? null,
+        log: this.log,
         onDoorSettings: (door, changed) => {
           if (this.store?.db !== db) return;
           this.updateStatus(this.store, { defaultLanguage: door.defaultLanguage, sound: door.sound, cameraDeviceId: door.cameraDeviceId });

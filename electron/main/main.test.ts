@@ -35,14 +35,15 @@ async function kioskWindow(): Promise<FakeBrowserWindow> {
 }
 
 describe('the Electron entry, installed', () => {
-  it('binds KioskApi, locks the kiosk window, keeps the display awake, and closes the core when it quits', async () => {
+  it('binds KioskApi, locks the kiosk window, keeps the display awake, and quits when an admin leaves from the console', async () => {
     electronFake.reset();
     electronFake.app.isPackaged = true;
     const dataDir = tempDataDir();
     vi.stubEnv('ESIK_DATA_DIR', dataDir);
     vi.stubEnv('ESIK_KIOSK', undefined);
-    vi.stubEnv('ESIK_DEMO', undefined);
-    process.argv = ['/opt/Esik/esik'];
+    // The demo kindergarten (--demo, as an installed app needs), for its admin and PIN.
+    vi.stubEnv('ESIK_DEMO', '1');
+    process.argv = ['/opt/Esik/esik', '--demo'];
     await import('./main.js');
     const win = await kioskWindow();
 
@@ -76,7 +77,14 @@ describe('the Electron entry, installed', () => {
     // On Linux the package's autostart entry starts it: no login item from the app.
     if (process.platform === 'linux') expect(electronFake.app.loginItems).toEqual([]);
 
-    electronFake.app.quit();
+    // An admin leaves through the console with their PIN: the app quits, and the window may close then.
+    const call = (name: string, args: unknown) => electronFake.ipcMain.invoke(IPC_CALL, topFrame('esik://app/index.html'), name, args);
+    const signedIn = (await call('staffSignIn', { who: { kind: 'staff', staffId: 'staff-admin' }, pin: '2468' })) as { value: { session: { sessionId: string } } };
+    const sessionId = signedIn.value.session.sessionId;
+    expect(await call('adminKioskShell', { sessionId })).toEqual({ ok: true, value: { canLeave: true, startAtLogin: process.platform === 'win32' ? true : null } });
+    expect(await call('adminLeaveKiosk', { sessionId, pin: '2468' })).toEqual({ ok: true, value: { outcome: 'leaving' } });
+    for (let turn = 0; turn < 200 && electronFake.app.quits === 0; turn++) await new Promise((next) => setTimeout(next, 10));
+    expect(electronFake.app.quits).toBe(1);
     expect(win.isDestroyed()).toBe(true);
     expect(electronFake.powerSaveBlocker.stopped).toEqual([1]);
     const log = logOf(dataDir);
@@ -84,6 +92,8 @@ describe('the Electron entry, installed', () => {
     expect(log).toContain('shortcut ignored in the kiosk window: close-window');
     expect(log).toContain('the kiosk window refused to close');
     expect(log).toContain('the kiosk window may close: the app is quitting');
+    expect(log).toContain('staff-admin left the kiosk from the console; closing');
+    if (process.platform === 'linux') expect(log).toContain("no login item: the package's /etc/xdg/autostart/esik.desktop starts it");
     // Nothing failed on the way out.
     expect(log).not.toContain('failed');
   });

@@ -53,6 +53,9 @@ function start(): void {
   // After too many failed starts: the recovery screen instead of the core (electron/core/start-guard/).
   if (!passCrashLoopGate(dataDir, kioskMode, log)) return;
   serveRenderer(rendererDirBeside(__dirname));
+  const loginItemWhere = { platform: process.platform, packaged: app.isPackaged };
+  const loginItemHere = loginItemPlan({ ...loginItemWhere, wanted: true });
+  if (loginItemHere.kind === 'none') applyLoginItem(loginItemHere, log);
   const core = new KioskCore({
     dataDir,
     // An installed kiosk is never the public demo unless started with --demo (electron/core/setup/demo-mode.ts).
@@ -79,6 +82,12 @@ function start(): void {
     shell: { kind: 'electron', version: app.getVersion() },
     // electron-updater on the generic feed the core checked; it downloads and installs only when the core says so.
     updates: { installer: shellUpdateInstaller(log) },
+    // An admin leaves from the console with their PIN (the window's lock lets go as the app quits), and switches the
+    // login item where there is one (the installed app on Windows).
+    kioskShell: {
+      leave: () => app.quit(),
+      startAtLogin: loginItemHere.kind === 'set' ? (on) => applyLoginItem(loginItemPlan({ ...loginItemWhere, wanted: on }), log) : null,
+    },
   });
 
   bindKioskApi(core.handlers, log);
@@ -86,7 +95,6 @@ function start(): void {
   const win = createKioskWindow({ preload: join(__dirname, 'preload.cjs'), kiosk: kioskMode, log });
   // In kiosk mode the window stays in front: no closing, reloading or developer tools from the keyboard.
   if (kioskMode) lockKioskWindow(win, log);
-  applyLoginItem(loginItemPlan({ platform: process.platform, packaged: app.isPackaged, wanted: true }), log);
   core.onEvent((name, payload) => {
     if (!win.isDestroyed()) win.webContents.send(IPC_EVENT, name, payload);
   });

@@ -60,6 +60,8 @@ const core = new KioskCore({
   // The web host never installs: it checks a feed or a folder. ESIK_UPDATE_TRUST_KEY adds a public key to check against
   // (a vendor trying its feed before release, the browser tests); Electron trusts only the keys built in.
   updates: { extraTrustedKeys: process.env.ESIK_UPDATE_TRUST_KEY ? [process.env.ESIK_UPDATE_TRUST_KEY] : [] },
+  // An admin who leaves the kiosk from the console stops the host; the web host manages no login item.
+  kioskShell: { leave: () => shutdown('an admin left the kiosk from the console'), startAtLogin: null },
 });
 const linkFile = join(dataDir, LINK_FILE_NAME);
 const host = await startWebHost({ core, rendererDir: join(here, '../renderer'), port: options.port, linkFile, log });

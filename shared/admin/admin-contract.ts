@@ -7,6 +7,7 @@ import { EventKindSchema, EventMethodSchema, Id, LanguageSchema } from '../domai
 import { HeadcountGroupSchema } from '../staff/staff-contract.js';
 import { OverrideReasonSchema, StaffSignInModeSchema } from '../staff/staff-domain.js';
 import { archiveRequests } from './archive-contract.js';
+import { kioskShellRequests } from './kiosk-shell-contract.js';
 import { cardRequests } from './card-contract.js';
 import { rosterRequests } from './roster-contract.js';
 import { rosterImportRequests } from './roster-import-contract.js';
@@ -233,6 +234,7 @@ export const adminRequests = {
   ...timeZoneRequests,
   /** The roster from the kindergarten's own spreadsheet (shared/admin/roster-import-contract.ts). */
   ...rosterImportRequests,
+  ...kioskShellRequests,
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
 export type AdminRequestName = keyof typeof adminRequests;

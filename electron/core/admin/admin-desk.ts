@@ -15,6 +15,8 @@ import type { StaffMember } from '../../../shared/staff/staff-contract.js';
 import type { SignInChannel } from '../../../shared/staff/staff-domain.js';
 import type { ArchivedYear, ArchiveOverview, ArchiveYearOutcome } from '../../../shared/admin/archive-contract.js';
 import { YearArchive, type ArchivedYear as ArchivedYearState } from '../ledger/archive/year-archive.js';
+import type { KioskShellState, LeaveKioskOutcome } from '../../../shared/admin/kiosk-shell-contract.js';
+import { KioskShell, type KioskShellControl } from './kiosk-shell.js';
 import type { QrSigner } from '../credentials/qr-issuer.js';
 import type { SettingsStore } from '../ledger/settings-store.js';
 import type { StaffDesk } from '../staff/staff-desk.js';
@@ -61,6 +63,9 @@ export interface AdminDeskOptions {
    * opening files with the runtime's SQLite binding; its lines go to `log`.
    */
   archive?: { nativeBinding: string | null; workerScript: string | URL | null; log: (line: string) => void };
+  /** What the shell lets the console do (leave the kiosk, its login item); absent or null: nothing (tests). */
+  kioskShell?: KioskShellControl | null;
+  log?: (line: string) => void;
 }
 
 export class AdminDesk {
@@ -74,6 +79,7 @@ export class AdminDesk {
   private readonly qrCards: QrCards;
   private readonly years: YearArchive;
   private readonly timeZone: TimeZoneSetting;
+  private readonly shell: KioskShell;
 
   constructor(private readonly options: AdminDeskOptions) {
     const { db } = options;
@@ -112,6 +118,20 @@ export class AdminDesk {
       workerScript: options.archive?.workerScript ?? null,
       log: options.archive?.log ?? (() => undefined),
     });
+    this.shell = new KioskShell({ db, settings: options.settings, audit: this.audit, staff: options.staff, control: options.kioskShell ?? null, log: options.log ?? (() => undefined) });
+  }
+
+  kioskShell(): KioskShellState {
+    return this.shell.state();
+  }
+
+  /** Closes the kiosk once the admin's own PIN is given again (the shell quits a moment after answering). */
+  leaveKiosk(member: StaffMember, pin: string, at: LocalTime, channel: SignInChannel): Promise<LeaveKioskOutcome> {
+    return this.shell.leave(member, pin, at, channel);
+  }
+
+  setStartAtLogin(staffId: string, on: boolean, at: LocalTime): KioskShellState {
+    return this.shell.setStartAtLogin(staffId, on, at);
   }
 
   /** Stops an archive being written between its steps (the kiosk closing); nothing is moved then. */
@@ -256,4 +276,4 @@ export class AdminDesk {
   }
 }
 
-export type { SaveFileAs };
+export type { SaveFileAs, KioskShellControl };

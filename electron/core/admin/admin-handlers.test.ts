@@ -50,6 +50,9 @@ function everyRequest(sessionId: string): { [K in AdminRequestName]: unknown } {
       skipProblemRows: false,
       expected: Object.fromEntries(['groups', 'children', 'companions', 'cards', 'links'].map((k) => [k, { added: 0, changed: 0, removed: 0 }])),
     },
+    adminKioskShell: { sessionId },
+    adminLeaveKiosk: { sessionId, pin: '2468' },
+    adminSetStartAtLogin: { sessionId, on: false },
   };
 }
 
@@ -60,7 +63,7 @@ describe('the admin requests', () => {
     const ended = await kit.signIn();
     kit.staff.signOut(ended, 'button');
     const names = Object.keys(adminRequests) as AdminRequestName[];
-    expect(names).toHaveLength(34);
+    expect(names).toHaveLength(37);
     for (const [sessionId, code] of [
       [staffSession, 'STAFF_FORBIDDEN'],
       [ended, 'STAFF_SESSION_ENDED'],

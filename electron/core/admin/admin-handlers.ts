@@ -12,7 +12,7 @@ import type { rosterImportRequests } from '../../../shared/admin/roster-import-c
 import type { AdminDesk } from './admin-desk.js';
 
 /** The admin requests that write a file and so answer with a Promise. */
-export type AdminAsyncRequestName = 'adminExportTabel' | 'adminExportAct' | 'adminPrintQrCards' | 'adminSaveExport' | 'adminArchiveYear' | 'adminVerifyArchive';
+export type AdminAsyncRequestName = 'adminExportTabel' | 'adminExportAct' | 'adminPrintQrCards' | 'adminSaveExport' | 'adminArchiveYear' | 'adminVerifyArchive' | 'adminLeaveKiosk';
 
 type AdminDeskRequestName = Exclude<AdminRequestName, keyof typeof cardRequests | keyof typeof rosterRequests | keyof typeof rosterImportRequests>;
 
@@ -60,6 +60,9 @@ export function adminHandlers(): GuardedHandlers<AdminDesk, AdminHandlers> {
     adminVerifyArchive: { guard: 'admin', run: ({ year }, { store: d, caller: { at } }) => d.verifyArchive(year, at) },
     adminClock: { guard: 'admin', run: (_args, { store: d, caller: { at } }) => ok(d.clock(at.ms)) },
     adminSetTimeZone: { guard: 'admin', run: ({ zone }, { store: d, caller: { member, at } }) => d.setTimeZone(member.id, zone, at) },
+    adminKioskShell: { guard: 'admin', run: (_args, { store: d }) => ok(d.kioskShell()) },
+    adminLeaveKiosk: { guard: 'admin', run: async ({ pin }, { store: d, caller: { member, at, channel } }) => ok(await d.leaveKiosk(member, pin, at, channel)) },
+    adminSetStartAtLogin: { guard: 'admin', run: ({ on }, { store: d, caller: { member, at } }) => ok(d.setStartAtLogin(member.id, on, at)) },
     adminSetTransfer: { guard: 'admin', run: ({ date, kind, note }, { store: d, caller: { member, at } }) => ok({ transfers: d.setTransfer(member.id, date, kind, note ?? null, at) }) },
   };
 }

@@ -34,7 +34,9 @@ export type AdminAction =
   | 'update-install-ordered'
   // Migration 0019: a roster imported from the kindergarten's spreadsheet, or downloaded as one (roster/spreadsheet/).
   | 'roster-imported'
-  | 'roster-exported';
+  | 'roster-exported'
+  // Migration 0020: an admin closed the kiosk from the console with their PIN (admin/kiosk-shell.ts).
+  | 'kiosk-left';
 
 export class AdminAudit {
   private readonly insert: Statement<[string, string, number, string, string, string]>;

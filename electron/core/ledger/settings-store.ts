@@ -57,6 +57,9 @@ export const settingDeclarations = {
    * first open stores the OS's zone (kiosk-core.ts); a stored zone the tz data no longer knows reads as null too.
    */
   timeZone: setting(TimeZoneNameSchema.refine(isKnownTimeZone, 'not a time zone the tz data knows').nullable(), null),
+  // The shell.
+  /** The installed Windows app starts when its user logs in (electron/main/auto-start.ts); the console switches it. */
+  startAtLogin: setting(z.boolean(), true),
 
   // Staff (defaults are Almaty's rules; a roster from the city overrides some of them).
   /** A staff session ends by itself after this long without a request, and the UI returns to the door. */

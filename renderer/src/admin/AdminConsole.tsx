@@ -8,6 +8,8 @@ import { kioskLocalTime } from '../state/kiosk-zone.js';
 import type { StaffSession } from '../../../shared/staff/staff-contract.js';
 import { useIdle } from '../staff/use-idle.js';
 import { ArchivePage } from './ArchivePage.js';
+import { KioskShellPage } from './KioskShellPage.js';
+import { kioskShellTexts } from '../../../shared/i18n/admin/kiosk-shell-catalogs.js';
 import { BackupsPage } from './BackupsPage.js';
 import { CardsPage } from './CardsPage.js';
 import { CompanionsPage } from './CompanionsPage.js';
@@ -31,7 +33,7 @@ import { SetupConsoleTab } from '../setup/SetupConsoleTab.js';
 import { SetupScreen } from '../setup/SetupScreen.js';
 import './admin.css';
 
-const TABS = ['today', 'log', 'refused', 'tabel', 'roster', 'companions', 'cards', 'staff', 'sync', 'settings', 'diagnostics', 'backups', 'archive', 'updates', 'rosterImport'] as const;
+const TABS = ['today', 'log', 'refused', 'tabel', 'roster', 'companions', 'cards', 'staff', 'sync', 'settings', 'diagnostics', 'backups', 'archive', 'updates', 'rosterImport', 'computer'] as const;
 type Tab = (typeof TABS)[number] | 'setup';
 
 interface Props {
@@ -77,8 +79,8 @@ export function AdminConsole({ api, session, onBack, onSignOut, onIdle, onEnded 
       <nav className="admin-tabs" role="tablist">
         {TABS.map((name) => (
           <button key={name} type="button" role="tab" aria-selected={tab === name} className="admin-tab" data-testid={`admin-tab-${name}`} onClick={() => open(name)}>
-            {/* The Roster page's words live in its sub-catalog: the main catalogs are at TypeScript's limit. */}
-            {name === 'roster' ? rosterEditTexts(i18n.language).tab : t(`admin.tabs.${name}`)}
+            {/* The newer pages' words live in their sub-catalogs: the main catalogs are at TypeScript's limit. */}
+            {name === 'roster' ? rosterEditTexts(i18n.language).tab : name === 'computer' ? kioskShellTexts(i18n.language).tab : t(`admin.tabs.${name}`)}
           </button>
         ))}
         <SetupConsoleTab selected={tab === 'setup'} onOpen={() => open('setup')} />
@@ -102,6 +104,7 @@ export function AdminConsole({ api, session, onBack, onSignOut, onIdle, onEnded 
         </RosterImportCallContext.Provider>
       )}
       {tab === 'setup' && <SetupScreen api={api} session={session} onLanguage={applyLanguage} onClose={() => open('today')} onEnded={onEnded} />}
+      {tab === 'computer' && <KioskShellPage api={api} sessionId={session.sessionId} onEnded={onEnded} />}
       {tab === 'staff' && <StaffAccountsPage api={api} session={session} onEnded={onEnded} />}
       {tab === 'sync' && (
         <SyncPage

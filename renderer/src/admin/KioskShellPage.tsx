@@ -1,0 +1,142 @@
+// The admin's "This computer" page: whether the installed app starts at its user's login (where the app manages
+// that), and leaving the kiosk, which asks the admin's PIN again. The core decides and the shell closes; the page asks
+// and shows.
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { KioskShellState } from '../../../shared/admin/kiosk-shell-contract.js';
+import type { KioskApi, KioskRequestName, RequestArgs, RequestValue } from '../../../shared/api/contract.js';
+import type { Result } from '../../../shared/api/result.js';
+import { fillText } from '../../../shared/i18n/admin/backups-catalogs.js';
+import { kioskShellTexts } from '../../../shared/i18n/admin/kiosk-shell-catalogs.js';
+import type { KioskShellTexts } from '../../../shared/i18n/admin/kiosk-shell-en.js';
+import { safeCall } from '../api/safe-call.js';
+import { whenText } from './diagnostics-format.js';
+import { useLoadedOnce } from './use-loaded-once.js';
+
+interface Props {
+  api: KioskApi;
+  sessionId: string;
+  onEnded: () => void;
+}
+
+type Call = <K extends KioskRequestName>(name: K, args: Omit<RequestArgs<K>, 'sessionId'>) => Promise<Result<RequestValue<K>>>;
+type Note = { text: string; failed: boolean } | null;
+
+export function KioskShellPage({ api, sessionId, onEnded }: Props) {
+  const { t, i18n } = useTranslation();
+  const x = kioskShellTexts(i18n.language);
+  const call: Call = useCallback(
+    async (name, args) => {
+      const result = await safeCall(api, name, { ...args, sessionId } as RequestArgs<typeof name>);
+      if (!result.ok && result.error.code === 'STAFF_SESSION_ENDED') onEnded();
+      return result;
+    },
+    [api, sessionId, onEnded],
+  );
+  const load = useCallback((): Promise<Result<KioskShellState>> => call('adminKioskShell', {}), [call]);
+  const loaded = useLoadedOnce(load);
+  const [state, setState] = useState<KioskShellState | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const shown = state ?? loaded;
+  if (!shown) return <p className="staff-hint">{t('admin.log.loading')}</p>;
+
+  return (
+    <div className="admin-page admin-today" data-testid="admin-kiosk-shell">
+      <h3>{x.startAtLoginTitle}</h3>
+      <StartAtLogin t={t} x={x} call={call} state={shown} onChanged={setState} />
+      <h3>{x.leaveTitle}</h3>
+      {!shown.canLeave ? (
+        <p className="staff-hint" data-testid="leave-not-here">
+          {x.notHere}
+        </p>
+      ) : confirming ? (
+        <ConfirmLeave t={t} x={x} call={call} onCancel={() => setConfirming(false)} />
+      ) : (
+        <button type="button" className="staff-primary" data-testid="leave-kiosk" onClick={() => setConfirming(true)}>
+          {x.leaveOpen}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function NoteLine({ note, testId }: { note: Note; testId: string }) {
+  if (!note) return null;
+  return (
+    <p className={note.failed ? 'staff-refusal' : 'staff-hint'} role={note.failed ? 'alert' : 'status'} data-testid={testId} data-failed={note.failed}>
+      {note.text}
+    </p>
+  );
+}
+
+function StartAtLogin({ t, x, call, state, onChanged }: { t: TFunction; x: KioskShellTexts; call: Call; state: KioskShellState; onChanged: (state: KioskShellState) => void }) {
+  const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState<Note>(null);
+  if (state.startAtLogin === null) return <p className="staff-hint" data-testid="start-at-login-not-here">{x.startAtLoginNotHere}</p>;
+  const change = async (on: boolean) => {
+    setBusy(true);
+    setNote(null);
+    const done = await call('adminSetStartAtLogin', { on });
+    setBusy(false);
+    if (!done.ok) return setNote({ text: t(`errors.${done.error.code}`, { defaultValue: done.error.code }), failed: true });
+    onChanged(done.value);
+    setNote({ text: x.startAtLoginSaved, failed: false });
+  };
+  return (
+    <>
+      <label className="staff-field">
+        <input type="checkbox" data-testid="start-at-login" checked={state.startAtLogin} disabled={busy} onChange={(e) => void change(e.target.checked)} />
+        {x.startAtLogin}
+      </label>
+      <NoteLine note={note} testId="start-at-login-result" />
+    </>
+  );
+}
+
+function ConfirmLeave({ t, x, call, onCancel }: { t: TFunction; x: KioskShellTexts; call: Call; onCancel: () => void }) {
+  const [pin, setPin] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [left, setLeft] = useState(false);
+  const [note, setNote] = useState<Note>(null);
+  const leave = async () => {
+    setBusy(true);
+    setNote(null);
+    const done = await call('adminLeaveKiosk', { pin });
+    setBusy(false);
+    setPin('');
+    if (!done.ok) return setNote({ text: t(`errors.${done.error.code}`, { defaultValue: done.error.code }), failed: true });
+    const outcome = done.value;
+    if (outcome.outcome === 'leaving') {
+      setLeft(true);
+      return setNote({ text: x.left, failed: false });
+    }
+    const text =
+      outcome.outcome === 'wrong-pin'
+        ? fillText(x.wrongPin, { left: outcome.attemptsLeft })
+        : outcome.outcome === 'locked'
+          ? fillText(x.locked, { until: whenText(Date.parse(outcome.until)) })
+          : x.notHere;
+    setNote({ text, failed: true });
+  };
+  return (
+    <section role="dialog" aria-label={x.leaveTitle} data-testid="leave-confirm">
+      <p>{x.leaveText}</p>
+      <div className="staff-row">
+        <label className="staff-field">
+          {x.pin}
+          <input type="password" inputMode="numeric" autoComplete="off" data-testid="leave-pin" value={pin} maxLength={12} disabled={left} onChange={(e) => setPin(e.target.value)} />
+        </label>
+      </div>
+      <div className="staff-row">
+        <button type="button" className="staff-primary" data-testid="leave-confirm-button" disabled={busy || left || pin === ''} onClick={() => void leave()}>
+          {busy ? x.leaving : x.confirm}
+        </button>
+        <button type="button" className="staff-back" data-testid="leave-cancel" disabled={busy || left} onClick={onCancel}>
+          {x.cancel}
+        </button>
+      </div>
+      <NoteLine note={note} testId="leave-result" />
+    </section>
+  );
+}
