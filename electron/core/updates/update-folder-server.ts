@@ -5,6 +5,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { pipeline } from 'node:stream';
 
 export interface FolderFeed {
   url: string;
@@ -42,9 +43,10 @@ export function serveFolder(folder: string): Promise<FolderFeed> {
       response.end();
       return;
     }
-    const stream = createReadStream(path);
-    stream.on('error', () => response.destroy());
-    stream.pipe(response);
+    // pipeline, not pipe: a download the client gives up on (the updater cancelled, the kiosk closing) destroys the
+    // file's stream too, where pipe() would leave it paused and its file open for as long as the kiosk runs. Either
+    // side failing ends both; there is nobody to tell but the client, whose connection ends.
+    pipeline(createReadStream(path), response, () => undefined);
   });
   server.on('clientError', (_error, socket) => socket.destroy());
   return new Promise((resolve, reject) => {
