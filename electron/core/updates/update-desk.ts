@@ -66,7 +66,11 @@ export class UpdateDesk {
 
   start(): void {
     if (this.timer || this.stopped) return;
-    this.timer = setInterval(() => void this.tick(), this.options.tickMs ?? TICK_MS);
+    // A round that fails (the records read-only on a full or vanished disk) is logged and the next one tries again: a
+    // rejection left to the timer would end the web host's process.
+    this.timer = setInterval(() => {
+      this.tick().catch((error: unknown) => this.options.log(`[updates] the update round failed: ${error instanceof Error ? error.message : String(error)}`));
+    }, this.options.tickMs ?? TICK_MS);
     this.timer.unref();
   }
 
@@ -166,6 +170,11 @@ export class UpdateDesk {
     this.busy = true;
     try {
       const answer = await askFeed(feedUrl, this.channelFile, this.trustedKeys);
+      // The kiosk closed while the feed answered (a restore, "Start afresh"): its records are closed with it.
+      if (this.stopped) {
+        this.options.log(`[updates] the feed answered after the updates stopped; its answer is dropped`);
+        return;
+      }
       if (answer.ok) this.offered({ manifest: answer.manifest, source: 'feed', from: { feedUrl } });
       else this.refused('feed', answer.code, answer.detail);
     } finally {
