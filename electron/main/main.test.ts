@@ -81,7 +81,7 @@ describe('the Electron entry, installed', () => {
     const call = (name: string, args: unknown) => electronFake.ipcMain.invoke(IPC_CALL, topFrame('esik://app/index.html'), name, args);
     const signedIn = (await call('staffSignIn', { who: { kind: 'staff', staffId: 'staff-admin' }, pin: '2468' })) as { value: { session: { sessionId: string } } };
     const sessionId = signedIn.value.session.sessionId;
-    expect(await call('adminKioskShell', { sessionId })).toEqual({ ok: true, value: { canLeave: true, startAtLogin: process.platform === 'win32' ? true : null } });
+    expect(await call('adminKioskShell', { sessionId })).toEqual({ ok: true, value: { canLeave: true, startAtLogin: process.platform === 'win32' ? true : null, startAfresh: { setAsideIn: join(dataDir, 'set-aside') } } });
     expect(await call('adminLeaveKiosk', { sessionId, pin: '2468' })).toEqual({ ok: true, value: { outcome: 'leaving' } });
     for (let turn = 0; turn < 200 && electronFake.app.quits === 0; turn++) await new Promise((next) => setTimeout(next, 10));
     expect(electronFake.app.quits).toBe(1);

@@ -1,5 +1,5 @@
 // The admin console's "This computer" requests (merged into adminRequests): leaving the kiosk, which the admin
-// confirms with their PIN again, and whether the installed app starts when its user logs in (Windows; on Linux the
+// confirms with their PIN again, whether the demo may be put aside (the page's "Start afresh"), and whether the installed app starts when its user logs in (Windows; on Linux the
 // package's autostart entry starts it, docs/kiosk-setup.md).
 import { z } from 'zod';
 import { PinSchema } from '../staff/staff-domain.js';
@@ -11,6 +11,11 @@ export const KioskShellStateSchema = z.object({
   canLeave: z.boolean(),
   /** Whether the app starts at its user's login; null where the app does not manage that (Linux, run from the sources). */
   startAtLogin: z.boolean().nullable(),
+  /**
+   * The kiosk holds its own demo, so "Start afresh" (adminStartAfresh, shared/setup/setup-contract.ts) is offered: the
+   * demo's records go, kept whole, into a new folder inside `setAsideIn`. Null on a kindergarten's own records.
+   */
+  startAfresh: z.object({ setAsideIn: z.string().max(4096) }).nullable(),
 });
 export type KioskShellState = z.infer<typeof KioskShellStateSchema>;
 

@@ -60,7 +60,7 @@ export const en = {
     ENROLL_PROTOCOL_UNSUPPORTED: 'This server does not speak the Esik protocol version this kiosk uses. Check the address or update the kiosk.',
     ENROLL_SERVER_ERROR: 'The city server answered with an error. Try again later or tell the city server administrator.',
     ENROLL_DEVICE_ID_TAKEN: "The city server already has another kiosk registered under this kiosk's device id. Tell the city server administrator: a person must check which kiosk it is.",
-    ENROLL_DEMO: 'This is the demo kiosk: its made-up records never go to a city. First use "Start afresh" in the admin console.',
+    ENROLL_DEMO: 'This is the demo kiosk: its made-up records never go to a city. First put the demo aside: admin console, "This computer" page, "Start afresh".',
     SETUP_BAD_TIME_ZONE: 'This computer does not know that time zone. Choose one from the list.',
     SETUP_NO_CITY_PREVIEW: 'No enrollment with the city is waiting. Type the address and the code again.',
     SETUP_NOT_A_CARD: 'That does not look like a card number. Tap the card on the reader again.',

@@ -118,7 +118,7 @@ export class AdminDesk {
       workerScript: options.archive?.workerScript ?? null,
       log: options.archive?.log ?? (() => undefined),
     });
-    this.shell = new KioskShell({ db, settings: options.settings, audit: this.audit, staff: options.staff, control: options.kioskShell ?? null, log: options.log ?? (() => undefined) });
+    this.shell = new KioskShell({ db, dataDir: options.dataDir, settings: options.settings, audit: this.audit, staff: options.staff, control: options.kioskShell ?? null, log: options.log ?? (() => undefined) });
   }
 
   kioskShell(): KioskShellState {

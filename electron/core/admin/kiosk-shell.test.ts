@@ -1,7 +1,8 @@
 // Leaving the kiosk and its login item through KioskApi, on a real kiosk: the admin's PIN again, the audit, and the
 // shell told only once the core has decided.
 import BetterSqlite3 from 'better-sqlite3';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../api/dispatch.js';
 import { KioskCore } from '../kiosk-core.js';
@@ -34,7 +35,9 @@ function kiosk(control: 'installed' | 'no-login-item' | 'none') {
       db.close();
     }
   };
-  return { dataDir, core, call, signIn, calls, audit };
+  // The demo's own kiosk offers Start afresh, naming where the demo would be kept.
+  const demoAside = { setAsideIn: join(dataDir, 'set-aside') };
+  return { dataDir, core, call, signIn, calls, audit, demoAside };
 }
 
 describe('leaving the kiosk from the console', () => {
@@ -69,10 +72,10 @@ describe('leaving the kiosk from the console', () => {
   });
 
   it('answers not-here, with nothing on record, where the shell cannot close the kiosk', async () => {
-    const { core, call, signIn, audit } = kiosk('none');
+    const { core, call, signIn, audit, demoAside } = kiosk('none');
     try {
       const sessionId = await signIn('staff-admin', '2468');
-      expect(await call('adminKioskShell', { sessionId })).toEqual({ ok: true, value: { canLeave: false, startAtLogin: null } });
+      expect(await call('adminKioskShell', { sessionId })).toEqual({ ok: true, value: { canLeave: false, startAtLogin: null, startAfresh: demoAside } });
       expect(await call('adminLeaveKiosk', { sessionId, pin: '2468' })).toEqual({ ok: true, value: { outcome: 'not-here' } });
       expect(audit()).toEqual([]);
     } finally {
@@ -83,14 +86,14 @@ describe('leaving the kiosk from the console', () => {
 
 describe('the login item', () => {
   it('is registered as stored when the kiosk opens, and the admin’s change is applied and on record', async () => {
-    const { core, call, signIn, calls, audit } = kiosk('installed');
+    const { core, call, signIn, calls, audit, demoAside } = kiosk('installed');
     try {
       expect(calls.loginItem).toEqual([true]);
       const sessionId = await signIn('staff-admin', '2468');
-      expect(await call('adminKioskShell', { sessionId })).toEqual({ ok: true, value: { canLeave: true, startAtLogin: true } });
-      expect(await call('adminSetStartAtLogin', { sessionId, on: false })).toEqual({ ok: true, value: { canLeave: true, startAtLogin: false } });
+      expect(await call('adminKioskShell', { sessionId })).toEqual({ ok: true, value: { canLeave: true, startAtLogin: true, startAfresh: demoAside } });
+      expect(await call('adminSetStartAtLogin', { sessionId, on: false })).toEqual({ ok: true, value: { canLeave: true, startAtLogin: false, startAfresh: demoAside } });
       // The same choice again changes nothing and writes nothing.
-      expect(await call('adminSetStartAtLogin', { sessionId, on: false })).toEqual({ ok: true, value: { canLeave: true, startAtLogin: false } });
+      expect(await call('adminSetStartAtLogin', { sessionId, on: false })).toEqual({ ok: true, value: { canLeave: true, startAtLogin: false, startAfresh: demoAside } });
       expect(calls.loginItem).toEqual([true, false]);
       expect(audit()).toEqual([{ action: 'settings-changed', staff_id: 'staff-admin', detail: '{"startAtLogin":{"from":true,"to":false}}' }]);
     } finally {
@@ -111,12 +114,33 @@ describe('the login item', () => {
   });
 
   it('is not offered where the shell manages none (Linux: the package’s autostart entry), and a change there does nothing', async () => {
-    const { core, call, signIn, audit } = kiosk('no-login-item');
+    const { core, call, signIn, audit, demoAside } = kiosk('no-login-item');
     try {
       const sessionId = await signIn('staff-admin', '2468');
-      expect(await call('adminKioskShell', { sessionId })).toEqual({ ok: true, value: { canLeave: true, startAtLogin: null } });
-      expect(await call('adminSetStartAtLogin', { sessionId, on: false })).toEqual({ ok: true, value: { canLeave: true, startAtLogin: null } });
+      expect(await call('adminKioskShell', { sessionId })).toEqual({ ok: true, value: { canLeave: true, startAtLogin: null, startAfresh: demoAside } });
+      expect(await call('adminSetStartAtLogin', { sessionId, on: false })).toEqual({ ok: true, value: { canLeave: true, startAtLogin: null, startAfresh: demoAside } });
       expect(audit()).toEqual([]);
+    } finally {
+      core.close();
+    }
+  });
+});
+
+describe('Start afresh on the page', () => {
+  it('is offered on the kiosk’s own demo, naming the folder the demo then goes into, and not on the empty kiosk after it', async () => {
+    const { dataDir, core, call, signIn, demoAside } = kiosk('installed');
+    try {
+      const demoAdmin = await signIn('staff-admin', '2468');
+      expect(await call('adminKioskShell', { sessionId: demoAdmin })).toMatchObject({ ok: true, value: { startAfresh: demoAside } });
+      const started = (await call('adminStartAfresh', { sessionId: demoAdmin, pin: '2468' })) as { ok: true; value: { outcome: string; setAside: string } };
+      expect(started.value.outcome).toBe('started');
+      // Where the page said: a demo-<time> folder inside the one it named.
+      expect(dirname(join(dataDir, started.value.setAside))).toBe(demoAside.setAsideIn);
+      expect(existsSync(join(dataDir, started.value.setAside, 'esik.sqlite'))).toBe(true);
+
+      // The kindergarten's own first admin on the empty kiosk: nothing to put aside any more.
+      const created = (await call('setupCreateAdmin', { firstName: 'Гүлмира', lastName: 'Ахметова', pin: '864213' })) as { ok: true; value: { session: { sessionId: string } } };
+      expect(await call('adminKioskShell', { sessionId: created.value.session.sessionId })).toMatchObject({ ok: true, value: { startAfresh: null } });
     } finally {
       core.close();
     }

@@ -1,13 +1,16 @@
 // What the console may ask of the shell that runs the kiosk: to close it when an admin leaves (their PIN again, on
 // record as kiosk-left), and whether the installed app starts at its user's login (a setting, on record as
-// settings-changed). The shell says what it can do (KioskShellControl); the rules stay here.
+// settings-changed). The shell says what it can do (KioskShellControl); the rules stay here. The page also offers
+// "Start afresh" (setup/setup-desk.ts) exactly where that request would be taken: on the kiosk's own demo.
 import type { Database } from 'better-sqlite3';
 import type { KioskShellState, LeaveKioskOutcome } from '../../../shared/admin/kiosk-shell-contract.js';
 import type { LocalTime } from '../../../shared/domain/local-time.js';
 import type { StaffMember } from '../../../shared/staff/staff-contract.js';
 import type { SignInChannel } from '../../../shared/staff/staff-domain.js';
+import { setAsideRoot } from '../files/demo-set-aside.js';
 import type { AdminAudit } from '../ledger/admin-audit.js';
 import type { SettingsStore } from '../ledger/settings-store.js';
+import { holdsLocalDemo } from '../roster/demo-kindergarten.js';
 import type { StaffDesk } from '../staff/staff-desk.js';
 
 /** What a shell lets the console do (electron/main/main.ts, electron/web/cli.ts). */
@@ -23,7 +26,7 @@ const LEAVE_AFTER_MS = 250;
 
 export class KioskShell {
   constructor(
-    private readonly deps: { db: Database; settings: SettingsStore; audit: AdminAudit; staff: StaffDesk; control: KioskShellControl | null; log: (line: string) => void },
+    private readonly deps: { db: Database; dataDir: string; settings: SettingsStore; audit: AdminAudit; staff: StaffDesk; control: KioskShellControl | null; log: (line: string) => void },
   ) {
     // The stored choice holds from the start: an installed app registers (or removes) its login item each time it opens.
     deps.control?.startAtLogin?.(deps.settings.get('startAtLogin'));
@@ -31,7 +34,11 @@ export class KioskShell {
 
   state(): KioskShellState {
     const control = this.deps.control;
-    return { canLeave: control !== null, startAtLogin: control?.startAtLogin ? this.deps.settings.get('startAtLogin') : null };
+    return {
+      canLeave: control !== null,
+      startAtLogin: control?.startAtLogin ? this.deps.settings.get('startAtLogin') : null,
+      startAfresh: holdsLocalDemo(this.deps.db) ? { setAsideIn: setAsideRoot(this.deps.dataDir) } : null,
+    };
   }
 
   async leave(member: StaffMember, pin: string, at: LocalTime, channel: SignInChannel): Promise<LeaveKioskOutcome> {

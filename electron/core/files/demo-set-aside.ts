@@ -8,6 +8,11 @@ import { syncFolder, writeFileAtomic } from './atomic-write.js';
 const MARKER = 'demo-set-aside.json';
 const SUFFIXES = ['', '-wal', '-shm', '-journal', '.anchor', '.damaged'];
 
+/** The folder inside which each put-aside demo gets its own demo-<time>/ folder (the console names it before). */
+export function setAsideRoot(dataDir: string): string {
+  return join(dataDir, 'set-aside');
+}
+
 /** Whether the demo was put aside in this data folder: the demo is not made here again. */
 export function demoSetAside(dataDir: string): boolean {
   return existsSync(join(dataDir, MARKER));
@@ -16,7 +21,7 @@ export function demoSetAside(dataDir: string): boolean {
 /** Moves the demo's files aside (the records closed) and returns the folder, relative to the data folder. */
 export function putDemoAside(databasePath: string, dataDir: string, who: { by: string; at: Date }): string {
   const stamp = who.at.toISOString().replace(/[-:.]/g, '');
-  const folder = join(dataDir, 'set-aside', `demo-${stamp}`);
+  const folder = join(setAsideRoot(dataDir), `demo-${stamp}`);
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   // The marker first: a crash part-way must not let the next start make a new demo beside a half-moved one.
   const note = `${JSON.stringify({ why: 'start-afresh', at: who.at.toISOString(), by: who.by, folder: relative(dataDir, folder) }, null, 2)}\n`;

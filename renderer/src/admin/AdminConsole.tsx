@@ -8,7 +8,7 @@ import { kioskLocalTime } from '../state/kiosk-zone.js';
 import type { StaffSession } from '../../../shared/staff/staff-contract.js';
 import { useIdle } from '../staff/use-idle.js';
 import { ArchivePage } from './ArchivePage.js';
-import { KioskShellPage } from './KioskShellPage.js';
+import { ThisComputerPage } from './ThisComputerPage.js';
 import { kioskShellTexts } from '../../../shared/i18n/admin/kiosk-shell-catalogs.js';
 import { BackupsPage } from './BackupsPage.js';
 import { CardsPage } from './CardsPage.js';
@@ -104,7 +104,7 @@ export function AdminConsole({ api, session, onBack, onSignOut, onIdle, onEnded 
         </RosterImportCallContext.Provider>
       )}
       {tab === 'setup' && <SetupScreen api={api} session={session} onLanguage={applyLanguage} onClose={() => open('today')} onEnded={onEnded} />}
-      {tab === 'computer' && <KioskShellPage api={api} sessionId={session.sessionId} onEnded={onEnded} />}
+      {tab === 'computer' && <ThisComputerPage api={api} sessionId={session.sessionId} onEnded={onEnded} />}
       {tab === 'staff' && <StaffAccountsPage api={api} session={session} onEnded={onEnded} />}
       {tab === 'sync' && (
         <SyncPage

@@ -1,18 +1,20 @@
 // The admin's "This computer" page: whether the installed app starts at its user's login (where the app manages
-// that), and leaving the kiosk, which asks the admin's PIN again. The core decides and the shell closes; the page asks
-// and shows.
+// that), leaving the kiosk, which asks the admin's PIN again, and on the demo kiosk "Start afresh". The core decides
+// and the shell closes; the page asks and shows.
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { KioskShellState } from '../../../shared/admin/kiosk-shell-contract.js';
-import type { KioskApi, KioskRequestName, RequestArgs, RequestValue } from '../../../shared/api/contract.js';
+import type { KioskApi } from '../../../shared/api/contract.js';
 import type { Result } from '../../../shared/api/result.js';
-import { fillText } from '../../../shared/i18n/admin/backups-catalogs.js';
 import { kioskShellTexts } from '../../../shared/i18n/admin/kiosk-shell-catalogs.js';
 import type { KioskShellTexts } from '../../../shared/i18n/admin/kiosk-shell-en.js';
-import { safeCall } from '../api/safe-call.js';
-import { whenText } from './diagnostics-format.js';
 import { useLoadedOnce } from './use-loaded-once.js';
+import { whenText } from './diagnostics-format.js';
+import { useThisComputerCall, type ThisComputerCall } from './this-computer-call.js';
+import { pinRefusalText, type Note } from './this-computer-outcomes.js';
+import { ThisComputerNote } from './ThisComputerNote.js';
+import { ThisComputerStartAfresh } from './ThisComputerStartAfresh.js';
 
 interface Props {
   api: KioskApi;
@@ -20,20 +22,10 @@ interface Props {
   onEnded: () => void;
 }
 
-type Call = <K extends KioskRequestName>(name: K, args: Omit<RequestArgs<K>, 'sessionId'>) => Promise<Result<RequestValue<K>>>;
-type Note = { text: string; failed: boolean } | null;
-
-export function KioskShellPage({ api, sessionId, onEnded }: Props) {
+export function ThisComputerPage({ api, sessionId, onEnded }: Props) {
   const { t, i18n } = useTranslation();
   const x = kioskShellTexts(i18n.language);
-  const call: Call = useCallback(
-    async (name, args) => {
-      const result = await safeCall(api, name, { ...args, sessionId } as RequestArgs<typeof name>);
-      if (!result.ok && result.error.code === 'STAFF_SESSION_ENDED') onEnded();
-      return result;
-    },
-    [api, sessionId, onEnded],
-  );
+  const call = useThisComputerCall(api, sessionId, onEnded);
   const load = useCallback((): Promise<Result<KioskShellState>> => call('adminKioskShell', {}), [call]);
   const loaded = useLoadedOnce(load);
   const [state, setState] = useState<KioskShellState | null>(null);
@@ -57,20 +49,13 @@ export function KioskShellPage({ api, sessionId, onEnded }: Props) {
           {x.leaveOpen}
         </button>
       )}
+      {/* Only the kiosk's own demo may be put aside (the core refuses it anywhere else, AFRESH_NOT_DEMO). */}
+      {shown.startAfresh && <ThisComputerStartAfresh t={t} x={x} call={call} setAsideIn={shown.startAfresh.setAsideIn} onStarted={onEnded} />}
     </div>
   );
 }
 
-function NoteLine({ note, testId }: { note: Note; testId: string }) {
-  if (!note) return null;
-  return (
-    <p className={note.failed ? 'staff-refusal' : 'staff-hint'} role={note.failed ? 'alert' : 'status'} data-testid={testId} data-failed={note.failed}>
-      {note.text}
-    </p>
-  );
-}
-
-function StartAtLogin({ t, x, call, state, onChanged }: { t: TFunction; x: KioskShellTexts; call: Call; state: KioskShellState; onChanged: (state: KioskShellState) => void }) {
+function StartAtLogin({ t, x, call, state, onChanged }: { t: TFunction; x: KioskShellTexts; call: ThisComputerCall; state: KioskShellState; onChanged: (state: KioskShellState) => void }) {
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<Note>(null);
   if (state.startAtLogin === null) return <p className="staff-hint" data-testid="start-at-login-not-here">{x.startAtLoginNotHere}</p>;
@@ -89,12 +74,12 @@ function StartAtLogin({ t, x, call, state, onChanged }: { t: TFunction; x: Kiosk
         <input type="checkbox" data-testid="start-at-login" checked={state.startAtLogin} disabled={busy} onChange={(e) => void change(e.target.checked)} />
         {x.startAtLogin}
       </label>
-      <NoteLine note={note} testId="start-at-login-result" />
+      <ThisComputerNote note={note} testId="start-at-login-result" />
     </>
   );
 }
 
-function ConfirmLeave({ t, x, call, onCancel }: { t: TFunction; x: KioskShellTexts; call: Call; onCancel: () => void }) {
+function ConfirmLeave({ t, x, call, onCancel }: { t: TFunction; x: KioskShellTexts; call: ThisComputerCall; onCancel: () => void }) {
   const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
   const [left, setLeft] = useState(false);
@@ -111,13 +96,7 @@ function ConfirmLeave({ t, x, call, onCancel }: { t: TFunction; x: KioskShellTex
       setLeft(true);
       return setNote({ text: x.left, failed: false });
     }
-    const text =
-      outcome.outcome === 'wrong-pin'
-        ? fillText(x.wrongPin, { left: outcome.attemptsLeft })
-        : outcome.outcome === 'locked'
-          ? fillText(x.locked, { until: whenText(Date.parse(outcome.until)) })
-          : x.notHere;
-    setNote({ text, failed: true });
+    setNote({ text: outcome.outcome === 'not-here' ? x.notHere : pinRefusalText(outcome, x, whenText), failed: true });
   };
   return (
     <section role="dialog" aria-label={x.leaveTitle} data-testid="leave-confirm">
@@ -136,7 +115,7 @@ function ConfirmLeave({ t, x, call, onCancel }: { t: TFunction; x: KioskShellTex
           {x.cancel}
         </button>
       </div>
-      <NoteLine note={note} testId="leave-result" />
+      <ThisComputerNote note={note} testId="leave-result" />
     </section>
   );
 }

@@ -17,5 +17,14 @@ export const kioskShellEn = {
   wrongPin: 'Wrong PIN. Attempts left: {{left}}.',
   locked: 'Too many wrong PINs: locked until {{until}}.',
   notHere: 'This kiosk cannot be closed from the console.',
+  startAfreshTitle: 'Start afresh',
+  startAfreshText: 'This kiosk runs the demo kindergarten: its children, cards and records are made up, so it cannot enroll with a city.',
+  startAfreshOpen: 'Start afresh…',
+  startAfreshKept: 'The demo’s records file is moved whole and unchanged into a new folder inside {{folder}}, named with today’s date and time.',
+  startAfreshNothingDeleted: 'Nothing is deleted: the demo stays in that folder until someone removes it by hand.',
+  startAfreshThen: 'Esik then opens empty, with a new device id, and the door shows the first-run setup: language, name, time zone, the first administrator with a new PIN, the roster. The demo’s PINs no longer work.',
+  startAfreshPin: 'Enter your PIN to confirm.',
+  startAfreshConfirm: 'Put the demo aside and start afresh',
+  startAfreshWorking: 'Putting the demo aside…',
 };
 export type KioskShellTexts = typeof kioskShellEn;
