@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { toLocalTime } from '../shared/domain/local-time.js';
 import { catalogs } from '../shared/i18n/catalogs.js';
+import { documentMonth } from '../shared/i18n/admin/tabel-print-catalogs.js';
 import { expect, test, type Kiosk } from './support/kiosk-test.js';
 import { demoStaff, signInByName } from './support/staff-steps.js';
 
@@ -106,7 +107,7 @@ test('the admin exports the табель: the XLSX holds the counts on screen, t
     return Array.isArray(v) ? v.slice(1) : [];
   };
   const all = Array.from({ length: sheet.rowCount }, (_, i) => values(i + 1));
-  expect(all[0]?.[0]).toBe(`Келу табелі — ${monthName}`);
+  expect(all[0]?.[0]).toBe(`Келу табелі — ${documentMonth(month, 'kk')}`);
   const header = all.findIndex((r) => r[0] === '№');
   const days = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
   const presentColumn = 2 + days;
@@ -119,11 +120,19 @@ test('the admin exports the табель: the XLSX holds the counts on screen, t
   const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('tabel-export-pdf').click()]);
   const pdfPath = await pdf.path();
   const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
-  expect(text).toContain(`Келу табелі — ${monthName}`);
+  expect(text).toContain(`Келу табелі — ${documentMonth(month, 'kk')}`);
   expect(text).toContain('Топ: Балапан');
   // The page renders: pdftoppm draws it as an A4 landscape image.
   const png = join(kiosk.host.dataDir, 'tabel-page');
   execFileSync('pdftoppm', ['-png', '-r', '30', '-f', '1', '-l', '1', '-singlefile', pdfPath, png]);
   expect(existsSync(`${png}.png`)).toBe(true);
   expect(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' })).toMatch(/Page size:\s+841\.89 x 595\.28 pts \(A4\)/);
+
+  // The whole kindergarten in one PDF: every group of the demo roster on its own page(s).
+  const [whole] = await Promise.all([page.waitForEvent('download'), page.getByTestId('tabel-export-all-pdf').click()]);
+  expect(whole.suggestedFilename()).toMatch(new RegExp(`^tabel-${month}-all-kk-.+\\.pdf$`));
+  const wholeText = execFileSync('pdftotext', [await whole.path(), '-'], { encoding: 'utf8' });
+  const groups = await page.getByTestId('tabel-group').locator('option').allTextContents();
+  expect(groups.length).toBeGreaterThan(1);
+  for (const group of groups) expect(wholeText).toContain(`Топ: ${group}`);
 });

@@ -200,6 +200,11 @@ export const adminRequests = {
     args: z.lazy(() => z.object({ ...Session, month: MonthSchema, format: z.enum(['xlsx', 'pdf']), language: LanguageSchema }).strict()),
     result: ExportedFileSchema,
   },
+  /** Every group's табель of a month in one file: XLSX with a sheet per group, or one PDF, each group on its own pages. */
+  adminExportWholeTabel: {
+    args: z.lazy(() => z.object({ ...Session, month: MonthSchema, format: z.enum(['xlsx', 'pdf']), language: LanguageSchema }).strict()),
+    result: ExportedFileSchema,
+  },
   /** The admin's transfers of working days in a month. */
   adminTransfers: {
     args: z.lazy(() => z.object({ ...Session, month: MonthSchema }).strict()),

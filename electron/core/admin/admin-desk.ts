@@ -25,7 +25,7 @@ import { CalendarTransfers } from './calendar-transfers.js';
 import { DoorSettingsStore } from './door-settings-store.js';
 import { saveExportAs, type SaveFileAs } from './export/save-export.js';
 import type { ExportedFile } from './export/exports-dir.js';
-import { exportTabel } from './export/tabel-export.js';
+import { exportTabel, exportWholeTabel } from './export/tabel-export.js';
 import { exportAct, monthlyAct } from './export/act-export.js';
 import { KioskRulesStore } from './kiosk-rules.js';
 import { QrCards } from './qr-cards.js';
@@ -222,6 +222,16 @@ export class AdminDesk {
     const written = await exportAct(act, format, language, { dataDir: this.options.dataDir, at });
     // On record as a табель export (the act is the табель's totals), marked as the act.
     this.audit.record('tabel-export', member.id, at, { document: 'act', month, format, language, fileName: written.fileName, earnedTenge: act.total.earnedTenge });
+    return ok(written);
+  }
+
+  /** Writes every group's табель of a month into one file in exports/, on record in the admin's audit. */
+  async exportWholeTabel(member: StaffMember, request: { month: string; format: 'xlsx' | 'pdf'; language: Language }, at: LocalTime): Promise<Result<ExportedFile>> {
+    const { month, format, language } = request;
+    const sheets = this.tabels.allSheets(month, at.localDate, language);
+    if (sheets.length === 0) return fail('INVALID_REQUEST', 'no groups');
+    const written = await exportWholeTabel(month, sheets, format, language, { dataDir: this.options.dataDir, at });
+    this.audit.record('tabel-export', member.id, at, { groupId: null, month, format, language, fileName: written.fileName });
     return ok(written);
   }
 

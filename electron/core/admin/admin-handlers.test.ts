@@ -18,6 +18,7 @@ function everyRequest(sessionId: string): { [K in AdminRequestName]: unknown } {
     adminTabel: { sessionId, groupId: 'g1', month: '2026-12', language: 'kk' },
     adminExportTabel: { sessionId, groupId: 'g1', month: '2026-12', format: 'csv', language: 'ru' },
     adminExportAct: { sessionId, month: '2026-12', format: 'xlsx', language: 'kk' },
+    adminExportWholeTabel: { sessionId, month: '2026-12', format: 'xlsx', language: 'kk' },
     adminTransfers: { sessionId, month: '2026-12' },
     adminSetTransfer: { sessionId, date: '2026-12-31', kind: 'day-off' },
     adminQrCardHolders: { sessionId },
@@ -63,7 +64,7 @@ describe('the admin requests', () => {
     const ended = await kit.signIn();
     kit.staff.signOut(ended, 'button');
     const names = Object.keys(adminRequests) as AdminRequestName[];
-    expect(names).toHaveLength(37);
+    expect(names).toHaveLength(38);
     for (const [sessionId, code] of [
       [staffSession, 'STAFF_FORBIDDEN'],
       [ended, 'STAFF_SESSION_ENDED'],

@@ -12,7 +12,7 @@ import type { rosterImportRequests } from '../../../shared/admin/roster-import-c
 import type { AdminDesk } from './admin-desk.js';
 
 /** The admin requests that write a file and so answer with a Promise. */
-export type AdminAsyncRequestName = 'adminExportTabel' | 'adminExportAct' | 'adminPrintQrCards' | 'adminSaveExport' | 'adminArchiveYear' | 'adminVerifyArchive' | 'adminLeaveKiosk';
+export type AdminAsyncRequestName = 'adminExportTabel' | 'adminExportAct' | 'adminExportWholeTabel' | 'adminPrintQrCards' | 'adminSaveExport' | 'adminArchiveYear' | 'adminVerifyArchive' | 'adminLeaveKiosk';
 
 type AdminDeskRequestName = Exclude<AdminRequestName, keyof typeof cardRequests | keyof typeof rosterRequests | keyof typeof rosterImportRequests>;
 
@@ -43,6 +43,10 @@ export function adminHandlers(): GuardedHandlers<AdminDesk, AdminHandlers> {
     adminExportAct: {
       guard: 'admin',
       run: async ({ month, format, language }, { store: d, caller: { member, at } }) => d.exportAct(member, { month, format, language }, at),
+    },
+    adminExportWholeTabel: {
+      guard: 'admin',
+      run: async ({ month, format, language }, { store: d, caller: { member, at } }) => d.exportWholeTabel(member, { month, format, language }, at),
     },
     adminSaveExport: { guard: 'admin', run: ({ fileName }, { store: d }) => d.saveExport(fileName) },
     adminQrCardHolders: { guard: 'admin', run: (_args, { store: d }) => ok({ holders: d.qrCardHolders() }) },

@@ -114,6 +114,12 @@ export class TabelService {
     });
   }
 
+  /** Every group's табель for the month, in the order of the groups' names as a Kazakh list puts them. */
+  allSheets(month: string, asOf: string, language: Language): TabelSheet[] {
+    const sheets = this.groups.all().flatMap(({ id }) => this.sheet(id, month, asOf, language) ?? []);
+    return inKazakhOrder(sheets, (s) => s.groupName, (s) => s.groupId);
+  }
+
   /**
    * Each child's unexcused days in the month of `today`, up to yesterday: read off the month's табель, so the staff
    * screens, the табель and the reports count them by the one rule (shared/admin/tabel.ts). Children with none are absent.

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { ExportFormat } from '../../../shared/admin/admin-contract.js';
 import { shiftMonth } from '../../../shared/admin/work-calendar.js';
 import type { Language } from '../../../shared/domain/attendance.js';
+import { tabelPrintCatalogs } from '../../../shared/i18n/admin/tabel-print-catalogs.js';
 import { dayText, monthOf, monthText } from './dates.js';
 import { deliverExport } from './deliver-export.js';
 import { ActExportPanel } from './ActExportPanel.js';
@@ -16,6 +17,8 @@ import { useLoadedOnce } from './use-loaded-once.js';
 
 const FORMATS: readonly ExportFormat[] = ['xlsx', 'csv', 'pdf'];
 const FILE_LANGUAGES: readonly Language[] = ['kk', 'ru'];
+/** The whole kindergarten's табель: a workbook with a sheet per group, or one PDF to print. */
+const WHOLE_FORMATS = ['xlsx', 'pdf'] as const;
 
 export function TabelPage({ call, today }: { call: AdminCall; today: string }) {
   const { t, i18n } = useTranslation();
@@ -42,10 +45,13 @@ export function TabelPage({ call, today }: { call: AdminCall; today: string }) {
   );
   const shown = sheet && sheet.groupId === groupId && sheet.month === month ? sheet : null;
 
-  const exportAs = async (format: ExportFormat) => {
+  const exportAs = async (format: ExportFormat, whole = false) => {
     if (groupId === null) return;
     setExporting(true);
-    const result = await call('adminExportTabel', { groupId, month, format, language: fileLanguage });
+    const result =
+      whole && format !== 'csv'
+        ? await call('adminExportWholeTabel', { month, format, language: fileLanguage })
+        : await call('adminExportTabel', { groupId, month, format, language: fileLanguage });
     setExporting(false);
     if (!result.ok) return setExported({ text: t(`errors.${result.error.code}`), failed: true });
     setExported(await deliverExport(call, result.value, t));
@@ -87,6 +93,11 @@ export function TabelPage({ call, today }: { call: AdminCall; today: string }) {
         {FORMATS.map((format) => (
           <button key={format} type="button" className="staff-primary" data-testid={`tabel-export-${format}`} disabled={exporting || groupId === null} onClick={() => void exportAs(format)}>
             {t(`admin.tabel.formats.${format}`)}
+          </button>
+        ))}
+        {WHOLE_FORMATS.map((format) => (
+          <button key={`whole-${format}`} type="button" className="staff-primary" data-testid={`tabel-export-all-${format}`} disabled={exporting || groupId === null} onClick={() => void exportAs(format, true)}>
+            {tabelPrintCatalogs[uiLanguage].allGroups}: {t(`admin.tabel.formats.${format}`)}
           </button>
         ))}
       </div>

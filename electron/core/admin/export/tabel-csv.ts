@@ -23,6 +23,7 @@ export function tabelCsv(table: TabelTable): Buffer {
     ...table.holidays.map((h) => [h]),
     [],
     ...table.legend.map((l) => [l]),
+    ...table.signatures.flatMap((s) => [[], [s]]),
   ];
   return Buffer.from(BOM + lines.map((cells) => cells.map(field).join(';')).join('\r\n') + '\r\n', 'utf8');
 }

@@ -1,34 +1,36 @@
 // The табель as a printable PDF, A4 landscape: the title, the grid (days off shaded, children over the unexcused
-// limit in red), the totals, the notes, the legend and the head's signature line. Pages break between children and
-// repeat the grid's header. Fonts are embedded (font-files.ts), so Kazakh letters print on any machine.
+// limit in red), the totals, then the notes and the signature lines beside the legend, one entry a line. Pages
+// break between children and repeat the grid's header; for the whole kindergarten each group starts a new page.
+// Fonts are embedded (font-files.ts), so Kazakh letters print on any machine.
 import { fontFiles } from './font-files.js';
 import type { TabelTable } from './tabel-table.js';
+
+type Doc = PDFKit.PDFDocument;
 
 const PAGE = { width: 841.89, height: 595.28, margin: 28 };
 const DAY_WIDTH = 15;
 const TOTAL_WIDTH = 20;
 const NUMBER_WIDTH = 16;
-const HEADER_HEIGHT = 58;
+const HEADER_HEIGHT = 62;
 const WEEKDAY_HEIGHT = 10;
 const ROW_HEIGHT = 12;
+const FOOTER_LINE = 8.5;
 const SHADE = '#e4e4e4';
 const LINE = '#8a8a8a';
 const RED = '#b00000';
 
-export async function tabelPdf(table: TabelTable, title: string): Promise<Buffer> {
-  // Loaded when a PDF is asked for, not at start-up, where it would stand between the kiosk's start and the door.
-  const { default: PDFDocument } = await import('pdfkit');
-  const fonts = fontFiles();
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: PAGE.margin, info: { Title: title, Author: 'Esik' } });
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolveBuffer, reject) => {
-    doc.on('end', () => resolveBuffer(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+/** The largest size (6.5pt down to 4.5pt) at which a rotated header fits its column whole: no word broken, at most the lines the column's width holds. */
+function headerFontSize(doc: Doc, label: string, length: number, thickness: number): number {
+  const words = label.split(/\s+/);
+  for (let size = 6.5; size > 4.5; size -= 0.5) {
+    doc.fontSize(size);
+    const widest = Math.max(...words.map((w) => doc.widthOfString(w)));
+    if (widest <= length && doc.heightOfString(label, { width: length }) <= thickness) return size;
+  }
+  return 4.5;
+}
 
+function drawTable(doc: Doc, table: TabelTable): void {
   const totalColumns = table.header.length - table.firstDayColumn - table.dayCount;
   const left = PAGE.margin;
   const contentWidth = PAGE.width - 2 * PAGE.margin;
@@ -44,12 +46,12 @@ export async function tabelPdf(table: TabelTable, title: string): Promise<Buffer
     doc.text(text, x + pad, y + (height - doc.currentLineHeight()) / 2 + 0.5, { width: width - 2 * pad, align, lineBreak: false, ellipsis: true, height });
   };
 
-  const gridRow = (cells: readonly (string | number)[], y: number, height: number, options: { bold?: boolean; color?: string; shade?: boolean }): void => {
+  const gridRow = (cells: readonly (string | number)[], y: number, height: number, options: { bold?: boolean; color?: string }): void => {
     doc.font(options.bold ? 'bold' : 'regular').fontSize(6.5);
     cells.forEach((value, c) => {
       const x = xs[c] ?? left;
       const w = widths[c] ?? 0;
-      if (options.shade !== false && isDayOff(c)) doc.rect(x, y, w, height).fill(SHADE);
+      if (isDayOff(c)) doc.rect(x, y, w, height).fill(SHADE);
       doc.rect(x, y, w, height).lineWidth(0.4).strokeColor(LINE).stroke();
       doc.fillColor(options.color ?? 'black');
       cellText(String(value), x, y, w, height, c === 1 ? 'left' : 'center');
@@ -58,18 +60,21 @@ export async function tabelPdf(table: TabelTable, title: string): Promise<Buffer
   };
 
   const gridHeader = (y: number): number => {
-    doc.font('bold').fontSize(6.5);
     table.header.forEach((label, c) => {
       const x = xs[c] ?? left;
       const w = widths[c] ?? 0;
+      doc.font('bold').fontSize(6.5);
       if (isDayOff(c)) doc.rect(x, y, w, HEADER_HEIGHT).fill(SHADE);
       doc.rect(x, y, w, HEADER_HEIGHT).lineWidth(0.4).strokeColor(LINE).stroke();
       doc.fillColor('black');
       if (c > table.firstDayColumn + table.dayCount - 1) {
-        // The totals' names stand upright in their narrow columns.
+        // The totals' names stand upright in their narrow columns, wrapped between words, never cut inside one.
+        const length = HEADER_HEIGHT - 6;
+        doc.fontSize(headerFontSize(doc, label, length, w - 2));
+        const height = doc.heightOfString(label, { width: length });
         doc.save();
         doc.rotate(-90, { origin: [x, y + HEADER_HEIGHT] });
-        doc.text(label, x + 3, y + HEADER_HEIGHT + (w - doc.currentLineHeight()) / 2, { width: HEADER_HEIGHT - 6, lineBreak: false, ellipsis: true });
+        doc.text(label, x + 3, y + HEADER_HEIGHT + (w - height) / 2, { width: length, align: 'center' });
         doc.restore();
       } else {
         cellText(label, x, y, w, HEADER_HEIGHT, c === 1 ? 'left' : 'center');
@@ -93,20 +98,55 @@ export async function tabelPdf(table: TabelTable, title: string): Promise<Buffer
     y += ROW_HEIGHT;
   }
   gridRow(table.totals, y, ROW_HEIGHT, { bold: true });
-  y += ROW_HEIGHT + 6;
+  y += ROW_HEIGHT + 8;
 
-  const footer = [table.notes.join('    '), table.holidays.join('    '), table.legend.join('    ')].filter((line) => line !== '');
+  // Below the grid: the notes, the holidays and the signatures on the left, the legend on the right, one entry a line.
+  const half = contentWidth / 2 - 10;
+  const notes = [...table.notes, ...table.holidays];
   doc.font('regular').fontSize(7);
-  const footerHeight = footer.reduce((h, line) => h + doc.heightOfString(line, { width: contentWidth }) + 2, 0) + 24;
-  if (y + footerHeight > bottom) {
+  const notesHeight = notes.reduce((h, line) => h + doc.heightOfString(line, { width: half }) + 1.5, 0) + table.signatures.length * 20 + 10;
+  const legendHeight = table.legend.reduce((h, line) => h + Math.max(FOOTER_LINE, doc.heightOfString(line, { width: half })), 0);
+  if (y + Math.max(notesHeight, legendHeight) > bottom) {
     doc.addPage();
     y = PAGE.margin;
   }
-  for (const line of footer) {
-    doc.text(line, left, y, { width: contentWidth });
-    y = doc.y + 2;
+  const top = y;
+  for (const line of notes) {
+    doc.text(line, left, y, { width: half });
+    y = doc.y + 1.5;
   }
-  doc.font('regular').fontSize(9).text(table.signature, left, y + 10, { width: contentWidth });
+  y += 10;
+  doc.fontSize(9);
+  for (const line of table.signatures) {
+    doc.text(line, left, y, { width: half });
+    y += 20;
+  }
+  doc.fontSize(7);
+  let legendY = top;
+  for (const line of table.legend) {
+    doc.text(line, left + contentWidth / 2 + 10, legendY, { width: half });
+    legendY = Math.max(legendY + FOOTER_LINE, doc.y);
+  }
+}
+
+/** One PDF of one or more табели: each starts on its own page. */
+export async function tabelPdf(tables: readonly TabelTable[], title: string): Promise<Buffer> {
+  // Loaded when a PDF is asked for, not at start-up, where it would stand between the kiosk's start and the door.
+  const { default: PDFDocument } = await import('pdfkit');
+  const fonts = fontFiles();
+  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: PAGE.margin, info: { Title: title, Author: 'Esik' } });
+  doc.registerFont('regular', fonts.regular);
+  doc.registerFont('bold', fonts.bold);
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolveBuffer, reject) => {
+    doc.on('end', () => resolveBuffer(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  tables.forEach((table, i) => {
+    if (i > 0) doc.addPage();
+    drawTable(doc, table);
+  });
   doc.end();
   return done;
 }

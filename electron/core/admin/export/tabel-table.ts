@@ -2,6 +2,7 @@
 // say the same thing. Days carry the mark codes of the catalog ("Б" sick, "О" vacation…) explained in the legend.
 import type { TabelMark, TabelSheet, TabelTotals } from '../../../../shared/admin/tabel.js';
 import type { Language } from '../../../../shared/domain/attendance.js';
+import { documentDate, documentMonth, tabelPrintCatalogs } from '../../../../shared/i18n/admin/tabel-print-catalogs.js';
 import { catalogs } from '../../../../shared/i18n/catalogs.js';
 
 /** The per-child total columns, in print order. */
@@ -31,7 +32,8 @@ export interface TabelTable {
   /** Days the law or the admin made days off, with their names. */
   holidays: string[];
   notes: string[];
-  signature: string;
+  /** The signature lines: the group teacher's, then the head's. */
+  signatures: string[];
 }
 
 /** Replaces {{name}} placeholders as i18next would. */
@@ -39,22 +41,23 @@ export function fill(template: string, values: Record<string, string | number>):
   return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }
 
-export function monthName(month: string, language: Language): string {
-  const months = catalogs[language].admin.months;
-  const name = months[`m${month.slice(5, 7)}` as keyof typeof months];
-  return `${name} ${month.slice(0, 4)}`;
+/** A day's present count under the grid; blank, not 0, under a weekend, a holiday, or a day not yet begun. */
+function presentCell(day: TabelSheet['days'][number] | undefined, asOf: string, count: number): number | '' {
+  if (!day || day.kind !== 'working') return '';
+  return day.date > asOf || (day.date === asOf && count === 0) ? '' : count;
 }
 
 export function tabelTable(sheet: TabelSheet, language: Language): TabelTable {
   const t = catalogs[language].admin.tabel;
   const weekdays = catalogs[language].admin.weekdays;
-  const monthTitle = monthName(sheet.month, language);
+  // A document writes its month as its language does: "2026 жылғы желтоқсан", "декабрь 2026".
+  const monthTitle = documentMonth(sheet.month, language);
   const blankBeforeDays = ['', ''];
   const blankAfterDays = TOTAL_COLUMNS.map(() => '');
   const notes = [fill(t.workingDays, { count: sheet.totals.workingDays }), fill(t.childDays, { count: sheet.totals.childDays })];
   if (sheet.totals.overLimitChildren > 0) notes.push(`! ${fill(t.overLimit, { limit: sheet.unexcusedLimit })}`);
-  if (sheet.days.some((d) => d.date >= sheet.asOf)) notes.push(fill(t.asOf, { date: sheet.asOf }));
-  if (sheet.days.some((d) => d.date < sheet.recordsSince)) notes.push(fill(t.recordsSince, { date: sheet.recordsSince }));
+  if (sheet.days.some((d) => d.date >= sheet.asOf)) notes.push(fill(t.asOf, { date: documentDate(sheet.asOf, language) }));
+  if (sheet.days.some((d) => d.date < sheet.recordsSince)) notes.push(fill(t.recordsSince, { date: documentDate(sheet.recordsSince, language) }));
   return {
     title: `${t.title} — ${monthTitle}`,
     monthTitle,
@@ -66,12 +69,12 @@ export function tabelTable(sheet: TabelSheet, language: Language): TabelTable {
       cells: [i + 1, `${row.lastName} ${row.firstName}${row.overLimit ? ' !' : ''}`, ...row.marks.map((m) => t.codes[m]), ...TOTAL_COLUMNS.map((c) => row.totals[c])],
       overLimit: row.overLimit,
     })),
-    totals: ['', t.presentPerDay, ...sheet.totals.presentByDay, ...TOTAL_COLUMNS.map((c) => sheet.totals[c])],
+    totals: ['', t.presentPerDay, ...sheet.totals.presentByDay.map((count, i) => presentCell(sheet.days[i], sheet.asOf, count)), ...TOTAL_COLUMNS.map((c) => sheet.totals[c])],
     firstDayColumn: blankBeforeDays.length,
     dayCount: sheet.days.length,
     legend: LEGEND_MARKS.map((m) => `${t.codes[m]} — ${t.marks[m]}`),
     holidays: sheet.days.filter((d) => d.kind === 'holiday' && d.label !== null).map((d) => `${d.day}: ${d.label ?? ''}`),
     notes,
-    signature: `${t.head}: ____________________ (${t.signature})`,
+    signatures: [tabelPrintCatalogs[language].teacher, t.head].map((who) => `${who}: ____________________ (${t.signature})`),
   };
 }
