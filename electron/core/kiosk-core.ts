@@ -35,7 +35,7 @@ import { SettingsStore } from './ledger/settings-store.js';
 import { StaffDesk } from './staff/staff-desk.js';
 import { staffHandlers, type StaffAsyncRequestName } from './staff/staff-handlers.js';
 import { guardHandlers, guardsOf, projectGuarded, type GuardedHandlers } from './guards/request-guards.js';
-import { AdminDesk, type SaveFileAs } from './admin/admin-desk.js';
+import { AdminDesk, monthCountsOf, type SaveFileAs } from './admin/admin-desk.js';
 import { adminHandlers, type AdminAsyncRequestName } from './admin/admin-handlers.js';
 import type { KioskShellControl } from './admin/admin-desk.js';
 import { CardDesk } from './admin/card-desk.js';
@@ -66,7 +66,6 @@ import { folderReadOnly } from './disk/folder-read-only.js';
 import { SetupDesk } from './setup/setup-desk.js';
 import { setupHandlers, type SetupAsyncRequestName } from './setup/setup-handlers.js';
 import { demoSetAside, putDemoAside } from './files/demo-set-aside.js';
-import { monthCountsOf } from './admin/tabel-service.js';
 
 export interface KioskCoreOptions {
   dataDir: string;

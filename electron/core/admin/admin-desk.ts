@@ -35,6 +35,9 @@ import { TabelService } from './tabel-service.js';
 import { todayView, type TodayView } from './today-view.js';
 import { TimeZoneSetting } from './time-zone-setting.js';
 
+/** The табель's month counts the staff desk is built with (staff/staff-views.ts MonthCounts): the admin floor gives them. */
+export { monthCountsOf } from './tabel-service.js';
+
 export interface AdminDeskOptions {
   db: Database;
   /** The staff side: the groups and who is in the building (the log's filters, today at a glance). */
