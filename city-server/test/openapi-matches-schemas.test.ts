@@ -26,6 +26,7 @@ const zodFor: Record<string, z.ZodType> = {
   CorrectionRecord: protocol.CorrectionRecordSchema,
   HeadcountRecord: protocol.HeadcountRecordSchema,
   ClosingResolutionRecord: protocol.ClosingResolutionRecordSchema,
+  CertificateCheckRecord: protocol.CertificateCheckRecordSchema,
   CredentialChangeRecord: protocol.CredentialChangeRecordSchema,
   RosterChange: RosterChangeSchema,
   RosterChangeRecord: protocol.RosterChangeRecordSchema,

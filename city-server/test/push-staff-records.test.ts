@@ -26,6 +26,7 @@ function staffRecords(deviceId: string, eventId: string): SyncRecord[] {
       groups: [{ groupId: 'g01', groupName: 'Балапан', present: 1, enrolled: 25, absent: 0, presentNames: ['Алиса Иванова'] }],
     },
     { type: 'closing-resolution', id: randomUUID(), deviceId, localDate: '2026-11-23', childId: 'ch0001', outcome: 'still-here', departureEventId: null, note: 'On the way', staffId: 'st1', occurredAt: AT, occurredMs: AT_MS },
+    { type: 'certificate-check', id: randomUUID(), deviceId, localDate: '2026-11-23', childId: 'ch0002', absentDays: 6, outcome: 'missing', staffId: 'st1', occurredAt: AT, occurredMs: AT_MS },
   ];
 }
 
@@ -51,25 +52,26 @@ describe('staff records at the city', () => {
     const again = await push(server.url, device, staff, headOf(chain));
     expect(again.results).toEqual(staff.map((r) => ({ id: r.id, status: 'duplicate' })));
     expect(again.chainHead).toEqual(headOf(chain));
-    expect(server.recordCount()).toBe(7);
+    expect(server.recordCount()).toBe(8);
   });
 
   it("rejects another device's record, an unknown child and a known id with other content", async () => {
     const server = await startTestServer();
     const device = await enrollDevice(server);
     const other = await enrollDevice(server, 'Door 2');
-    const [overrideReason, absence, , , closing] = staffRecords(device.deviceId, randomUUID());
+    const [overrideReason, absence, , , closing, certificate] = staffRecords(device.deviceId, randomUUID());
     await push(server.url, device, [overrideReason], headOf([]));
 
     const { results } = await push(
       server.url,
       device,
-      [{ ...absence, deviceId: other.deviceId }, { ...closing, childId: 'ch9999' }, { ...overrideReason, note: 'changed', reason: 'other' }],
+      [{ ...absence, deviceId: other.deviceId }, { ...closing, childId: 'ch9999' }, { ...overrideReason, note: 'changed', reason: 'other' }, { ...certificate, childId: 'ch9998' }],
       headOf([]),
     );
     expect(reasonOf(results[0])).toMatch(/is not the pushing device/);
     expect(reasonOf(results[1])).toMatch(/child ch9999 is not in this kindergarten/);
     expect(reasonOf(results[2])).toMatch(/already held with another hash/);
+    expect(reasonOf(results[3])).toMatch(/child ch9998 is not in this kindergarten/);
     expect(server.recordCount()).toBe(1);
   });
 

@@ -2,6 +2,7 @@
 // corrections, absences, the headcount and closing time. Every request but the sign-in ones carries the session id
 // the sign-in returned; the core ends sessions that stay idle.
 import { z } from 'zod';
+import { returnCheckRequests } from './return-check-contract.js';
 import { CardSourceSchema, EventKindSchema, EventMethodSchema, Id } from '../domain/attendance.js';
 import {
   AbsenceReasonSchema,
@@ -344,6 +345,7 @@ export const staffRequests = {
   staffUnlock: { args: z.lazy(() => z.object({ ...Session, staffId: Id }).strict()), result: Empty },
   /** The signed-in member's own PIN: the old one, then the new one (typed twice on the keypad). */
   staffChangeOwnPin: { args: z.lazy(() => z.object({ ...Session, oldPin: PinSchema, newPin: PinSchema }).strict()), result: PinChangeOutcomeSchema },
+  ...returnCheckRequests,
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
 export type StaffRequestName = keyof typeof staffRequests;

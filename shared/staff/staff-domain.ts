@@ -54,6 +54,8 @@ export const STAFF_ACTIONS = [
   'card-enrolled',
   'card-withdrawn',
   'account-unlocked',
+  // A child back after a long absence: staff saw the doctor's certificate, or found it missing.
+  'certificate-check',
 ] as const;
 export const StaffActionSchema = z.enum(STAFF_ACTIONS);
 export type StaffAction = z.infer<typeof StaffActionSchema>;

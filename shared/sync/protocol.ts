@@ -182,6 +182,24 @@ export const ClosingResolutionRecordSchema = z.object({
 export type ClosingResolutionRecord = z.infer<typeof ClosingResolutionRecordSchema>;
 
 /**
+ * A child back after `absentDays` school days of sickness or unexplained absence (localDate: the day they came back):
+ * staff saw the doctor's certificate, or found it missing. Marked again later (brought the next day), the newest wins.
+ */
+export const CertificateCheckRecordSchema = z.object({
+  type: z.literal('certificate-check'),
+  id: Uuid,
+  deviceId: Id,
+  localDate: LocalDate,
+  childId: Id,
+  absentDays: z.number().int().positive(),
+  outcome: z.enum(['seen', 'missing']),
+  staffId: Id,
+  occurredAt: OffsetIso,
+  occurredMs: z.number().int().nonnegative(),
+});
+export type CertificateCheckRecord = z.infer<typeof CertificateCheckRecordSchema>;
+
+/**
  * A companion's card enrolled or revoked by the kindergarten's admin at the kiosk (issue 6). The kiosk made the
  * credential (credentialId, a uuid v7) and uses it at once; the city adds it to its roster under that same id, so the
  * kindergarten's other kiosks get it in their roster delta. A revocation names a credential the roster holds.
@@ -238,6 +256,7 @@ export const SyncRecordSchema = z.discriminatedUnion('type', [
   ClosingResolutionRecordSchema,
   CredentialChangeRecordSchema,
   RosterChangeRecordSchema,
+  CertificateCheckRecordSchema,
 ]);
 export type SyncRecord = z.infer<typeof SyncRecordSchema>;
 

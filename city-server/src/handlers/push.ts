@@ -118,7 +118,7 @@ class BatchJudge {
 
   private contentProblem(record: SyncRecord): string | null {
     // Staff records have no hash or chain position: checked for the child they name, then kept as they came.
-    if (record.type === 'absence' || record.type === 'closing-resolution') return this.childProblem(record.childId);
+    if (record.type === 'absence' || record.type === 'closing-resolution' || record.type === 'certificate-check') return this.childProblem(record.childId);
     if (record.type === 'credential-change') return credentialChangeProblem(this.parts.roster, record);
     if (record.type === 'roster-change') return rosterChangeProblem(this.parts.roster, record);
     if (record.type !== 'attendance') return null;

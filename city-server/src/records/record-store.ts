@@ -182,6 +182,7 @@ function localDateOf(record: SyncRecord): string {
     case 'override-reason':
     case 'headcount':
     case 'closing-resolution':
+    case 'certificate-check':
       return record.localDate;
     case 'absence':
       return record.recordedAt.slice(0, 10);

@@ -80,6 +80,8 @@ export const settingDeclarations = {
   unexcusedDaysPerMonth: setting(z.number().int().min(0).max(31), 3),
   /** School days an illness may have without a doctor's certificate; past them its days count as unexcused. */
   sickDaysWithoutCertificate: setting(z.number().int().min(0).max(30), 3),
+  /** A child back after this many school days of sickness or unexplained absence is asked for a certificate. */
+  returnCheckAfterDays: setting(z.number().int().min(1).max(60), 5),
 
   // The monthly act of completed work (shared/admin/monthly-act.ts).
   /** The monthly per-capita norm for one child, whole tenge (Almaty's 41,197 ₸). */

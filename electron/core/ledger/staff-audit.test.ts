@@ -67,6 +67,14 @@ const scenarios: Record<StaffAction, { staff: string | null; run: (kit: Kit) => 
       value(kit.call('staffResolveClosing', { sessionId: await kit.signIn(), childId: demoChildren.alisa, outcome: { kind: 'still-here', note: 'Mother is late' } }));
     },
   },
+  'certificate-check': {
+    staff: 'staff-duty',
+    run: async (kit) => {
+      // A return the tick found (return-checks.test.ts finds them on a real month): here only the staff's answer.
+      kit.db.prepare("INSERT INTO return_checks (id, child_id, local_date, absent_days, last_seen, found_ms) VALUES ('rc1', ?, '2026-11-23', 6, NULL, 0)").run(demoChildren.alisa);
+      value(kit.call('staffMarkCertificate', { sessionId: await kit.signIn(), checkId: 'rc1', outcome: 'missing' }));
+    },
+  },
   'pin-set': {
     staff: 'staff-admin',
     run: async (kit) => value(await kit.call('staffSetPin', { sessionId: await kit.signIn('staff-admin', '2468'), staffId: 'staff-nurse', pin: '8024' })),

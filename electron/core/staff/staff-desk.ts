@@ -48,6 +48,8 @@ import { StaffAccounts, type PinCheck } from './staff-accounts.js';
 import { StaffAudit } from '../ledger/staff-audit.js';
 import { StaffSessions } from './staff-sessions.js';
 import { StaffViews, type MonthCounts, type PresentChild } from './staff-views.js';
+import { ReturnChecks, type TabelSheets } from './return-checks.js';
+import type { CertificateOutcome, ReturnCheck } from '../../../shared/staff/return-check-contract.js';
 
 export interface StaffDeskOptions {
   db: Database;
@@ -63,8 +65,8 @@ export interface StaffDeskOptions {
   report?: (line: string) => void;
   /** The staff alert strip on the door (kiosk events staffAlert / staffAlertCleared): closing time. */
   alerts?: StaffAlertSink;
-  /** The month's unexcused days by the табель's rule (admin/tabel-service.ts monthCountsOf). */
-  monthCounts: MonthCounts;
+  /** The month's unexcused days by the табель's rule, and its sheets for the returns (admin/tabel-service.ts monthCountsOf). */
+  monthCounts: MonthCounts & TabelSheets;
 }
 
 /** How often the clock-driven jobs run: idle sessions end within this much of their time. */
@@ -87,6 +89,7 @@ export class StaffDesk {
   /** Sign-in's writes, held in memory while the database cannot take them. */
   private readonly ledger: SignInLedger;
   private readonly closingAlert: ClosingAlert;
+  private readonly returns: ReturnChecks;
   private readonly sessions = new StaffSessions();
   private timer: ReturnType<typeof setInterval> | null = null;
   private pepper: Buffer | null = null;
@@ -105,6 +108,7 @@ export class StaffDesk {
     this.absences = new AbsenceService({ db, directory, audit, deviceId: log.deviceId });
     this.headcounts = new HeadcountService({ db, directory, presence, audit, deviceId: log.deviceId });
     this.closing = new ClosingService({ db, directory, presence, overrides: this.overrides, audit, deviceId: log.deviceId });
+    this.returns = new ReturnChecks({ db, tabels: options.monthCounts, afterDays: () => this.settings.get('returnCheckAfterDays'), audit, deviceId: log.deviceId });
     this.views = new StaffViews({ db, directory, presence, absences: this.absences, settings: this.settings, tabels: options.monthCounts, zone: () => zoneOf(options.clock) });
     this.accountAdmin = new StaffAccountAdmin({ db, accounts: this.accounts, audit, cardFormat: options.cardFormat, zone: () => zoneOf(options.clock) });
     this.closingAlert = new ClosingAlert({ closing: this.closing, settings: this.settings, sink: options.alerts ?? null });
@@ -155,6 +159,8 @@ export class StaffDesk {
     }
     this.headcounts.takeIfDue(this.settings.get('headcountCutOff'), at);
     this.closingAlert.check(at);
+    // After the taps are recorded, never inside one: the door's path stays as fast as it was.
+    this.returns.scan(at);
   }
 
   /**
@@ -330,6 +336,24 @@ export class StaffDesk {
 
   resolveClosing(member: StaffMember, childId: string, outcome: ClosingOutcome, at: LocalTime): Result<{ eventId: string | null }> {
     return this.closing.resolve(member, childId, outcome, at);
+  }
+
+  /**
+   * Children back after a long absence whom nobody has asked about the certificate yet. Today's arrivals are looked at
+   * first (each child once a day), so a tap a moment ago is here without waiting for the next tick.
+   */
+  returnChecks(at: LocalTime): ReturnCheck[] {
+    this.returns.scan(at);
+    return this.returns.pending();
+  }
+
+  markCertificate(member: StaffMember, checkId: string, outcome: CertificateOutcome, at: LocalTime): Result<{ check: ReturnCheck }> {
+    return this.returns.mark(member, checkId, outcome, at);
+  }
+
+  /** For an admin: the returns whose certificate is missing or was never asked for. */
+  returnsWithoutCertificate(): ReturnCheck[] {
+    return this.returns.withoutCertificate();
   }
 
   /** Every account with its PIN, cards and lock, for an admin. */

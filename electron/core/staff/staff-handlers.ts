@@ -58,6 +58,9 @@ export function staffHandlers(): GuardedHandlers<StaffDesk, StaffHandlers> {
     staffEnrolCard: { guard: 'admin', run: ({ staffId, card }, { store: desk, caller: { member: admin, at } }) => desk.enrolStaffCard(admin, staffId, card.raw, card.source, at) },
     staffWithdrawCard: { guard: 'admin', run: ({ cardId }, { store: desk, caller: { member: admin, at } }) => desk.withdrawStaffCard(admin, cardId, at) },
     staffUnlock: { guard: 'admin', run: ({ staffId }, { store: desk, caller: { member: admin, at } }) => desk.unlock(admin, staffId, at) },
+    staffReturnChecks: { guard: 'staff', run: (_args, { store: desk, caller: { at } }) => ok({ checks: desk.returnChecks(at) }) },
+    staffMarkCertificate: { guard: 'staff', run: ({ checkId, outcome }, { store: desk, caller: { member, at } }) => desk.markCertificate(member, checkId, outcome, at) },
+    adminReturnsWithoutCertificate: { guard: 'admin', run: (_args, { store: desk }) => ok({ checks: desk.returnsWithoutCertificate() }) },
     staffChangeOwnPin: {
       guard: 'staff',
       run: async ({ sessionId, oldPin, newPin }, { store: desk, caller: { member, at, channel } }) =>

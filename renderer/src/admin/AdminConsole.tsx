@@ -16,6 +16,8 @@ import { CompanionsPage } from './CompanionsPage.js';
 import { DiagnosticsPage } from './DiagnosticsPage.js';
 import { LogPage } from './LogPage.js';
 import { RefusedPage } from './RefusedPage.js';
+import { ReturnsPage } from './ReturnsPage.js';
+import { returnTexts } from '../../../shared/i18n/staff/returns-catalogs.js';
 import { RosterImportCallContext } from './roster/RosterImportCall.js';
 import { RosterImportPanel } from './roster/RosterImportPanel.js';
 import { RosterPage } from './roster/RosterPage.js';
@@ -34,7 +36,7 @@ import { SetupScreen } from '../setup/SetupScreen.js';
 import './admin.css';
 
 const TABS = ['today', 'log', 'refused', 'tabel', 'roster', 'companions', 'cards', 'staff', 'sync', 'settings', 'diagnostics', 'backups', 'archive', 'updates', 'rosterImport', 'computer'] as const;
-type Tab = (typeof TABS)[number] | 'setup';
+type Tab = (typeof TABS)[number] | 'setup' | 'returns';
 
 interface Props {
   api: KioskApi;
@@ -83,6 +85,9 @@ export function AdminConsole({ api, session, onBack, onSignOut, onIdle, onEnded 
             {name === 'roster' ? rosterEditTexts(i18n.language).tab : name === 'computer' ? kioskShellTexts(i18n.language).tab : t(`admin.tabs.${name}`)}
           </button>
         ))}
+        <button type="button" role="tab" aria-selected={tab === 'returns'} className="admin-tab" data-testid="admin-tab-returns" onClick={() => open('returns')}>
+          {returnTexts(i18n.language).adminTab}
+        </button>
         <SetupConsoleTab selected={tab === 'setup'} onOpen={() => open('setup')} />
       </nav>
       <TimeZoneWarnings call={call} version={clockVersion} />
@@ -105,6 +110,7 @@ export function AdminConsole({ api, session, onBack, onSignOut, onIdle, onEnded 
       )}
       {tab === 'setup' && <SetupScreen api={api} session={session} onLanguage={applyLanguage} onClose={() => open('today')} onEnded={onEnded} />}
       {tab === 'computer' && <ThisComputerPage api={api} sessionId={session.sessionId} onEnded={onEnded} />}
+      {tab === 'returns' && <ReturnsPage api={api} session={session} onEnded={onEnded} />}
       {tab === 'staff' && <StaffAccountsPage api={api} session={session} onEnded={onEnded} />}
       {tab === 'sync' && (
         <SyncPage

@@ -12,6 +12,7 @@ import { EventsPage } from './EventsPage.js';
 import { HeadcountPage } from './HeadcountPage.js';
 import { OverrideForm } from './OverrideForm.js';
 import { OwnPinPage } from './OwnPinPage.js';
+import { ReturnAlerts } from './ReturnAlerts.js';
 import { useKeepAlive } from './use-keep-alive.js';
 import { useStaffCall } from './use-staff-call.js';
 import type { StaffStartPage } from './use-staff-mode.js';
@@ -79,6 +80,7 @@ export function SessionScreen({ api, session, startPage = null, onSignOut, onEnd
                 {message}
               </p>
             )}
+            <ReturnAlerts call={call} />
             <ul className="staff-menu">
               {MENU.map((kind) => (
                 <li key={kind}>
