@@ -1,7 +1,6 @@
 // Backup benchmarks, through the backup worker thread exactly as the kiosk runs it (electron/core/backup/):
 // - backup_1m_s: a verified copy of the million-event database (bench/admin-fixture.ts): the online copy, then SQLite's
-//   integrity check and the walk over the whole chain; with the copy and check parts apart. backup_1m_during_taps_s:
-//   the same while a door taps, the backup waiting for each tap in flight (never starved: it must still end in time).
+//   integrity check and the walk over the whole chain; with the copy and check parts apart.
 // - tap_to_confirm_p95_during_backup_ms / tap_to_confirm_p95_idle_between_backups_ms: single-child card taps through
 //   KioskCore (identifyCard, which records the event durably before it returns), timed from the moment another thread
 //   posts "card read" (so a wait for the core's thread counts, core-taps.ts), in phases with no backup and
@@ -24,10 +23,8 @@ import { RosterStore } from '../electron/core/roster/roster-store.js';
 import { manualClock } from '../electron/core/testing/fixtures.js';
 import { appendEvents } from '../electron/core/testing/history.js';
 import { adminFixture } from './admin-fixture.js';
-import { BackupSignal } from '../electron/core/backup/backup-signal.js';
-import { singleChildCards, timeCoreTaps, type TapTiming } from './core-taps.js';
+import { singleChildCards, timeCoreTaps } from './core-taps.js';
 import { percentile, report } from './stats.js';
-import { phaseLine, summarisePhases } from './tap-phases.js';
 
 const KEEP_ONE = { hourly: 1, daily: 0, monthly: 0, yearly: 0 };
 const BUILT_WORKER = fileURLToPath(new URL('../dist/backup-worker.mjs', import.meta.url));
@@ -46,8 +43,8 @@ async function backupInWorker(request: BackupJobRequest) {
   }
 }
 
-function jobRequest(databasePath: string, dataDir: string, signal?: BackupSignal): BackupJobRequest {
-  return { databasePath, dataDir, kind: 'manual', takenMs: Date.now(), nativeBinding: null, retention: KEEP_ONE, zone: 300, secondPlace: null, ...(signal ? { signal: signal.buffer } : {}) };
+function jobRequest(databasePath: string, dataDir: string): BackupJobRequest {
+  return { databasePath, dataDir, kind: 'manual', takenMs: Date.now(), nativeBinding: null, retention: KEEP_ONE, zone: 300, secondPlace: null };
 }
 
 async function benchBackup1m(dir: string): Promise<void> {
@@ -63,38 +60,6 @@ async function benchBackup1m(dir: string): Promise<void> {
     report('backup_1m_verify_s', outcome.copy.verifyMs / 1000, 's');
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-/**
- * backup_1m_during_taps_s: the same copy while a door taps at the bench's pace (a card every ~10 ms, core-taps.ts) and
- * the backup waits for each tap in flight (backup-signal.ts): the waits are bounded, so the copy still ends in time.
- * The door is a small kindergarten of its own on the same disk, sharing the copy's signal.
- */
-async function benchBackup1mDuringTaps(dir: string): Promise<void> {
-  const fixture = adminFixture((line) => console.log(line));
-  const dataDir = mkdtempSync(join(dir, 'backup-1m-taps-'));
-  const doorDir = mkdtempSync(join(dir, 'door-'));
-  const signal = new BackupSignal();
-  const path = join(doorDir, 'esik.sqlite');
-  kioskWithHistory(path, 0);
-  const clock = manualClock('2026-12-03T03:00:00.000Z');
-  const core = new KioskCore({ dataDir: doorDir, demo: true, clock, log: () => undefined, backup: { checkEveryMs: 24 * 3_600_000, signal: signal.buffer } });
-  try {
-    const started = performance.now();
-    let copying = true;
-    const copied = backupInWorker(jobRequest(fixture.path, dataDir, signal)).finally(() => (copying = false));
-    const taps = await timeCoreTaps(core, singleChildCards(path), clock, { max: Number.MAX_SAFE_INTEGER, keepGoing: () => copying });
-    const outcome = await copied;
-    const seconds = (performance.now() - started) / 1000;
-    if (outcome.kind !== 'verified' || outcome.copy.counts?.ownEvents !== 1_000_000) throw new Error(`backup_1m during taps did not verify: ${JSON.stringify(outcome)}`);
-    report('backup_1m_during_taps_s', seconds, 's');
-    const yielded = signal.yielded();
-    console.log(`${taps.length} taps meanwhile; the copy waited for the door ${yielded.count} times, ${(yielded.ms / 1000).toFixed(2)} s in all`);
-  } finally {
-    core.close();
-    rmSync(dataDir, { recursive: true, force: true });
-    rmSync(doorDir, { recursive: true, force: true });
   }
 }
 
@@ -121,31 +86,26 @@ async function benchTapsDuringBackup(dir: string): Promise<void> {
   const clock = manualClock('2026-12-03T03:00:00.000Z');
   // The backups here are the bench's own jobs: the core's schedule would start one of its own after five minutes (on a
   // slow machine, mid-run) in the same folder, clearing the bench's copy half-taken, and in the door's thread.
-  // The door and the bench's jobs share one signal, as the kiosk's door and its own jobs do (backup-signal.ts).
-  const signal = new BackupSignal();
-  const core = new KioskCore({ dataDir, demo: true, clock, log: () => undefined, backup: { checkEveryMs: 24 * 3_600_000, signal: signal.buffer } });
+  const core = new KioskCore({ dataDir, demo: true, clock, log: () => undefined, backup: { checkEveryMs: 24 * 3_600_000 } });
   const idle: number[] = [];
   const during: number[] = [];
-  // Each tap with the part of a backup it fell in, taken apart (core-taps.ts): where the slow ones come from.
-  const taps: TapTiming[] = [];
-  const onTap = (tap: TapTiming): void => void taps.push(tap);
   let jobs = 0;
   try {
     await timeCoreTaps(core, cards, clock, { max: 50 }); // warm-up
     for (let phase = 0; phase < PHASES; phase += 1) {
-      idle.push(...(await timeCoreTaps(core, cards, clock, { max: TAPS_PER_PHASE, onTap, phase: () => 'idle' })));
+      idle.push(...(await timeCoreTaps(core, cards, clock, { max: TAPS_PER_PHASE })));
       // Backups back to back in the worker for as long as the phase's taps last.
       let tapping = true;
       const backups = (async () => {
         while (tapping) {
-          const outcome = await backupInWorker(jobRequest(path, dataDir, signal));
+          const outcome = await backupInWorker(jobRequest(path, dataDir));
           if (outcome.kind !== 'verified') throw new Error(`backup failed: ${JSON.stringify(outcome)}`);
           jobs += 1;
         }
       })();
       // The worker starting (loading tsx from source) is not the figure: taps begin once the copy is under way.
       await new Promise((resolve) => setTimeout(resolve, 1500));
-      during.push(...(await timeCoreTaps(core, cards, clock, { max: TAPS_PER_PHASE, onTap, phase: () => signal.phase() })));
+      during.push(...(await timeCoreTaps(core, cards, clock, { max: TAPS_PER_PHASE })));
       tapping = false;
       await backups;
     }
@@ -157,20 +117,10 @@ async function benchTapsDuringBackup(dir: string): Promise<void> {
   report('tap_to_confirm_p95_during_backup_ms', percentile(during, 95), 'ms');
   report('tap_to_confirm_p95_backup_ratio', percentile(during, 95) / percentile(idle, 95), 'x');
   report('backup_jobs_during_taps', jobs, 'jobs');
-  const phases = summarisePhases(taps);
-  for (const summary of phases) console.log(phaseLine(summary));
-  for (const part of ['copy', 'verify'] as const) {
-    const summary = phases.find((s) => s.phase === part);
-    if (summary) report(`tap_to_confirm_p95_during_backup_${part}_ms`, summary.p95, 'ms');
-  }
-  const yielded = signal.yielded();
-  console.log(`the backups waited for the door ${yielded.count} times, ${yielded.ms.toFixed(0)} ms in all`);
 }
 
-/** Both figures; `only` runs one of them (`npx tsx bench/backup-main.ts taps` while looking into the taps). */
-export async function benchBackup(dir: string, only: 'copy' | 'taps' | null = null): Promise<void> {
+export async function benchBackup(dir: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
-  if (only !== 'taps') await benchBackup1m(dir);
-  if (only !== 'taps') await benchBackup1mDuringTaps(dir);
-  if (only !== 'copy') await benchTapsDuringBackup(dir);
+  await benchBackup1m(dir);
+  await benchTapsDuringBackup(dir);
 }

@@ -1,6 +1,5 @@
 // Card taps straight into KioskCore, timed as a door would feel them: the benches that measure what other work (a push,
 // PIN checks, a backup) costs the door share these.
-import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import type { KioskCore } from '../electron/core/kiosk-core.js';
@@ -36,39 +35,11 @@ parentPort.on('message', (m) => {
   if (m === 'start' && !timer) timer = setInterval(() => parentPort.postMessage(performance.timeOrigin + performance.now()), 10);
 });`;
 
-/** One tap's time taken apart, for the benches that look for where a slow tap's time went. */
-export interface TapTiming {
-  /** From "read" to recorded: the figure. */
-  ms: number;
-  /** From "read" until the core's thread took the tap up (it was busy with something else meanwhile). */
-  waitMs: number;
-  /** The core's handling of it, start to end; of that, on a CPU and waiting to get one. The rest it was blocked (the disk's sync, a read). Null where the kernel does not say (not Linux). */
-  handledMs: number;
-  cpuMs: number | null;
-  runQueueMs: number | null;
-  /** What TapRun.phase said when the tap was taken up. */
-  phase: string;
-}
-
 export interface TapRun {
   /** At most this many taps. */
   max: number;
   /** Stops earlier once this says no (checked before each tap). */
   keepGoing?: () => boolean;
-  /** Hears each tap's parts (and reads this thread's scheduler counters around it, which the other benches skip). */
-  onTap?: (tap: TapTiming) => void;
-  /** Names what else was going on as each tap is taken up (a backup's phase); passed on to onTap. */
-  phase?: () => string;
-}
-
-/** This thread's time on a CPU and waiting for one so far (ns), from Linux's /proc/thread-self/schedstat; null elsewhere. */
-function threadSchedule(): { cpuNs: number; runQueueNs: number } | null {
-  try {
-    const [cpu, queue] = readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ');
-    return { cpuNs: Number(cpu), runQueueNs: Number(queue) };
-  } catch {
-    return null;
-  }
 }
 
 /** Taps the cards in turn; returns each tap's ms from "read" to recorded. A tap that records nothing fails the run. */
@@ -89,21 +60,8 @@ export function timeCoreTaps(core: KioskCore, cards: readonly string[], clock: R
       }
       clock.advance(15_000); // past the 10 s repeat window: each tap records
       const card = cards[times.length % cards.length] ?? '';
-      const takenUp = performance.timeOrigin + performance.now();
-      const phase = run.phase?.() ?? '';
-      const before = run.onTap ? threadSchedule() : null;
       const outcome = core.handlers.identifyCard({ raw: card, source: 'keyboard-wedge' });
-      const after = run.onTap ? threadSchedule() : null;
-      const done = performance.timeOrigin + performance.now();
-      times.push(done - postedAt);
-      run.onTap?.({
-        ms: done - postedAt,
-        waitMs: takenUp - postedAt,
-        handledMs: done - takenUp,
-        cpuMs: before && after ? (after.cpuNs - before.cpuNs) / 1e6 : null,
-        runQueueMs: before && after ? (after.runQueueNs - before.runQueueNs) / 1e6 : null,
-        phase,
-      });
+      times.push(performance.timeOrigin + performance.now() - postedAt);
       if (!outcome.ok || outcome.value.kind !== 'recorded') reject(new Error(`tap of ${card} did not record: ${JSON.stringify(outcome)}`));
     });
     source.postMessage('start');

@@ -109,10 +109,9 @@ export interface KioskCoreOptions {
   backgroundAfterMs?: number;
   /**
    * The automatic backups: workerScript is their worker (dist/backup-worker.mjs); absent or null runs each job in the
-   * core's thread (tests). checkEveryMs: how often a copy being due is checked (backup-desk.ts). signal: what the door
-   * and the jobs share (backup/backup-signal.ts), given where a bench or test reads a backup's phase from it.
+   * core's thread (tests). checkEveryMs: how often a copy being due is checked (backup-desk.ts).
    */
-  backup?: { workerScript?: string | URL | null; checkEveryMs?: number; signal?: SharedArrayBuffer };
+  backup?: { workerScript?: string | URL | null; checkEveryMs?: number };
   /** When the acknowledged outbox rows are pruned (ledger/outbox-pruner.ts): tests run it at once. */
   outboxPruning?: { firstAfterMs?: number; everyMs?: number; batch?: number };
   /** Which shell runs the core and its version, for the diagnostics page. */
@@ -419,13 +418,7 @@ export class KioskCore {
     // Nothing is written at the door while the city's records are being put back: a chain place would fork.
     if (this.store && this.cannotRecord.now()?.problem === 'AWAITING_CITY') return fail('CANNOT_RECORD', 'AWAITING_CITY');
     this.store?.city.doorActed();
-    // A backup running meanwhile waits between its steps until the door has answered (backup/backup-signal.ts).
-    const leave = this.store?.backups.doorEnters();
-    try {
-      return this.withStore(action);
-    } finally {
-      leave?.();
-    }
+    return this.withStore(action);
   }
 
   private updateStatus(store: OpenStore, change: Partial<OpenStore['status']>): void {
@@ -736,7 +729,6 @@ export class KioskCore {
         log: this.log,
         ...(this.options.backup?.checkEveryMs === undefined ? {} : { checkEveryMs: this.options.backup.checkEveryMs }),
         restores: this.restores,
-        ...(this.options.backup?.signal ? { signal: this.options.backup.signal } : {}),
       });
       const diagnostics = new DiagnosticsDesk({
         db,

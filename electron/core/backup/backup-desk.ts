@@ -18,7 +18,6 @@ import type { BackupJobOutcome, BackupJobRequest } from './backup-job.js';
 import { backupsDir, FAILED_FOLDER, listCopies } from './backup-manifest.js';
 import { startBackupJob, type RunningBackup } from './backup-runner.js';
 import { dueBackup } from './backup-schedule.js';
-import { BackupSignal } from './backup-signal.js';
 import { ARCHIVE_COPIES_FOLDER, copyArchiveFiles } from './archive-copies.js';
 import { secondPlaceFolder } from './second-place.js';
 import type { RestoreDesk } from './restore/restore-desk.js';
@@ -42,8 +41,6 @@ export interface BackupDeskOptions {
   checkEveryMs?: number;
   /** Restores a copy (the kiosk core's, which outlives these records). */
   restores: RestoreDesk;
-  /** Shared with the jobs' threads (backup-signal.ts); a fresh one when absent. */
-  signal?: SharedArrayBuffer;
 }
 
 const CHECK_EVERY_MS = 5 * 60_000;
@@ -58,19 +55,9 @@ export class BackupDesk {
   private lastFailure: { ms: number; code: string; detail: string } | null = null;
   private lastSecondPlace: LastSecondPlace | null = null;
   private stopped = false;
-  private readonly signal: BackupSignal;
 
   constructor(private readonly options: BackupDeskOptions) {
     this.lastGood = this.listGood()[0] ?? null;
-    this.signal = new BackupSignal(options.signal);
-  }
-
-  /**
-   * The door takes up a request (a tap, a QR code, an answer): a running backup waits between its steps until the
-   * function returned is called (backup-signal.ts).
-   */
-  doorEnters(): () => void {
-    return this.signal.doorEnters();
   }
 
   start(): void {
@@ -116,7 +103,6 @@ export class BackupDesk {
         retention: this.options.settings.get('backupRetention'),
         zone: zoneOf(this.options.clock) ?? null,
         secondPlace,
-        signal: this.signal.buffer,
       },
       this.options.workerScript,
     );

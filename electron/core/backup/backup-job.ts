@@ -16,7 +16,6 @@ import { backupsDir, copyFileName, ensurePrivateFolder, FAILED_FOLDER, INCOMING_
 import { copiesToKeep } from './backup-retention.js';
 import type { ThreadPriority } from './idle-thread.js';
 import { checkCopyBeside } from './copy-verify.js';
-import { BackupSignal } from './backup-signal.js';
 import { writeToSecondPlace } from './second-place.js';
 
 export const BackupJobRequestSchema = z.object({
@@ -32,8 +31,6 @@ export const BackupJobRequestSchema = z.object({
   secondPlace: z.object({ folder: z.string(), key: BackupKeySchema, retention: BackupRetentionSchema }).nullable(),
   /** The worker script a second thread runs the copy's integrity check in (backup-runner.ts sets it); absent: this thread. */
   integrityScript: z.string().optional(),
-  /** Shared with the door (backup-signal.ts): the job says which part it is in, and waits for the door between steps. */
-  signal: z.instanceof(SharedArrayBuffer).optional(),
 });
 export type BackupJobRequest = z.infer<typeof BackupJobRequestSchema>;
 
@@ -62,15 +59,11 @@ export const KEEP_FAILED = 3;
 /**
  * The copy goes in steps of this many bytes, each synced to disk before the next: a copy written out in one go at the
  * end makes the door's own fsync (synchronous=FULL, every tap) wait behind a whole file's data on ext4 and the like.
- * 1 MB, not 8: a tap's commit that comes while a step is being written waits behind at most that step's data and sync
- * (bench/backup.ts prints the taps' time by the backup's phase, with the part they spent blocked).
  */
-const STEP_BYTES = 1024 * 1024;
-/**
- * The longest a backup step waits for the door (backup-signal.ts): the wait ends the moment the door has answered, and
- * a door stuck on something never holds a backup up for longer than this per step.
- */
-export const DOOR_WAIT_MAX_MS = 50;
+const STEP_BYTES = 8 * 1024 * 1024;
+/** A breath between steps in the worker thread, so the disk serves the door's writes in between. */
+const STEP_PAUSE_MS = 5;
+const pause = new Int32Array(new SharedArrayBuffer(4));
 
 function sizeOf(path: string): number {
   return existsSync(path) ? statSync(path).size : 0;
@@ -93,8 +86,6 @@ export interface BackupJobHooks {
 }
 
 export async function runBackupJob(request: BackupJobRequest, hooks: BackupJobHooks = {}): Promise<BackupJobOutcome> {
-  const signal = request.signal ? new BackupSignal(request.signal) : null;
-  signal?.setPhase('copy');
   const folder = ensurePrivateFolder(backupsDir(request.dataDir));
   const incoming = ensurePrivateFolder(join(folder, INCOMING_FOLDER));
   // What a crash left half-taken is not a copy.
@@ -121,8 +112,7 @@ export async function runBackupJob(request: BackupJobRequest, hooks: BackupJobHo
       await source.backup(taking, {
         progress: () => {
           syncData(taking);
-          // The next step's reads and writes wait while the door records: its commit then finds the disk to itself.
-          signal?.yieldToDoor(DOOR_WAIT_MAX_MS, !isMainThread);
+          if (!isMainThread) Atomics.wait(pause, 0, 0, STEP_PAUSE_MS);
           return stepPages;
         },
       });
@@ -146,20 +136,16 @@ export async function runBackupJob(request: BackupJobRequest, hooks: BackupJobHo
   }
   const copyMs = performance.now() - started;
   hooks.beforeVerify?.();
-  signal?.setPhase('verify');
-  return placeCopy({ folder, taking, file, request, copyMs, signal });
+  return placeCopy({ folder, taking, file, request, copyMs });
 }
 
 /** Verifies the copy just taken and moves it where it belongs, with its manifest; prunes and goes on to the second place when verified. */
-async function placeCopy(input: { folder: string; taking: string; file: string; request: BackupJobRequest; copyMs: number; signal: BackupSignal | null }): Promise<BackupJobOutcome> {
+async function placeCopy(input: { folder: string; taking: string; file: string; request: BackupJobRequest; copyMs: number }): Promise<BackupJobOutcome> {
   const { folder, taking, file, request } = input;
   const { verdict, copy } = await checkCopyBeside(
     { path: taking, file, kind: request.kind, takenMs: request.takenMs, migration: null, copyMs: input.copyMs, nativeBinding: request.nativeBinding },
     request.integrityScript ?? null,
-    // The walk waits for the door between its steps too; SQLite's integrity check is one statement and cannot.
-    input.signal ? () => input.signal?.yieldToDoor(DOOR_WAIT_MAX_MS, !isMainThread) : undefined,
   );
-  input.signal?.setPhase('placing');
   if (!verdict.verified) {
     const failed = putAside(folder, taking, copy);
     return { kind: 'failed', code: 'BACKUP_FAILED', detail: copy.problem ?? 'not verified', copy: failed };

@@ -3,7 +3,6 @@
 // worker; what it left in backups/.incoming is removed by the next job.
 import { Worker } from 'node:worker_threads';
 import { BackupJobOutcomeSchema, runBackupJob, type BackupJobOutcome, type BackupJobRequest } from './backup-job.js';
-import { BackupSignal } from './backup-signal.js';
 
 export interface RunningBackup {
   outcome: Promise<BackupJobOutcome>;
@@ -13,14 +12,8 @@ export interface RunningBackup {
 const failed = (detail: string): BackupJobOutcome => ({ kind: 'failed', code: 'BACKUP_FAILED', detail, copy: null });
 
 export function startBackupJob(request: BackupJobRequest, workerScript: string | URL | null): RunningBackup {
-  const signal = request.signal ? new BackupSignal(request.signal) : null;
-  signal?.setPhase('starting');
-  const ended = (outcome: BackupJobOutcome): BackupJobOutcome => {
-    signal?.setPhase('none');
-    return outcome;
-  };
   if (workerScript === null) {
-    return { outcome: runBackupJob(request).catch((error: unknown) => failed(error instanceof Error ? error.message : String(error))).then(ended), stop: () => undefined };
+    return { outcome: runBackupJob(request).catch((error: unknown) => failed(error instanceof Error ? error.message : String(error))), stop: () => undefined };
   }
   let settle: (outcome: BackupJobOutcome) => void = () => undefined;
   let settled = false;
@@ -28,7 +21,7 @@ export function startBackupJob(request: BackupJobRequest, workerScript: string |
     settle = (value) => {
       if (settled) return;
       settled = true;
-      resolve(ended(value));
+      resolve(value);
     };
   });
   let worker: Worker;

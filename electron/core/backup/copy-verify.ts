@@ -32,8 +32,8 @@ export function verifyCopy(path: string, nativeBinding: string | null): CopyVerd
  * Verifies a copy with its integrity check already running elsewhere (copy-integrity.ts): the chain walk runs here
  * meanwhile, and the verdict waits for both.
  */
-export async function verifyCopyBeside(path: string, nativeBinding: string | null, integrity: Promise<string | null>, between?: () => void): Promise<CopyVerdict> {
-  const walked = walkCopy(path, nativeBinding, between);
+export async function verifyCopyBeside(path: string, nativeBinding: string | null, integrity: Promise<string | null>): Promise<CopyVerdict> {
+  const walked = walkCopy(path, nativeBinding);
   try {
     return judged(await integrity, walked);
   } catch (error) {
@@ -53,7 +53,7 @@ function judged(integrity: string | null, walked: CopyVerdict): CopyVerdict {
 }
 
 /** The chain walked through its head and what the copy holds counted; verified unless the walk failed. */
-function walkCopy(path: string, nativeBinding: string | null, between?: () => void): CopyVerdict {
+function walkCopy(path: string, nativeBinding: string | null): CopyVerdict {
   let db: BetterSqlite3.Database | null = null;
   try {
     db = openCopy(path, nativeBinding);
@@ -64,7 +64,7 @@ function walkCopy(path: string, nativeBinding: string | null, between?: () => vo
     let through: { seq: number; hash: string } | null = null;
     let ownEvents = 0;
     if (verdict.deviceId !== null) {
-      const { chain, through: head } = walkOwnChain(db, verdict.deviceId, between);
+      const { chain, through: head } = walkOwnChain(db, verdict.deviceId);
       if (!chain.intact) return { ...verdict, failed: 'chain', problem: `event chain broken at seq ${chain.brokenAtSeq} (${chain.events} events before it are whole)` };
       ownEvents = chain.events;
       through = head;
@@ -96,13 +96,10 @@ export function checkCopy(input: CopyToCheck): { verdict: CopyVerdict; copy: Bac
   return { verdict, copy: manifestOf(input, verdict, started) };
 }
 
-/**
- * checkCopy with the integrity check in a second thread running `script` (the backup worker's), beside the walk here;
- * `between` is called between the walk's steps (walkOwnChain).
- */
-export async function checkCopyBeside(input: CopyToCheck, script: string | null, between?: () => void): Promise<{ verdict: CopyVerdict; copy: BackupCopy }> {
+/** checkCopy with the integrity check in a second thread running `script` (the backup worker's), beside the walk here. */
+export async function checkCopyBeside(input: CopyToCheck, script: string | null): Promise<{ verdict: CopyVerdict; copy: BackupCopy }> {
   const started = performance.now();
-  const verdict = await verifyCopyBeside(input.path, input.nativeBinding, integrityBeside(script, input.path, input.nativeBinding), between);
+  const verdict = await verifyCopyBeside(input.path, input.nativeBinding, integrityBeside(script, input.path, input.nativeBinding));
   return { verdict, copy: manifestOf(input, verdict, started) };
 }
 

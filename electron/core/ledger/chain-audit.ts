@@ -46,26 +46,17 @@ export function integrityProblems(db: BetterSqlite3.Database): string | null {
 /**
  * The walk over this device's whole chain in this file: from its first event, or, once years went to archive files,
  * from the newest archive boundary's head hash (the archived segments are proven in their own files). `through`: the
- * newest event it proved (null: none). `between` is called every WALK_STEP_EVENTS events, between two rows (a backup's
- * walk waits there while the door records: backup-signal.ts).
+ * newest event it proved (null: none).
  */
-export function walkOwnChain(db: BetterSqlite3.Database, deviceId: string, between?: () => void): { chain: ChainCheck; through: { seq: number; hash: string } | null } {
-  return walkChainAfter(db, deviceId, chainStartOf(db, deviceId) ?? { seq: 0, hash: GENESIS_HASH }, between);
+export function walkOwnChain(db: BetterSqlite3.Database, deviceId: string): { chain: ChainCheck; through: { seq: number; hash: string } | null } {
+  return walkChainAfter(db, deviceId, chainStartOf(db, deviceId) ?? { seq: 0, hash: GENESIS_HASH });
 }
-
-/** Events walked between two calls of a walk's `between`: about a millisecond of hashing. */
-export const WALK_STEP_EVENTS = 512;
 
 /**
  * verifyChain's walk from just after `from`, reading each event as its seq, links and canonical text
  * (CANONICAL_EVENT_SQL) rather than as a fourteen-field object: about a third of the CPU over a million events.
  */
-function walkChainAfter(
-  db: BetterSqlite3.Database,
-  deviceId: string,
-  from: WalkStart,
-  between?: () => void,
-): { chain: ChainCheck; through: { seq: number; hash: string } | null } {
+function walkChainAfter(db: BetterSqlite3.Database, deviceId: string, from: WalkStart): { chain: ChainCheck; through: { seq: number; hash: string } | null } {
   // One statement: one read snapshot, so the door's appends meanwhile neither show up half-way nor get in the way.
   const rows = db
     .prepare<[string, number], [number, string, string, string]>(
@@ -88,7 +79,6 @@ function walkChainAfter(
     }
     prev = hash;
     expected += 1;
-    if (between && (expected - from.seq) % WALK_STEP_EVENTS === 0) between();
   }
   const events = expected - 1;
   return { chain: { intact: true, events, brokenAtSeq: null }, through: events > from.seq ? { seq: events, hash: prev } : null };
