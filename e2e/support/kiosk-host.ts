@@ -1,7 +1,6 @@
 // Starts the built web host (dist/web/cli.mjs) as its own process on a fresh data folder and waits for its URL lines.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import BetterSqlite3 from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -47,7 +46,6 @@ export async function startHostProcess(args: string[], dataDir: string): Promise
       reject(new Error(`web host exited with ${code}:\n${output}`));
     });
   });
-  keepTheMorningRule(join(dataDir, 'esik.sqlite'));
   const host: RunningHost = {
     origin: lines.origin,
     get url() {
@@ -64,25 +62,4 @@ export async function startHostProcess(args: string[], dataDir: string): Promise
       }),
   };
   return { host, child };
-}
-
-/**
- * From 15:00 (kindergarten time) a first tap for a child is checked as a pick-up (docs/pickup-check.md), and these
- * tests run at any hour of the wall clock: the host they start takes that rule at the very end of the day instead, so
- * a first tap is an arrival as in the morning. electron/core/door/pickup-check.test.ts holds the evening rule itself.
- */
-function keepTheMorningRule(databasePath: string): void {
-  if (!existsSync(databasePath)) return;
-  try {
-    const db = new BetterSqlite3(databasePath, { timeout: 5_000 });
-    try {
-      db.prepare("INSERT INTO settings (key, value) VALUES ('collectCheckFrom', '\"23:59\"') ON CONFLICT(key) DO UPDATE SET value = excluded.value").run();
-    } finally {
-      db.close();
-    }
-  } catch (error) {
-    // Some specs start the host on a damaged file on purpose: it has no rules to change, and the spec checks the rest.
-    if (error instanceof BetterSqlite3.SqliteError) return;
-    throw error;
-  }
 }

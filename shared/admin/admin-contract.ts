@@ -145,7 +145,7 @@ export const KioskRulesSchema = z.object({
   headcountCutOff: Hhmm,
   closingTime: Hhmm,
   /** From here on a tap for a child with nothing seen today is checked as a pick-up (docs/pickup-check.md). */
-  collectCheckFrom: Hhmm,
+  collectCheckFrom: Hhmm.nullable(),
   summerHolidayDays: z.number().int().min(0).max(92),
   winterHolidayDays: z.number().int().min(0).max(91),
   unexcusedDaysPerMonth: z.number().int().min(0).max(31),

@@ -34,9 +34,9 @@ export function nextActionFor(lastKindToday: EventKind | null): EventKind {
  * cannot know whether they are inside — the kiosk was off at the arrival, or it came in by another door whose records
  * have not reached this one. In the morning that is an arrival; from `collectCheckFrom` (local "HH:MM") on it is a
  * pick-up, so the collect check applies: an arrival recorded then would let anyone allowed to bring the child take
- * them out unchecked.
+ * them out unchecked. `collectCheckFrom` null: the rule is off (the kindergarten has not set its hour).
  */
-export function doorActionFor(lastKindToday: EventKind | null, hhmm: string, collectCheckFrom: string): EventKind {
-  if (lastKindToday === null && hhmm >= collectCheckFrom) return 'departure';
+export function doorActionFor(lastKindToday: EventKind | null, hhmm: string, collectCheckFrom: string | null): EventKind {
+  if (lastKindToday === null && collectCheckFrom !== null && hhmm >= collectCheckFrom) return 'departure';
   return nextActionFor(lastKindToday);
 }

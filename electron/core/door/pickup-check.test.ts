@@ -10,11 +10,19 @@ import { KioskCore } from '../kiosk-core.js';
 import { SettingsStore } from '../ledger/settings-store.js';
 import { manualClock, tempDataDir } from '../testing/fixtures.js';
 
-/** A demo kiosk at `hhmm` in Almaty on Monday 23 November 2026 (UTC+5). */
-function kioskAt(hhmm: string) {
+/** The rule set to `from` (null: off) in a demo kiosk's file, as the Settings page writes it. */
+function setRule(databasePath: string, from: string | null): void {
+  const db = new BetterSqlite3(databasePath);
+  SettingsStore.of(db).set('collectCheckFrom', from);
+  db.close();
+}
+
+/** A demo kiosk at `hhmm` in Almaty on Monday 23 November 2026 (UTC+5), the rule from 15:00 unless told otherwise. */
+function kioskAt(hhmm: string, from: string | null = '15:00') {
   const [h, m] = hhmm.split(':').map(Number);
   const clock = manualClock(new Date(Date.UTC(2026, 10, 23, (h ?? 0) - 5, m ?? 0)).toISOString());
   const core = new KioskCore({ dataDir: tempDataDir(), demo: true, clock, log: () => undefined });
+  setRule(core.databasePath, from);
   const rows = <T>(sql: string): T[] => {
     const db = new BetterSqlite3(core.databasePath, { readonly: true });
     try {
@@ -43,6 +51,16 @@ describe('the pick-up check with nothing seen today', () => {
     expect(doorActionFor(null, '15:00', '15:00')).toBe('departure');
     expect(doorActionFor('arrival', '08:30', '15:00')).toBe('departure');
     expect(doorActionFor('departure', '17:30', '15:00')).toBe('arrival');
+    // Off: nothing seen today is an arrival at any hour.
+    expect(doorActionFor(null, '17:30', null)).toBe('arrival');
+  });
+
+  it('is off until the kindergarten sets its hour: an evening tap is then an arrival, as before', () => {
+    const { tap } = kioskAt('17:40', null);
+    expect(choose(value(tap(demoCards.nannyMayNotCollect))).children.map((c) => [c.action, c.allowed])).toEqual([
+      ['arrival', true],
+      ['arrival', true],
+    ]);
   });
 
   it('refuses in the evening a nanny who may bring but not collect, and records no arrival', () => {
@@ -69,9 +87,7 @@ describe('the pick-up check with nothing seen today', () => {
   it('follows the time the admin sets, in the kindergarten zone', () => {
     const { core, tap } = kioskAt('13:30');
     expect(choose(value(tap(demoCards.nannyMayNotCollect))).children.map((c) => c.action)).toEqual(['arrival', 'arrival']);
-    const db = new BetterSqlite3(core.databasePath);
-    SettingsStore.of(db).set('collectCheckFrom', '13:00');
-    db.close();
+    setRule(core.databasePath, '13:00');
     const outcome = value(tap(demoCards.motherOneChild));
     expect(outcome.kind === 'recorded' && outcome.receipt.entries.map((e) => e.kind)).toEqual(['departure']);
   });

@@ -71,9 +71,11 @@ export const settingDeclarations = {
   closingTime: setting(Hhmm, '19:00'),
   /**
    * From here on a tap for a child with nothing seen today is a pick-up, checked as one (docs/pickup-check.md): the
-   * door cannot know they are not inside. Late arrivals after it are recorded by staff.
+   * door cannot know they are not inside. Late arrivals after it are recorded by staff. Null: off, until the
+   * kindergarten sets the hour its last arrivals end (a default hour would turn a late arrival into a pick-up
+   * wherever the day runs otherwise).
    */
-  collectCheckFrom: setting(Hhmm, '15:00'),
+  collectCheckFrom: setting(Hhmm.nullable(), null),
   /** Holiday days (calendar days) that keep a child's place in summer (June–August) and in winter (December–February). */
   summerHolidayDays: setting(z.number().int().min(0).max(92), 31),
   winterHolidayDays: setting(z.number().int().min(0).max(91), 31),

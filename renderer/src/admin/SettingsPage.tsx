@@ -25,7 +25,7 @@ export function SettingsPage({ call, onClockChanged }: { call: AdminCall; onCloc
   const rules = saved ?? loaded;
   if (!rules) return <p className="staff-hint">{t('admin.log.loading')}</p>;
 
-  const shown = (key: keyof KioskRules): string => draft[key] ?? String(rules[key]);
+  const shown = (key: keyof KioskRules): string => draft[key] ?? (rules[key] === null ? '' : String(rules[key]));
   const edit = (key: keyof KioskRules, text: string) => {
     setMessage(null);
     setDraft((d) => ({ ...d, [key]: text }));
@@ -33,6 +33,8 @@ export function SettingsPage({ call, onClockChanged }: { call: AdminCall; onCloc
   const candidate = {
     ...rules,
     ...Object.fromEntries(Object.entries(draft).map(([key, text]) => [key, (NUMBERS as readonly string[]).includes(key) ? Number(text) : text])),
+    // The evening pick-up check is off while its time is empty.
+    ...(draft.collectCheckFrom === undefined ? {} : { collectCheckFrom: draft.collectCheckFrom === '' ? null : draft.collectCheckFrom }),
     // The act's counted reasons are a list: the draft keeps them comma-joined.
     ...(draft.actCountedReasons === undefined ? {} : { actCountedReasons: draft.actCountedReasons === '' ? [] : draft.actCountedReasons.split(',') }),
   };

@@ -9,7 +9,7 @@ export const rulesEn = {
   signInModes: { 'name-or-card': 'by name or staff card, with the PIN', 'card-only': 'only with a staff card and the PIN' },
   headcountCutOff: 'Reception ends, the headcount is taken at',
   closingTime: 'Closing time',
-  collectCheckFrom: 'From this time a child not yet seen today is checked as going home (who may collect them)',
+  collectCheckFrom: 'From this time a child not yet seen today is checked as going home (who may collect them); empty: off',
   summerHolidayDays: 'Holiday days in summer (June–August) that keep the place',
   winterHolidayDays: 'Holiday days in winter (December–February) that keep the place',
   sickDaysWithoutCertificate: 'Sick days allowed without a doctor\'s certificate (the days after count as unexcused)',
