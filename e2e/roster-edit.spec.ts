@@ -26,6 +26,9 @@ test('a group, a child and a companion added by hand: the new card brings her in
   const { page } = kiosk;
   // The last tap comes seconds after the first: taken afresh, not as a repeat of the first tap's receipt.
   writeSetting(kiosk.host.databasePath, 'repeatWindowSeconds', 0);
+  // The spec runs at any wall-clock hour: past the closing time the staff strip's alert would come up mid-test, and with
+  // it shown the groups' Close button is covered (noted, not fixed here); this spec is about the roster, not closing.
+  writeSetting(kiosk.host.databasePath, 'closingTime', '23:59');
   await page.getByTestId('language-ru').click();
   await openRoster(page);
   await expect(page.getByTestId('roster-banner')).toHaveText(ru.banner.notEnrolled);
