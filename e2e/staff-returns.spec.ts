@@ -1,4 +1,4 @@
-// Children back after a long absence, through the UI: the door records them as any other (and says nothing of it to
+// Children back after a long absence, through the UI: the door records them like any other (and says nothing of it to
 // the companion), the staff's home page asks for each one's certificate, the staff mark it seen or missing in their
 // own name, and the admin's Returns page lists those still without one.
 import BetterSqlite3 from 'better-sqlite3';

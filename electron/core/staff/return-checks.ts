@@ -1,4 +1,4 @@
-// A child back after a long absence (issue 16 §2). The door records the arrival as any other; a clock-driven job
+// A child back after a long absence (issue 16 §2). The door records the arrival like any other; a clock-driven job
 // (StaffDesk.tick) then looks at each child who arrived today, once a day, and reads how long they were away off the
 // табель (shared/staff/return-run.ts over TabelService: the same marks, holidays and transfers every count uses). At
 // `returnCheckAfterDays` school days or more the return is kept for staff to ask about the doctor's certificate; their
