@@ -196,7 +196,7 @@ export class StaffDesk {
   }
 
   /**
-   * The first admin holds every key of the kiosk: their PIN must pass the same weak-PIN rule like any other. Once the
+   * The first admin holds every key of the kiosk: their PIN must pass the same weak-PIN rule as any other. Once the
    * setup is done that is the answer, whatever the PIN (createFirstAdmin checks it again inside its transaction).
    */
   async createFirstAdmin(firstName: string, lastName: string, pin: string): Promise<Result<FirstAdminOutcome>> {
