@@ -21,6 +21,7 @@ const zodFor: Record<string, z.ZodType> = {
   EnrollRequest: protocol.EnrollRequestSchema,
   EnrollReply: protocol.EnrollReplySchema,
   AttendanceRecord: protocol.AttendanceRecordSchema,
+  LateEntry: protocol.LateEntrySchema,
   OverrideReasonRecord: protocol.OverrideReasonRecordSchema,
   AbsenceRecord: protocol.AbsenceRecordSchema,
   CorrectionRecord: protocol.CorrectionRecordSchema,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hhmmOf, isKnownTimeZone, offsetAt, toLocalTime, zoneOffsetMinutes } from './local-time.js';
+import { hhmmOf, isKnownTimeZone, localTimeOn, offsetAt, toLocalTime, zoneOffsetMinutes } from './local-time.js';
 
 describe('toLocalTime', () => {
   it('writes Almaty time with its offset and the local day', () => {
@@ -49,5 +49,18 @@ describe('toLocalTime in a named zone', () => {
     expect(toLocalTime(at, 'Asia/Almaty').hhmm).toBe('08:30');
     expect(offsetAt(at.getTime(), 300)).toBe(300);
     expect(offsetAt(at.getTime())).toBe(-at.getTimezoneOffset());
+  });
+});
+
+describe('localTimeOn', () => {
+  it('names the instant of a local day and hour, with the offset the zone had that day', () => {
+    expect(localTimeOn('2026-11-20', '09:00', 300).iso).toBe('2026-11-20T09:00:00.000+05:00');
+    expect(localTimeOn('2024-02-29', '09:00', 'Asia/Almaty').iso).toBe('2024-02-29T09:00:00.000+06:00');
+    expect(localTimeOn('2024-03-01', '09:00', 'Asia/Almaty').iso).toBe('2024-03-01T09:00:00.000+05:00');
+    expect(localTimeOn('2026-07-01', '08:30', 'America/New_York').iso).toBe('2026-07-01T08:30:00.000-04:00');
+    const t = localTimeOn('2026-11-20', '09:00', 300);
+    expect(t.localDate).toBe('2026-11-20');
+    expect(t.hhmm).toBe('09:00');
+    expect(t.ms).toBe(Date.parse('2026-11-20T04:00:00.000Z'));
   });
 });

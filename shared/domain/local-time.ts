@@ -75,3 +75,18 @@ export function toLocalTime(date: Date, zone?: LocalZone): LocalTime {
 export function hhmmOf(iso: string): string {
   return iso.slice(11, 16);
 }
+
+/**
+ * The instant a local day's wall-clock "HH:MM" names in `zone`, as a LocalTime (a day entered later from the paper
+ * list is recorded at its day's cut-off hour). The offset is looked up at the instant itself, so a day after a zone's
+ * change gets the new offset; a time skipped by a change lands just after it.
+ */
+export function localTimeOn(date: string, hhmm: string, zone?: LocalZone): LocalTime {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [h, min] = hhmm.split(':').map(Number) as [number, number];
+  const wall = Date.UTC(y, m - 1, d, h, min);
+  // Twice: the offset at the first guess may be the other side of a change from the instant it gives.
+  const first = wall - offsetAt(wall, zone) * 60_000;
+  const ms = wall - offsetAt(first, zone) * 60_000;
+  return toLocalTime(new Date(ms), zone);
+}

@@ -3,6 +3,7 @@
 // the sign-in returned; the core ends sessions that stay idle.
 import { z } from 'zod';
 import { returnCheckRequests } from './return-check-contract.js';
+import { paperDayRequests } from './paper-day-contract.js';
 import { CardSourceSchema, EventKindSchema, EventMethodSchema, Id } from '../domain/attendance.js';
 import {
   AbsenceReasonSchema,
@@ -346,6 +347,7 @@ export const staffRequests = {
   /** The signed-in member's own PIN: the old one, then the new one (typed twice on the keypad). */
   staffChangeOwnPin: { args: z.lazy(() => z.object({ ...Session, oldPin: PinSchema, newPin: PinSchema }).strict()), result: PinChangeOutcomeSchema },
   ...returnCheckRequests,
+  ...paperDayRequests,
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
 export type StaffRequestName = keyof typeof staffRequests;

@@ -56,6 +56,8 @@ export const STAFF_ACTIONS = [
   'account-unlocked',
   // A child back after a long absence: staff saw the doctor's certificate, or found it missing.
   'certificate-check',
+  // A past day of a group entered from the paper list, the kiosk having been down (issue 16 §7).
+  'paper-day',
 ] as const;
 export const StaffActionSchema = z.enum(STAFF_ACTIONS);
 export type StaffAction = z.infer<typeof StaffActionSchema>;

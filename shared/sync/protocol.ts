@@ -76,6 +76,15 @@ export const EnrollReplySchema = z.object({
 });
 export type EnrollReply = z.infer<typeof EnrollReplySchema>;
 
+/** Why an attendance event was entered after its day: 'kiosk-down', the kiosk was not working (issue 16 §7). */
+export const LateEntryReasonSchema = z.enum(['kiosk-down']);
+export const LateEntrySchema = z.object({
+  reason: LateEntryReasonSchema,
+  recordedAt: OffsetIso,
+  recordedMs: z.number().int().nonnegative(),
+});
+export type LateEntry = z.infer<typeof LateEntrySchema>;
+
 // ---- records the kiosk pushes. A discriminated union so later record types (absences, corrections,
 // headcounts, audit entries) join without a new endpoint; each record's id is its idempotency key, forever.
 export const AttendanceRecordSchema = z.object({
@@ -96,6 +105,12 @@ export const AttendanceRecordSchema = z.object({
   hash: Sha256Hex,
   /** City clock minus kiosk clock when the event was recorded, in ms; null when the kiosk had not yet heard the city. */
   clockOffsetMs: z.number().int().nullable(),
+  /**
+   * Only on an event entered after the day it describes (a day the kiosk was down, entered by staff from the paper
+   * list): occurredAt and localDate are the day described, recordedAt when it was entered, reason why. Optional, so an
+   * older server (whose schema strips keys it does not know) still takes the event; the event hash does not cover it.
+   */
+  lateEntry: LateEntrySchema.optional(),
 });
 export type AttendanceRecord = z.infer<typeof AttendanceRecordSchema>;
 

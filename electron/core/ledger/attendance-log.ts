@@ -3,6 +3,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import type { EventKind, EventMethod } from '../../../shared/domain/attendance.js';
 import type { LocalTime } from '../../../shared/domain/local-time.js';
+import type { LateEntry } from '../../../shared/sync/protocol.js';
 import { attendanceRecordOf } from './event-record.js';
 import { OutboxWriter } from './outbox-store.js';
 import { SYNC_KEYS, SyncStateStore } from './sync-state.js';
@@ -81,8 +82,10 @@ export class AttendanceLog {
   /**
    * Appends the events in one transaction (one fsync): all are on disk when this returns, or none. Each event's
    * outbox row (what sync pushes to the city) is written in the same transaction, so no event can miss the city.
+   * `lateEntry`: the events describe an earlier day (`at`, from the paper list of a day the kiosk was down) and were
+   * entered at lateEntry.recordedAt; their records carry both times, queued at the time of entry.
    */
-  append(drafts: readonly EventDraft[], at: LocalTime): StoredEvent[] {
+  append(drafts: readonly EventDraft[], at: LocalTime, lateEntry: LateEntry | null = null): StoredEvent[] {
     const events = this.db
       .transaction(() => {
         const clockOffsetMs = this.syncState.getInt(SYNC_KEYS.clockOffsetMs);
@@ -107,7 +110,7 @@ export class AttendanceLog {
           };
           const event: StoredEvent = { ...fields, hash: eventHash(fields) };
           this.insert.run({ ...event, clock_offset_ms: clockOffsetMs });
-          this.outbox.enqueue(attendanceRecordOf({ ...event, kind: d.kind, method: d.method }, clockOffsetMs), at.ms);
+          this.outbox.enqueue(attendanceRecordOf({ ...event, kind: d.kind, method: d.method }, clockOffsetMs, lateEntry), lateEntry?.recordedMs ?? at.ms);
           prev = event.hash;
           return event;
         });

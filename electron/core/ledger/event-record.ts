@@ -1,15 +1,16 @@
 // How a stored attendance event becomes the protocol record the city receives. The JSON written to the outbox is
 // built here once, in the event's own transaction, and never rebuilt: a retry sends the very same bytes.
 import type { EventKind, EventMethod } from '../../../shared/domain/attendance.js';
-import type { AttendanceRecord } from '../../../shared/sync/protocol.js';
+import type { AttendanceRecord, LateEntry } from '../../../shared/sync/protocol.js';
 import type { StoredEvent } from './attendance-log.js';
 
 /** A stored event whose kind and method are known to be the protocol's (as every event the log writes is). */
 export type TypedEvent = Omit<StoredEvent, 'kind' | 'method'> & { kind: EventKind; method: EventMethod };
 
-export function attendanceRecordOf(e: TypedEvent, clockOffsetMs: number | null): AttendanceRecord {
+/** `lateEntry`: set only on an event entered after the day it describes (a paper-list day, issue 16 §7). */
+export function attendanceRecordOf(e: TypedEvent, clockOffsetMs: number | null, lateEntry: LateEntry | null = null): AttendanceRecord {
   // The field order is the protocol's (protocol.ts), so the body reads the same in logs on both sides.
-  return {
+  const record: AttendanceRecord = {
     type: 'attendance',
     id: e.id,
     deviceId: e.device_id,
@@ -27,4 +28,5 @@ export function attendanceRecordOf(e: TypedEvent, clockOffsetMs: number | null):
     hash: e.hash,
     clockOffsetMs,
   };
+  return lateEntry === null ? record : { ...record, lateEntry };
 }

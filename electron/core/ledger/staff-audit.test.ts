@@ -1,6 +1,7 @@
 // Every staff action in STAFF_ACTIONS leaves an audit row with who, when and why. The scenarios are a Record over the
 // actions, so a new action cannot be added to the list without a scenario here.
 import { describe, expect, it } from 'vitest';
+import { localTimeOn } from '../../../shared/domain/local-time.js';
 import { STAFF_ACTIONS, type StaffAction } from '../../../shared/staff/staff-domain.js';
 import { demoCards } from '../demo/demo-roster.js';
 import { demoChildren, staffKit, value } from '../staff/testing/staff-kit.js';
@@ -73,6 +74,18 @@ const scenarios: Record<StaffAction, { staff: string | null; run: (kit: Kit) => 
       // A return the tick found (return-checks.test.ts finds them on a real month): here only the staff's answer.
       kit.db.prepare("INSERT INTO return_checks (id, child_id, local_date, absent_days, last_seen, found_ms) VALUES ('rc1', ?, '2026-11-23', 6, NULL, 0)").run(demoChildren.alisa);
       value(kit.call('staffMarkCertificate', { sessionId: await kit.signIn(), checkId: 'rc1', outcome: 'missing' }));
+    },
+  },
+  'paper-day': {
+    staff: 'staff-admin',
+    run: async (kit) => {
+      // An arrival on Friday 20 November: the records reach back that far (paper-day.test.ts covers the rules).
+      kit.log.append([{ childId: demoChildren.alisa, kind: 'arrival', method: 'rfid', companionId: null, credentialId: null, staffId: null }], localTimeOn('2026-11-20', '08:00', 300));
+      const [child] = kit.read<{ group_id: string }>('SELECT group_id FROM children WHERE id = ?', demoChildren.alisa);
+      const sessionId = await kit.signIn('staff-admin', '2468');
+      const roll = value(kit.call('staffPaperDay', { sessionId, groupId: child?.group_id, date: '2026-11-20' }));
+      const present = roll.state === 'open' ? roll.children.map((c) => c.id) : [];
+      expect(value(kit.call('staffSavePaperDay', { sessionId, groupId: child?.group_id, date: '2026-11-20', present })).outcome).toBe('saved');
     },
   },
   'pin-set': {

@@ -50,6 +50,8 @@ import { StaffSessions } from './staff-sessions.js';
 import { StaffViews, type MonthCounts, type PresentChild } from './staff-views.js';
 import { ReturnChecks, type TabelSheets } from './return-checks.js';
 import type { CertificateOutcome, ReturnCheck } from '../../../shared/staff/return-check-contract.js';
+import type { PaperDayRoll, PaperDaySaveOutcome } from '../../../shared/staff/paper-day-contract.js';
+import { PaperDayService } from './paper-day-service.js';
 
 export interface StaffDeskOptions {
   db: Database;
@@ -90,6 +92,7 @@ export class StaffDesk {
   private readonly ledger: SignInLedger;
   private readonly closingAlert: ClosingAlert;
   private readonly returns: ReturnChecks;
+  private readonly paperDays: PaperDayService;
   private readonly sessions = new StaffSessions();
   private timer: ReturnType<typeof setInterval> | null = null;
   private pepper: Buffer | null = null;
@@ -111,6 +114,7 @@ export class StaffDesk {
     this.returns = new ReturnChecks({ db, tabels: options.monthCounts, afterDays: () => this.settings.get('returnCheckAfterDays'), audit, deviceId: log.deviceId });
     this.views = new StaffViews({ db, directory, presence, absences: this.absences, settings: this.settings, tabels: options.monthCounts, zone: () => zoneOf(options.clock) });
     this.accountAdmin = new StaffAccountAdmin({ db, accounts: this.accounts, audit, cardFormat: options.cardFormat, zone: () => zoneOf(options.clock) });
+    this.paperDays = new PaperDayService({ db, log, tabels: options.monthCounts, audit, cutOff: () => this.settings.get('headcountCutOff'), zone: () => zoneOf(options.clock) });
     this.closingAlert = new ClosingAlert({ closing: this.closing, settings: this.settings, sink: options.alerts ?? null });
   }
 
@@ -354,6 +358,15 @@ export class StaffDesk {
   /** For an admin: the returns whose certificate is missing or was never asked for. */
   returnsWithoutCertificate(): ReturnCheck[] {
     return this.returns.withoutCertificate();
+  }
+
+  /** A past day of a group to enter from the paper list (the kiosk was down), as of `today`. */
+  paperDay(groupId: string, date: string, today: string): PaperDayRoll {
+    return this.paperDays.roll(groupId, date, today);
+  }
+
+  savePaperDay(member: StaffMember, groupId: string, date: string, present: readonly string[], at: LocalTime): PaperDaySaveOutcome {
+    return this.paperDays.save(member, groupId, date, present, at);
   }
 
   /** Every account with its PIN, cards and lock, for an admin. */
