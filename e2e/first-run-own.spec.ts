@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 import { test } from '@playwright/test';
 import { cardKeys, typeAsReader } from './support/card-reader.js';
 import { setUpToRoster } from './support/first-run-steps.js';
-import { startKioskHost } from './support/kiosk-host.js';
+import { startKioskHost, withoutEveningPickup } from './support/kiosk-host.js';
 import { expect, openKiosk, readDatabase, type StoredEvent } from './support/kiosk-test.js';
 
 const CARD = '0004519999';
@@ -39,7 +39,7 @@ test('from a fresh folder to a working door with a roster from a spreadsheet, fo
   test.setTimeout(150_000);
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
-  const host = await startKioskHost(testInfo.outputPath('data'), ['--no-demo']);
+  const host = withoutEveningPickup(await startKioskHost(testInfo.outputPath('data'), ['--no-demo']));
   try {
     await openKiosk(page, host);
     await setUpToRoster(page);

@@ -5,14 +5,14 @@
 import { test } from '@playwright/test';
 import { startCity } from './support/city.js';
 import { cardKeys, typeAsReader } from './support/card-reader.js';
-import { startKioskHost } from './support/kiosk-host.js';
+import { startKioskHost, withoutEveningPickup } from './support/kiosk-host.js';
 import { expect, openKiosk, readDatabase } from './support/kiosk-test.js';
 import { signInByName } from './support/staff-steps.js';
 
 test('the whole first run, from the language to the door, with the city', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   const city = await startCity(testInfo.outputPath('city'));
-  const host = await startKioskHost(testInfo.outputPath('data'), ['--no-demo']);
+  const host = withoutEveningPickup(await startKioskHost(testInfo.outputPath('data'), ['--no-demo']));
   try {
     await openKiosk(page, host);
     const screen = page.getByTestId('setup-screen');

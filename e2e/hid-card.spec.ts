@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 import { build } from 'esbuild';
 import { callsSent } from './support/calls-sent.js';
-import { repoRoot, startHostProcess } from './support/kiosk-host.js';
+import { repoRoot, startHostProcess, withoutEveningPickup } from './support/kiosk-host.js';
 import { openKiosk, readDatabase, type StoredEvent } from './support/kiosk-test.js';
 
 test('an HID card is identified by the core and its receipt shown; an unknown one is refused on screen', async ({ page }, testInfo) => {
@@ -19,6 +19,7 @@ test('an HID card is identified by the core and its receipt shown; an unknown on
   // Cards 0004512346 (Елена, mother of Алиса) and 0006762840 (no one's), 8-byte boot keyboard reports.
   const fixture = join(repoRoot, 'electron/core/readers/fixtures/keyboard-em-decimal.hex');
   const { host, child } = await startHostProcess([script, dataDir, fixture, join(repoRoot, 'dist/renderer')], dataDir);
+  withoutEveningPickup(host);
   const playNextCard = (): void => void child.stdin?.write('card\n');
   const events = (): StoredEvent[] => readDatabase<StoredEvent>(host.databasePath, 'SELECT child_id, kind, method, companion_id FROM attendance_events');
   try {

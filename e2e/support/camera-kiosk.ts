@@ -4,7 +4,7 @@
 import { chromium, test as base, expect, type Browser, type Page } from '@playwright/test';
 import { chromiumExecutable } from './browser.js';
 import { readDatabase, type StoredEvent } from './kiosk-test.js';
-import { startKioskHost, type RunningHost } from './kiosk-host.js';
+import { startKioskHost, withoutEveningPickup, type RunningHost } from './kiosk-host.js';
 
 export interface CameraKiosk {
   host: RunningHost;
@@ -50,7 +50,7 @@ export async function waitForCamera(page: Page): Promise<void> {
 // must exist before the browser starts.
 export const test = base.extend<{ cameraKiosk: CameraKiosk }>({
   cameraKiosk: async ({}, use, testInfo) => {
-    const host = await startKioskHost(testInfo.outputPath('data'));
+    const host = withoutEveningPickup(await startKioskHost(testInfo.outputPath('data')));
     const browsers: Browser[] = [];
     const errors: string[] = [];
     let errorsWhileRunning: string[] = [];

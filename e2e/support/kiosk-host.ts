@@ -1,4 +1,5 @@
 // Starts the built web host (dist/web/cli.mjs) as its own process on a fresh data folder and waits for its URL lines.
+import BetterSqlite3 from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -62,4 +63,20 @@ export async function startHostProcess(args: string[], dataDir: string): Promise
       }),
   };
   return { host, child };
+}
+
+/**
+ * Turns the door's evening pick-up rule off in a running kiosk (the setting `collectCheckFrom`, on from 15:00 by
+ * default: docs/pickup-check.md). The specs that tap for other reasons expect a first tap of the day to be an
+ * arrival at whatever hour the suite runs; the rule itself has its own spec, which sets the hour it needs.
+ */
+export function withoutEveningPickup(host: RunningHost): RunningHost {
+  const db = new BetterSqlite3(host.databasePath, { fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.prepare("INSERT INTO settings (key, value) VALUES ('collectCheckFrom', 'null') ON CONFLICT(key) DO UPDATE SET value = excluded.value").run();
+  } finally {
+    db.close();
+  }
+  return host;
 }

@@ -3,7 +3,7 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import BetterSqlite3 from 'better-sqlite3';
 import { cardKeys, typeAsReader } from './card-reader.js';
-import { startKioskHost, type RunningHost } from './kiosk-host.js';
+import { startKioskHost, withoutEveningPickup, type RunningHost } from './kiosk-host.js';
 
 export interface StoredEvent {
   child_id: string;
@@ -43,7 +43,7 @@ export const test = base.extend<{ kiosk: Kiosk; hostArgs: string[] }>({
     page.on('console', (message) => {
       if (message.type() === 'error') pageErrors.push(message.text());
     });
-    const host = await startKioskHost(testInfo.outputPath('data'), hostArgs);
+    const host = withoutEveningPickup(await startKioskHost(testInfo.outputPath('data'), hostArgs));
     let errorsWhileRunning: string[] = [];
     try {
       await openKiosk(page, host);

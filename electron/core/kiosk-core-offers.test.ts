@@ -160,7 +160,8 @@ describe('HID reads identified by the core', () => {
     settingsDb.close();
     const hid = new ReplayHid({ vendorId: 0xffff, productId: 0x0035, path: '/dev/hidraw3' }, loadRecordedStream('keyboard-em-decimal.hex'));
     // Nobody listens to this core's events: no page is attached.
-    const core = new KioskCore({ dataDir, demo: true, hid, ...quiet });
+    // A morning tap: from the evening hour a first tap of the day is a pick-up (docs/pickup-check.md).
+    const core = new KioskCore({ dataDir, demo: true, hid, clock: manualClock('2026-11-23T03:10:00.000Z'), ...quiet });
     await hid.drained();
     await new Promise((resolve) => setImmediate(resolve));
     core.close();

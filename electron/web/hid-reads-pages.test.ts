@@ -10,7 +10,7 @@ import { readerConfig } from '../core/readers/testing/reader-harness.js';
 import { loadRecordedStream } from '../core/readers/testing/recorded-stream.js';
 import { ReplayHid } from '../core/readers/testing/replay-hid.js';
 import { SettingsStore } from '../core/ledger/settings-store.js';
-import { tempDataDir } from '../core/testing/fixtures.js';
+import { manualClock, tempDataDir } from '../core/testing/fixtures.js';
 import { openClient, redeem } from './testing/test-host.js';
 import { startWebHost } from './web-host.js';
 
@@ -44,7 +44,9 @@ describe('HID reads with pages attached', () => {
     SettingsStore.of(settingsDb).set('hidReaders', [readerConfig({ format: 'em-decimal' })]);
     settingsDb.close();
     const reader = heldReader();
-    const core = new KioskCore({ dataDir, demo: true, hid: reader.access, log: () => undefined, cityPullIntervalMs: 0 });
+    // A morning door: from the evening hour a first tap of the day is a pick-up (docs/pickup-check.md).
+    const clock = manualClock('2026-11-23T03:10:00.000Z');
+    const core = new KioskCore({ dataDir, demo: true, hid: reader.access, clock, log: () => undefined, cityPullIntervalMs: 0 });
     const rendererDir = join(tempDataDir(), 'renderer');
     mkdirSync(rendererDir);
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Esik</title>');

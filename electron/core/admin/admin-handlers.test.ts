@@ -138,7 +138,7 @@ describe('the admin requests', () => {
       staffSignInMode: 'name-or-card',
       headcountCutOff: '09:00',
       closingTime: '19:00',
-      collectCheckFrom: null,
+      collectCheckFrom: '15:00',
       summerHolidayDays: 31,
       winterHolidayDays: 31,
       sickDaysWithoutCertificate: 3,

@@ -17,12 +17,15 @@ function setRule(databasePath: string, from: string | null): void {
   db.close();
 }
 
+/** The rule as a new kiosk has it: the setting never written. */
+const UNTOUCHED = Symbol('untouched');
+
 /** A demo kiosk at `hhmm` in Almaty on Monday 23 November 2026 (UTC+5), the rule from 15:00 unless told otherwise. */
-function kioskAt(hhmm: string, from: string | null = '15:00') {
+function kioskAt(hhmm: string, from: string | null | typeof UNTOUCHED = '15:00') {
   const [h, m] = hhmm.split(':').map(Number);
   const clock = manualClock(new Date(Date.UTC(2026, 10, 23, (h ?? 0) - 5, m ?? 0)).toISOString());
   const core = new KioskCore({ dataDir: tempDataDir(), demo: true, clock, log: () => undefined });
-  setRule(core.databasePath, from);
+  if (from !== UNTOUCHED) setRule(core.databasePath, from);
   const rows = <T>(sql: string): T[] => {
     const db = new BetterSqlite3(core.databasePath, { readonly: true });
     try {
@@ -55,7 +58,15 @@ describe('the pick-up check with nothing seen today', () => {
     expect(doorActionFor(null, '17:30', null)).toBe('arrival');
   });
 
-  it('is off until the kindergarten sets its hour: an evening tap is then an arrival, as before', () => {
+  it('holds on a new kiosk whose settings nobody opened: from 15:00, an evening tap is checked as a pick-up', () => {
+    const { tap } = kioskAt('17:40', UNTOUCHED);
+    expect(choose(value(tap(demoCards.nannyMayNotCollect))).children.map((c) => [c.action, c.allowed])).toEqual([
+      ['departure', false],
+      ['departure', false],
+    ]);
+  });
+
+  it('is off once an admin clears the hour: an evening tap is then an arrival', () => {
     const { tap } = kioskAt('17:40', null);
     expect(choose(value(tap(demoCards.nannyMayNotCollect))).children.map((c) => [c.action, c.allowed])).toEqual([
       ['arrival', true],

@@ -71,11 +71,11 @@ export const settingDeclarations = {
   closingTime: setting(Hhmm, '19:00'),
   /**
    * From here on a tap for a child with nothing seen today is a pick-up, checked as one (docs/pickup-check.md): the
-   * door cannot know they are not inside. Late arrivals after it are recorded by staff. Null: off, until the
-   * kindergarten sets the hour its last arrivals end (a default hour would turn a late arrival into a pick-up
-   * wherever the day runs otherwise).
+   * door cannot know they are not inside. Late arrivals after it are recorded by staff. On from 15:00 out of the box
+   * (after the nap, before the first pick-ups), so a kindergarten that never opens its settings still has the check;
+   * null (an admin clearing it) turns it off.
    */
-  collectCheckFrom: setting(Hhmm.nullable(), null),
+  collectCheckFrom: setting(Hhmm.nullable(), '15:00'),
   /** Holiday days (calendar days) that keep a child's place in summer (June–August) and in winter (December–February). */
   summerHolidayDays: setting(z.number().int().min(0).max(92), 31),
   winterHolidayDays: setting(z.number().int().min(0).max(91), 31),
