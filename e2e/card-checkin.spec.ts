@@ -97,7 +97,8 @@ test('a second tap minutes after the arrival asks "is Алиса leaving?" and r
   await expect(tile).toHaveAttribute('data-ask-before-leaving', 'true');
   await expect(tile).toHaveAttribute('data-selected', 'false');
   await expect(tile.getByTestId('leaving-question')).toHaveText('Алиса кетеді ме?');
-  await expect(tile).toContainText(/келді \d{2}:\d{2}/);
+  // The time takes its locative ending, as it is read: "14:43-те келді".
+  await expect(tile).toContainText(/\d{2}:\d{2}-(да|де|та|те) келді/);
   await expect(page.getByTestId('confirm-button')).toBeDisabled();
   await expect(page.getByTestId('auto-confirm-countdown')).toHaveCount(0);
   // Nobody answers: back to the door, nothing written.

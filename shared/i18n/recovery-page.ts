@@ -19,7 +19,7 @@ export interface RecoveryPageText {
 export const recoveryPageText: Record<Language, RecoveryPageText> = {
   kk: {
     title: 'Esik іске қосыла алмады',
-    what: 'Киоск {{since}} бастап {{count}} рет іске қосылмады. Компьютер жұмыс істей берсін деп, ол енді өзі қайта қосылуға тырыспайды.',
+    what: 'Киоск {{since, ablative}} бастап {{count}} рет іске қосылмады. Компьютер жұмыс істей берсін деп, ол енді өзі қайта қосылуға тырыспайды.',
     lastError: 'Соңғы қате:',
     lastErrorUnknown: 'белгісіз (процесс қате жазып үлгермей тоқтады)',
     tryAgain: 'Қайта көру',

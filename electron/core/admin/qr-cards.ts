@@ -11,7 +11,7 @@ import { printedCardQr, type QrSigner } from '../credentials/qr-issuer.js';
 import type { AdminAudit } from '../ledger/admin-audit.js';
 import { exportStamp, writeExport, type ExportedFile } from './export/exports-dir.js';
 import { qrCardsPdf, type PrintedCard } from './export/qr-cards-pdf.js';
-import { fill } from './export/tabel-table.js';
+import { fillText as fill } from '../../../shared/i18n/fill-text.js';
 
 export interface QrCardsDeps {
   db: Database;

@@ -1,6 +1,7 @@
 // The recovery screen's HTML (texts in shared/i18n/recovery-page.ts): written by the core's start guard so both
 // shells show the same page, the web host over HTTP and Electron in its window. No script and no inline style, so the
 // strictest content policy holds.
+import { fillText } from '../../../shared/i18n/fill-text.js';
 import { recoveryPageText } from '../../../shared/i18n/recovery-page.js';
 import { toLocalTime } from '../../../shared/domain/local-time.js';
 
@@ -17,10 +18,6 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');
-}
-
 export function recoveryPageHtml(facts: RecoveryFacts): string {
   const since = toLocalTime(new Date(facts.sinceMs)).hhmm;
   const sections = (['kk', 'ru', 'en'] as const).map((language) => {
@@ -33,10 +30,10 @@ export function recoveryPageHtml(facts: RecoveryFacts): string {
     return [
       `<section lang="${language}" data-testid="recovery-${language}">`,
       `<h1>${escapeHtml(t.title)}</h1>`,
-      `<p>${escapeHtml(fill(t.what, { count: String(facts.failedStarts), since }))}</p>`,
+      `<p>${escapeHtml(fillText(t.what, { count: String(facts.failedStarts), since }))}</p>`,
       `<p>${escapeHtml(t.lastError)} <code data-testid="recovery-last-error">${escapeHtml(error)}</code></p>`,
       retry,
-      `<p>${escapeHtml(fill(t.logs, { logs: facts.logsDir }))}</p>`,
+      `<p>${escapeHtml(fillText(t.logs, { logs: facts.logsDir }))}</p>`,
       `<p>${escapeHtml(t.restore)}</p>`,
       '</section>',
     ].join('\n');

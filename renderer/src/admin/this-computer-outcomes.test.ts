@@ -33,6 +33,6 @@ describe('after Start afresh', () => {
 describe('a PIN refused when leaving the kiosk', () => {
   it('counts the tries left and names the end of a lock', () => {
     expect(pinRefusalText({ outcome: 'wrong-pin', attemptsLeft: 4 }, kioskShellCatalogs.en, when)).toBe('Wrong PIN. Attempts left: 4.');
-    expect(pinRefusalText({ outcome: 'locked', until: '2026-12-03T07:05:00.000Z' }, kioskShellCatalogs.kk, when)).toBe('Қате PIN тым көп: 07:05 дейін бұғатталды.');
+    expect(pinRefusalText({ outcome: 'locked', until: '2026-12-03T07:05:00.000Z' }, kioskShellCatalogs.kk, when)).toBe('Қате PIN тым көп: 07:05-ке дейін бұғатталды.');
   });
 });

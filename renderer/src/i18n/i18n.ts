@@ -3,6 +3,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../../shared/domain/attendance.js';
 import { catalogs, type Catalog } from '../../../shared/i18n/catalogs.js';
+import { addKazakhCaseFormatters } from './kazakh-formatters.js';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -32,6 +33,7 @@ export function initI18n(): typeof i18next {
     // A kiosk's console is for its own problems.
     showSupportNotice: false,
   });
+  addKazakhCaseFormatters(i18next);
   document.documentElement.lang = FIRST_LANGUAGE;
   return i18next;
 }

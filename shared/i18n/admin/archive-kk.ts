@@ -21,7 +21,7 @@ export const archiveKk: ArchiveTexts = {
   steps: { writing: 'жазу', verifying: 'тексеру', moving: 'көшіру' },
   archived: '{{year}} жылы мұрағатта.',
   wrongPin: 'PIN қате. Қалған әрекет: {{left}}.',
-  locked: 'Қате PIN тым көп: {{until}} дейін бұғатталды.',
+  locked: 'Қате PIN тым көп: {{until, dative}} дейін бұғатталды.',
   archivedYears: 'Мұрағатталған жылдар',
   archivedNone: 'Әзірге бірде-бір жыл мұрағатталған жоқ.',
   archivedBy: '{{when}}, {{name}}',

@@ -1,9 +1,11 @@
-// The Backups page's texts in each language (see backups-en.ts for why they are apart from the main catalogs), and
-// the one thing i18next did for them: putting values into {{name}} places.
+// The Backups page's texts in each language (see backups-en.ts for why they are apart from the main catalogs).
 import type { Language } from '../../domain/attendance.js';
 import { backupsEn, type BackupsTexts } from './backups-en.js';
 import { backupsKk } from './backups-kk.js';
 import { backupsRu } from './backups-ru.js';
+
+// Where the sub-catalogs' pages have always taken it from.
+export { fillText } from '../fill-text.js';
 
 export const backupsCatalogs: Record<Language, BackupsTexts> = { kk: backupsKk, ru: backupsRu, en: backupsEn };
 
@@ -11,9 +13,4 @@ export const backupsCatalogs: Record<Language, BackupsTexts> = { kk: backupsKk, 
 export function backupsTexts(language: string): BackupsTexts {
   const base = language.slice(0, 2);
   return base === 'kk' || base === 'en' || base === 'ru' ? backupsCatalogs[base] : backupsCatalogs.ru;
-}
-
-/** "{{when}}, {{kind}}" with the values put in; a place with no value stays as it is, so a missing one shows. */
-export function fillText(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (place, name: string) => (name in values ? String(values[name]) : place));
 }

@@ -15,7 +15,7 @@ export const companionsKk: Catalog['admin']['companions'] = {
   active: 'Жарамды',
   blocked: '{{at}} бұғатталған',
   blockedBecause: '{{at}} бұғатталған: {{reason}}',
-  enrolledHere: 'Осы киоскіде {{at}} берілген',
+  enrolledHere: 'Осы киоскіде {{at, locative}} берілген',
   sync: {
     city: 'Қалалық тізілімнен',
     pending: 'Қалаға жіберуді күтуде',

@@ -28,7 +28,7 @@ export const diagnosticsKk = {
   diskUnknown: 'бос орын белгісіз',
   diskWatch: '{{total}} ішінен {{free}} бос; ескерту шегі {{warnBelow}}; деректер қалтасы күніне {{growth}} өседі',
   diskGrowthUnknown: 'әзірге белгісіз',
-  diskLow: '{{at}} бастап ОРЫН АЗ: дискіде орын босатыңыз',
+  diskLow: '{{at, ablative}} бастап ОРЫН АЗ: дискіде орын босатыңыз',
   database: '{{size}}, журнал {{wal}}; жұмыс журналдары {{logs}}, {{files}} файл',
   counts: 'балалар: {{children}}, ілесіп жүретіндер: {{companions}}, белсенді карталар: {{cards}}, келу мен кету: {{events}}, жіберілетіні: {{pending}}, қабылданбағандар: {{refused}}',
   states: { ready: 'Дайын', 'cannot-record': 'Жаза алмайды (диск)', 'database-error': 'Дерекқор ашылмайды' },

@@ -3,11 +3,11 @@ import type { Language } from '../../domain/attendance.js';
 import { tabelPrintEn, type MonthKey, type TabelPrintTexts } from './tabel-print-en.js';
 import { tabelPrintKk } from './tabel-print-kk.js';
 import { tabelPrintRu } from './tabel-print-ru.js';
+import { fillText as fill } from '../fill-text.js';
 
 export const tabelPrintCatalogs: Record<Language, TabelPrintTexts> = { kk: tabelPrintKk, ru: tabelPrintRu, en: tabelPrintEn };
 
 const monthKey = (isoDate: string): MonthKey => `m${isoDate.slice(5, 7)}` as MonthKey;
-const fill = (template: string, values: Record<string, string>): string => template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
 
 /** "2026-12" → "2026 жылғы желтоқсан", "декабрь 2026", "December 2026". */
 export function documentMonth(month: string, language: Language): string {

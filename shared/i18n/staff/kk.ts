@@ -14,7 +14,7 @@ export const staffKk: Catalog['staff'] = {
     erase: 'Өшіру',
     back: 'Кіреберіске оралу',
     wrongPin: 'PIN-код қате. Қалған әрекет: {{left}}',
-    locked: 'Қате PIN-код тым көп енгізілді. Кіру {{time}} дейін бұғатталды',
+    locked: 'Қате PIN-код тым көп енгізілді. Кіру {{time, dative}} дейін бұғатталды',
     unknown: 'Бұл картамен немесе атпен мұнда кіруге болмайды',
     noStaff: 'Қызметкерлердің ешқайсысында әлі PIN-код жоқ',
     firstAdmin: 'Алғашқы әкімшіні тіркеу',
@@ -45,8 +45,8 @@ export const staffKk: Catalog['staff'] = {
   },
   state: {
     expected: 'Әлі келген жоқ',
-    present: '{{time}} бастап осында',
-    left: '{{time}} кетті',
+    present: '{{time, ablative}} бері осында',
+    left: '{{time, locative}} кетті',
     absent: 'Келмеді',
   },
   override: {
@@ -96,7 +96,7 @@ export const staffKk: Catalog['staff'] = {
   },
   headcount: {
     title: 'Балалар саны',
-    cutOff: 'Қабылдау уақыты: {{time}} дейін',
+    cutOff: 'Қабылдау уақыты: {{time, dative}} дейін',
     snapshot: '{{time}} есептелді',
     automatic: 'автоматты түрде',
     noSnapshot: 'Бүгін әлі есептелген жоқ',
@@ -140,7 +140,7 @@ export const staffKk: Catalog['staff'] = {
     wrongOld: 'Қазіргі PIN-код қате. Қалған әрекет: {{left}}',
     yours: 'Растау үшін өз PIN-кодыңыз',
     wrongYours: 'Сіздің PIN-кодыңыз қате. Қалған әрекет: {{left}}',
-    locked: 'Қате PIN-код тым көп енгізілді. Тіркелгі {{time}} дейін бұғатталды',
+    locked: 'Қате PIN-код тым көп енгізілді. Тіркелгі {{time, dative}} дейін бұғатталды',
     changed: 'PIN-кодыңыз өзгертілді',
   },
   accounts: {
@@ -149,7 +149,7 @@ export const staffKk: Catalog['staff'] = {
     cityNamed: 'Аттар мен рөлдер қалалық тізімнен келеді.',
     pinSet: 'PIN-код орнатылған',
     noPin: 'PIN-код жоқ',
-    lockedUntil: '{{time}} дейін бұғатталған',
+    lockedUntil: '{{time, dative}} дейін бұғатталған',
     failures: 'Қате PIN-кодтар: {{count}}',
     noCards: 'Қызметтік карта жоқ',
     setPin: 'PIN-код орнату',

@@ -4,7 +4,7 @@ import { ACT_COUNTED_REASONS, type ActLine, type MonthlyAct } from '../../../../
 import type { Language } from '../../../../shared/domain/attendance.js';
 import { actCatalogs } from '../../../../shared/i18n/admin/act-catalogs.js';
 import type { ActTexts } from '../../../../shared/i18n/admin/act-en.js';
-import { fill } from './tabel-table.js';
+import { fillText as fill } from '../../../../shared/i18n/fill-text.js';
 
 export const ACT_COLUMNS = ['group', 'children', 'workingDays', 'enrolledDays', 'childDays', 'sick', 'vacation', 'sanatorium', 'other', 'unexcused', 'countedDays', 'earned'] as const;
 

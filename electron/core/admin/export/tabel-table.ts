@@ -1,3 +1,4 @@
+import { fillText } from '../../../../shared/i18n/fill-text.js';
 // The табель as a table of texts in one language: what the XLSX, CSV and PDF exports all print, so the three files
 // say the same thing. Days carry the mark codes of the catalog ("Б" sick, "О" vacation…) explained in the legend.
 import type { TabelMark, TabelSheet, TabelTotals } from '../../../../shared/admin/tabel.js';
@@ -36,11 +37,6 @@ export interface TabelTable {
   signatures: string[];
 }
 
-/** Replaces {{name}} placeholders as i18next would. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
-}
-
 /** A day's present count under the grid; blank, not 0, under a weekend, a holiday, or a day not yet begun. */
 function presentCell(day: TabelSheet['days'][number] | undefined, asOf: string, count: number): number | '' {
   if (!day || day.kind !== 'working') return '';
@@ -54,10 +50,10 @@ export function tabelTable(sheet: TabelSheet, language: Language): TabelTable {
   const monthTitle = documentMonth(sheet.month, language);
   const blankBeforeDays = ['', ''];
   const blankAfterDays = TOTAL_COLUMNS.map(() => '');
-  const notes = [fill(t.workingDays, { count: sheet.totals.workingDays }), fill(t.childDays, { count: sheet.totals.childDays })];
-  if (sheet.totals.overLimitChildren > 0) notes.push(`! ${fill(t.overLimit, { limit: sheet.unexcusedLimit })}`);
-  if (sheet.days.some((d) => d.date >= sheet.asOf)) notes.push(fill(t.asOf, { date: documentDate(sheet.asOf, language) }));
-  if (sheet.days.some((d) => d.date < sheet.recordsSince)) notes.push(fill(t.recordsSince, { date: documentDate(sheet.recordsSince, language) }));
+  const notes = [fillText(t.workingDays, { count: sheet.totals.workingDays }), fillText(t.childDays, { count: sheet.totals.childDays })];
+  if (sheet.totals.overLimitChildren > 0) notes.push(`! ${fillText(t.overLimit, { limit: sheet.unexcusedLimit })}`);
+  if (sheet.days.some((d) => d.date >= sheet.asOf)) notes.push(fillText(t.asOf, { date: documentDate(sheet.asOf, language) }));
+  if (sheet.days.some((d) => d.date < sheet.recordsSince)) notes.push(fillText(t.recordsSince, { date: documentDate(sheet.recordsSince, language) }));
   return {
     title: `${t.title} — ${monthTitle}`,
     monthTitle,
