@@ -8,6 +8,7 @@ import { HeadcountGroupSchema } from '../staff/staff-contract.js';
 import { OverrideReasonSchema, StaffSignInModeSchema } from '../staff/staff-domain.js';
 import { archiveRequests } from './archive-contract.js';
 import { kioskShellRequests } from './kiosk-shell-contract.js';
+import { mealRequests } from './meal-contract.js';
 import { cardRequests } from './card-contract.js';
 import { rosterRequests } from './roster-contract.js';
 import { rosterImportRequests } from './roster-import-contract.js';
@@ -240,6 +241,8 @@ export const adminRequests = {
   /** The roster from the kindergarten's own spreadsheet (shared/admin/roster-import-contract.ts). */
   ...rosterImportRequests,
   ...kioskShellRequests,
+  /** The parents' meal invoices: the daily fee, the kindergarten's details, the export (shared/admin/meal-contract.ts). */
+  ...mealRequests,
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
 export type AdminRequestName = keyof typeof adminRequests;

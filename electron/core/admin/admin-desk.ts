@@ -27,6 +27,9 @@ import { saveExportAs, type SaveFileAs } from './export/save-export.js';
 import type { ExportedFile } from './export/exports-dir.js';
 import { exportTabel, exportWholeTabel } from './export/tabel-export.js';
 import { exportAct, monthlyAct } from './export/act-export.js';
+import { exportMeals, monthlyMeals } from './export/meal-export.js';
+import { MealSettingsStore } from './meal-settings-store.js';
+import type { MealExportOutcome, MealSettings } from '../../../shared/admin/meal-contract.js';
 import { KioskRulesStore } from './kiosk-rules.js';
 import { QrCards } from './qr-cards.js';
 import { LogQuery, type LogPage } from './log-query.js';
@@ -83,6 +86,7 @@ export class AdminDesk {
   private readonly years: YearArchive;
   private readonly timeZone: TimeZoneSetting;
   private readonly shell: KioskShell;
+  private readonly meals: MealSettingsStore;
 
   constructor(private readonly options: AdminDeskOptions) {
     const { db } = options;
@@ -99,6 +103,7 @@ export class AdminDesk {
       kindergartenName: options.kindergartenName,
     });
     this.rules = new KioskRulesStore({ db, settings: options.settings, audit: this.audit });
+    this.meals = new MealSettingsStore({ db, settings: options.settings, audit: this.audit });
     this.door = new DoorSettingsStore({ db, door: options.settings, audit: this.audit, onChanged: options.onDoorSettings });
     this.qrCards = new QrCards({
       db,
@@ -226,6 +231,31 @@ export class AdminDesk {
     // On record as a табель export (the act is the табель's totals), marked as the act.
     this.audit.record('tabel-export', member.id, at, { document: 'act', month, format, language, fileName: written.fileName, earnedTenge: act.total.earnedTenge });
     return ok(written);
+  }
+
+  mealSettings(): MealSettings {
+    return this.meals.get();
+  }
+
+  changeMealSettings(staffId: string, change: Partial<MealSettings>, at: LocalTime): MealSettings {
+    return this.meals.change(staffId, change, at);
+  }
+
+  /**
+   * Writes the month's meal invoices (PDF, a page per family) or the accountant's list (XLSX) into exports/, on record in
+   * the audit. Refused in words while the daily fee is not set: an invoice of 0 ₸ would be no invoice.
+   */
+  async exportMealInvoices(member: StaffMember, request: { month: string; format: 'xlsx' | 'pdf'; language: Language }, at: LocalTime): Promise<MealExportOutcome> {
+    const { month, format, language } = request;
+    const details = this.meals.get();
+    if (details.mealFeeTengePerDay <= 0) return { outcome: 'fee-not-set' };
+    const meals = monthlyMeals({ db: this.options.db, tabels: this.tabels }, month, at.localDate, details.mealFeeTengePerDay, language);
+    const kindergarten = { name: this.options.kindergartenName(), address: details.kindergartenAddress, bin: details.kindergartenBin, iban: details.kindergartenIban, bank: details.kindergartenBank };
+    const written = await exportMeals(meals, kindergarten, format, language, { dataDir: this.options.dataDir, at });
+    if (!written) return { outcome: 'nothing-to-invoice' };
+    // On record as a табель export (the invoices are the табель's days attended), marked as the meal invoices.
+    this.audit.record('tabel-export', member.id, at, { document: format === 'pdf' ? 'meal-invoices' : 'meal-list', month, format, language, fileName: written.fileName, totalTenge: meals.totalTenge });
+    return { outcome: 'exported', ...written };
   }
 
   /** Writes every group's табель of a month into one file in exports/, on record in the admin's audit. */

@@ -26,6 +26,9 @@ function everyRequest(sessionId: string): { [K in AdminRequestName]: unknown } {
     adminSettings: { sessionId },
     adminSetSettings: { sessionId, change: { unexcusedDaysPerMonth: 4 } },
     adminDoorSettings: { sessionId },
+    adminMealSettings: { sessionId },
+    adminSetMealSettings: { sessionId, change: { mealFeeTengePerDay: 900 } },
+    adminExportMealInvoices: { sessionId, month: '2026-12', format: 'xlsx', language: 'ru' },
     adminSaveExport: { sessionId, fileName: KIT_EXPORT },
     adminSetDoorSettings: { sessionId, change: { sound: 'off' } },
     adminCardsInfo: { sessionId },
@@ -64,7 +67,7 @@ describe('the admin requests', () => {
     const ended = await kit.signIn();
     kit.staff.signOut(ended, 'button');
     const names = Object.keys(adminRequests) as AdminRequestName[];
-    expect(names).toHaveLength(38);
+    expect(names).toHaveLength(41);
     for (const [sessionId, code] of [
       [staffSession, 'STAFF_FORBIDDEN'],
       [ended, 'STAFF_SESSION_ENDED'],

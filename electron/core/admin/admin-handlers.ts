@@ -12,7 +12,7 @@ import type { rosterImportRequests } from '../../../shared/admin/roster-import-c
 import type { AdminDesk } from './admin-desk.js';
 
 /** The admin requests that write a file and so answer with a Promise. */
-export type AdminAsyncRequestName = 'adminExportTabel' | 'adminExportAct' | 'adminExportWholeTabel' | 'adminPrintQrCards' | 'adminSaveExport' | 'adminArchiveYear' | 'adminVerifyArchive' | 'adminLeaveKiosk';
+export type AdminAsyncRequestName = 'adminExportTabel' | 'adminExportAct' | 'adminExportWholeTabel' | 'adminPrintQrCards' | 'adminSaveExport' | 'adminArchiveYear' | 'adminVerifyArchive' | 'adminLeaveKiosk' | 'adminExportMealInvoices';
 
 type AdminDeskRequestName = Exclude<AdminRequestName, keyof typeof cardRequests | keyof typeof rosterRequests | keyof typeof rosterImportRequests>;
 
@@ -57,6 +57,12 @@ export function adminHandlers(): GuardedHandlers<AdminDesk, AdminHandlers> {
     adminSetDoorSettings: {
       guard: 'admin',
       run: ({ change }, { store: d, caller: { member, at } }) => ok(d.changeDoorSettings(member.id, DoorSettingsSchema.partial().parse(change), at)),
+    },
+    adminMealSettings: { guard: 'admin', run: (_args, { store: d }) => ok(d.mealSettings()) },
+    adminSetMealSettings: { guard: 'admin', run: ({ change }, { store: d, caller: { member, at } }) => ok(d.changeMealSettings(member.id, change, at)) },
+    adminExportMealInvoices: {
+      guard: 'admin',
+      run: async ({ month, format, language }, { store: d, caller: { member, at } }) => ok(await d.exportMealInvoices(member, { month, format, language }, at)),
     },
     adminTransfers: { guard: 'admin', run: ({ month }, { store: d }) => ok({ transfers: d.transfers(month) }) },
     adminArchive: { guard: 'admin', run: (_args, { store: d, caller: { at } }) => ok(d.archiveOverview(at.localDate)) },

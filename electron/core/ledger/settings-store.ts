@@ -15,6 +15,7 @@ import { isKnownTimeZone } from '../../../shared/domain/local-time.js';
 import { StaffSignInModeSchema } from '../../../shared/staff/staff-domain.js';
 import { StoredSetupSchema } from '../../../shared/setup/setup-contract.js';
 import { ActCountedReasonSchema, ActEarnedRuleSchema } from '../../../shared/admin/monthly-act.js';
+import { KindergartenAddressSchema, KindergartenBankSchema, KindergartenBinSchema, KindergartenIbanSchema, MealFeeSchema } from '../../../shared/admin/meal-contract.js';
 
 interface Declaration<S extends z.ZodType> {
   schema: S;
@@ -92,6 +93,17 @@ export const settingDeclarations = {
   actEarnedRule: setting(ActEarnedRuleSchema, 'attended'),
   /** Excused absences the act counts as days attended; none by default. */
   actCountedReasons: setting(z.array(ActCountedReasonSchema).max(4).refine((list) => new Set(list).size === list.length, 'a reason twice'), []),
+
+  // The parents' meal invoices (shared/admin/meal-invoices.ts) and the kindergarten's details they print.
+  /** The daily meal fee, whole tenge; 0: not set, and the console asks for it before drawing up any invoice. */
+  mealFeeTengePerDay: setting(MealFeeSchema, 0),
+  kindergartenAddress: setting(KindergartenAddressSchema, ''),
+  /** БИН (БСН): 12 digits, '' while not entered. */
+  kindergartenBin: setting(KindergartenBinSchema, ''),
+  /** ИИК (ЖСК), a KZ IBAN, '' while not entered. */
+  kindergartenIban: setting(KindergartenIbanSchema, ''),
+  /** The bank's name and BIC. */
+  kindergartenBank: setting(KindergartenBankSchema, ''),
 
   // The city.
   /**
