@@ -50,9 +50,16 @@ describe('the money of the meal invoices', () => {
     expect([meals.daysAttended, meals.totalTenge, meals.unfinished]).toEqual([5, 6250, false]);
   });
 
+  it('numbers only the families with days attended, without gaps', () => {
+    const sheets = [sheet('g1', ['a', 'b', 'c'], { a: ['2027-03-01'], c: ['2027-03-03'] })];
+    const meals = buildMealInvoices(sheets, [link('a', 'm1', 'mother'), link('b', 'm2', 'mother'), link('c', 'm3', 'mother')], 500, { month: '2027-03', asOf: '2027-04-01' });
+    expect(meals.invoices.map((i) => [i.children[0]?.childId, i.number, i.totalTenge])).toEqual([['a', 1, 500], ['b', null, 0], ['c', 2, 500]]);
+  });
+
   it('names the companions as payers when a family has no parent on the roster, and says when the month is not over', () => {
     const meals = buildMealInvoices([sheet('g1', ['a'], { a: ['2027-03-01'] }, '2027-03-03')], [link('a', 'granny', 'grandmother')], 900, { month: '2027-03', asOf: '2027-03-03' });
     expect(meals.invoices[0]?.payers).toEqual(['X granny']);
+    expect(meals.invoices[0]?.number).toBe(1);
     expect(meals.unfinished).toBe(true);
   });
 });

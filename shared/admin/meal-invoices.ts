@@ -37,8 +37,11 @@ export interface MealChild {
 }
 
 export interface MealInvoice {
-  /** 1, 2, … in the order of the children on the табели (group by group). */
-  number: number;
+  /**
+   * 1, 2, … in the order of the children on the табели (group by group), for the families with days attended: only they
+   * get an invoice, and the numbers run without gaps. Null for a family with nothing to pay.
+   */
+  number: number | null;
   /** "Нұрланов Нұрлан": the parents, or with none the companions linked to the children; empty when nobody is linked. */
   payers: string[];
   children: MealChild[];
@@ -115,13 +118,15 @@ export function buildMealInvoices(sheets: readonly TabelSheet[], links: readonly
       byChild.set(row.childId, { childId: row.childId, firstName: row.firstName, lastName: row.lastName, groupName: sheet.groupName, daysAttended, amountTenge: daysAttended * feeTengePerDay });
     }
   }
-  const invoices = familiesOf([...byChild.keys()], links).map((family, i): MealInvoice => {
+  let numbered = 0;
+  const invoices = familiesOf([...byChild.keys()], links).map((family): MealInvoice => {
     const children = family.flatMap((id) => byChild.get(id) ?? []);
+    const daysAttended = children.reduce((sum, c) => sum + c.daysAttended, 0);
     return {
-      number: i + 1,
+      number: daysAttended > 0 ? ++numbered : null,
       payers: payersOf(family, links),
       children,
-      daysAttended: children.reduce((sum, c) => sum + c.daysAttended, 0),
+      daysAttended,
       totalTenge: children.reduce((sum, c) => sum + c.amountTenge, 0),
     };
   });

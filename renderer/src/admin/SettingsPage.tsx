@@ -6,6 +6,7 @@ import { KioskRulesSchema, type KioskRules } from '../../../shared/admin/admin-c
 import { ACT_COUNTED_REASONS, ActEarnedRuleSchema } from '../../../shared/admin/monthly-act.js';
 import { rulesTexts } from '../../../shared/i18n/admin/rules-catalogs.js';
 import { DoorSettingsPanel } from './DoorSettingsPanel.js';
+import { MealSettingsPanel } from './MealSettingsPanel.js';
 import { TimeZoneSection } from './TimeZoneSection.js';
 import type { AdminCall } from './use-admin-call.js';
 import { useLoadedOnce } from './use-loaded-once.js';
@@ -106,6 +107,7 @@ export function SettingsPage({ call, onClockChanged }: { call: AdminCall; onCloc
           </p>
         )}
       </section>
+      <MealSettingsPanel call={call} />
       <DoorSettingsPanel call={call} />
       <TimeZoneSection call={call} {...(onClockChanged ? { onSaved: onClockChanged } : {})} />
     </div>

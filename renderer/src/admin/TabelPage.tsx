@@ -10,6 +10,7 @@ import { tabelPrintCatalogs } from '../../../shared/i18n/admin/tabel-print-catal
 import { dayText, monthOf, monthText } from './dates.js';
 import { deliverExport } from './deliver-export.js';
 import { ActExportPanel } from './ActExportPanel.js';
+import { MealExportPanel } from './MealExportPanel.js';
 import { TabelGrid } from './TabelGrid.js';
 import { TransfersPanel } from './TransfersPanel.js';
 import type { AdminCall } from './use-admin-call.js';
@@ -102,6 +103,7 @@ export function TabelPage({ call, today }: { call: AdminCall; today: string }) {
         ))}
       </div>
       <ActExportPanel call={call} month={month} language={fileLanguage} />
+      <MealExportPanel call={call} month={month} language={fileLanguage} />
       {exported && (
         <p className={exported.failed ? 'staff-refusal' : 'staff-saved'} role="status" data-testid="tabel-exported">
           {exported.text}

@@ -45,7 +45,7 @@ export const mealsEn = {
   familyTotal: 'Total of invoice No. {{number}}',
   total: 'Total',
   rule: 'The amount is the days attended by the timesheet × the daily meal fee ({{fee}}).',
-  listRule: 'One row per child; a family with several children has its invoice total below them. Invoices are printed only for families with days attended.',
+  listRule: 'One row per child; a family with several children has its invoice total below them. Invoices are numbered and printed only for families with days attended.',
   unfinished: 'The month is not over: the figures are as of {{date}}.',
   head: 'Head',
   accountant: 'Accountant',

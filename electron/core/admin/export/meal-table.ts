@@ -72,7 +72,7 @@ function signaturesOf(language: Language): string[] {
 
 const childName = (c: { lastName: string; firstName: string }): string => `${c.lastName} ${c.firstName}`;
 
-export function invoicePage(meals: MealInvoices, invoice: MealInvoice, kg: KindergartenDetails, language: Language, formedOn: string): InvoicePage {
+export function invoicePage(meals: MealInvoices, invoice: MealInvoice & { number: number }, kg: KindergartenDetails, language: Language, formedOn: string): InvoicePage {
   const t = mealsCatalogs[language];
   const a = actCatalogs[language];
   // Nobody linked to the children yet: a line for the head to write the payer in by hand.
@@ -91,9 +91,9 @@ export function invoicePage(meals: MealInvoices, invoice: MealInvoice, kg: Kinde
   };
 }
 
-/** The invoices worth printing: the families with days attended (a family with none owes nothing). */
-export function invoicesToPrint(meals: MealInvoices): MealInvoice[] {
-  return meals.invoices.filter((invoice) => invoice.daysAttended > 0);
+/** The invoices worth printing: the families with days attended, numbered (a family with none owes nothing). */
+export function invoicesToPrint(meals: MealInvoices): (MealInvoice & { number: number })[] {
+  return meals.invoices.flatMap((invoice) => (invoice.number === null ? [] : [{ ...invoice, number: invoice.number }]));
 }
 
 export function mealList(meals: MealInvoices, kg: KindergartenDetails, language: Language, formedOn: string): MealList {
@@ -102,8 +102,10 @@ export function mealList(meals: MealInvoices, kg: KindergartenDetails, language:
   const rows: MealList['rows'] = [];
   for (const invoice of meals.invoices) {
     const payer = invoice.payers.join(', ');
-    for (const c of invoice.children) rows.push({ cells: [invoice.number, payer, childName(c), c.groupName, c.daysAttended, meals.feeTengePerDay, c.amountTenge], total: false });
-    if (invoice.children.length > 1) rows.push({ cells: [invoice.number, fill(t.familyTotal, { number: invoice.number }), '', '', invoice.daysAttended, '', invoice.totalTenge], total: true });
+    // A family with no days attended gets no invoice: no number, no total row.
+    const number = invoice.number ?? '';
+    for (const c of invoice.children) rows.push({ cells: [number, payer, childName(c), c.groupName, c.daysAttended, meals.feeTengePerDay, c.amountTenge], total: false });
+    if (invoice.number !== null && invoice.children.length > 1) rows.push({ cells: [invoice.number, fill(t.familyTotal, { number: invoice.number }), '', '', invoice.daysAttended, '', invoice.totalTenge], total: true });
   }
   return {
     title: t.listTitle,
