@@ -38,6 +38,7 @@ export const en = {
     arrival: 'arrived at {{time}}',
     departure: 'left at {{time}}',
     goodbye: 'Have a good day!',
+    farewell: 'Goodbye!',
   },
   errors: {
     UNKNOWN_CARD: 'This card is not registered. Please ask a staff member.',

@@ -36,6 +36,7 @@ export const ru: Catalog = {
     arrival: 'приход в {{time}}',
     departure: 'уход в {{time}}',
     goodbye: 'Хорошего дня!',
+    farewell: 'До свидания!',
   },
   errors: {
     UNKNOWN_CARD: 'Эта карта не зарегистрирована. Обратитесь к сотруднику.',

@@ -57,7 +57,8 @@ export function DoneScreen({ outcome, receipt, onTimeout }: Props) {
           </section>
         ))}
       </div>
-      <p className="goodbye">{t('done.goodbye')}</p>
+      {/* Someone taking a child home is wished goodbye, not a good day: any departure on the receipt decides. */}
+      <p className="goodbye">{t(receipt.entries.some((e) => e.kind === 'departure') ? 'done.farewell' : 'done.goodbye')}</p>
     </main>
   );
 }

@@ -10,7 +10,7 @@ export const companionsKk: Catalog['admin']['companions'] = {
   cards: 'Карталар',
   noCards: 'Әзірге карта жоқ',
   liveCards: 'Жарамды карталар: {{count}}',
-  relations: { mother: 'анасы', father: 'әкесі', grandmother: 'әжесі', grandfather: 'атасы', nanny: 'күтуші', aunt: 'апайы', uncle: 'ағасы', other: 'ілесіп жүретін адам' },
+  relations: { mother: 'анасы', father: 'әкесі', grandmother: 'әжесі', grandfather: 'атасы', nanny: 'күтуші', aunt: 'тәтесі', uncle: 'ағасы', other: 'ілесіп жүретін адам' },
   kinds: { rfid: 'Карта', qr: 'QR-карта' },
   active: 'Жарамды',
   blocked: '{{at}} бұғатталған',

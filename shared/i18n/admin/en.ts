@@ -87,14 +87,14 @@ export const adminEn = {
     asOf: 'Days from {{date}} on are not over yet',
     recordsSince: 'The kiosk keeps records from {{date}}: earlier days are left blank',
     columns: {
-      present: 'Present',
+      present: 'Days present',
       sick: 'Sick',
       sickUncertified: 'Sick, no certificate',
       vacation: 'Vacation',
       sanatorium: 'Sanatorium',
       family: 'Family',
       other: 'Other',
-      unmarked: 'No reason',
+      unmarked: 'Not marked',
       unexcused: 'Unexcused',
     },
     codes: {

@@ -3,7 +3,7 @@ import type { RosterEditTexts } from './roster-edit-en.js';
 
 export const rosterEditKk: RosterEditTexts = {
   tab: 'Балалар тізімі',
-  sections: { groups: 'Топтар', children: 'Балалар', companions: 'Ілесіп жүретіндер' },
+  sections: { groups: 'Топтар', children: 'Балалар', companions: 'Баланы әкелетін және алып кететін адамдар' },
   banner: {
     readOnly:
       'Бұл балабақшаның тізімін қала жүргізеді, сондықтан мұнда оны тек қарауға болады: топтар, балалар және ілесіп жүретіндер қалалық тізілімде қосылып, өзгертіледі де, осы киоскіге сол жақтан келеді.',

@@ -22,7 +22,7 @@ export const rosterImportKk: RosterImportTexts = {
     'too-many-rows': '«{{sheet}}» парағында {{limit}} жолдан көп: бұл тізім емес.',
   },
   previewTitle: '«{{file}}» файлын алдын ала қарау',
-  kinds: { groups: 'Топтар', children: 'Балалар', companions: 'Ілесіп жүретіндер', cards: 'Карталар', links: 'Кім әкеліп-алып кете алады' },
+  kinds: { groups: 'Топтар', children: 'Балалар', companions: 'Баланы әкелетін және алып кететін адамдар', cards: 'Карталар', links: 'Кім әкеліп-алып кете алады' },
   added: 'қосылады',
   changed: 'өзгереді',
   removed: 'алынады',

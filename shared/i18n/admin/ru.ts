@@ -88,14 +88,14 @@ export const adminRu: Catalog['admin'] = {
     asOf: 'Дни начиная с {{date}} ещё не завершены',
     recordsSince: 'Киоск ведёт записи с {{date}}: более ранние дни не заполнены',
     columns: {
-      present: 'Присутствовал',
+      present: 'Дней присутствия',
       sick: 'Болезнь',
       sickUncertified: 'Болезнь без справки',
       vacation: 'Отпуск',
       sanatorium: 'Санаторий',
       family: 'Семейные',
       other: 'Прочее',
-      unmarked: 'Без причины',
+      unmarked: 'Не отмечено',
       unexcused: 'Неуважительные',
     },
     codes: {

@@ -41,7 +41,7 @@ export const staffKk: Catalog['staff'] = {
     search: 'Аты бойынша іздеу',
     groups: 'Топтар',
     noMatch: 'Ешкім табылмады',
-    unexcused: 'Себепсіз күндер шегіне жетті',
+    unexcused: 'Дәлелсіз күндер шегіне жетті',
   },
   state: {
     expected: 'Әлі келген жоқ',
@@ -66,7 +66,7 @@ export const staffKk: Catalog['staff'] = {
     companion: 'Кім әкелді не алып кетті (міндетті емес)',
     someoneElse: 'Басқа адам — аты',
     save: 'Белгілеу',
-    saved: '{{name}}: {{time}} белгіленді',
+    saved: '{{name}}: {{time, locative}} белгіленді',
   },
   absence: {
     title: 'Келмеу',
@@ -110,7 +110,7 @@ export const staffKk: Catalog['staff'] = {
     notYet: 'Балабақша {{time}} жабылады. Қазір осында деп белгіленгендер:',
     passed: 'Жабылу уақыты {{time}} өтті. Әр бала бойынша шешім қабылдаңыз:',
     nobody: 'Барлық бала кетті',
-    leftWith: 'Кіммен кетті',
+    leftWith: 'Кім алып кетті',
     stillHere: 'Әлі осында',
     stillHereNote: 'Ескертпе: кімді күтеміз?',
     save: 'Сақтау',

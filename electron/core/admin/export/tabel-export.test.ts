@@ -35,7 +35,7 @@ describe('exports of the табель', () => {
     const rows = Array.from({ length: sheet.rowCount }, (_, i) => rowValues(sheet, i + 1));
     const header = rows.findIndex((r) => r[0] === '№');
     expect(rows[header]?.slice(1, 4)).toEqual(['Ребёнок', '1', '2']);
-    expect(rows[header]?.slice(33)).toEqual(['Присутствовал', 'Болезнь', 'Болезнь без справки', 'Отпуск', 'Санаторий', 'Семейные', 'Прочее', 'Без причины', 'Неуважительные']);
+    expect(rows[header]?.slice(33)).toEqual(['Дней присутствия', 'Болезнь', 'Болезнь без справки', 'Отпуск', 'Санаторий', 'Семейные', 'Прочее', 'Не отмечено', 'Неуважительные']);
     // Per child: present, sick, sick with no certificate past the allowance, vacation, sanatorium, family, other, no reason, unexcused — as counted by hand.
     const children = rows.slice(header + 2, header + 5);
     expect(children.map((r) => r[1])).toEqual(['Жұмабаев Әлихан', 'Жұмабаева Айару', 'Нұрланов Ерасыл !']);
