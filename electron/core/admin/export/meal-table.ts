@@ -5,7 +5,7 @@ import type { Language } from '../../../../shared/domain/attendance.js';
 import { actCatalogs } from '../../../../shared/i18n/admin/act-catalogs.js';
 import { mealsCatalogs } from '../../../../shared/i18n/admin/meals-catalogs.js';
 import { dateInWords, monthInWords, tenge } from './act-table.js';
-import { fill } from './tabel-table.js';
+import { fillText as fill } from '../../../../shared/i18n/fill-text.js';
 
 /** The kindergarten as the invoices name it: its name from the roster, the details from the settings ('' not entered). */
 export interface KindergartenDetails {
