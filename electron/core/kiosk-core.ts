@@ -652,6 +652,8 @@ export class KioskCore {
         roster,
         keys,
         alert: (alert) => this.emit('staffAlert', alert),
+        // Asked only at a tap, long after the staff desk below exists.
+        isStaffCard: (card) => staff.isStaffCard(card),
         onStorageProblem: (problem, error) => this.cannotRecord.failed(problem, error),
         report: this.log,
       });

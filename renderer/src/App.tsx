@@ -1,5 +1,5 @@
 // The kiosk UI: status from the core, the check-in flow, the card readers, the camera and the screen for the moment.
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { KioskApi, ScanOutcome } from '../../shared/api/contract.js';
 import type { Result } from '../../shared/api/result.js';
 import { safeCall } from './api/safe-call.js';
@@ -25,7 +25,9 @@ import { useSyncStatus } from './state/use-sync-status.js';
 
 export function App({ api, connection }: { api: KioskApi; connection: ConnectionStore }) {
   const connected = useConnection(connection);
-  const flow = useCheckinFlow(api, connection);
+  // A staff card typed at the door opens the staff sign-in for it (onStaffCard below, once staff mode exists).
+  const staffCardAtDoor = useRef<(card: Extract<Credential, { kind: 'card' }>) => void>(() => undefined);
+  const flow = useCheckinFlow(api, connection, staffCardAtDoor);
   const { status, receive, chooseLanguage } = useKioskStatus(api, connected, flow.statusSeen);
   // While the disk is full the door still reads cards and lets staff in: only its records refuse writes.
   const door = doorOf(status);
@@ -59,6 +61,9 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
     },
     [staff, setup],
   );
+  useEffect(() => {
+    staffCardAtDoor.current = onStaffCard;
+  }, [onStaffCard]);
   const events = useCoreEvents(api, { onIdentified, onStaffCard }, ready);
   const sync = useSyncStatus(api, ready);
   useLanguageReturn(status, flow.screen.kind === 'idle' && !staff.active, chooseLanguage);

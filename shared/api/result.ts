@@ -6,6 +6,8 @@ export const errorCodes = [
   'INVALID_REQUEST',
   'UNKNOWN_REQUEST',
   'UNKNOWN_CARD',
+  /** A staff member's card tapped at the door: the screens open the staff sign-in at the PIN for it. */
+  'STAFF_CARD',
   'CARD_UNREADABLE',
   'CARD_REVOKED',
   'NO_CHILDREN',

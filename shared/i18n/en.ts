@@ -42,6 +42,7 @@ export const en = {
   },
   errors: {
     UNKNOWN_CARD: 'This card is not registered. Please ask a staff member.',
+    STAFF_CARD: 'This is a staff card: sign in with your PIN.',
     CARD_UNREADABLE: 'The card could not be read. Please tap it again.',
     CARD_REVOKED: 'This card is blocked. Please ask a staff member.',
     NO_CHILDREN: 'No children are linked to this card. Please ask a staff member.',

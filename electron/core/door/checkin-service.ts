@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ChildAtDoor, CheckinReceipt, DoorQuestion, ScanOutcome, StaffAlert } from '../../../shared/api/contract.js';
 import { fail, ok, type Result } from '../../../shared/api/result.js';
-import { normalizeCardNumber, readingText } from '../../../shared/credentials/card-number.js';
+import { normalizeCardNumber, readingText, type CardNumber } from '../../../shared/credentials/card-number.js';
 import type { ReaderFormat } from '../../../shared/credentials/reader-format.js';
 import { doorActionFor, type EventKind } from '../../../shared/domain/attendance.js';
 import { hhmmOf, toLocalTime, type LocalTime } from '../../../shared/domain/local-time.js';
@@ -37,6 +37,8 @@ export class CheckinService {
       verifyQr: (text: string, now: Date) => QrVerdict;
       /** Told when staff must step in, e.g. someone tried to collect a child they may not take. */
       alert?: (alert: StaffAlert) => void;
+      /** Whether a card no companion holds is a staff member's: then it is for the staff sign-in, not a refusal. */
+      isStaffCard?: (card: CardNumber) => boolean;
     },
   ) {}
 
@@ -49,6 +51,8 @@ export class CheckinService {
       return fail('CARD_UNREADABLE');
     }
     const match = findCardCredential(this.deps.roster, card);
+    // Not an unknown card, and not a refused attempt: the duty teacher tapped her own card to sign in.
+    if (match.kind === 'unknown' && this.deps.isStaffCard?.(card) === true) return fail('STAFF_CARD');
     if (match.kind !== 'found') {
       // readingText: a W26 reading is kept as "103,12632", so admins see that only 24 bits were read.
       this.deps.refused.record('rfid', readingText(card), match.kind === 'ambiguous' ? 'ambiguous-card' : 'unknown-card', at);

@@ -1,6 +1,7 @@
 // The door's side of the core over one database: a card or a QR code identified into an offer, the offer confirmed,
 // renewed or cancelled, and refused attempts kept (held in memory while the disk is full). The door handlers and the
 // core's HID readers get one method per thing they do; the check-in service and the refused attempts stay inside.
+import type { CardNumber } from '../../../shared/credentials/card-number.js';
 import type { Database } from 'better-sqlite3';
 import type { CheckinReceipt, ScanOutcome, StaffAlert, StorageProblem } from '../../../shared/api/contract.js';
 import type { Result } from '../../../shared/api/result.js';
@@ -24,6 +25,8 @@ export interface DoorDeskOptions {
   keys: TrustedKeys;
   /** Told when staff must step in (someone tried to collect a child they may not take). */
   alert: (alert: StaffAlert) => void;
+  /** Whether a card no companion holds is a staff member's (the staff desk knows): the door then hands it over. */
+  isStaffCard: (card: CardNumber) => boolean;
   /** Told when the disk refused to keep a refused attempt: the door cannot record. */
   onStorageProblem: (problem: StorageProblem, error: unknown) => void;
   report: (line: string) => void;
@@ -52,6 +55,7 @@ export class DoorDesk {
           findCredential: (id) => roster.credential('qr', id),
         }),
       alert: options.alert,
+      isStaffCard: options.isStaffCard,
     });
   }
 

@@ -5,7 +5,7 @@ import type { Database } from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fail, ok, type Result } from '../../../shared/api/result.js';
-import { normalizeCardNumber, readingText } from '../../../shared/credentials/card-number.js';
+import { normalizeCardNumber, readingText, type CardNumber } from '../../../shared/credentials/card-number.js';
 import type { ReaderFormat } from '../../../shared/credentials/reader-format.js';
 import type { CardSource } from '../../../shared/domain/attendance.js';
 import { toLocalTime, type LocalTime } from '../../../shared/domain/local-time.js';
@@ -171,6 +171,11 @@ export class StaffDesk {
    * Whether a card read by an HID reader belongs to the staff screens rather than the door: a staff card, or any card
    * while someone is signed in (they enrol cards; the door's screen is covered meanwhile).
    */
+  /** Whether `card` is a staff member's live card (a typed card at the door opens the sign-in for it). */
+  isStaffCard(card: CardNumber): boolean {
+    return this.accounts.staffIdForCard(card) !== null;
+  }
+
   ownsHidCard(canonical: string): boolean {
     if (this.sessions.anyActive(this.options.clock.now().getTime(), this.idleMs())) return true;
     const card = normalizeCardNumber(canonical, 'canonical');

@@ -1,6 +1,6 @@
 // The door's state machine: card or QR code → offer (choose) / receipt / error → idle. Only the newest request may
 // change the screen. Cards from HID readers are identified by the core, which pushes the outcome here (identified).
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
 import type { KioskApi, KioskStatus, ScanOutcome } from '../../../shared/api/contract.js';
 import type { Result } from '../../../shared/api/result.js';
@@ -23,7 +23,11 @@ export interface CheckinFlow {
   statusSeen: (status: KioskStatus) => void;
 }
 
-export function useCheckinFlow(api: KioskApi, connection: ConnectionStore): CheckinFlow {
+/**
+ * `staffCardAtDoor`: where a staff member's own card tapped at the door goes (the staff sign-in at the PIN); a ref, as
+ * the staff mode that handles it is made after the flow.
+ */
+export function useCheckinFlow(api: KioskApi, connection: ConnectionStore, staffCardAtDoor?: RefObject<(card: Extract<Credential, { kind: 'card' }>) => void>): CheckinFlow {
   const [screen, setScreen] = useState<FlowScreen>(IDLE);
   // Mirrors of state for callbacks that run between renders (a card burst, a reply arriving).
   const screenRef = useRef<FlowScreen>(IDLE);
@@ -69,10 +73,15 @@ export function useCheckinFlow(api: KioskApi, connection: ConnectionStore): Chec
           if (result.ok && result.value.kind === 'choose') void safeCall(api, 'cancelOffer', { offerId: result.value.offerId });
           return;
         }
+        if (!result.ok && result.error.code === 'STAFF_CARD' && credential.kind === 'card' && staffCardAtDoor) {
+          show(IDLE);
+          staffCardAtDoor.current(credential);
+          return;
+        }
         showAnswer(screenForScan(result, request, connection.get() !== false));
       });
     },
-    [api, connection, dropScan, show, showAnswer],
+    [api, connection, dropScan, show, showAnswer, staffCardAtDoor],
   );
 
   const identified = useCallback(
