@@ -118,6 +118,8 @@ export const DayEventSchema = z.lazy(() => z.object({
   overrideReason: OverrideReasonSchema.nullable(),
   /** Set when a correction withdrew this event. */
   cancelled: z.boolean(),
+  /** Whether the signed-in member may withdraw it (correction-service.ts mayWithdraw): the button shows only then. */
+  withdrawable: z.boolean(),
 }));
 export type DayEvent = z.infer<typeof DayEventSchema>;
 

@@ -21,6 +21,14 @@ interface TargetRow {
   local_date: string;
 }
 
+/**
+ * Who may withdraw a record: an admin any; other staff only what they recorded themselves today (a card's or a code's
+ * record has no staff member, so only an admin withdraws it). The staff screens offer the button by the same rule.
+ */
+export function mayWithdraw(actor: Pick<StaffMember, 'id' | 'role'>, recordedBy: string | null, recordDate: string, today: string): boolean {
+  return actor.role === 'admin' || (recordedBy === actor.id && recordDate === today);
+}
+
 export class CorrectionService {
   private readonly outbox: OutboxWriter;
 
@@ -32,7 +40,7 @@ export class CorrectionService {
     const { db, audit } = this.deps;
     const row = this.target(target);
     if (!row) return fail('INVALID_REQUEST', `no ${target.type} record ${target.id}`);
-    if (actor.role !== 'admin' && (row.staff_id !== actor.id || row.local_date !== at.localDate)) {
+    if (!mayWithdraw(actor, row.staff_id, row.local_date, at.localDate)) {
       return fail('STAFF_FORBIDDEN', 'staff may withdraw only what they recorded themselves today; ask an admin');
     }
     if (db.prepare('SELECT 1 FROM corrections WHERE target_type = ? AND target_id = ?').get(target.type, target.id)) {

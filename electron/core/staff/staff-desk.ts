@@ -293,8 +293,8 @@ export class StaffDesk {
     return ok({ eventId: recorded.value.id, childFirstName: child?.first_name ?? '', kind: request.kind, at: at.hhmm });
   }
 
-  dayEvents(today: string, childId?: string): DayEvent[] {
-    return this.views.dayEvents(today, childId);
+  dayEvents(today: string, viewer: StaffMember, childId?: string): DayEvent[] {
+    return this.views.dayEvents(today, viewer, childId);
   }
 
   /** Withdraws a recorded event or absence, on record with the reason (nothing is deleted). */

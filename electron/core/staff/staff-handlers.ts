@@ -41,7 +41,7 @@ export function staffHandlers(): GuardedHandlers<StaffDesk, StaffHandlers> {
     staffChildren: { guard: 'staff', run: ({ groupId, query }, { store: desk, caller: { at } }) => ok({ children: desk.children({ groupId, query }, at.localDate) }) },
     staffChildDetail: { guard: 'staff', run: ({ childId }, { store: desk, caller: { at } }) => desk.childDetail(childId, at.localDate) },
     staffOverride: { guard: 'staff', run: ({ sessionId: _sessionId, ...request }, { store: desk, caller: { member, at } }) => desk.override(member, request, at) },
-    staffDayEvents: { guard: 'staff', run: ({ childId }, { store: desk, caller: { at } }) => ok({ events: desk.dayEvents(at.localDate, childId) }) },
+    staffDayEvents: { guard: 'staff', run: ({ childId }, { store: desk, caller: { member, at } }) => ok({ events: desk.dayEvents(at.localDate, member, childId) }) },
     staffCorrect: { guard: 'staff', run: ({ target, reason }, { store: desk, caller: { member, at } }) => desk.correct(member, target, reason, at) },
     staffMarkAbsence: { guard: 'staff', run: ({ sessionId: _sessionId, ...request }, { store: desk, caller: { member, at } }) => desk.markAbsence(member, request, at) },
     staffHolidayCheck: { guard: 'staff', run: ({ childId, firstDate, lastDate }, { store: desk }) => desk.holidayCheck(childId, firstDate, lastDate) },

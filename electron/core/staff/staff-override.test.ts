@@ -136,6 +136,19 @@ describe('corrections', () => {
     expect(again.kind === 'recorded' && again.receipt.entries[0]?.kind).toBe('arrival');
   });
 
+  it('are offered on the day list only where the signed-in member may withdraw them', async () => {
+    const kit = staffKit();
+    value(kit.checkin.identifyCard(demoCards.motherOneChild)); // a card's record: nobody's own
+    const duty = await kit.signIn();
+    value(kit.call('staffOverride', { sessionId: duty, childId: demoChildren.yerasyl, kind: 'arrival', reason: 'forgot-card' }));
+    const nurse = await kit.signIn('staff-nurse', '1357');
+    const admin = await kit.signIn('staff-admin', '2468');
+    const offered = (sessionId: string) => value(kit.call('staffDayEvents', { sessionId })).events.map((e) => [e.childFirstName, e.withdrawable]);
+    expect(offered(duty)).toEqual([['Ерасыл', true], ['Алиса', false]]);
+    expect(offered(nurse)).toEqual([['Ерасыл', false], ['Алиса', false]]);
+    expect(offered(admin)).toEqual([['Ерасыл', true], ['Алиса', true]]);
+  });
+
   it('by staff reach only their own records of today; admins any; never twice', async () => {
     const kit = staffKit();
     const duty = await kit.signIn();

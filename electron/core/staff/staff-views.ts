@@ -5,8 +5,9 @@ import type { EventKind, EventMethod } from '../../../shared/domain/attendance.j
 import { hhmmOf, toLocalTime, type LocalZone } from '../../../shared/domain/local-time.js';
 import { nextActionFor } from '../../../shared/domain/attendance.js';
 import type { ChildPresence } from '../../../shared/staff/presence.js';
-import type { ChildDetail, DayEvent, StaffChild } from '../../../shared/staff/staff-contract.js';
+import type { ChildDetail, DayEvent, StaffChild, StaffMember } from '../../../shared/staff/staff-contract.js';
 import type { OverrideReason } from '../../../shared/staff/staff-domain.js';
+import { mayWithdraw } from './correction-service.js';
 import type { AbsenceService } from './absence-service.js';
 import type { ChildDirectory, ChildRow } from './child-directory.js';
 import { presenceIn, type PresenceStore } from './presence-store.js';
@@ -26,6 +27,7 @@ interface DayEventRow {
   staff_last: string | null;
   reason: OverrideReason | null;
   cancelled: 0 | 1;
+  staff_id: string | null;
 }
 
 /** A child in the building now, and since when (local "HH:MM"): the admin's today at a glance. */
@@ -111,11 +113,12 @@ export class StaffViews {
     });
   }
 
-  dayEvents(today: string, childId?: string): DayEvent[] {
+  /** `viewer`: the signed-in member, for whom each record says whether they may withdraw it. */
+  dayEvents(today: string, viewer: Pick<StaffMember, 'id' | 'role'>, childId?: string): DayEvent[] {
     const rows = this.deps.db
       .prepare<[string, string | null, string | null, number], DayEventRow>(
         `SELECT e.id, e.child_id, c.first_name, c.last_name, g.name AS group_name, e.kind, e.method, e.occurred_at,
-                s.first_name AS staff_first, s.last_name AS staff_last, r.reason,
+                e.staff_id, s.first_name AS staff_first, s.last_name AS staff_last, r.reason,
                 EXISTS (SELECT 1 FROM corrections x WHERE x.target_type = 'attendance' AND x.target_id = e.id) AS cancelled
            FROM attendance_events e
            JOIN children c ON c.id = e.child_id
@@ -139,6 +142,7 @@ export class StaffViews {
       staffName: r.staff_first === null ? null : `${r.staff_first} ${r.staff_last ?? ''}`.trim(),
       overrideReason: r.reason,
       cancelled: r.cancelled === 1,
+      withdrawable: r.cancelled === 0 && mayWithdraw(viewer, r.staff_id, today, today),
     }));
   }
 

@@ -1,5 +1,6 @@
 // Today's records, newest first, with who recorded each override. A record made by mistake is withdrawn by a
-// correction with a reason — it stays in the list, marked — never edited or deleted.
+// correction with a reason — it stays in the list, marked — never edited or deleted. The button shows only on the
+// records the signed-in member may withdraw (the core says which), and its confirm is red: it takes a record back.
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLoaded } from './use-loaded.js';
@@ -39,14 +40,16 @@ export function EventsPage({ call }: { call: StaffCall }) {
           ) : withdrawing === e.id ? (
             <span className="staff-row">
               <input className="staff-input" data-testid="withdraw-reason" placeholder={t('staff.events.withdrawReason')} maxLength={500} value={reason} onChange={(ev) => setReason(ev.target.value)} />
-              <button type="button" className="staff-primary" data-testid="withdraw-confirm" disabled={reason.trim() === ''} onClick={() => void withdraw(e.id)}>
+              <button type="button" className="staff-primary staff-destructive" data-testid="withdraw-confirm" disabled={reason.trim() === ''} onClick={() => void withdraw(e.id)}>
                 {t('staff.events.confirmWithdraw')}
               </button>
             </span>
           ) : (
-            <button type="button" className="staff-action" data-testid="withdraw" onClick={() => setWithdrawing(e.id)}>
-              {t('staff.events.withdraw')}
-            </button>
+            e.withdrawable && (
+              <button type="button" className="staff-action" data-testid="withdraw" onClick={() => setWithdrawing(e.id)}>
+                {t('staff.events.withdraw')}
+              </button>
+            )
           )}
         </li>
       ))}
