@@ -9,6 +9,7 @@ import { OverrideReasonSchema, StaffSignInModeSchema } from '../staff/staff-doma
 import { archiveRequests } from './archive-contract.js';
 import { kioskShellRequests } from './kiosk-shell-contract.js';
 import { mealRequests } from './meal-contract.js';
+import { neverComeRequests } from './never-come-contract.js';
 import { cardRequests } from './card-contract.js';
 import { rosterRequests } from './roster-contract.js';
 import { rosterImportRequests } from './roster-import-contract.js';
@@ -151,6 +152,8 @@ export const KioskRulesSchema = z.object({
   winterHolidayDays: z.number().int().min(0).max(91),
   unexcusedDaysPerMonth: z.number().int().min(0).max(31),
   sickDaysWithoutCertificate: z.number().int().min(0).max(30),
+  /** School days neither there nor excused that list a child on the roll as never coming. */
+  neverComeAfterDays: z.number().int().min(1).max(120),
   /** The monthly act's per-capita norm, the rule of the money earned, and the excused reasons counted as attended. */
   perCapitaNormTenge: z.number().int().min(0).max(10_000_000),
   actEarnedRule: ActEarnedRuleSchema,
@@ -243,6 +246,7 @@ export const adminRequests = {
   ...kioskShellRequests,
   /** The parents' meal invoices: the daily fee, the kindergarten's details, the export (shared/admin/meal-contract.ts). */
   ...mealRequests,
+  ...neverComeRequests,
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
 export type AdminRequestName = keyof typeof adminRequests;

@@ -5,6 +5,7 @@ import type { Database } from 'better-sqlite3';
 import type { DoorSettings } from '../../../shared/admin/door-settings.js';
 import type { ExportFormat, KioskRules, LogCursor, LogFilter, QrCardHolder, RefusedFilter, Transfer } from '../../../shared/admin/admin-contract.js';
 import type { TabelSheet } from '../../../shared/admin/tabel.js';
+import type { NeverComeChild, NeverComeList } from '../../../shared/admin/never-come-contract.js';
 import type { TransferKind } from '../../../shared/admin/work-calendar.js';
 import type { RequestValue } from '../../../shared/api/contract.js';
 import type { Language } from '../../../shared/domain/attendance.js';
@@ -31,6 +32,7 @@ import { exportMeals, monthlyMeals } from './export/meal-export.js';
 import { MealSettingsStore } from './meal-settings-store.js';
 import type { MealExportOutcome, MealSettings } from '../../../shared/admin/meal-contract.js';
 import { KioskRulesStore } from './kiosk-rules.js';
+import { NeverComeFinder } from './never-come-list.js';
 import { QrCards } from './qr-cards.js';
 import { LogQuery, type LogPage } from './log-query.js';
 import { RefusedLog } from './refused-log.js';
@@ -81,6 +83,7 @@ export class AdminDesk {
   private readonly refused: RefusedLog;
   private readonly tabels: TabelService;
   private readonly rules: KioskRulesStore;
+  private readonly neverComeFinder: NeverComeFinder;
   private readonly door: DoorSettingsStore;
   private readonly qrCards: QrCards;
   private readonly years: YearArchive;
@@ -104,6 +107,7 @@ export class AdminDesk {
     });
     this.rules = new KioskRulesStore({ db, settings: options.settings, audit: this.audit });
     this.meals = new MealSettingsStore({ db, settings: options.settings, audit: this.audit });
+    this.neverComeFinder = new NeverComeFinder({ db, tabels: this.tabels, afterDays: () => options.settings.get('neverComeAfterDays') });
     this.door = new DoorSettingsStore({ db, door: options.settings, audit: this.audit, onChanged: options.onDoorSettings });
     this.qrCards = new QrCards({
       db,
@@ -279,6 +283,16 @@ export class AdminDesk {
 
   printQrCards(staffId: string, companionIds: readonly string[], language: Language, at: LocalTime): Promise<Result<ExportedFile>> {
     return this.qrCards.print(staffId, companionIds, language, at);
+  }
+
+  /** The children on the roll who have not come for the setting's school days, counted back from today. */
+  neverCome(today: string): NeverComeList {
+    return { asOf: today, afterDays: this.options.settings.get('neverComeAfterDays'), children: this.neverComeAsOf(today, today) };
+  }
+
+  /** The list counted back from `through`, with `asOf` the табель's first day not over (the month's count: the day after). */
+  neverComeAsOf(through: string, asOf: string): NeverComeChild[] {
+    return this.neverComeFinder.list(through, asOf);
   }
 
   kioskRules(): KioskRules {

@@ -57,6 +57,7 @@ function everyRequest(sessionId: string): { [K in AdminRequestName]: unknown } {
     adminKioskShell: { sessionId },
     adminLeaveKiosk: { sessionId, pin: '2468' },
     adminSetStartAtLogin: { sessionId, on: false },
+    adminNeverCome: { sessionId },
   };
 }
 
@@ -67,7 +68,7 @@ describe('the admin requests', () => {
     const ended = await kit.signIn();
     kit.staff.signOut(ended, 'button');
     const names = Object.keys(adminRequests) as AdminRequestName[];
-    expect(names).toHaveLength(41);
+    expect(names).toHaveLength(42);
     for (const [sessionId, code] of [
       [staffSession, 'STAFF_FORBIDDEN'],
       [ended, 'STAFF_SESSION_ENDED'],
@@ -145,6 +146,7 @@ describe('the admin requests', () => {
       summerHolidayDays: 31,
       winterHolidayDays: 31,
       sickDaysWithoutCertificate: 3,
+      neverComeAfterDays: 10,
       unexcusedDaysPerMonth: 3,
       outboxKeepSentDays: 30,
       perCapitaNormTenge: 41197,
@@ -169,6 +171,28 @@ describe('the admin requests', () => {
     for (const change of [{ staffIdleSeconds: 1 }, { closingTime: '25:00' }, { staffSignInMode: 'anyone' }, { outboxKeepSentDays: 0 }, { pepper: 'x' }]) {
       expect(adminRequests.adminSetSettings.args.safeParse({ sessionId, change }).success, JSON.stringify(change)).toBe(false);
     }
+  });
+
+  it('changes the school days that list a child as never coming, on record, between 1 and 120', async () => {
+    const kit = adminKit();
+    const sessionId = await kit.signIn();
+    expect(value(kit.call('adminSetSettings', { sessionId, change: { neverComeAfterDays: 15 } }))).toMatchObject({ neverComeAfterDays: 15 });
+    expect(kit.settings.get('neverComeAfterDays')).toBe(15);
+    expect(value(kit.call('adminNeverCome', { sessionId })).afterDays).toBe(15);
+    const audit = kit.db.prepare<[], { action: string; staff_id: string; detail: string }>('SELECT action, staff_id, detail FROM admin_audit').all();
+    expect(audit.map((a) => ({ ...a, detail: JSON.parse(a.detail) as unknown }))).toEqual([
+      { action: 'settings-changed', staff_id: 'head', detail: { neverComeAfterDays: { from: 10, to: 15 } } },
+    ]);
+    for (const bad of [{ neverComeAfterDays: 0 }, { neverComeAfterDays: 121 }, { neverComeAfterDays: 2.5 }]) {
+      expect(adminRequests.adminSetSettings.args.safeParse({ sessionId, change: bad }).success, JSON.stringify(bad)).toBe(false);
+    }
+    // A staff member may neither change it nor read the list.
+    const staffSession = await kit.signIn('duty', STAFF_PIN);
+    const refused = kit.call('adminSetSettings', { sessionId: staffSession, change: { neverComeAfterDays: 5 } });
+    expect(refused.ok ? 'ok' : refused.error.code).toBe('STAFF_FORBIDDEN');
+    const list = kit.call('adminNeverCome', { sessionId: staffSession });
+    expect(list.ok ? 'ok' : list.error.code).toBe('STAFF_FORBIDDEN');
+    expect(kit.settings.get('neverComeAfterDays')).toBe(15);
   });
 
   it("changes the act's norm, rule and counted reasons, the same reasons in another order being no change", async () => {

@@ -51,6 +51,7 @@ export function adminHandlers(): GuardedHandlers<AdminDesk, AdminHandlers> {
     adminSaveExport: { guard: 'admin', run: ({ fileName }, { store: d }) => d.saveExport(fileName) },
     adminQrCardHolders: { guard: 'admin', run: (_args, { store: d }) => ok({ holders: d.qrCardHolders() }) },
     adminPrintQrCards: { guard: 'admin', run: ({ companionIds, language }, { store: d, caller: { member, at } }) => d.printQrCards(member.id, companionIds, language, at) },
+    adminNeverCome: { guard: 'admin', run: (_args, { store: d, caller: { at } }) => ok(d.neverCome(at.localDate)) },
     adminSettings: { guard: 'admin', run: (_args, { store: d }) => ok(d.kioskRules()) },
     adminSetSettings: { guard: 'admin', run: ({ change }, { store: d, caller: { member, at } }) => ok(d.changeKioskRules(member.id, change, at)) },
     adminDoorSettings: { guard: 'admin', run: (_args, { store: d }) => ok(d.doorSettings()) },

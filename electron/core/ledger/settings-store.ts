@@ -85,6 +85,8 @@ export const settingDeclarations = {
   sickDaysWithoutCertificate: setting(z.number().int().min(0).max(30), 3),
   /** A child back after this many school days of sickness or unexplained absence is asked for a certificate. */
   returnCheckAfterDays: setting(z.number().int().min(1).max(60), 5),
+  /** A child on the roll neither there nor excused for this many school days is listed as never coming (issue 16 §3). */
+  neverComeAfterDays: setting(z.number().int().min(1).max(120), 10),
 
   // The monthly act of completed work (shared/admin/monthly-act.ts).
   /** The monthly per-capita norm for one child, whole tenge (Almaty's 41,197 ₸). */

@@ -17,6 +17,8 @@ import { DiagnosticsPage } from './DiagnosticsPage.js';
 import { LogPage } from './LogPage.js';
 import { RefusedPage } from './RefusedPage.js';
 import { ReturnsPage } from './ReturnsPage.js';
+import { NeverComePage } from './NeverComePage.js';
+import { neverComeTexts } from '../../../shared/i18n/admin/never-come-catalogs.js';
 import { returnTexts } from '../../../shared/i18n/staff/returns-catalogs.js';
 import { RosterImportCallContext } from './roster/RosterImportCall.js';
 import { RosterImportPanel } from './roster/RosterImportPanel.js';
@@ -36,7 +38,7 @@ import { SetupScreen } from '../setup/SetupScreen.js';
 import './admin.css';
 
 const TABS = ['today', 'log', 'refused', 'tabel', 'roster', 'companions', 'cards', 'staff', 'sync', 'settings', 'diagnostics', 'backups', 'archive', 'updates', 'rosterImport', 'computer'] as const;
-type Tab = (typeof TABS)[number] | 'setup' | 'returns';
+type Tab = (typeof TABS)[number] | 'setup' | 'returns' | 'neverCome';
 
 interface Props {
   api: KioskApi;
@@ -88,6 +90,9 @@ export function AdminConsole({ api, session, onBack, onSignOut, onIdle, onEnded 
         <button type="button" role="tab" aria-selected={tab === 'returns'} className="admin-tab" data-testid="admin-tab-returns" onClick={() => open('returns')}>
           {returnTexts(i18n.language).adminTab}
         </button>
+        <button type="button" role="tab" aria-selected={tab === 'neverCome'} className="admin-tab" data-testid="admin-tab-neverCome" onClick={() => open('neverCome')}>
+          {neverComeTexts(i18n.language).tab}
+        </button>
         <SetupConsoleTab selected={tab === 'setup'} onOpen={() => open('setup')} />
       </nav>
       <TimeZoneWarnings call={call} version={clockVersion} />
@@ -110,6 +115,7 @@ export function AdminConsole({ api, session, onBack, onSignOut, onIdle, onEnded 
       )}
       {tab === 'setup' && <SetupScreen api={api} session={session} onLanguage={applyLanguage} onClose={() => open('today')} onEnded={onEnded} />}
       {tab === 'computer' && <ThisComputerPage api={api} sessionId={session.sessionId} onEnded={onEnded} />}
+      {tab === 'neverCome' && <NeverComePage call={call} />}
       {tab === 'returns' && <ReturnsPage api={api} session={session} onEnded={onEnded} />}
       {tab === 'staff' && <StaffAccountsPage api={api} session={session} onEnded={onEnded} />}
       {tab === 'sync' && (
