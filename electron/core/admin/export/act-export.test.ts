@@ -139,5 +139,8 @@ describe('the monthly act of completed work', () => {
     kit.clock.set('2026-12-22T05:00:00.000Z');
     const rows = await workbookRows((await act('xlsx', 'kk')).path);
     expect(rows.map((r) => r[0])).toContain('Ай әлі аяқталмаған: деректер 2026 жылғы 22 желтоқсан күнгі жағдай бойынша.');
+    // The Russian date ends in "г.": the sentence ends there, not in a second full stop.
+    const ru = await workbookRows((await act('xlsx', 'ru')).path);
+    expect(ru.map((r) => r[0])).toContain('Месяц не закончился: данные на 22 декабря 2026 г.');
   });
 });
