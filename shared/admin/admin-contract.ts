@@ -152,6 +152,8 @@ export const KioskRulesSchema = z.object({
   winterHolidayDays: z.number().int().min(0).max(91),
   unexcusedDaysPerMonth: z.number().int().min(0).max(31),
   sickDaysWithoutCertificate: z.number().int().min(0).max(30),
+  /** School days away (sick or unexplained) after which a child's return asks staff for the doctor's certificate. */
+  returnCheckAfterDays: z.number().int().min(1).max(60),
   /** School days neither there nor excused that list a child on the roll as never coming. */
   neverComeAfterDays: z.number().int().min(1).max(120),
   /** The monthly act's per-capita norm, the rule of the money earned, and the excused reasons counted as attended. */

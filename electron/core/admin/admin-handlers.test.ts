@@ -146,6 +146,7 @@ describe('the admin requests', () => {
       summerHolidayDays: 31,
       winterHolidayDays: 31,
       sickDaysWithoutCertificate: 3,
+      returnCheckAfterDays: 5,
       neverComeAfterDays: 10,
       unexcusedDaysPerMonth: 3,
       outboxKeepSentDays: 30,
@@ -170,6 +171,18 @@ describe('the admin requests', () => {
     ]);
     for (const change of [{ staffIdleSeconds: 1 }, { closingTime: '25:00' }, { staffSignInMode: 'anyone' }, { outboxKeepSentDays: 0 }, { pepper: 'x' }]) {
       expect(adminRequests.adminSetSettings.args.safeParse({ sessionId, change }).success, JSON.stringify(change)).toBe(false);
+    }
+  });
+
+  it("changes the school days away after which a return asks for the doctor's certificate, on record, between 1 and 60", async () => {
+    const kit = adminKit();
+    const sessionId = await kit.signIn();
+    expect(value(kit.call('adminSetSettings', { sessionId, change: { returnCheckAfterDays: 7 } }))).toMatchObject({ returnCheckAfterDays: 7 });
+    expect(kit.settings.get('returnCheckAfterDays')).toBe(7);
+    const audit = kit.db.prepare<[], { detail: string }>("SELECT detail FROM admin_audit WHERE action = 'settings-changed'").all();
+    expect(audit.map((a) => JSON.parse(a.detail) as unknown)).toEqual([{ returnCheckAfterDays: { from: 5, to: 7 } }]);
+    for (const bad of [{ returnCheckAfterDays: 0 }, { returnCheckAfterDays: 61 }]) {
+      expect(adminRequests.adminSetSettings.args.safeParse({ sessionId, change: bad }).success, JSON.stringify(bad)).toBe(false);
     }
   });
 

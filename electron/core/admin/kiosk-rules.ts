@@ -25,6 +25,7 @@ export class KioskRulesStore {
       winterHolidayDays: settings.get('winterHolidayDays'),
       unexcusedDaysPerMonth: settings.get('unexcusedDaysPerMonth'),
       sickDaysWithoutCertificate: settings.get('sickDaysWithoutCertificate'),
+      returnCheckAfterDays: settings.get('returnCheckAfterDays'),
       neverComeAfterDays: settings.get('neverComeAfterDays'),
       outboxKeepSentDays: settings.get('outboxKeepSentDays'),
       perCapitaNormTenge: settings.get('perCapitaNormTenge'),
@@ -56,6 +57,7 @@ export class KioskRulesStore {
       apply('winterHolidayDays', (v) => settings.set('winterHolidayDays', v));
       apply('unexcusedDaysPerMonth', (v) => settings.set('unexcusedDaysPerMonth', v));
       apply('sickDaysWithoutCertificate', (v) => settings.set('sickDaysWithoutCertificate', v));
+      apply('returnCheckAfterDays', (v) => settings.set('returnCheckAfterDays', v));
       apply('neverComeAfterDays', (v) => settings.set('neverComeAfterDays', v));
       apply('outboxKeepSentDays', (v) => settings.set('outboxKeepSentDays', v));
       apply('perCapitaNormTenge', (v) => settings.set('perCapitaNormTenge', v));

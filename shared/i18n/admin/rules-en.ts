@@ -14,6 +14,7 @@ export const rulesEn = {
   winterHolidayDays: 'Holiday days in winter (December–February) that keep the place',
   sickDaysWithoutCertificate: 'Sick days allowed without a doctor\'s certificate (the days after count as unexcused)',
   unexcusedDaysPerMonth: 'Unexcused days allowed a month',
+  returnCheckAfterDays: 'A child back after this many school days away, sick or unexplained: staff are asked to check the doctor\'s certificate',
   neverComeAfterDays: 'A child on the roll neither here nor excused for this many school days in a row is listed as never coming',
   outboxKeepSentDays: 'Copies the city has confirmed are deleted from the sending queue after (days; the records stay)',
   perCapitaNormTenge: 'Monthly per-capita norm for one child (₸), for the act of completed work',
