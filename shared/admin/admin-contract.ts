@@ -70,6 +70,8 @@ export const LogEntrySchema = z.lazy(() => z.object({
   /** Who recorded an override. */
   staff: PersonRef.nullable(),
   override: z.object({ reason: OverrideReasonSchema, note: z.string().nullable() }).nullable(),
+  /** A day the kiosk was down, entered later from the paper list by `staff`: when it was entered (ISO with offset). */
+  enteredLater: z.object({ enteredAt: z.string() }).nullable(),
   /** The correction that withdrew this event: shown beside it; the event itself stays as it was. */
   correction: z.object({ id: z.string(), reason: z.string(), staffName: z.string(), occurredAt: z.string() }).nullable(),
   syncState: LogSyncStateSchema,

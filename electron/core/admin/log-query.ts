@@ -51,6 +51,8 @@ interface DetailRow {
   corrector_first: string | null;
   corrector_last: string | null;
   sync_state: 'pending' | 'sent' | 'rejected' | null;
+  /** Set for a day entered later from the paper list (the kiosk was down): when it was entered. */
+  entered_at: string | null;
 }
 
 export interface LogPage {
@@ -173,6 +175,7 @@ export class LogQuery {
       companionNameSaid: r.companion_name,
       staff: r.staff_id === null ? null : { id: r.staff_id, name: fullName(r.staff_first, r.staff_last) },
       override: r.override_reason === null ? null : { reason: r.override_reason, note: r.override_note },
+      enteredLater: r.entered_at === null ? null : { enteredAt: r.entered_at },
       correction:
         r.correction_id === null
           ? null

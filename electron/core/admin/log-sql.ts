@@ -104,7 +104,7 @@ export const LOG_DETAILS_SQL = `
          r.reason AS override_reason, r.note AS override_note, r.companion_name,
          k.id AS correction_id, k.reason AS correction_reason, k.occurred_at AS correction_at,
          ks.first_name AS corrector_first, ks.last_name AS corrector_last,
-         o.state AS sync_state
+         o.state AS sync_state, pd.entered_at
     FROM attendance_events e
     JOIN children c ON c.id = e.child_id
     JOIN groups g ON g.id = c.group_id
@@ -114,6 +114,8 @@ export const LOG_DETAILS_SQL = `
     LEFT JOIN corrections k ON k.target_type = 'attendance' AND k.target_id = e.id
     LEFT JOIN staff ks ON ks.id = k.staff_id
     LEFT JOIN sync_outbox o ON o.record_id = e.id
+    LEFT JOIN paper_day_events pe ON pe.event_id = e.id
+    LEFT JOIN paper_days pd ON pd.id = pe.paper_day_id
    WHERE e.id IN (SELECT value FROM json_each(?))`;
 
 /** The refused attempts, newest first from the cursor. */

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { localTimeOn } from '../../../shared/domain/local-time.js';
 import { AttendanceRecordSchema } from '../../../shared/sync/protocol.js';
+import { LogQuery } from '../admin/log-query.js';
 import { monthCountsOf } from '../admin/tabel-service.js';
 import { zoneOf } from '../time/clock.js';
 import { earliestPaperDay, paperDayProblem } from './paper-day-service.js';
@@ -112,6 +113,13 @@ describe('entering a day from the paper list', () => {
     const sheet = monthCountsOf(kit.db, () => zoneOf(kit.clock)).sheet(groupId, '2026-11', '2026-11-23', 'ru')!;
     const friday = sheet.days.findIndex((d) => d.date === FRIDAY);
     for (const row of sheet.rows) expect(row.marks[friday]).toBe(row.childId === absent.id ? 'unmarked' : 'present');
+
+    // The admin's log shows each on its day, by whom, and when it was entered.
+    const log = new LogQuery(kit.db, kit.log.deviceId).page({}, null, 50);
+    expect(log.entries).toHaveLength(present.length);
+    for (const entry of log.entries) {
+      expect(entry).toMatchObject({ localDate: FRIDAY, at: '09:00', method: 'override', staff: { name: 'Жанна Сейітова' }, enteredLater: { enteredAt: '2026-11-23T10:15:00.000+05:00' } });
+    }
   });
 
   it('saved twice, writes nothing the second time and says who entered it', async () => {

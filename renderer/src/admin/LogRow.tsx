@@ -2,6 +2,7 @@
 // correction that withdrew it, shown beside the entry it withdrew. Names are buttons that filter the log to them.
 import { useTranslation } from 'react-i18next';
 import type { LogEntry } from '../../../shared/admin/admin-contract.js';
+import { paperDayTexts } from '../../../shared/i18n/staff/paper-day-catalogs.js';
 import { dayText } from './dates.js';
 
 interface Props {
@@ -11,7 +12,8 @@ interface Props {
 }
 
 export function LogRow({ entry, onChild, onCompanion }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const paperDay = paperDayTexts(i18n.language);
   const childName = `${entry.child.firstName} ${entry.child.lastName}`;
   return (
     <article className="log-entry" data-testid="log-entry" data-entry-id={entry.id} data-method={entry.method} data-withdrawn={entry.correction !== null}>
@@ -44,6 +46,11 @@ export function LogRow({ entry, onChild, onCompanion }: Props) {
         {(entry.staff || entry.override) && (
           <div className="log-line log-override" data-testid="log-override">
             {entry.override && <span className="log-reason">{t(`staff.override.reasons.${entry.override.reason}`)}</span>}
+            {entry.enteredLater && (
+              <span className="log-reason" data-testid="log-entered-later">
+                {paperDay.reason} · {paperDay.enteredLater(`${dayText(entry.enteredLater.enteredAt.slice(0, 10))} ${entry.enteredLater.enteredAt.slice(11, 16)}`)}
+              </span>
+            )}
             {entry.override?.note && <span className="log-note">«{entry.override.note}»</span>}
             {entry.staff && <span>{t('admin.log.by', { name: entry.staff.name })}</span>}
           </div>

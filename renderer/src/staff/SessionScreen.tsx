@@ -12,6 +12,8 @@ import { EventsPage } from './EventsPage.js';
 import { HeadcountPage } from './HeadcountPage.js';
 import { OverrideForm } from './OverrideForm.js';
 import { OwnPinPage } from './OwnPinPage.js';
+import { PaperDayPage } from './PaperDayPage.js';
+import { paperDayTexts } from '../../../shared/i18n/staff/paper-day-catalogs.js';
 import { ReturnAlerts } from './ReturnAlerts.js';
 import { useKeepAlive } from './use-keep-alive.js';
 import { useStaffCall } from './use-staff-call.js';
@@ -23,7 +25,8 @@ type Page =
   | { kind: 'headcount' }
   | { kind: 'closing' }
   | { kind: 'events' }
-  | { kind: 'pin' };
+  | { kind: 'pin' }
+  | { kind: 'paper-day' };
 
 const MENU = ['override', 'absence', 'headcount', 'closing', 'events', 'pin'] as const;
 
@@ -39,7 +42,8 @@ interface Props {
 }
 
 export function SessionScreen({ api, session, startPage = null, onSignOut, onEnded, onOpenAdmin }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const paperDay = paperDayTexts(i18n.language);
   const call = useStaffCall(api, session.sessionId, onEnded);
   // A quarter of the idle time: the core hears of work on the screen well before it would end the session.
   useKeepAlive((session.idleSeconds * 1000) / 4, () => void call('staffKeepAlive', {}));
@@ -49,7 +53,7 @@ export function SessionScreen({ api, session, startPage = null, onSignOut, onEnd
     setMessage(text);
     setPage({ kind: 'home' });
   }, []);
-  const open = (kind: (typeof MENU)[number]) => {
+  const open = (kind: (typeof MENU)[number] | 'paper-day') => {
     setMessage(null);
     setPage(kind === 'override' || kind === 'absence' ? { kind, child: null } : { kind });
   };
@@ -71,7 +75,7 @@ export function SessionScreen({ api, session, startPage = null, onSignOut, onEnd
           {t('staff.home.signOut')}
         </button>
       </header>
-      {page.kind !== 'home' && <h1 className="staff-title">{t(`staff.home.${page.kind}`)}</h1>}
+      {page.kind !== 'home' && <h1 className="staff-title">{page.kind === 'paper-day' ? paperDay.menu : t(`staff.home.${page.kind}`)}</h1>}
       <div className="staff-page">
         {page.kind === 'home' && (
           <>
@@ -89,6 +93,13 @@ export function SessionScreen({ api, session, startPage = null, onSignOut, onEnd
                   </button>
                 </li>
               ))}
+              {session.staff.role === 'admin' && (
+                <li>
+                  <button type="button" className="staff-menu-item" data-testid="staff-menu-paper-day" onClick={() => open('paper-day')}>
+                    {paperDay.menu}
+                  </button>
+                </li>
+              )}
               {session.staff.role === 'admin' && onOpenAdmin && (
                 <li>
                   <button type="button" className="staff-menu-item staff-menu-admin" data-testid="admin-open" onClick={onOpenAdmin}>
@@ -107,6 +118,7 @@ export function SessionScreen({ api, session, startPage = null, onSignOut, onEnd
         {page.kind === 'headcount' && <HeadcountPage call={call} />}
         {page.kind === 'closing' && <ClosingPage call={call} />}
         {page.kind === 'events' && <EventsPage call={call} />}
+        {page.kind === 'paper-day' && <PaperDayPage call={call} today={today} onDone={done} />}
         {page.kind === 'pin' && <OwnPinPage call={call} onDone={done} onEnded={onEnded} />}
       </div>
     </main>

@@ -1,6 +1,8 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { LOG_DETAILS_SQL } from '../../admin/log-sql.js';
 import { migrate } from '../migrate.js';
+import { queryPlan } from './testing/migration-kit.js';
 import { migrations } from './index.js';
 import { paperDays } from './0022-paper-days.js';
 
@@ -27,5 +29,16 @@ describe('migration 0022 paper days', () => {
     expect(() => db.exec('UPDATE paper_days SET present = 9')).toThrow(/append-only/);
     expect(() => db.exec('DELETE FROM paper_day_events')).toThrow(/append-only/);
     expect(() => db.exec('DELETE FROM paper_days')).toThrow(/append-only/);
+  });
+
+  it("lets the log's page details find each entry's paper day by primary key, never scanning", () => {
+    const db = new BetterSqlite3(':memory:');
+    migrate(db, migrations);
+    const details = queryPlan(db, LOG_DETAILS_SQL, '[]');
+    expect(details).toMatch(/SEARCH e USING INDEX sqlite_autoindex_attendance_events_1 \(id=\?\)/);
+    expect(details).toMatch(/SEARCH k USING INDEX sqlite_autoindex_corrections_\d \(target_type=\? AND target_id=\?\)/);
+    expect(details).toMatch(/SEARCH pe USING (COVERING )?INDEX sqlite_autoindex_paper_day_events_1 \(event_id=\?\)/);
+    expect(details).toMatch(/SEARCH pd USING INDEX sqlite_autoindex_paper_days_1 \(id=\?\)/);
+    expect(details).not.toMatch(/SCAN (e|c|g|p|s|r|k|ks|o|pe|pd)\b|TEMP B-TREE/);
   });
 });
