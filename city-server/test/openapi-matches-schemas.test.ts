@@ -28,6 +28,7 @@ const zodFor: Record<string, z.ZodType> = {
   HeadcountRecord: protocol.HeadcountRecordSchema,
   ClosingResolutionRecord: protocol.ClosingResolutionRecordSchema,
   CertificateCheckRecord: protocol.CertificateCheckRecordSchema,
+  NeverComeCountRecord: protocol.NeverComeCountRecordSchema,
   CredentialChangeRecord: protocol.CredentialChangeRecordSchema,
   RosterChange: RosterChangeSchema,
   RosterChangeRecord: protocol.RosterChangeRecordSchema,

@@ -797,6 +797,8 @@ export class KioskCore {
         backgroundStarted = true;
         city.start();
         running.push(() => void city.stop());
+        // The month's never-come count for the city, drawn once a month has ended (admin.stop() ends the check).
+        admin.startNeverComeCounts(() => this.clock.now(), this.log);
         const workerScript = this.options.audit?.workerScript ?? null;
         const audit = runAudit({ databasePath: this.databasePath, deviceId, nativeBinding: this.options.nativeBinding ?? null }, workerScript);
         running.push(() => audit.stop());

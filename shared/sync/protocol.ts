@@ -215,6 +215,24 @@ export const CertificateCheckRecordSchema = z.object({
 export type CertificateCheckRecord = z.infer<typeof CertificateCheckRecordSchema>;
 
 /**
+ * Children who never come (issue 16 §3): the count of a month that ended, drawn once by the kiosk as of the month's
+ * last day. Per group, the children on the roll who had been neither there nor excused for `afterDays` school days or
+ * more (the kiosk's setting), by id: no names. Every group of the roster is listed, those with none at 0.
+ */
+export const NeverComeCountRecordSchema = z.object({
+  type: z.literal('never-come-count'),
+  id: Uuid,
+  deviceId: Id,
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+  afterDays: z.number().int().positive(),
+  groups: z.array(z.object({ groupId: Id, count: z.number().int().nonnegative(), childIds: z.array(Id) })),
+  /** When the kiosk drew the count (the first start on or after the next month's first day). */
+  occurredAt: OffsetIso,
+  occurredMs: z.number().int().nonnegative(),
+});
+export type NeverComeCountRecord = z.infer<typeof NeverComeCountRecordSchema>;
+
+/**
  * A companion's card enrolled or revoked by the kindergarten's admin at the kiosk (issue 6). The kiosk made the
  * credential (credentialId, a uuid v7) and uses it at once; the city adds it to its roster under that same id, so the
  * kindergarten's other kiosks get it in their roster delta. A revocation names a credential the roster holds.
@@ -272,6 +290,7 @@ export const SyncRecordSchema = z.discriminatedUnion('type', [
   CredentialChangeRecordSchema,
   RosterChangeRecordSchema,
   CertificateCheckRecordSchema,
+  NeverComeCountRecordSchema,
 ]);
 export type SyncRecord = z.infer<typeof SyncRecordSchema>;
 

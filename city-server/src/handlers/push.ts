@@ -6,6 +6,7 @@ import {
   MAX_PUSH_RECORDS,
   SyncRecordSchema,
   type PushReply,
+  type NeverComeCountRecord,
   type PushResult,
   type SyncRecord,
 } from '../../../shared/sync/protocol.js';
@@ -85,7 +86,7 @@ class BatchJudge {
     this.heldHashes = parts.records.hashesOf(records.map((record) => record.id));
     const places = records.flatMap((record) => (record.type === 'attendance' && record.deviceId === device.id ? [record.deviceSeq] : []));
     this.idAtSeq = parts.records.idsAtSeqs(device.id, places);
-    this.knownChildren = parts.roster.childrenEverHad(records.flatMap((record) => ('childId' in record ? [record.childId] : [])));
+    this.knownChildren = parts.roster.childrenEverHad(records.flatMap(childIdsOf));
     this.receivedAt = now.toISOString();
   }
 
@@ -121,6 +122,7 @@ class BatchJudge {
     if (record.type === 'absence' || record.type === 'closing-resolution' || record.type === 'certificate-check') return this.childProblem(record.childId);
     if (record.type === 'credential-change') return credentialChangeProblem(this.parts.roster, record);
     if (record.type === 'roster-change') return rosterChangeProblem(this.parts.roster, record);
+    if (record.type === 'never-come-count') return this.neverComeProblem(record);
     if (record.type !== 'attendance') return null;
     const childProblem = this.childProblem(record.childId);
     if (childProblem) return childProblem;
@@ -131,9 +133,31 @@ class BatchJudge {
     return null;
   }
 
+  /** A month's count names groups and children the kindergarten has had, each group once, its count its ids. */
+  private neverComeProblem(record: NeverComeCountRecord): string | null {
+    const seen = new Set<string>();
+    for (const { groupId, count, childIds } of record.groups) {
+      if (seen.has(groupId)) return `group ${groupId} is counted twice`;
+      seen.add(groupId);
+      if (!this.parts.roster.hadGroup(groupId)) return `group ${groupId} is not in this kindergarten`;
+      if (count !== childIds.length) return `group ${groupId} counts ${count} but names ${childIds.length} children`;
+      for (const childId of childIds) {
+        const problem = this.childProblem(childId);
+        if (problem) return problem;
+      }
+    }
+    return null;
+  }
+
   private childProblem(childId: string): string | null {
     return this.knownChildren.has(childId) ? null : `child ${childId} is not in this kindergarten`;
   }
+}
+
+/** The children a record names: one for most, the listed ones for a month's never-come count. */
+function childIdsOf(record: SyncRecord): string[] {
+  if (record.type === 'never-come-count') return record.groups.flatMap((g) => g.childIds);
+  return 'childId' in record ? [record.childId] : [];
 }
 
 function rejected(id: string, reason: string): PushResult {

@@ -189,6 +189,7 @@ function localDateOf(record: SyncRecord): string {
     case 'correction':
     case 'credential-change':
     case 'roster-change':
+    case 'never-come-count':
       return record.occurredAt.slice(0, 10);
   }
 }

@@ -131,6 +131,11 @@ export class RosterStore {
     return new Set(this.childrenAmongStmt.all(JSON.stringify([...new Set(childIds)])).map((row) => row.key));
   }
 
+  /** A group the kindergarten has ever had, even if removed since (a month's count names the groups of that month). */
+  hadGroup(groupId: string): boolean {
+    return this.getStmt.get('groups', groupId) !== undefined;
+  }
+
   credential(credentialId: string): Credential | null {
     return this.read('credentials', credentialId);
   }

@@ -8,9 +8,10 @@ import type { TabelSheet } from '../../../shared/admin/tabel.js';
 import type { NeverComeChild, NeverComeList } from '../../../shared/admin/never-come-contract.js';
 import type { TransferKind } from '../../../shared/admin/work-calendar.js';
 import type { RequestValue } from '../../../shared/api/contract.js';
+import type { NeverComeCountRecord } from '../../../shared/sync/protocol.js';
 import type { Language } from '../../../shared/domain/attendance.js';
 import { fail, ok, type Result } from '../../../shared/api/result.js';
-import type { LocalTime, LocalZone } from '../../../shared/domain/local-time.js';
+import { toLocalTime, type LocalTime, type LocalZone } from '../../../shared/domain/local-time.js';
 import type { ClockCheck } from '../../../shared/admin/time-zone-contract.js';
 import type { StaffMember } from '../../../shared/staff/staff-contract.js';
 import type { SignInChannel } from '../../../shared/staff/staff-domain.js';
@@ -33,6 +34,7 @@ import { MealSettingsStore } from './meal-settings-store.js';
 import type { MealExportOutcome, MealSettings } from '../../../shared/admin/meal-contract.js';
 import { KioskRulesStore } from './kiosk-rules.js';
 import { NeverComeFinder } from './never-come-list.js';
+import { NeverComeCounts } from './never-come-counts.js';
 import { QrCards } from './qr-cards.js';
 import { LogQuery, type LogPage } from './log-query.js';
 import { RefusedLog } from './refused-log.js';
@@ -84,6 +86,7 @@ export class AdminDesk {
   private readonly tabels: TabelService;
   private readonly rules: KioskRulesStore;
   private readonly neverComeFinder: NeverComeFinder;
+  private readonly neverComeCounts: NeverComeCounts;
   private readonly door: DoorSettingsStore;
   private readonly qrCards: QrCards;
   private readonly years: YearArchive;
@@ -108,6 +111,13 @@ export class AdminDesk {
     this.rules = new KioskRulesStore({ db, settings: options.settings, audit: this.audit });
     this.meals = new MealSettingsStore({ db, settings: options.settings, audit: this.audit });
     this.neverComeFinder = new NeverComeFinder({ db, tabels: this.tabels, afterDays: () => options.settings.get('neverComeAfterDays') });
+    this.neverComeCounts = new NeverComeCounts({
+      db,
+      deviceId: options.deviceId,
+      list: (through, asOf) => this.neverComeFinder.list(through, asOf),
+      afterDays: () => options.settings.get('neverComeAfterDays'),
+      recordsSince: () => this.tabels.recordsSince(),
+    });
     this.door = new DoorSettingsStore({ db, door: options.settings, audit: this.audit, onChanged: options.onDoorSettings });
     this.qrCards = new QrCards({
       db,
@@ -146,9 +156,10 @@ export class AdminDesk {
     return this.shell.setStartAtLogin(staffId, on, at);
   }
 
-  /** Stops an archive being written between its steps (the kiosk closing); nothing is moved then. */
+  /** Stops an archive being written between its steps (the kiosk closing); nothing is moved then. The monthly count's check ends. */
   stop(): void {
     this.years.stop();
+    this.neverComeCounts.stop();
   }
 
   /** The years due under the five-year policy and the archived years (docs/retention.md). */
@@ -293,6 +304,16 @@ export class AdminDesk {
   /** The list counted back from `through`, with `asOf` the табель's first day not over (the month's count: the day after). */
   neverComeAsOf(through: string, asOf: string): NeverComeChild[] {
     return this.neverComeFinder.list(through, asOf);
+  }
+
+  /** The month before `at`'s never-come count for the city, if due and not yet queued (never-come-counts.ts). */
+  countNeverComeIfDue(at: LocalTime): NeverComeCountRecord | null {
+    return this.neverComeCounts.countIfDue(at);
+  }
+
+  /** Starts the monthly count's check (the kiosk's background work); stop() ends it. */
+  startNeverComeCounts(now: () => Date, report: (line: string) => void): void {
+    this.neverComeCounts.start(() => toLocalTime(now(), this.options.zone()), report);
   }
 
   kioskRules(): KioskRules {

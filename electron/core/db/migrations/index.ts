@@ -22,5 +22,6 @@ import { rosterSpreadsheet } from './0019-roster-spreadsheet.js';
 import { kioskLeftAudit } from './0020-kiosk-left-audit.js';
 import { returnChecks } from './0021-return-checks.js';
 import { paperDays } from './0022-paper-days.js';
+import { neverComeCounts } from './0023-never-come-counts.js';
 
-export const migrations: readonly Migration[] = [initial, trustedKeys, syncOutbox, staff, admin, cardChanges, staffAccounts, chainVerified, refusedCoalesced, staffCardLock, allowedValues, restoreAudit, backupSettingsAudit, archiveBoundaries, timeZoneAudit, setupAudit, rosterEdits, updateAudit, rosterSpreadsheet, kioskLeftAudit, returnChecks, paperDays];
+export const migrations: readonly Migration[] = [initial, trustedKeys, syncOutbox, staff, admin, cardChanges, staffAccounts, chainVerified, refusedCoalesced, staffCardLock, allowedValues, restoreAudit, backupSettingsAudit, archiveBoundaries, timeZoneAudit, setupAudit, rosterEdits, updateAudit, rosterSpreadsheet, kioskLeftAudit, returnChecks, paperDays, neverComeCounts];
