@@ -57,7 +57,7 @@ export async function benchStaffOps(dir: string): Promise<void> {
   });
   report('staff_override_p95_ms', percentile(overrides, 95), 'ms');
   const today = desk.now().localDate;
-  const headcounts = new HeadcountService({ db, directory, presence: new PresenceStore(db), audit: new StaffAudit(db), deviceId: log.deviceId });
+  const headcounts = new HeadcountService({ db, directory, presence: new PresenceStore(db), audit: new StaffAudit(db), deviceId: log.deviceId, calendar: monthCountsOf(db, () => undefined) });
   report('staff_day_presence_p95_ms', percentile(timed(50, () => headcounts.live(today)), 95), 'ms');
   db.close();
 }

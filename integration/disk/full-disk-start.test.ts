@@ -78,7 +78,7 @@ describe.skipIf(mounted.disk === null)('a start on a disk already full (tmpfs)',
       const { sessionId } = signedIn.value.session;
       const headcount = core.handlers.staffHeadcount({ sessionId });
       if (!headcount.ok) throw new Error(`headcount failed: ${headcount.error.code}`);
-      expect(headcount.value.live.flatMap((g) => g.presentNames)).toEqual([expect.stringMatching(/^Алиса /)]);
+      expect(headcount.value.live.groups.flatMap((g) => g.presentNames)).toEqual([expect.stringMatching(/^Алиса /)]);
 
       disk.free();
       await until(() => status().state === 'ready');

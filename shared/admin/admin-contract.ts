@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { EventKindSchema, EventMethodSchema, Id, LanguageSchema } from '../domain/attendance.js';
 import { HeadcountGroupSchema } from '../staff/staff-contract.js';
+import { HeadcountViewSchema } from '../staff/headcount-view.js';
 import { OverrideReasonSchema, StaffSignInModeSchema } from '../staff/staff-domain.js';
 import { archiveRequests } from './archive-contract.js';
 import { kioskShellRequests } from './kiosk-shell-contract.js';
@@ -188,6 +189,7 @@ export const adminRequests = {
     result: z.lazy(() => z.object({
       localDate: LocalDateSchema,
       groups: z.array(HeadcountGroupSchema),
+      headcount: HeadcountViewSchema,
       present: z.array(TodayChildSchema),
       overrides: z.array(LogEntrySchema),
       refused: z.array(RefusedAttemptSchema),

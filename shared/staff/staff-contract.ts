@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { returnCheckRequests } from './return-check-contract.js';
 import { paperDayRequests } from './paper-day-contract.js';
+import { HeadcountViewSchema } from './headcount-view.js';
 import { CardSourceSchema, EventKindSchema, EventMethodSchema, Id } from '../domain/attendance.js';
 import {
   AbsenceReasonSchema,
@@ -297,10 +298,10 @@ export const staffRequests = {
     ),
     result: z.lazy(() => z.object({ warnings: z.array(HolidayWarningSchema) })),
   },
-  /** Today's cut-off headcount if taken, and the count right now. */
+  /** Today's cut-off snapshot if taken (with the time it really counted), and the count right now (headcount-view.ts). */
   staffHeadcount: {
     args: z.lazy(() => z.object(Session).strict()),
-    result: z.lazy(() => z.object({ cutOff: Clock, snapshot: HeadcountSchema.nullable(), live: z.array(HeadcountGroupSchema) })),
+    result: z.lazy(() => HeadcountViewSchema),
   },
   staffTakeHeadcount: { args: z.lazy(() => z.object(Session).strict()), result: HeadcountSchema },
   /** The children still checked in, for staff to resolve one by one. */

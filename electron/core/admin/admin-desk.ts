@@ -214,8 +214,9 @@ export class AdminDesk {
     return this.refused.page(filter, cursor, limit);
   }
 
-  today(localDate: string): TodayView {
-    return todayView({ inBuilding: this.options.staff.inBuilding(localDate), log: this.log, refused: this.refused }, localDate);
+  today(at: LocalTime): TodayView {
+    const { staff } = this.options;
+    return todayView({ inBuilding: staff.inBuilding(at.localDate), headcount: staff.headcount(at), log: this.log, refused: this.refused }, at.localDate);
   }
 
   /** A group's табель for a month as of a day; null for a group that does not exist. */

@@ -28,7 +28,7 @@ export function adminHandlers(): GuardedHandlers<AdminDesk, AdminHandlers> {
     adminLogOptions: { guard: 'admin', run: (_args, { store: d }) => ok(d.logOptions()) },
     adminLog: { guard: 'admin', run: ({ filter, cursor, limit }, { store: d }) => ok(d.logPage(filter, cursor ?? null, limit ?? DEFAULT_LIMIT)) },
     adminRefused: { guard: 'admin', run: ({ filter, cursor, limit }, { store: d }) => ok(d.refusedPage(filter, cursor ?? null, limit ?? DEFAULT_LIMIT)) },
-    adminToday: { guard: 'admin', run: (_args, { store: d, caller: { at } }) => ok(d.today(at.localDate)) },
+    adminToday: { guard: 'admin', run: (_args, { store: d, caller: { at } }) => ok(d.today(at)) },
     adminTabel: {
       guard: 'admin',
       run: ({ groupId, month, language }, { store: d, caller: { at } }) => {

@@ -4,7 +4,7 @@
 // transfers, and the unexcused limit from the staff settings; shared/admin/tabel.ts decides every cell and total.
 import type { Database, Statement } from 'better-sqlite3';
 import { buildTabel, type EnrolmentPeriod, type TabelAbsence, type TabelChild, type TabelSheet } from '../../../shared/admin/tabel.js';
-import { addDays, lastDateOf, monthCalendar } from '../../../shared/admin/work-calendar.js';
+import { addDays, lastDateOf, monthCalendar, type DayKind } from '../../../shared/admin/work-calendar.js';
 import type { Language } from '../../../shared/domain/attendance.js';
 import { toLocalTime, type LocalZone } from '../../../shared/domain/local-time.js';
 import { transfersOf, type TransfersByMonth } from './calendar-transfers.js';
@@ -112,6 +112,13 @@ export class TabelService {
       presentDays,
       absences: this.absences.all(groupId, addDays(first, -LONGEST_ABSENCE_DAYS), last, addDays(first, -ILLNESS_LOOKBACK_DAYS)).map((a) => ({ ...a, certified: a.certified === 1 })),
     });
+  }
+
+  /** The kind of a day by the Kazakh calendar and the admin's transfers: the табель's, for the nurse's headcount. */
+  dayKind(date: string): DayKind {
+    const month = date.slice(0, 7);
+    // Holiday names are not read, so the language of the calendar does not matter here.
+    return monthCalendar(month, kzHolidaysInMonth(month, 'ru'), this.deps.transfers.inMonth(month)).find((d) => d.date === date)?.kind ?? 'working';
   }
 
   /** Every group's табель for the month, in the order of the groups' names as a Kazakh list puts them. */

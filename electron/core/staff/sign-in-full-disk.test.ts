@@ -26,7 +26,7 @@ describe('staff sign-in on a full disk', () => {
     const { sessionId } = signedIn.session;
 
     const { live } = value(kit.call('staffHeadcount', { sessionId }));
-    expect(live.flatMap((g) => g.presentNames)).toEqual([expect.stringMatching(/^Алиса /)]);
+    expect(live.groups.flatMap((g) => g.presentNames)).toEqual([expect.stringMatching(/^Алиса /)]);
     const alisa = value(kit.call('staffChildDetail', { sessionId, childId: demoChildren.alisa }));
     expect(alisa.child.state).toBe('present');
     expect(value(kit.call('staffChildren', { sessionId, groupId: alisa.child.groupId })).children.find((c) => c.id === demoChildren.alisa)?.state).toBe('present');

@@ -35,7 +35,7 @@ import { ChildDirectory } from './child-directory.js';
 import { ClosingService, type ClosingOutcome } from './closing-service.js';
 import { CorrectionService, type CorrectionTarget } from './correction-service.js';
 import { demoStaffCard, demoStaffPins } from './demo-staff.js';
-import { HeadcountService } from './headcount-service.js';
+import { HeadcountService, type SchoolCalendar } from './headcount-service.js';
 import { OverrideService, type OverrideRequest } from './override-service.js';
 import { ensurePinPepper, PIN_PEPPER_FILE } from './pin-pepper.js';
 import { PresenceStore } from './presence-store.js';
@@ -52,6 +52,7 @@ import { ReturnChecks, type TabelSheets } from './return-checks.js';
 import type { CertificateOutcome, ReturnCheck } from '../../../shared/staff/return-check-contract.js';
 import type { PaperDayRoll, PaperDaySaveOutcome } from '../../../shared/staff/paper-day-contract.js';
 import { PaperDayService } from './paper-day-service.js';
+import type { HeadcountView } from '../../../shared/staff/headcount-view.js';
 
 export interface StaffDeskOptions {
   db: Database;
@@ -67,8 +68,11 @@ export interface StaffDeskOptions {
   report?: (line: string) => void;
   /** The staff alert strip on the door (kiosk events staffAlert / staffAlertCleared): closing time. */
   alerts?: StaffAlertSink;
-  /** The month's unexcused days by the табель's rule, and its sheets for the returns (admin/tabel-service.ts monthCountsOf). */
-  monthCounts: MonthCounts & TabelSheets;
+  /**
+   * The month's unexcused days by the табель's rule, its sheets for the returns and its calendar for the headcount
+   * (admin/tabel-service.ts monthCountsOf).
+   */
+  monthCounts: MonthCounts & TabelSheets & SchoolCalendar;
 }
 
 /** How often the clock-driven jobs run: idle sessions end within this much of their time. */
@@ -109,7 +113,7 @@ export class StaffDesk {
     this.overrides = new OverrideService({ db, log, directory, audit });
     this.corrections = new CorrectionService({ db, audit, deviceId: log.deviceId });
     this.absences = new AbsenceService({ db, directory, audit, deviceId: log.deviceId });
-    this.headcounts = new HeadcountService({ db, directory, presence, audit, deviceId: log.deviceId });
+    this.headcounts = new HeadcountService({ db, directory, presence, audit, deviceId: log.deviceId, calendar: options.monthCounts });
     this.closing = new ClosingService({ db, directory, presence, overrides: this.overrides, audit, deviceId: log.deviceId });
     this.returns = new ReturnChecks({ db, tabels: options.monthCounts, afterDays: () => this.settings.get('returnCheckAfterDays'), audit, deviceId: log.deviceId });
     this.views = new StaffViews({ db, directory, presence, absences: this.absences, settings: this.settings, tabels: options.monthCounts, zone: () => zoneOf(options.clock) });
@@ -314,13 +318,13 @@ export class StaffDesk {
     return ok({ warnings: this.views.holidayWarnings(childId, firstDate, lastDate) });
   }
 
-  /** Today's cut-off headcount if taken, and the count right now. */
-  headcount(today: string): RequestValue<'staffHeadcount'> {
-    return { cutOff: this.settings.get('headcountCutOff'), snapshot: this.headcounts.latest(today), live: this.headcounts.live(today) };
+  /** Today's cut-off snapshot if taken (with the time it really counted), and the count right now. */
+  headcount(at: LocalTime): HeadcountView {
+    return this.headcounts.view(this.settings.get('headcountCutOff'), at);
   }
 
   takeHeadcount(member: StaffMember, at: LocalTime): Headcount {
-    return this.headcounts.take(member, at);
+    return this.headcounts.take(member, at, this.settings.get('headcountCutOff'));
   }
 
   /** Who is in the building on that day: the count per group and each child since when (the admin's today). */

@@ -45,7 +45,7 @@ export function staffHandlers(): GuardedHandlers<StaffDesk, StaffHandlers> {
     staffCorrect: { guard: 'staff', run: ({ target, reason }, { store: desk, caller: { member, at } }) => desk.correct(member, target, reason, at) },
     staffMarkAbsence: { guard: 'staff', run: ({ sessionId: _sessionId, ...request }, { store: desk, caller: { member, at } }) => desk.markAbsence(member, request, at) },
     staffHolidayCheck: { guard: 'staff', run: ({ childId, firstDate, lastDate }, { store: desk }) => desk.holidayCheck(childId, firstDate, lastDate) },
-    staffHeadcount: { guard: 'staff', run: (_args, { store: desk, caller: { at } }) => ok(desk.headcount(at.localDate)) },
+    staffHeadcount: { guard: 'staff', run: (_args, { store: desk, caller: { at } }) => ok(desk.headcount(at)) },
     staffTakeHeadcount: { guard: 'staff', run: (_args, { store: desk, caller: { member, at } }) => ok(desk.takeHeadcount(member, at)) },
     staffClosing: { guard: 'staff', run: (_args, { store: desk, caller: { at } }) => ok(desk.closingList(at)) },
     staffResolveClosing: { guard: 'staff', run: ({ childId, outcome }, { store: desk, caller: { member, at } }) => desk.resolveClosing(member, childId, outcome, at) },
