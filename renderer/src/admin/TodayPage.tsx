@@ -1,7 +1,8 @@
-// Today at a glance: the headcount per group right now, who is in the building and since when, today's overrides
-// with their reasons, and today's refused attempts.
+// Today at a glance: the nurse's headcount (the page the staff screens show, so the office PC reads and prints the
+// same), who is in the building and since when, today's overrides with their reasons, and today's refused attempts.
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { HeadcountSheet } from '../headcount/HeadcountSheet.js';
 import { LogRow } from './LogRow.js';
 import { RefusedRow } from './RefusedPage.js';
 import type { AdminCall } from './use-admin-call.js';
@@ -13,17 +14,9 @@ export function TodayPage({ call }: { call: AdminCall }) {
   if (!today) return <p className="staff-hint">{t('admin.log.loading')}</p>;
   return (
     <div className="admin-page admin-today" data-testid="admin-today">
+      <HeadcountSheet view={today.headcount} />
       <section>
-        <h2>{t('admin.today.headcount')}</h2>
         <p className="headcount-total">{t('admin.today.total', { count: today.present.length })}</p>
-        <ul className="today-groups">
-          {today.groups.map((g) => (
-            <li key={g.groupId} className="today-group" data-testid="today-group">
-              <span>{g.groupName}</span>
-              <strong>{t('admin.today.groupCount', { present: g.present, enrolled: g.enrolled })}</strong>
-            </li>
-          ))}
-        </ul>
       </section>
       <section>
         <h2>{t('admin.today.present')}</h2>

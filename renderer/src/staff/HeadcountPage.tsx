@@ -1,57 +1,43 @@
-// The headcount for the nurse: the snapshot taken at the cut-off (or the latest by hand) and the count right now,
-// per group with the names of the children present.
-import { useCallback } from 'react';
+// The headcount for the nurse on the staff screens: the shared page (renderer/src/headcount) with the staff's own
+// "count now", which keeps a headcount by hand and sends it to the city.
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HeadcountGroup } from '../../../shared/staff/staff-contract.js';
+import { headcountTexts } from '../../../shared/i18n/staff/headcount-catalogs.js';
+import { HeadcountSheet } from '../headcount/HeadcountSheet.js';
 import { useLoaded } from './use-loaded.js';
 import type { StaffCall } from './use-staff-call.js';
 
 export function HeadcountPage({ call }: { call: StaffCall }) {
-  const { t } = useTranslation();
-  const { value: counts, reload } = useLoaded(useCallback(() => call('staffHeadcount', {}), [call]));
+  const { i18n } = useTranslation();
+  const x = headcountTexts(i18n.language);
+  const { value: view, reload } = useLoaded(useCallback(() => call('staffHeadcount', {}), [call]));
+  const [byHand, setByHand] = useState<string | null>(null);
 
   const takeNow = async () => {
-    if ((await call('staffTakeHeadcount', {})).ok) reload();
+    const taken = await call('staffTakeHeadcount', {});
+    if (!taken.ok) return;
+    setByHand(taken.value.takenAt);
+    reload();
   };
 
-  if (counts === null) return null;
+  if (view === null) return null;
   return (
     <section className="staff-form" data-testid="headcount-page">
-      <p className="staff-hint">{t('staff.headcount.cutOff', { time: counts.cutOff })}</p>
-      {counts.snapshot ? (
-        <>
-          <h3 data-testid="headcount-snapshot">
-            {t('staff.headcount.snapshot', { time: counts.snapshot.takenAt })}
-            {counts.snapshot.trigger === 'cut-off' ? ` (${t('staff.headcount.automatic')})` : ''}
-          </h3>
-          <HeadcountTable groups={counts.snapshot.groups} />
-        </>
-      ) : (
-        <p className="staff-hint">{t('staff.headcount.noSnapshot')}</p>
-      )}
-      <h3>{t('staff.headcount.now')}</h3>
-      <HeadcountTable groups={counts.live} />
-      <button type="button" className="staff-primary" data-testid="headcount-take" onClick={() => void takeNow()}>
-        {t('staff.headcount.takeNow')}
-      </button>
+      <HeadcountSheet
+        view={view}
+        actions={
+          <>
+            <button type="button" className="staff-action" data-testid="headcount-take" onClick={() => void takeNow()}>
+              {x.countNow}
+            </button>
+            {byHand !== null && (
+              <span className="headcount-cut-off" data-testid="headcount-by-hand">
+                {x.countedByHand(byHand)}
+              </span>
+            )}
+          </>
+        }
+      />
     </section>
-  );
-}
-
-function HeadcountTable({ groups }: { groups: readonly HeadcountGroup[] }) {
-  const { t } = useTranslation();
-  const total = groups.reduce((sum, g) => sum + g.present, 0);
-  return (
-    <div className="headcount">
-      <p className="headcount-total">{t('staff.headcount.total', { count: total })}</p>
-      <ul>
-        {groups.map((g) => (
-          <li key={g.groupId} className="headcount-group" data-testid="headcount-group">
-            <strong>{g.groupName}</strong> {t('staff.headcount.present', { present: g.present, enrolled: g.enrolled })}
-            {g.presentNames.length > 0 && <span className="headcount-names">{g.presentNames.join(', ')}</span>}
-          </li>
-        ))}
-      </ul>
-    </div>
   );
 }
