@@ -60,15 +60,16 @@ function HeadcountBody({ view, x }: { view: HeadcountView; x: HeadcountTexts }) 
             <th className="headcount-num">{x.columns.present}</th>
             <th className="headcount-num">{x.columns.expected}</th>
             <th>{x.columns.excused}</th>
-            <th>{x.columns.notYetIn}</th>
             <th className="headcount-num headcount-now">{x.now(live.at)}</th>
           </tr>
         </thead>
-        <tbody>
-          {shown.map((g) => {
-            const now = liveOf.get(g.groupId);
-            return (
-              <tr key={g.groupId} data-testid="headcount-row">
+        {/* A group is two rows, its counts and then its names across the page: 300 names still fit one A4 sheet. */}
+        {shown.map((g) => {
+          const now = liveOf.get(g.groupId);
+          const names = g.notYetIn.map((c) => (c.absence ? `${c.name} (${x.reasons[c.absence]})` : c.name)).join(', ');
+          return (
+            <tbody key={g.groupId} className="headcount-group" data-testid="headcount-row">
+              <tr>
                 <th scope="row">{g.groupName}</th>
                 <td className="headcount-num">
                   {g.present}
@@ -76,24 +77,25 @@ function HeadcountBody({ view, x }: { view: HeadcountView; x: HeadcountTexts }) 
                 </td>
                 <td className="headcount-num">{g.expected}</td>
                 <td>{g.excused.map((e) => `${x.reasons[e.reason]}: ${e.count}`).join(', ')}</td>
-                <td className="headcount-names" data-testid="headcount-not-yet-in">
-                  {g.notYetIn.length === 0 && g.expected > 0
-                    ? x.everyoneIn
-                    : g.notYetIn.map((c) => (c.absence ? `${c.name} (${x.reasons[c.absence]})` : c.name)).join(', ')}
-                </td>
                 <td className="headcount-num headcount-now" data-testid="headcount-now">
                   {snapshot ? `${now?.present ?? 0} / ${now?.expected ?? 0}` : `${g.present} / ${g.expected}`}
                 </td>
               </tr>
-            );
-          })}
-        </tbody>
+              {g.expected > 0 && (
+                <tr className="headcount-missing-row">
+                  <td colSpan={5} className="headcount-missing" data-testid="headcount-not-yet-in">
+                    <span className="headcount-missing-label">{x.columns.notYetIn}:</span> {names === '' ? x.everyoneIn : names}
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          );
+        })}
         <tfoot>
           <tr>
             <th scope="row">{x.total}</th>
             <td className="headcount-num" data-testid="headcount-total-present">{sum(shown, 'present')}</td>
             <td className="headcount-num">{sum(shown, 'expected')}</td>
-            <td />
             <td />
             <td className="headcount-num headcount-now">{`${sum(live.groups, 'present')} / ${sum(live.groups, 'expected')}`}</td>
           </tr>
