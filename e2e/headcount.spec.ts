@@ -52,9 +52,9 @@ test('a kiosk started after the cut-off says when it counted, names who is not y
     host = await startKioskHost(dataDir);
     await expect.poll(() => readDatabase<{ trigger: string }>(databaseOf(dataDir), 'SELECT trigger FROM headcounts').length).toBe(1);
     const [row] = readDatabase<{ taken_at: string; cut_off: string }>(databaseOf(dataDir), 'SELECT taken_at, cut_off FROM headcounts');
-    const countedAt = row?.taken_at.slice(11, 16) ?? '';
+    const takenAt = row?.taken_at.slice(11, 16) ?? '';
     expect(row?.cut_off).toBe(cutOff);
-    expect(countedAt > cutOff).toBe(true);
+    expect(takenAt > cutOff).toBe(true);
 
     await openKiosk(page, host);
     await signInByName(page, demoStaff.nurse.id, demoStaff.nurse.pin);
@@ -63,8 +63,8 @@ test('a kiosk started after the cut-off says when it counted, names who is not y
     await expect(sheet).toBeVisible();
     const language = await page.evaluate(() => document.documentElement.lang);
     const x = headcountCatalogs[language === 'ru' ? 'ru' : language === 'en' ? 'en' : 'kk'];
-    await expect(sheet.getByTestId('headcount-status')).toHaveText(x.countedLate(countedAt, cutOff));
-    if (language === 'kk') await expect(sheet.getByTestId('headcount-status')).toContainText(`${countedAt}-`);
+    await expect(sheet.getByTestId('headcount-status')).toHaveText(x.countedLate(takenAt, cutOff));
+    if (language === 'kk') await expect(sheet.getByTestId('headcount-status')).toContainText(`${takenAt}-`);
 
     // Nobody came before the count: every group's names are listed, Әлихан among Балапан's.
     const balapan = sheet.getByTestId('headcount-row').filter({ hasText: 'Балапан' });
@@ -91,7 +91,7 @@ test('a kiosk started after the cut-off says when it counted, names who is not y
     await signInByName(page, demoStaff.admin.id, demoStaff.admin.pin);
     await page.getByTestId('admin-open').click();
     const today = page.getByTestId('admin-today');
-    await expect(today.getByTestId('headcount-status')).toHaveText(x.countedLate(countedAt, cutOff));
+    await expect(today.getByTestId('headcount-status')).toHaveText(x.countedLate(takenAt, cutOff));
     await expect(today.getByTestId('headcount-row')).toHaveCount(12);
     await expect(page.getByTestId('headcount-print-page')).toHaveCount(1);
   } finally {

@@ -35,10 +35,11 @@ export type NurseGroup = z.infer<typeof NurseGroupSchema>;
 
 export const HeadcountSnapshotSchema = z.object({
   id: z.string(),
+  localDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   /** The cut-off it stood for (the setting at the time it was taken). */
   cutOff: Clock,
   /** When the kiosk really counted: the cut-off when it was running then, else the first moment after it. */
-  countedAt: Clock,
+  takenAt: Clock,
   /** Counted after the cut-off's minute (the kiosk was off or asleep at the cut-off). */
   late: z.boolean(),
   /** False for a snapshot an earlier version kept: it holds the present counts and names only. */

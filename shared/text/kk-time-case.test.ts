@@ -15,13 +15,13 @@ describe('Kazakh case endings after a clock time', () => {
     expect(kkToTime('09:01')).toBe('09:01-ге'); // бір
   });
 
-  it('take the hour when the minutes are zero', () => {
-    expect(kkAtTime('09:00')).toBe('09:00-да'); // тоғыз
-    expect(kkAtTime('08:00')).toBe('08:00-де'); // сегіз
-    expect(kkAtTime('10:00')).toBe('10:00-да'); // он
-    expect(kkAtTime('00:00')).toBe('00:00-де'); // нөл
-    expect(kkToTime('09:00')).toBe('09:00-ға');
-    expect(kkToTime('07:00')).toBe('07:00-ге'); // жеті
-    expect(kkToTime('14:00')).toBe('14:00-ке'); // он төрт
+  it('read minutes with a leading zero digit by digit, whatever the hour', () => {
+    expect(kkAtTime('09:00')).toBe('09:00-де'); // тоғыз нөл нөл
+    expect(kkAtTime('10:00')).toBe('10:00-де');
+    expect(kkToTime('09:00')).toBe('09:00-ге');
+    expect(kkToTime('18:00')).toBe('18:00-ге');
+    expect(kkAtTime('14:05')).toBe('14:05-те'); // нөл бес
+    expect(kkAtTime('09:06')).toBe('09:06-да'); // нөл алты
+    expect(kkToTime('07:09')).toBe('07:09-ға'); // нөл тоғыз
   });
 });

@@ -1,6 +1,7 @@
-// Kazakh case endings after a clock time written in digits ("09:47-де", "09:00-ға дейін"). The ending follows the
-// last number word said aloud: the minutes (қырық жеті → -де), or the hour when the minutes are zero (тоғыз → -ға).
-// Vowel harmony picks a/е by that word's vowels; a voiceless final consonant (ш, т, с, қ) turns д/ғ into т/қ.
+// Kazakh case endings after a clock time written in digits ("09:47-де", "09:00-ге дейін"). The ending follows the
+// last number word said aloud, the minutes': 47 қырық жеті → -де; minutes with a leading zero are read digit by digit,
+// 00 "нөл нөл" → -ге (as in the usual "09:00-ден 18:00-ге дейін"), 05 "нөл бес" → -те. Vowel harmony picks а/е by that
+// word's vowels; a voiceless final consonant (ш, т, с, қ) turns д/ғ into т/қ.
 
 interface NumberWord {
   /** Back vowels (а, о, ы, ұ): -да/-ға; front (ә, е, і, ө, ү): -де/-ге. */
@@ -26,17 +27,16 @@ function lastWord(n: number): NumberWord {
 }
 
 function spokenLast(hhmm: string): NumberWord {
-  const [hours, minutes] = hhmm.split(':').map(Number);
-  return minutes ? lastWord(minutes) : lastWord(hours ?? 0);
+  return lastWord(Number(hhmm.slice(-2)));
 }
 
-/** "09:47-де", "10:40-та", "09:00-да": at that time. */
+/** "09:47-де", "10:40-та", "09:00-де": at that time. */
 export function kkAtTime(hhmm: string): string {
   const w = spokenLast(hhmm);
   return `${hhmm}-${w.voiceless ? 'т' : 'д'}${w.back ? 'а' : 'е'}`;
 }
 
-/** "09:00-ға", "08:45-ке": to that time (before дейін, "until"). */
+/** "09:00-ге", "08:45-ке": to that time (before дейін, "until"). */
 export function kkToTime(hhmm: string): string {
   const w = spokenLast(hhmm);
   return `${hhmm}-${w.voiceless ? (w.back ? 'қ' : 'к') : w.back ? 'ғ' : 'г'}${w.back ? 'а' : 'е'}`;

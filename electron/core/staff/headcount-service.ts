@@ -156,7 +156,7 @@ export class HeadcountService {
       localDate: at.localDate,
       cutOff,
       schoolDay: this.schoolDay(at.localDate),
-      snapshot: row ? snapshotOf(row, cutOff) : null,
+      snapshot: row ? snapshotOf(row, at.localDate, cutOff) : null,
       live: { at: at.hhmm, groups: this.count(at.localDate).groups },
     };
   }
@@ -169,13 +169,13 @@ export class HeadcountService {
 }
 
 /** A kept snapshot as the nurse reads it; a row from before the nurse's detail shows its present counts only. */
-function snapshotOf(row: HeadcountRow, cutOffNow: string): HeadcountSnapshot {
+function snapshotOf(row: HeadcountRow, localDate: string, cutOffNow: string): HeadcountSnapshot {
   // taken_at is the local ISO time with its offset: its HH:MM is the kindergarten's clock when it counted.
-  const countedAt = row.taken_at.slice(11, 16);
+  const takenAt = row.taken_at.slice(11, 16);
   const cutOff = row.cut_off ?? cutOffNow;
   const stored: unknown = JSON.parse(row.groups);
   const nurse = NurseGroups.safeParse(stored);
-  const base = { id: row.id, cutOff, countedAt, late: countedAt > cutOff };
+  const base = { id: row.id, localDate, cutOff, takenAt, late: takenAt > cutOff };
   if (nurse.success) return { ...base, detailed: true, groups: nurse.data };
   const old = BaseGroups.safeParse(stored);
   const groups = (old.success ? old.data : []).map((g) => ({

@@ -29,7 +29,7 @@ describe('the nurse headcount', () => {
     kit.desk.tick();
     sessionId = await kit.signIn('staff-nurse', '1357');
     const view = value(kit.call('staffHeadcount', { sessionId }));
-    expect(view).toMatchObject({ localDate: '2026-11-23', cutOff: '09:00', schoolDay: true, snapshot: { cutOff: '09:00', countedAt: '09:00', late: false, detailed: true } });
+    expect(view).toMatchObject({ localDate: '2026-11-23', cutOff: '09:00', schoolDay: true, snapshot: { cutOff: '09:00', takenAt: '09:00', late: false, detailed: true } });
     const groups = view.snapshot?.groups ?? [];
     expect(groupOf(groups, 'Солнышко')).toMatchObject({ present: 1, enrolled: 25, expected: 25, presentNames: ['Алиса Иванова'] });
     expect(groupOf(groups, 'Солнышко')?.notYetIn).toHaveLength(24);
@@ -47,10 +47,10 @@ describe('the nurse headcount', () => {
     const kit = staffKit('2026-11-23T04:47:00.000Z'); // switched on at 09:47
     kit.desk.start(); // the clock-driven job runs once at start-up
     const sessionId = await kit.signIn('staff-nurse', '1357');
-    expect(value(kit.call('staffHeadcount', { sessionId })).snapshot).toMatchObject({ cutOff: '09:00', countedAt: '09:47', late: true });
+    expect(value(kit.call('staffHeadcount', { sessionId })).snapshot).toMatchObject({ cutOff: '09:00', takenAt: '09:47', late: true });
     // The cut-off moved later in the day: the snapshot still says what it stood for.
     kit.settings.set('headcountCutOff', '10:00');
-    expect(value(kit.call('staffHeadcount', { sessionId }))).toMatchObject({ cutOff: '10:00', snapshot: { cutOff: '09:00', countedAt: '09:47', late: true } });
+    expect(value(kit.call('staffHeadcount', { sessionId }))).toMatchObject({ cutOff: '10:00', snapshot: { cutOff: '09:00', takenAt: '09:47', late: true } });
   });
 
   it('is not rewritten by a correction or an arrival entered afterwards with a past time, nor by a restart', async () => {

@@ -94,7 +94,7 @@ describe('the 09:00 headcount', () => {
 
     const sessionId = await kit.signIn('staff-nurse', '1357');
     const seen = value(kit.call('staffHeadcount', { sessionId }));
-    expect(seen).toMatchObject({ cutOff: '09:00', snapshot: { cutOff: '09:00', countedAt: '09:00', late: false } });
+    expect(seen).toMatchObject({ cutOff: '09:00', snapshot: { cutOff: '09:00', takenAt: '09:00', late: false } });
   });
 
   it('follows the configured cut-off, and staff can take one by hand', async () => {

@@ -35,7 +35,7 @@ export function HeadcountSheet({ view, actions }: { view: HeadcountView; actions
 }
 
 function statusOf(view: HeadcountView, x: HeadcountTexts): string {
-  if (view.snapshot) return view.snapshot.late ? x.countedLate(view.snapshot.countedAt, view.snapshot.cutOff) : x.counted(view.snapshot.countedAt);
+  if (view.snapshot) return view.snapshot.late ? x.countedLate(view.snapshot.takenAt, view.snapshot.cutOff) : x.counted(view.snapshot.takenAt);
   return view.schoolDay ? x.notYetCounted(view.cutOff) : x.notSchoolDay;
 }
 

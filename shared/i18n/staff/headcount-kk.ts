@@ -1,5 +1,5 @@
 // Kazakh texts of the nurse's headcount (see headcount-en.ts): a time takes its case ending from the number said last
-// ("09:47-де", "09:00-ға дейін"); counts stand after a colon.
+// ("09:47-де", "09:00-ге дейін"); counts stand after a colon.
 import { kkAtTime, kkToTime } from '../../text/kk-time-case.js';
 import type { HeadcountTexts } from './headcount-en.js';
 
