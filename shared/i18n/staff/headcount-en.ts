@@ -1,6 +1,6 @@
 // The nurse's headcount (the staff screens and the console's Today page): English, the shape kk and ru fill. Apart
 // from the main catalogs, whose typed keys sit at TypeScript's limit; sentences with a time are functions, so Kazakh
-// can put its case ending on the time (shared/text/kk-time-case.ts).
+// can put its case ending on the time (shared/text/kazakh-endings.ts).
 import type { AbsenceReason } from '../../staff/staff-domain.js';
 
 export interface HeadcountTexts {

@@ -1,15 +1,18 @@
-// Kazakh texts of the nurse's headcount (see headcount-en.ts): a time takes its case ending from the number said last
-// ("09:47-де", "09:00-ге дейін"); counts stand after a colon.
-import { kkAtTime, kkToTime } from '../../text/kk-time-case.js';
+// Kazakh texts of the nurse's headcount (see headcount-en.ts): a time takes the case ending it is read with
+// (shared/text/kazakh-endings.ts: "09:47-де", "09:00-ге дейін"); counts stand after a colon.
+import { withKazakhCase } from '../../text/kazakh-endings.js';
 import type { HeadcountTexts } from './headcount-en.js';
+
+/** At that time: "09:47-де". */
+const at = (time: string): string => withKazakhCase(time, 'locative');
 
 export const headcountKk: HeadcountTexts = {
   title: 'Медбикеге арналған балалар саны',
   heading: (date) => `${date} күнгі балалар саны`,
-  cutOff: (time) => `Балаларды қабылдау ${kkToTime(time)} дейін`,
-  counted: (time) => `${kkAtTime(time)} есептелді`,
-  countedLate: (time, cutOff) => `${kkAtTime(time)} есептелді: ${kkAtTime(cutOff)} киоск өшірулі болды`,
-  notYetCounted: (cutOff) => `Әлі есептелген жоқ: киоск ${kkAtTime(cutOff)} есептейді`,
+  cutOff: (time) => `Балаларды қабылдау ${withKazakhCase(time, 'dative')} дейін`,
+  counted: (time) => `${at(time)} есептелді`,
+  countedLate: (time, cutOff) => `${at(time)} есептелді: ${at(cutOff)} киоск өшірулі болды`,
+  notYetCounted: (cutOff) => `Әлі есептелген жоқ: киоск ${at(cutOff)} есептейді`,
   notSchoolDay: 'Бүгін жұмыс күні емес: балалар күтілмейді, есеп алынбайды',
   notDetailed: 'Бұрынғы нұсқа сақтаған: тек келгендер',
   now: (time) => `Қазір, ${time}`,
@@ -20,5 +23,5 @@ export const headcountKk: HeadcountTexts = {
   total: 'Барлығы',
   print: 'Басып шығару',
   countNow: 'Қазір есептеу',
-  countedByHand: (time) => `${kkAtTime(time)} қолмен есептелді`,
+  countedByHand: (time) => `${at(time)} қолмен есептелді`,
 };
