@@ -1,24 +1,12 @@
 // Children who never come, through the UI: on a kiosk installed six weeks ago with nobody recorded, every child on the
 // roll is listed as never seen, a child brought in today is not, and the admin's setting on the Settings page (audited)
 // changes who is listed. The counts themselves are the core's, tested on fixed months (never-come-list.test.ts).
-import BetterSqlite3 from 'better-sqlite3';
 import { expect, readDatabase, test } from './support/kiosk-test.js';
-import { demoStaff, signInByName } from './support/staff-steps.js';
+import { demoStaff, installedDaysAgo, signInByName } from './support/staff-steps.js';
 
 const MOTHER_ONE_CHILD = '0004512346';
 /** The demo kindergarten's children (electron/core/demo/demo-roster.ts: 12 groups of 25). */
 const DEMO_CHILDREN = 300;
-
-/** The kiosk as if installed `days` ago with nobody recorded since: every school day of them is unexplained. */
-function installedDaysAgo(databasePath: string, days: number): void {
-  const db = new BetterSqlite3(databasePath, { fileMustExist: true });
-  try {
-    db.pragma('busy_timeout = 5000');
-    db.prepare('UPDATE device SET created_at = ?').run(new Date(Date.now() - days * 86_400_000).toISOString());
-  } finally {
-    db.close();
-  }
-}
 
 test('the admin lists the children who never come, without one brought today, and the setting changes the list', async ({ kiosk }) => {
   const { page } = kiosk;

@@ -2,30 +2,18 @@
 // roll comes with everyone ticked, she unticks the absent and saves; each child present gets an arrival on that day
 // in her name, queued for the city with the time of entry; saving the day again is refused as entered, a day that is
 // not past is refused in words, and the log shows the arrivals as entered later.
-import BetterSqlite3 from 'better-sqlite3';
 import { expect, readDatabase, test } from './support/kiosk-test.js';
-import { demoStaff, signInByName, writeSetting } from './support/staff-steps.js';
+import { demoStaff, installedDaysAgo, signInByName, writeSetting } from './support/staff-steps.js';
 
 /** The kiosk's day `back` days ago, YYYY-MM-DD: the demo sets no zone, so the kiosk tells days in the machine's. */
 function kioskDay(back: number): string {
   return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() - back * 86_400_000));
 }
 
-/** The kiosk as if installed weeks ago: the days since are within its records. */
-function installedWeeksAgo(databasePath: string, days: number): void {
-  const db = new BetterSqlite3(databasePath, { fileMustExist: true });
-  try {
-    db.pragma('busy_timeout = 5000');
-    db.prepare('UPDATE device SET created_at = ?').run(new Date(Date.now() - days * 86_400_000).toISOString());
-  } finally {
-    db.close();
-  }
-}
-
 test('the head enters a past day of a group from the paper list, once, and the log shows it as entered later', async ({ kiosk }) => {
   const { page } = kiosk;
   const db = kiosk.host.databasePath;
-  installedWeeksAgo(db, 21);
+  installedDaysAgo(db, 21);
   // The closing-time alert must not cover the page whatever the hour the test runs at.
   writeSetting(db, 'closingTime', '23:59');
   const [{ group_id: groupId } = { group_id: '' }] = readDatabase<{ group_id: string }>(db, "SELECT group_id FROM children WHERE id = 'ch0003'");

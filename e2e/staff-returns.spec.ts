@@ -1,28 +1,16 @@
 // Children back after a long absence, through the UI: the door records them like any other (and says nothing of it to
 // the companion), the staff's home page asks for each one's certificate, the staff mark it seen or missing in their
 // own name, and the admin's Returns page lists those still without one.
-import BetterSqlite3 from 'better-sqlite3';
 import { expect, readDatabase, test } from './support/kiosk-test.js';
-import { demoStaff, signInByName, writeSetting } from './support/staff-steps.js';
+import { demoStaff, installedDaysAgo, signInByName, writeSetting } from './support/staff-steps.js';
 
 const MOTHER_ONE_CHILD = '0004512346';
 const FATHER_TWO_CHILDREN = '0004512347';
 
-/** The kiosk as if installed three weeks ago with nobody recorded since: every school day of them is unexplained. */
-function installedWeeksAgo(databasePath: string, days: number): void {
-  const db = new BetterSqlite3(databasePath, { fileMustExist: true });
-  try {
-    db.pragma('busy_timeout = 5000');
-    db.prepare('UPDATE device SET created_at = ?').run(new Date(Date.now() - days * 86_400_000).toISOString());
-  } finally {
-    db.close();
-  }
-}
-
 test('a return after a long absence is asked about on the staff screens only, marked in the staff member’s name, and listed for the admin', async ({ kiosk }) => {
   const { page } = kiosk;
   const db = kiosk.host.databasePath;
-  installedWeeksAgo(db, 21);
+  installedDaysAgo(db, 21);
   writeSetting(db, 'returnCheckAfterDays', 5);
 
   // Алиса with her mother; Ерасыл and Інжу with their father. The door only records them.

@@ -60,3 +60,14 @@ export function writeSyncState(databasePath: string, key: string, value: string)
     db.close();
   }
 }
+
+/** Moves the kiosk's install date `days` back, so the days before today count as days it kept records. */
+export function installedDaysAgo(databasePath: string, days: number): void {
+  const db = new BetterSqlite3(databasePath, { fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.prepare('UPDATE device SET created_at = ?').run(new Date(Date.now() - days * 86_400_000).toISOString());
+  } finally {
+    db.close();
+  }
+}

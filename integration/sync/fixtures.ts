@@ -11,6 +11,7 @@ import { demoRoster } from '../../electron/core/demo/demo-roster.js';
 import { AttendanceLog } from '../../electron/core/ledger/attendance-log.js';
 import { RosterStore } from '../../electron/core/roster/roster-store.js';
 import { CityClient } from '../../electron/core/sync/city-client.js';
+import { PushEngine } from '../../electron/core/sync/push-engine.js';
 import { SyncError } from '../../electron/core/sync/sync-error.js';
 import { SYNC_KEYS, SyncStateStore } from '../../electron/core/ledger/sync-state.js';
 import { tempDataDir } from '../../electron/core/testing/fixtures.js';
@@ -79,4 +80,21 @@ export function enrolledKioskDb(enrollment: Enrollment, dataDir = tempDataDir())
   state.set(SYNC_KEYS.serverUrl, enrollment.serverUrl);
   state.set(SYNC_KEYS.cityDeviceId, enrollment.deviceId);
   return { db, path, log: new AttendanceLog(db, enrollment.deviceId) };
+}
+
+/**
+ * A reference city server in a folder of its own (the tests read its file), with the kiosk database `db` enrolled
+ * with it as the core records it, and the push engine that will send its outbox.
+ */
+export async function cityForKiosk(db: Database, deviceId: string): Promise<{ city: RunningCityServer; cityDir: string; engine: PushEngine }> {
+  const cityDir = tempDataDir();
+  const city = await startCityServer({ dataDir: cityDir, seed: 'demo' });
+  onTestFinished(() => city.close());
+  const enrollment = await enroll(city, deviceId);
+  const client = new CityClient({ serverUrl: city.url, token: enrollment.token });
+  onTestFinished(() => client.close());
+  const state = new SyncStateStore(db);
+  state.set(SYNC_KEYS.serverUrl, city.url);
+  state.set(SYNC_KEYS.cityDeviceId, enrollment.deviceId);
+  return { city, cityDir, engine: new PushEngine({ db, client, cityDeviceId: enrollment.deviceId }) };
 }

@@ -4,18 +4,13 @@
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { startCityServer } from '../../city-server/src/city-server.js';
 import { CITY_DB_FILE } from '../../city-server/src/store/open-store.js';
 import { toLocalTime } from '../../shared/domain/local-time.js';
 import { NeverComeCounts } from '../../electron/core/admin/never-come-counts.js';
 import { NeverComeFinder } from '../../electron/core/admin/never-come-list.js';
 import { monthCountsOf } from '../../electron/core/admin/tabel-service.js';
-import { SYNC_KEYS, SyncStateStore } from '../../electron/core/ledger/sync-state.js';
 import { staffKit } from '../../electron/core/staff/testing/staff-kit.js';
-import { CityClient } from '../../electron/core/sync/city-client.js';
-import { PushEngine } from '../../electron/core/sync/push-engine.js';
-import { tempDataDir } from '../../electron/core/testing/fixtures.js';
-import { enroll } from './fixtures.js';
+import { cityForKiosk } from './fixtures.js';
 
 const ALISA = 'ch0003';
 const INZHU = 'ch0005';
@@ -24,16 +19,7 @@ describe('the never-come count at the city', () => {
   it('is held once, beside the month\'s attendance, however often the kiosk checks or starts', async () => {
     // The kiosk started on Monday 23 November 2026 (the staff kit's morning): six school days to the month's end.
     const kit = staffKit();
-    const cityDir = tempDataDir();
-    const city = await startCityServer({ dataDir: cityDir, seed: 'demo' });
-    onTestFinished(() => city.close());
-    const enrollment = await enroll(city, kit.log.deviceId);
-    const client = new CityClient({ serverUrl: city.url, token: enrollment.token });
-    onTestFinished(() => client.close());
-    const engine = new PushEngine({ db: kit.db, client, cityDeviceId: enrollment.deviceId });
-    const state = new SyncStateStore(kit.db);
-    state.set(SYNC_KEYS.serverUrl, city.url);
-    state.set(SYNC_KEYS.cityDeviceId, enrollment.deviceId);
+    const { cityDir, engine } = await cityForKiosk(kit.db, kit.log.deviceId);
     kit.settings.set('neverComeAfterDays', 6);
 
     // Monday 30 November: every child of the demo kindergarten comes but Алиса and Інжу.

@@ -8,28 +8,14 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { AttendanceRecordSchema, LateEntrySchema } from '../../shared/sync/protocol.js';
 import { CITY_DB_FILE } from '../../city-server/src/store/open-store.js';
 import { demoChildren, staffKit, value } from '../../electron/core/staff/testing/staff-kit.js';
-import { CityClient } from '../../electron/core/sync/city-client.js';
-import { PushEngine } from '../../electron/core/sync/push-engine.js';
-import { SYNC_KEYS, SyncStateStore } from '../../electron/core/ledger/sync-state.js';
-import { startCityServer } from '../../city-server/src/city-server.js';
-import { tempDataDir } from '../../electron/core/testing/fixtures.js';
-import { enroll } from './fixtures.js';
+import { cityForKiosk } from './fixtures.js';
 
 describe('a paper-list day pushed to the reference city server', () => {
   it('arrives once per child with the day described and the time it was entered', async () => {
     // Installed on Monday 2 November; entered on Monday 23 November at 10:15 for Friday 20 November.
     const kit = staffKit('2026-11-02T03:10:00.000Z');
     kit.clock.set('2026-11-23T05:15:00.000Z');
-    const cityDir = tempDataDir();
-    const city = await startCityServer({ dataDir: cityDir, seed: 'demo' });
-    onTestFinished(() => city.close());
-    const enrollment = await enroll(city, kit.log.deviceId);
-    const client = new CityClient({ serverUrl: city.url, token: enrollment.token });
-    onTestFinished(() => client.close());
-    const engine = new PushEngine({ db: kit.db, client, cityDeviceId: enrollment.deviceId });
-    const state = new SyncStateStore(kit.db);
-    state.set(SYNC_KEYS.serverUrl, city.url);
-    state.set(SYNC_KEYS.cityDeviceId, enrollment.deviceId);
+    const { city, cityDir, engine } = await cityForKiosk(kit.db, kit.log.deviceId);
 
     const sessionId = await kit.signIn('staff-admin', '2468');
     const [alisa] = kit.read<{ group_id: string }>('SELECT group_id FROM children WHERE id = ?', demoChildren.alisa);
