@@ -1,7 +1,7 @@
 // The monthly act as a printable PDF, A4 landscape: the title and facts, the table (a row per group, the total in
 // bold; the headers wrap between words in their cells), the rule of the money in words, and the head's and the
 // accountant's signature lines. Fonts are embedded (font-files.ts), so Kazakh letters print on any machine.
-import { fontFiles } from './font-files.js';
+import { openPdf } from './pdf-document.js';
 import { ACT_COLUMNS, tenge, type ActTable } from './act-table.js';
 
 const PAGE = { width: 841.89, height: 595.28, margin: 36 };
@@ -15,18 +15,7 @@ const SHADE = '#eeeeee';
 const EARNED = ACT_COLUMNS.indexOf('earned');
 
 export async function actPdf(table: ActTable): Promise<Buffer> {
-  // Loaded when a PDF is asked for, not at start-up, where it would stand between the kiosk's start and the door.
-  const { default: PDFDocument } = await import('pdfkit');
-  const fonts = fontFiles();
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: PAGE.margin, info: { Title: table.title, Author: 'Esik' } });
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolveBuffer, reject) => {
-    doc.on('end', () => resolveBuffer(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = await openPdf({ title: table.title, landscape: true, margin: PAGE.margin });
 
   const left = PAGE.margin;
   const contentWidth = PAGE.width - 2 * PAGE.margin;

@@ -1,7 +1,7 @@
 // The parents' meal invoices as one printable PDF, A4 portrait, a page per family: the kindergarten and its details,
 // the invoice's title and month, the payer, the table (a row per child), the total due in bold, how the amount is
 // counted, and the head's and the accountant's signature lines. Fonts are embedded (font-files.ts).
-import { fontFiles } from './font-files.js';
+import { openPdf } from './pdf-document.js';
 import type { InvoicePage } from './meal-table.js';
 
 const PAGE = { width: 595.28, height: 841.89, margin: 50 };
@@ -12,18 +12,7 @@ const LINE = '#8a8a8a';
 const SHADE = '#eeeeee';
 
 export async function mealInvoicesPdf(pages: readonly InvoicePage[], title: string): Promise<Buffer> {
-  // Loaded when a PDF is asked for, not at start-up, where it would stand between the kiosk's start and the door.
-  const { default: PDFDocument } = await import('pdfkit');
-  const fonts = fontFiles();
-  const doc = new PDFDocument({ size: 'A4', margin: PAGE.margin, autoFirstPage: false, info: { Title: title, Author: 'Esik' } });
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolveBuffer, reject) => {
-    doc.on('end', () => resolveBuffer(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = await openPdf({ title, margin: PAGE.margin, autoFirstPage: false });
 
   const left = PAGE.margin;
   const width = PAGE.width - 2 * PAGE.margin;

@@ -1,7 +1,7 @@
 // Printed QR cards on A4: ten bank-card-sized cards a page (85.6 × 54 mm, dashed cut lines), each with the
 // kindergarten, the companion's name, the children it opens the door for, the date it was issued, and the code,
 // drawn as vector squares so it prints sharp on any printer.
-import { fontFiles } from './font-files.js';
+import { openPdf } from './pdf-document.js';
 import { qrMatrix } from './qr-matrix.js';
 
 export interface PrintedCard {
@@ -29,18 +29,7 @@ const PAD = 4 * MM;
 const QUIET_MODULES = 2;
 
 export async function qrCardsPdf(cards: readonly PrintedCard[], texts: CardTexts): Promise<Buffer> {
-  // Loaded when cards are printed, not at start-up, where it would stand between the kiosk's start and the door.
-  const { default: PDFDocument } = await import('pdfkit');
-  const fonts = fontFiles();
-  const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: texts.title, Author: 'Esik' } });
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolveBuffer, reject) => {
-    doc.on('end', () => resolveBuffer(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = await openPdf({ title: texts.title, margin: 0, autoFirstPage: false });
   const left = (PAGE.width - COLUMNS * CARD.width - (COLUMNS - 1) * GAP) / 2;
   const top = (PAGE.height - ROWS * CARD.height - (ROWS - 1) * GAP) / 2;
 

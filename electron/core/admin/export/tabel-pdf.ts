@@ -2,7 +2,7 @@
 // limit in red), the totals, then the notes and the signature lines beside the legend, one entry a line. Pages
 // break between children and repeat the grid's header; for the whole kindergarten each group starts a new page.
 // Fonts are embedded (font-files.ts), so Kazakh letters print on any machine.
-import { fontFiles } from './font-files.js';
+import { openPdf } from './pdf-document.js';
 import type { TabelTable } from './tabel-table.js';
 
 type Doc = PDFKit.PDFDocument;
@@ -131,18 +131,7 @@ function drawTable(doc: Doc, table: TabelTable): void {
 
 /** One PDF of one or more табели: each starts on its own page. */
 export async function tabelPdf(tables: readonly TabelTable[], title: string): Promise<Buffer> {
-  // Loaded when a PDF is asked for, not at start-up, where it would stand between the kiosk's start and the door.
-  const { default: PDFDocument } = await import('pdfkit');
-  const fonts = fontFiles();
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: PAGE.margin, info: { Title: title, Author: 'Esik' } });
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolveBuffer, reject) => {
-    doc.on('end', () => resolveBuffer(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = await openPdf({ title, landscape: true, margin: PAGE.margin });
   tables.forEach((table, i) => {
     if (i > 0) doc.addPage();
     drawTable(doc, table);
