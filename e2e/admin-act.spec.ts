@@ -6,21 +6,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './support/kiosk-test.js';
-import { demoStaff, signInByName } from './support/staff-steps.js';
-
-const GRANDMOTHER_TWO_GROUPS = '0004512345';
-const MOTHER_ONE_CHILD = '0004512346';
+import { demoMorningThenConsole } from './support/staff-steps.js';
 
 test('the admin downloads the monthly act as XLSX and PDF, with the norm she set', async ({ kiosk }, testInfo) => {
   const { page } = kiosk;
-  // The demo morning: Алиса by her mother's card, Әлихан and Айару by their grandmother's: three child-days.
-  await kiosk.typeCard(MOTHER_ONE_CHILD, 5);
-  await expect(page.getByTestId('receipt-entry')).toHaveCount(1);
-  await kiosk.typeCard(GRANDMOTHER_TWO_GROUPS, 5);
-  await page.getByTestId('confirm-button').click();
-  await expect(page.getByTestId('receipt-entry')).toHaveCount(2);
-  await signInByName(page, demoStaff.admin.id, demoStaff.admin.pin);
-  await page.getByTestId('admin-open').click();
+  await demoMorningThenConsole(kiosk);
 
   await page.getByTestId('admin-tab-settings').click();
   await expect(page.getByTestId('setting-perCapitaNormTenge')).toHaveValue('41197');

@@ -6,22 +6,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './support/kiosk-test.js';
-import { demoStaff, signInByName } from './support/staff-steps.js';
-
-const GRANDMOTHER_TWO_GROUPS = '0004512345';
-const MOTHER_ONE_CHILD = '0004512346';
+import { demoMorningThenConsole } from './support/staff-steps.js';
 
 test('the admin sets the meal fee, then downloads the invoices and the accountant’s list', async ({ kiosk }, testInfo) => {
   const { page } = kiosk;
-  // The demo morning: Алиса by her mother's card; Әлихан and Айару (two groups, only their grandmother on the roster:
-  // one family) by their grandmother's.
-  await kiosk.typeCard(MOTHER_ONE_CHILD, 5);
-  await expect(page.getByTestId('receipt-entry')).toHaveCount(1);
-  await kiosk.typeCard(GRANDMOTHER_TWO_GROUPS, 5);
-  await page.getByTestId('confirm-button').click();
-  await expect(page.getByTestId('receipt-entry')).toHaveCount(2);
-  await signInByName(page, demoStaff.admin.id, demoStaff.admin.pin);
-  await page.getByTestId('admin-open').click();
+  // Әлихан and Айару have only their grandmother on the roster: one family.
+  await demoMorningThenConsole(kiosk);
 
   await page.getByTestId('admin-tab-tabel').click();
   await page.getByTestId('meal-export-pdf').click();

@@ -2,7 +2,7 @@
 // audit trail and write a kiosk setting (or a sync state, as enrolling with a city writes it) into the running kiosk's database.
 import type { Page } from '@playwright/test';
 import BetterSqlite3 from 'better-sqlite3';
-import { expect, readDatabase } from './kiosk-test.js';
+import { expect, readDatabase, type Kiosk } from './kiosk-test.js';
 
 /** Demo staff (electron/core/staff/demo-staff.ts, README). */
 export const demoStaff = {
@@ -70,4 +70,19 @@ export function installedDaysAgo(databasePath: string, days: number): void {
   } finally {
     db.close();
   }
+}
+
+/**
+ * The demo morning the console's papers count: Алиса by her mother's card, Әлихан and Айару (two groups, only their
+ * grandmother on the roster) by their grandmother's — three child-days; then the admin signs in and opens the console.
+ */
+export async function demoMorningThenConsole(kiosk: Kiosk): Promise<void> {
+  const { page } = kiosk;
+  await kiosk.typeCard('0004512346', 5);
+  await expect(page.getByTestId('receipt-entry')).toHaveCount(1);
+  await kiosk.typeCard('0004512345', 5);
+  await page.getByTestId('confirm-button').click();
+  await expect(page.getByTestId('receipt-entry')).toHaveCount(2);
+  await signInByName(page, demoStaff.admin.id, demoStaff.admin.pin);
+  await page.getByTestId('admin-open').click();
 }

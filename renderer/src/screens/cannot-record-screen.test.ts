@@ -1,25 +1,17 @@
 // The cannot-record screen rendered with the real catalogs: each problem tells staff what the kiosk waits for.
-import i18next from 'i18next';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import type { KioskStatus } from '../../../shared/api/contract.js';
 import type { Language } from '../../../shared/domain/attendance.js';
-import { catalogs } from '../../../shared/i18n/catalogs.js';
 import { CannotRecordScreen } from './CannotRecordScreen.js';
+import { i18nFor } from '../i18n/testing/i18n-for.js';
 
 type Problem = Extract<KioskStatus, { state: 'cannot-record' }>['problem'];
 
 function staffHint(language: Language, problem: Problem): string {
-  const i18n = i18next.createInstance();
-  void i18n.use(initReactI18next).init({
-    resources: { [language]: { translation: catalogs[language] } },
-    lng: language,
-    initAsync: false,
-    interpolation: { escapeValue: false },
-    showSupportNotice: false,
-  });
+  const i18n = i18nFor(language);
   const html = renderToStaticMarkup(
     createElement(I18nextProvider, { i18n }, createElement(CannotRecordScreen, { status: { state: 'cannot-record', problem, since: '08:15', detail: '', door: null } })),
   );

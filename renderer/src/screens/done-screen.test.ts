@@ -1,26 +1,16 @@
 // The receipt rendered with the real catalogs and the kiosk's own i18next formatters: the farewell fits the tap, and
 // Kazakh times carry the ending they are read with.
-import i18next from 'i18next';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import type { ReceiptEntry } from '../../../shared/api/contract.js';
 import type { Language } from '../../../shared/domain/attendance.js';
-import { catalogs } from '../../../shared/i18n/catalogs.js';
-import { addKazakhCaseFormatters } from '../i18n/kazakh-formatters.js';
 import { DoneScreen } from './DoneScreen.js';
+import { i18nFor } from '../i18n/testing/i18n-for.js';
 
 function receiptHtml(language: Language, entries: ReceiptEntry[]): string {
-  const i18n = i18next.createInstance();
-  void i18n.use(initReactI18next).init({
-    resources: { [language]: { translation: catalogs[language] } },
-    lng: language,
-    initAsync: false,
-    interpolation: { escapeValue: false },
-    showSupportNotice: false,
-  });
-  addKazakhCaseFormatters(i18n);
+  const i18n = i18nFor(language);
   return renderToStaticMarkup(
     createElement(I18nextProvider, { i18n }, createElement(DoneScreen, { outcome: 'recorded', receipt: { companionFirstName: 'Елена', entries }, onTimeout: () => undefined })),
   );

@@ -1,20 +1,19 @@
 // The Roster page rendered with the real catalogs in each language: a kiosk whose roster the city keeps shows it with a
 // plain sentence why and no way to change it; one that keeps its own offers every edit; a refusal names each row and
 // says what to do; the kk and ru texts are translations, not English left behind.
-import i18next from 'i18next';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import type { RosterView } from '../../../../shared/admin/roster-contract.js';
 import type { Language } from '../../../../shared/domain/attendance.js';
 import type { RosterChange } from '../../../../shared/domain/roster-change.js';
 import { RosterEditProblemSchema } from '../../../../shared/domain/roster-change.js';
-import { catalogs } from '../../../../shared/i18n/catalogs.js';
 import { rosterEditCatalogs } from '../../../../shared/i18n/admin/roster-edit-catalogs.js';
 import { problemLines } from './roster-problems.js';
 import { RosterContent, type RosterSection } from './RosterPage.js';
 import type { RosterNote } from './use-roster-edit.js';
+import { i18nFor } from '../../i18n/testing/i18n-for.js';
 
 const VIEW: RosterView = {
   editable: true,
@@ -25,14 +24,7 @@ const VIEW: RosterView = {
 };
 
 function render(language: Language, view: RosterView, section: RosterSection, note: RosterNote | null = null): string {
-  const i18n = i18next.createInstance();
-  void i18n.use(initReactI18next).init({
-    resources: { [language]: { translation: catalogs[language] } },
-    lng: language,
-    initAsync: false,
-    interpolation: { escapeValue: false },
-    showSupportNotice: false,
-  });
+  const i18n = i18nFor(language);
   const content = createElement(RosterContent, {
     x: rosterEditCatalogs[language],
     view,
