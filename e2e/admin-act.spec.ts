@@ -1,11 +1,11 @@
 // The head sets the per-capita norm and counts illness as attended on the Settings page, then downloads the month's
 // act of completed work from the табель tab: the XLSX holds the morning's child-days and the money by that rule, the
 // PDF (A4, rendered to an image) names the act, the rule and both signature lines.
-import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './support/kiosk-test.js';
+import { firstSheetRows } from './support/workbook-rows.js';
 import { demoMorningThenConsole } from './support/staff-steps.js';
 
 test('the admin downloads the monthly act as XLSX and PDF, with the norm she set', async ({ kiosk }, testInfo) => {
@@ -24,14 +24,7 @@ test('the admin downloads the monthly act as XLSX and PDF, with the norm she set
   const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('act-export-xlsx').click()]);
   await expect(page.getByTestId('act-exported')).toContainText(join(kiosk.host.dataDir, 'exports'));
   expect(xlsx.suggestedFilename()).toMatch(/^act-\d{4}-\d{2}-kk-.+\.xlsx$/);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(await xlsx.path());
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new Error('no worksheet');
-  const rows = Array.from({ length: sheet.rowCount }, (_, i) => {
-    const v = sheet.getRow(i + 1).values;
-    return Array.isArray(v) ? v.slice(1) : [];
-  });
+  const rows = await firstSheetRows(await xlsx.path());
   expect(rows[0]?.[0]).toBe('Орындалған жұмыстар (көрсетілген қызметтер) актісі');
   const total = rows.find((r) => r[0] === 'Барлығы');
   if (!total) throw new Error('no total row');

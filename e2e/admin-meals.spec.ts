@@ -1,11 +1,11 @@
 // The head asks for the month's meal invoices before the daily fee is set and is told, in words, where to set it; she
 // sets the fee and the kindergarten's details on the Settings page, then downloads the accountant's list (XLSX) and the
 // invoices (PDF, A4, a page per family with days attended, rendered to an image) from the табель tab.
-import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './support/kiosk-test.js';
+import { firstSheetRows } from './support/workbook-rows.js';
 import { demoMorningThenConsole } from './support/staff-steps.js';
 
 test('the admin sets the meal fee, then downloads the invoices and the accountant’s list', async ({ kiosk }, testInfo) => {
@@ -34,14 +34,7 @@ test('the admin sets the meal fee, then downloads the invoices and the accountan
   await expect(page.getByTestId('meal-exported')).toContainText(join(kiosk.host.dataDir, 'exports'));
   await page.getByTestId('meal-export').screenshot({ path: join(testInfo.outputDir, 'meal-export.png') });
   expect(xlsx.suggestedFilename()).toMatch(/^meal-list-\d{4}-\d{2}-kk-.+\.xlsx$/);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(await xlsx.path());
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new Error('no worksheet');
-  const rows = Array.from({ length: sheet.rowCount }, (_, i) => {
-    const v = sheet.getRow(i + 1).values;
-    return Array.isArray(v) ? v.slice(1) : [];
-  });
+  const rows = await firstSheetRows(await xlsx.path());
   expect(rows[0]?.[0]).toBe('Тамақтану ақысының бухгалтерге арналған тізімі');
   expect(rows.map((r) => r[0])).toContain('БСН: 123456789012');
   // Every child of the kindergarten has a row; the three who came today have a day each at 1 500 ₸.

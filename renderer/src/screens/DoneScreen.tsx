@@ -57,7 +57,7 @@ export function DoneScreen({ outcome, receipt, onTimeout }: Props) {
           </section>
         ))}
       </div>
-      {/* Someone taking a child home is wished goodbye, not a good day: any departure on the receipt decides. */}
+      {/* Someone taking a child home is wished goodbye, not a good day: one departure on the receipt is enough. */}
       <p className="goodbye">{t(receipt.entries.some((e) => e.kind === 'departure') ? 'done.farewell' : 'done.goodbye')}</p>
     </main>
   );
