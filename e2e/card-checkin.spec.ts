@@ -99,21 +99,25 @@ test('a second tap minutes after the arrival asks "is Алиса leaving?" and r
   await expect(tile.getByTestId('leaving-question')).toHaveText('Алиса кетеді ме?');
   // The time takes its locative ending, as it is read: "14:43-те келді".
   await expect(tile).toContainText(/\d{2}:\d{2}-(да|де|та|те) келді/);
-  await expect(page.getByTestId('confirm-button')).toBeDisabled();
+  // Asked with two answers of its own; alone on the screen, nothing else to press and nothing counting down.
+  await expect(tile.getByTestId('leaving-yes')).toHaveText('Иә, кетеді');
+  await expect(tile.getByTestId('leaving-no')).toHaveText('Жоқ');
+  await expect(page.getByTestId('confirm-button')).toHaveCount(0);
   await expect(page.getByTestId('auto-confirm-countdown')).toHaveCount(0);
   // Nobody answers: back to the door, nothing written.
   await page.clock.fastForward(31_000);
   await expect(page.getByTestId('idle-screen')).toBeVisible();
   expect(kiosk.events().map((e) => e.kind)).toEqual(['arrival']);
 
-  // She is leaving after all: the name, then Confirm — and no countdown in between.
+  // "No": she stays, back to the door, nothing written.
   await kiosk.typeCard(MOTHER_ONE_CHILD, 0);
-  await tile.click();
-  await expect(tile).toHaveAttribute('data-selected', 'true');
-  await expect(page.getByTestId('auto-confirm-countdown')).toHaveCount(0);
-  await page.clock.fastForward(10_000);
+  await tile.getByTestId('leaving-no').click();
+  await expect(page.getByTestId('idle-screen')).toBeVisible();
   expect(kiosk.events().map((e) => e.kind)).toEqual(['arrival']);
-  await page.getByTestId('confirm-button').click();
+
+  // She is leaving after all: one tap on "Иә, кетеді" records the departure, no Confirm after it.
+  await kiosk.typeCard(MOTHER_ONE_CHILD, 0);
+  await tile.getByTestId('leaving-yes').click();
   await expect(done).toHaveAttribute('data-kinds', 'departure');
   await expect(page.getByTestId('receipt-heading')).toHaveText('Кетті');
   expect(kiosk.events().map((e) => e.kind)).toEqual(['arrival', 'departure']);
@@ -140,9 +144,14 @@ test('in Russian: the receipt says arrival or departure, with a heading per kind
   await expect(alikhan).toContainText(/приход в \d{2}:\d{2}/);
   await expect(aiaru).toHaveAttribute('data-selected', 'true');
   await expect(page.getByTestId('auto-confirm-countdown')).toBeVisible();
-  // Choosing Әлихан too stops the countdown: both go only with the press.
-  await alikhan.click();
-  await expect(page.getByTestId('auto-confirm-countdown')).toHaveCount(0);
+  // Tapping Әлихан's name answers nothing: the question has its own buttons.
+  await alikhan.getByTestId('leaving-question').click();
+  await expect(alikhan).toHaveAttribute('data-answer', 'none');
+  // "Да, уходит" is his answer; it goes with the one Confirm, together with Айару.
+  await alikhan.getByTestId('leaving-yes').click();
+  await expect(alikhan.getByTestId('leaving-yes')).toHaveAttribute('aria-pressed', 'true');
+  await expect(alikhan.getByTestId('leaving-no')).toHaveText('Нет');
+  await expect(alikhan).toHaveAttribute('data-selected', 'true');
   await page.getByTestId('confirm-button').click();
   const done = page.getByTestId('done-screen');
   await expect(done).toHaveAttribute('data-kinds', 'mixed');

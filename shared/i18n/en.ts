@@ -27,7 +27,6 @@ export const en = {
     /** A departure soon after the arrival: asked, never assumed (the tap may have been a second one by mistake). */
     leavingQuestion: 'Is {{name}} leaving?',
     arrivedAt: 'arrived at {{time}}',
-    leavingHint: 'If so, tap the name, then Confirm',
   },
   done: {
     recorded: 'Recorded',

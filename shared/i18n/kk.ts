@@ -26,7 +26,6 @@ export const kk: Catalog = {
     nothingSelected: 'Ешкім таңдалмады',
     leavingQuestion: '{{name}} кетеді ме?',
     arrivedAt: '{{time, locative}} келді',
-    leavingHint: 'Иә болса, атын басып, «Растау» батырмасын басыңыз',
   },
   done: {
     recorded: 'Белгіленді',

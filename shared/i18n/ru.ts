@@ -26,7 +26,6 @@ export const ru: Catalog = {
     nothingSelected: 'Никто не выбран',
     leavingQuestion: '{{name}} уходит?',
     arrivedAt: 'приход в {{time}}',
-    leavingHint: 'Если да, нажмите на имя, затем «Подтвердить»',
   },
   done: {
     recorded: 'Отмечено',
