@@ -65,6 +65,7 @@ function checkLayoutInPage({ rootSelector, minTarget }: { rootSelector: string; 
   };
 
   const style = (element: Element): CSSStyleDeclaration => getComputedStyle(element);
+  const isDocument = (element: Element): boolean => element === document.documentElement || element === document.body;
   const clips = (s: CSSStyleDeclaration): boolean => s.overflowX !== 'visible' || s.overflowY !== 'visible';
   const scrolls = (s: CSSStyleDeclaration): boolean => /auto|scroll/.test(s.overflowX) || /auto|scroll/.test(s.overflowY);
 
@@ -72,7 +73,7 @@ function checkLayoutInPage({ rootSelector, minTarget }: { rootSelector: string; 
   // are not on screen, so they neither overlap anything nor count as cut (the list can scroll to them).
   const visibleArea = (element: Element): Box | null => {
     let area: Box = boxOf(element.getBoundingClientRect());
-    for (let up = element.parentElement; up && up !== document.documentElement; up = up.parentElement) {
+    for (let up = element.parentElement; up && !isDocument(up); up = up.parentElement) {
       if (clips(style(up))) area = intersect(area, boxOf(up.getBoundingClientRect()));
     }
     return isEmpty(area) ? null : area;
@@ -85,13 +86,16 @@ function checkLayoutInPage({ rootSelector, minTarget }: { rootSelector: string; 
     return r.width > 2 && r.height > 2;
   };
 
-  // Can the page or a scrolling ancestor bring this element into view? Then being outside the viewport is fine.
+  // The window scrolls by the root's overflow, or by the body's when the root's is visible (CSS propagates it): the
+  // kiosk sets hidden on the body, so the window never scrolls, whatever the document's scrollHeight says.
+  const windowStyle = style(document.documentElement).overflowY === 'visible' ? style(document.body) : style(document.documentElement);
+  const windowScrolls = !/hidden|clip/.test(windowStyle.overflowX + windowStyle.overflowY);
+
+  // Can the window or a scrolling ancestor bring this element into view? Then being outside the viewport is fine.
   const canScrollTo = (element: Element): boolean => {
-    for (let up = element.parentElement; up; up = up.parentElement) {
-      const s = style(up);
-      const isDocument = up === document.documentElement || up === document.body;
-      const mayScroll = isDocument ? s.overflowX !== 'hidden' && s.overflowY !== 'hidden' && s.overflow !== 'clip' : scrolls(s);
-      if (mayScroll && (up.scrollHeight > up.clientHeight + TOLERANCE || up.scrollWidth > up.clientWidth + TOLERANCE)) return true;
+    if (windowScrolls) return true;
+    for (let up = element.parentElement; up && !isDocument(up); up = up.parentElement) {
+      if (scrolls(style(up)) && (up.scrollHeight > up.clientHeight + TOLERANCE || up.scrollWidth > up.clientWidth + TOLERANCE)) return true;
     }
     return false;
   };
@@ -145,7 +149,8 @@ function checkLayoutInPage({ rootSelector, minTarget }: { rootSelector: string; 
   // they hide, they can show.
   for (const element of all) {
     const s = style(element);
-    if (!clips(s) || scrolls(s) || element.matches('video, img, canvas, svg')) continue;
+    // The root and the body hand their overflow to the window: what they push past it is reported as off screen.
+    if (!clips(s) || scrolls(s) || isDocument(element) || element.matches('video, img, canvas, svg')) continue;
     const wide = element.scrollWidth > element.clientWidth + TOLERANCE;
     const tall = element.scrollHeight > element.clientHeight + TOLERANCE;
     if (!wide && !tall) continue;
