@@ -100,9 +100,13 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
         )}
         {/* Not under the staff screens: codes are not read there, and the preview would cover them. */}
         {door !== null && !staff.active && !setup && <CameraDock deviceId={door.cameraDeviceId} onText={onCameraCode} />}
-        {door !== null && flow.screen.kind === 'idle' && !staff.active && !setup && <SyncIndicator status={sync} />}
+        {/* In the preview's place too (below it, or beside it upright): on the screen's own corner the staff button sat
+            on the language buttons and the staff hint of narrow screens. */}
         {door !== null && flow.screen.kind === 'idle' && !staff.active && !setup && (
-          <StaffCorner readers={events.readers} onStaff={staff.open} />
+          <div className="door-rail-foot">
+            <SyncIndicator status={sync} />
+            <StaffCorner readers={events.readers} onStaff={staff.open} />
+          </div>
         )}
       </div>
     </>
