@@ -140,11 +140,18 @@ async function walkTheDoor(language: DoorLanguage, testInfo: TestInfo, plainBrow
     await tap(page, GRANDMOTHER_TWO_GROUPS);
     await expect(page.getByTestId('leaving-question')).toHaveCount(1);
     await atEverySize(walk, 'choose-leaving');
-    await page.getByTestId('child-tile').filter({ has: page.getByTestId('leaving-question') }).click();
+    await page.getByTestId('leaving-yes').click();
     await page.getByTestId('confirm-button').click();
     await expect(page.getByTestId('done-screen')).toHaveAttribute('data-kinds', 'mixed');
     await atEverySize(walk, 'done-mixed');
     await backToIdle(page);
+
+    // The mother again, minutes after Алиса came: the question alone on the screen, answered by its own buttons.
+    await tap(page, MOTHER_ONE_CHILD);
+    await expect(page.getByTestId('leaving-question')).toHaveCount(1);
+    await atEverySize(walk, 'choose-leaving-alone');
+    await page.getByTestId('leaving-no').click();
+    await expect(page.getByTestId('idle-screen')).toBeVisible();
 
     // The father brings two; the nanny, who may only bring them, cannot collect them.
     await tap(page, FATHER_TWO_CHILDREN);
