@@ -48,8 +48,10 @@ test('a group, a child and a companion added by hand: the new card brings her in
   await page.getByTestId('roster-child-group').selectOption({ label: 'Қарлығаш' });
   await page.getByTestId('roster-child-first').fill('Ару');
   await page.getByTestId('roster-child-last').fill('Бейсенова');
-  const today = await page.getByTestId('roster-child-joined').inputValue();
-  expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  // The field shows the day as every language types it (dd.MM.yyyy); the core keeps YYYY-MM-DD.
+  const shownToday = await page.getByTestId('roster-child-joined').inputValue();
+  expect(shownToday).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
+  const today = shownToday.split('.').reverse().join('-');
   await page.getByTestId('roster-child-save').click();
   // The form closes once the core has saved it (the note before it read the same).
   await expect(page.getByTestId('roster-child-form')).toHaveCount(0);
@@ -121,7 +123,7 @@ test('a group, a child and a companion added by hand: the new card brings her in
   const confirm = page.getByTestId('roster-confirm');
   await expect(confirm).toContainText('Отчисление: Ару Бейсенова');
   await expect(page.getByTestId('roster-confirm-text')).toHaveText(ru.children.confirmText);
-  await expect(page.getByTestId('roster-last-day')).toHaveValue(today);
+  await expect(page.getByTestId('roster-last-day')).toHaveValue(shownToday);
   const yes = page.getByTestId('roster-confirm-yes');
   await expect(yes).toHaveText('Отчислить');
   await expect(yes).not.toHaveClass(/staff-primary/);

@@ -30,8 +30,8 @@ test('an absence, a withdrawn tap and closing time, each recorded in the staff m
   const today = await page.getByTestId('absence-from').inputValue();
   await page.getByTestId('absence-reason-vacation').click();
   const summer = `${new Date().getFullYear() + 1}`;
-  await page.getByTestId('absence-from').fill(`${summer}-06-01`);
-  await page.getByTestId('absence-to').fill(`${summer}-07-10`);
+  await page.getByTestId('absence-from').fill(`01.06.${summer}`);
+  await page.getByTestId('absence-to').fill(`10.07.${summer}`);
   await expect(page.getByTestId('holiday-warning')).toHaveText(`Летний отпуск ${summer} превысит норму: 40 из 31 дн.`);
   await page.getByTestId('absence-from').fill(today);
   await page.getByTestId('absence-to').fill(today);

@@ -10,6 +10,11 @@ function kioskDay(back: number): string {
   return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() - back * 86_400_000));
 }
 
+/** A day as the kiosk's date fields take it, in every language: dd.MM.yyyy. */
+function typed(day: string): string {
+  return day.split('-').reverse().join('.');
+}
+
 test('the head enters a past day of a group from the paper list, once, and the log shows it as entered later', async ({ kiosk }) => {
   const { page } = kiosk;
   const db = kiosk.host.databasePath;
@@ -25,14 +30,14 @@ test('the head enters a past day of a group from the paper list, once, and the l
   await page.getByTestId('paper-day-group').selectOption(groupId);
 
   // Today is not a past day: refused in words.
-  await page.getByTestId('paper-day-date').fill(kioskDay(0));
+  await page.getByTestId('paper-day-date').fill(typed(kioskDay(0)));
   await page.getByTestId('paper-day-show').click();
   await expect(page.getByTestId('paper-day-refused')).toHaveText('Внести можно только прошедший день: сегодняшние записи делает киоск у входа.');
 
   // The most recent past school day (a weekend or a holiday is refused: the day before it is tried).
   let day = '';
   for (let back = 1; back <= 10 && day === ''; back += 1) {
-    await page.getByTestId('paper-day-date').fill(kioskDay(back));
+    await page.getByTestId('paper-day-date').fill(typed(kioskDay(back)));
     await page.getByTestId('paper-day-show').click();
     await expect(page.getByTestId('paper-day-roll').or(page.getByTestId('paper-day-refused'))).toBeVisible();
     if (await page.getByTestId('paper-day-roll').isVisible()) day = kioskDay(back);
@@ -68,7 +73,7 @@ test('the head enters a past day of a group from the paper list, once, and the l
   // The same day again: entered already, by whom, nothing written twice.
   await page.getByTestId('staff-menu-paper-day').click();
   await page.getByTestId('paper-day-group').selectOption(groupId);
-  await page.getByTestId('paper-day-date').fill(day);
+  await page.getByTestId('paper-day-date').fill(typed(day));
   await page.getByTestId('paper-day-show').click();
   await expect(page.getByTestId('paper-day-entered')).toContainText('Внесено: Жанна Сейітова');
   await expect(page.getByTestId('paper-day-entered')).toContainText(`Присутствовали: ${count - 1} · отсутствовали: 1`);
@@ -78,7 +83,7 @@ test('the head enters a past day of a group from the paper list, once, and the l
   await page.getByTestId('staff-page-back').click();
   await page.getByTestId('admin-open').click();
   await page.getByTestId('admin-tab-log').click();
-  await page.getByTestId('log-from').fill(day);
+  await page.getByTestId('log-from').fill(typed(day));
   // The log is a virtual list: only the rows in view are rendered, and every one of them was entered later.
   const entered = page.getByTestId('log-entered-later');
   await expect(entered.first()).toContainText('Киоск не работал · внесено позже');

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LogFilter } from '../../../shared/admin/admin-contract.js';
 import type { EventMethod } from '../../../shared/domain/attendance.js';
+import { DateField } from '../components/DateField.js';
 
 export interface FilterState {
   filter: LogFilter;
@@ -54,11 +55,11 @@ export function LogFilters({ state, groups, staff, onChange }: Props) {
       />
       <label className="admin-field">
         {t('admin.log.from')}
-        <input type="date" data-testid="log-from" value={filter.from ?? ''} onChange={(e) => set({ from: e.target.value || undefined })} />
+        <DateField testId="log-from" value={filter.from ?? ''} onChange={(day) => set({ from: day || undefined })} />
       </label>
       <label className="admin-field">
         {t('admin.log.to')}
-        <input type="date" data-testid="log-to" value={filter.to ?? ''} onChange={(e) => set({ to: e.target.value || undefined })} />
+        <DateField testId="log-to" value={filter.to ?? ''} onChange={(day) => set({ to: day || undefined })} />
       </label>
       <label className="admin-field">
         {t('admin.log.group')}

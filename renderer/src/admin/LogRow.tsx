@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { LogEntry } from '../../../shared/admin/admin-contract.js';
 import { paperDayTexts } from '../../../shared/i18n/staff/paper-day-catalogs.js';
+import { formatDayTime } from '../../../shared/text/date-format.js';
 import { dayText } from './dates.js';
 
 interface Props {
@@ -48,7 +49,7 @@ export function LogRow({ entry, onChild, onCompanion }: Props) {
             {entry.override && <span className="log-reason">{t(`staff.override.reasons.${entry.override.reason}`)}</span>}
             {entry.enteredLater && (
               <span className="log-reason" data-testid="log-entered-later">
-                {paperDay.reason} · {paperDay.enteredLater(`${dayText(entry.enteredLater.enteredAt.slice(0, 10))} ${entry.enteredLater.enteredAt.slice(11, 16)}`)}
+                {paperDay.reason} · {paperDay.enteredLater(formatDayTime(entry.enteredLater.enteredAt))}
               </span>
             )}
             {entry.override?.note && <span className="log-note">«{entry.override.note}»</span>}
@@ -57,7 +58,7 @@ export function LogRow({ entry, onChild, onCompanion }: Props) {
         )}
         {entry.correction && (
           <div className="log-correction" data-testid="log-correction">
-            {t('admin.log.withdrawn', { name: entry.correction.staffName, at: `${dayText(entry.correction.occurredAt.slice(0, 10))} ${entry.correction.occurredAt.slice(11, 16)}`, reason: entry.correction.reason })}
+            {t('admin.log.withdrawn', { name: entry.correction.staffName, at: formatDayTime(entry.correction.occurredAt), reason: entry.correction.reason })}
           </div>
         )}
       </div>

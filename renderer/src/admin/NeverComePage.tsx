@@ -4,6 +4,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { neverComeTexts } from '../../../shared/i18n/admin/never-come-catalogs.js';
+import { formatDay } from '../../../shared/text/date-format.js';
 import type { AdminCall } from './use-admin-call.js';
 import { useLoadedOnce } from './use-loaded-once.js';
 
@@ -38,7 +39,7 @@ export function NeverComePage({ call }: { call: AdminCall }) {
                 <td>
                   {c.lastName} {c.firstName}
                 </td>
-                <td data-testid="never-come-last-seen">{c.lastSeen ?? x.never}</td>
+                <td data-testid="never-come-last-seen">{c.lastSeen === null ? x.never : formatDay(c.lastSeen)}</td>
                 <td data-testid="never-come-days">{c.atLeast ? x.atLeast(c.schoolDays) : c.schoolDays}</td>
               </tr>
             ))}

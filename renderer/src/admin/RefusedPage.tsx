@@ -9,6 +9,7 @@ import { dayText } from './dates.js';
 import type { AdminCall } from './use-admin-call.js';
 import { usePages } from './use-pages.js';
 import { VirtualList } from './VirtualList.js';
+import { DateField } from '../components/DateField.js';
 
 const PAGE = 50;
 
@@ -60,11 +61,11 @@ export function RefusedPage({ call }: { call: AdminCall }) {
       <div className="log-filters">
         <label className="admin-field">
           {t('admin.log.from')}
-          <input type="date" value={filter.from ?? ''} onChange={(e) => set({ from: e.target.value || undefined })} />
+          <DateField testId="refused-from" value={filter.from ?? ''} onChange={(day) => set({ from: day || undefined })} />
         </label>
         <label className="admin-field">
           {t('admin.log.to')}
-          <input type="date" value={filter.to ?? ''} onChange={(e) => set({ to: e.target.value || undefined })} />
+          <DateField testId="refused-to" value={filter.to ?? ''} onChange={(day) => set({ to: day || undefined })} />
         </label>
         <label className="admin-field">
           {t('admin.log.method')}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { KioskApi } from '../../../shared/api/contract.js';
 import { returnTexts } from '../../../shared/i18n/staff/returns-catalogs.js';
 import type { StaffSession } from '../../../shared/staff/staff-contract.js';
+import { formatDay } from '../../../shared/text/date-format.js';
 import { useLoaded } from '../staff/use-loaded.js';
 import { useStaffCall } from '../staff/use-staff-call.js';
 
@@ -41,7 +42,7 @@ export function ReturnsPage({ api, session, onEnded }: { api: KioskApi; session:
                   {c.lastName} {c.firstName}
                 </td>
                 <td>{c.groupName}</td>
-                <td>{c.localDate}</td>
+                <td>{formatDay(c.localDate)}</td>
                 <td>{c.absentDays}</td>
                 <td>{c.lastSeen ?? '—'}</td>
                 <td data-testid="returns-certificate">{c.outcome === 'missing' ? x.isMissing : x.notAsked}</td>

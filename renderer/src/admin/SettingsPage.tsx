@@ -10,6 +10,7 @@ import { MealSettingsPanel } from './MealSettingsPanel.js';
 import { TimeZoneSection } from './TimeZoneSection.js';
 import type { AdminCall } from './use-admin-call.js';
 import { useLoadedOnce } from './use-loaded-once.js';
+import { TimeField } from '../components/TimeField.js';
 
 const NUMBERS = ['autoConfirmSeconds', 'repeatWindowSeconds', 'staffIdleSeconds', 'summerHolidayDays', 'winterHolidayDays', 'unexcusedDaysPerMonth', 'sickDaysWithoutCertificate', 'returnCheckAfterDays', 'neverComeAfterDays', 'outboxKeepSentDays', 'perCapitaNormTenge'] as const;
 const TIMES = ['headcountCutOff', 'collectCheckFrom', 'closingTime'] as const;
@@ -66,7 +67,7 @@ export function SettingsPage({ call, onClockChanged }: { call: AdminCall; onCloc
         {TIMES.map((key) => (
           <label key={key} className="admin-field">
             {x[key]}
-            <input type="time" data-testid={`setting-${key}`} value={shown(key)} onChange={(e) => edit(key, e.target.value)} />
+            <TimeField testId={`setting-${key}`} value={shown(key)} onChange={(time) => edit(key, time)} />
           </label>
         ))}
         <label className="admin-field">

@@ -3,10 +3,11 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Transfer } from '../../../shared/admin/admin-contract.js';
-import type { TransferKind } from '../../../shared/admin/work-calendar.js';
+import { lastDateOf, type TransferKind } from '../../../shared/admin/work-calendar.js';
 import { dayText } from './dates.js';
 import type { AdminCall } from './use-admin-call.js';
 import { useLoadedOnce } from './use-loaded-once.js';
+import { DateField } from '../components/DateField.js';
 
 interface Props {
   call: AdminCall;
@@ -54,7 +55,7 @@ export function TransfersPanel({ call, month, onChanged }: Props) {
       <div className="staff-row">
         <label className="admin-field">
           {t('admin.tabel.transferDate')}
-          <input type="date" min={`${month}-01`} max={`${month}-31`} value={date} onChange={(e) => setDate(e.target.value)} />
+          <DateField min={`${month}-01`} max={lastDateOf(month)} value={date} onChange={setDate} />
         </label>
         <input className="staff-input" placeholder={t('admin.tabel.transferNote')} maxLength={200} value={note} onChange={(e) => setNote(e.target.value)} />
         <button type="button" className="staff-action" disabled={date === ''} onClick={() => void set(date, 'day-off')}>

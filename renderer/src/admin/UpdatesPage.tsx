@@ -14,6 +14,7 @@ import { safeCall } from '../api/safe-call.js';
 import { whenText } from './diagnostics-format.js';
 import { useLoadedOnce } from './use-loaded-once.js';
 import './backups.css';
+import { TimeField } from '../components/TimeField.js';
 
 interface Props {
   api: KioskApi;
@@ -185,11 +186,11 @@ function QuietHoursSection({ x, overview, busy, act, call }: SectionProps & { ov
       <div className="staff-row">
         <label className="staff-field">
           {x.from}
-          <input type="time" data-testid="updates-quiet-from" value={from} onChange={(e) => setFrom(e.target.value)} />
+          <TimeField testId="updates-quiet-from" value={from} onChange={setFrom} />
         </label>
         <label className="staff-field">
           {x.to}
-          <input type="time" data-testid="updates-quiet-to" value={to} onChange={(e) => setTo(e.target.value)} />
+          <TimeField testId="updates-quiet-to" value={to} onChange={setTo} />
         </label>
         <button type="button" className="staff-primary" data-testid="updates-quiet-save" disabled={busy !== null} onClick={() => void act(x.save, () => call('adminSetUpdateQuietHours', { quietHours: { from, to } }), x.saved)}>
           {x.save}

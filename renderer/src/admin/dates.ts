@@ -1,9 +1,9 @@
-// Dates as the admin screens show them: "23.11.2026" for a local day, the month's name from the catalogs.
+// Dates as the admin screens show them: "23.11.2026" for a local day (shared/text/date-format.ts, in every
+// language), the month's name from the catalogs.
 import type { TFunction } from 'i18next';
+import { formatDay } from '../../../shared/text/date-format.js';
 
-export function dayText(localDate: string): string {
-  return `${localDate.slice(8, 10)}.${localDate.slice(5, 7)}.${localDate.slice(0, 4)}`;
-}
+export const dayText = formatDay;
 
 /** "Желтоқсан 2026" */
 export function monthText(t: TFunction, month: string): string {

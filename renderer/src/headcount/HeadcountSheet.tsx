@@ -7,10 +7,10 @@ import { useTranslation } from 'react-i18next';
 import type { HeadcountView, NurseGroup } from '../../../shared/staff/headcount-view.js';
 import { headcountTexts } from '../../../shared/i18n/staff/headcount-catalogs.js';
 import type { HeadcountTexts } from '../../../shared/i18n/staff/headcount-en.js';
+import { formatDay } from '../../../shared/text/date-format.js';
 import './headcount.css';
 
 /** 2026-11-23 → 23.11.2026, as kk and ru write a date on paper. */
-const paperDate = (localDate: string): string => localDate.split('-').reverse().join('.');
 
 export function HeadcountSheet({ view, actions }: { view: HeadcountView; actions?: ReactNode }) {
   const { i18n } = useTranslation();
@@ -47,7 +47,7 @@ function HeadcountBody({ view, x }: { view: HeadcountView; x: HeadcountTexts }) 
   const sum = (groups: readonly NurseGroup[], key: 'present' | 'expected' | 'enrolled') => groups.reduce((n, g) => n + g[key], 0);
   return (
     <div className="headcount-body">
-      <h2>{x.heading(paperDate(view.localDate))}</h2>
+      <h2>{x.heading(formatDay(view.localDate))}</h2>
       <p className="headcount-cut-off">{x.cutOff(view.cutOff)}</p>
       <p className={snapshot?.late ? 'headcount-status headcount-late' : 'headcount-status'} data-testid="headcount-status">
         {statusOf(view, x)}

@@ -6,9 +6,11 @@ import { useTranslation } from 'react-i18next';
 import type { RequestValue } from '../../../shared/api/contract.js';
 import type { ChildDetail, StaffChild } from '../../../shared/staff/staff-contract.js';
 import { AbsenceReasonSchema, type AbsenceReason } from '../../../shared/staff/staff-domain.js';
+import { formatDay } from '../../../shared/text/date-format.js';
 import { WarningIcon } from '../components/icons.js';
 import { ChildStateLabel } from './ChildStateLabel.js';
 import type { StaffCall } from './use-staff-call.js';
+import { DateField } from '../components/DateField.js';
 
 interface Props {
   call: StaffCall;
@@ -89,11 +91,11 @@ export function AbsenceForm({ call, child, today, onDone }: Props) {
       <div className="staff-row">
         <label className="staff-field">
           {t('staff.absence.from')}
-          <input type="date" data-testid="absence-from" value={firstDate} onChange={(e) => setFirstDate(e.target.value)} />
+          <DateField testId="absence-from" value={firstDate} onChange={setFirstDate} />
         </label>
         <label className="staff-field">
           {t('staff.absence.to')}
-          <input type="date" data-testid="absence-to" value={lastDate} min={firstDate} onChange={(e) => setLastDate(e.target.value)} />
+          <DateField testId="absence-to" value={lastDate} min={firstDate} onChange={setLastDate} />
         </label>
       </div>
       {holidayWarnings.map((w) => (
@@ -117,7 +119,7 @@ export function AbsenceForm({ call, child, today, onDone }: Props) {
           </label>
           <label className="staff-field">
             {t('staff.absence.certificateDate')}
-            <input type="date" value={certificateDate} onChange={(e) => setCertificateDate(e.target.value)} />
+            <DateField testId="absence-certificate-date" value={certificateDate} max={today} onChange={setCertificateDate} />
           </label>
         </div>
       )}
@@ -157,7 +159,7 @@ function AbsenceCounters({ detail }: { detail: ChildDetail }) {
           <ul>
             {detail.absences.map((a) => (
               <li key={a.id}>
-                {a.firstDate === a.lastDate ? a.firstDate : `${a.firstDate} – ${a.lastDate}`}: {t(`staff.absence.reasons.${a.reason}`)}
+                {a.firstDate === a.lastDate ? formatDay(a.firstDate) : `${formatDay(a.firstDate)} – ${formatDay(a.lastDate)}`}: {t(`staff.absence.reasons.${a.reason}`)}
               </li>
             ))}
           </ul>

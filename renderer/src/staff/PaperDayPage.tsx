@@ -5,6 +5,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays, shiftMonth } from '../../../shared/admin/work-calendar.js';
 import { paperDayTexts } from '../../../shared/i18n/staff/paper-day-catalogs.js';
+import { DateField } from '../components/DateField.js';
 import { paperDate } from '../../../shared/i18n/staff/paper-day-en.js';
 import type { PaperDayRoll, PaperDaySaveOutcome } from '../../../shared/staff/paper-day-contract.js';
 import { useLoaded } from './use-loaded.js';
@@ -62,14 +63,13 @@ export function PaperDayPage({ call, today, onDone }: Props) {
       <div className="staff-row">
         <label className="staff-field">
           {x.date}
-          <input
-            type="date"
-            data-testid="paper-day-date"
+          <DateField
+            testId="paper-day-date"
             value={date}
             min={`${shiftMonth(today.slice(0, 7), -1)}-01`}
             max={addDays(today, -1)}
-            onChange={(e) => {
-              setDate(e.target.value);
+            onChange={(day) => {
+              setDate(day);
               setRoll(null);
             }}
           />

@@ -2,6 +2,7 @@
 // Apart from the main catalogs, whose typed keys sit at TypeScript's limit; sentences with a count or a name are
 // functions, so each language builds its own endings.
 import type { PaperDayRefusal } from '../../staff/paper-day-contract.js';
+import { formatDay } from '../../text/date-format.js';
 
 export interface PaperDayTexts {
   menu: string;
@@ -26,10 +27,7 @@ export interface PaperDayTexts {
 }
 
 /** YYYY-MM-DD as the paper lists write it: DD.MM.YYYY, in every language. */
-export function paperDate(date: string): string {
-  const [y, m, d] = date.split('-');
-  return `${d ?? ''}.${m ?? ''}.${y ?? ''}`;
-}
+export const paperDate = formatDay;
 
 export const paperDayEn: PaperDayTexts = {
   menu: 'A day the kiosk was down',

@@ -6,6 +6,7 @@ import type { RosterChange } from '../../../../shared/domain/roster-change.js';
 import { fillText } from '../../../../shared/i18n/admin/backups-catalogs.js';
 import { openGroups, type RosterChild } from './roster-model.js';
 import type { SectionProps } from './section-props.js';
+import { DateField } from '../../components/DateField.js';
 
 export type ChildFormMode = { mode: 'add'; id: string; groupId: string | null } | { mode: 'edit'; child: RosterChild } | { mode: 'rejoin'; child: RosterChild };
 
@@ -65,7 +66,7 @@ export function ChildForm({ x, view, edit, today, form, onDone }: Props) {
         {asksDay && (
           <label className="admin-field">
             {x.children.joinedOn}
-            <input type="date" data-testid="roster-child-joined" value={joinedOn} onChange={(e) => setJoinedOn(e.target.value)} />
+            <DateField testId="roster-child-joined" value={joinedOn} onChange={setJoinedOn} />
           </label>
         )}
       </div>

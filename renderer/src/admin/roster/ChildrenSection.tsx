@@ -10,6 +10,7 @@ import { ChildForm, type ChildFormMode } from './ChildForm.js';
 import { ConfirmDanger } from './ConfirmDanger.js';
 import { filterChildren, newRosterRowId, openGroups, type ChildFilter, type RosterChild } from './roster-model.js';
 import type { SectionProps } from './section-props.js';
+import { DateField } from '../../components/DateField.js';
 
 const NO_MORE = (): void => undefined;
 
@@ -138,7 +139,7 @@ export function ChildrenSection(props: SectionProps) {
         >
           <label className="admin-field">
             {x.children.lastDay}
-            <input type="date" data-testid="roster-last-day" value={lastDay} max={today} onChange={(e) => setLastDay(e.target.value)} />
+            <DateField testId="roster-last-day" value={lastDay} max={today} onChange={setLastDay} />
           </label>
         </ConfirmDanger>
       )}
