@@ -3,7 +3,7 @@
 // with what the door recorded, a second save writing nothing); this page shows its answer in the admin's language.
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addDays, shiftMonth } from '../../../shared/admin/work-calendar.js';
+import { addDays } from '../../../shared/admin/work-calendar.js';
 import { paperDayTexts } from '../../../shared/i18n/staff/paper-day-catalogs.js';
 import { DateField } from '../components/DateField.js';
 import { paperDate } from '../../../shared/i18n/staff/paper-day-en.js';
@@ -63,11 +63,10 @@ export function PaperDayPage({ call, today, onDone }: Props) {
       <div className="staff-row">
         <label className="staff-field">
           {x.date}
+          {/* No bounds here: a day that is not past, or too old, is refused by the core with the reason in words. */}
           <DateField
             testId="paper-day-date"
             value={date}
-            min={`${shiftMonth(today.slice(0, 7), -1)}-01`}
-            max={addDays(today, -1)}
             onChange={(day) => {
               setDate(day);
               setRoll(null);
