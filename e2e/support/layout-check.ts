@@ -108,8 +108,8 @@ function checkLayoutInPage({ rootSelector, minTarget }: { rootSelector: string; 
   const controlSelector = 'button, a[href], input:not([type=hidden]), select, textarea, [role=button], [role=link], img, video, canvas, svg';
   for (const element of all) {
     if (element.matches(controlSelector)) {
-      // An icon inside a button is part of the button, not a second thing over it.
-      if (element.matches('svg') && element.parentElement?.closest(controlSelector)) continue;
+      // An icon inside a button counts too: it is not over its own button (an ancestor), but it may be over the
+      // button's words (a tile's corner mark over a long name).
       const area = visibleArea(element);
       if (area) items.push({ element, text: false, boxes: [area] });
       continue;
