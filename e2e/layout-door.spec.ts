@@ -3,6 +3,7 @@
 // Kazakh screens are saved as PNGs at 1280×800 and 1080×1920 for a reviewer (test-results/screens/).
 // One kiosk host and one browser page per language: the page is resized between sizes, not reopened.
 import { chromium, expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
+import BetterSqlite3 from 'better-sqlite3';
 import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromiumExecutable } from './support/browser.js';
@@ -71,11 +72,24 @@ function watchErrors(page: Page, errors: string[]): void {
   });
 }
 
+/** Long Kazakh names, as real rosters have them: a name that fits a tile's width only when it may wrap. */
+function giveLongNames(databasePath: string): void {
+  const db = new BetterSqlite3(databasePath, { fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.prepare("UPDATE children SET first_name = 'Нұрмұхаммедәлі' WHERE first_name = 'Ерасыл'").run();
+    db.prepare("UPDATE children SET first_name = 'Ақмаржангүлсезім' WHERE first_name = 'Інжу'").run();
+  } finally {
+    db.close();
+  }
+}
+
 async function walkTheDoor(language: DoorLanguage, testInfo: TestInfo, plainBrowser: Browser): Promise<void> {
   const host: RunningHost = withoutEveningPickup(await startKioskHost(testInfo.outputPath(`data-${language}`)));
   const db = host.databasePath;
   // No closing-time banner until the walk asks for one (at '23:59' it would take a run at the last minute of the day).
   writeSetting(db, 'closingTime', '23:59');
+  giveLongNames(db);
   // Chromium's fake camera (its own test pattern) stands in for the webcam: the preview shows on every screen.
   const cameraBrowser = await chromium.launch({
     executablePath: chromiumExecutable(),
@@ -155,6 +169,7 @@ async function walkTheDoor(language: DoorLanguage, testInfo: TestInfo, plainBrow
 
     // The father brings two; the nanny, who may only bring them, cannot collect them.
     await tap(page, FATHER_TWO_CHILDREN);
+    await expect(page.getByTestId('child-tile').filter({ hasText: 'Нұрмұхаммедәлі' })).toHaveCount(1);
     await page.getByTestId('confirm-button').click();
     await expect(page.getByTestId('receipt-entry')).toHaveCount(2);
     await backToIdle(page);

@@ -6,6 +6,7 @@ import type { ChildAtDoor } from '../../../shared/api/contract.js';
 import type { LeavingTexts } from '../../../shared/i18n/door/leaving-en.js';
 import type { LeavingAnswer } from '../screens/choose-answers.js';
 import { ActionBadge } from './ActionBadge.js';
+import { ChildName } from './ChildName.js';
 import { BlockedIcon, CheckIcon, CloseIcon } from './icons.js';
 
 export interface LeavingQuestion {
@@ -45,7 +46,7 @@ export function ChildTile({ child, leaving, selected, onToggle }: Props) {
       <span className="tile-mark">
         <TileMark allowed={child.allowed} selected={selected} />
       </span>
-      <span className="child-name">{child.firstName}</span>
+      <ChildName name={child.firstName} />
       <span className="child-group">{child.groupName}</span>
       <ActionBadge kind={child.action}>{t(`choose.${child.action}`)}</ActionBadge>
       {child.presentSince !== null && <span className="present-since">{t('choose.presentSince', { time: child.presentSince })}</span>}
@@ -73,7 +74,7 @@ function AskedTile({ child, leaving }: { child: ChildAtDoor; leaving: LeavingQue
       role="group"
       aria-label={t('choose.leavingQuestion', { name: child.firstName })}
     >
-      <span className="child-name">{child.firstName}</span>
+      <ChildName name={child.firstName} />
       <span className="child-group">{child.groupName}</span>
       <span className="leaving-question" data-testid="leaving-question">
         {t('choose.leavingQuestion', { name: child.firstName })}
