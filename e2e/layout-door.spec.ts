@@ -104,7 +104,8 @@ async function walkTheDoor(language: DoorLanguage, testInfo: TestInfo, plainBrow
     // The door's language is the core's: chosen here, the camera page below opens in it too.
     await plain.getByTestId(`language-${language}`).click();
     await expect(plain.locator('html')).toHaveAttribute('lang', language);
-    await expect(plain.getByTestId('camera-dock')).toHaveAttribute('data-state', 'noCamera');
+    // No camera here, or one the headless browser may not use: either way the dock says why in words.
+    await expect(plain.getByTestId('camera-dock')).toHaveAttribute('data-state', /^(noCamera|permissionDenied|unplugged)$/);
     await atEverySize({ page: plain, language, testInfo }, 'idle-no-camera');
     await plain.close();
 
