@@ -81,6 +81,10 @@ export type LogEntry = z.infer<typeof LogEntrySchema>;
 
 export const RefusedMethodSchema = z.enum(['rfid', 'qr']);
 
+/** Who a refused card belongs to, and whether that card was withdrawn from them. */
+export const CardHolderSchema = z.object({ kind: z.enum(['companion', 'staff']), firstName: z.string(), lastName: z.string(), withdrawn: z.boolean() });
+export type CardHolder = z.infer<typeof CardHolderSchema>;
+
 export const RefusedAttemptSchema = z.lazy(() => z.object({
   id: Id,
   occurredAt: z.string(),
@@ -89,6 +93,10 @@ export const RefusedAttemptSchema = z.lazy(() => z.object({
   method: RefusedMethodSchema,
   /** What was presented: a card number, or the start of a code. */
   presented: z.string(),
+  /** A card's number as printed on the card ("0004512348" for the stored 4512348); null for a code or an unreadable card. */
+  card: z.string().nullable(),
+  /** Whose card it is, when the kiosk knows it (a companion whose card was withdrawn, a staff member…); null when nobody's. */
+  holder: CardHolderSchema.nullable(),
   reason: z.string(),
   /** How many times it was refused in a row's window (coalesced), the last of them at lastAt (local ISO time). */
   count: z.number().int().positive(),
@@ -145,7 +153,11 @@ export const KioskRulesSchema = z.object({
   autoConfirmSeconds: z.number().int().min(0).max(60),
   /** The same card again within this window shows the earlier receipt instead of recording again. */
   repeatWindowSeconds: z.number().int().min(0).max(600),
+  /** A departure this soon after today's arrival asks "is the child leaving?" (0: never). */
+  departureGuardMinutes: z.number().int().min(0).max(240),
   staffIdleSeconds: z.number().int().min(5).max(3600),
+  /** The admin console signs out after this long untouched, with a warning first (the door's staff screens keep staffIdleSeconds). */
+  consoleIdleSeconds: z.number().int().min(60).max(3600),
   staffSignInMode: StaffSignInModeSchema,
   headcountCutOff: Hhmm,
   closingTime: Hhmm,

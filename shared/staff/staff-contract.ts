@@ -30,6 +30,11 @@ export const StaffSessionSchema = z.lazy(() => z.object({
   staff: StaffMemberSchema,
   /** The UI returns to the door after this long without a touch; the core ends the session after it too. */
   idleSeconds: z.number().int().positive(),
+  /**
+   * An admin's session in the console: the console signs out after this long untouched (warning first), and the core
+   * keeps an admin's session alive as long. Null for staff, who never open the console.
+   */
+  consoleIdleSeconds: z.number().int().positive().nullable(),
 }));
 export type StaffSession = z.infer<typeof StaffSessionSchema>;
 
@@ -117,6 +122,8 @@ export const DayEventSchema = z.lazy(() => z.object({
   /** Who recorded an override; null for a card or a code. */
   staffName: z.string().nullable(),
   overrideReason: OverrideReasonSchema.nullable(),
+  /** Who brought or collected the child (the card's holder, or the companion named in an override); null if unknown. */
+  companion: z.string().nullable(),
   /** Set when a correction withdrew this event. */
   cancelled: z.boolean(),
   /** Whether the signed-in member may withdraw it (correction-service.ts mayWithdraw): the button shows only then. */

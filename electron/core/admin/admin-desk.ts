@@ -38,6 +38,7 @@ import { NeverComeCounts } from './never-come-counts.js';
 import { QrCards } from './qr-cards.js';
 import { LogQuery, type LogPage } from './log-query.js';
 import { RefusedLog } from './refused-log.js';
+import { RefusedCards } from './refused-card.js';
 import { TabelService } from './tabel-service.js';
 import { todayView, type TodayView } from './today-view.js';
 import { TimeZoneSetting } from './time-zone-setting.js';
@@ -99,7 +100,7 @@ export class AdminDesk {
     this.audit = new AdminAudit(db);
     this.calendar = new CalendarTransfers(db, this.audit);
     this.log = new LogQuery(db, options.deviceId);
-    this.refused = new RefusedLog(db);
+    this.refused = new RefusedLog(db, new RefusedCards(db, () => options.settings.get('keyboardReader').displayFormat));
     this.tabels = new TabelService({
       db,
       zone: options.zone,

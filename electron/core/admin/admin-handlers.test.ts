@@ -86,9 +86,11 @@ describe('the admin requests', () => {
     expect(kit.settings.get('unexcusedDaysPerMonth')).toBe(3);
     expect(kit.db.prepare('SELECT count(*) AS n FROM admin_audit').get()).toEqual({ n: 0 });
     expect(kit.db.prepare('SELECT count(*) AS n FROM credential_changes').get()).toEqual({ n: 0 });
-    // An idle admin session ends like any other.
+    // An idle admin session ends too, after the console's own limit (the head reads for minutes without a request).
     const admin = await kit.signIn();
     kit.clock.advance(kit.settings.get('staffIdleSeconds') * 1000 + 1);
+    expect(kit.call('adminToday', { sessionId: admin }).ok).toBe(true);
+    kit.clock.advance(kit.settings.get('consoleIdleSeconds') * 1000 + 1);
     const late = kit.call('adminToday', { sessionId: admin });
     expect(late.ok ? 'ok' : late.error.code).toBe('STAFF_SESSION_ENDED');
   });
@@ -138,7 +140,9 @@ describe('the admin requests', () => {
     expect(value(kit.call('adminSettings', { sessionId }))).toEqual({
       autoConfirmSeconds: 5,
       repeatWindowSeconds: 10,
+      departureGuardMinutes: 30,
       staffIdleSeconds: 60,
+      consoleIdleSeconds: 600,
       staffSignInMode: 'name-or-card',
       headcountCutOff: '09:00',
       closingTime: '19:00',
@@ -169,9 +173,28 @@ describe('the admin requests', () => {
         detail: { headcountCutOff: { from: '09:00', to: '09:30' }, unexcusedDaysPerMonth: { from: 3, to: 5 }, outboxKeepSentDays: { from: 30, to: 90 } },
       },
     ]);
-    for (const change of [{ staffIdleSeconds: 1 }, { closingTime: '25:00' }, { staffSignInMode: 'anyone' }, { outboxKeepSentDays: 0 }, { pepper: 'x' }]) {
+    for (const change of [{ staffIdleSeconds: 1 }, { consoleIdleSeconds: 30 }, { departureGuardMinutes: -1 }, { departureGuardMinutes: 241 }, { closingTime: '25:00' }, { staffSignInMode: 'anyone' }, { outboxKeepSentDays: 0 }, { pepper: 'x' }]) {
       expect(adminRequests.adminSetSettings.args.safeParse({ sessionId, change }).success, JSON.stringify(change)).toBe(false);
     }
+  });
+
+  it('changes the departure guard and the console idle limit, on record, and the door and the sessions read them', async () => {
+    const kit = adminKit();
+    const sessionId = await kit.signIn();
+    expect(value(kit.call('adminSetSettings', { sessionId, change: { departureGuardMinutes: 45, consoleIdleSeconds: 900 } }))).toMatchObject({
+      departureGuardMinutes: 45,
+      consoleIdleSeconds: 900,
+    });
+    // The door's guard reads the same key.
+    expect(kit.settings.get('departureGuardMinutes')).toBe(45);
+    const audit = kit.db.prepare<[], { detail: string }>("SELECT detail FROM admin_audit WHERE action = 'settings-changed'").all();
+    expect(audit.map((a) => JSON.parse(a.detail) as unknown)).toEqual([{ departureGuardMinutes: { from: 30, to: 45 }, consoleIdleSeconds: { from: 600, to: 900 } }]);
+    // The next admin session carries the new limit and lives by it.
+    const next = await kit.signIn();
+    kit.clock.advance(899_000);
+    expect(kit.call('adminToday', { sessionId: next }).ok).toBe(true);
+    kit.clock.advance(901_000);
+    expect(kit.call('adminToday', { sessionId: next }).ok).toBe(false);
   });
 
   it("changes the school days away after which a return asks for the doctor's certificate, on record, between 1 and 60", async () => {

@@ -16,7 +16,9 @@ export class KioskRulesStore {
     return {
       autoConfirmSeconds: settings.get('autoConfirmSeconds'),
       repeatWindowSeconds: settings.get('repeatWindowSeconds'),
+      departureGuardMinutes: settings.get('departureGuardMinutes'),
       staffIdleSeconds: settings.get('staffIdleSeconds'),
+      consoleIdleSeconds: settings.get('consoleIdleSeconds'),
       staffSignInMode: settings.get('staffSignInMode'),
       headcountCutOff: settings.get('headcountCutOff'),
       closingTime: settings.get('closingTime'),
@@ -48,7 +50,9 @@ export class KioskRulesStore {
     db.transaction(() => {
       apply('autoConfirmSeconds', (v) => settings.set('autoConfirmSeconds', v));
       apply('repeatWindowSeconds', (v) => settings.set('repeatWindowSeconds', v));
+      apply('departureGuardMinutes', (v) => settings.set('departureGuardMinutes', v));
       apply('staffIdleSeconds', (v) => settings.set('staffIdleSeconds', v));
+      apply('consoleIdleSeconds', (v) => settings.set('consoleIdleSeconds', v));
       apply('staffSignInMode', (v) => settings.set('staffSignInMode', v));
       apply('headcountCutOff', (v) => settings.set('headcountCutOff', v));
       apply('closingTime', (v) => settings.set('closingTime', v));

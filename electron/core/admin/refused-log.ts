@@ -4,6 +4,10 @@ import type { LogCursor, RefusedAttempt, RefusedFilter } from '../../../shared/a
 import { hhmmOf } from '../../../shared/domain/local-time.js';
 import { visibleText } from '../../../shared/text/visible-text.js';
 import { refusedKeysSql } from './log-sql.js';
+import type { RefusedCards } from './refused-card.js';
+
+/** The reasons a refused RFID attempt's `presented` is a canonical card number (not raw reader text). */
+const CARD_REASONS: ReadonlySet<string> = new Set(['unknown-card', 'ambiguous-card', 'revoked-card', 'no-children', 'pickup-not-allowed']);
 
 interface RefusedRow {
   id: string;
@@ -17,7 +21,10 @@ interface RefusedRow {
 }
 
 export class RefusedLog {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly cards: RefusedCards,
+  ) {}
 
   page(filter: RefusedFilter, cursor: LogCursor | null, limit: number): { attempts: RefusedAttempt[]; nextCursor: LogCursor | null } {
     const { sql, params } = refusedKeysSql(filter, cursor, limit + 1);
@@ -25,7 +32,9 @@ export class RefusedLog {
     const shown = rows.slice(0, limit);
     const last = shown[shown.length - 1];
     return {
-      attempts: shown.map((r) => ({
+      attempts: shown.map((r) => {
+        const isCard = r.method === 'rfid' && CARD_REASONS.has(r.reason);
+        return {
         id: r.id,
         occurredAt: r.occurred_at,
         occurredMs: r.occurred_ms,
@@ -33,10 +42,13 @@ export class RefusedLog {
         method: r.method,
         // Rows kept before presented text was made visible at the door may still hold raw control characters.
         presented: visibleText(r.presented),
+        card: isCard ? visibleText(this.cards.printed(r.presented)) : null,
+        holder: isCard ? this.cards.holder(r.presented) : null,
         reason: r.reason,
         count: r.seen_count,
         lastAt: r.last_at,
-      })),
+      };
+      }),
       nextCursor: rows.length > limit && last ? { ms: last.occurred_ms, id: last.id } : null,
     };
   }

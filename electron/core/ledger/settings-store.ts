@@ -65,6 +65,11 @@ export const settingDeclarations = {
   // Staff (defaults are Almaty's rules; a roster from the city overrides some of them).
   /** A staff session ends by itself after this long without a request, and the UI returns to the door. */
   staffIdleSeconds: setting(z.number().int().min(5).max(3600), 60),
+  /**
+   * The admin console's own idle limit: the head reads the log and the табель for minutes without a touch, while the
+   * door's staff screens keep staffIdleSeconds. The console warns before it signs out.
+   */
+  consoleIdleSeconds: setting(z.number().int().min(60).max(3600), 600),
   staffSignInMode: setting(StaffSignInModeSchema, 'name-or-card'),
   /** Reception ends here; the kiosk then takes the headcount for the nurse. */
   headcountCutOff: setting(Hhmm, '09:00'),

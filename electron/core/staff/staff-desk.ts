@@ -162,8 +162,8 @@ export class StaffDesk {
   tick(): void {
     const at = this.now();
     this.ledger.flush();
-    for (const ended of this.sessions.expire(at.ms, this.idleMs())) {
-      this.ledger.commit({ audit: [this.audit.entry('session-timeout', ended.member.id, at, { idleSeconds: this.idleMs() / 1000 }, ended.sessionId)] });
+    for (const ended of this.sessions.expire(at.ms, this.idleMs)) {
+      this.ledger.commit({ audit: [this.audit.entry('session-timeout', ended.member.id, at, { idleSeconds: this.idleMs(ended.member) / 1000 }, ended.sessionId)] });
     }
     this.headcounts.takeIfDue(this.settings.get('headcountCutOff'), at);
     this.closingAlert.check(at);
@@ -181,7 +181,7 @@ export class StaffDesk {
   }
 
   ownsHidCard(canonical: string): boolean {
-    if (this.sessions.anyActive(this.options.clock.now().getTime(), this.idleMs())) return true;
+    if (this.sessions.anyActive(this.options.clock.now().getTime(), this.idleMs)) return true;
     const card = normalizeCardNumber(canonical, 'canonical');
     return card !== null && this.accounts.staffIdForCard(card) !== null;
   }
@@ -233,10 +233,10 @@ export class StaffDesk {
   /** The signed-in staff member behind a request (refreshing the idle timer), or the error to answer with. */
   session(sessionId: string): SessionCheck {
     const at = this.now();
-    const found = this.sessions.use(sessionId, at.ms, this.idleMs());
+    const found = this.sessions.use(sessionId, at.ms, this.idleMs);
     if (found.kind === 'active') return { ok: true, member: found.member, at, channel: found.channel };
     if (found.kind === 'timed-out') {
-      this.ledger.commit({ audit: [this.audit.entry('session-timeout', found.member.id, at, { idleSeconds: this.idleMs() / 1000 }, sessionId)] });
+      this.ledger.commit({ audit: [this.audit.entry('session-timeout', found.member.id, at, { idleSeconds: this.idleMs(found.member) / 1000 }, sessionId)] });
     }
     return { ok: false, result: fail('STAFF_SESSION_ENDED') };
   }
@@ -418,12 +418,20 @@ export class StaffDesk {
   private openSession(member: StaffMember, at: LocalTime, via: string, channel: SignInChannel): StaffSession {
     const sessionId = this.sessions.open(member, channel, at.ms);
     this.ledger.commit({ audit: [this.audit.entry('sign-in', member.id, at, { via, role: member.role }, sessionId)] });
-    return { sessionId, staff: member, idleSeconds: this.settings.get('staffIdleSeconds') };
+    return { sessionId, staff: member, idleSeconds: this.settings.get('staffIdleSeconds'), consoleIdleSeconds: this.consoleIdleSeconds(member) };
   }
 
-  private idleMs(): number {
-    return this.settings.get('staffIdleSeconds') * 1000;
+  /** An admin may open the console, whose limit is its own; never shorter than the door's, whatever the settings say. */
+  private consoleIdleSeconds(member: StaffMember): number | null {
+    if (member.role !== 'admin') return null;
+    return Math.max(this.settings.get('consoleIdleSeconds'), this.settings.get('staffIdleSeconds'));
   }
+
+  /**
+   * The core cannot see which screen is up, so an admin's session lives as long as the console allows; the staff
+   * screens at the door still return after staffIdleSeconds (their UI signs out by itself, on record as a timeout).
+   */
+  private readonly idleMs = (member: StaffMember): number => (this.consoleIdleSeconds(member) ?? this.settings.get('staffIdleSeconds')) * 1000;
 
   private readPepper(): Buffer {
     // Made only while no PIN exists: a new pepper would silently orphan PINs already set.

@@ -77,6 +77,19 @@ describe('overrides', () => {
     expect(value(kit.call('staffChildDetail', { sessionId: await kit.signIn(), childId: demoChildren.alisa })).child.state).toBe('left');
   });
 
+  it("are listed with today's records beside the card taps, each naming who brought or collected the child", async () => {
+    const kit = staffKit();
+    const sessionId = await kit.signIn();
+    value(kit.call('staffOverride', { sessionId, childId: demoChildren.alisa, kind: 'arrival', reason: 'no-phone', companionName: 'Соседка Галина' }));
+    kit.clock.advance(8 * 3_600_000);
+    value(kit.checkin.identifyCard(demoCards.motherOneChild));
+    const events = value(kit.call('staffDayEvents', { sessionId: await kit.signIn() })).events;
+    expect(events.map((e) => [e.kind, e.method, e.companion])).toEqual([
+      ['departure', 'rfid', 'Елена Иванова'],
+      ['arrival', 'override', 'Соседка Галина'],
+    ]);
+  });
+
   it('need a note for "other", and a companion linked to the child', async () => {
     const kit = staffKit();
     const sessionId = await kit.signIn();

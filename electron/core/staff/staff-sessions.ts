@@ -1,5 +1,6 @@
 // Signed-in staff, in memory only: a restart signs everyone out. A session lives while requests keep coming; one
-// idle for longer than the setting ends by itself (the UI returns to the door at the same moment).
+// idle for longer than its member's limit ends by itself (the UI returns to the door at the same moment). The limit
+// is per member: an admin may sit in the console for minutes, staff at the door get the short one.
 import { randomUUID } from 'node:crypto';
 import type { StaffMember } from '../../../shared/staff/staff-contract.js';
 import type { SignInChannel } from '../../../shared/staff/staff-domain.js';
@@ -10,6 +11,9 @@ interface Session {
   channel: SignInChannel;
   lastActiveMs: number;
 }
+
+/** How long a member's session may stay idle, in ms. */
+export type IdleLimit = (member: StaffMember) => number;
 
 export type SessionLookup = { kind: 'active'; member: StaffMember; channel: SignInChannel } | { kind: 'timed-out'; member: StaffMember } | { kind: 'none' };
 
@@ -23,10 +27,10 @@ export class StaffSessions {
   }
 
   /** The session's staff member, refreshing its idle timer; an idle session is ended and reported once. */
-  use(sessionId: string, nowMs: number, idleMs: number): SessionLookup {
+  use(sessionId: string, nowMs: number, idleMs: IdleLimit): SessionLookup {
     const session = this.sessions.get(sessionId);
     if (!session) return { kind: 'none' };
-    if (nowMs - session.lastActiveMs > idleMs) {
+    if (nowMs - session.lastActiveMs > idleMs(session.member)) {
       this.sessions.delete(sessionId);
       return { kind: 'timed-out', member: session.member };
     }
@@ -35,8 +39,8 @@ export class StaffSessions {
   }
 
   /** Whether someone is signed in and not idle past the limit (without refreshing anyone's timer). */
-  anyActive(nowMs: number, idleMs: number): boolean {
-    for (const session of this.sessions.values()) if (nowMs - session.lastActiveMs <= idleMs) return true;
+  anyActive(nowMs: number, idleMs: IdleLimit): boolean {
+    for (const session of this.sessions.values()) if (nowMs - session.lastActiveMs <= idleMs(session.member)) return true;
     return false;
   }
 
@@ -48,10 +52,10 @@ export class StaffSessions {
   }
 
   /** Ends every session idle for longer than idleMs, returning who was signed out with their session ids. */
-  expire(nowMs: number, idleMs: number): { sessionId: string; member: StaffMember }[] {
+  expire(nowMs: number, idleMs: IdleLimit): { sessionId: string; member: StaffMember }[] {
     const ended: { sessionId: string; member: StaffMember }[] = [];
     for (const [sessionId, session] of this.sessions) {
-      if (nowMs - session.lastActiveMs <= idleMs) continue;
+      if (nowMs - session.lastActiveMs <= idleMs(session.member)) continue;
       this.sessions.delete(sessionId);
       ended.push({ sessionId, member: session.member });
     }

@@ -132,6 +132,23 @@ describe('staff sessions', () => {
     expect(kit.read<Audit>(`SELECT action, staff_id FROM staff_audit WHERE action = 'session-timeout'`)).toEqual([{ action: 'session-timeout', staff_id: 'staff-duty' }]);
   });
 
+  it("of an admin last the console's limit, while staff keep the door's, and the clock-driven job ends each by its own", async () => {
+    const kit = staffKit();
+    const admin = await kit.desk.signIn({ kind: 'staff', staffId: 'staff-admin' }, '2468');
+    const duty = await kit.desk.signIn({ kind: 'staff', staffId: 'staff-duty' }, '1234');
+    if (admin.outcome !== 'signed-in' || duty.outcome !== 'signed-in') throw new Error('sign-in failed');
+    expect(admin.session).toMatchObject({ idleSeconds: 60, consoleIdleSeconds: 600 });
+    expect(duty.session).toMatchObject({ idleSeconds: 60, consoleIdleSeconds: null });
+    kit.clock.advance(61_000);
+    kit.desk.tick();
+    expect(kit.call('staffGroups', { sessionId: duty.session.sessionId }).ok).toBe(false);
+    expect(kit.call('staffGroups', { sessionId: admin.session.sessionId }).ok).toBe(true);
+    kit.clock.advance(601_000);
+    kit.desk.tick();
+    expect(kit.call('staffGroups', { sessionId: admin.session.sessionId }).ok).toBe(false);
+    expect(kit.read<Audit>(`SELECT staff_id FROM staff_audit WHERE action = 'session-timeout' ORDER BY occurred_ms`).map((a) => a.staff_id)).toEqual(['staff-duty', 'staff-admin']);
+  });
+
   it('end with the button and log the sign-out once', async () => {
     const kit = staffKit();
     const sessionId = await kit.signIn();

@@ -28,6 +28,9 @@ interface DayEventRow {
   reason: OverrideReason | null;
   cancelled: 0 | 1;
   staff_id: string | null;
+  companion_first: string | null;
+  companion_last: string | null;
+  companion_said: string | null;
 }
 
 /** A child in the building now, and since when (local "HH:MM"): the admin's today at a glance. */
@@ -119,12 +122,14 @@ export class StaffViews {
       .prepare<[string, string | null, string | null, number], DayEventRow>(
         `SELECT e.id, e.child_id, c.first_name, c.last_name, g.name AS group_name, e.kind, e.method, e.occurred_at,
                 e.staff_id, s.first_name AS staff_first, s.last_name AS staff_last, r.reason,
+                p.first_name AS companion_first, p.last_name AS companion_last, r.companion_name AS companion_said,
                 EXISTS (SELECT 1 FROM corrections x WHERE x.target_type = 'attendance' AND x.target_id = e.id) AS cancelled
            FROM attendance_events e
            JOIN children c ON c.id = e.child_id
            JOIN groups g ON g.id = c.group_id
            LEFT JOIN staff s ON s.id = e.staff_id
            LEFT JOIN override_reasons r ON r.event_id = e.id
+           LEFT JOIN companions p ON p.id = coalesce(e.companion_id, r.companion_id)
           WHERE e.local_date = ? AND (? IS NULL OR e.child_id = ?)
           ORDER BY e.occurred_ms DESC, e.device_seq DESC
           LIMIT ?`,
@@ -141,6 +146,8 @@ export class StaffViews {
       at: hhmmOf(r.occurred_at),
       staffName: r.staff_first === null ? null : `${r.staff_first} ${r.staff_last ?? ''}`.trim(),
       overrideReason: r.reason,
+      // Who brought or collected the child: the card's or code's holder, the companion staff chose, or the name typed.
+      companion: r.companion_first === null ? r.companion_said : `${r.companion_first} ${r.companion_last ?? ''}`.trim(),
       cancelled: r.cancelled === 1,
       withdrawable: r.cancelled === 0 && mayWithdraw(viewer, r.staff_id, today, today),
     }));

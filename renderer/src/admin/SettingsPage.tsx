@@ -12,7 +12,7 @@ import type { AdminCall } from './use-admin-call.js';
 import { useLoadedOnce } from './use-loaded-once.js';
 import { TimeField } from '../components/TimeField.js';
 
-const NUMBERS = ['autoConfirmSeconds', 'repeatWindowSeconds', 'staffIdleSeconds', 'summerHolidayDays', 'winterHolidayDays', 'unexcusedDaysPerMonth', 'sickDaysWithoutCertificate', 'returnCheckAfterDays', 'neverComeAfterDays', 'outboxKeepSentDays', 'perCapitaNormTenge'] as const;
+const NUMBERS = ['autoConfirmSeconds', 'repeatWindowSeconds', 'departureGuardMinutes', 'staffIdleSeconds', 'consoleIdleSeconds', 'summerHolidayDays', 'winterHolidayDays', 'unexcusedDaysPerMonth', 'sickDaysWithoutCertificate', 'returnCheckAfterDays', 'neverComeAfterDays', 'outboxKeepSentDays', 'perCapitaNormTenge'] as const;
 const TIMES = ['headcountCutOff', 'collectCheckFrom', 'closingTime'] as const;
 const MODES = ['name-or-card', 'card-only'] as const;
 const ACT_RULES = ActEarnedRuleSchema.options;
