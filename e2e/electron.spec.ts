@@ -2,7 +2,7 @@
 // elsewhere every test here is skipped with the reason printed.
 import { _electron as electron, expect, test } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { cardKeys, typeAsReader } from './support/card-reader.js';
 import { readDatabase } from './support/kiosk-test.js';
 import { repoRoot } from './support/kiosk-host.js';
@@ -72,7 +72,9 @@ test.describe('Electron shell', () => {
       await page.getByTestId('admin-open').click();
       await page.getByTestId('admin-tab-tabel').click();
       await page.getByTestId('tabel-export-csv').click();
-      await expect(page.getByTestId('tabel-exported')).toContainText(chosen);
+      // The file and the folder it went to, by name (not the whole path).
+      await expect(page.getByTestId('tabel-exported')).toContainText(basename(chosen));
+      await expect(page.getByTestId('tabel-exported')).toContainText(basename(dirname(chosen)));
       expect(readFileSync(chosen, 'utf8').length).toBeGreaterThan(100);
     } finally {
       await app.close();

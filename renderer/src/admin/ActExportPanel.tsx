@@ -20,7 +20,7 @@ export function ActExportPanel({ call, month, language }: { call: AdminCall; mon
     const result = await call('adminExportAct', { month, format, language });
     setExporting(false);
     if (!result.ok) return setExported({ text: t(`errors.${result.error.code}`), failed: true });
-    setExported(await deliverExport(call, result.value, t));
+    setExported(await deliverExport(call, result.value, t, i18n.language));
   };
 
   return (

@@ -6,7 +6,9 @@ import type { LogFilter } from '../../../shared/admin/admin-contract.js';
 import type { KioskApi } from '../../../shared/api/contract.js';
 import { kioskLocalTime } from '../state/kiosk-zone.js';
 import type { StaffSession } from '../../../shared/staff/staff-contract.js';
-import { useIdle } from '../staff/use-idle.js';
+import { useKeepAlive } from '../staff/use-keep-alive.js';
+import { IdleWarning } from './IdleWarning.js';
+import { useIdleWarning } from './use-idle-warning.js';
 import { ArchivePage } from './ArchivePage.js';
 import { ThisComputerPage } from './ThisComputerPage.js';
 import { kioskShellTexts } from '../../../shared/i18n/admin/kiosk-shell-catalogs.js';
@@ -32,6 +34,7 @@ import { TodayPage } from './TodayPage.js';
 import { TimeZoneWarnings } from './TimeZoneWarnings.js';
 import { UpdatesPage } from './UpdatesPage.js';
 import { useAdminCall } from './use-admin-call.js';
+import { useStaffCall } from '../staff/use-staff-call.js';
 import { applyLanguage } from '../i18n/i18n.js';
 import { SetupConsoleTab } from '../setup/SetupConsoleTab.js';
 import { SetupScreen } from '../setup/SetupScreen.js';
@@ -54,6 +57,7 @@ interface Props {
 export function AdminConsole({ api, session, onBack, onSignOut, onIdle, onEnded }: Props) {
   const { t, i18n } = useTranslation();
   const call = useAdminCall(api, session.sessionId, onEnded);
+  const staffCall = useStaffCall(api, session.sessionId, onEnded);
   const [tab, setTab] = useState<Tab>('today');
   // The log opened from elsewhere (the sync page's refused records) starts with that filter.
   const [logFilter, setLogFilter] = useState<LogFilter>({});
@@ -63,7 +67,14 @@ export function AdminConsole({ api, session, onBack, onSignOut, onIdle, onEnded 
     setLogFilter({});
     setTab(name);
   };
-  useIdle(session.idleSeconds * 1000, onIdle);
+  const idleMs = (session.consoleIdleSeconds ?? session.idleSeconds) * 1000;
+  const idle = useIdleWarning(idleMs, onIdle);
+  // Reading and scrolling ask the core nothing: tell it the session is in use, so its limit matches the screen's.
+  useKeepAlive(idleMs / 4, () => void staffCall('staffKeepAlive', {}));
+  const stay = () => {
+    idle.stay();
+    void staffCall('staffKeepAlive', {});
+  };
   // The kindergarten's day (the core's zone, from its status), whatever zone the browser is in.
   const today = kioskLocalTime().localDate;
 
@@ -95,6 +106,7 @@ export function AdminConsole({ api, session, onBack, onSignOut, onIdle, onEnded 
         </button>
         <SetupConsoleTab selected={tab === 'setup'} onOpen={() => open('setup')} />
       </nav>
+      {idle.phase.kind === 'warning' && <IdleWarning language={i18n.language} secondsLeft={idle.phase.secondsLeft} onStay={stay} />}
       <TimeZoneWarnings call={call} version={clockVersion} />
       {tab === 'today' && <TodayPage call={call} />}
       {tab === 'log' && <LogPage call={call} initial={logFilter} />}

@@ -30,7 +30,7 @@ export function CardsPage({ call }: { call: AdminCall }) {
     const result = await call('adminPrintQrCards', { companionIds: [...chosen], language });
     setBusy(false);
     if (!result.ok) return setMessage({ text: t(`errors.${result.error.code}`), failed: true });
-    setMessage(await deliverExport(call, result.value, t));
+    setMessage(await deliverExport(call, result.value, t, i18n.language));
   };
 
   return (

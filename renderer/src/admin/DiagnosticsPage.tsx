@@ -31,7 +31,7 @@ async function cameraCount(): Promise<number | null> {
 }
 
 export function DiagnosticsPage({ api, sessionId, call, onEnded }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [version, setVersion] = useState(0);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<ExportMessage | null>(null);
@@ -51,7 +51,7 @@ export function DiagnosticsPage({ api, sessionId, call, onEnded }: Props) {
       if (written.error.code === 'STAFF_SESSION_ENDED') return onEnded();
       return setSaved({ text: t(`errors.${written.error.code}`), failed: true });
     }
-    setSaved(await deliverExport(call, written.value, t));
+    setSaved(await deliverExport(call, written.value, t, i18n.language));
     setSaving(false);
   };
 

@@ -24,7 +24,7 @@ export function MealExportPanel({ call, month, language }: { call: AdminCall; mo
     const outcome = result.value;
     if (outcome.outcome === 'fee-not-set') return setExported({ text: x.feeNotSet, failed: true });
     if (outcome.outcome === 'nothing-to-invoice') return setExported({ text: x.nothingToInvoice, failed: true });
-    setExported(await deliverExport(call, outcome, t));
+    setExported(await deliverExport(call, outcome, t, i18n.language));
   };
 
   return (

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { LogCursor, RefusedAttempt, RefusedFilter } from '../../../shared/admin/admin-contract.js';
 import { hhmmOf } from '../../../shared/domain/local-time.js';
 import { visibleText } from '../../../shared/text/visible-text.js';
+import { consoleTexts } from '../../../shared/i18n/admin/console-catalogs.js';
+import { fillText } from '../../../shared/i18n/fill-text.js';
 import { dayText } from './dates.js';
 import type { AdminCall } from './use-admin-call.js';
 import { usePages } from './use-pages.js';
@@ -13,8 +15,17 @@ import { DateField } from '../components/DateField.js';
 
 const PAGE = 50;
 
+/** Whose the card is, in words: "of Елена Иванова (withdrawn)", or that nobody holds it here. */
+function holderText(attempt: RefusedAttempt, language: string): string {
+  const x = consoleTexts(language);
+  const { holder } = attempt;
+  if (!holder) return x.holderNobody;
+  const whose = fillText(holder.kind === 'staff' ? x.holderStaff : x.holderCompanion, { name: `${holder.firstName} ${holder.lastName}`.trim() });
+  return holder.withdrawn ? `${whose} · ${x.holderWithdrawn}` : whose;
+}
+
 export function RefusedRow({ attempt }: { attempt: RefusedAttempt }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const reasons = 'admin.refused.reasons';
   const known = t(`${reasons}.${attempt.reason}` as `${typeof reasons}.other`, { defaultValue: '' });
   return (
@@ -33,7 +44,11 @@ export function RefusedRow({ attempt }: { attempt: RefusedAttempt }) {
             </span>
           )}
         </div>
-        {attempt.presented !== '' && (
+        {attempt.card !== null ? (
+          <div className="log-line log-presented" data-testid="refused-card">
+            {fillText(consoleTexts(i18n.language).refusedCard, { card: attempt.card })} · <span data-testid="refused-holder">{holderText(attempt, i18n.language)}</span>
+          </div>
+        ) : attempt.presented !== '' && (
           <div className="log-line log-presented">
             {/* Escaped again here: a control or bidi character must never steer what the admin sees. */}
             {t('admin.refused.presented')}: <code>{visibleText(attempt.presented)}</code>

@@ -55,7 +55,7 @@ export function TabelPage({ call, today }: { call: AdminCall; today: string }) {
         : await call('adminExportTabel', { groupId, month, format, language: fileLanguage });
     setExporting(false);
     if (!result.ok) return setExported({ text: t(`errors.${result.error.code}`), failed: true });
-    setExported(await deliverExport(call, result.value, t));
+    setExported(await deliverExport(call, result.value, t, i18n.language));
   };
 
   return (

@@ -3,11 +3,14 @@
 // records the signed-in member may withdraw (the core says which), and its confirm is red: it takes a record back.
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { consoleTexts } from '../../../shared/i18n/admin/console-catalogs.js';
+import { fillText } from '../../../shared/i18n/fill-text.js';
 import { useLoaded } from './use-loaded.js';
 import type { StaffCall } from './use-staff-call.js';
 
 export function EventsPage({ call }: { call: StaffCall }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const x = consoleTexts(i18n.language);
   const { value: loaded, reload } = useLoaded(useCallback(() => call('staffDayEvents', {}), [call]));
   const [withdrawing, setWithdrawing] = useState<string | null>(null);
   const [reason, setReason] = useState('');
@@ -34,6 +37,12 @@ export function EventsPage({ call }: { call: StaffCall }) {
             {e.childFirstName} {e.childLastName} · {e.groupName} · {t(`staff.override.${e.kind}`)} · {t(`staff.events.methods.${e.method}`)}
             {e.staffName && ` · ${t('staff.events.by', { name: e.staffName })}`}
             {e.overrideReason && ` · ${t(`staff.override.reasons.${e.overrideReason}`)}`}
+            {e.companion && (
+              <span className="staff-event-companion" data-testid="staff-event-companion">
+                {' · '}
+                {fillText(e.kind === 'arrival' ? x.brought : x.collected, { name: e.companion })}
+              </span>
+            )}
           </span>
           {e.cancelled ? (
             <span className="staff-event-cancelled">{t('staff.events.withdrawn')}</span>

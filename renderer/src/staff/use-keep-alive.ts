@@ -12,7 +12,8 @@ export function useKeepAlive(everyMs: number, ping: () => void): void {
       last = now;
       send();
     };
-    const kinds = ['pointerdown', 'keydown', 'input'] as const;
+    // Scrolling counts: the console's head reads long lists without touching anything else.
+    const kinds = ['pointerdown', 'keydown', 'input', 'wheel', 'scroll'] as const;
     for (const kind of kinds) window.addEventListener(kind, onActivity, { capture: true, passive: true });
     return () => {
       for (const kind of kinds) window.removeEventListener(kind, onActivity, { capture: true });

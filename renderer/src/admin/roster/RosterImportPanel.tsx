@@ -58,7 +58,7 @@ export function RosterImportPanel({ onApplied }: Props) {
     setMessage(null);
     const written = await call('adminRosterSpreadsheet', { language, filled });
     if (!written.ok) return failed(written);
-    setMessage(await deliverExport(call, written.value, t));
+    setMessage(await deliverExport(call, written.value, t, i18n.language));
   };
 
   const choose = async (file: File) => {
