@@ -17,21 +17,21 @@ describe('standing staff alerts', () => {
     const { core, payloads } = watchedCore({ dataDir: tempDataDir(), demo: true, clock, ...quiet });
     expect(core.handlers.identifyCard({ raw: demoCards.motherOneChild, source: 'keyboard-wedge' })).toMatchObject({ ok: true });
     vi.advanceTimersByTime(5_000);
-    expect(core.handlers.getStaffAlerts({})).toEqual({ ok: true, value: { alerts: [] } });
+    expect(core.handlers.getStaffAlerts({})).toEqual({ ok: true, value: { alerts: [], kept: 0 } });
 
     clock.advance(11 * 3_600_000); // 19:10
     vi.advanceTimersByTime(5_000);
     const raised = payloads('staffAlert').filter((a) => a.kind === 'closing-time');
     expect(raised).toHaveLength(1);
     // A door screen opened (or reloaded) now asks, and sees it without waiting for the next re-raise.
-    expect(core.handlers.getStaffAlerts({})).toEqual({ ok: true, value: { alerts: raised } });
+    expect(core.handlers.getStaffAlerts({})).toEqual({ ok: true, value: { alerts: raised, kept: 0 } });
 
     // Her mother collects her: nothing is left, the alert is cleared and no longer stands.
     clock.advance(60_000);
     expect(core.handlers.identifyCard({ raw: demoCards.motherOneChild, source: 'keyboard-wedge' })).toMatchObject({ ok: true });
     vi.advanceTimersByTime(5_000);
     expect(payloads('staffAlertCleared')).toEqual([{ id: raised[0]?.id }]);
-    expect(core.handlers.getStaffAlerts({})).toEqual({ ok: true, value: { alerts: [] } });
+    expect(core.handlers.getStaffAlerts({})).toEqual({ ok: true, value: { alerts: [], kept: 0 } });
     core.close();
   });
 });

@@ -3,7 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type KioskStatus, type KioskRequestName, type RequestArgs, type RequestValue, type EventPayload, type KioskEventName, type StorageProblem } from '../../shared/api/contract.js';
+import { type KioskStatus, type KioskRequestName, type RequestArgs, type RequestValue, type EventPayload, type KioskEventName, type StorageProblem, type StaffAlert } from '../../shared/api/contract.js';
 import { fail, ok, type Result } from '../../shared/api/result.js';
 import { ensureKioskSigningKey } from './credentials/kiosk-key.js';
 import type { QrSigner } from './credentials/qr-issuer.js';
@@ -17,6 +17,8 @@ import { freeBytes, MIN_FREE_BYTES, probeStorage } from './db/storage-probe.js';
 import type { ReaderFormat } from '../../shared/credentials/reader-format.js';
 import type { CardSource } from '../../shared/domain/attendance.js';
 import { AdminAudit } from './ledger/admin-audit.js';
+import { isKeepable, StaffAlertBook } from './ledger/staff-alert-book.js';
+import { StaffAudit } from './ledger/staff-audit.js';
 import { AttendanceLog, ensureDeviceId } from './ledger/attendance-log.js';
 import { ChainAnchor } from './ledger/chain-anchor.js';
 import { GENESIS_HASH } from './ledger/event-chain.js';
@@ -51,6 +53,7 @@ import { diagnosticsHandlers, type DiagnosticsAsyncRequestName } from './diagnos
 import { FileSecretStore, type SecretStore } from './files/secret-store.js';
 import { systemClock, zonedClock, zoneOf, type Clock } from './time/clock.js';
 import { machineTimeZone } from '../../shared/domain/time-zones.js';
+import { toLocalTime } from '../../shared/domain/local-time.js';
 import type { HidAccess } from './readers/hid-access.js';
 import { HidReaders } from './readers/hid-readers.js';
 import { StandingAlerts } from './standing-alerts.js';
@@ -173,6 +176,8 @@ interface OpenStore {
   setup: SetupDesk;
   /** Updates: the admin's feed, a folder on a USB stick, the daily check and the quiet hours (electron/core/updates/). */
   updates: UpdateDesk;
+  /** The staff alerts kept until handled (a refused pick-up, the clock off the city's): the door only counts them. */
+  keptAlerts: StaffAlertBook;
   /**
    * Opened on a disk with no room: the file is held by this connection alone (open-database.ts `exclusive`), and the
    * push, the roster pulls and the full check wait until there is room (`startBackground`).
@@ -271,7 +276,7 @@ export class KioskCore {
   private readonly guarded: GuardedHandlers<OpenStore, KioskHandlers> = {
     getStatus: { guard: 'none', run: () => ok(this.status) },
     getReaders: { guard: 'none', run: () => ok({ readers: this.readers.states() }) },
-    getStaffAlerts: { guard: 'none', run: () => ok({ alerts: this.standingAlerts.now() }) },
+    getStaffAlerts: { guard: 'none', run: () => ok({ alerts: this.standingAlerts.now(), kept: this.keptCount() }) },
     ...projectGuarded(doorHandlers(), (s: OpenStore) => s.door),
     setLanguage: {
       guard: 'store',
@@ -500,6 +505,32 @@ export class KioskCore {
     this.emit('statusChanged', status);
   }
 
+  /**
+   * A refused pick-up or the clock off the city's is kept in the records until a staff member handles it (the door
+   * hears only the new count); an alert that stands while its condition lasts goes out as before. A kept alert that
+   * cannot be written (the disk) must not fail the tap that raised it: it goes to the log.
+   */
+  private raiseAlert(book: StaffAlertBook, alert: StaffAlert): void {
+    if (!isKeepable(alert)) {
+      this.emit('staffAlert', alert);
+      return;
+    }
+    try {
+      book.keep(alert, toLocalTime(this.clock.now(), zoneOf(this.clock)));
+    } catch (error) {
+      this.log(`[core] a ${alert.kind} staff alert could not be kept: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** How many kept alerts are open: 0 while no records are open. */
+  private keptCount(): number {
+    try {
+      return this.store?.keptAlerts.openCount() ?? 0;
+    } catch {
+      return 0;
+    }
+  }
+
   private emit<E extends KioskEventName>(event: E, payload: EventPayload<E>): void {
     this.standingAlerts.follow(event, payload);
     for (const listener of this.listeners) listener(event, payload);
@@ -645,13 +676,14 @@ export class KioskCore {
         secretStorage: this.secrets.protection,
         timeZone: settings.get('timeZone') ?? machineTimeZone(),
       };
+      const keptAlerts = new StaffAlertBook({ db, audit: new StaffAudit(db), changed: (kept) => this.emit('keptAlertsChanged', { kept }) });
       const door = new DoorDesk({
         db,
         clock: this.clock,
         log,
         roster,
         keys,
-        alert: (alert) => this.emit('staffAlert', alert),
+        alert: (alert) => this.raiseAlert(keptAlerts, alert),
         // Asked only at a tap, long after the staff desk below exists.
         isStaffCard: (card) => staff.isStaffCard(card),
         onStorageProblem: (problem, error) => this.cannotRecord.failed(problem, error),
@@ -668,6 +700,7 @@ export class KioskCore {
         cardFormat,
         report: this.log,
         alerts: { raise: (alert) => this.emit('staffAlert', alert), clear: (id) => this.emit('staffAlertCleared', { id }) },
+        keptAlerts,
         monthCounts: monthCountsOf(db, () => zoneOf(this.clock)),
       });
       if (kindergarten?.demo) staff.ensureDemoSignIn();
@@ -683,7 +716,7 @@ export class KioskCore {
         tuning: this.options.sync?.tuning,
         pullIntervalMs: this.options.cityPullIntervalMs,
         onStatus: (status) => this.emit('syncStatusChanged', status),
-        alert: (alert) => this.emit('staffAlert', alert),
+        alert: (alert) => this.raiseAlert(keptAlerts, alert),
         onRosterApplied: () => {
           // The name on the idle screen and the DEMO badge follow the roster (demo → the city's kindergarten).
           const now = roster.kindergarten();
@@ -811,7 +844,7 @@ export class KioskCore {
         pruner.start();
         running.push(() => pruner.stop());
       };
-      const store: OpenStore = { db, log, anchor, status, settings, door, qrSigner, staff, admin, cards, rosterEdits, rosterImport, city, backups, diagnostics, setup, updates, exclusive, startBackground, running };
+      const store: OpenStore = { db, log, anchor, status, settings, door, qrSigner, staff, admin, cards, rosterEdits, rosterImport, city, backups, diagnostics, setup, updates, keptAlerts, exclusive, startBackground, running };
       this.store = store;
       // After a restore with a city enrolled: the door waits for one round of the push (which first puts back what the
       // city holds beyond the copy), and that round starts now rather than after the start-up delay.

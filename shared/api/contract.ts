@@ -172,6 +172,9 @@ export const StaffAlertSchema = z.lazy(() => z.discriminatedUnion('kind', [
     kind: z.literal('pickup-not-allowed'),
     companionFirstName: z.string(),
     childFirstNames: z.array(z.string()),
+    /** Who and whom, for telling the same refusal again (one kept alert a day) from another companion's. */
+    companionId: z.string().max(64).optional(),
+    childIds: z.array(z.string().max(64)).optional(),
     /** Local "HH:MM". */
     at: Clock,
   }),
@@ -249,8 +252,12 @@ export const kioskRequests = {
   retryDatabase: { args: Empty, result: KioskStatusSchema },
   /** The HID data-mode readers' states now; readersChanged tells every change after. Empty when none are configured. */
   getReaders: { args: Empty, result: z.lazy(() => z.object({ readers: z.array(ReaderStateSchema) })) },
-  /** The staff alerts that stand until resolved (closing time): a screen that connects or reloads shows them at once. */
-  getStaffAlerts: { args: Empty, result: z.lazy(() => z.object({ alerts: z.array(StaffAlertSchema) })) },
+  /**
+   * The staff alerts that stand until resolved (closing time, the disk): a screen that connects or reloads shows them at
+   * once; with `kept`, how many kept alerts wait for a staff member (a refused pick-up, the clock): only a count, for
+   * the door's staff entry. Their words are the staff screens' (staffKeptAlerts).
+   */
+  getStaffAlerts: { args: Empty, result: z.lazy(() => z.object({ alerts: z.array(StaffAlertSchema), kept: z.number().int().nonnegative() })) },
   /** Staff on duty: sign-in, overrides, corrections, absences, headcount, closing (shared/staff/staff-contract.ts). */
   ...staffRequests,
   /** The admin console: the log, refused attempts, today, the табель and its exports (shared/admin/admin-contract.ts). */
@@ -303,6 +310,8 @@ export const kioskEvents = {
   staffAlert: StaffAlertSchema,
   /** What a staff alert was about is over (the children at closing time are all resolved): the strip drops it. */
   staffAlertCleared: z.lazy(() => z.object({ id: z.string().max(64) })),
+  /** How many kept alerts wait for a staff member now (raised, seen again or handled): the door's count follows it. */
+  keptAlertsChanged: z.lazy(() => z.object({ kept: z.number().int().nonnegative() })),
   syncStatusChanged: SyncStatusSchema,
 } as const satisfies Record<string, z.ZodType>;
 

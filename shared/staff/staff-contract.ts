@@ -3,6 +3,7 @@
 // the sign-in returned; the core ends sessions that stay idle.
 import { z } from 'zod';
 import { returnCheckRequests } from './return-check-contract.js';
+import { staffAlertRequests } from './staff-alert-contract.js';
 import { paperDayRequests } from './paper-day-contract.js';
 import { HeadcountViewSchema } from './headcount-view.js';
 import { CardSourceSchema, EventKindSchema, EventMethodSchema, Id } from '../domain/attendance.js';
@@ -358,6 +359,7 @@ export const staffRequests = {
   staffChangeOwnPin: { args: z.lazy(() => z.object({ ...Session, oldPin: PinSchema, newPin: PinSchema }).strict()), result: PinChangeOutcomeSchema },
   ...returnCheckRequests,
   ...paperDayRequests,
+  ...staffAlertRequests,
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
 export type StaffRequestName = keyof typeof staffRequests;

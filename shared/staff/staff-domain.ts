@@ -58,6 +58,8 @@ export const STAFF_ACTIONS = [
   'certificate-check',
   // A past day of a group entered from the paper list, the kiosk having been down (issue 16 §7).
   'paper-day',
+  // A kept staff alert (a refused pick-up, the clock off the city's) handled by a staff member (issue 17 §4).
+  'staff-alert-handled',
 ] as const;
 export const StaffActionSchema = z.enum(STAFF_ACTIONS);
 export type StaffAction = z.infer<typeof StaffActionSchema>;

@@ -3,7 +3,7 @@
 // last vowel (back or front: vowel harmony) and its last sound (a vowel, a voiced or a voiceless consonant, or м/н/ң,
 // which take "-нан" in the ablative). So the rule reads the number first.
 
-export type KazakhCase = 'dative' | 'locative' | 'ablative';
+export type KazakhCase = 'dative' | 'locative' | 'ablative' | 'accusative';
 
 /** How 0–9 are read. */
 const UNITS = ['нөл', 'бір', 'екі', 'үш', 'төрт', 'бес', 'алты', 'жеті', 'сегіз', 'тоғыз'] as const;
@@ -22,6 +22,9 @@ const FRONT_VOWELS = new Set('әөүіеэи');
 // б, в, г, д end only borrowed words (миллиард) and are said voiceless there: миллиардқа, заводтан.
 const VOICELESS = new Set('кқпстфхцчшщбвгд');
 const NASALS = new Set('мнң');
+/** Vowels a word may end in. у, ю and и are said with a glide at the end (Інжу [інжуw], Әли [әлій]) and take the
+ * consonant's accusative like й: Інжуді, Әлиді, Айдайды. */
+const OPEN_VOWELS = new Set('аәеоөұүыіяэё');
 
 /**
  * The last word of `digits` read aloud. A run of digits that starts with 0 ("00", "05": the minutes of 09:00 and
@@ -58,6 +61,9 @@ export function kazakhEnding(word: string, grammaticalCase: KazakhCase): string 
     case 'ablative':
       if (voiceless) return pick('тан', 'тен');
       return NASALS.has(last) ? pick('нан', 'нен') : pick('дан', 'ден');
+    case 'accusative':
+      if (voiceless) return pick('ты', 'ті');
+      return OPEN_VOWELS.has(last) ? pick('ны', 'ні') : pick('ды', 'ді');
   }
 }
 

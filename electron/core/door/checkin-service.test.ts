@@ -1,6 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { EventPayload, ScanOutcome } from '../../../shared/api/contract.js';
+import type { ScanOutcome } from '../../../shared/api/contract.js';
 import type { Result } from '../../../shared/api/result.js';
 import { demoCards } from '../demo/demo-roster.js';
 import { KioskCore } from '../kiosk-core.js';
@@ -35,7 +35,24 @@ function kiosk(startIso = '2026-11-23T03:10:00.000Z') {
       db.close();
     }
   };
-  return { core, clock, tap, events, refused };
+  /** The kept staff alerts' sightings, oldest first: what the staff screens will say, and when. */
+  const kept = () => {
+    const db = new BetterSqlite3(core.databasePath, { readonly: true });
+    try {
+      return db.prepare<[], { at: string; body: string }>('SELECT at, body FROM staff_alert_sightings ORDER BY id').all().map((row) => ({ at: row.at, ...(JSON.parse(row.body) as object) }));
+    } finally {
+      db.close();
+    }
+  };
+  /** What the pages hear: a kept alert only as a count, never its names. */
+  const heard = () => {
+    const out: { name: string; payload: unknown }[] = [];
+    core.onEvent((name, payload) => {
+      if (name === 'staffAlert' || name === 'keptAlertsChanged') out.push({ name, payload });
+    });
+    return out;
+  };
+  return { core, clock, tap, events, refused, kept, heard };
 }
 
 function value<T>(result: Result<T>): T {
@@ -137,19 +154,17 @@ describe('check-in at the door', () => {
   });
 
   it('alerts staff, and keeps the attempt, when someone tries to collect a child they may not take', () => {
-    const { core, tap, clock, refused } = kiosk();
-    const alerts: EventPayload<'staffAlert'>[] = [];
-    core.onEvent((name, payload) => {
-      if (name === 'staffAlert') alerts.push(payload as EventPayload<'staffAlert'>);
-    });
+    const { core, tap, clock, refused, kept, heard } = kiosk();
+    const pages = heard();
     const morning = choose(value(tap(demoCards.nannyMayNotCollect)));
     value(core.handlers.confirmOffer({ offerId: morning.offerId, childIds: morning.children.map((c) => c.id), answers: { leavingNow: [] } }));
-    expect(alerts).toEqual([]);
+    expect(kept()).toEqual([]);
     clock.set('2026-11-23T12:00:00.000Z');
     value(tap(demoCards.nannyMayNotCollect));
-    expect(alerts).toEqual([
-      { id: expect.any(String) as string, kind: 'pickup-not-allowed', companionFirstName: 'Гүлнар', childFirstNames: ['Ерасыл', 'Інжу'], at: '17:00' },
-    ]);
+    // Kept for the staff screens; the pages hear only the count.
+    expect(kept()).toEqual([{ at: '17:00', kind: 'pickup-not-allowed', companionFirstName: 'Гүлнар', childFirstNames: ['Ерасыл', 'Інжу'] }]);
+    expect(pages).toEqual([{ name: 'keptAlertsChanged', payload: { kept: 1 } }]);
+    expect(value(core.handlers.getStaffAlerts({}))).toEqual({ alerts: [], kept: 1 });
     expect(refused()).toEqual([{ presented: '4512348', reason: 'pickup-not-allowed' }]);
   });
 
@@ -215,11 +230,8 @@ describe('check-in at the door', () => {
   });
 
   it('raises no alert when a nanny brings one child while the one she may not collect is already in', () => {
-    const { core, tap, clock, events, refused } = kiosk('2026-11-23T03:30:00.000Z'); // 08:30
-    const alerts: EventPayload<'staffAlert'>[] = [];
-    core.onEvent((name, payload) => {
-      if (name === 'staffAlert') alerts.push(payload as EventPayload<'staffAlert'>);
-    });
+    const { core, tap, clock, events, refused, kept, heard } = kiosk('2026-11-23T03:30:00.000Z'); // 08:30
+    const pages = heard();
     const father = choose(value(tap(demoCards.fatherTwoGroups)));
     value(core.handlers.confirmOffer({ offerId: father.offerId, childIds: ['ch0004'], answers: { leavingNow: [] } })); // Ерасыл in
     clock.set('2026-11-23T03:47:00.000Z'); // 08:47: Гүлнар brings Інжу
@@ -229,7 +241,8 @@ describe('check-in at the door', () => {
       ['Інжу', 'arrival', true],
     ]);
     value(core.handlers.confirmOffer({ offerId: nanny.offerId, childIds: ['ch0005'], answers: { leavingNow: [] } }));
-    expect(alerts).toEqual([]);
+    expect(kept()).toEqual([]);
+    expect(pages).toEqual([]);
     expect(refused()).toEqual([]);
     expect(events().map((e) => [e.child_id, e.kind])).toEqual([
       ['ch0004', 'arrival'],
@@ -238,21 +251,17 @@ describe('check-in at the door', () => {
   });
 
   it('refuses the whole confirm, and alerts staff, when a disallowed child is confirmed anyway', () => {
-    const { core, tap, clock, events, refused } = kiosk('2026-11-23T03:30:00.000Z');
-    const alerts: EventPayload<'staffAlert'>[] = [];
-    core.onEvent((name, payload) => {
-      if (name === 'staffAlert') alerts.push(payload as EventPayload<'staffAlert'>);
-    });
+    const { core, tap, clock, events, refused, kept } = kiosk('2026-11-23T03:30:00.000Z');
     const father = choose(value(tap(demoCards.fatherTwoGroups)));
     value(core.handlers.confirmOffer({ offerId: father.offerId, childIds: ['ch0004'], answers: { leavingNow: [] } }));
     clock.set('2026-11-23T03:47:00.000Z');
     const nanny = choose(value(tap(demoCards.nannyMayNotCollect)));
-    expect(alerts).toEqual([]);
+    expect(kept()).toEqual([]);
     expect(core.handlers.confirmOffer({ offerId: nanny.offerId, childIds: ['ch0004', 'ch0005'], answers: { leavingNow: [] } })).toMatchObject({
       ok: false,
       error: { code: 'PICKUP_NOT_ALLOWED' },
     });
-    expect(alerts).toMatchObject([{ kind: 'pickup-not-allowed', companionFirstName: 'Гүлнар', childFirstNames: ['Ерасыл'], at: '08:47' }]);
+    expect(kept()).toEqual([{ kind: 'pickup-not-allowed', companionFirstName: 'Гүлнар', childFirstNames: ['Ерасыл'], at: '08:47' }]);
     expect(refused()).toEqual([{ presented: '4512348', reason: 'pickup-not-allowed' }]);
     expect(events().map((e) => [e.child_id, e.kind])).toEqual([['ch0004', 'arrival']]);
     // What she may do is still open: Інжу's arrival alone.

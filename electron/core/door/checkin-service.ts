@@ -127,7 +127,7 @@ export class CheckinService {
     const refused = chosen.filter((c) => !c.allowed);
     if (refused.length > 0) {
       // The screen never offers such a child for choosing; if one comes anyway, staff hear of it.
-      this.alertOnRefusedPickup(refused, offer.companionFirstName, offer.method, offer.presented, at);
+      this.alertOnRefusedPickup(refused, offer.who.companionId, offer.companionFirstName, offer.method, offer.presented, at);
       return fail('PICKUP_NOT_ALLOWED', `may not take ${refused.map((c) => c.id).join(', ')} now`);
     }
     const unanswered = chosen.filter((c) => (c.askLeaving || offer.children.get(c.id)?.askedLeaving === true) && !leavingNow.includes(c.id));
@@ -180,7 +180,7 @@ export class CheckinService {
     }
     // Someone who may act on at least one child is not trying to take the others (a nanny bringing one child while
     // her sibling, whom the nanny may not collect, is already in): those are only shown greyed out.
-    if (!children.some((c) => c.allowed)) this.alertOnRefusedPickup(children, companion.first_name, method, presented, at);
+    if (!children.some((c) => c.allowed)) this.alertOnRefusedPickup(children, who.companionId, companion.first_name, method, presented, at);
     const offer = {
       who,
       method,
@@ -205,7 +205,7 @@ export class CheckinService {
   }
 
   /** The companion sees only "ask a staff member"; staff get an alert and the admins a refused attempt. */
-  private alertOnRefusedPickup(children: readonly ChildAtDoor[], companionFirstName: string, method: CredentialMethod, presented: string, at: LocalTime): void {
+  private alertOnRefusedPickup(children: readonly ChildAtDoor[], companionId: string, companionFirstName: string, method: CredentialMethod, presented: string, at: LocalTime): void {
     const refused = children.filter((c) => !c.allowed && c.action === 'departure');
     if (refused.length === 0) return;
     this.deps.refused.record(method, presented, 'pickup-not-allowed', at);
@@ -214,6 +214,9 @@ export class CheckinService {
       kind: 'pickup-not-allowed',
       companionFirstName,
       childFirstNames: refused.map((c) => c.firstName),
+      // The same companion refused for the same children again today is the same kept alert, seen once more.
+      companionId,
+      childIds: refused.map((c) => c.id),
       at: at.hhmm,
     });
   }

@@ -88,6 +88,15 @@ const scenarios: Record<StaffAction, { staff: string | null; run: (kit: Kit) => 
       expect(value(kit.call('staffSavePaperDay', { sessionId, groupId: child?.group_id, date: '2026-11-20', present })).outcome).toBe('saved');
     },
   },
+  'staff-alert-handled': {
+    staff: 'staff-duty',
+    run: async (kit) => {
+      // A refused pick-up the door kept (staff-alert-book.test.ts covers keeping them): here only the staff's handling.
+      kit.db.exec(`INSERT INTO staff_alerts VALUES ('al1', 'pickup-not-allowed', 'k', '2026-11-23', 0);
+        INSERT INTO staff_alert_sightings (alert_id, at, at_ms, body) VALUES ('al1', '17:05', 0, '{"kind":"pickup-not-allowed","companionFirstName":"Гүлнар","childFirstNames":["Інжу"]}')`);
+      value(kit.call('staffHandleAlert', { sessionId: await kit.signIn(), alertId: 'al1' }));
+    },
+  },
   'pin-set': {
     staff: 'staff-admin',
     run: async (kit) => value(await kit.call('staffSetPin', { sessionId: await kit.signIn('staff-admin', '2468'), staffId: 'staff-nurse', pin: '8024' })),

@@ -40,6 +40,8 @@ import { OverrideService, type OverrideRequest } from './override-service.js';
 import { ensurePinPepper, PIN_PEPPER_FILE } from './pin-pepper.js';
 import { PresenceStore } from './presence-store.js';
 import { ClosingAlert, type StaffAlertSink } from './closing-alert.js';
+import { StaffAlertBook } from '../ledger/staff-alert-book.js';
+import type { KeptAlert } from '../../../shared/staff/staff-alert-contract.js';
 import { StaffAccountAdmin } from './staff-account-admin.js';
 import type { SignInChannel } from '../../../shared/staff/staff-domain.js';
 import type { SessionCheck } from '../guards/request-guards.js';
@@ -68,6 +70,9 @@ export interface StaffDeskOptions {
   report?: (line: string) => void;
   /** The staff alert strip on the door (kiosk events staffAlert / staffAlertCleared): closing time. */
   alerts?: StaffAlertSink;
+  /** The kept alerts the door and sync raise (a refused pick-up, the clock): the staff list and handle them. One of
+   * its own (on the same records) when none is handed in. */
+  keptAlerts?: StaffAlertBook;
   /**
    * The month's unexcused days by the табель's rule, its sheets for the returns and its calendar for the headcount
    * (admin/tabel-service.ts monthCountsOf).
@@ -97,6 +102,7 @@ export class StaffDesk {
   private readonly closingAlert: ClosingAlert;
   private readonly returns: ReturnChecks;
   private readonly paperDays: PaperDayService;
+  private readonly keptAlerts: StaffAlertBook;
   private readonly sessions = new StaffSessions();
   private timer: ReturnType<typeof setInterval> | null = null;
   private pepper: Buffer | null = null;
@@ -120,6 +126,17 @@ export class StaffDesk {
     this.accountAdmin = new StaffAccountAdmin({ db, accounts: this.accounts, audit, cardFormat: options.cardFormat, zone: () => zoneOf(options.clock) });
     this.paperDays = new PaperDayService({ db, log, tabels: options.monthCounts, audit, cutOff: () => this.settings.get('headcountCutOff'), zone: () => zoneOf(options.clock) });
     this.closingAlert = new ClosingAlert({ closing: this.closing, settings: this.settings, sink: options.alerts ?? null });
+    this.keptAlerts = options.keptAlerts ?? new StaffAlertBook({ db, audit });
+  }
+
+  /** The kept alerts still open, newest first (the staff screens' private list). */
+  openAlerts(): KeptAlert[] {
+    return this.keptAlerts.open();
+  }
+
+  /** A kept alert handled by `member`: attributed and audited, it leaves the list. */
+  handleAlert(member: StaffMember, alertId: string, at: LocalTime): Result<Record<string, never>> {
+    return this.keptAlerts.handle(alertId, member.id, at);
   }
 
   now(): LocalTime {

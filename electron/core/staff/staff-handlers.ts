@@ -60,6 +60,8 @@ export function staffHandlers(): GuardedHandlers<StaffDesk, StaffHandlers> {
     staffUnlock: { guard: 'admin', run: ({ staffId }, { store: desk, caller: { member: admin, at } }) => desk.unlock(admin, staffId, at) },
     staffReturnChecks: { guard: 'staff', run: (_args, { store: desk, caller: { at } }) => ok({ checks: desk.returnChecks(at) }) },
     staffMarkCertificate: { guard: 'staff', run: ({ checkId, outcome }, { store: desk, caller: { member, at } }) => desk.markCertificate(member, checkId, outcome, at) },
+    staffKeptAlerts: { guard: 'staff', run: (_args, { store: desk }) => ok({ alerts: desk.openAlerts() }) },
+    staffHandleAlert: { guard: 'staff', run: ({ alertId }, { store: desk, caller: { member, at } }) => desk.handleAlert(member, alertId, at) },
     // Admins only (paper-day-service.ts says why): a past day has no witness, and it changes the табель the head signs.
     staffPaperDay: { guard: 'admin', run: ({ groupId, date }, { store: desk, caller: { at } }) => ok(desk.paperDay(groupId, date, at.localDate)) },
     staffSavePaperDay: {

@@ -35,8 +35,10 @@ describe('migration 0007 staff accounts', () => {
     const db = fresh();
     db.exec(ROSTER);
     const insert = db.prepare(`INSERT INTO staff_audit VALUES (?, 't', 3, ?, 's1', NULL, '{}')`);
-    // The acts of 0007's CHECK: a later one joins the list in its own migration (0021 'certificate-check', 0022 'paper-day').
-    for (const action of STAFF_ACTIONS.filter((a) => a !== 'certificate-check' && a !== 'paper-day')) insert.run(`row-${action}`, action);
+    // The acts of 0007's CHECK: a later one joins the list in its own migration (0021 'certificate-check', 0022 'paper-day',
+    // 0025 'staff-alert-handled').
+    const later: readonly string[] = ['certificate-check', 'paper-day', 'staff-alert-handled'];
+    for (const action of STAFF_ACTIONS.filter((a) => !later.includes(a))) insert.run(`row-${action}`, action);
     expect(() => insert.run('row-x', 'pin-shown')).toThrow(/CHECK/);
     expect(() => db.prepare(`INSERT INTO staff_audit VALUES ('j', 't', 3, 'pin-set', 's1', NULL, 'not json')`).run()).toThrow(/CHECK/);
     expect(() => db.prepare(`INSERT INTO staff_audit VALUES ('f', 't', 3, 'pin-set', 'nobody', NULL, '{}')`).run()).toThrow(/FOREIGN KEY/);
