@@ -1,17 +1,29 @@
 // A companion who may bring children but not collect them tries to in the evening: she sees only "ask a staff
-// member", and the staff at the door get a banner that stays until someone presses "Seen".
+// member"; the door shows nobody what happened, only a count on the staff entry; the staff read it after signing in,
+// one alert however often she tried, kept across a reload until a staff member handles it.
+import type { Page } from '@playwright/test';
 import { expect, test } from './support/kiosk-test.js';
+import { demoStaff, signInByName, staffAudit } from './support/staff-steps.js';
 
 const FATHER_TWO_CHILDREN = '0004512347';
 const NANNY_MAY_NOT_COLLECT = '0004512348';
 
-test('a refused pick-up raises a staff banner that stays until dismissed', async ({ kiosk }) => {
+/** Nothing of the alert's words anywhere on the door. */
+async function saysNothingPublic(page: Page): Promise<void> {
+  const body = page.locator('body');
+  await expect(body).not.toContainText('алып кете алмайды');
+  await expect(body).not.toContainText('Ерасыл');
+  await expect(body).not.toContainText('Қызметкерлерге:');
+}
+
+test('a refused pick-up is private: a count on the staff entry, the words on the staff screen, kept until handled', async ({ kiosk }) => {
   const { page } = kiosk;
   // The father brings Ерасыл and Інжу in the morning...
   await kiosk.typeCard(FATHER_TWO_CHILDREN, 5);
   await page.getByTestId('confirm-button').click();
   await expect(page.getByTestId('receipt-entry')).toHaveCount(2);
-  await expect(page.getByTestId('staff-alerts')).toHaveCount(0);
+  await expect(page.getByTestId('idle-screen')).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByTestId('staff-alert-count')).toHaveCount(0);
 
   // ...and the nanny, who may only bring them, comes to collect them.
   await kiosk.typeCard(NANNY_MAY_NOT_COLLECT, 5);
@@ -20,18 +32,43 @@ test('a refused pick-up raises a staff banner that stays until dismissed', async
   // The companion reads the neutral text only; the names of who may not take whom are for staff.
   await expect(page.getByTestId('choose-screen')).toContainText('Қызметкерге жүгініңіз');
   await expect(page.getByTestId('choose-screen')).not.toContainText('алып кете алмайды');
-  const alert = page.getByTestId('staff-alert');
-  await expect(alert).toHaveCount(1);
-  await expect(alert).toContainText('Гүлнар');
-  await expect(alert).toContainText('Ерасыл');
-  await expect(alert).toContainText('Інжу');
-
-  // The companion's screen goes; the staff banner does not.
   await page.getByTestId('cancel-button').click();
   await expect(page.getByTestId('idle-screen')).toBeVisible();
+  const count = page.getByTestId('staff-alert-count');
+  await expect(count).toHaveText('1');
+  await saysNothingPublic(page);
+
+  // She tries again: still one alert, seen twice.
+  await kiosk.typeCard(NANNY_MAY_NOT_COLLECT, 5);
+  await expect(page.getByTestId('choose-screen')).toBeVisible();
+  await page.getByTestId('cancel-button').click();
+  await expect(page.getByTestId('idle-screen')).toBeVisible();
+  await expect(count).toHaveText('1');
+
+  // A reload keeps it.
+  await page.reload();
+  await expect(page.locator('body[data-ready="true"]')).toBeAttached();
+  await expect(count).toHaveText('1');
+  await saysNothingPublic(page);
+
+  // The duty teacher signs in and reads it, in Kazakh with its endings, with how often.
+  await signInByName(page, demoStaff.duty.id, demoStaff.duty.pin);
+  const alert = page.getByTestId('staff-kept-alert');
   await expect(alert).toHaveCount(1);
-  await page.getByTestId('staff-alert-dismiss').click();
-  await expect(page.getByTestId('staff-alerts')).toHaveCount(0);
+  await expect(alert).toHaveAttribute('data-count', '2');
+  await expect(alert).toContainText('Гүлнар Ерасыл мен Інжуді алып кете алмайды');
+  await expect(alert.getByTestId('staff-kept-alert-seen')).toHaveText(/^2 рет, соңғысы \d{2}:\d{2}-(да|де|та|те)$/);
+  await alert.getByTestId('staff-alert-handled').click();
+  await expect(alert).toHaveCount(0);
+  expect(staffAudit(kiosk.host.databasePath).filter((row) => row.action === 'staff-alert-handled')).toEqual([
+    { action: 'staff-alert-handled', staff_id: demoStaff.duty.id, detail: JSON.stringify({ kind: 'pickup-not-allowed', sightings: 2 }) },
+  ]);
+
+  // Gone after a reload too: no count at the door.
+  await page.reload();
+  await expect(page.locator('body[data-ready="true"]')).toBeAttached();
+  await expect(page.getByTestId('idle-screen')).toBeVisible();
+  await expect(count).toHaveCount(0);
   expect(kiosk.events().filter((e) => e.kind === 'departure')).toEqual([]);
 });
 
@@ -53,7 +90,8 @@ test('no alert in the morning when the nanny brings Інжу while Ерасыл,
   await expect(page.getByTestId('receipt-heading')).toHaveText('Келді');
   await expect(page.getByTestId('receipt-entry')).toHaveCount(1);
   await expect(page.getByTestId('receipt-entry')).toContainText('Інжу');
-  await expect(page.getByTestId('staff-alerts')).toHaveCount(0);
+  await expect(page.getByTestId('idle-screen')).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByTestId('staff-alert-count')).toHaveCount(0);
   expect(kiosk.refusedAttempts()).toEqual([]);
   expect(kiosk.events().map((e) => [e.child_id, e.kind])).toEqual([
     ['ch0004', 'arrival'],

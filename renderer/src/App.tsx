@@ -5,7 +5,6 @@ import type { Result } from '../../shared/api/result.js';
 import { safeCall } from './api/safe-call.js';
 import { CameraDock } from './camera/CameraDock.js';
 import { ConnectionLostBanner } from './components/ConnectionLostBanner.js';
-import { StaffAlerts } from './components/StaffAlerts.js';
 import { StaffCorner } from './components/StaffCorner.js';
 import { SyncIndicator } from './components/SyncIndicator.js';
 import { useCardReader } from './input/use-card-reader.js';
@@ -13,6 +12,7 @@ import { CurrentScreen } from './screens/CurrentScreen.js';
 import { AdminGate } from './admin/AdminGate.js';
 import { useStaffMode } from './staff/use-staff-mode.js';
 import { useConnection, type ConnectionStore } from './state/connection-store.js';
+import { closingStands, doorAlertCount } from './state/door-alerts.js';
 import { doorOf } from './state/door-status.js';
 import { qrCredential, type Credential } from './state/credential.js';
 import { SetupScreen } from './setup/SetupScreen.js';
@@ -81,15 +81,16 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
     if (result.ok) receive(result.value);
   }, [api, receive]);
 
-  // The closing-time alert on the door: staff sign in (unless signed in already) and land on the Closing page.
-  const openClosing = useCallback(() => {
-    if (ready) staff.openAt('closing');
-  }, [ready, staff]);
+  // The staff entry: with closing time standing, staff sign in and land on the Closing page (the alert's way in).
+  const closing = closingStands(events.alerts);
+  const openStaff = useCallback(() => {
+    if (closing && ready) staff.openAt('closing');
+    else staff.open();
+  }, [closing, ready, staff]);
 
   return (
     <>
       {connected === false && <ConnectionLostBanner />}
-      <StaffAlerts alerts={events.alerts} onDismiss={events.dismissAlert} onOpenClosing={openClosing} />
       <div className="kiosk-body">
         {ready && staff.active ? (
           <AdminGate api={api} staff={staff} />
@@ -105,7 +106,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
         {door !== null && flow.screen.kind === 'idle' && !staff.active && !setup && (
           <div className="door-rail-foot">
             <SyncIndicator status={sync} />
-            <StaffCorner readers={events.readers} onStaff={staff.open} />
+            <StaffCorner readers={events.readers} alertCount={doorAlertCount(events.alerts, events.kept)} onStaff={openStaff} />
           </div>
         )}
       </div>

@@ -6,14 +6,16 @@ import { ReaderProblems } from './ReaderProblems.js';
 
 interface Props {
   readers: readonly ReaderState[];
+  /** Staff alerts waiting: only their number is shown at the door (state/door-alerts.ts says why). */
+  alertCount: number;
   onStaff: () => void;
 }
 
-export function StaffCorner({ readers, onStaff }: Props) {
+export function StaffCorner({ readers, alertCount, onStaff }: Props) {
   return (
     <div className="staff-corner" data-testid="staff-corner">
       <ReaderProblems readers={readers} />
-      <StaffButton onOpen={onStaff} />
+      <StaffButton alertCount={alertCount} onOpen={onStaff} />
     </div>
   );
 }

@@ -15,6 +15,7 @@ import { OwnPinPage } from './OwnPinPage.js';
 import { PaperDayPage } from './PaperDayPage.js';
 import { paperDayTexts } from '../../../shared/i18n/staff/paper-day-catalogs.js';
 import { ReturnAlerts } from './ReturnAlerts.js';
+import { StaffAlertList } from './StaffAlertList.js';
 import { useKeepAlive } from './use-keep-alive.js';
 import { useStaffCall } from './use-staff-call.js';
 import type { StaffStartPage } from './use-staff-mode.js';
@@ -84,6 +85,7 @@ export function SessionScreen({ api, session, startPage = null, onSignOut, onEnd
                 {message}
               </p>
             )}
+            <StaffAlertList api={api} call={call} today={today} onOpenClosing={() => open('closing')} />
             <ReturnAlerts call={call} />
             <ul className="staff-menu">
               {MENU.map((kind) => (

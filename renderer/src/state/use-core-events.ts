@@ -1,6 +1,7 @@
 // What the core pushes besides its status: what it made of a card an HID reader read (into the check-in flow), HID
-// cards that belong to the staff screens, the readers' states and staff alerts (kept for the staff strip and banner).
-import { useCallback, useEffect, useEffectEvent, useState } from 'react';
+// cards that belong to the staff screens, the readers' states, the standing staff alerts and how many kept alerts wait
+// (the door shows only a count: state/door-alerts.ts).
+import { useEffect, useEffectEvent, useState } from 'react';
 import type { KioskApi, ReaderState, ScanOutcome, StaffAlert } from '../../../shared/api/contract.js';
 import type { Result } from '../../../shared/api/result.js';
 import { withAlert, withoutAlert } from './alert-list.js';
@@ -8,8 +9,10 @@ import type { Credential } from './credential.js';
 
 export interface CoreEvents {
   readers: readonly ReaderState[];
+  /** The alerts that stand while their condition lasts (closing time, the disk). */
   alerts: readonly StaffAlert[];
-  dismissAlert: (id: string) => void;
+  /** How many kept alerts (a refused pick-up, the clock) wait for a staff member. */
+  kept: number;
 }
 
 export interface HidCardHandlers {
@@ -22,6 +25,7 @@ export interface HidCardHandlers {
 export function useCoreEvents(api: KioskApi, hid: HidCardHandlers, ready: boolean): CoreEvents {
   const [readers, setReaders] = useState<readonly ReaderState[]>([]);
   const [alerts, setAlerts] = useState<readonly StaffAlert[]>([]);
+  const [kept, setKept] = useState(0);
   // Like a typed card: not while the database screen (or the first connect) is up.
   const cardRead = useEffectEvent((raw: string, source: Extract<Credential, { kind: 'card' }>['source']) => {
     if (ready) hid.onStaffCard({ kind: 'card', raw, source });
@@ -48,6 +52,9 @@ export function useCoreEvents(api: KioskApi, hid: HidCardHandlers, ready: boolea
       api.on('staffAlertCleared', ({ id }) => {
         setAlerts((current) => withoutAlert(current, id));
       }),
+      api.on('keptAlertsChanged', ({ kept: now }) => {
+        setKept(now);
+      }),
     ];
     return () => {
       for (const unsubscribe of off) unsubscribe();
@@ -62,16 +69,14 @@ export function useCoreEvents(api: KioskApi, hid: HidCardHandlers, ready: boolea
       if (current && result.ok) setReaders(result.value.readers);
     });
     void api.call('getStaffAlerts', {}).then((result) => {
-      if (current && result.ok) setAlerts((shown) => result.value.alerts.reduce(withAlert, shown));
+      if (!current || !result.ok) return;
+      setAlerts((shown) => result.value.alerts.reduce(withAlert, shown));
+      setKept(result.value.kept);
     });
     return () => {
       current = false;
     };
   }, [api, ready]);
 
-  const dismissAlert = useCallback((id: string) => {
-    setAlerts((current) => withoutAlert(current, id));
-  }, []);
-
-  return { readers, alerts, dismissAlert };
+  return { readers, alerts, kept };
 }
