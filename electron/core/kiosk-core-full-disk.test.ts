@@ -66,7 +66,7 @@ describe('a full disk, told as it is', () => {
     expect(k.payloads('statusChanged').at(-1)).toEqual(status);
     const alerts = k.payloads('staffAlert').filter((a) => a.kind === 'cannot-record');
     expect(alerts).toEqual([{ id: expect.any(String) as string, kind: 'cannot-record', problem: 'DISK_FULL', at: expect.stringMatching(/^\d\d:\d\d$/) as string }]);
-    expect(k.core.handlers.getStaffAlerts({})).toEqual({ ok: true, value: { alerts } });
+    expect(k.core.handlers.getStaffAlerts({})).toEqual({ ok: true, value: { alerts, kept: 0 } });
 
     // A known card again: still not recorded, and said so.
     k.clock.advance(31 * 60_000);
@@ -82,7 +82,7 @@ describe('a full disk, told as it is', () => {
     vi.advanceTimersByTime(PROBE_MS);
     expect(k.status()).toMatchObject({ state: 'ready' });
     expect(k.payloads('staffAlertCleared')).toEqual([{ id: alerts[0]?.id }]);
-    expect(k.core.handlers.getStaffAlerts({})).toEqual({ ok: true, value: { alerts: [] } });
+    expect(k.core.handlers.getStaffAlerts({})).toEqual({ ok: true, value: { alerts: [], kept: 0 } });
     // The refused attempts the full disk could not take are kept now.
     expect(k.count("SELECT count(*) AS n FROM refused_attempts WHERE presented LIKE '91000%'")).toBe(50);
 
@@ -143,7 +143,7 @@ describe('a full disk, told as it is', () => {
     vi.advanceTimersByTime(PROBE_MS);
     expect(core.handlers.getStatus({})).toMatchObject({ ok: true, value: { state: 'ready', demo: true } });
     expect(payloads('statusChanged').at(-1)).toMatchObject({ state: 'ready' });
-    expect(core.handlers.getStaffAlerts({})).toEqual({ ok: true, value: { alerts: [] } });
+    expect(core.handlers.getStaffAlerts({})).toEqual({ ok: true, value: { alerts: [], kept: 0 } });
     expect(core.handlers.identifyCard({ raw: demoCards.motherOneChild, source: 'keyboard-wedge' })).toMatchObject({ ok: true, value: { kind: 'recorded' } });
     core.close();
   });

@@ -47,7 +47,7 @@ describe.skipIf(mounted.disk === null)('the early disk warning (tmpfs)', () => {
 
       disk.free();
       await watched.until(() => watched.payloads('staffAlertCleared').some((c) => c.id === alert?.id));
-      expect(core.handlers.getStaffAlerts({})).toEqual({ ok: true, value: { alerts: [] } });
+      expect(core.handlers.getStaffAlerts({})).toEqual({ ok: true, value: { alerts: [], kept: 0 } });
       expect((await diagnostics()).disk.watch?.lowSinceMs).toBeNull();
       // Raised once, cleared once: no flapping while the disk stayed low.
       expect(watched.payloads('staffAlert').filter((a) => a.kind === 'disk-low')).toHaveLength(1);
