@@ -87,7 +87,7 @@ function giveLongNames(databasePath: string): void {
 async function walkTheDoor(language: DoorLanguage, testInfo: TestInfo, plainBrowser: Browser): Promise<void> {
   const host: RunningHost = withoutEveningPickup(await startKioskHost(testInfo.outputPath(`data-${language}`)));
   const db = host.databasePath;
-  // No closing-time banner until the walk asks for one (at '23:59' it would take a run at the last minute of the day).
+  // No closing-time alert until the walk asks for one (at '23:59' it would take a run at the last minute of the day).
   writeSetting(db, 'closingTime', '23:59');
   giveLongNames(db);
   // Chromium's fake camera (its own test pattern) stands in for the webcam: the preview shows on every screen.
@@ -145,11 +145,11 @@ async function walkTheDoor(language: DoorLanguage, testInfo: TestInfo, plainBrow
     await atEverySize(walk, 'error');
     await backToIdle(page);
 
-    // Evening: closing time has passed with children in, and the staff banner shows on every screen from here on.
+    // Evening: closing time has passed with children in; the door shows staff alerts only as a count on the staff entry.
     writeSetting(db, 'closingTime', '00:00');
     writeSetting(db, 'repeatWindowSeconds', 0);
-    await expect(page.locator('[data-alert-kind="closing-time"]')).toBeVisible({ timeout: 12_000 });
-    await atEverySize(walk, 'idle-banner');
+    await expect(page.getByTestId('staff-alert-count')).toBeVisible({ timeout: 12_000 });
+    await atEverySize(walk, 'idle-alert-count');
 
     // The grandmother again: Айару arrives, Әлихан — minutes after his arrival — is asked about.
     await tap(page, GRANDMOTHER_TWO_GROUPS);
