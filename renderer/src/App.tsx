@@ -12,7 +12,7 @@ import { CurrentScreen } from './screens/CurrentScreen.js';
 import { AdminGate } from './admin/AdminGate.js';
 import { useStaffMode } from './staff/use-staff-mode.js';
 import { useConnection, type ConnectionStore } from './state/connection-store.js';
-import { closingStands, doorAlertCount } from './state/door-alerts.js';
+import { doorAlertCount } from './state/door-alerts.js';
 import { doorOf } from './state/door-status.js';
 import { qrCredential, type Credential } from './state/credential.js';
 import { SetupScreen } from './setup/SetupScreen.js';
@@ -81,12 +81,6 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
     if (result.ok) receive(result.value);
   }, [api, receive]);
 
-  // The staff entry: with closing time standing, staff sign in and land on the Closing page (the alert's way in).
-  const closing = closingStands(events.alerts);
-  const openStaff = useCallback(() => {
-    if (closing && ready) staff.openAt('closing');
-    else staff.open();
-  }, [closing, ready, staff]);
 
   return (
     <>
@@ -106,7 +100,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
         {door !== null && flow.screen.kind === 'idle' && !staff.active && !setup && (
           <div className="door-rail-foot">
             <SyncIndicator status={sync} />
-            <StaffCorner readers={events.readers} alertCount={doorAlertCount(events.alerts, events.kept)} onStaff={openStaff} />
+            <StaffCorner readers={events.readers} alertCount={doorAlertCount(events.alerts, events.kept)} onStaff={staff.open} />
           </div>
         )}
       </div>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StaffAlert } from '../../../shared/api/contract.js';
-import { closingStands, doorAlertCount } from './door-alerts.js';
+import { doorAlertCount } from './door-alerts.js';
 
 const closing: StaffAlert = { id: 'c', kind: 'closing-time', count: 2, closingTime: '19:00', at: '19:10' };
 const disk: StaffAlert = { id: 'd', kind: 'disk-low', freeBytes: 1, warnBelowBytes: 2, at: '10:00' };
@@ -12,10 +12,5 @@ describe('the door\'s count of staff alerts', () => {
     expect(doorAlertCount([], 2)).toBe(2);
     expect(doorAlertCount([closing, disk], 1)).toBe(3);
     expect(doorAlertCount([cannot], 0)).toBe(0);
-  });
-
-  it('leads to the Closing page only while closing time stands', () => {
-    expect(closingStands([disk])).toBe(false);
-    expect(closingStands([disk, closing])).toBe(true);
   });
 });

@@ -3,7 +3,8 @@
 // - pickup-not-allowed: counted only. Names of children and a family's arrangements are private; the refused companion
 //   was already told on her own screen to ask a staff member.
 // - clock-drift: counted only. Nobody in the queue can act on it; staff set the clock.
-// - closing-time: counted, and the staff entry leads to the sign-in and then the Closing page (its way in).
+// - closing-time: counted; after the sign-in it heads the staff's alert list with the way into the Closing page. (The
+//   entry itself still opens the menu: staff who came to do something else are not sent elsewhere.)
 // - disk-low: counted only; it is for the admin.
 // - cannot-record: not counted. The door already has its own screen for it (CannotRecordScreen), which tells everyone
 //   at the door to note arrivals with staff on paper, so the public needs it and gets it there.
@@ -14,9 +15,4 @@ const COUNTED: ReadonlySet<StaffAlert['kind']> = new Set(['pickup-not-allowed', 
 /** The badge's number: the alerts that stand now (closing time, the disk) and the kept ones staff have not handled. */
 export function doorAlertCount(standing: readonly StaffAlert[], kept: number): number {
   return standing.filter((a) => COUNTED.has(a.kind)).length + kept;
-}
-
-/** Whether the staff entry should lead to the Closing page after the sign-in. */
-export function closingStands(standing: readonly StaffAlert[]): boolean {
-  return standing.some((a) => a.kind === 'closing-time');
 }
