@@ -157,6 +157,7 @@ test('after closing time the staff entry counts the alert, without words at the 
   const alisa = page.getByTestId('closing-child');
   await expect(alisa).toHaveCount(1);
   await expect(alisa).toContainText('Алиса');
+  await alisa.getByTestId('closing-open').click();
   await alisa.getByTestId('closing-note').fill('Анасы 19:30-да келеді');
   await alisa.getByTestId('closing-still-here').click();
 

@@ -61,9 +61,12 @@ test('an absence, a withdrawn tap and closing time, each recorded in the staff m
   const still = page.getByTestId('closing-child');
   await expect(still).toHaveCount(2);
   const alisa = still.filter({ hasText: 'Алиса' });
+  // Each child is one line until opened.
+  await alisa.getByTestId('closing-open').click();
   await alisa.getByTestId('companion-choice').filter({ hasText: 'Елена' }).click();
   await alisa.getByTestId('closing-left').click();
   const yerasyl = still.filter({ hasText: 'Ерасыл' });
+  await yerasyl.getByTestId('closing-open').click();
   await yerasyl.getByTestId('closing-note').fill('Папа звонил, будет в 19:30');
   await yerasyl.getByTestId('closing-still-here').click();
   await expect(still).toHaveCount(1);

@@ -75,7 +75,9 @@ export function AbsenceForm({ call, child, today, onDone }: Props) {
 
   const shown = detail?.child ?? child;
   return (
-    <section className="staff-form" data-testid="absence-form">
+    <section className="staff-form absence-form" data-testid="absence-form">
+      {/* The fields scroll on their own; Save stays under them, in view at any screen size. */}
+      <div className="absence-fields">
       <h2 className="staff-child-title">
         {shown.firstName} {shown.lastName} · {shown.groupName}
       </h2>
@@ -124,14 +126,17 @@ export function AbsenceForm({ call, child, today, onDone }: Props) {
         </div>
       )}
       <input className="staff-input" data-testid="absence-note" placeholder={t('staff.absence.note')} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} />
-      {error && (
-        <p className="staff-refusal" role="alert">
-          {error}
-        </p>
-      )}
-      <button type="button" className="staff-primary" data-testid="absence-save" disabled={!ready} onClick={() => void save()}>
-        {t('staff.absence.save')}
-      </button>
+      </div>
+      <div className="absence-actions">
+        {error && (
+          <p className="staff-refusal" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="button" className="staff-primary" data-testid="absence-save" disabled={!ready} onClick={() => void save()}>
+          {t('staff.absence.save')}
+        </button>
+      </div>
     </section>
   );
 }

@@ -30,16 +30,38 @@ function ClosingRow({ call, item, onResolved }: { call: StaffCall; item: Closing
   const { t } = useTranslation();
   const [companion, setCompanion] = useState<CompanionPick>({ kind: 'none' });
   const [note, setNote] = useState('');
+  // Folded to one line until chosen, so some ten children fit a screen; the answers open under the name.
+  const [open, setOpen] = useState(false);
   const resolve = async (outcome: { kind: 'left'; companionId?: string; companionName?: string } | { kind: 'still-here'; note: string }) => {
     if ((await call('staffResolveClosing', { childId: item.child.id, outcome })).ok) onResolved();
   };
   return (
-    <li className="closing-row" data-testid="closing-child" data-child-id={item.child.id}>
-      <h3>
-        {item.child.firstName} {item.child.lastName} · {item.child.groupName}
-      </h3>
-      <ChildStateLabel child={item.child} />
-      {item.stillHereNote && <p className="staff-hint">{t('staff.closing.noted', { note: item.stillHereNote })}</p>}
+    <li className="closing-row" data-testid="closing-child" data-child-id={item.child.id} data-open={open}>
+      <button type="button" className="closing-head" data-testid="closing-open" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+        <strong>
+          {item.child.firstName} {item.child.lastName} · {item.child.groupName}
+        </strong>
+        <ChildStateLabel child={item.child} />
+        {item.stillHereNote && <span className="staff-hint">{t('staff.closing.noted', { note: item.stillHereNote })}</span>}
+      </button>
+      {open && <ClosingAnswers {...{ item, companion, setCompanion, note, setNote, resolve }} />}
+    </li>
+  );
+}
+
+interface AnswersProps {
+  item: ClosingChild;
+  companion: CompanionPick;
+  setCompanion: (pick: CompanionPick) => void;
+  note: string;
+  setNote: (note: string) => void;
+  resolve: (outcome: { kind: 'left'; companionId?: string; companionName?: string } | { kind: 'still-here'; note: string }) => Promise<void>;
+}
+
+function ClosingAnswers({ item, companion, setCompanion, note, setNote, resolve }: AnswersProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="closing-answers">
       <p>{t('staff.closing.leftWith')}</p>
       <CompanionChoice companions={companionsFor(item.companions, 'departure')} value={companion} onChange={setCompanion} />
       <div className="staff-row">
@@ -57,6 +79,6 @@ function ClosingRow({ call, item, onResolved }: { call: StaffCall; item: Closing
           {t('staff.closing.stillHere')}
         </button>
       </div>
-    </li>
+    </div>
   );
 }

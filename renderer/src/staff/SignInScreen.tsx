@@ -61,7 +61,7 @@ export function SignInScreen({ api, card, onSignedIn, onBack }: Props) {
           {options && options.mode === 'name-or-card' && options.staff.length > 0 && (
             <>
               <p className="staff-hint">{t('staff.signIn.chooseName')}</p>
-              <ul className="staff-grid">
+              <ul className="staff-grid staff-name-grid">
                 {options.staff.map((member) => (
                   <li key={member.id}>
                     <button type="button" className="staff-choice" data-testid="staff-name" data-staff-id={member.id} onClick={() => setChosen({ kind: 'staff', member })}>
