@@ -1,5 +1,5 @@
 // The admin console's own words in English, the shape kk and ru fill: the idle warning, where an export went, whose a
-// refused card is, who brought a child, the log's filter bar. Kept apart from the main catalogs, whose key types are
+// refused card is, who brought a child. Kept apart from the main catalogs, whose key types are
 // at TypeScript's depth limit.
 export const consoleEn = {
   idleTitle: 'Are you still here?',
@@ -19,9 +19,6 @@ export const consoleEn = {
   holderNobody: 'not registered to anyone',
   brought: 'Brought by {{name}}',
   collected: 'Collected by {{name}}',
-  filtersShow: 'Filters',
-  filtersHide: 'Hide filters',
-  filtersActive: '{{count}} on',
 };
 
 export type ConsoleTexts = typeof consoleEn;

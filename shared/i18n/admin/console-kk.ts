@@ -16,7 +16,4 @@ export const consoleKk: ConsoleTexts = {
   holderNobody: 'ешкімге тіркелмеген',
   brought: 'Әкелген: {{name}}',
   collected: 'Алып кеткен: {{name}}',
-  filtersShow: 'Сүзгілер',
-  filtersHide: 'Сүзгілерді жасыру',
-  filtersActive: 'қосулы: {{count}}',
 };

@@ -16,7 +16,4 @@ export const consoleRu: ConsoleTexts = {
   holderNobody: 'ни за кем не зарегистрирована',
   brought: 'Кто привёл: {{name}}',
   collected: 'Кто забрал: {{name}}',
-  filtersShow: 'Фильтры',
-  filtersHide: 'Скрыть фильтры',
-  filtersActive: 'включено: {{count}}',
 };
