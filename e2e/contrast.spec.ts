@@ -50,6 +50,24 @@ async function door(kiosk: Kiosk, check: (screen: string) => Promise<void>): Pro
   await check('idle with the staff count');
 }
 
+/** The door in the evening, after the staff pages: the "is she leaving already?" question and a departure receipt. */
+async function evening(kiosk: Kiosk, check: (screen: string) => Promise<void>): Promise<void> {
+  const { page } = kiosk;
+  // Minutes after they came: the question, its buttons and the tiles before an answer.
+  writeSetting(kiosk.host.databasePath, 'repeatWindowSeconds', 0);
+  await kiosk.typeCard(GRANDMOTHER_TWO_CHILDREN, 5);
+  await expect(page.getByTestId('leaving-question').first()).toBeVisible();
+  await check('choose (is she leaving?)');
+  await page.getByTestId('cancel-button').click();
+  await expect(page.getByTestId('idle-screen')).toBeVisible();
+  // The evening pick-up: a departure receipt.
+  writeSetting(kiosk.host.databasePath, 'departureGuardMinutes', 0);
+  await kiosk.typeCard(FATHER_TWO_CHILDREN, 5);
+  await page.getByTestId('confirm-button').click();
+  await expect(page.getByTestId('done-screen')).toHaveAttribute('data-kinds', 'departure');
+  await check('done (departure)');
+}
+
 async function staffAndConsole(kiosk: Kiosk, check: (screen: string) => Promise<void>): Promise<void> {
   const { page } = kiosk;
   await openStaffSignIn(page);
@@ -102,6 +120,9 @@ for (const language of ['kk', 'ru'] as const) {
     const { check, done } = checker(page);
     await door(kiosk, check);
     await staffAndConsole(kiosk, check);
+    await page.getByTestId('admin-sign-out').click();
+    await expect(page.getByTestId('idle-screen')).toBeVisible();
+    await evening(kiosk, check);
     done();
   });
 }
