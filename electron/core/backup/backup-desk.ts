@@ -17,6 +17,7 @@ import { BackupKeySchema, deriveBackupKey, passphraseOpens, type BackupKey } fro
 import type { BackupJobOutcome, BackupJobRequest } from './backup-job.js';
 import { backupsDir, FAILED_FOLDER, listCopies } from './backup-manifest.js';
 import { startBackupJob, type RunningBackup } from './backup-runner.js';
+import { doorRequest, type DoorQuiet } from './door-quiet.js';
 import { dueBackup } from './backup-schedule.js';
 import { ARCHIVE_COPIES_FOLDER, copyArchiveFiles } from './archive-copies.js';
 import { secondPlaceFolder } from './second-place.js';
@@ -41,6 +42,8 @@ export interface BackupDeskOptions {
   checkEveryMs?: number;
   /** Restores a copy (the kiosk core's, which outlives these records). */
   restores: RestoreDesk;
+  /** When the door last acted: the jobs give way to it (door-quiet.ts); absent, they run straight through. */
+  door?: DoorQuiet;
 }
 
 const CHECK_EVERY_MS = 5 * 60_000;
@@ -103,6 +106,7 @@ export class BackupDesk {
         retention: this.options.settings.get('backupRetention'),
         zone: zoneOf(this.options.clock) ?? null,
         secondPlace,
+        ...(this.options.door ? { door: doorRequest(this.options.door) } : {}),
       },
       this.options.workerScript,
     );

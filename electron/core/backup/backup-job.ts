@@ -16,6 +16,7 @@ import { backupsDir, copyFileName, ensurePrivateFolder, FAILED_FOLDER, INCOMING_
 import { copiesToKeep } from './backup-retention.js';
 import type { ThreadPriority } from './idle-thread.js';
 import { checkCopyBeside } from './copy-verify.js';
+import { DoorRequestSchema, doorWaitsFor, type DoorWaits } from './door-quiet.js';
 import { writeToSecondPlace } from './second-place.js';
 
 export const BackupJobRequestSchema = z.object({
@@ -31,6 +32,8 @@ export const BackupJobRequestSchema = z.object({
   secondPlace: z.object({ folder: z.string(), key: BackupKeySchema, retention: BackupRetentionSchema }).nullable(),
   /** The worker script a second thread runs the copy's integrity check in (backup-runner.ts sets it); absent: this thread. */
   integrityScript: z.string().optional(),
+  /** The door the job gives way to (door-quiet.ts): it starts and takes each step only once the door is quiet. */
+  door: DoorRequestSchema.optional(),
 });
 export type BackupJobRequest = z.infer<typeof BackupJobRequestSchema>;
 
@@ -46,9 +49,11 @@ export const BackupJobOutcomeSchema = z.discriminatedUnion('kind', [
     pruned: z.array(z.string()),
     secondPlace: z.object({ state: SecondPlaceStateSchema, file: z.string().nullable(), detail: z.string().nullable() }).nullable(),
     priority: ThreadPrioritySchema.optional(),
+    /** How long the job waited for the door to be quiet, in all (door-quiet.ts). */
+    waitedForDoorMs: z.number().optional(),
   }),
   /** No good copy: `copy` is the one put aside in backups/failed (null when nothing was left to keep). */
-  z.object({ kind: z.literal('failed'), code: BackupFailureCodeSchema, detail: z.string(), copy: BackupCopySchema.nullable(), priority: ThreadPrioritySchema.optional() }),
+  z.object({ kind: z.literal('failed'), code: BackupFailureCodeSchema, detail: z.string(), copy: BackupCopySchema.nullable(), priority: ThreadPrioritySchema.optional(), waitedForDoorMs: z.number().optional() }),
 ]);
 export type BackupJobOutcome = z.infer<typeof BackupJobOutcomeSchema>;
 
@@ -95,6 +100,7 @@ export async function runBackupJob(request: BackupJobRequest, hooks: BackupJobHo
   if (free !== null && free < needed) {
     return { kind: 'failed', code: 'BACKUP_NO_ROOM', detail: `${free} bytes free in ${folder}; a copy needs ${needed}`, copy: null };
   }
+  const waits = doorWaitsFor(request.door);
   const file = copyFileName(request.takenMs, request.kind);
   const taking = join(incoming, file);
   const nativeBinding = request.nativeBinding ? { nativeBinding: request.nativeBinding } : {};
@@ -102,6 +108,7 @@ export async function runBackupJob(request: BackupJobRequest, hooks: BackupJobHo
   try {
     const source = new BetterSqlite3(request.databasePath, { readonly: true, fileMustExist: true, ...nativeBinding });
     try {
+      waits?.untilQuiet();
       source.pragma('busy_timeout = 5000');
       // One read transaction for the whole copy: every step reads the same snapshot, and the door's commits meanwhile
       // neither show up half-way nor restart the copy (SQLite restarts a backup whose source changed between steps
@@ -113,6 +120,7 @@ export async function runBackupJob(request: BackupJobRequest, hooks: BackupJobHo
         progress: () => {
           syncData(taking);
           if (!isMainThread) Atomics.wait(pause, 0, 0, STEP_PAUSE_MS);
+          waits?.untilQuiet();
           return stepPages;
         },
       });
@@ -136,20 +144,41 @@ export async function runBackupJob(request: BackupJobRequest, hooks: BackupJobHo
   }
   const copyMs = performance.now() - started;
   hooks.beforeVerify?.();
-  return placeCopy({ folder, taking, file, request, copyMs });
+  const outcome = await placeCopy({ folder, taking, file, request, copyMs, waits });
+  return waits ? { ...outcome, waitedForDoorMs: waits.totalMs() } : outcome;
 }
 
 /** Verifies the copy just taken and moves it where it belongs, with its manifest; prunes and goes on to the second place when verified. */
-async function placeCopy(input: { folder: string; taking: string; file: string; request: BackupJobRequest; copyMs: number }): Promise<BackupJobOutcome> {
-  const { folder, taking, file, request } = input;
+async function placeCopy(input: {
+  folder: string;
+  taking: string;
+  file: string;
+  request: BackupJobRequest;
+  copyMs: number;
+  waits: DoorWaits | null;
+}): Promise<BackupJobOutcome> {
+  const { folder, taking, file, request, waits } = input;
+  const between = waits ? () => void waits.untilQuiet() : undefined;
+  waits?.untilQuiet();
   const { verdict, copy } = await checkCopyBeside(
-    { path: taking, file, kind: request.kind, takenMs: request.takenMs, migration: null, copyMs: input.copyMs, nativeBinding: request.nativeBinding },
+    {
+      path: taking,
+      file,
+      kind: request.kind,
+      takenMs: request.takenMs,
+      migration: null,
+      copyMs: input.copyMs,
+      nativeBinding: request.nativeBinding,
+      ...(request.door && between ? { door: { request: request.door, between } } : {}),
+    },
     request.integrityScript ?? null,
   );
   if (!verdict.verified) {
     const failed = putAside(folder, taking, copy);
     return { kind: 'failed', code: 'BACKUP_FAILED', detail: copy.problem ?? 'not verified', copy: failed };
   }
+  // Moving the copy in and pruning old ones write and free hundreds of megabytes' worth of the file system's records.
+  waits?.untilQuiet();
   renameSync(taking, join(folder, file));
   writeManifest(folder, copy);
   syncFolder(folder);

@@ -6,8 +6,9 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import { integrityProblems } from '../ledger/chain-audit.js';
+import { DoorRequestSchema, doorWaitsFor, type DoorRequest } from './door-quiet.js';
 
-export const IntegrityRequestSchema = z.object({ integrityOf: z.string(), nativeBinding: z.string().nullable() });
+export const IntegrityRequestSchema = z.object({ integrityOf: z.string(), nativeBinding: z.string().nullable(), door: DoorRequestSchema.optional() });
 export type IntegrityRequest = z.infer<typeof IntegrityRequestSchema>;
 
 const IntegrityAnswerSchema = z.union([z.object({ problems: z.string().nullable() }), z.object({ error: z.string() })]);
@@ -44,6 +45,8 @@ export function integrityOfCopy(path: string, nativeBinding: string | null): str
 
 /** What the second thread answers for one request. */
 export function answerIntegrity(request: IntegrityRequest): IntegrityAnswer {
+  // SQLite's check is one call that cannot pause: it starts only once the door is quiet.
+  doorWaitsFor(request.door)?.untilQuiet();
   try {
     return { problems: integrityOfCopy(request.integrityOf, request.nativeBinding) };
   } catch (error) {
@@ -60,7 +63,7 @@ function scriptOf(script: string): string | URL {
  * Starts the integrity check of `path` in a thread running `script` (the backup worker's own) and answers its problems;
  * when that thread cannot start, dies or answers nonsense, the check runs here once the caller's thread is free.
  */
-export function integrityBeside(script: string | null, path: string, nativeBinding: string | null): Promise<string | null> {
+export function integrityBeside(script: string | null, path: string, nativeBinding: string | null, door?: DoorRequest): Promise<string | null> {
   const here = (): string | null => integrityOfCopy(path, nativeBinding);
   if (script === null) return Promise.resolve().then(here);
   return new Promise<string | null>((resolve, reject) => {
@@ -76,7 +79,7 @@ export function integrityBeside(script: string | null, path: string, nativeBindi
     };
     let worker: Worker;
     try {
-      const request: IntegrityRequest = { integrityOf: path, nativeBinding };
+      const request: IntegrityRequest = { integrityOf: path, nativeBinding, ...(door ? { door } : {}) };
       worker = new Worker(scriptOf(script), { workerData: request });
     } catch {
       settle(here);

@@ -6,6 +6,7 @@ import { statSync } from 'node:fs';
 import type { BackupCopy, BackupCounts } from '../../../shared/admin/backup-contract.js';
 import { walkOwnChain } from '../ledger/chain-audit.js';
 import { integrityBeside, integrityOfCopy, openCopy } from './copy-integrity.js';
+import type { DoorRequest } from './door-quiet.js';
 
 export interface CopyVerdict {
   verified: boolean;
@@ -32,8 +33,8 @@ export function verifyCopy(path: string, nativeBinding: string | null): CopyVerd
  * Verifies a copy with its integrity check already running elsewhere (copy-integrity.ts): the chain walk runs here
  * meanwhile, and the verdict waits for both.
  */
-export async function verifyCopyBeside(path: string, nativeBinding: string | null, integrity: Promise<string | null>): Promise<CopyVerdict> {
-  const walked = walkCopy(path, nativeBinding);
+export async function verifyCopyBeside(path: string, nativeBinding: string | null, integrity: Promise<string | null>, between?: () => void): Promise<CopyVerdict> {
+  const walked = walkCopy(path, nativeBinding, between);
   try {
     return judged(await integrity, walked);
   } catch (error) {
@@ -53,7 +54,7 @@ function judged(integrity: string | null, walked: CopyVerdict): CopyVerdict {
 }
 
 /** The chain walked through its head and what the copy holds counted; verified unless the walk failed. */
-function walkCopy(path: string, nativeBinding: string | null): CopyVerdict {
+function walkCopy(path: string, nativeBinding: string | null, between?: () => void): CopyVerdict {
   let db: BetterSqlite3.Database | null = null;
   try {
     db = openCopy(path, nativeBinding);
@@ -64,7 +65,7 @@ function walkCopy(path: string, nativeBinding: string | null): CopyVerdict {
     let through: { seq: number; hash: string } | null = null;
     let ownEvents = 0;
     if (verdict.deviceId !== null) {
-      const { chain, through: head } = walkOwnChain(db, verdict.deviceId);
+      const { chain, through: head } = walkOwnChain(db, verdict.deviceId, between);
       if (!chain.intact) return { ...verdict, failed: 'chain', problem: `event chain broken at seq ${chain.brokenAtSeq} (${chain.events} events before it are whole)` };
       ownEvents = chain.events;
       through = head;
@@ -87,6 +88,8 @@ export interface CopyToCheck {
   migration: BackupCopy['migration'];
   copyMs: number;
   nativeBinding: string | null;
+  /** The door a job made beside it waits for (door-quiet.ts), and this thread's waits for it; absent: no waits. */
+  door?: { request: DoorRequest; between: () => void };
 }
 
 /** What a copy just taken is: verified (or why not) and its manifest, checked in this thread (the copy before a migration). */
@@ -99,7 +102,12 @@ export function checkCopy(input: CopyToCheck): { verdict: CopyVerdict; copy: Bac
 /** checkCopy with the integrity check in a second thread running `script` (the backup worker's), beside the walk here. */
 export async function checkCopyBeside(input: CopyToCheck, script: string | null): Promise<{ verdict: CopyVerdict; copy: BackupCopy }> {
   const started = performance.now();
-  const verdict = await verifyCopyBeside(input.path, input.nativeBinding, integrityBeside(script, input.path, input.nativeBinding));
+  const verdict = await verifyCopyBeside(
+    input.path,
+    input.nativeBinding,
+    integrityBeside(script, input.path, input.nativeBinding, input.door?.request),
+    input.door?.between,
+  );
   return { verdict, copy: manifestOf(input, verdict, started) };
 }
 
