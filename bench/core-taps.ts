@@ -32,7 +32,7 @@ const { parentPort } = require('node:worker_threads');
 let timer = null;
 parentPort.on('message', (m) => {
   if (m === 'stop') { clearInterval(timer); timer = null; return; }
-  if (m === 'start' && !timer) timer = setInterval(() => parentPort.postMessage(performance.timeOrigin + performance.now()), 10);
+  if (typeof m === 'number' && !timer) timer = setInterval(() => parentPort.postMessage(performance.timeOrigin + performance.now()), m);
 });`;
 
 export interface TapRun {
@@ -40,6 +40,8 @@ export interface TapRun {
   max: number;
   /** Stops earlier once this says no (checked before each tap). */
   keepGoing?: () => boolean;
+  /** Ms between two reads; 10 by default (taps back to back, as a queue at the door at its busiest). */
+  everyMs?: number;
 }
 
 /** Taps the cards in turn; returns each tap's ms from "read" to recorded. A tap that records nothing fails the run. */
@@ -64,6 +66,6 @@ export function timeCoreTaps(core: KioskCore, cards: readonly string[], clock: R
       times.push(performance.timeOrigin + performance.now() - postedAt);
       if (!outcome.ok || outcome.value.kind !== 'recorded') reject(new Error(`tap of ${card} did not record: ${JSON.stringify(outcome)}`));
     });
-    source.postMessage('start');
+    source.postMessage(run.everyMs ?? 10);
   });
 }
