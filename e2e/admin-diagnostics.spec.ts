@@ -31,7 +31,8 @@ test('the admin sees the kiosk diagnostics in Russian and saves a support bundle
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('diagnostics-bundle').click()]);
   expect(download.suggestedFilename()).toMatch(/^esik-support-\d{8}-\d{6}-[0-9a-f]{4}\.zip$/);
-  await expect(page.getByTestId('diagnostics-bundle-saved')).toContainText('Сохранено');
+  // Said in words, the file by its name and the folder by what a person knows it as, never a path.
+  await expect(page.getByTestId('diagnostics-bundle-saved')).toHaveText(/^Файл «esik-support-\d{8}-\d{6}-[0-9a-f]{4}\.zip» сохранён в папку «Загрузки» этого браузера\.$/);
   const entries = unzipSync(new Uint8Array(readFileSync(await download.path())));
   const names = Object.keys(entries);
   expect(names).toContain('diagnostics.json');
