@@ -5,21 +5,8 @@
 import type { Page, TestInfo } from '@playwright/test';
 import { join } from 'node:path';
 import { expect, test, type Kiosk } from './support/kiosk-test.js';
-import { layoutProblems } from './support/layout-check.js';
+import { CONSOLE_TARGET_PX, DOOR_TARGET_PX, layoutProblems, SCREEN_SIZES, SCREENSHOT_SIZES } from './support/layout-check.js';
 import { demoStaff, openStaffSignIn, typePin, writeSetting } from './support/staff-steps.js';
-
-const SIZES = [
-  { width: 1024, height: 768 },
-  { width: 1280, height: 800 },
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-  { width: 1080, height: 1920 },
-] as const;
-const SHOT_SIZES = new Set(['1280x800', '1080x1920']);
-/** Staff sit or stand at the console: WCAG's 44 px with a margin. */
-const CONSOLE_TARGET = 48;
-/** The staff sign-in is at the door: a finger at arm's length. */
-const DOOR_TARGET = 56;
 
 type Language = 'kk' | 'ru';
 
@@ -30,14 +17,14 @@ interface Walk {
 }
 
 /** Lays the page out at every size and reports what the check finds (softly: one run lists every page's faults). */
-async function atEverySize(walk: Walk, name: string, minTarget = CONSOLE_TARGET, atSize?: (size: string) => Promise<void>): Promise<void> {
+async function atEverySize(walk: Walk, name: string, minTarget = CONSOLE_TARGET_PX, atSize?: (size: string) => Promise<void>): Promise<void> {
   const { page, language, testInfo } = walk;
-  for (const size of SIZES) {
+  for (const size of SCREEN_SIZES) {
     await page.setViewportSize(size);
     const label = `${size.width}x${size.height}`;
     expect.soft(await layoutProblems(page, 'body', { minTarget }), `console ${name} at ${label} in ${language}`).toEqual([]);
     if (atSize) await atSize(label);
-    if (language === 'kk' && SHOT_SIZES.has(label)) {
+    if (language === 'kk' && SCREENSHOT_SIZES.has(label)) {
       await page.screenshot({ path: join(testInfo.project.outputDir, 'screens', `console-${name}-${label}-kk.png`) });
     }
   }
@@ -46,7 +33,7 @@ async function atEverySize(walk: Walk, name: string, minTarget = CONSOLE_TARGET,
 async function tab(walk: Walk, name: string, ready: string, atSize?: (size: string) => Promise<void>): Promise<void> {
   await walk.page.getByTestId(`admin-tab-${name}`).click();
   await expect(walk.page.getByTestId(ready).first()).toBeVisible();
-  await atEverySize(walk, name, CONSOLE_TARGET, atSize);
+  await atEverySize(walk, name, CONSOLE_TARGET_PX, atSize);
 }
 
 /** How far past its scrolling box the табель's last totals column reaches (0 or less: all totals in view). */
@@ -78,10 +65,10 @@ async function walkTheConsole(kiosk: Kiosk, language: Language, testInfo: TestIn
 
   // The staff sign-in, at the door: the names, then the PIN pad.
   await openStaffSignIn(page);
-  await atEverySize(walk, 'sign-in', DOOR_TARGET, async (size) => {
+  await atEverySize(walk, 'sign-in', DOOR_TARGET_PX, async (size) => {
     // Name buttons at the door are at least 56 px high, whatever the size.
     const heights = await page.getByTestId('staff-name').evaluateAll((buttons) => buttons.map((b) => b.getBoundingClientRect().height));
-    expect.soft(Math.min(...heights), `staff name buttons at ${size}`).toBeGreaterThanOrEqual(DOOR_TARGET);
+    expect.soft(Math.min(...heights), `staff name buttons at ${size}`).toBeGreaterThanOrEqual(DOOR_TARGET_PX);
   });
   await page.locator(`[data-testid="staff-name"][data-staff-id="${demoStaff.admin.id}"]`).click();
   await typePin(page, demoStaff.admin.pin);
@@ -93,7 +80,7 @@ async function walkTheConsole(kiosk: Kiosk, language: Language, testInfo: TestIn
   await page.getByTestId('staff-search').fill(language === 'kk' ? 'әлихан' : 'алихан');
   await page.locator('[data-testid="staff-child"][data-child-id="ch0001"]').click();
   await expect(page.getByTestId('absence-form')).toBeVisible();
-  await atEverySize(walk, 'absence', CONSOLE_TARGET, async (size) => {
+  await atEverySize(walk, 'absence', CONSOLE_TARGET_PX, async (size) => {
     await expect.soft(page.getByTestId('absence-save'), `absence Save at ${size}`).toBeInViewport();
   });
   await page.getByTestId('staff-page-back').click();
@@ -102,7 +89,7 @@ async function walkTheConsole(kiosk: Kiosk, language: Language, testInfo: TestIn
   writeSetting(kiosk.host.databasePath, 'closingTime', '00:00');
   await page.getByTestId('staff-menu-closing').click();
   await expect(page.getByTestId('closing-child')).toHaveCount(3);
-  await atEverySize(walk, 'closing', CONSOLE_TARGET, async (size) => {
+  await atEverySize(walk, 'closing', CONSOLE_TARGET_PX, async (size) => {
     if (size !== '1280x800') return;
     // At least eight children fit one screen: a row is at most an eighth of what is left under the header.
     const row = await page.getByTestId('closing-child').first().boundingBox();

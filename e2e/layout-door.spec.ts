@@ -11,20 +11,8 @@ import { waitForCamera } from './support/camera-kiosk.js';
 import { cardKeys, typeAsReader } from './support/card-reader.js';
 import { startKioskHost, withoutEveningPickup, type RunningHost } from './support/kiosk-host.js';
 import { openKiosk } from './support/kiosk-test.js';
-import { layoutProblems } from './support/layout-check.js';
+import { DOOR_TARGET_PX, layoutProblems, SCREEN_SIZES, SCREENSHOT_SIZES } from './support/layout-check.js';
 import { writeSetting } from './support/staff-steps.js';
-
-const SIZES = [
-  { width: 1024, height: 768 },
-  { width: 1280, height: 800 },
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-  { width: 1080, height: 1920 },
-] as const;
-/** The sizes a reviewer gets pictures of: the common landscape kiosk and the upright one. */
-const SHOT_SIZES = new Set(['1280x800', '1080x1920']);
-/** A finger at arm's length, often gloved, often hurried. */
-const DOOR_TARGET = 56;
 
 const GRANDMOTHER_TWO_GROUPS = '0004512345';
 const MOTHER_ONE_CHILD = '0004512346';
@@ -43,11 +31,11 @@ interface Walk {
 /** Lays the screen out at every size and reports what the check finds (softly: one run lists every screen's faults). */
 async function atEverySize(walk: Walk, screen: string): Promise<void> {
   const { page, language, testInfo } = walk;
-  for (const size of SIZES) {
+  for (const size of SCREEN_SIZES) {
     await page.setViewportSize(size);
     const name = `${size.width}x${size.height}`;
-    expect.soft(await layoutProblems(page, 'body', { minTarget: DOOR_TARGET }), `door ${screen} at ${name} in ${language}`).toEqual([]);
-    if (language === 'kk' && SHOT_SIZES.has(name)) {
+    expect.soft(await layoutProblems(page, 'body', { minTarget: DOOR_TARGET_PX }), `door ${screen} at ${name} in ${language}`).toEqual([]);
+    if (language === 'kk' && SCREENSHOT_SIZES.has(name)) {
       await page.screenshot({ path: join(testInfo.project.outputDir, 'screens', `door-${screen}-${name}-kk.png`) });
     }
   }

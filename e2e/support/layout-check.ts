@@ -3,6 +3,21 @@
 // holds at any viewport the spec sets; each problem is one line naming the element so a reader can find it.
 import { expect, type Page } from '@playwright/test';
 
+/** The screens the kiosk must work at (issue: many kiosks stand upright), in the order the specs walk them. */
+export const SCREEN_SIZES = [
+  { width: 1024, height: 768 },
+  { width: 1280, height: 800 },
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+  { width: 1080, height: 1920 },
+] as const;
+/** The sizes a reviewer gets pictures of: the common landscape kiosk and the upright one. */
+export const SCREENSHOT_SIZES: ReadonlySet<string> = new Set(['1280x800', '1080x1920']);
+/** The door's smallest touch target: a finger at arm's length, often gloved, often hurried. */
+export const DOOR_TARGET_PX = 56;
+/** The console's: staff sit or stand at it (WCAG's 44 px with a margin). */
+export const CONSOLE_TARGET_PX = 48;
+
 export interface LayoutCheckOptions {
   /** The smallest width and height of a button, link or input, in CSS px: 56 on the door (gloved, hurried hands
    * at arm's length), 48 in the console (WCAG 2.5.5's 44 with a margin, for staff sitting at it). */
