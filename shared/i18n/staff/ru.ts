@@ -41,7 +41,7 @@ export const staffRu: Catalog['staff'] = {
     search: 'Поиск по имени',
     groups: 'Группы',
     noMatch: 'Никого не найдено',
-    unexcused: 'Лимит пропусков без причины исчерпан',
+    unexcused: 'Лимит неуважительных пропусков исчерпан',
   },
   state: {
     expected: 'Ещё нет',
