@@ -105,7 +105,7 @@ async function benchTapsDuringBackup(dir: string): Promise<void> {
   // slow machine, mid-run) in the same folder, clearing the bench's copy half-taken, and in the door's thread.
   // The door's last act, shared with the bench's jobs as the kiosk shares it with its own (backup/door-quiet.ts).
   const door = new DoorQuiet();
-  const core = new KioskCore({ dataDir, demo: true, clock, log: () => undefined, backup: { checkEveryMs: 24 * 3_600_000, door } });
+  const core = new KioskCore({ dataDir, demo: true, clock, log: () => undefined, backup: { checkEveryMs: 24 * 3_600_000, doorBuffer: door.buffer } });
   const idle: number[] = [];
   const during: number[] = [];
   const resuming: number[] = [];

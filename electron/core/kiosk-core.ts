@@ -61,7 +61,6 @@ import { BackupDesk, copyBeforeMigration } from './backup/backup-desk.js';
 import { backupHandlers, type BackupAsyncRequestName } from './backup/backup-handlers.js';
 import { CannotRecordState } from './cannot-record.js';
 import { RestoreDesk } from './backup/restore/restore-desk.js';
-import { DoorQuiet } from './backup/door-quiet.js';
 import { restoreHandlers } from './backup/restore/restore-handlers.js';
 import { UpdateDesk, type UpdateInstaller } from './updates/update-desk.js';
 import { updateHandlers, type UpdateAsyncRequestName } from './updates/update-handlers.js';
@@ -113,10 +112,10 @@ export interface KioskCoreOptions {
   backgroundAfterMs?: number;
   /**
    * The automatic backups: workerScript is their worker (dist/backup-worker.mjs); absent or null runs each job in the
-   * core's thread (tests). checkEveryMs: how often a copy being due is checked (backup-desk.ts). door: when the door
-   * last acted, which the jobs give way to (backup/door-quiet.ts), given where a bench starts jobs of its own beside it.
+   * core's thread (tests). checkEveryMs: how often a copy being due is checked (backup-desk.ts). doorBuffer: where the
+   * door's last act is kept for the jobs to give way to (backup/door-quiet.ts), given where a bench starts jobs of its own.
    */
-  backup?: { workerScript?: string | URL | null; checkEveryMs?: number; door?: DoorQuiet };
+  backup?: { workerScript?: string | URL | null; checkEveryMs?: number; doorBuffer?: SharedArrayBuffer };
   /** When the acknowledged outbox rows are pruned (ledger/outbox-pruner.ts): tests run it at once. */
   outboxPruning?: { firstAfterMs?: number; everyMs?: number; batch?: number };
   /** Which shell runs the core and its version, for the diagnostics page. */
@@ -203,8 +202,6 @@ export class KioskCore {
   private readonly listeners = new Set<Listener>();
   /** Alerts that stand until what they are about is over (getStaffAlerts). */
   private readonly standingAlerts = new StandingAlerts();
-  /** When the door last acted, shared with the backup's threads (backup/door-quiet.ts). */
-  private readonly doorQuiet: DoorQuiet;
   private readonly clock: Clock;
   private readonly log: (line: string) => void;
   private readonly secrets: SecretStore;
@@ -222,7 +219,6 @@ export class KioskCore {
   private restoring = false;
 
   constructor(private readonly options: KioskCoreOptions) {
-    this.doorQuiet = options.backup?.door ?? new DoorQuiet();
     this.databasePath = join(options.dataDir, 'esik.sqlite');
     // Every local day and time is told in the kindergarten's zone (the setting), asked at each instant it is needed.
     this.clock = zonedClock(options.clock ?? systemClock, () => this.store?.settings.get('timeZone') ?? machineTimeZone());
@@ -429,7 +425,7 @@ export class KioskCore {
     if (this.store && this.cannotRecord.now()?.problem === 'AWAITING_CITY') return fail('CANNOT_RECORD', 'AWAITING_CITY');
     this.store?.city.doorActed();
     // A backup running beside the door takes its next step once the door has been quiet a while (backup/door-quiet.ts).
-    this.doorQuiet.doorActed();
+    this.store?.backups.doorActed();
     return this.withStore(action);
   }
 
@@ -771,7 +767,7 @@ export class KioskCore {
         log: this.log,
         ...(this.options.backup?.checkEveryMs === undefined ? {} : { checkEveryMs: this.options.backup.checkEveryMs }),
         restores: this.restores,
-        door: this.doorQuiet,
+        ...(this.options.backup?.doorBuffer ? { doorBuffer: this.options.backup.doorBuffer } : {}),
       });
       const diagnostics = new DiagnosticsDesk({
         db,

@@ -17,7 +17,7 @@ import { BackupKeySchema, deriveBackupKey, passphraseOpens, type BackupKey } fro
 import type { BackupJobOutcome, BackupJobRequest } from './backup-job.js';
 import { backupsDir, FAILED_FOLDER, listCopies } from './backup-manifest.js';
 import { startBackupJob, type RunningBackup } from './backup-runner.js';
-import { doorRequest, type DoorQuiet } from './door-quiet.js';
+import { DoorQuiet, doorRequest } from './door-quiet.js';
 import { dueBackup } from './backup-schedule.js';
 import { ARCHIVE_COPIES_FOLDER, copyArchiveFiles } from './archive-copies.js';
 import { secondPlaceFolder } from './second-place.js';
@@ -42,8 +42,8 @@ export interface BackupDeskOptions {
   checkEveryMs?: number;
   /** Restores a copy (the kiosk core's, which outlives these records). */
   restores: RestoreDesk;
-  /** When the door last acted: the jobs give way to it (door-quiet.ts); absent, they run straight through. */
-  door?: DoorQuiet;
+  /** Where the door's last act is kept for the jobs (door-quiet.ts); absent, a buffer of the desk's own. */
+  doorBuffer?: SharedArrayBuffer;
 }
 
 const CHECK_EVERY_MS = 5 * 60_000;
@@ -58,8 +58,11 @@ export class BackupDesk {
   private lastFailure: { ms: number; code: string; detail: string } | null = null;
   private lastSecondPlace: LastSecondPlace | null = null;
   private stopped = false;
+  /** When the door last acted, shared with the jobs' threads: they give way to people at the door. */
+  private readonly door: DoorQuiet;
 
   constructor(private readonly options: BackupDeskOptions) {
+    this.door = new DoorQuiet(options.doorBuffer);
     this.lastGood = this.listGood()[0] ?? null;
   }
 
@@ -75,6 +78,11 @@ export class BackupDesk {
     this.timer = null;
     this.job?.running.stop();
     this.job = null;
+  }
+
+  /** A person acted at the door now (a tap, a scan, a choice): a job running takes no step until the door is quiet. */
+  doorActed(): void {
+    this.door.doorActed();
   }
 
   /** Takes the copy that is due, if one is and none is running. */
@@ -106,7 +114,7 @@ export class BackupDesk {
         retention: this.options.settings.get('backupRetention'),
         zone: zoneOf(this.options.clock) ?? null,
         secondPlace,
-        ...(this.options.door ? { door: doorRequest(this.options.door) } : {}),
+        door: doorRequest(this.door),
       },
       this.options.workerScript,
     );

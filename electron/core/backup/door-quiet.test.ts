@@ -69,7 +69,7 @@ describe('the door as a backup sees it', () => {
 describe('the kiosk\'s door', () => {
   it('marks each tap on the door its backups give way to', () => {
     const door = new DoorQuiet();
-    const core = new KioskCore({ dataDir: tempDataDir(), demo: true, clock: manualClock('2026-12-04T03:10:00.000Z'), log: () => undefined, backup: { door } });
+    const core = new KioskCore({ dataDir: tempDataDir(), demo: true, clock: manualClock('2026-12-04T03:10:00.000Z'), log: () => undefined, backup: { doorBuffer: door.buffer } });
     try {
       expect(door.quietForMs()).toBe(Number.POSITIVE_INFINITY);
       const tapped = core.handlers.identifyCard({ raw: demoCards.motherOneChild, source: 'keyboard-wedge' });
