@@ -59,7 +59,8 @@ export const layers: Layer[] = [
     disk: ['time', 'files', 'db'],
     // Counts failed starts in the data folder so a crash loop ends on the recovery screen (both shells call it).
     'start-guard': ['files'],
-    ledger: ['time', 'files', 'db'],
+    // credentials/: the peer log signs its rows with the device key (ledger/peer-log.ts, peer-hash.ts).
+    ledger: ['time', 'files', 'db', 'credentials'],
     roster: ['time', 'files', 'db', 'credentials', 'ledger'],
     demo: ['credentials'],
     door: ['time', 'files', 'db', 'credentials', 'guards', 'ledger', 'roster'],
@@ -75,6 +76,9 @@ export const layers: Layer[] = [
     diagnostics: ['files', 'db', 'guards', 'logging', 'admin'],
     // The first-run setup: the staff's first admin, the city's enrollment shown before it is kept, the roster's counts.
     setup: ['time', 'files', 'db', 'credentials', 'guards', 'ledger', 'roster', 'staff', 'sync'],
+    // Machines of one kindergarten (docs/peers.md): the peer log's import, merge rules, channel and USB bundle. It
+    // imports no domain beyond the floors: the appliers of ledger/, roster/, staff/ and admin/ are handed in from the top.
+    peers: ['time', 'files', 'db', 'credentials', 'guards', 'ledger', 'roster'],
   }),
   {
     folder: 'electron/web/',
