@@ -55,6 +55,8 @@ export const layers: Layer[] = [
     guards: [],
     readers: [],
     logging: [],
+    // How hard background work (the city push, a peer's catch-up) may press while people are at the door.
+    pacing: [],
     // The disk the records live on: free space against the early warning, the records file still reachable.
     disk: ['time', 'files', 'db'],
     // Counts failed starts in the data folder so a crash loop ends on the recovery screen (both shells call it).
@@ -65,7 +67,7 @@ export const layers: Layer[] = [
     demo: ['credentials'],
     door: ['time', 'files', 'db', 'credentials', 'guards', 'ledger', 'roster'],
     staff: ['time', 'files', 'db', 'guards', 'ledger', 'roster'],
-    sync: ['time', 'files', 'db', 'credentials', 'guards', 'ledger', 'roster'],
+    sync: ['time', 'files', 'db', 'credentials', 'guards', 'ledger', 'roster', 'pacing'],
     admin: ['time', 'files', 'db', 'credentials', 'guards', 'ledger', 'roster', 'staff'],
     // A restore recognises its admin by PIN against the copy's staff accounts (staff/pin-hash.ts, pin-pepper.ts).
     backup: ['time', 'files', 'db', 'guards', 'ledger', 'staff'],
@@ -78,7 +80,7 @@ export const layers: Layer[] = [
     setup: ['time', 'files', 'db', 'credentials', 'guards', 'ledger', 'roster', 'staff', 'sync'],
     // Machines of one kindergarten (docs/peers.md): the peer log's import, merge rules, channel and USB bundle. It
     // imports no domain beyond the floors: the appliers of ledger/, roster/, staff/ and admin/ are handed in from the top.
-    peers: ['time', 'files', 'db', 'credentials', 'guards', 'ledger', 'roster'],
+    peers: ['time', 'files', 'db', 'credentials', 'guards', 'ledger', 'roster', 'pacing'],
   }),
   {
     folder: 'electron/web/',

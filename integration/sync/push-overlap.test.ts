@@ -3,9 +3,9 @@
 import type { Database } from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { CityClient } from '../../electron/core/sync/city-client.js';
-import { DoorActivity } from '../../electron/core/sync/door-activity.js';
+import { DoorActivity } from '../../electron/core/pacing/door-activity.js';
 import { PushEngine, type PushEngineOptions } from '../../electron/core/sync/push-engine.js';
-import { DoorAwarePacing } from '../../electron/core/sync/push-pacing.js';
+import { DoorAwarePacing } from '../../electron/core/pacing/push-pacing.js';
 import { SyncError } from '../../electron/core/sync/sync-error.js';
 import { clientAround, enroll, enrolledKioskDb, recordEvents, startCity, type PushClient } from './fixtures.js';
 

@@ -1,9 +1,9 @@
 // The push giving way to the door: the engine, paced by door activity, against the reference city server.
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { CityClient } from '../../electron/core/sync/city-client.js';
-import { DoorActivity } from '../../electron/core/sync/door-activity.js';
+import { DoorActivity } from '../../electron/core/pacing/door-activity.js';
 import { PushEngine } from '../../electron/core/sync/push-engine.js';
-import { DOOR_PACING_DEFAULTS, DoorAwarePacing } from '../../electron/core/sync/push-pacing.js';
+import { DOOR_PACING_DEFAULTS, DoorAwarePacing } from '../../electron/core/pacing/push-pacing.js';
 import { clientAround, enroll, enrolledKioskDb, recordEvents, startCity, type PushClient } from './fixtures.js';
 
 const MORNING = Date.parse('2026-11-23T08:00:00.000+05:00');

@@ -4,7 +4,7 @@
 import type { Database } from 'better-sqlite3';
 import { NEVER_ENROLLED, type SyncStatus } from '../../../shared/sync/sync-status.js';
 import type { BackoffPolicy } from './backoff.js';
-import { DoorActivity } from './door-activity.js';
+import { DoorActivity } from '../pacing/door-activity.js';
 import type { HttpLimits } from './http-request.js';
 import { OutboxStore } from '../ledger/outbox-store.js';
 import { RosterStatus } from './roster-status.js';

@@ -14,7 +14,7 @@ import {
 } from '../../../shared/sync/protocol.js';
 import { queuedRecords, type CityClient, type CityReply, type QueuedRecords } from './city-client.js';
 import { OutboxStore, type PendingRow, type RecordOutcome } from '../ledger/outbox-store.js';
-import { FULL_SPEED, type PushPacing } from './push-pacing.js';
+import { FULL_SPEED, type PushPacing } from '../pacing/push-pacing.js';
 import { SyncError } from './sync-error.js';
 import { SYNC_KEYS, SyncStateStore } from '../ledger/sync-state.js';
 

@@ -8,7 +8,7 @@ import type { HttpLimits } from './http-request.js';
 import { watchNetwork } from './network-watch.js';
 import { PushEngine } from './push-engine.js';
 import { RosterStatus } from './roster-status.js';
-import type { PushPacing } from './push-pacing.js';
+import type { PushPacing } from '../pacing/push-pacing.js';
 import type { SyncCredentials } from './sync-credentials.js';
 import { SyncLoop, type NudgeReason } from './sync-loop.js';
 import { ChainRecovery } from './recovery/chain-recovery.js';

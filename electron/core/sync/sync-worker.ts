@@ -2,8 +2,8 @@
 // outbox's writes never run on the thread that answers the door. Talks to the core only by checked messages.
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { DoorActivity } from './door-activity.js';
-import { DoorAwarePacing } from './push-pacing.js';
+import { DoorActivity } from '../pacing/door-activity.js';
+import { DoorAwarePacing } from '../pacing/push-pacing.js';
 import { openSyncConnection } from './sync-connection.js';
 import { SyncService } from './sync-service.js';
 import { SyncWorkerDataSchema, ToWorkerSchema, type FromWorker } from './worker-messages.js';

@@ -10,7 +10,7 @@ import { GENESIS_HASH, type WalkStart } from '../../ledger/event-chain.js';
 import { RecoveredEvents } from '../../ledger/recovered-events.js';
 import { SYNC_KEYS, SyncStateStore } from '../../ledger/sync-state.js';
 import type { CityClient } from '../city-client.js';
-import { FULL_SPEED, type PushPacing } from '../push-pacing.js';
+import { FULL_SPEED, type PushPacing } from '../../pacing/push-pacing.js';
 import { SyncError } from '../sync-error.js';
 import { ChainPageCheck } from './chain-page-check.js';
 import { RecoveryState } from './recovery-state.js';
