@@ -22,9 +22,11 @@ const CORE_PACKAGES = ['node:', 'better-sqlite3', 'uuid', 'zod', 'node-hid', 'da
 
 /**
  * Packages only one core folder may import. updates/ reads a feed's channel file with electron-updater's own reader
- * (its providers/Provider module, which loads no Electron), so the core and the installer read the file alike.
+ * (its providers/Provider module, which loads no Electron), so the core and the installer read the file alike;
+ * peers/ speaks to the kindergarten's other machines over a WebSocket of its own (docs/peers.md §2), and its tests
+ * dial it.
  */
-const FOLDER_PACKAGES: Record<string, string[]> = { updates: ['electron-updater'] };
+const FOLDER_PACKAGES: Record<string, string[]> = { updates: ['electron-updater'], peers: ['ws'] };
 
 /** One code-only row per core folder: it may import shared/, itself and the floors named. */
 function coreFloors(floors: Record<string, string[]>): Layer[] {
@@ -42,6 +44,7 @@ export const layers: Layer[] = [
     folder: 'electron/core/',
     mayImport: ['shared/', 'electron/core/'],
     packages: [...CORE_PACKAGES, ...TEST_PACKAGES],
+    testPackages: FOLDER_PACKAGES.peers,
   },
   // The core's folders, floors first. A folder may import only the floors below it (and itself), never a sibling
   // above it: ledger/ (the one write path: attendance log, event chain, outbox, sync state, audit, settings) and
