@@ -30,6 +30,19 @@ describe('writeFileAtomic', () => {
     expect(statSync(path).mode & 0o777).toBe(0o640);
   });
 
+  it('leaves the mode to the folder when asked not to force it (a stick whose FAT refuses a chmod)', () => {
+    if (!posix) return;
+    const dir = tempDataDir();
+    const probe = join(dir, 'probe');
+    writeFileSync(probe, 'p', { mode: 0o666 });
+    const umasked = statSync(probe).mode & 0o777;
+    const path = join(dir, 'stick.esikpeer');
+    writeFileAtomic(path, 'sealed', { mode: 0o666, forceMode: false });
+    expect(statSync(path).mode & 0o777).toBe(umasked);
+    writeFileAtomic(path, 'sealed', { mode: 0o666 });
+    expect(statSync(path).mode & 0o777).toBe(0o666);
+  });
+
   it('keeps the old file, and no temporary one, when the new one cannot take its place', () => {
     const dir = tempDataDir();
     // A folder where the file should go: the rename fails after the data was written.

@@ -8,6 +8,11 @@ import { basename, dirname, join } from 'node:path';
 export interface AtomicWriteOptions {
   /** The new file's mode; 0600 by default. */
   mode?: number;
+  /**
+   * Set the mode exactly, past the umask (the default). False for a removable stick: FAT has no modes, reports its
+   * mount's, and fails a chmod with EPERM, so the file takes what the folder gives it.
+   */
+  forceMode?: boolean;
 }
 
 export function writeFileAtomic(path: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): void {
@@ -24,7 +29,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
       closeSync(fd);
     }
     // The umask may have narrowed the mode asked for at open; never widened it, but say exactly what was meant.
-    if (process.platform !== 'win32' && (statSync(temporary).mode & 0o777) !== mode) chmodSync(temporary, mode);
+    if (options.forceMode !== false && process.platform !== 'win32' && (statSync(temporary).mode & 0o777) !== mode) chmodSync(temporary, mode);
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
