@@ -3,7 +3,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { MAX_MESSAGE_BYTES } from '../../shared/api/wire.js';
-import { encodeFrame, textFrame } from './testing/raw-websocket.js';
+import { encodeFrame, textFrame } from '../core/testing/raw-websocket.js';
 import { call, closeCode, nextReply, startTestHost, type TestHost } from './testing/test-host.js';
 
 async function stillAnswers(test: TestHost): Promise<void> {

@@ -5,7 +5,7 @@ import { connect, type Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { kioskRequests } from '../../shared/api/contract.js';
 import { MAX_MESSAGE_BYTES } from '../../shared/api/wire.js';
-import { encodeFrame, textFrame } from './testing/raw-websocket.js';
+import { encodeFrame, textFrame } from '../core/testing/raw-websocket.js';
 import { call, nextReply, startTestHost, type TestHost } from './testing/test-host.js';
 
 const FUZZ_TIME_LIMIT_MS = 40_000;

@@ -6,7 +6,7 @@ import { onTestFinished } from 'vitest';
 import WebSocket from 'ws';
 import { KioskCore } from '../../core/kiosk-core.js';
 import { tempDataDir } from '../../core/testing/fixtures.js';
-import { rawUpgrade, type RawClient } from './raw-websocket.js';
+import { rawUpgrade, type RawClient } from '../../core/testing/raw-websocket.js';
 import { startWebHost, type WebHost, type WebHostLimits } from '../web-host.js';
 
 export interface TestHost {
