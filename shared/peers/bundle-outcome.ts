@@ -25,6 +25,8 @@ export interface BundleRefusal {
   code: BundleRefusalCode;
   /** For the log and the audit row, never shown as it is: what exactly failed. */
   detail: string;
+  /** The sender the header names, once there is a header to name one (not proven unless the signature was checked). */
+  from?: string;
 }
 
 /** New records of one origin a bundle brings: seqs `fromSeq`…`toSeq`, the newest written at `newestMs` (its HLC). */

@@ -76,18 +76,20 @@ export function openBundle(bytes: Uint8Array, context: OpenBundleContext): OpenR
   const decoded = decodeBundle(bytes, context.maxBytes ?? MAX_BUNDLE_BYTES);
   if (!decoded.ok) return decoded;
   const { header, aad, sealed, tag, digest, signature } = decoded.frame;
+  // From here on every refusal names the sender the header claims, so the page can say "write a new one at Door 2".
+  const refuseFrom = (code: BundleRefusal['code'], detail: string): OpenResult => ({ ok: false, refusal: { code, detail, from: header.from } });
   // Unproven until the signature is checked, but a stick of another kindergarten is from a sender nobody here knows:
   // saying "another kindergarten" is the useful answer, and it refuses all the same.
-  if (header.groupId !== context.groupId) return refuse('BUNDLE_OTHER_KINDERGARTEN', `group ${header.groupId}`);
+  if (header.groupId !== context.groupId) return refuseFrom('BUNDLE_OTHER_KINDERGARTEN', `group ${header.groupId}`);
   const sender = context.member(header.from);
-  if (sender === null) return refuse('BUNDLE_SENDER_UNKNOWN', `sender ${header.from} is no member`);
-  if (!verifySignature(sender.signPub, digest, signature)) return refuse('BUNDLE_TAMPERED', 'the signature does not verify');
-  if (sender.revoked) return refuse('BUNDLE_SENDER_REVOKED', `sender ${header.from} was removed`);
+  if (sender === null) return refuseFrom('BUNDLE_SENDER_UNKNOWN', `sender ${header.from} is no member`);
+  if (!verifySignature(sender.signPub, digest, signature)) return refuseFrom('BUNDLE_TAMPERED', 'the signature does not verify');
+  if (sender.revoked) return refuseFrom('BUNDLE_SENDER_REVOKED', `sender ${header.from} was removed`);
   const entry = header.recipients.find((r) => r.deviceId === context.deviceId);
-  if (entry === undefined) return refuse('BUNDLE_NOT_FOR_US', `${context.deviceId} is not among ${header.recipients.length} recipients`);
+  if (entry === undefined) return refuseFrom('BUNDLE_NOT_FOR_US', `${context.deviceId} is not among ${header.recipients.length} recipients`);
   const contentKey = unwrapContentKey(entry, header.bundleId, context.dhPrivateKey);
   // The entry is signed by the sender, so one that does not open is a sender's mistake or a key changed since.
-  if (contentKey === null) return refuse('BUNDLE_TAMPERED', 'this machine’s wrapped key does not open');
+  if (contentKey === null) return refuseFrom('BUNDLE_TAMPERED', 'this machine’s wrapped key does not open');
   let compressed: Buffer;
   try {
     const decipher = createDecipheriv('aes-256-gcm', contentKey, Buffer.from(header.nonce, 'base64url'));
@@ -95,17 +97,17 @@ export function openBundle(bytes: Uint8Array, context: OpenBundleContext): OpenR
     decipher.setAuthTag(tag);
     compressed = Buffer.concat([decipher.update(sealed), decipher.final()]);
   } catch {
-    return refuse('BUNDLE_TAMPERED', 'the payload’s tag does not verify');
+    return refuseFrom('BUNDLE_TAMPERED', 'the payload’s tag does not verify');
   }
   try {
     const bundle = parseLines(compressed, header, context.maxInflatedBytes ?? MAX_BUNDLE_INFLATED_BYTES);
     const covers = coversOf(bundle.records);
-    if (typeof covers === 'string') return refuse('BUNDLE_TAMPERED', `records out of order: ${covers}`);
-    if (!sameCovers(covers, header.covers)) return refuse('BUNDLE_TAMPERED', 'the records are not the ranges the header names');
+    if (typeof covers === 'string') return refuseFrom('BUNDLE_TAMPERED', `records out of order: ${covers}`);
+    if (!sameCovers(covers, header.covers)) return refuseFrom('BUNDLE_TAMPERED', 'the records are not the ranges the header names');
     return { ok: true, bundle };
   } catch (error) {
-    if (error instanceof Refused) return { ok: false, refusal: error.refusal };
-    return refuse('BUNDLE_TAMPERED', `payload: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof Refused) return { ok: false, refusal: { ...error.refusal, from: header.from } };
+    return refuseFrom('BUNDLE_TAMPERED', `payload: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

@@ -45,5 +45,5 @@ function decide(opened: OpenResult, context: ReadBundleContext): BundleReading {
   if (refusal === null) return { outcome: decision, bundle, fresh };
   const about = { bundleId: decision.bundleId, from: decision.from, writtenAt: decision.writtenAt };
   if (refusal.fork !== undefined) return { outcome: { code: 'BUNDLE_FORK', ...about, ...refusal.fork }, bundle, fresh: [] };
-  return { outcome: { code: 'BUNDLE_TAMPERED', detail: refusal.detail }, bundle, fresh: [] };
+  return { outcome: { code: 'BUNDLE_TAMPERED', detail: refusal.detail, from: decision.from }, bundle, fresh: [] };
 }

@@ -224,7 +224,7 @@ describe('a USB bundle, written and read as files', () => {
     const good = chain(door2, 1, 5);
     const forged = good.records.map((r) => (r.seq === 3 ? { ...r, body: JSON.stringify({ key: 'departureGuardMinutes', value: 0 }) } : r));
     const path = writeBundle(folder, door2.name, sealInput(forged, [good.head])).path;
-    expect(readBundleFile(path, readerContext(office)).outcome).toEqual({ code: 'BUNDLE_TAMPERED', detail: `${door2.deviceId}/3: content` });
+    expect(readBundleFile(path, readerContext(office)).outcome).toEqual({ code: 'BUNDLE_TAMPERED', detail: `${door2.deviceId}/3: content`, from: door2.deviceId });
   });
 
   it('refuses one bit flipped in the header, the payload, the tag or the signature as tampered', () => {
@@ -265,7 +265,7 @@ describe('a USB bundle, written and read as files', () => {
     const { path } = writeStick(folder);
     expect(readBundleFile(path, readerContext(office, [], { groupId: OTHER_GROUP })).outcome.code).toBe('BUNDLE_OTHER_KINDERGARTEN');
     const joinedLater = machine('0193a1f0-0000-7000-8000-0000000000f2', 'Office 2');
-    expect(readBundleFile(path, readerContext(joinedLater)).outcome.code).toBe('BUNDLE_NOT_FOR_US');
+    expect(readBundleFile(path, readerContext(joinedLater)).outcome).toMatchObject({ code: 'BUNDLE_NOT_FOR_US', from: door2.deviceId });
     expect(readBundleFile(path, readerContext(office, [], { member: () => null })).outcome.code).toBe('BUNDLE_SENDER_UNKNOWN');
     const revoked = readerContext(office, [], { member: (id) => (id === door2.deviceId ? { signPub: door2.sign.publicKey, revoked: true } : null) });
     expect(readBundleFile(path, revoked).outcome.code).toBe('BUNDLE_SENDER_REVOKED');
