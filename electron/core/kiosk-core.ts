@@ -678,6 +678,7 @@ export class KioskCore {
         chain: { ...startup.chain, end: this.anchorFailing ? 'unknown' : startup.end, fullCheck: 'running' },
         secretStorage: this.secrets.protection,
         timeZone: settings.get('timeZone') ?? machineTimeZone(),
+        machineRole: settings.get('machineRole'),
       };
       const keptAlerts = new StaffAlertBook({ db, audit: new StaffAudit(db), changed: (kept) => this.emit('keptAlertsChanged', { kept }) });
       const door = new DoorDesk({
@@ -748,7 +749,7 @@ export class KioskCore {
         onDoorSettings: (door, changed) => {
           if (this.store?.db !== db) return;
           this.updateStatus(this.store, { defaultLanguage: door.defaultLanguage, sound: door.sound, cameraDeviceId: door.cameraDeviceId });
-          if (changed.includes('hidReaders')) this.readers.restart(door.hidReaders);
+          if (changed.includes('hidReaders') && settings.get('machineRole') === 'door') this.readers.restart(door.hidReaders);
         },
       });
       const cards = new CardDesk({ db, deviceId, cardFormat });
@@ -791,6 +792,11 @@ export class KioskCore {
         city,
         cardFormat,
         hidReaderFormat: (raw) => this.recentHidCards.get(raw) ?? null,
+        roleChanged: (role) => {
+          if (this.store?.db !== db) return;
+          this.updateStatus(this.store, { machineRole: role });
+          this.startReaders(this.store);
+        },
         changed: () => {
           if (this.store?.db !== db) return;
           const now = roster.kindergarten();
@@ -894,7 +900,7 @@ export class KioskCore {
       this.disk.stop();
       this.disk.unwatchRecords();
     });
-    this.readers.start(store.settings.get('hidReaders'));
+    this.startReaders(store);
     if (store.exclusive) return;
     const delay = backgroundNow ? 0 : (this.options.backgroundAfterMs ?? 0);
     if (delay <= 0) {
@@ -915,6 +921,13 @@ export class KioskCore {
     }, delay);
     timer.unref();
     store.running.push(() => clearTimeout(timer));
+  }
+
+  /** A door reads its HID readers; the office has none and opens no device (docs/peers.md §2). */
+  private startReaders(store: OpenStore): void {
+    // restart([]): the open ones close and the screens hear the list is empty; nothing opens after.
+    if (store.settings.get('machineRole') === 'office') this.readers.restart([]);
+    else this.readers.start(store.settings.get('hidReaders'));
   }
 
   /**

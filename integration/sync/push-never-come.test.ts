@@ -30,7 +30,7 @@ describe('the never-come count at the city', () => {
     const counts = () => {
       const tabels = monthCountsOf(kit.db, () => 300);
       const finder = new NeverComeFinder({ db: kit.db, tabels, afterDays: () => kit.settings.get('neverComeAfterDays') });
-      return new NeverComeCounts({ db: kit.db, deviceId: kit.log.deviceId, list: (t, a) => finder.list(t, a), afterDays: () => kit.settings.get('neverComeAfterDays'), recordsSince: () => tabels.recordsSince() });
+      return new NeverComeCounts({ db: kit.db, deviceId: kit.log.deviceId, list: (t, a) => finder.list(t, a), afterDays: () => kit.settings.get('neverComeAfterDays'), recordsSince: () => tabels.recordsSince(), isDoor: () => true });
     };
     const reports: string[] = [];
     const now = () => toLocalTime(new Date('2026-12-01T00:30:00.000+05:00'), 300);

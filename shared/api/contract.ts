@@ -10,7 +10,7 @@ import { backupRequests } from '../admin/backup-contract.js';
 import { updateRequests } from '../admin/update-contract.js';
 import { diagnosticsRequests } from '../admin/diagnostics-contract.js';
 import { consoleRestoreRequests, restoreRequests } from '../admin/restore-contract.js';
-import { setupRequests } from '../setup/setup-contract.js';
+import { MachineRoleSchema, setupRequests } from '../setup/setup-contract.js';
 
 const Clock = z.string().regex(/^\d{2}:\d{2}$/);
 
@@ -122,6 +122,8 @@ export const ReadyStatusSchema = z.lazy(() => z.object({
     timeZone: z.string().max(64),
     /** The first-run setup is not finished: the door shows it instead of the idle screen (shared/setup/). */
     setup: z.boolean().optional(),
+    /** 'office': no door screen, no readers, no camera; the screens open on the staff sign-in (docs/peers.md §2). */
+    machineRole: MachineRoleSchema,
   }));
 export type ReadyStatus = z.infer<typeof ReadyStatusSchema>;
 

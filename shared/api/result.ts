@@ -30,6 +30,8 @@ export const errorCodes = [
   'LEAVING_NOT_CONFIRMED',
   /** The companion may not take a chosen child now (blocked, or not allowed to bring or collect): staff are told. */
   'PICKUP_NOT_ALLOWED',
+  /** A door's request (a tap, an offer) made to the office PC, which has no door (docs/peers.md §2). */
+  'NOT_A_DOOR',
   'STAFF_SESSION_ENDED',
   'STAFF_FORBIDDEN',
   'STAFF_SETUP_DONE',

@@ -2,6 +2,7 @@
 import { staffEn } from './staff/en.js';
 import { adminEn } from './admin/en.js';
 import { restoreEn } from './restore/en.js';
+import { notADoorErrors } from './setup/machine-role-catalogs.js';
 export const en = {
   language: { kk: 'Қазақша', ru: 'Русский', en: 'English' },
   idle: {
@@ -40,6 +41,7 @@ export const en = {
     farewell: 'Goodbye!',
   },
   errors: {
+    ...notADoorErrors.en,
     UNKNOWN_CARD: 'This card is not registered. Please ask a staff member.',
     STAFF_CARD: 'This is a staff card: sign in with your PIN.',
     CARD_UNREADABLE: 'The card could not be read. Please tap it again.',

@@ -2,6 +2,7 @@ import type { Catalog } from './en.js';
 import { staffKk } from './staff/kk.js';
 import { adminKk } from './admin/kk.js';
 import { restoreKk } from './restore/kk.js';
+import { notADoorErrors } from './setup/machine-role-catalogs.js';
 
 export const kk: Catalog = {
   language: { kk: 'Қазақша', ru: 'Русский', en: 'English' },
@@ -38,6 +39,7 @@ export const kk: Catalog = {
     farewell: 'Сау болыңыз!',
   },
   errors: {
+    ...notADoorErrors.kk,
     UNKNOWN_CARD: 'Бұл карта тіркелмеген. Қызметкерге жүгініңіз.',
     STAFF_CARD: 'Бұл — қызметкер картасы: PIN-кодыңызбен кіріңіз.',
     CARD_UNREADABLE: 'Картаны оқу мүмкін болмады. Қайта тигізіңіз.',

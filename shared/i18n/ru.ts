@@ -2,6 +2,7 @@ import type { Catalog } from './en.js';
 import { staffRu } from './staff/ru.js';
 import { adminRu } from './admin/ru.js';
 import { restoreRu } from './restore/ru.js';
+import { notADoorErrors } from './setup/machine-role-catalogs.js';
 
 export const ru: Catalog = {
   language: { kk: 'Қазақша', ru: 'Русский', en: 'English' },
@@ -38,6 +39,7 @@ export const ru: Catalog = {
     farewell: 'До свидания!',
   },
   errors: {
+    ...notADoorErrors.ru,
     UNKNOWN_CARD: 'Эта карта не зарегистрирована. Обратитесь к сотруднику.',
     STAFF_CARD: 'Это карта сотрудника: войдите со своим PIN-кодом.',
     CARD_UNREADABLE: 'Карту не удалось прочитать. Приложите её ещё раз.',

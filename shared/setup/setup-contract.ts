@@ -12,9 +12,17 @@ const MaybeSession = { sessionId: z.string().uuid().optional() };
 const Count = z.number().int().nonnegative();
 const Name = z.string().trim().min(1).max(100);
 
-export const SETUP_STEPS = ['language', 'name', 'timeZone', 'admin', 'roster', 'readers', 'checklist'] as const;
+export const SETUP_STEPS = ['language', 'role', 'name', 'timeZone', 'admin', 'roster', 'readers', 'checklist'] as const;
 export const SetupStepSchema = z.enum(SETUP_STEPS);
 export type SetupStep = z.infer<typeof SetupStepSchema>;
+
+/**
+ * What this computer is (docs/peers.md §2): 'door' at the entrance, with the card reader and the camera; 'office' the
+ * console and the staff screens only, no reader. A door-only setting, never a record (ledger/settings-store.ts).
+ */
+export const MACHINE_ROLES = ['door', 'office'] as const;
+export const MachineRoleSchema = z.enum(MACHINE_ROLES);
+export type MachineRole = z.infer<typeof MachineRoleSchema>;
 
 /** Kazakhstan's zones, offered first (IANA names; all of them UTC+5 since 1 March 2024). */
 export const KAZAKHSTAN_TIME_ZONES = ['Asia/Almaty', 'Asia/Qostanay', 'Asia/Qyzylorda', 'Asia/Aqtobe', 'Asia/Aqtau', 'Asia/Atyrau', 'Asia/Oral'] as const;
@@ -54,6 +62,8 @@ export type CameraTest = z.infer<typeof CameraTestSchema>;
 /** The setup's progress as the settings table keeps it (the kindergarten's name is in its own table). */
 export const StoredSetupSchema = z.lazy(() => z.object({
     languageChosen: z.boolean(),
+    /** Absent in what a kiosk stored before the question: it was a door then, and stays one. */
+    roleChosen: z.boolean().default(false),
     timeZone: TimeZoneNameSchema.nullable(),
     roster: z.enum(['city', 'own']).nullable(),
     readerTest: ReaderTestSchema.nullable(),
@@ -70,6 +80,8 @@ export const SetupViewSchema = z.lazy(() => z.object({
     demo: z.boolean(),
     steps: z.array(z.object({ step: SetupStepSchema, done: z.boolean() })),
     language: LanguageSchema,
+    /** The door or the office; an office's steps leave the readers out (it has none). */
+    machineRole: MachineRoleSchema,
     name: z.string().max(200).nullable(),
     timeZone: z.string().max(64).nullable(),
     adminExists: z.boolean(),
@@ -95,9 +107,22 @@ export const StartAfreshOutcomeSchema = z.lazy(() => z.discriminatedUnion('outco
 ]));
 export type StartAfreshOutcome = z.infer<typeof StartAfreshOutcomeSchema>;
 
+/** Changing the role later from the console: changed, or the PIN check's outcome (nothing changed). */
+export const MachineRoleOutcomeSchema = z.lazy(() => z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('set'), machineRole: MachineRoleSchema }),
+  z.object({ outcome: z.literal('wrong-pin'), attemptsLeft: Count }),
+  z.object({ outcome: z.literal('locked'), until: z.string().max(32) }),
+]));
+export type MachineRoleOutcome = z.infer<typeof MachineRoleOutcomeSchema>;
+
 export const setupRequests = {
   setupStatus: { args: z.lazy(() => z.object({}).strict()), result: SetupViewSchema },
   setupSetLanguage: { args: z.lazy(() => z.object({ ...MaybeSession, language: LanguageSchema }).strict()), result: SetupViewSchema },
+  /**
+   * The first run's "This computer is… the door / the office". Only while the setup is not finished (STAFF_FORBIDDEN
+   * after): from then on the role changes on the console's This computer page, with the PIN again.
+   */
+  setupSetRole: { args: z.lazy(() => z.object({ ...MaybeSession, machineRole: MachineRoleSchema }).strict()), result: SetupViewSchema },
   setupSetName: { args: z.lazy(() => z.object({ ...MaybeSession, name: z.string().trim().min(1).max(200) }).strict()), result: SetupViewSchema },
   /** SETUP_BAD_TIME_ZONE for a name this machine's time zone data does not know. */
   setupSetTimeZone: { args: z.lazy(() => z.object({ ...MaybeSession, timeZone: TimeZoneNameSchema }).strict()), result: SetupViewSchema },
@@ -123,6 +148,8 @@ export const setupRequests = {
    * The demo put aside (renamed beside the data, never deleted) and an empty kiosk with a new device id opened on the
    * setup: an admin's, with their PIN again (AFRESH_NOT_DEMO on a kiosk that holds a kindergarten's own records).
    */
+  /** The console's This computer page: the role changed with the admin's PIN again, on record as machine-role-set. */
+  adminSetMachineRole: { args: z.lazy(() => z.object({ ...Session, pin: PinSchema, machineRole: MachineRoleSchema }).strict()), result: MachineRoleOutcomeSchema },
   adminStartAfresh: { args: z.lazy(() => z.object({ ...Session, pin: PinSchema }).strict()), result: StartAfreshOutcomeSchema },
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 

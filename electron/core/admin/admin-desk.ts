@@ -118,6 +118,7 @@ export class AdminDesk {
       list: (through, asOf) => this.neverComeFinder.list(through, asOf),
       afterDays: () => options.settings.get('neverComeAfterDays'),
       recordsSince: () => this.tabels.recordsSince(),
+      isDoor: () => options.settings.get('machineRole') === 'door',
     });
     this.door = new DoorSettingsStore({ db, door: options.settings, audit: this.audit, onChanged: options.onDoorSettings });
     this.qrCards = new QrCards({

@@ -30,6 +30,7 @@ function scene() {
       list: (through, asOf) => finder.list(through, asOf),
       afterDays: () => kit.settings.get('neverComeAfterDays'),
       recordsSince: () => tabels.recordsSince(),
+      isDoor: () => kit.settings.get('machineRole') === 'door',
     });
   };
   const queued = () => kit.db.prepare<[], { body: string }>("SELECT b.body FROM sync_outbox o JOIN sync_outbox_body b ON b.seq = o.seq WHERE o.record_type = 'never-come-count'").all();
@@ -70,6 +71,19 @@ describe("the month's never-come count for the city", () => {
     // February: January's own count.
     expect(kit.counts().countIfDue(at('2027-02-01T09:00:00.000+05:00'))).toMatchObject({ month: '2027-01' });
     expect(kit.queued()).toHaveLength(2);
+  });
+
+  it('is drawn by a door only: the office draws none, and a computer made a door again draws the month then', () => {
+    const kit = scene();
+    new SyncStateStore(kit.db).set(SYNC_KEYS.serverUrl, 'https://city.example');
+    kit.settings.set('machineRole', 'office');
+    const counts = kit.counts();
+    expect(counts.countIfDue(at('2027-01-02T10:00:00.000+05:00'))).toBeNull();
+    expect(kit.queued()).toEqual([]);
+    expect(kit.db.prepare('SELECT COUNT(*) AS n FROM never_come_counts').get()).toEqual({ n: 0 });
+    kit.settings.set('machineRole', 'door');
+    expect(counts.countIfDue(at('2027-01-03T10:00:00.000+05:00'))).toMatchObject({ month: '2026-12' });
+    expect(kit.queued()).toHaveLength(1);
   });
 
   it('keeps the setting of the day it was drawn, and a month with nobody listed is counted at zero', () => {

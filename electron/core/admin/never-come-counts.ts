@@ -24,6 +24,11 @@ export interface NeverComeCountsDeps {
   afterDays: () => number;
   /** The first day the kiosk kept records (TabelService.recordsSince): a month before it has nothing to count. */
   recordsSince: () => string;
+  /**
+   * Whether this computer is a door: only doors draw the count (docs/peers.md §2), each its own as today; the office
+   * draws none. Asked at each check, since an admin may change the role.
+   */
+  isDoor: () => boolean;
 }
 
 export class NeverComeCounts {
@@ -49,6 +54,8 @@ export class NeverComeCounts {
   countIfDue(at: LocalTime): NeverComeCountRecord | null {
     const month = shiftMonth(at.localDate.slice(0, 7), -1);
     if (this.settled === month) return null;
+    // Not settled either: a computer made a door again this month still draws it.
+    if (!this.deps.isDoor()) return null;
     // Not settled: enrolled later this month, the count is still drawn then.
     if (this.sync.get(SYNC_KEYS.serverUrl) === null) return null;
     const through = lastDateOf(month);

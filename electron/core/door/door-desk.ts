@@ -4,7 +4,7 @@
 import type { CardNumber } from '../../../shared/credentials/card-number.js';
 import type { Database } from 'better-sqlite3';
 import type { CheckinReceipt, ScanOutcome, StaffAlert, StorageProblem } from '../../../shared/api/contract.js';
-import type { Result } from '../../../shared/api/result.js';
+import { fail, type Result } from '../../../shared/api/result.js';
 import type { CardSource } from '../../../shared/domain/attendance.js';
 import { verifyQr } from '../credentials/qr-verifier.js';
 import type { TrustedKeys } from '../credentials/trusted-keys.js';
@@ -64,20 +64,24 @@ export class DoorDesk {
    * card is read with the keyboard readers' format.
    */
   identifyCard(raw: string, source: CardSource): Result<ScanOutcome> {
+    if (this.isOffice()) return notADoor();
     return this.checkin.identifyCard(raw, source === 'hid' ? 'canonical' : this.settings.get('keyboardReader').format);
   }
 
   identifyQr(text: string): Result<ScanOutcome> {
+    if (this.isOffice()) return notADoor();
     return this.checkin.identifyQr(text);
   }
 
   /** Records the chosen children of an offer after checking every rule again (checkin-service.ts). */
   confirm(offerId: string, childIds: readonly string[], leavingNow: readonly string[]): Result<CheckinReceipt> {
+    if (this.isOffice()) return notADoor();
     return this.checkin.confirm(offerId, childIds, leavingNow);
   }
 
   /** An offer refused as stale, identified again from the same credential. */
   renew(offerId: string): Result<ScanOutcome> {
+    if (this.isOffice()) return notADoor();
     return this.checkin.renew(offerId);
   }
 
@@ -90,8 +94,20 @@ export class DoorDesk {
     this.refused.flushQuietly();
   }
 
+  /**
+   * The office PC has no door (docs/peers.md §2): whatever calls the API, a tap or an offer there is refused, nothing
+   * recorded and no refused attempt kept (nobody stood at a door). Read per request: an admin may change the role.
+   */
+  private isOffice(): boolean {
+    return this.settings.get('machineRole') === 'office';
+  }
+
   /** Stops the timer that writes the last repeats of a burst. */
   stop(): void {
     this.refused.stop();
   }
+}
+
+function notADoor<T>(): Result<T> {
+  return fail('NOT_A_DOOR', 'this computer is the office: it has no door');
 }

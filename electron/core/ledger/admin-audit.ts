@@ -36,7 +36,9 @@ export type AdminAction =
   | 'roster-imported'
   | 'roster-exported'
   // Migration 0020: an admin closed the kiosk from the console with their PIN (admin/kiosk-shell.ts).
-  | 'kiosk-left';
+  | 'kiosk-left'
+  // Migration 0026: this computer made the door or the office from the console's This computer page (setup/setup-desk.ts).
+  | 'machine-role-set';
 
 export class AdminAudit {
   private readonly insert: Statement<[string, string, number, string, string, string]>;

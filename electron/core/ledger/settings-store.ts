@@ -13,7 +13,7 @@ import { HidReadersSchema, KeyboardReaderConfigSchema } from '../../../shared/re
 import { TimeZoneNameSchema } from '../../../shared/admin/time-zone-contract.js';
 import { isKnownTimeZone } from '../../../shared/domain/local-time.js';
 import { StaffSignInModeSchema } from '../../../shared/staff/staff-domain.js';
-import { StoredSetupSchema } from '../../../shared/setup/setup-contract.js';
+import { MachineRoleSchema, StoredSetupSchema } from '../../../shared/setup/setup-contract.js';
 import { ActCountedReasonSchema, ActEarnedRuleSchema } from '../../../shared/admin/monthly-act.js';
 import { KindergartenAddressSchema, KindergartenBankSchema, KindergartenBinSchema, KindergartenIbanSchema, MealFeeSchema } from '../../../shared/admin/meal-contract.js';
 
@@ -124,6 +124,14 @@ export const settingDeclarations = {
    * holds: electron/core/roster/edit/roster-authority.ts).
    */
   rosterManagedBy: setting(CardsManagedBySchema, 'city'),
+
+  /**
+   * This computer is the door (readers, camera, the door screen) or the office (the console and the staff screens
+   * only): asked at the first run, changed on the console's This computer page. A door-only setting, never a record
+   * (docs/peers.md §2, §6): it is this machine's hardware and place. A door unless said otherwise, so every kiosk from
+   * before the question stays one.
+   */
+  machineRole: setting(MachineRoleSchema, 'door'),
 
   // The first-run setup (electron/core/setup/): null until it begins, so a kiosk from before it is never sent back to it.
   firstRunSetup: setting(StoredSetupSchema.nullable(), null),

@@ -44,7 +44,7 @@ describe('the first-run setup', () => {
     const rows = auditRows(core.databasePath);
     expect(rows.map((r) => r.action)).toEqual(['setup-step', 'setup-step', 'setup-step', 'setup-step', 'setup-step']);
     expect(new Set(rows.map((r) => r.staff_id)).size).toBe(1);
-    expect(JSON.parse(rows[0]?.detail ?? '{}')).toEqual({ step: 'admin', before: { language: 'ru', name: 'Детский сад № 7 «Балапан»', timeZone: 'Asia/Almaty' } });
+    expect(JSON.parse(rows[0]?.detail ?? '{}')).toEqual({ step: 'admin', before: { language: 'ru', machineRole: 'door', name: 'Детский сад № 7 «Балапан»', timeZone: 'Asia/Almaty' } });
 
     // Kept across a restart: the door opens normally, and a demo shell does not fill this kindergarten with the demo.
     core.close();

@@ -9,7 +9,7 @@ import { normalizeCardNumber } from '../../../shared/credentials/card-number.js'
 import type { ReaderFormat } from '../../../shared/credentials/reader-format.js';
 import type { CardSource, Language } from '../../../shared/domain/attendance.js';
 import { isKnownTimeZone, type LocalTime } from '../../../shared/domain/local-time.js';
-import type { CameraTest, CityPreview, ReaderTest, SetupView, StartAfreshOutcome, StoredSetup } from '../../../shared/setup/setup-contract.js';
+import type { CameraTest, CityPreview, MachineRole, MachineRoleOutcome, ReaderTest, SetupView, StartAfreshOutcome, StoredSetup } from '../../../shared/setup/setup-contract.js';
 import { SETUP_STEPS } from '../../../shared/setup/setup-contract.js';
 import type { FirstAdminOutcome, StaffMember } from '../../../shared/staff/staff-contract.js';
 import type { SignInChannel } from '../../../shared/staff/staff-domain.js';
@@ -30,6 +30,8 @@ export interface SetupDeskOptions {
   hidReaderFormat: (raw: string) => ReaderFormat | null;
   /** The language, the name or the setup's state changed: the door's status follows. */
   changed: () => void;
+  /** The role was stored (the first run's question, or the console): the readers and the status follow. */
+  roleChanged: (role: MachineRole) => void;
   /** Closes the records, runs `putAside` (which moves the demo's files and says where), and opens an empty kiosk. */
   startAfresh: (putAside: () => string) => Promise<void>;
   /** Moves the demo's records aside in the data folder and returns the folder they went to. */
@@ -37,7 +39,7 @@ export interface SetupDeskOptions {
   log: (line: string) => void;
 }
 
-const FRESH: StoredSetup = { languageChosen: false, timeZone: null, roster: null, readerTest: null, cameraTest: null, finished: false };
+const FRESH: StoredSetup = { languageChosen: false, roleChosen: false, timeZone: null, roster: null, readerTest: null, cameraTest: null, finished: false };
 
 export class SetupDesk {
   private readonly audit: AdminAudit;
@@ -68,8 +70,11 @@ export class SetupDesk {
       companions: count('SELECT COUNT(*) FROM companions'),
       cards: count("SELECT COUNT(*) FROM credentials WHERE revoked_at IS NULL AND kind = 'rfid'"),
     };
+    const machineRole = this.o.settings.get('machineRole');
     const done: Record<(typeof SETUP_STEPS)[number], boolean> = {
       language: stored.languageChosen,
+      // A kiosk set up before the question was a door: finished, it is not asked again.
+      role: stored.roleChosen || stored.finished,
       name: (kindergarten?.name ?? '') !== '',
       timeZone: stored.timeZone !== null,
       admin: adminExists,
@@ -80,8 +85,10 @@ export class SetupDesk {
     return {
       needed: this.needed(),
       demo: holdsLocalDemo(this.o.db),
-      steps: SETUP_STEPS.map((step) => ({ step, done: done[step] })),
+      // The office has no reader and no camera to test.
+      steps: SETUP_STEPS.filter((step) => !(step === 'readers' && machineRole === 'office')).map((step) => ({ step, done: done[step] })),
       language: this.o.settings.get('defaultLanguage'),
+      machineRole,
       name: kindergarten?.name ?? null,
       timeZone: stored.timeZone,
       adminExists,
@@ -102,6 +109,38 @@ export class SetupDesk {
       this.o.settings.set('defaultLanguage', language);
       this.save({ ...this.stored(), languageChosen: true });
     });
+  }
+
+  /**
+   * "This computer is… the door / the office", asked at the first run. Once the setup is finished the role is the
+   * console's This computer page's (changeRole: the PIN again, audited as machine-role-set), never this step's.
+   */
+  setRole(sessionId: string | undefined, role: MachineRole): Result<SetupView> {
+    if (this.stored().finished) return fail('STAFF_FORBIDDEN', "the role is changed on the console's This computer page, with the PIN again");
+    const view = this.step(sessionId, 'role', { machineRole: role }, () => {
+      this.o.settings.set('machineRole', role);
+      this.save({ ...this.stored(), roleChosen: true });
+    });
+    if (view.ok) this.o.roleChanged(role);
+    return view;
+  }
+
+  /**
+   * The role changed later from the console: the admin's own PIN again (checked as a sign-in, its lock included), on
+   * record as machine-role-set with what it was. The same role again changes and records nothing.
+   */
+  async changeRole(member: StaffMember, at: LocalTime, channel: SignInChannel, pin: string, role: MachineRole): Promise<Result<MachineRoleOutcome>> {
+    const confirmed = await this.o.staff.confirmOwnPin(member, pin, at, channel);
+    if (confirmed.outcome !== 'confirmed') return ok(confirmed);
+    const before = this.o.settings.get('machineRole');
+    if (before === role) return ok({ outcome: 'set', machineRole: role });
+    this.o.db.transaction(() => {
+      this.o.settings.set('machineRole', role);
+      this.audit.record('machine-role-set', member.id, at, { from: before, to: role });
+    })();
+    this.o.log(`[setup] this computer is now ${role === 'office' ? 'the office' : 'a door'} (${member.id})`);
+    this.o.roleChanged(role);
+    return ok({ outcome: 'set', machineRole: role });
   }
 
   /**
@@ -132,7 +171,7 @@ export class SetupDesk {
     if (created.ok && created.value.outcome === 'created') {
       const member = created.value.session.staff;
       const view = this.view();
-      this.audit.record('setup-step', member.id, this.o.staff.now(), { step: 'admin', before: { language: view.language, name: view.name, timeZone: view.timeZone } });
+      this.audit.record('setup-step', member.id, this.o.staff.now(), { step: 'admin', before: { language: view.language, machineRole: view.machineRole, name: view.name, timeZone: view.timeZone } });
       this.save(this.stored());
     }
     return created;

@@ -8,7 +8,7 @@ import type { GuardedHandlers } from '../guards/request-guards.js';
 import type { SetupDesk } from './setup-desk.js';
 
 /** The requests that wait on the network or a PIN's hash and so answer with a Promise. */
-export type SetupAsyncRequestName = 'setupCreateAdmin' | 'setupCityPreview' | 'setupCityAccept' | 'adminStartAfresh';
+export type SetupAsyncRequestName = 'setupCreateAdmin' | 'setupCityPreview' | 'setupCityAccept' | 'adminStartAfresh' | 'adminSetMachineRole';
 
 export type SetupHandlers = {
   [K in SetupRequestName]: (args: RequestArgs<K>) => K extends SetupAsyncRequestName ? Promise<Result<RequestValue<K>>> : Result<RequestValue<K>>;
@@ -18,6 +18,7 @@ export function setupHandlers(): GuardedHandlers<SetupDesk, SetupHandlers> {
   return {
     setupStatus: { guard: 'store', run: (_args, { store: setup }) => ok(setup.view()) },
     setupSetLanguage: { guard: 'door', run: ({ sessionId, language }, { store: setup }) => setup.setLanguage(sessionId, language) },
+    setupSetRole: { guard: 'door', run: ({ sessionId, machineRole }, { store: setup }) => setup.setRole(sessionId, machineRole) },
     setupSetName: { guard: 'door', run: ({ sessionId, name }, { store: setup }) => setup.setName(sessionId, name.trim()) },
     setupSetTimeZone: { guard: 'door', run: ({ sessionId, timeZone }, { store: setup }) => setup.setTimeZone(sessionId, timeZone) },
     setupCreateAdmin: { guard: 'door', run: async ({ firstName, lastName, pin }, { store: setup }) => setup.createAdmin(firstName.trim(), lastName.trim(), pin) },
@@ -28,6 +29,7 @@ export function setupHandlers(): GuardedHandlers<SetupDesk, SetupHandlers> {
     setupReaderTest: { guard: 'admin', run: ({ raw, source }, { store: setup, caller }) => setup.readerTest(caller.member, caller.at, raw, source) },
     setupCameraTest: { guard: 'admin', run: ({ outcome }, { store: setup, caller }) => setup.cameraTest(caller.member, caller.at, outcome) },
     setupFinish: { guard: 'admin', run: ({ sessionId }, { store: setup, caller }) => setup.finish(caller.member, caller.at, sessionId) },
+    adminSetMachineRole: { guard: 'admin', run: async ({ pin, machineRole }, { store: setup, caller }) => setup.changeRole(caller.member, caller.at, caller.channel, pin, machineRole) },
     adminStartAfresh: { guard: 'admin', run: async ({ pin }, { store: setup, caller }) => setup.startAfresh(caller.member, caller.at, caller.channel, pin) },
   };
 }

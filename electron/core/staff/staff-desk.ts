@@ -43,7 +43,8 @@ import { ClosingAlert, type StaffAlertSink } from './closing-alert.js';
 import { StaffAlertBook } from '../ledger/staff-alert-book.js';
 import type { KeptAlert } from '../../../shared/staff/staff-alert-contract.js';
 import { StaffAccountAdmin } from './staff-account-admin.js';
-import type { SignInChannel } from '../../../shared/staff/staff-domain.js';
+import type { SignInChannel, StaffSignInMode } from '../../../shared/staff/staff-domain.js';
+import { signInModeOn } from '../../../shared/setup/machine-role.js';
 import type { SessionCheck } from '../guards/request-guards.js';
 import { SignInLedger } from './sign-in-ledger.js';
 import { StaffAccounts, type PinCheck } from './staff-accounts.js';
@@ -182,7 +183,8 @@ export class StaffDesk {
     for (const ended of this.sessions.expire(at.ms, this.idleMs)) {
       this.ledger.commit({ audit: [this.audit.entry('session-timeout', ended.member.id, at, { idleSeconds: this.idleMs(ended.member) / 1000 }, ended.sessionId)] });
     }
-    this.headcounts.takeIfDue(this.settings.get('headcountCutOff'), at);
+    // The office takes no cut-off headcount: the doors do, each its own for the city; its 09:00 page counts live.
+    if (this.settings.get('machineRole') === 'door') this.headcounts.takeIfDue(this.settings.get('headcountCutOff'), at);
     this.closingAlert.check(at);
     // After the taps are recorded, never inside one: the door's path stays as fast as it was.
     this.returns.scan(at);
@@ -216,7 +218,7 @@ export class StaffDesk {
       check = staffId
         ? await this.accounts.checkPin(staffId, pin, 'card', 'card', at)
         : this.accounts.refuseUnknown('unknown-card', at, null, card ? readingText(card) : who.raw.slice(0, 64));
-    } else if (this.settings.get('staffSignInMode') === 'card-only') {
+    } else if (this.signInMode() === 'card-only') {
       check = this.accounts.refuseUnknown('card-required', at, who.staffId);
     } else {
       check = await this.accounts.checkPin(who.staffId, pin, 'name', 'name', at);
@@ -286,8 +288,13 @@ export class StaffDesk {
 
   /** The sign-in screen: by name and PIN or by staff card only, whose name buttons, and whether setup comes first. */
   signInOptions(): RequestValue<'staffSignInOptions'> {
-    const mode = this.settings.get('staffSignInMode');
+    const mode = this.signInMode();
     return { mode, staff: mode === 'card-only' ? [] : this.accounts.withPins(), needsFirstAdmin: this.accounts.needsFirstAdmin() };
+  }
+
+  /** The kindergarten's sign-in mode as it holds on this computer (shared/setup/machine-role.ts). */
+  private signInMode(): StaffSignInMode {
+    return signInModeOn(this.settings.get('machineRole'), this.settings.get('staffSignInMode'));
   }
 
   groups(): { id: string; name: string }[] {

@@ -3,7 +3,7 @@
 export const setupEn = {
   title: 'Setting up the kiosk',
   stepsTitle: 'Steps',
-  steps: { language: 'Language', name: "Kindergarten's name", timeZone: 'Time zone', admin: 'First administrator', roster: 'Roster', readers: 'Readers and camera', checklist: 'Checklist' },
+  steps: { language: 'Language', role: 'This computer', name: "Kindergarten's name", timeZone: 'Time zone', admin: 'First administrator', roster: 'Roster', readers: 'Readers and camera', checklist: 'Checklist' },
   next: 'Next',
   back: 'Back',
   done: 'done',

@@ -4,7 +4,7 @@ import type { SetupTexts } from './setup-en.js';
 export const setupKk: SetupTexts = {
   title: 'Киоскіні баптау',
   stepsTitle: 'Қадамдар',
-  steps: { language: 'Тіл', name: 'Балабақшаның атауы', timeZone: 'Уақыт белдеуі', admin: 'Алғашқы әкімші', roster: 'Тізімдер', readers: 'Оқу құрылғылары мен камера', checklist: 'Тексеру' },
+  steps: { language: 'Тіл', role: 'Бұл компьютер', name: 'Балабақшаның атауы', timeZone: 'Уақыт белдеуі', admin: 'Алғашқы әкімші', roster: 'Тізімдер', readers: 'Оқу құрылғылары мен камера', checklist: 'Тексеру' },
   next: 'Әрі қарай',
   back: 'Артқа',
   done: 'дайын',

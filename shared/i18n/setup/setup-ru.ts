@@ -4,7 +4,7 @@ import type { SetupTexts } from './setup-en.js';
 export const setupRu: SetupTexts = {
   title: 'Настройка киоска',
   stepsTitle: 'Шаги',
-  steps: { language: 'Язык', name: 'Название детского сада', timeZone: 'Часовой пояс', admin: 'Первый администратор', roster: 'Списки', readers: 'Считыватели и камера', checklist: 'Проверка' },
+  steps: { language: 'Язык', role: 'Этот компьютер', name: 'Название детского сада', timeZone: 'Часовой пояс', admin: 'Первый администратор', roster: 'Списки', readers: 'Считыватели и камера', checklist: 'Проверка' },
   next: 'Далее',
   back: 'Назад',
   done: 'готово',
