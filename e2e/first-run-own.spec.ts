@@ -87,7 +87,7 @@ test('from a fresh folder to a working door with a roster from a spreadsheet, fo
 
     // The checklist: everything but the camera (none in this browser) is set; finishing opens the door.
     await page.getByTestId('setup-step-checklist').click();
-    for (const step of ['language', 'name', 'timeZone', 'admin', 'roster', 'readers']) await expect(page.getByTestId(`setup-check-${step}`)).toHaveAttribute('data-done', 'true');
+    for (const step of ['language', 'role', 'name', 'timeZone', 'admin', 'roster', 'readers']) await expect(page.getByTestId(`setup-check-${step}`)).toHaveAttribute('data-done', 'true');
     await page.getByTestId('setup-finish').click();
     await expect(page.getByTestId('idle-screen')).toBeVisible();
     await expect(page.getByTestId('idle-screen')).toContainText('Kindergarten No. 7 "Balapan"');

@@ -19,14 +19,18 @@ test('the whole first run, from the language to the door, with the city', async 
     const title = page.getByTestId('setup-title');
     await expect(screen).toHaveAttribute('data-step', 'language');
 
-    // The step titles in all three languages.
+    // The step titles in all three languages: the question after the language is where this computer stands.
     await page.getByTestId('setup-language-kk').click();
-    await expect(title).toHaveText('Киоскіні баптау: Балабақшаның атауы');
+    await expect(title).toHaveText('Киоскіні баптау: Бұл компьютер');
+    await expect(page.getByTestId('setup-role-door')).toContainText('Кіреберісте');
     await page.getByTestId('setup-step-language').click();
     await page.getByTestId('setup-language-ru').click();
-    await expect(title).toHaveText('Настройка киоска: Название детского сада');
+    await expect(title).toHaveText('Настройка киоска: Этот компьютер');
+    await expect(page.getByTestId('setup-role-office')).toContainText('В кабинете');
     await page.getByTestId('setup-step-language').click();
     await page.getByTestId('setup-language-en').click();
+    await expect(title).toHaveText('Setting up the kiosk: This computer');
+    await page.getByTestId('setup-role-door').click();
     await expect(title).toHaveText("Setting up the kiosk: Kindergarten's name");
 
     await page.getByTestId('setup-name').fill('Kindergarten No. 7 "Balapan"');
@@ -76,7 +80,7 @@ test('the whole first run, from the language to the door, with the city', async 
     await expect(page.getByTestId('setup-reader-kind')).toHaveText('EM-Marine, 125 kHz');
 
     await page.getByTestId('setup-step-checklist').click();
-    for (const step of ['language', 'name', 'timeZone', 'admin', 'roster', 'readers']) await expect(page.getByTestId(`setup-check-${step}`)).toHaveAttribute('data-done', 'true');
+    for (const step of ['language', 'role', 'name', 'timeZone', 'admin', 'roster', 'readers']) await expect(page.getByTestId(`setup-check-${step}`)).toHaveAttribute('data-done', 'true');
     await expect(page.getByTestId('setup-check-camera')).toHaveAttribute('data-done', 'false');
     await page.getByTestId('setup-finish').click();
     await expect(page.getByTestId('idle-screen')).toBeVisible();

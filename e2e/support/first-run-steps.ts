@@ -1,15 +1,17 @@
-// The first-run setup's early steps as a person goes through them on a fresh kiosk (English, a name, Almaty's zone,
-// the first admin), for the first-run specs that are about a later step.
+// The first-run setup's early steps as a person goes through them on a fresh kiosk (English, the door or the office, a
+// name, Almaty's zone, the first admin), for the first-run specs that are about a later step.
 import type { Page } from '@playwright/test';
 import { expect } from './kiosk-test.js';
 
 export const FIRST_ADMIN = { firstName: 'Gulmira', lastName: 'Akhmetova', pin: '864213' } as const;
 
-/** From the language step to the roster step, the first admin created and signed in. */
-export async function setUpToRoster(page: Page, name = 'Kindergarten No. 7 "Balapan"'): Promise<void> {
+/** From the language step to the roster step, the first admin created and signed in; a door unless told otherwise. */
+export async function setUpToRoster(page: Page, name = 'Kindergarten No. 7 "Balapan"', role: 'door' | 'office' = 'door'): Promise<void> {
   const screen = page.getByTestId('setup-screen');
   await expect(screen).toHaveAttribute('data-step', 'language');
   await page.getByTestId('setup-language-en').click();
+  await expect(screen).toHaveAttribute('data-step', 'role');
+  await page.getByTestId(`setup-role-${role}`).click();
   await expect(screen).toHaveAttribute('data-step', 'name');
   await page.getByTestId('setup-name').fill(name);
   await page.getByTestId('setup-next').click();

@@ -32,7 +32,10 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
   // While the disk is full the door still reads cards and lets staff in: only its records refuse writes.
   const door = doorOf(status);
   const ready = door !== null;
-  const staff = useStaffMode(api);
+  // The office PC (docs/peers.md §2): no door screen, no card reader, no camera; once set up, the screens rest on the
+  // staff sign-in by name and PIN, and return to it after a sign-out.
+  const office = door?.machineRole === 'office';
+  const staff = useStaffMode(api, office && door.setup !== true);
   // The first-run setup stands in for the door until its checklist is finished; its readers step takes the cards.
   const setup = door?.setup === true && !staff.active;
   const toSetup = useCallback((credential: Credential) => {
@@ -42,7 +45,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
   const identify = staff.active ? staff.credential : setup ? toSetup : flow.identify;
 
   // Cards and codes are read on every screen, so the next person can go while the last receipt is still up.
-  useCardReader(identify, ready);
+  useCardReader(identify, ready && !office);
   // An HID card was identified by the core itself: the door shows its answer (a companion's card at the staff sign-in
   // included: the door has answered it). A staff card opens the sign-in with that card.
   const onIdentified = useCallback(
@@ -94,7 +97,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
           <CurrentScreen status={status} flow={flow} onLanguage={chooseLanguage} onRetryDatabase={retryDatabase} api={api} />
         )}
         {/* Not under the staff screens: codes are not read there, and the preview would cover them. */}
-        {door !== null && !staff.active && !setup && <CameraDock deviceId={door.cameraDeviceId} onText={onCameraCode} />}
+        {door !== null && !office && !staff.active && !setup && <CameraDock deviceId={door.cameraDeviceId} onText={onCameraCode} />}
         {/* In the preview's place too (below it, or beside it upright): on the screen's own corner the staff button sat
             on the language buttons and the staff hint of narrow screens. */}
         {door !== null && flow.screen.kind === 'idle' && !staff.active && !setup && (

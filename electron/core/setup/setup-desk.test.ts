@@ -16,6 +16,7 @@ describe('the first-run setup', () => {
 
     // Before the first admin: no session needed (there can be none).
     value(core.handlers.setupSetLanguage({ language: 'ru' }));
+    value(core.handlers.setupSetRole({ machineRole: 'door' }));
     value(core.handlers.setupSetName({ name: '  Детский сад № 7 «Балапан»  ' }));
     // Validated at the edge (dispatch) and against this machine's zones in the core.
     expect(await dispatch(core.handlers, 'setupSetTimeZone', { timeZone: 'Almaty' }, () => undefined)).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
@@ -64,6 +65,7 @@ describe('the first-run setup', () => {
     const view = value(again.handlers.setupStatus({}));
     expect(view.steps.map((s) => [s.step, s.done])).toEqual([
       ['language', true],
+      ['role', false],
       ['name', true],
       ['timeZone', false],
       ['admin', false],

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { KioskRulesSchema, type KioskRules } from '../../../shared/admin/admin-contract.js';
 import { ACT_COUNTED_REASONS, ActEarnedRuleSchema } from '../../../shared/admin/monthly-act.js';
 import { rulesTexts } from '../../../shared/i18n/admin/rules-catalogs.js';
+import { machineRoleTexts } from '../../../shared/i18n/setup/machine-role-catalogs.js';
 import { DoorSettingsPanel } from './DoorSettingsPanel.js';
 import { MealSettingsPanel } from './MealSettingsPanel.js';
 import { TimeZoneSection } from './TimeZoneSection.js';
@@ -80,6 +81,10 @@ export function SettingsPage({ call, onClockChanged }: { call: AdminCall; onCloc
             ))}
           </select>
         </label>
+        {/* The office has no reader: there the kindergarten's card-only reads as name-or-card (shared/setup/machine-role.ts). */}
+        <p className="staff-hint" data-testid="setting-staffSignInMode-office">
+          {machineRoleTexts(i18n.language).signInNote}
+        </p>
         <label className="admin-field">
           {x.actEarnedRule}
           <select data-testid="setting-actEarnedRule" value={shown('actEarnedRule')} onChange={(e) => edit('actEarnedRule', e.target.value)}>

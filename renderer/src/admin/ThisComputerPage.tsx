@@ -1,4 +1,4 @@
-// The admin's "This computer" page: whether the installed app starts at its user's login (where the app manages
+// The admin's "This computer" page: where it stands (the door or the office, ThisComputerRole.tsx), whether the installed app starts at its user's login (where the app manages
 // that), leaving the kiosk, which asks the admin's PIN again, and on the demo kiosk "Start afresh". The core decides
 // and the shell closes; the page asks and shows.
 import { useCallback, useState } from 'react';
@@ -15,6 +15,8 @@ import { useThisComputerCall, type ThisComputerCall } from './this-computer-call
 import { pinRefusalText, type Note } from './this-computer-outcomes.js';
 import { ThisComputerNote } from './ThisComputerNote.js';
 import { ThisComputerStartAfresh } from './ThisComputerStartAfresh.js';
+import { ThisComputerRole } from './ThisComputerRole.js';
+import { machineRoleTexts } from '../../../shared/i18n/setup/machine-role-catalogs.js';
 
 interface Props {
   api: KioskApi;
@@ -35,6 +37,7 @@ export function ThisComputerPage({ api, sessionId, onEnded }: Props) {
 
   return (
     <div className="admin-page admin-today" data-testid="admin-kiosk-shell">
+      <ThisComputerRole api={api} t={t} x={x} r={machineRoleTexts(i18n.language)} call={call} />
       <h3>{x.startAtLoginTitle}</h3>
       <StartAtLogin t={t} x={x} call={call} state={shown} onChanged={setState} />
       <h3>{x.leaveTitle}</h3>

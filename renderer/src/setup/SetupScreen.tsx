@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { KioskApi } from '../../../shared/api/contract.js';
 import type { Language } from '../../../shared/domain/attendance.js';
 import { setupTexts } from '../../../shared/i18n/setup/setup-catalogs.js';
+import { machineRoleTexts } from '../../../shared/i18n/setup/machine-role-catalogs.js';
 import type { SetupStep, SetupView } from '../../../shared/setup/setup-contract.js';
 import type { StaffSession } from '../../../shared/staff/staff-contract.js';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +14,7 @@ import { safeCall } from '../api/safe-call.js';
 import { TimeZonePicker } from '../admin/TimeZonePicker.js';
 import { AdminStep } from './AdminStep.js';
 import { ReadersStep } from './ReadersStep.js';
+import { RoleStep } from './RoleStep.js';
 import { RosterStep } from './RosterStep.js';
 import { SetupSteps } from './SetupSteps.js';
 import './setup.css';
@@ -38,6 +40,7 @@ function firstNotDone(view: SetupView): SetupStep {
 export function SetupScreen({ api, session: given, onLanguage, onClose, onEnded }: Props) {
   const { i18n, t } = useTranslation();
   const texts = setupTexts(i18n.language);
+  const roleTexts = machineRoleTexts(i18n.language);
   const [view, setView] = useState<SetupView | null>(null);
   const [step, setStep] = useState<SetupStep | null>(null);
   const [session, setSession] = useState<StaffSession | null>(given ?? null);
@@ -74,7 +77,7 @@ export function SetupScreen({ api, session: given, onLanguage, onClose, onEnded 
   const rootClass = given ? 'setup-screen setup-in-console' : 'screen setup-screen';
   if (view === null || step === null) return <Root className={rootClass} data-testid="setup-screen" />;
   const withSession = sessionId === undefined ? {} : { sessionId };
-  const needsSession = step !== 'language' && step !== 'name' && step !== 'timeZone' && step !== 'admin';
+  const needsSession = step !== 'language' && step !== 'role' && step !== 'name' && step !== 'timeZone' && step !== 'admin';
 
   return (
     <Root className={rootClass} data-testid="setup-screen" data-step={step}>
@@ -105,6 +108,7 @@ export function SetupScreen({ api, session: given, onLanguage, onClose, onEnded 
             ))}
           </div>
         )}
+        {step === 'role' && <RoleStep view={view} texts={roleTexts} onChoose={(machineRole) => void safeCall(api, 'setupSetRole', { ...withSession, machineRole }).then(answer)} />}
         {step === 'name' && (
           <div>
             <label className="staff-field">
@@ -168,9 +172,12 @@ export function SetupScreen({ api, session: given, onLanguage, onClose, onEnded 
                     {s.done ? '✓' : '✗'} {texts.steps[s.step]}
                   </li>
                 ))}
-              <li data-testid="setup-check-camera" data-done={view.cameraTest === 'working'} data-state={view.cameraTest ?? 'untested'}>
-                {view.cameraTest === 'working' ? '✓' : '✗'} {texts.checklist.cameraStates[view.cameraTest ?? 'untested']}
-              </li>
+              {/* The office has no camera to test. */}
+              {view.machineRole === 'door' && (
+                <li data-testid="setup-check-camera" data-done={view.cameraTest === 'working'} data-state={view.cameraTest ?? 'untested'}>
+                  {view.cameraTest === 'working' ? '✓' : '✗'} {texts.checklist.cameraStates[view.cameraTest ?? 'untested']}
+                </li>
+              )}
             </ul>
             {/* Revisited from the console after the first run there is nothing left to finish. */}
             {sessionId !== undefined && !(given && view.finished) && (
@@ -185,7 +192,7 @@ export function SetupScreen({ api, session: given, onLanguage, onClose, onEnded 
                   })
                 }
               >
-                {texts.checklist.finish}
+                {view.machineRole === 'office' ? roleTexts.finish : texts.checklist.finish}
               </button>
             )}
           </div>

@@ -18,7 +18,8 @@ interface Props {
   /** A staff card read on the sign-in screen; StaffScreen mounts a fresh sign-in for each card read. */
   card: CardCredential | null;
   onSignedIn: (session: StaffSession) => void;
-  onBack: () => void;
+  /** Back to the door; none on the office, where the sign-in is the first screen. */
+  onBack?: (() => void) | undefined;
 }
 
 export function SignInScreen({ api, card, onSignedIn, onBack }: Props) {
@@ -89,18 +90,20 @@ export function SignInScreen({ api, card, onSignedIn, onBack }: Props) {
           <PinPad busy={busy} onEnter={(pin) => void signIn(pin)} />
         </>
       )}
-      <button
-        type="button"
-        className="staff-back"
-        data-testid="staff-back"
-        onClick={() => {
-          if (chosen === null) return onBack();
-          setChosen(null);
-          setRefusal(null);
-        }}
-      >
-        {chosen === null ? t('staff.signIn.back') : t('staff.home.back')}
-      </button>
+      {(chosen !== null || onBack) && (
+        <button
+          type="button"
+          className="staff-back"
+          data-testid="staff-back"
+          onClick={() => {
+            if (chosen === null) return onBack?.();
+            setChosen(null);
+            setRefusal(null);
+          }}
+        >
+          {chosen === null ? t('staff.signIn.back') : t('staff.home.back')}
+        </button>
+      )}
     </main>
   );
 }

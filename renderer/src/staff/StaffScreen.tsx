@@ -21,7 +21,8 @@ export function StaffScreen({ api, staff, onOpenAdmin }: Props) {
   const { step } = staff;
   useIdle(step.kind === 'session' ? step.session.idleSeconds * 1000 : step.kind === 'sign-in' ? SIGN_IN_IDLE_MS : null, () => staff.close('idle'));
   if (step.kind === 'sign-in') {
-    return <SignInScreen key={step.cardSeq} api={api} card={step.card} onSignedIn={staff.signedIn} onBack={() => staff.close('button')} />;
+    // The office has no door to go back to: its sign-in is where staff mode rests.
+    return <SignInScreen key={step.cardSeq} api={api} card={step.card} onSignedIn={staff.signedIn} onBack={staff.rests === 'door' ? () => staff.close('button') : undefined} />;
   }
   if (step.kind === 'session') {
     return (

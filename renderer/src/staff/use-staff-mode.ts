@@ -1,6 +1,7 @@
 // Staff mode over the door: off (the door), signing in, or a signed-in session. Cards read while staff mode is on
 // go to the sign-in (a staff card), never to the door's check-in; the session ends on the button, after the idle
-// time, or when the core says it has ended — and the door comes back.
+// time, or when the core says it has ended — and the door comes back. On the office PC there is no door to come back
+// to: staff mode rests on the sign-in instead (docs/peers.md §2).
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { KioskApi } from '../../../shared/api/contract.js';
 import type { StaffSession } from '../../../shared/staff/staff-contract.js';
@@ -21,6 +22,8 @@ export type StaffStep =
 
 export interface StaffMode {
   step: StaffStep;
+  /** Where staff mode rests when nobody is signed in: the door, or the sign-in (the office). */
+  rests: 'door' | 'sign-in';
   active: boolean;
   open: () => void;
   /** Staff mode straight to a page: through the sign-in when nobody is signed in, at once in a session. */
@@ -36,8 +39,17 @@ export interface StaffMode {
   capture: CardCapture;
 }
 
-export function useStaffMode(api: KioskApi): StaffMode {
-  const [step, setStepState] = useState<StaffStep>({ kind: 'off' });
+/** The office's resting step before anything happened: the sign-in, fresh. */
+const SIGN_IN_AT_REST: StaffStep = { kind: 'sign-in', card: null, cardSeq: 0, then: null };
+
+/** `restAtSignIn`: the office, whose screens open on the staff sign-in and return to it, never to a door. */
+export function useStaffMode(api: KioskApi, restAtSignIn = false): StaffMode {
+  const [held, setStepState] = useState<StaffStep>({ kind: 'off' });
+  // Each return to the resting sign-in is a fresh one (a name chosen and left is not kept for the next person).
+  const rests = useRef(0);
+  const rest = useCallback((): StaffStep => (restAtSignIn ? { kind: 'sign-in', card: null, cardSeq: (rests.current += 1), then: null } : { kind: 'off' }), [restAtSignIn]);
+  // Off on the office (before its status said so, or after a role change) is its resting sign-in.
+  const step = held.kind === 'off' && restAtSignIn ? SIGN_IN_AT_REST : held;
   // Mirrors the state for callbacks that must act once on the current step (the sign-out request).
   const stepRef = useRef<StaffStep>(step);
   const setStep = useCallback((next: StaffStep) => {
@@ -55,7 +67,7 @@ export function useStaffMode(api: KioskApi): StaffMode {
     },
     [setStep],
   );
-  const ended = useCallback(() => setStep({ kind: 'off' }), [setStep]);
+  const ended = useCallback(() => setStep(rest()), [setStep, rest]);
   const signedIn = useCallback(
     (session: StaffSession) => {
       const current = stepRef.current;
@@ -68,9 +80,9 @@ export function useStaffMode(api: KioskApi): StaffMode {
     (why: 'button' | 'idle') => {
       const current = stepRef.current;
       if (current.kind === 'session') void safeCall(api, 'staffSignOut', { sessionId: current.session.sessionId, why });
-      setStep({ kind: 'off' });
+      setStep(rest());
     },
-    [api, setStep],
+    [api, setStep, rest],
   );
 
   // The screens that asked for a card, newest last: only the newest receives taps.
@@ -100,7 +112,7 @@ export function useStaffMode(api: KioskApi): StaffMode {
   );
 
   return useMemo(
-    () => ({ step, active: step.kind !== 'off', open, openAt, close, ended, signedIn, credential, capture }),
-    [step, open, openAt, close, ended, signedIn, credential, capture],
+    () => ({ step, rests: restAtSignIn ? ('sign-in' as const) : ('door' as const), active: step.kind !== 'off', open, openAt, close, ended, signedIn, credential, capture }),
+    [step, restAtSignIn, open, openAt, close, ended, signedIn, credential, capture],
   );
 }

@@ -18,6 +18,8 @@ export interface MachineRoleTexts {
   pin: string;
   confirm: string;
   cancel: string;
+  /** The checklist's button on the office, which opens on the staff sign-in rather than the door. */
+  finish: string;
   saved: string;
   /** Under the staff sign-in setting on the Settings page. */
   signInNote: string;
@@ -41,6 +43,7 @@ export const machineRoleEn: MachineRoleTexts = {
   pin: 'Your PIN',
   confirm: 'Confirm',
   cancel: 'Cancel',
+  finish: 'Finish: open the staff sign-in',
   saved: 'Saved.',
   signInNote: 'On the office computer staff sign in by name or by staff card, whatever is chosen here: it has no card reader, and it stands in a room only staff use.',
   notADoor: 'This is the office computer: cards and QR codes are read at the door.',
