@@ -57,7 +57,7 @@ describe('request guards', () => {
         // The first-run setup's early steps take a session only once the first admin exists (before, nobody can have
         // one): they are door requests, and the setup desk asks for an admin's session when there is an admin.
         const sessionOptional = takesSession && shape.shape.sessionId instanceof z.ZodOptional;
-        if (sessionOptional) expect(['setupSetLanguage', 'setupSetName', 'setupSetTimeZone'], name).toContain(name);
+        if (sessionOptional) expect(['setupSetLanguage', 'setupSetRole', 'setupSetName', 'setupSetTimeZone'], name).toContain(name);
         if (takesSession && !sessionOptional && name !== 'staffSignOut') expect(['staff', 'admin'], name).toContain(core.guards[name]);
       }
       expect(sessionRequests).toBeGreaterThan(10);
