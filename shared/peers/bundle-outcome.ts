@@ -15,7 +15,7 @@ export const BUNDLE_REFUSAL_CODES = [
 export type BundleRefusalCode = (typeof BUNDLE_REFUSAL_CODES)[number];
 
 /** Decisions on an opened bundle's records against what this machine holds. */
-export const BUNDLE_DECISION_CODES = ['BUNDLE_READ', 'BUNDLE_ALREADY_READ', 'BUNDLE_NOTHING_NEW', 'BUNDLE_GAP', 'BUNDLE_FORK'] as const;
+export const BUNDLE_DECISION_CODES = ['BUNDLE_READ', 'BUNDLE_ALREADY_READ', 'BUNDLE_NOTHING_NEW', 'BUNDLE_GAP', 'BUNDLE_FORK', 'BUNDLE_ORIGIN_REVOKED'] as const;
 export type BundleDecisionCode = (typeof BUNDLE_DECISION_CODES)[number];
 
 export const BUNDLE_OUTCOME_CODES = [...BUNDLE_DECISION_CODES, ...BUNDLE_REFUSAL_CODES] as const;
@@ -50,6 +50,8 @@ export type BundleDecision =
   | { code: 'BUNDLE_ALREADY_READ'; bundleId: string; from: string; writtenAt: string; readAt: string }
   | { code: 'BUNDLE_NOTHING_NEW'; bundleId: string; from: string; writtenAt: string }
   | { code: 'BUNDLE_GAP'; bundleId: string; from: string; writtenAt: string; gaps: BundleSeqGap[] }
-  | { code: 'BUNDLE_FORK'; bundleId: string; from: string; writtenAt: string; deviceId: string; seq: number };
+  | { code: 'BUNDLE_FORK'; bundleId: string; from: string; writtenAt: string; deviceId: string; seq: number }
+  /** A removed computer's records past the cut its removal set (relayed by another): the stick is refused whole. */
+  | { code: 'BUNDLE_ORIGIN_REVOKED'; bundleId: string; from: string; writtenAt: string; deviceId: string; seq: number };
 
 export type BundleOutcome = BundleDecision | BundleRefusal;

@@ -30,6 +30,7 @@ function sample(code: BundleOutcomeCode): BundleOutcome {
     case 'BUNDLE_GAP':
       return { code, ...about, gaps: [{ deviceId: DOOR2, fromSeq: 1201, toSeq: 1350 }] };
     case 'BUNDLE_FORK':
+    case 'BUNDLE_ORIGIN_REVOKED':
       return { code, ...about, deviceId: DOOR1, seq: 77 };
     default:
       return { code, detail: 'for the log', from: DOOR2 };

@@ -58,6 +58,8 @@ export function bundleOutcomeText(outcome: BundleOutcome, texts: BundleTexts, wo
       );
     case 'BUNDLE_FORK':
       return texts.fork(nameFor(wording, outcome.deviceId), outcome.seq);
+    case 'BUNDLE_ORIGIN_REVOKED':
+      return texts.originRevoked(nameFor(wording, outcome.deviceId));
     case 'BUNDLE_OTHER_KINDERGARTEN':
       return texts.otherKindergarten;
     case 'BUNDLE_NOT_FOR_US':

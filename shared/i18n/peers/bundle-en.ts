@@ -28,6 +28,8 @@ export interface BundleTexts {
   nothingNew: (from: string, writtenAt: ShownMoment) => string;
   gap: (from: string, gaps: BundleGapLine[]) => string;
   fork: (name: string, seq: number) => string;
+  /** A removed computer's records from after its removal, carried by another. */
+  originRevoked: (name: string) => string;
   otherKindergarten: string;
   notForUs: (from: string) => string;
   senderUnknown: string;
@@ -52,6 +54,7 @@ export const bundleEn: BundleTexts = {
   gap: (from, gaps) =>
     `A stick written at “${from}” before this one has not been read here: ${gaps.map((g) => `records ${g.fromSeq}–${g.toSeq} of “${g.name}”`).join(', ')} are missing. Read that stick first, or write a new one at “${from}”. Nothing was taken in.`,
   fork: (name, seq) => `Record no. ${seq} of “${name}” on this stick differs from the one this computer holds. Nothing was taken in; tell the person who looks after the kindergarten’s computers.`,
+  originRevoked: (name) => `This stick carries records “${name}” made after it was removed from the kindergarten’s computers. Nothing was taken in.`,
   otherKindergarten: 'This stick is from another kindergarten. Nothing was taken in.',
   notForUs: (from) => `This stick was written before this computer joined the kindergarten: write a new one at “${from}”. Nothing was taken in.`,
   senderUnknown: 'This stick was written by a computer that is not one of this kindergarten’s. Nothing was taken in.',

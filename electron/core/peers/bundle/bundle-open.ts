@@ -7,6 +7,7 @@ import { Inflate } from 'fflate';
 import type { BundleRefusal } from '../../../../shared/peers/bundle-outcome.js';
 import { BundleLineSchema, MAX_BUNDLE_BYTES, type BundleHeader } from '../../../../shared/peers/peer-protocol.js';
 import type { PeerRecord, SignedHead } from '../../../../shared/peers/peer-record.js';
+import type { MemberLookup } from '../record-verify.js';
 import { coversOf, decodeBundle } from './bundle-format.js';
 import { unwrapContentKey } from './bundle-keys.js';
 import type { RosterLine } from './bundle-write.js';
@@ -18,18 +19,13 @@ const MAX_LINE_BYTES = 16 * 1024 * 1024;
 /** Compressed bytes handed to the inflater at once: what one push may overshoot the limit by stays small. */
 const INFLATE_STEP = 16 * 1024;
 
-/** A member as this machine's `peer_members` knows it. */
-export interface BundleMember {
-  signPub: KeyObject;
-  revoked: boolean;
-}
-
 export interface OpenBundleContext {
   /** This machine's group and device id, and its static X25519 private key (secret `peer-dh-key`). */
   groupId: string;
   deviceId: string;
   dhPrivateKey: KeyObject;
-  member(deviceId: string): BundleMember | null;
+  /** The members as `peer_members` knows them: the sender's key, and every origin's for the records' chain check. */
+  member: MemberLookup;
   maxBytes?: number;
   maxInflatedBytes?: number;
 }

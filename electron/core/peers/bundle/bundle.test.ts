@@ -6,13 +6,14 @@ import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { BundleOutcome } from '../../../../shared/peers/bundle-outcome.js';
-import type { PeerKind, PeerRecord, SignedHead } from '../../../../shared/peers/peer-record.js';
-import { bodyContentHash, headSignatureValid, linkFieldsOf, PEER_GENESIS_HASH, peerRecordHash, signHead } from '../../ledger/peer-hash.js';
+import type { PeerRecord, SignedHead } from '../../../../shared/peers/peer-record.js';
 import { tempDataDir } from '../../testing/fixtures.js';
+import type { MemberKey } from '../record-verify.js';
+import { hlcAt, PeerChainKit } from '../testing/peer-chain-kit.js';
 import { BUNDLE_PREFIX_BYTES, BUNDLE_SIGNATURE_BYTES, BUNDLE_TAG_BYTES } from './bundle-format.js';
 import { rawX25519Public } from './bundle-keys.js';
 import type { BundleHoldings } from './bundle-decision.js';
-import { readBundleFile, type ReadBundleContext, type RecordsVerifier } from './bundle-read.js';
+import { readBundleFile, type ReadBundleContext } from './bundle-read.js';
 import { bundleFileName, BundleWriteError, writeBundle, type RosterLine, type SealBundleInput } from './bundle-write.js';
 
 const GROUP = '0193a1f0-0000-7000-8000-00000000aaaa';
@@ -36,21 +37,21 @@ const door1 = machine('0193a1f0-0000-7000-8000-000000000d01', 'Door 1');
 const stranger = machine('0193a1f0-0000-7000-8000-000000000e01', 'Elsewhere');
 const machines = [door2, office, door1];
 
-/** `count` records of one origin from `fromSeq`, chained from `prevHash`, with the signed head at the last. */
-function chain(origin: Machine, fromSeq: number, count: number, prevHash: string = PEER_GENESIS_HASH, kind: PeerKind = 'setting'): { records: PeerRecord[]; head: SignedHead } {
-  const records: PeerRecord[] = [];
-  let prev = prevHash;
-  for (let i = 0; i < count; i += 1) {
-    const seq = fromSeq + i;
-    const body = JSON.stringify({ key: 'departureGuardMinutes', value: 30 + seq });
-    const link = { deviceId: origin.deviceId, seq, kind, id: `0196f3a2-7c1e-7b3a-9d4e-${String(seq).padStart(12, '0')}`, hlc: `${T0 + seq * 60_000}-0000`, base: null, contentHash: bodyContentHash(body), prevHash: prev };
-    const hash = peerRecordHash(link);
-    records.push({ ...link, hash, body });
-    prev = hash;
-  }
-  const last = records[records.length - 1];
-  if (last === undefined) throw new Error('an empty chain');
-  return { records, head: { deviceId: origin.deviceId, seq: last.seq, hash: last.hash, sig: signHead(origin.sign.privateKey, origin.deviceId, last.seq, last.hash) } };
+/** An origin's log of `count` setting records, one a minute from T0 (so its newest HLC is T0 + count minutes). */
+function log(origin: Machine, count: number, value = 30): PeerChainKit {
+  const kit = new PeerChainKit({ deviceId: origin.deviceId, key: origin.sign.privateKey, startMs: T0 });
+  // Fixed ids, so the same log written twice is the same log (a stick written later holds the same rows).
+  const id = (seq: number): string => `0196f3a2-7c1e-7b3a-9d4e-${origin.deviceId.slice(-4)}${String(seq).padStart(8, '0')}`;
+  for (let seq = 1; seq <= count; seq += 1) kit.append('setting', { key: 'departureGuardMinutes', value: value + seq }, { hlc: hlcAt(T0 + seq * 60_000), id: id(seq) });
+  return kit;
+}
+
+/** Rows `fromSeq`…`toSeq` of a log with the head of the last, as a stick carries them. */
+function chain(origin: Machine, fromSeq: number, toSeq: number): { records: PeerRecord[]; head: SignedHead } {
+  const { records, heads } = log(origin, toSeq).page(fromSeq, toSeq);
+  const head = heads[0];
+  if (head === undefined) throw new Error('a page without its head');
+  return { records, head };
 }
 
 const roster: RosterLine = {
@@ -84,26 +85,10 @@ function sealInput(records: PeerRecord[], heads: SignedHead[], change: Partial<S
   };
 }
 
-/** The import's chain check, as a LAN page is checked: links from what is held, hashes, content, the signed head. */
-function verifierFor(holdings: BundleHoldings): RecordsVerifier {
-  return (records, heads) => {
-    const last = new Map<string, PeerRecord>();
-    for (const record of records) {
-      const held = holdings.have[record.deviceId] ?? 0;
-      const prev = last.get(record.deviceId);
-      const expectedPrev = prev ? prev.hash : held === 0 ? PEER_GENESIS_HASH : holdings.heldHashAt(record.deviceId, held);
-      if (record.prevHash !== expectedPrev) return { detail: `${record.deviceId}/${record.seq}: link` };
-      if (record.hash !== peerRecordHash(linkFieldsOf(record))) return { detail: `${record.deviceId}/${record.seq}: hash` };
-      if (record.body === null || bodyContentHash(record.body) !== record.contentHash) return { detail: `${record.deviceId}/${record.seq}: content` };
-      last.set(record.deviceId, record);
-    }
-    for (const [deviceId, record] of last) {
-      const head = heads.find((h) => h.deviceId === deviceId && h.seq === record.seq);
-      const key = machines.find((m) => m.deviceId === deviceId)?.sign.publicKey;
-      if (!head || !key || head.hash !== record.hash || !headSignatureValid(key, deviceId, head.seq, head.hash, head.sig)) return { detail: `${deviceId}: head` };
-    }
-    return null;
-  };
+function memberKey(deviceId: string, revoked: { deviceId: string; acceptUpToSeq: number } | null = null): MemberKey | null {
+  const m = machines.find((x) => x.deviceId === deviceId);
+  if (m === undefined) return null;
+  return revoked?.deviceId === deviceId ? { signPub: m.sign.publicKey, revoked: true, acceptUpToSeq: revoked.acceptUpToSeq } : { signPub: m.sign.publicKey, revoked: false, acceptUpToSeq: null };
 }
 
 function holdingsOf(held: PeerRecord[], readBundles: ReadonlyMap<string, string> = new Map()): BundleHoldings {
@@ -113,17 +98,12 @@ function holdingsOf(held: PeerRecord[], readBundles: ReadonlyMap<string, string>
 }
 
 function readerContext(reader: Machine, held: PeerRecord[] = [], change: Partial<ReadBundleContext> = {}): ReadBundleContext {
-  const holdings = change.holdings ?? holdingsOf(held);
   return {
     groupId: GROUP,
     deviceId: reader.deviceId,
     dhPrivateKey: reader.dh.privateKey,
-    member: (deviceId) => {
-      const m = machines.find((x) => x.deviceId === deviceId);
-      return m ? { signPub: m.sign.publicKey, revoked: false } : null;
-    },
-    holdings,
-    verify: verifierFor(holdings),
+    member: (deviceId) => memberKey(deviceId),
+    holdings: holdingsOf(held),
     ...change,
   };
 }
@@ -213,7 +193,8 @@ describe('a USB bundle, written and read as files', () => {
   it('calls a record unlike the one held at its place a fork, and changes nothing', () => {
     const folder = tempDataDir();
     const { path, records } = writeStick(folder);
-    const held = chain(door2, 1, 3, '1'.repeat(64)).records;
+    // Door 2's own signed log, but another one than the stick's: its key wrote two different rows at seq 1.
+    const held = log(door2, 3, 99).records;
     const reading = readBundleFile(path, readerContext(office, [...records.filter((r) => r.deviceId === door1.deviceId), ...held]));
     expect(reading.outcome).toMatchObject({ code: 'BUNDLE_FORK', deviceId: door2.deviceId, seq: 1 });
     expect(reading.fresh).toEqual([]);
@@ -224,7 +205,23 @@ describe('a USB bundle, written and read as files', () => {
     const good = chain(door2, 1, 5);
     const forged = good.records.map((r) => (r.seq === 3 ? { ...r, body: JSON.stringify({ key: 'departureGuardMinutes', value: 0 }) } : r));
     const path = writeBundle(folder, door2.name, sealInput(forged, [good.head])).path;
-    expect(readBundleFile(path, readerContext(office)).outcome).toEqual({ code: 'BUNDLE_TAMPERED', detail: `${door2.deviceId}/3: content`, from: door2.deviceId });
+    expect(readBundleFile(path, readerContext(office)).outcome).toEqual({ code: 'BUNDLE_TAMPERED', detail: `PEER_BAD_RECORD ${door2.deviceId}/3: content_hash is not the hash of the body`, from: door2.deviceId });
+  });
+
+  it('refuses a removed computer’s records past its cut, relayed by another, and takes those before it', () => {
+    const folder = tempDataDir();
+    const { path } = writeStick(folder);
+    const cut = (acceptUpToSeq: number): ReadBundleContext => readerContext(office, [], { member: (id) => memberKey(id, { deviceId: door1.deviceId, acceptUpToSeq }) });
+    expect(readBundleFile(path, cut(3)).outcome).toMatchObject({ code: 'BUNDLE_ORIGIN_REVOKED', from: door2.deviceId, deviceId: door1.deviceId, seq: 4 });
+    expect(readBundleFile(path, cut(5)).outcome).toMatchObject({ code: 'BUNDLE_READ', total: 25 });
+  });
+
+  it('never takes this machine’s own rows back from a stick', () => {
+    const folder = tempDataDir();
+    const { path } = writeStick(folder);
+    const reading = readBundleFile(path, readerContext(door1));
+    expect(reading.outcome).toMatchObject({ code: 'BUNDLE_READ', total: 20, origins: [{ deviceId: door2.deviceId }] });
+    expect(reading.fresh.every((r) => r.deviceId === door2.deviceId)).toBe(true);
   });
 
   it('refuses one bit flipped in the header, the payload, the tag or the signature as tampered', () => {
@@ -267,7 +264,7 @@ describe('a USB bundle, written and read as files', () => {
     const joinedLater = machine('0193a1f0-0000-7000-8000-0000000000f2', 'Office 2');
     expect(readBundleFile(path, readerContext(joinedLater)).outcome).toMatchObject({ code: 'BUNDLE_NOT_FOR_US', from: door2.deviceId });
     expect(readBundleFile(path, readerContext(office, [], { member: () => null })).outcome.code).toBe('BUNDLE_SENDER_UNKNOWN');
-    const revoked = readerContext(office, [], { member: (id) => (id === door2.deviceId ? { signPub: door2.sign.publicKey, revoked: true } : null) });
+    const revoked = readerContext(office, [], { member: (id) => memberKey(id, { deviceId: door2.deviceId, acceptUpToSeq: 20 }) });
     expect(readBundleFile(path, revoked).outcome.code).toBe('BUNDLE_SENDER_REVOKED');
     // A stranger's key on a known sender's name is no signature of that sender's.
     const impostor = writeBundle(tempDataDir(), stranger.name, sealInput([], [], { signingKey: stranger.sign.privateKey })).path;
