@@ -101,6 +101,12 @@ export const MemberBodySchema = z.object({
   addrs: PeerAddresses,
   pairedBy: Id.nullable(),
   pairedAt: z.string().min(1).max(40),
+  /**
+   * The last seq of the new machine's own log when it was paired (PairJoin `records.own`): its rows up to it were written
+   * before it joined and rank below the group's in every register (docs/peers.md §9 "the group first"). Absent on the
+   * founder's own member record: it had nobody before it and keeps its own.
+   */
+  broughtSeq: z.number().int().nonnegative().optional(),
 });
 export const MemberRevokedBodySchema = z.object({
   deviceId: Id,
