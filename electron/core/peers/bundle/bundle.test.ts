@@ -3,6 +3,7 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { BundleOutcome } from '../../../../shared/peers/bundle-outcome.js';
@@ -13,7 +14,7 @@ import { hlcAt, PeerChainKit } from '../testing/peer-chain-kit.js';
 import { BUNDLE_PREFIX_BYTES, BUNDLE_SIGNATURE_BYTES, BUNDLE_TAG_BYTES } from './bundle-format.js';
 import { rawX25519Public } from './bundle-keys.js';
 import type { BundleHoldings } from './bundle-decision.js';
-import { readBundleFile, type ReadBundleContext } from './bundle-read.js';
+import { readBundle, readBundleFile, type ReadBundleContext } from './bundle-read.js';
 import { bundleFileName, BundleWriteError, writeBundle, type RosterLine, type SealBundleInput } from './bundle-write.js';
 
 const GROUP = '0193a1f0-0000-7000-8000-00000000aaaa';
@@ -255,6 +256,25 @@ describe('a USB bundle, written and read as files', () => {
       const expected = inSender ? ['BUNDLE_SENDER_UNKNOWN', 'BUNDLE_TAMPERED'] : inGroup ? ['BUNDLE_OTHER_KINDERGARTEN', 'BUNDLE_TAMPERED'] : ['BUNDLE_TAMPERED'];
       expect(expected, `header byte ${i}: ${code}`).toContain(code);
     }
+  });
+
+  it('never reads a stick with any one bit flipped anywhere as anything but a refusal', () => {
+    const folder = tempDataDir();
+    const { path } = writeStick(folder);
+    const pristine = readFileSync(path);
+    const context = readerContext(office);
+    // Where a flip may land on a name the reader looks up before the signature: the magic, the version, the group, the sender.
+    const allowed = new Set(['BUNDLE_TAMPERED', 'BUNDLE_NOT_ESIK', 'BUNDLE_VERSION', 'BUNDLE_OTHER_KINDERGARTEN', 'BUNDLE_SENDER_UNKNOWN']);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: pristine.length - 1 }), fc.integer({ min: 0, max: 7 }), (offset, bit) => {
+        const bytes = Buffer.from(pristine);
+        bytes[offset] = (bytes[offset] ?? 0) ^ (1 << bit);
+        const reading = readBundle(bytes, context);
+        expect(allowed, `${offset}:${bit} ${reading.outcome.code}`).toContain(reading.outcome.code);
+        expect(reading.fresh).toEqual([]);
+      }),
+      { numRuns: 300, seed: 18 },
+    );
   });
 
   it('refuses a stick of another kindergarten, one for other machines, and one from an unknown or removed sender', () => {
