@@ -58,9 +58,18 @@ export class BundleWriteError extends Error {
   }
 }
 
-function unbrokenCovers(records: readonly PeerRecord[]): BundleHeader['covers'] {
-  const covers = coversOf(records);
+/**
+ * The header's ranges, once each origin's run is unbroken and ends at a row its signed head names: a stick the
+ * reader would refuse is better refused here, where the admin still stands at the machine that can write another.
+ */
+function checkedCovers(content: BundleContent): BundleHeader['covers'] {
+  const covers = coversOf(content.records);
   if (typeof covers === 'string') throw new BundleWriteError('BUNDLE_RECORDS_BROKEN', covers);
+  const lastHash = new Map(content.records.map((r) => [`${r.deviceId} ${r.seq}`, r.hash]));
+  for (const [origin, [, last]] of Object.entries(covers)) {
+    const head = content.heads.find((h) => h.deviceId === origin && h.seq === last);
+    if (head === undefined || head.hash !== lastHash.get(`${origin} ${last}`)) throw new BundleWriteError('BUNDLE_RECORDS_BROKEN', `${origin}: no signed head at seq ${last}`);
+  }
   return covers;
 }
 
@@ -94,7 +103,7 @@ export function sealBundle(input: SealBundleInput): { bytes: Uint8Array; header:
     hlc: input.hlc,
     nonce: nonce.toString('base64url'),
     recipients: input.recipients.map((r) => wrapContentKey(contentKey, bundleId, r.deviceId, x25519PublicFromRaw(r.dhPub))),
-    covers: unbrokenCovers(input.content.records),
+    covers: checkedCovers(input.content),
     have: input.have,
   };
   const head = encodeBundleHead(header);

@@ -343,11 +343,14 @@ describe('writing a bundle', () => {
     expect(readdirSync(folder).sort()).toEqual([bundleFileName(door2.name, input.createdAt), 'stick.txt'].sort());
   });
 
-  it('refuses to write a bundle over the size limit, for nobody, or with a broken run', () => {
+  it('refuses to write a bundle over the size limit, for nobody, with a broken run or a run no head signs', () => {
     const { records, head } = chain(door2, 1, 3);
     expect(() => writeBundle(tempDataDir(), door2.name, sealInput(records, [head], { maxBytes: 200 }))).toThrow(BundleWriteError);
     expect(() => writeBundle(tempDataDir(), door2.name, sealInput(records, [head], { recipients: [] }))).toThrow(/at least one recipient/);
     expect(() => writeBundle(tempDataDir(), door2.name, sealInput([records[0]!, records[2]!], [head]))).toThrow(/seq 3 after 1/);
+    // Without the head at its run's last row, the reader could not prove the run: refused here, not at the office.
+    expect(() => writeBundle(tempDataDir(), door2.name, sealInput(records, []))).toThrow(/no signed head at seq 3/);
+    expect(() => writeBundle(tempDataDir(), door2.name, sealInput(records.slice(0, 2), [head]))).toThrow(/no signed head at seq 2/);
   });
 
   it('names the file after the machine and the minute, keeping its letters and dropping what a disk refuses', () => {
