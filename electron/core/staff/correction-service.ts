@@ -43,11 +43,11 @@ export class CorrectionService {
     if (!mayWithdraw(actor, row.staff_id, row.local_date, at.localDate)) {
       return fail('STAFF_FORBIDDEN', 'staff may withdraw only what they recorded themselves today; ask an admin');
     }
-    if (db.prepare('SELECT 1 FROM corrections WHERE target_type = ? AND target_id = ?').get(target.type, target.id)) {
-      return fail('INVALID_REQUEST', `${target.type} record ${target.id} is already withdrawn`);
-    }
     const correctionId = uuidv7();
-    db.transaction(() => {
+    const withdrawn = db.transaction((): boolean => {
+      // A second withdrawal here is refused (the UNIQUE that said so went in 0027, since two machines apart may each
+      // withdraw the same record): checked inside the write's own transaction, so no other connection slips between.
+      if (db.prepare('SELECT 1 FROM corrections WHERE target_type = ? AND target_id = ?').get(target.type, target.id)) return true;
       db.prepare(
         'INSERT INTO corrections (id, target_type, target_id, staff_id, reason, occurred_at, occurred_ms) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ).run(correctionId, target.type, target.id, actor.id, reason, at.iso, at.ms);
@@ -66,7 +66,9 @@ export class CorrectionService {
         at.ms,
       );
       audit.record('correction', actor.id, at, { targetType: target.type, targetId: target.id, childId: row.child_id, reason }, correctionId);
+      return false;
     }).immediate();
+    if (withdrawn) return fail('INVALID_REQUEST', `${target.type} record ${target.id} is already withdrawn`);
     return ok({ correctionId });
   }
 

@@ -23,6 +23,8 @@ const NARROWED: Readonly<Record<string, string>> = {
   override_reasons_no_delete: 'archive-boundaries',
   closing_resolutions_no_delete: 'archive-boundaries',
   absences_no_delete: 'archive-boundaries',
+  // 0027 made the peer log's guard narrowed from the start (an attendance row may go with its archived event).
+  peer_log_no_delete: 'peers',
 };
 
 interface Guard {
@@ -80,7 +82,7 @@ describe('guard triggers after every migration', () => {
     // The append-only tables, as the migrations made them: an UPDATE and a DELETE trigger each.
     const appendOnly = [...new Set(seen.filter((g) => g.sql.includes('is append-only')).map((g) => g.table))].sort();
     expect(appendOnly).toEqual(
-      expect.arrayContaining(['absences', 'admin_audit', 'attendance_events', 'closing_resolutions', 'corrections', 'credential_changes', 'headcounts', 'override_reasons', 'staff_audit']),
+      expect.arrayContaining(['absences', 'admin_audit', 'attendance_events', 'closing_resolutions', 'corrections', 'credential_changes', 'headcounts', 'override_reasons', 'peer_bundles', 'peer_conflicts', 'peer_log', 'staff_audit']),
     );
     for (const table of appendOnly.filter((t) => t !== 'refused_attempts')) {
       expect(seen.map((g) => g.name)).toEqual(expect.arrayContaining([`${table}_no_update`, `${table}_no_delete`]));

@@ -26,5 +26,6 @@ import { neverComeCounts } from './0023-never-come-counts.js';
 import { headcountCutOff } from './0024-headcount-cut-off.js';
 import { staffAlerts } from './0025-staff-alerts.js';
 import { machineRoleAudit } from './0026-machine-role-audit.js';
+import { peers } from './0027-peers.js';
 
-export const migrations: readonly Migration[] = [initial, trustedKeys, syncOutbox, staff, admin, cardChanges, staffAccounts, chainVerified, refusedCoalesced, staffCardLock, allowedValues, restoreAudit, backupSettingsAudit, archiveBoundaries, timeZoneAudit, setupAudit, rosterEdits, updateAudit, rosterSpreadsheet, kioskLeftAudit, returnChecks, paperDays, neverComeCounts, headcountCutOff, staffAlerts, machineRoleAudit];
+export const migrations: readonly Migration[] = [initial, trustedKeys, syncOutbox, staff, admin, cardChanges, staffAccounts, chainVerified, refusedCoalesced, staffCardLock, allowedValues, restoreAudit, backupSettingsAudit, archiveBoundaries, timeZoneAudit, setupAudit, rosterEdits, updateAudit, rosterSpreadsheet, kioskLeftAudit, returnChecks, paperDays, neverComeCounts, headcountCutOff, staffAlerts, machineRoleAudit, peers];
