@@ -2,10 +2,10 @@
 // own Ed25519 key pair, asks the server whether it speaks protocol v1, registers its public key, and keeps what it
 // got back — the device id, kindergarten id and URL in sync_state, the bearer token in the SecretStore (never SQLite).
 import type { Database } from 'better-sqlite3';
-import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { hostname } from 'node:os';
 import { EnrollRequestSchema, PROTOCOL_VERSION } from '../../../shared/sync/protocol.js';
-import { generateSigningKey, rawPublicKey } from '../credentials/ed25519.js';
+import { deviceKey } from '../credentials/device-key.js';
+import { rawPublicKey } from '../credentials/ed25519.js';
 import { CityClient, parseServerUrl } from './city-client.js';
 import type { ClockOffsetTracker } from './clock-offset.js';
 import type { SecretStore } from '../files/secret-store.js';
@@ -118,24 +118,6 @@ export function checkServerUrl(text: string): URL {
   } catch {
     throw new EnrollmentError('ENROLL_BAD_URL', `not an http(s) server URL: ${text.slice(0, 200)}`);
   }
-}
-
-/**
- * The kiosk's device key pair, made on the first enrollment and kept as a secret: enrolling again after a lost reply
- * presents the same public key (the server then returns the same device), and later protocol versions may sign with it.
- */
-export function deviceKey(secrets: SecretStore): KeyObject {
-  const pem = secrets.get('device-key');
-  if (pem !== null) {
-    try {
-      return createPrivateKey(pem);
-    } catch {
-      // Unreadable: a new pair, since the server only ever saw the public half of this one.
-    }
-  }
-  const key = generateSigningKey();
-  secrets.set('device-key', key.export({ format: 'pem', type: 'pkcs8' }).toString());
-  return key;
 }
 
 function localDeviceId(db: Database): string {
