@@ -67,8 +67,9 @@ describe('secrets an older version kept as plain files', () => {
     try {
       expect(existsSync(join(dir, KIOSK_KEY_FILE))).toBe(false);
       expect(existsSync(join(dir, PIN_PEPPER_FILE))).toBe(false);
-      expect(readdirSync(join(dir, SECRETS_FOLDER)).sort()).toEqual(['pin-pepper', 'qr-signing-key']);
-      for (const name of ['pin-pepper', 'qr-signing-key']) {
+      // The device key is made at the first start too (docs/peers.md §3), sealed like the rest.
+      expect(readdirSync(join(dir, SECRETS_FOLDER)).sort()).toEqual(['device-key', 'pin-pepper', 'qr-signing-key']);
+      for (const name of ['device-key', 'pin-pepper', 'qr-signing-key']) {
         const stored = readFileSync(join(dir, SECRETS_FOLDER, name), 'utf8');
         expect(stored.startsWith('esik-secret-v1 os-sealed\n'), name).toBe(true);
       }

@@ -4,6 +4,11 @@ import { describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../shared/api/contract.js';
 import { demoCards } from './demo/demo-roster.js';
 import { KioskCore } from './kiosk-core.js';
+import { deviceKey } from './credentials/device-key.js';
+import { publicKeyFromRaw, rawPublicKey } from './credentials/ed25519.js';
+import { openDatabase } from './db/open-database.js';
+import { FileSecretStore } from './files/secret-store.js';
+import { headSignatureValid } from './ledger/peer-hash.js';
 import { tempDataDir } from './testing/fixtures.js';
 
 const quiet = { log: () => undefined };
@@ -17,6 +22,20 @@ describe('KioskCore', () => {
     const second = new KioskCore({ dataDir: dir, demo: true, ...quiet });
     expect(second.handlers.getStatus({})).toMatchObject({ ok: true, value: { state: 'ready', demo: true, chain: { events: 1, intact: true } } });
     second.close();
+  });
+
+  it("makes the device key at the first start and signs each tap's peer-log row with it, in the tap's transaction", () => {
+    const dir = tempDataDir();
+    const core = new KioskCore({ dataDir: dir, demo: true, ...quiet });
+    expect(core.handlers.identifyCard({ raw: demoCards.motherOneChild, source: 'keyboard-wedge' })).toMatchObject({ ok: true, value: { kind: 'recorded' } });
+    core.close();
+    const key = publicKeyFromRaw(rawPublicKey(deviceKey(new FileSecretStore(dir, { cipher: null, ...quiet }))));
+    const db = openDatabase(join(dir, 'esik.sqlite'));
+    const rows = db.prepare<[], { device_id: string; seq: number; kind: string; record_id: string; content_hash: string; hash: string; sig: Buffer }>('SELECT * FROM peer_log').all();
+    const events = db.prepare<[], { id: string; device_id: string; hash: string }>('SELECT id, device_id, hash FROM attendance_events').all();
+    db.close();
+    expect(rows.map((r) => [r.device_id, r.seq, r.kind, r.record_id, r.content_hash])).toEqual(events.map((e, i) => [e.device_id, i + 1, 'attendance', e.id, e.hash]));
+    for (const r of rows) expect(headSignatureValid(key, r.device_id, r.seq, r.hash, r.sig.toString('base64url'))).toBe(true);
   });
 
   it('starts without a roster when demo mode is off', () => {

@@ -26,6 +26,8 @@ import type { AuditOutcome } from './ledger/chain-audit.js';
 import { runAudit } from './ledger/chain-audit-runner.js';
 import { checkChainAtStart } from './ledger/chain-startup.js';
 import { ChainVerifiedStore } from './ledger/chain-verified-store.js';
+import { bindPeerLog, PeerLog } from './ledger/peer-log.js';
+import { deviceKey } from './credentials/device-key.js';
 import { OutboxPruner } from './ledger/outbox-pruner.js';
 import { OutboxStore } from './ledger/outbox-store.js';
 import { chainStartOf } from './ledger/archive/archive-boundaries.js';
@@ -583,6 +585,19 @@ export class KioskCore {
     }
   }
 
+  /**
+   * Binds this machine's peer log to the file before any desk writes (docs/peers.md §5): every record the outbox queues
+   * is then also a signed row of it. The device key is made here on the first start, enrolled or not.
+   */
+  private bindPeerLog(db: Database, deviceId: string): void {
+    try {
+      bindPeerLog(db, new PeerLog(db, deviceId, deviceKey(this.secrets), () => this.clock.now().getTime()));
+    } catch (error) {
+      // The door still opens; its records are then missing from the peer log until the key can be read again.
+      this.log(`[core] the peer log is off: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
   private open(): KioskStatus {
     const damage = readDamageMarker(this.databasePath);
     if (damage !== null) {
@@ -630,6 +645,7 @@ export class KioskCore {
         this.log(`[core] demo kindergarten created in ${this.databasePath}`);
       }
       const deviceId = ensureDeviceId(db, this.clock.now());
+      this.bindPeerLog(db, deviceId);
       const opened = db;
       const log = new AttendanceLog(db, deviceId, { anchor, written: (error) => this.anchorWritten(anchor, error) });
       const verified = new ChainVerifiedStore(db);

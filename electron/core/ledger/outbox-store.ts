@@ -3,6 +3,7 @@
 // check each one's query plan.
 import type { Database, Statement } from 'better-sqlite3';
 import type { SyncRecord } from '../../../shared/sync/protocol.js';
+import { peerLogOf } from './peer-log.js';
 
 export const OUTBOX_SQL = {
   enqueue: 'INSERT INTO sync_outbox (record_id, record_type, queued_ms) VALUES (?, ?, ?)',
@@ -44,19 +45,26 @@ export interface RejectedRow {
 /** What happened to each pushed record (by its outbox seq), as the city said. */
 export type RecordOutcome = { seq: number; status: 'sent' } | { seq: number; status: 'rejected'; reason: string };
 
-/** Queues records. Runs inside the caller's transaction (the event's own), so it holds only the insert. */
+/**
+ * Queues records. Runs inside the caller's transaction (the event's own), so it holds only the inserts: the outbox row
+ * and, where the database has a peer log bound (every kiosk's, kiosk-core.ts), the record's own peer-log row
+ * (docs/peers.md §5), with the very body text the outbox keeps. An attendance row carries its event's hash instead.
+ */
 export class OutboxWriter {
   private readonly insert: Statement<[string, string, number]>;
   private readonly insertBody: Statement<[number | bigint, string]>;
 
-  constructor(db: Database) {
+  constructor(private readonly db: Database) {
     this.insert = db.prepare(OUTBOX_SQL.enqueue);
     this.insertBody = db.prepare(OUTBOX_SQL.enqueueBody);
   }
 
   enqueue(record: SyncRecord, nowMs: number): void {
+    const body = JSON.stringify(record);
     const { lastInsertRowid } = this.insert.run(record.id, record.type, nowMs);
-    this.insertBody.run(lastInsertRowid, JSON.stringify(record));
+    this.insertBody.run(lastInsertRowid, body);
+    // Looked up at each write, not kept: a restore reopens the file, and the core binds the new one.
+    peerLogOf(this.db)?.append(record.type, record.id, record.type === 'attendance' ? { eventHash: record.hash } : { body });
   }
 }
 

@@ -15,6 +15,7 @@ import { ensureKioskSigningKey } from '../../credentials/kiosk-key.js';
 import { TrustedKeys } from '../../credentials/trusted-keys.js';
 import { openDatabase } from '../../db/open-database.js';
 import { AttendanceLog, ensureDeviceId, type StoredEvent } from '../../ledger/attendance-log.js';
+import { bindTestPeerLog } from '../../ledger/testing/peer-log-kit.js';
 import { RefusedAttempts } from '../../door/refused-attempts.js';
 import { RosterStore } from '../../roster/roster-store.js';
 import { SettingsStore } from '../../ledger/settings-store.js';
@@ -88,6 +89,8 @@ export function adminKit(startIso: string = JANUARY) {
   const roster = new RosterStore(db);
   roster.seed(kitRoster);
   const deviceId = ensureDeviceId(db, clock.now());
+  // Bound as the core binds it: every write path under test also appends its signed peer-log row.
+  bindTestPeerLog(db, deviceId, () => clock.now().getTime());
   const log = new AttendanceLog(db, deviceId);
   const refused = new RefusedAttempts(db);
   const secrets = new FileSecretStore(dataDir, { cipher: null, log: () => undefined });

@@ -9,6 +9,7 @@ import { staffRequests } from '../../../../shared/staff/staff-contract.js';
 import { demoRoster } from '../../demo/demo-roster.js';
 import { openDatabase } from '../../db/open-database.js';
 import { AttendanceLog, ensureDeviceId } from '../../ledger/attendance-log.js';
+import { bindTestPeerLog } from '../../ledger/testing/peer-log-kit.js';
 import { CheckinService } from '../../door/checkin-service.js';
 import { RefusedAttempts } from '../../door/refused-attempts.js';
 import { RosterStore } from '../../roster/roster-store.js';
@@ -34,7 +35,10 @@ export function staffKit(startIso: string = MORNING, options: { alerts?: StaffAl
   const db = openDatabase(join(dataDir, 'esik.sqlite'));
   const roster = new RosterStore(db);
   roster.seed(demoRoster());
-  const log = new AttendanceLog(db, ensureDeviceId(db, clock.now()));
+  const deviceId = ensureDeviceId(db, clock.now());
+  // Bound as the core binds it: every write path under test also appends its signed peer-log row.
+  bindTestPeerLog(db, deviceId, () => clock.now().getTime());
+  const log = new AttendanceLog(db, deviceId);
   const settings = SettingsStore.of(db);
   const checkin = new CheckinService({
     clock,

@@ -1,0 +1,234 @@
+// This machine's peer log (table peer_log, migration 0026; docs/peers.md §5): the only writer of its own rows, and the
+// readers replication needs (have, pages, signed heads). A row is appended in the caller's transaction, beside the
+// domain row it stands for, so a record is in the peer log if and only if its row is.
+import type { Database, Statement } from 'better-sqlite3';
+import type { KeyObject } from 'node:crypto';
+import { EventKindSchema, EventMethodSchema } from '../../../shared/domain/attendance.js';
+import type { HaveVector, PeerKind, PeerRecord, SignedHead } from '../../../shared/peers/peer-record.js';
+import type { AttendanceRecord } from '../../../shared/sync/protocol.js';
+import { attendanceRecordOf, type TypedEvent } from './event-record.js';
+import { HybridClock } from './hlc.js';
+import { bodyContentHash, PEER_GENESIS_HASH, peerRecordHash, signHead } from './peer-hash.js';
+
+/** What a row stands for: a record's JSON text as written once, or (attendance) its event's esik-event-v1 hash. */
+export type PeerContent = { body: string } | { eventHash: string };
+
+export interface PeerLogRow {
+  device_id: string;
+  seq: number;
+  kind: PeerKind;
+  record_id: string;
+  hlc: string;
+  base: string | null;
+  content_hash: string;
+  prev_hash: string;
+  hash: string;
+  sig: Buffer | null;
+  body: string | null;
+  received_ms: number;
+}
+
+/** A page row with its attendance event's columns (null for other kinds, or an event no longer held). */
+type PageRow = PeerLogRow & {
+  e_id: string | null;
+  e_child_id: string | null;
+  e_kind: string | null;
+  e_method: string | null;
+  e_companion_id: string | null;
+  e_credential_id: string | null;
+  e_staff_id: string | null;
+  e_occurred_at: string | null;
+  e_occurred_ms: number | null;
+  e_local_date: string | null;
+  e_device_seq: number | null;
+  e_prev_hash: string | null;
+  e_hash: string | null;
+  e_clock_offset_ms: number | null;
+  late_at: string | null;
+  late_ms: number | null;
+};
+
+export const PEER_LOG_SQL = {
+  head: 'SELECT seq, hash FROM peer_log WHERE device_id = ? ORDER BY seq DESC LIMIT 1',
+  newestHlc: 'SELECT max(hlc) AS hlc FROM peer_log WHERE device_id = ?',
+  insert: `INSERT INTO peer_log (device_id, seq, kind, record_id, hlc, base, content_hash, prev_hash, hash, sig, body, received_ms)
+           VALUES (@device_id, @seq, @kind, @record_id, @hlc, @base, @content_hash, @prev_hash, @hash, @sig, @body, @received_ms)`,
+  have: 'SELECT device_id, max(seq) AS seq FROM peer_log GROUP BY device_id',
+  at: 'SELECT * FROM peer_log WHERE device_id = ? AND seq = ?',
+  after: 'SELECT * FROM peer_log WHERE device_id = ? AND seq > ? ORDER BY seq',
+  // An attendance row's event is its body; a paper-day event's late entry is rebuilt from its paper day, exactly as
+  // the outbox wrote it (staff/paper-day-service.ts: reason kiosk-down, recorded when the day was entered).
+  page: `SELECT p.*, e.id AS e_id, e.child_id AS e_child_id, e.kind AS e_kind, e.method AS e_method,
+                e.companion_id AS e_companion_id, e.credential_id AS e_credential_id, e.staff_id AS e_staff_id,
+                e.occurred_at AS e_occurred_at, e.occurred_ms AS e_occurred_ms, e.local_date AS e_local_date,
+                e.device_seq AS e_device_seq, e.prev_hash AS e_prev_hash, e.hash AS e_hash,
+                e.clock_offset_ms AS e_clock_offset_ms, pd.entered_at AS late_at, pd.entered_ms AS late_ms
+           FROM peer_log p
+           LEFT JOIN attendance_events e ON p.kind = 'attendance' AND e.id = p.record_id
+           LEFT JOIN paper_day_events pe ON pe.event_id = e.id
+           LEFT JOIN paper_days pd ON pd.id = pe.paper_day_id
+          WHERE p.device_id = ? AND p.seq > ? ORDER BY p.seq LIMIT ?`,
+} as const;
+
+export class PeerLog {
+  private readonly s: {
+    head: Statement<[string], { seq: number; hash: string }>;
+    newestHlc: Statement<[string], { hlc: string | null }>;
+    insert: Statement<[PeerLogRow]>;
+    have: Statement<[], { device_id: string; seq: number }>;
+    at: Statement<[string, number], PeerLogRow>;
+    after: Statement<[string, number], PeerLogRow>;
+    page: Statement<[string, number, number], PageRow>;
+  };
+  private clock: HybridClock | null = null;
+
+  constructor(
+    private readonly db: Database,
+    readonly deviceId: string,
+    private readonly key: KeyObject,
+    private readonly wallMs: () => number,
+  ) {
+    this.s = {
+      head: db.prepare(PEER_LOG_SQL.head),
+      newestHlc: db.prepare(PEER_LOG_SQL.newestHlc),
+      insert: db.prepare(PEER_LOG_SQL.insert),
+      have: db.prepare(PEER_LOG_SQL.have),
+      at: db.prepare(PEER_LOG_SQL.at),
+      after: db.prepare(PEER_LOG_SQL.after),
+      page: db.prepare(PEER_LOG_SQL.page),
+    };
+  }
+
+  /** The HLC, started from this device's newest row the first time it is needed, so a restart never goes back. */
+  get hlc(): HybridClock {
+    this.clock ??= new HybridClock(this.wallMs, this.s.newestHlc.get(this.deviceId)?.hlc ?? null);
+    return this.clock;
+  }
+
+  /**
+   * Appends one own row: the next seq, linked to the previous row's hash, stamped with the HLC, hashed and signed.
+   * Only inside the caller's transaction (the domain row's), so both are written or neither.
+   */
+  append(kind: PeerKind, recordId: string, content: PeerContent, base: string | null = null): PeerLogRow {
+    if (!this.db.inTransaction) throw new Error(`a peer-log row (${kind} ${recordId}) is written only inside its record's transaction`);
+    if ((kind === 'attendance') !== 'eventHash' in content) throw new Error(`a ${kind} row carries ${kind === 'attendance' ? "its event's hash" : 'a body'}`);
+    const head = this.s.head.get(this.deviceId);
+    const seq = (head?.seq ?? 0) + 1;
+    const body = 'body' in content ? content.body : null;
+    const fields = {
+      deviceId: this.deviceId,
+      seq,
+      kind,
+      id: recordId,
+      hlc: this.hlc.now(),
+      base,
+      contentHash: 'body' in content ? bodyContentHash(content.body) : content.eventHash,
+      prevHash: head?.hash ?? PEER_GENESIS_HASH,
+    };
+    const hash = peerRecordHash(fields);
+    const row: PeerLogRow = {
+      device_id: this.deviceId,
+      seq,
+      kind,
+      record_id: recordId,
+      hlc: fields.hlc,
+      base,
+      content_hash: fields.contentHash,
+      prev_hash: fields.prevHash,
+      hash,
+      sig: Buffer.from(signHead(this.key, this.deviceId, seq, hash), 'base64url'),
+      body,
+      received_ms: Math.trunc(this.wallMs()),
+    };
+    this.s.insert.run(row);
+    return row;
+  }
+
+  /** The highest seq held per origin (contiguous: rows are only ever taken in order). */
+  haveVector(): HaveVector {
+    return Object.fromEntries(this.s.have.all().map((r) => [r.device_id, r.seq]));
+  }
+
+  /**
+   * Up to `limit` records the asker lacks by its `after`, across origins in HLC order (ties: device id, seq), each
+   * origin's from after[origin] + 1 (from seq 1 for an origin it did not name), each origin's run cut at its last
+   * signed row, so every origin in the page ends on a head the asker can check (headOf).
+   */
+  page(after: HaveVector, limit: number): PeerRecord[] {
+    const rows: PageRow[] = [];
+    for (const deviceId of Object.keys(this.haveVector()).sort()) {
+      rows.push(...this.s.page.all(deviceId, after[deviceId] ?? 0, limit));
+    }
+    rows.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.device_id < b.device_id ? -1 : a.device_id > b.device_id ? 1 : a.seq - b.seq));
+    const taken = rows.slice(0, Math.max(0, limit));
+    const lastSigned = new Map<string, number>();
+    for (const r of taken) if (r.sig !== null) lastSigned.set(r.device_id, r.seq);
+    return taken.filter((r) => r.seq <= (lastSigned.get(r.device_id) ?? 0)).map(recordOf);
+  }
+
+  /** The origin's signed head at that seq, or null when the row is not held or not signed. */
+  headOf(deviceId: string, seq: number): SignedHead | null {
+    const row = this.s.at.get(deviceId, seq);
+    if (!row || row.sig === null) return null;
+    return { deviceId, seq, hash: row.hash, sig: row.sig.toString('base64url') };
+  }
+
+  /** The newest own row's seq and hash, or null before the first. */
+  newest(): { seq: number; hash: string } | null {
+    return this.s.head.get(this.deviceId) ?? null;
+  }
+
+  /** An origin's row at a seq. */
+  rowAt(deviceId: string, seq: number): PeerLogRow | null {
+    return this.s.at.get(deviceId, seq) ?? null;
+  }
+
+  /** An origin's rows after a seq, in order (the start-up walk). */
+  rowsAfter(deviceId: string, seq: number): IterableIterator<PeerLogRow> {
+    return this.s.after.iterate(deviceId, seq);
+  }
+}
+
+/** A stored row as it travels; an attendance row with its event, as the outbox built it. */
+function recordOf(r: PageRow): PeerRecord {
+  const link = { deviceId: r.device_id, seq: r.seq, kind: r.kind, id: r.record_id, hlc: r.hlc, base: r.base, prevHash: r.prev_hash, hash: r.hash, contentHash: r.content_hash };
+  if (r.kind !== 'attendance') return { ...link, body: r.body };
+  return { ...link, body: null, event: eventOf(r) };
+}
+
+function eventOf(r: PageRow): AttendanceRecord {
+  if (r.e_id === null || r.e_kind === null || r.e_method === null || r.e_device_seq === null || r.e_prev_hash === null || r.e_hash === null) {
+    throw new Error(`peer-log row ${r.device_id}/${r.seq} names event ${r.record_id}, which is not held here`);
+  }
+  const event: TypedEvent = {
+    id: r.e_id,
+    device_id: r.device_id,
+    device_seq: r.e_device_seq,
+    child_id: r.e_child_id ?? '',
+    // The table's CHECKs hold these to the protocol's values; parsed, so a type is never merely asserted.
+    kind: EventKindSchema.parse(r.e_kind),
+    method: EventMethodSchema.parse(r.e_method),
+    companion_id: r.e_companion_id,
+    credential_id: r.e_credential_id,
+    staff_id: r.e_staff_id,
+    occurred_at: r.e_occurred_at ?? '',
+    occurred_ms: r.e_occurred_ms ?? 0,
+    local_date: r.e_local_date ?? '',
+    prev_hash: r.e_prev_hash,
+    hash: r.e_hash,
+  };
+  const late = r.late_at !== null && r.late_ms !== null ? { reason: 'kiosk-down' as const, recordedAt: r.late_at, recordedMs: r.late_ms } : null;
+  return attendanceRecordOf(event, r.e_clock_offset_ms, late);
+}
+
+/** The peer log each database's writers append to; the core binds one when it opens the file (kiosk-core.ts). */
+const bound = new WeakMap<Database, PeerLog>();
+
+export function bindPeerLog(db: Database, log: PeerLog): void {
+  bound.set(db, log);
+}
+
+/** The bound peer log, or null for a database opened without a device key (tools, tests of other domains). */
+export function peerLogOf(db: Database): PeerLog | null {
+  return bound.get(db) ?? null;
+}
