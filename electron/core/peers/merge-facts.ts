@@ -63,3 +63,8 @@ export function newestById<R extends { id: string }>(records: readonly R[]): R |
   for (const r of records) if (newest === null || r.id > newest.id) newest = r;
   return newest;
 }
+
+/** Kept staff alerts: handled once any machine says so (`staff-alert-handled`), whoever and wherever. */
+export function handledAlertIds(handled: readonly { alertId: string }[]): Set<string> {
+  return new Set(handled.map((h) => h.alertId));
+}

@@ -1,7 +1,7 @@
 // One example per rule of docs/peers.md §6 "Per kind": two machines edit the same register while apart, and the rule
 // decides the same whichever order the records are given in.
 import { describe, expect, it } from 'vitest';
-import { absenceFor, byAttendanceOrder, newestById, newestStanding, withdrawalsOf, withdrawnIds } from './merge-facts.js';
+import { absenceFor, byAttendanceOrder, handledAlertIds, newestById, newestStanding, withdrawalsOf, withdrawnIds } from './merge-facts.js';
 import { cardNumberConflicts, decideRegister, type RegisterDecision, type RegisterRecord } from './merge-rules.js';
 import { headsOf } from './register-heads.js';
 import { RegisterMachine, registerBodies as b } from './testing/register-kit.js';
@@ -236,5 +236,10 @@ describe('fact readings', () => {
     expect(withdrawnIds(corrections)).toEqual(new Set(['e1', 'a1']));
     expect(withdrawalsOf(corrections, 'e1').map((c) => c.deviceId)).toEqual(['office', 'door-2']);
     expect(newestById([{ id: 'k-1' }, { id: 'k-3' }, { id: 'k-2' }])?.id).toBe('k-3');
+  });
+
+  it('takes an alert as handled once any machine says so', () => {
+    expect(handledAlertIds([{ alertId: 'a1' }, { alertId: 'a1' }, { alertId: 'a2' }])).toEqual(new Set(['a1', 'a2']));
+    expect(handledAlertIds([])).toEqual(new Set());
   });
 });

@@ -145,7 +145,9 @@ export function decideRegisters(records: readonly RegisterRecord[]): Map<string,
   const byKey = new Map<string, RegisterRecord[]>();
   for (const r of records) {
     const key = registerKeyOf(r);
-    byKey.set(key, [...(byKey.get(key) ?? []), r]);
+    const same = byKey.get(key);
+    if (same === undefined) byKey.set(key, [r]);
+    else same.push(r);
   }
   const decisions = new Map<string, RegisterDecision>();
   for (const key of [...byKey.keys()].sort()) decisions.set(key, decideRegister(byKey.get(key) ?? []));
@@ -331,7 +333,11 @@ export interface CardNumberConflict {
  */
 export function cardNumberConflicts(cards: readonly LiveCard[]): CardNumberConflict[] {
   const byNumber = new Map<string, LiveCard[]>();
-  for (const card of cards) byNumber.set(card.number, [...(byNumber.get(card.number) ?? []), card]);
+  for (const card of cards) {
+    const same = byNumber.get(card.number);
+    if (same === undefined) byNumber.set(card.number, [card]);
+    else same.push(card);
+  }
   const conflicts: CardNumberConflict[] = [];
   for (const number of [...byNumber.keys()].sort()) {
     const same = byNumber.get(number) ?? [];

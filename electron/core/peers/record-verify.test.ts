@@ -222,6 +222,16 @@ describe('verifyPage', () => {
     expect(verify([...impostor.records], [impostor.head()], { members: memberOf(office) })).toMatchObject({ ok: false, refusal: { code: 'PEER_BAD_RECORD' } });
   });
 
+  it('asks again, not refuses, for an unknown origin whose member record may sit behind a gap', () => {
+    const office = new PeerChainKit({ deviceId: 'office' });
+    office.append('setting', { key: 'closingTime', value: '19:00' });
+    const door = doorChain();
+    office.append('member', door.memberBody('Door 1'));
+    // The office's rows from seq 2 only, while the receiver holds none of them: a gap, and the door waits behind it.
+    const verdict = verify([office.records[1]!, ...door.records], [office.head(), door.head()], { members: memberOf(office) });
+    expect(verdict).toMatchObject({ ok: true, accepted: [], gaps: [{ deviceId: 'office', fromSeq: 1 }, { deviceId: 'door-1', fromSeq: 1 }], skipped: { gap: 6 } });
+  });
+
   it('uses the public key it is given, not a key the page could carry', () => {
     const kit = doorChain();
     const stranger = createPublicKey(generateSigningKey());

@@ -24,7 +24,11 @@ export interface PageToVerify {
   have: HaveVector;
   ownDeviceId: string;
   member: MemberLookup;
-  /** The hash of the row the receiver holds at (device, seq); null when it holds none (or only its archive does). */
+  /**
+   * The hash of the row the receiver holds at (device, seq); null when it holds none, or only its archive does. At an
+   * origin's archive boundary (§5 "Archived years") it answers with the boundary head's hash the chain started from, so
+   * the row after it is still linked.
+   */
   heldHashAt: (deviceId: string, seq: number) => string | null;
 }
 
