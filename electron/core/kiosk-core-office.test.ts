@@ -5,6 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { HidReaderConfig } from '../../shared/readers/reader-config.js';
 import type { MachineRole } from '../../shared/setup/setup-contract.js';
+import { dispatch } from './api/dispatch.js';
 import { openDatabase } from './db/open-database.js';
 import { demoCards } from './demo/demo-roster.js';
 import { KioskCore } from './kiosk-core.js';
@@ -51,7 +52,7 @@ async function signIn(core: KioskCore, staffId: string, pin: string): Promise<st
 }
 
 describe('the office PC', () => {
-  it('refuses every tap and offer with NOT_A_DOOR, keeping no event and no refused attempt', () => {
+  it('refuses every tap and offer with NOT_A_DOOR, keeping no event and no refused attempt', async () => {
     const core = new KioskCore({ dataDir: dataDirAs('office'), demo: true, clock: manualClock(MORNING), ...quiet });
     try {
       expect(core.handlers.getStatus({})).toMatchObject({ ok: true, value: { state: 'ready', machineRole: 'office' } });
@@ -60,7 +61,7 @@ describe('the office PC', () => {
       expect(core.handlers.identifyCard({ raw: '0009999999', source: 'hid' })).toMatchObject(refused);
       expect(core.handlers.identifyQr({ text: 'ESIK1.not-a-code', source: 'camera' })).toMatchObject(refused);
       const offerId = '0193a0a0-0000-7000-8000-000000000001';
-      expect(core.handlers.confirmOffer({ offerId, childIds: [], answers: { leavingNow: [] } })).toMatchObject(refused);
+      expect(await dispatch(core.handlers, 'confirmOffer', { offerId, childIds: ['child-1'], answers: { leavingNow: [] } }, () => undefined)).toMatchObject(refused);
       expect(core.handlers.renewOffer({ offerId })).toMatchObject(refused);
       expect(count(core, 'SELECT COUNT(*) FROM attendance_events')).toBe(0);
       expect(count(core, 'SELECT COUNT(*) FROM refused_attempts')).toBe(0);

@@ -221,6 +221,7 @@ const Empty = z.lazy(() => z.object({}).strict());
 
 export const kioskRequests = {
   getStatus: { args: Empty, result: KioskStatusSchema },
+  /** On the office PC (status machineRole 'office') this and identifyQr, confirmOffer, renewOffer answer NOT_A_DOOR. */
   identifyCard: {
     args: z.lazy(() => z.object({ raw: z.string().min(1).max(64), source: CardSourceSchema }).strict()),
     result: ScanOutcomeSchema,
