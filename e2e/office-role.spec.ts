@@ -65,6 +65,7 @@ test('a fresh kiosk set up as the office opens on the staff sign-in, with no doo
     const signIn = page.getByTestId('staff-sign-in');
     await expect(signIn).toBeVisible();
     await expect(page.getByTestId('staff-back')).toHaveCount(0);
+    await expect(signIn).not.toContainText('staff card');
     const [admin] = readDatabase<{ id: string }>(host.databasePath, "SELECT id FROM staff WHERE role = 'admin'");
     if (!admin) throw new Error('no admin');
 

@@ -20,9 +20,11 @@ interface Props {
   onSignedIn: (session: StaffSession) => void;
   /** Back to the door; none on the office, where the sign-in is the first screen. */
   onBack?: (() => void) | undefined;
+  /** The office has no card reader: no "or tap your staff card" there. */
+  noReader?: boolean;
 }
 
-export function SignInScreen({ api, card, onSignedIn, onBack }: Props) {
+export function SignInScreen({ api, card, onSignedIn, onBack, noReader = false }: Props) {
   const { t } = useTranslation();
   const [options, setOptions] = useState<Options | null>(null);
   // A staff card tapped here picks its owner; the PIN follows.
@@ -74,7 +76,7 @@ export function SignInScreen({ api, card, onSignedIn, onBack }: Props) {
             </>
           )}
           {options && options.mode === 'name-or-card' && options.staff.length === 0 && <p className="staff-hint">{t('staff.signIn.noStaff')}</p>}
-          <p className="staff-hint">{options?.mode === 'card-only' ? t('staff.signIn.tapCard') : t('staff.signIn.orTapCard')}</p>
+          {!noReader && <p className="staff-hint">{options?.mode === 'card-only' ? t('staff.signIn.tapCard') : t('staff.signIn.orTapCard')}</p>}
           {options?.needsFirstAdmin && (
             <button type="button" className="staff-action" data-testid="first-admin" onClick={() => setSettingUp(true)}>
               {t('staff.signIn.firstAdmin')}

@@ -22,7 +22,8 @@ export function StaffScreen({ api, staff, onOpenAdmin }: Props) {
   useIdle(step.kind === 'session' ? step.session.idleSeconds * 1000 : step.kind === 'sign-in' ? SIGN_IN_IDLE_MS : null, () => staff.close('idle'));
   if (step.kind === 'sign-in') {
     // The office has no door to go back to: its sign-in is where staff mode rests.
-    return <SignInScreen key={step.cardSeq} api={api} card={step.card} onSignedIn={staff.signedIn} onBack={staff.rests === 'door' ? () => staff.close('button') : undefined} />;
+    const office = staff.rests === 'sign-in';
+    return <SignInScreen key={step.cardSeq} api={api} card={step.card} onSignedIn={staff.signedIn} onBack={office ? undefined : () => staff.close('button')} noReader={office} />;
   }
   if (step.kind === 'session') {
     return (
