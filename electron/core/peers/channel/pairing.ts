@@ -207,6 +207,11 @@ export class PairSponsor {
   private pending: { th: Buffer; ss: Buffer } | null = null;
   private keys: PairKeys | null = null;
 
+  /** J proved the code: from now on its binary frames may be read (the listener's `authenticated()`). */
+  get joinerProven(): boolean {
+    return this.keys !== null;
+  }
+
   constructor(
     private readonly own: SponsorIdentity,
     /** The code open on this machine now, or null. */
