@@ -38,6 +38,24 @@ describe('KioskCore', () => {
     for (const r of rows) expect(headSignatureValid(key, r.device_id, r.seq, r.hash, r.sig.toString('base64url'))).toBe(true);
   });
 
+  it('walks its peer log at start, and tells of a damaged row as of a broken event chain', () => {
+    const dir = tempDataDir();
+    const first = new KioskCore({ dataDir: dir, demo: true, ...quiet });
+    expect(first.handlers.identifyCard({ raw: demoCards.motherOneChild, source: 'keyboard-wedge' }).ok).toBe(true);
+    first.close();
+    const again = new KioskCore({ dataDir: dir, demo: true, ...quiet });
+    expect(again.handlers.getStatus({})).toMatchObject({ value: { chain: { intact: true, events: 1, peerLog: { intact: true, rows: 1, brokenAtSeq: null } } } });
+    again.close();
+    const db = openDatabase(join(dir, 'esik.sqlite'));
+    db.exec("DROP TRIGGER peer_log_no_update; UPDATE peer_log SET hlc = '1795403523999-0000' WHERE seq = 1");
+    db.close();
+    const lines: string[] = [];
+    const damaged = new KioskCore({ dataDir: dir, demo: true, log: (line) => lines.push(line) });
+    expect(damaged.handlers.getStatus({})).toMatchObject({ value: { chain: { intact: false, events: 1, peerLog: { intact: false, rows: 0, brokenAtSeq: 1 } } } });
+    expect(lines.filter((line) => line.includes('peer log: 0 rows, BROKEN at seq 1'))).toHaveLength(1);
+    damaged.close();
+  });
+
   it('starts without a roster when demo mode is off', () => {
     const core = new KioskCore({ dataDir: tempDataDir(), demo: false, ...quiet });
     expect(core.handlers.identifyCard({ raw: demoCards.motherOneChild, source: 'keyboard-wedge' })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CARD' } });

@@ -24,7 +24,8 @@ import { ChainAnchor } from './ledger/chain-anchor.js';
 import { GENESIS_HASH } from './ledger/event-chain.js';
 import type { AuditOutcome } from './ledger/chain-audit.js';
 import { runAudit } from './ledger/chain-audit-runner.js';
-import { checkChainAtStart } from './ledger/chain-startup.js';
+import { checkChainAtStart, checkPeerLogAtStart } from './ledger/chain-startup.js';
+import type { PeerChainCheck } from './ledger/peer-chain.js';
 import { ChainVerifiedStore } from './ledger/chain-verified-store.js';
 import { bindPeerLog, PeerLog } from './ledger/peer-log.js';
 import { deviceKey } from './credentials/device-key.js';
@@ -589,13 +590,27 @@ export class KioskCore {
    * Binds this machine's peer log to the file before any desk writes (docs/peers.md §5): every record the outbox queues
    * is then also a signed row of it. The device key is made here on the first start, enrolled or not.
    */
-  private bindPeerLog(db: Database, deviceId: string): void {
+  private bindPeerLog(db: Database, deviceId: string): PeerLog | null {
     try {
-      bindPeerLog(db, new PeerLog(db, deviceId, deviceKey(this.secrets), () => this.clock.now().getTime()));
+      const peerLog = new PeerLog(db, deviceId, deviceKey(this.secrets), () => this.clock.now().getTime());
+      bindPeerLog(db, peerLog);
+      return peerLog;
     } catch (error) {
       // The door still opens; its records are then missing from the peer log until the key can be read again.
       this.log(`[core] the peer log is off: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
     }
+  }
+
+  /** Walks this device's peer log from its proven point (checkPeerLogAtStart) and stores the point it proves. */
+  private checkPeerLog(db: Database, peerLog: PeerLog | null): PeerChainCheck | null {
+    if (peerLog === null) return null;
+    const started = performance.now();
+    const verified = new ChainVerifiedStore(db, 'peer_chain_verified');
+    const { chain, proven } = checkPeerLogAtStart(peerLog, verified.get(peerLog.deviceId));
+    if (proven) this.unlessDiskRefuses("the peer log's verified point cannot be stored", () => verified.set(peerLog.deviceId, proven, this.clock.now().getTime()));
+    this.log(`[core] peer log: ${chain.rows} rows, ${chain.intact ? 'intact' : `BROKEN at seq ${chain.brokenAtSeq}`} as far as start-up walks (${Math.round(performance.now() - started)} ms)`);
+    return chain;
   }
 
   private open(): KioskStatus {
@@ -645,7 +660,7 @@ export class KioskCore {
         this.log(`[core] demo kindergarten created in ${this.databasePath}`);
       }
       const deviceId = ensureDeviceId(db, this.clock.now());
-      this.bindPeerLog(db, deviceId);
+      const peerLog = this.bindPeerLog(db, deviceId);
       const opened = db;
       const log = new AttendanceLog(db, deviceId, { anchor, written: (error) => this.anchorWritten(anchor, error) });
       const verified = new ChainVerifiedStore(db);
@@ -671,6 +686,7 @@ export class KioskCore {
         `[core] event chain: ${chain.events} events, ${chain.intact ? 'intact' : `BROKEN at seq ${chain.brokenAtSeq}`} as far as start-up walks, ` +
           `end ${startup.end === 'anchored' ? 'as anchored' : 'UNKNOWN (no anchor to compare with)'} (${Math.round(performance.now() - started)} ms)`,
       );
+      const peerChain = this.checkPeerLog(db, peerLog);
       // From here on the anchor follows the file's end (the first start after the upgrade that brought it creates it).
       this.anchorFailing = false;
       log.writeAnchor(log.newest() ?? { seq: 0, hash: GENESIS_HASH });
@@ -691,7 +707,13 @@ export class KioskCore {
         sound: settings.get('sound'),
         deviceId,
         cameraDeviceId: settings.get('cameraDeviceId'),
-        chain: { ...startup.chain, end: this.anchorFailing ? 'unknown' : startup.end, fullCheck: 'running' },
+        chain: {
+          ...startup.chain,
+          intact: startup.chain.intact && (peerChain?.intact ?? true),
+          end: this.anchorFailing ? 'unknown' : startup.end,
+          fullCheck: 'running',
+          peerLog: peerChain,
+        },
         secretStorage: this.secrets.protection,
         timeZone: settings.get('timeZone') ?? machineTimeZone(),
         machineRole: settings.get('machineRole'),

@@ -115,6 +115,11 @@ export const ReadyStatusSchema = z.lazy(() => z.object({
       end: z.enum(['anchored', 'unknown']),
       /** The walk over the whole chain and SQLite's integrity check, run in the background after start-up. */
       fullCheck: z.enum(['running', 'done', 'not-run']),
+      /**
+       * The start-up walk over this device's signed peer log (docs/peers.md §5); a break there also makes `intact` false,
+       * so staff are told as of a broken event chain. null: not walked (the device key cannot be read here).
+       */
+      peerLog: z.object({ intact: z.boolean(), rows: z.number().int().nonnegative(), brokenAtSeq: z.number().int().nullable() }).nullable().optional(),
     }),
     /** How the city token and device key are kept; 'plaintext-fallback' (no OS keyring) is shown to staff. */
     secretStorage: SecretProtectionSchema,

@@ -6,9 +6,14 @@ import type { AttendanceLog } from './attendance-log.js';
 import type { AnchorReading } from './chain-anchor.js';
 import type { ChainPoint } from './chain-verified-store.js';
 import type { ChainCheck, WalkStart } from './event-chain.js';
+import { verifyPeerRows, type PeerChainCheck } from './peer-chain.js';
+import { PEER_GENESIS_HASH } from './peer-hash.js';
+import type { PeerLog } from './peer-log.js';
 
 /** About 100 ms of hashing on a slow machine; the rest of a long history is walked in the background. */
 export const START_WALK_LIMIT = 10_000;
+/** The peer log's rows carry a signature each (about 0.1 ms to check): about 200 ms at most on a slow machine. */
+export const PEER_START_WALK_LIMIT = 2_000;
 
 export type StartupChain =
   /** Events this kiosk acknowledged are not in the file: `missing` of them (null: the count cannot be told). */
@@ -86,4 +91,38 @@ function cityHeadSeq(raw: string | null): number | null {
   } catch {
     return null;
   }
+}
+
+export interface PeerStartup {
+  chain: PeerChainCheck;
+  /** The walk started at the log's beginning or a proven point and found it whole: its end is proven too. */
+  proven: WalkStart | null;
+}
+
+/**
+ * This device's peer log from the point an earlier start proved (peer_chain_verified), as checkChainAtStart walks the
+ * event chain: the point itself must still hold, at most PEER_START_WALK_LIMIT rows are walked (from an unproven row
+ * near the end when more are new), and a broken row is reported with its seq.
+ */
+export function checkPeerLogAtStart(log: PeerLog, verified: ChainPoint | null): PeerStartup {
+  const deps = { publicKey: log.publicKey, eventHashOf: (id: string) => log.eventHashOf(id) };
+  const fileSeq = log.newest()?.seq ?? 0;
+  let from: WalkStart = { seq: 0, hash: PEER_GENESIS_HASH };
+  if (verified !== null && verified.seq > 0) {
+    const point = log.rowAt(log.deviceId, verified.seq);
+    // A proven row gone, changed, or no longer computing: the log is broken there (rows after it are not looked at).
+    if (point === null || point.hash !== verified.hash || !verifyPeerRows([point], { seq: point.seq - 1, hash: point.prev_hash }, deps).intact) {
+      return { chain: { intact: false, rows: verified.seq - 1, brokenAtSeq: verified.seq }, proven: null };
+    }
+    from = verified;
+  }
+  let proven = true;
+  if (fileSeq - from.seq > PEER_START_WALK_LIMIT) {
+    const seq = fileSeq - PEER_START_WALK_LIMIT;
+    from = { seq, hash: log.rowAt(log.deviceId, seq)?.hash ?? '' };
+    proven = false;
+  }
+  const chain = verifyPeerRows(log.rowsAfter(log.deviceId, from.seq), from, deps);
+  const newest = log.newest();
+  return { chain, proven: proven && chain.intact && newest !== null ? newest : null };
 }

@@ -2,7 +2,7 @@
 // readers replication needs (have, pages, signed heads). A row is appended in the caller's transaction, beside the
 // domain row it stands for, so a record is in the peer log if and only if its row is.
 import type { Database, Statement } from 'better-sqlite3';
-import type { KeyObject } from 'node:crypto';
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import { EventKindSchema, EventMethodSchema } from '../../../shared/domain/attendance.js';
 import type { HaveVector, PeerKind, PeerRecord, SignedHead } from '../../../shared/peers/peer-record.js';
 import type { AttendanceRecord } from '../../../shared/sync/protocol.js';
@@ -56,6 +56,7 @@ export const PEER_LOG_SQL = {
   have: 'SELECT device_id, max(seq) AS seq FROM peer_log GROUP BY device_id',
   at: 'SELECT * FROM peer_log WHERE device_id = ? AND seq = ?',
   after: 'SELECT * FROM peer_log WHERE device_id = ? AND seq > ? ORDER BY seq',
+  eventHash: 'SELECT hash FROM attendance_events WHERE id = ?',
   // An attendance row's event is its body; a paper-day event's late entry is rebuilt from its paper day, exactly as
   // the outbox wrote it (staff/paper-day-service.ts: reason kiosk-down, recorded when the day was entered).
   page: `SELECT p.*, e.id AS e_id, e.child_id AS e_child_id, e.kind AS e_kind, e.method AS e_method,
@@ -79,6 +80,7 @@ export class PeerLog {
     at: Statement<[string, number], PeerLogRow>;
     after: Statement<[string, number], PeerLogRow>;
     page: Statement<[string, number, number], PageRow>;
+    eventHash: Statement<[string], { hash: string }>;
   };
   private clock: HybridClock | null = null;
 
@@ -96,6 +98,7 @@ export class PeerLog {
       at: db.prepare(PEER_LOG_SQL.at),
       after: db.prepare(PEER_LOG_SQL.after),
       page: db.prepare(PEER_LOG_SQL.page),
+      eventHash: db.prepare(PEER_LOG_SQL.eventHash),
     };
   }
 
@@ -181,6 +184,16 @@ export class PeerLog {
   /** An origin's row at a seq. */
   rowAt(deviceId: string, seq: number): PeerLogRow | null {
     return this.s.at.get(deviceId, seq) ?? null;
+  }
+
+  /** The public half of the key this log signs with (the start-up walk checks its own rows against it). */
+  get publicKey(): KeyObject {
+    return createPublicKey(this.key);
+  }
+
+  /** An attendance event's stored hash, or null when it is not held. */
+  eventHashOf(eventId: string): string | null {
+    return this.s.eventHash.get(eventId)?.hash ?? null;
   }
 
   /** An origin's rows after a seq, in order (the start-up walk). */
