@@ -154,6 +154,26 @@ describe('a USB bundle, written and read as files', () => {
     expect(readFileSync(path).toString('utf8')).not.toContain('Ақбота');
   });
 
+  it('takes in attendance with its events, and a computer the stick itself introduces by its member record', () => {
+    const folder = tempDataDir();
+    const door3 = new PeerChainKit({ deviceId: '0193a1f0-0000-7000-8000-000000000d03', startMs: T0 });
+    const own = new PeerChainKit({ deviceId: door2.deviceId, key: door2.sign.privateKey, startMs: T0 });
+    own.append('member', door3.memberBody('Door 3'));
+    own.attendance({ childId: 'ch1' });
+    door3.attendance({ childId: 'ch2' });
+    door3.attendance({ childId: 'ch2', kind: 'departure' });
+    const records = [...own.records, ...door3.records];
+    const heads = [own.head(), door3.head()];
+    const path = writeBundle(folder, door2.name, sealInput(records, heads)).path;
+    const reading = readBundleFile(path, readerContext(office));
+    expect(reading.outcome).toMatchObject({ code: 'BUNDLE_READ', total: 4 });
+    expect(reading.fresh).toEqual(records);
+    expect(reading.fresh.filter((r) => r.kind === 'attendance').map((r) => r.event?.childId)).toEqual(['ch1', 'ch2', 'ch2']);
+    // Without its member record nothing here knows Door 3's key: its rows cannot be proven, and nothing is taken.
+    const unintroduced = writeBundle(tempDataDir(), door2.name, sealInput(door3.records, [door3.head()])).path;
+    expect(readBundleFile(unintroduced, readerContext(office)).outcome).toMatchObject({ code: 'BUNDLE_TAMPERED', detail: expect.stringContaining('PEER_UNKNOWN') as unknown });
+  });
+
   it('takes only what is not held yet, and nothing from a stick read before', () => {
     const folder = tempDataDir();
     const { path, records } = writeStick(folder);
