@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { PairWelcomeSchema, type PairJoin } from '../../../../shared/peers/peer-protocol.js';
-import { generateSigningKey, rawPublicKey } from '../../credentials/ed25519.js';
+import { generateSigningKey, rawPublicKey, signEd25519 } from '../../credentials/ed25519.js';
 import { frameOpener, frameSealer } from './frame-cipher.js';
 import { PairingCode } from './pairing-code.js';
-import { pairKeys, pairMac, pairTranscript, stretchCode } from './pairing-keys.js';
+import { pairKeys, pairMac, pairSigned, pairTranscript, stretchCode } from './pairing-keys.js';
 import { PairJoiner, PairSponsor, type JoinerIdentity, type JoinerStep, type SponsorStep, type WelcomeBody } from './pairing.js';
 import { GROUP } from './testing/peers-kit.js';
 import { ephemeralFromSeed, newEphemeral, x25519PublicRaw, x25519Shared } from './x25519.js';
@@ -250,6 +250,66 @@ describe('pairing', () => {
       expect(binary).not.toContain(secret);
     }
     for (const t of run.texts) expect(Object.keys(JSON.parse(t) as object).every((k) => ['t', 'v', 'eph', 'nonce', 'mac'].includes(k))).toBe(true);
+  });
+
+  it('S refuses a PairJoin whose signature does not cover this exchange, J a PairWelcome whose sponsor signature does not (4006)', async () => {
+    // Fixed ephemerals let the test derive the exchange's keys and seal frames of its own making.
+    const fixedJ = { ephemeral: ephemeralFromSeed(Buffer.alloc(32, 0x55)), nonce: Buffer.alloc(16, 0x77) };
+    const fixedS = { ephemeral: ephemeralFromSeed(Buffer.alloc(32, 0x66)), nonce: Buffer.alloc(16, 0x88) };
+    const th = pairTranscript(PAIR_VECTOR.p1, PAIR_VECTOR.p2);
+    const ss = x25519Shared(fixedJ.ephemeral, x25519PublicRaw(fixedS.ephemeral)) ?? Buffer.alloc(0);
+    const keys = pairKeys(ss, await stretchCode('7KQ4M2XD9RTB', th), th);
+    const identity = joinerIdentity();
+
+    const s = new PairSponsor(sponsorIdentity, () => PairingCode.open(clockAt(T0), CODE), welcomeFor, fixedS);
+    await s.receive(PAIR_VECTOR.p1);
+    expect((await s.receive(PAIR_VECTOR.p3)).t).toBe('send');
+    const otherTh = Buffer.alloc(32, 1);
+    const forgedJoin: PairJoin = {
+      t: 'pair-join',
+      deviceId: identity.deviceId,
+      name: identity.name,
+      role: 'door',
+      signPub: Buffer.from(rawPublicKey(identity.signKey)).toString('base64url'),
+      dhPub: Buffer.from(identity.dhPub).toString('base64url'),
+      qrKeyId: identity.qrKeyId,
+      qrPub: Buffer.from(identity.qrPub).toString('base64url'),
+      // Signed over another exchange's transcript: a PairJoin lifted from elsewhere.
+      sig: Buffer.from(signEd25519(identity.signKey, pairSigned('j', otherTh))).toString('base64url'),
+      addrs: [],
+      records: { own: 0 },
+    };
+    const p5 = frameSealer(keys.j2s).seal(JSON.stringify(forgedJoin));
+    expect(await s.receive(p5.ok ? p5.frame : new Uint8Array())).toEqual({ t: 'refused', code: 'PEER_BAD_SIGNATURE', close: 4006, send: null });
+
+    const j = new PairJoiner(CODE, identity, fixedJ);
+    j.hello();
+    await j.receive(PAIR_VECTOR.p2);
+    expect((await j.receive(PAIR_VECTOR.p4)).t).toBe('send');
+    const forgedWelcome = {
+      t: 'pair-welcome',
+      ...welcomeFor(forgedJoin),
+      sponsor: {
+        deviceId: sponsorIdentity.deviceId,
+        signPub: Buffer.from(rawPublicKey(sponsorIdentity.signKey)).toString('base64url'),
+        sig: Buffer.from(signEd25519(sponsorIdentity.signKey, pairSigned('s', otherTh))).toString('base64url'),
+      },
+    };
+    const p6 = frameSealer(keys.s2j).seal(JSON.stringify(forgedWelcome));
+    expect(await j.receive(p6.ok ? p6.frame : new Uint8Array())).toEqual({ t: 'refused', code: 'PEER_BAD_SIGNATURE', close: 4006, send: null });
+  });
+
+  it('a man in the middle with his own ephemeral keys and no code fails at the proof, never reaching PairJoin', async () => {
+    const code = PairingCode.open(clockAt(T0), CODE);
+    const j = new PairJoiner(CODE, joinerIdentity());
+    const s = sponsorWith(code);
+    // Mallory swaps his key into P1 and P2 and relays the proofs unchanged.
+    const mallory = x25519PublicRaw(newEphemeral()).toString('base64url');
+    const swap = (text: string) => JSON.stringify({ ...(JSON.parse(text) as object), eph: mallory });
+    const p2 = await s.receive(swap(j.hello()));
+    const p3 = await j.receive(swap(p2.t === 'send' && typeof p2.frame === 'string' ? p2.frame : ''));
+    const p4 = await s.receive(p3.t === 'send' ? p3.frame : '');
+    expect(p4).toMatchObject({ t: 'refused', code: 'PAIR_CODE_WRONG' });
   });
 
   it('will not start with something that is not a code', () => {
