@@ -38,6 +38,12 @@ export interface AnchorKeeping {
   written: (error: unknown) => void;
 }
 
+/** An event row as it is, with its own device id, seq and hash: every event written here goes in this way. */
+export const INSERT_EVENT_SQL = `INSERT INTO attendance_events (id, device_id, device_seq, child_id, kind, method, companion_id, credential_id,
+     staff_id, occurred_at, occurred_ms, local_date, prev_hash, hash, clock_offset_ms)
+   VALUES (@id, @device_id, @device_seq, @child_id, @kind, @method, @companion_id, @credential_id,
+     @staff_id, @occurred_at, @occurred_ms, @local_date, @prev_hash, @hash, @clock_offset_ms)`;
+
 export class AttendanceLog {
   private readonly head: Statement<[string], { device_seq: number; hash: string }>;
   private readonly at: Statement<[string, number], StoredEvent>;
@@ -61,12 +67,7 @@ export class AttendanceLog {
     this.head = db.prepare('SELECT device_seq, hash FROM attendance_events WHERE device_id = ? ORDER BY device_seq DESC LIMIT 1');
     this.at = db.prepare('SELECT * FROM attendance_events WHERE device_id = ? AND device_seq = ?');
     this.after = db.prepare('SELECT * FROM attendance_events WHERE device_id = ? AND device_seq > ? ORDER BY device_seq');
-    this.insert = db.prepare(
-      `INSERT INTO attendance_events (id, device_id, device_seq, child_id, kind, method, companion_id, credential_id,
-         staff_id, occurred_at, occurred_ms, local_date, prev_hash, hash, clock_offset_ms)
-       VALUES (@id, @device_id, @device_seq, @child_id, @kind, @method, @companion_id, @credential_id,
-         @staff_id, @occurred_at, @occurred_ms, @local_date, @prev_hash, @hash, @clock_offset_ms)`,
-    );
+    this.insert = db.prepare(INSERT_EVENT_SQL);
     this.known = db.prepare('SELECT id FROM attendance_events WHERE id = ?');
     this.outbox = new OutboxWriter(db);
     this.syncState = new SyncStateStore(db);

@@ -25,7 +25,7 @@ describe('migration 0027 peers', () => {
     const db = migratedDatabase(BEFORE, ROWS);
     const again = () => db.prepare("INSERT INTO corrections VALUES ('k2', 'attendance', 'e2', 'head', 'also at the office', '', 1)").run();
     expect(again).toThrow(/UNIQUE/);
-    expect(migrate(db, migrations).applied).toEqual([peers.version]);
+    expect(migrate(db, [...BEFORE, peers]).applied).toEqual([peers.version]);
     expect(db.prepare('SELECT id FROM corrections').pluck().all()).toEqual(['k1']);
     expect(again).not.toThrow();
     expect(() => db.prepare("INSERT INTO corrections VALUES ('k3', 'attendance', 'nothing', 'head', 'x', '', 1)").run()).toThrow(/existing record/);

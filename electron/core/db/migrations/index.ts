@@ -27,5 +27,6 @@ import { headcountCutOff } from './0024-headcount-cut-off.js';
 import { staffAlerts } from './0025-staff-alerts.js';
 import { machineRoleAudit } from './0026-machine-role-audit.js';
 import { peers } from './0027-peers.js';
+import { peerWaitingEvent } from './0028-peer-waiting-event.js';
 
-export const migrations: readonly Migration[] = [initial, trustedKeys, syncOutbox, staff, admin, cardChanges, staffAccounts, chainVerified, refusedCoalesced, staffCardLock, allowedValues, restoreAudit, backupSettingsAudit, archiveBoundaries, timeZoneAudit, setupAudit, rosterEdits, updateAudit, rosterSpreadsheet, kioskLeftAudit, returnChecks, paperDays, neverComeCounts, headcountCutOff, staffAlerts, machineRoleAudit, peers];
+export const migrations: readonly Migration[] = [initial, trustedKeys, syncOutbox, staff, admin, cardChanges, staffAccounts, chainVerified, refusedCoalesced, staffCardLock, allowedValues, restoreAudit, backupSettingsAudit, archiveBoundaries, timeZoneAudit, setupAudit, rosterEdits, updateAudit, rosterSpreadsheet, kioskLeftAudit, returnChecks, paperDays, neverComeCounts, headcountCutOff, staffAlerts, machineRoleAudit, peers, peerWaitingEvent];
