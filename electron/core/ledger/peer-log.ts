@@ -5,7 +5,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { EventKindSchema, EventMethodSchema } from '../../../shared/domain/attendance.js';
 import type { HaveVector, PeerKind, PeerRecord, SignedHead } from '../../../shared/peers/peer-record.js';
-import type { AttendanceRecord } from '../../../shared/sync/protocol.js';
+import { AttendanceRecordSchema, type AttendanceRecord } from '../../../shared/sync/protocol.js';
 import { attendanceRecordOf, type TypedEvent } from './event-record.js';
 import { HybridClock } from './hlc.js';
 import { bodyContentHash, PEER_GENESIS_HASH, peerRecordHash, signHead } from './peer-hash.js';
@@ -46,6 +46,7 @@ type PageRow = PeerLogRow & {
   e_clock_offset_ms: number | null;
   late_at: string | null;
   late_ms: number | null;
+  waiting_event: string | null;
 };
 
 export const PEER_LOG_SQL = {
@@ -58,14 +59,17 @@ export const PEER_LOG_SQL = {
   after: 'SELECT * FROM peer_log WHERE device_id = ? AND seq > ? ORDER BY seq',
   eventHash: 'SELECT hash FROM attendance_events WHERE id = ?',
   // An attendance row's event is its body; a paper-day event's late entry is rebuilt from its paper day, exactly as
-  // the outbox wrote it (staff/paper-day-service.ts: reason kiosk-down, recorded when the day was entered).
+  // the outbox wrote it (staff/paper-day-service.ts: reason kiosk-down, recorded when the day was entered). A foreign
+  // tap still waiting for its child (peers/record-import.ts) is served from the event its wait keeps (migration 0028).
   page: `SELECT p.*, e.id AS e_id, e.child_id AS e_child_id, e.kind AS e_kind, e.method AS e_method,
                 e.companion_id AS e_companion_id, e.credential_id AS e_credential_id, e.staff_id AS e_staff_id,
                 e.occurred_at AS e_occurred_at, e.occurred_ms AS e_occurred_ms, e.local_date AS e_local_date,
                 e.device_seq AS e_device_seq, e.prev_hash AS e_prev_hash, e.hash AS e_hash,
-                e.clock_offset_ms AS e_clock_offset_ms, pd.entered_at AS late_at, pd.entered_ms AS late_ms
+                e.clock_offset_ms AS e_clock_offset_ms, pd.entered_at AS late_at, pd.entered_ms AS late_ms,
+                w.event AS waiting_event
            FROM peer_log p
            LEFT JOIN attendance_events e ON p.kind = 'attendance' AND e.id = p.record_id
+           LEFT JOIN peer_waiting w ON p.kind = 'attendance' AND e.id IS NULL AND w.record_id = p.record_id
            LEFT JOIN paper_day_events pe ON pe.event_id = e.id
            LEFT JOIN paper_days pd ON pd.id = pe.paper_day_id
           WHERE p.device_id = ? AND p.seq > ? ORDER BY p.seq LIMIT ?`,
@@ -210,6 +214,8 @@ function recordOf(r: PageRow): PeerRecord {
 }
 
 function eventOf(r: PageRow): AttendanceRecord {
+  // Written by the import from a record it proved; parsed all the same, so a type is never merely asserted.
+  if (r.e_id === null && r.waiting_event !== null) return AttendanceRecordSchema.parse(JSON.parse(r.waiting_event));
   if (r.e_id === null || r.e_kind === null || r.e_method === null || r.e_device_seq === null || r.e_prev_hash === null || r.e_hash === null) {
     throw new Error(`peer-log row ${r.device_id}/${r.seq} names event ${r.record_id}, which is not held here`);
   }

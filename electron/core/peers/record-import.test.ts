@@ -206,6 +206,8 @@ describe('importing a peer page', () => {
     expect(logOf(b.db, DOOR_A)).toEqual(logOf(a.db, DOOR_A));
     expect(b.db.prepare('SELECT child_id FROM attendance_events ORDER BY device_seq').pluck().all()).toEqual(['ch0001', 'ch0003']);
     expect(b.db.prepare('SELECT waits_for, since_ms FROM peer_waiting').all()).toEqual([{ waits_for: 'child:ch0002', since_ms: T0 + 60_000 }]);
+    // B serves the waiting tap on as A wrote it, from the event its wait keeps.
+    expect(pageOf(b.peers)).toEqual(pageOf(a.peers));
     // Still not known: it keeps waiting, nothing written.
     expect(retryWaiting(b.db, ledgerAppliers)).toEqual({ kinds: [], children: [], staff: [], applied: 0, waiting: 1 });
 
