@@ -28,7 +28,7 @@ import { checkChainAtStart, checkPeerLogAtStart } from './ledger/chain-startup.j
 import type { PeerChainCheck } from './ledger/peer-chain.js';
 import { ChainVerifiedStore } from './ledger/chain-verified-store.js';
 import { bindPeerLog, PeerLog } from './ledger/peer-log.js';
-import { deviceKey } from './credentials/device-key.js';
+import { ensureDeviceKey } from './credentials/device-key.js';
 import { OutboxPruner } from './ledger/outbox-pruner.js';
 import { OutboxStore } from './ledger/outbox-store.js';
 import { chainStartOf } from './ledger/archive/archive-boundaries.js';
@@ -590,11 +590,12 @@ export class KioskCore {
    * Binds this machine's peer log to the file before any desk writes (docs/peers.md §5): every record the outbox queues
    * is then also a signed row of it. The device key is made here on the first start, enrolled or not.
    */
-  private bindPeerLog(db: Database, deviceId: string): PeerLog | null {
+  private bindPeerLog(db: Database, deviceId: string): { peerLog: PeerLog; keyMade: boolean } | null {
     try {
-      const peerLog = new PeerLog(db, deviceId, deviceKey(this.secrets), () => this.clock.now().getTime());
+      const { key, made } = ensureDeviceKey(this.secrets);
+      const peerLog = new PeerLog(db, deviceId, key, () => this.clock.now().getTime());
       bindPeerLog(db, peerLog);
-      return peerLog;
+      return { peerLog, keyMade: made };
     } catch (error) {
       // The door still opens; its records are then missing from the peer log until the key can be read again.
       this.log(`[core] the peer log is off: ${error instanceof Error ? error.message : String(error)}`);
@@ -603,11 +604,16 @@ export class KioskCore {
   }
 
   /** Walks this device's peer log from its proven point (checkPeerLogAtStart) and stores the point it proves. */
-  private checkPeerLog(db: Database, peerLog: PeerLog | null): PeerChainCheck | null {
-    if (peerLog === null) return null;
+  private checkPeerLog(db: Database, bound: { peerLog: PeerLog; keyMade: boolean } | null): PeerChainCheck | null {
+    if (bound === null) return null;
+    const { peerLog, keyMade } = bound;
     const started = performance.now();
     const verified = new ChainVerifiedStore(db, 'peer_chain_verified');
-    const { chain, proven } = checkPeerLogAtStart(peerLog, verified.get(peerLog.deviceId));
+    // A key made now over a log already written (the secrets folder lost or left behind): those rows were signed by
+    // the lost key, so this walk checks their links and hashes only.
+    const signedByLostKey = keyMade && peerLog.newest() !== null;
+    if (signedByLostKey) this.log('[core] the device key was made anew: the peer log written before was signed by a key this machine no longer has');
+    const { chain, proven } = checkPeerLogAtStart(peerLog, verified.get(peerLog.deviceId), { signatures: !signedByLostKey });
     if (proven) this.unlessDiskRefuses("the peer log's verified point cannot be stored", () => verified.set(peerLog.deviceId, proven, this.clock.now().getTime()));
     this.log(`[core] peer log: ${chain.rows} rows, ${chain.intact ? 'intact' : `BROKEN at seq ${chain.brokenAtSeq}`} as far as start-up walks (${Math.round(performance.now() - started)} ms)`);
     return chain;

@@ -13,10 +13,15 @@ const SECRET = 'device-key';
  * open is never replaced by itself, since peers pin it and its log is signed with it: that is thrown for the caller.
  */
 export function deviceKey(secrets: SecretStore): KeyObject {
+  return ensureDeviceKey(secrets).key;
+}
+
+/** As deviceKey, and whether the key was made just now (rows signed before were signed by a key now lost). */
+export function ensureDeviceKey(secrets: SecretStore): { key: KeyObject; made: boolean } {
   const pem = secrets.get(SECRET);
   if (pem !== null) {
     try {
-      return createPrivateKey(pem);
+      return { key: createPrivateKey(pem), made: false };
     } catch {
       // Unreadable text: a new pair below.
     }
@@ -25,5 +30,5 @@ export function deviceKey(secrets: SecretStore): KeyObject {
   }
   const key = generateSigningKey();
   secrets.set(SECRET, key.export({ format: 'pem', type: 'pkcs8' }).toString());
-  return key;
+  return { key, made: true };
 }

@@ -102,16 +102,19 @@ export interface PeerStartup {
 /**
  * This device's peer log from the point an earlier start proved (peer_chain_verified), as checkChainAtStart walks the
  * event chain: the point itself must still hold, at most PEER_START_WALK_LIMIT rows are walked (from an unproven row
- * near the end when more are new), and a broken row is reported with its seq.
+ * near the end when more are new), and a broken row is reported with its seq. `signatures: false` when the device key
+ * was made anew at this start: the rows before were signed by the lost one, so only their links and hashes can be
+ * checked, and the point this walk proves is where the new key's rows start being checked.
  */
-export function checkPeerLogAtStart(log: PeerLog, verified: ChainPoint | null): PeerStartup {
-  const deps = { publicKey: log.publicKey, eventHashOf: (id: string) => log.eventHashOf(id) };
+export function checkPeerLogAtStart(log: PeerLog, verified: ChainPoint | null, options: { signatures: boolean } = { signatures: true }): PeerStartup {
+  const deps = { publicKey: options.signatures ? log.publicKey : null, eventHashOf: (id: string) => log.eventHashOf(id) };
   const fileSeq = log.newest()?.seq ?? 0;
   let from: WalkStart = { seq: 0, hash: PEER_GENESIS_HASH };
   if (verified !== null && verified.seq > 0) {
     const point = log.rowAt(log.deviceId, verified.seq);
-    // A proven row gone, changed, or no longer computing: the log is broken there (rows after it are not looked at).
-    if (point === null || point.hash !== verified.hash || !verifyPeerRows([point], { seq: point.seq - 1, hash: point.prev_hash }, deps).intact) {
+    // A proven row gone, changed, or no longer computing: the log is broken there (rows after it are not looked at). Its
+    // signature is not asked again: it was checked when the point was proven, maybe under a key since lost.
+    if (point === null || point.hash !== verified.hash || !verifyPeerRows([point], { seq: point.seq - 1, hash: point.prev_hash }, { ...deps, publicKey: null }).intact) {
       return { chain: { intact: false, rows: verified.seq - 1, brokenAtSeq: verified.seq }, proven: null };
     }
     from = verified;

@@ -80,6 +80,17 @@ describe("the start-up walk over this device's peer log", () => {
     expect(checkPeerLogAtStart(peers, proven).chain).toEqual({ intact: false, rows: 5, brokenAtSeq: 6 });
   });
 
+  it('checks only links and hashes of rows signed by a key this machine no longer has', () => {
+    const { db } = logWithRows();
+    const newKey = new PeerLog(db, DOOR, seededSigningKey(0x08), () => T0);
+    expect(checkPeerLogAtStart(newKey, null).chain).toEqual({ intact: false, rows: 0, brokenAtSeq: 1 });
+    const walked = checkPeerLogAtStart(newKey, null, { signatures: false });
+    expect(walked).toEqual({ chain: { intact: true, rows: 6, brokenAtSeq: null }, proven: newKey.newest() });
+    // From that point on, the rows the new key signs are checked in full.
+    db.transaction(() => newKey.append('setting', uuid(50), { body: '{}' }))();
+    expect(checkPeerLogAtStart(newKey, walked.proven).chain).toEqual({ intact: true, rows: 7, brokenAtSeq: null });
+  });
+
   it('walks at most its limit of rows at a start, and then proves nothing', () => {
     const { db, peers } = logWithRows();
     db.transaction(() => {
