@@ -1,0 +1,35 @@
+// The open sessions of this machine: after each commit of own records the core asks for them to be announced, and
+// every open session sends them as one `new` (docs/peers.md §5 "Pulling and being told").
+import type { PeerRecord } from '../../../shared/peers/peer-record.js';
+import { headsOf, type PeerSession, type SessionLog } from './peer-session.js';
+
+export class PeerSessions {
+  private readonly open = new Set<PeerSession>();
+
+  constructor(
+    private readonly log: SessionLog & { deviceId: string },
+    /** At most this many own records in one `new`; a longer run goes as a `have` the peers pull from. */
+    private readonly maxNew = 64,
+  ) {}
+
+  add(session: PeerSession): void {
+    this.open.add(session);
+  }
+
+  remove(session: PeerSession): void {
+    this.open.delete(session);
+  }
+
+  get size(): number {
+    return this.open.size;
+  }
+
+  /** Own records from `fromSeq` on (the commit's first row) to every open session. */
+  announce(fromSeq: number): void {
+    if (this.open.size === 0) return;
+    const after = { ...this.log.haveVector(), [this.log.deviceId]: Math.max(0, fromSeq - 1) };
+    const records: PeerRecord[] = this.log.page(after, this.maxNew + 1).filter((r) => r.deviceId === this.log.deviceId);
+    const heads = headsOf(this.log, records);
+    for (const session of this.open) if (session.isOpen) session.announce(records, heads);
+  }
+}
