@@ -138,6 +138,24 @@ describe('the peer log', () => {
   });
 });
 
+describe("the peer log's pages", () => {
+  it("rebuild a paper-day arrival with the late entry its outbox record carried", () => {
+    const db = store(true);
+    const peers = bindTestPeerLog(db, DOOR, () => T0);
+    const log = new AttendanceLog(db, DOOR);
+    const late = { reason: 'kiosk-down' as const, recordedAt: '2026-11-24T10:00:00.000+05:00', recordedMs: T0 + 86_400_000 };
+    db.transaction(() => {
+      db.prepare("INSERT INTO paper_days VALUES ('pd1', (SELECT group_id FROM children WHERE id = 'ch0001'), '2026-11-23', (SELECT id FROM staff LIMIT 1), ?, ?, 1, 0)").run(late.recordedAt, late.recordedMs);
+      const [event] = log.append([{ childId: 'ch0001', kind: 'arrival', method: 'override', companionId: null, credentialId: null, staffId: null }], localTimeOn('2026-11-23', '09:00', 'Asia/Almaty'), late);
+      db.prepare("INSERT INTO paper_day_events VALUES (?, 'pd1')").run(event?.id);
+    })();
+    const queued = JSON.parse(db.prepare<[], string>('SELECT body FROM sync_outbox_body').pluck().get() ?? '{}') as unknown;
+    const [record] = peers.page({}, 10);
+    expect(record?.event).toEqual(queued);
+    expect(record?.event?.lateEntry).toEqual(late);
+  });
+});
+
 /** Computed once from the fixed seed and clock; the test above checks each also computes by the documented rule. */
 const VECTOR = {
   hashes: ['93c604f8aafc6f6e6bf9ced491c3d09df40ab2d40d1f9393066b347637ffc843', '8629c5cc325fbadac29201980dc77fb2e37de2b5bfa653e07fd602041a89be85', '5c475d02bbfe64661cc1b1f7ac898b12c3f50e0ca35a6d33ac7bdcc86d57ecaa'],
