@@ -34,10 +34,10 @@ interface Machine {
   log: AttendanceLog;
 }
 
-function machine(deviceId: string, seed: number, roster: Roster | null = demoRoster()): Machine {
+function machine(deviceId: string, seed: number, roster: Roster | null = demoRoster(), wallMs = T0): Machine {
   const db = openDatabase(join(tempDataDir(), 'esik.sqlite'));
   if (roster !== null) new RosterStore(db).seed(roster);
-  return { db, peers: bindTestPeerLog(db, deviceId, () => T0, seed), log: new AttendanceLog(db, deviceId) };
+  return { db, peers: bindTestPeerLog(db, deviceId, () => wallMs, seed), log: new AttendanceLog(db, deviceId) };
 }
 
 /** peer_members as pairing leaves it: the origin's pinned key. */
@@ -217,6 +217,24 @@ describe('importing a peer page', () => {
     expect(eventsOf(b.db, DOOR_A)).toEqual(eventsOf(a.db, DOOR_A));
     expect(counts(b.db)).toMatchObject({ peer_waiting: 0 });
     expect(retryWaiting(b.db, ledgerAppliers)).toMatchObject({ applied: 0, waiting: 0 });
+  });
+
+  it("raises B's clock to the newest HLC taken in, so B's next record orders after it, but not to a wild clock", () => {
+    const ahead = machine(DOOR_A, SEED_A, demoRoster(), T0 + 5 * 60_000);
+    const b = machine(DOOR_B, SEED_B);
+    pin(b.db, DOOR_A, seededSigningKey(SEED_A));
+    tap(ahead, 'ch0001');
+    const newest = ahead.peers.rowAt(DOOR_A, 1)?.hlc ?? '';
+    expect(importPage(b.db, pageOf(ahead.peers), context())).toMatchObject({ ok: true, newestHlc: newest, clockAhead: false });
+    tap(b, 'ch0002');
+    expect(b.peers.rowAt(DOOR_B, 1)?.hlc).toBe(`${newest.slice(0, 13)}-0001`);
+
+    const wild = machine('0193a1f0-5c2e-7d41-8b6a-3f9e2d1c0a0c', 0x0c, demoRoster(), T0 + 60 * 60_000);
+    pin(b.db, '0193a1f0-5c2e-7d41-8b6a-3f9e2d1c0a0c', seededSigningKey(0x0c));
+    tap(wild, 'ch0003');
+    expect(importPage(b.db, pageOf(wild.peers), context())).toMatchObject({ ok: true, stored: 1, clockAhead: true });
+    tap(b, 'ch0004');
+    expect(b.peers.rowAt(DOOR_B, 2)?.hlc).toBe(`${newest.slice(0, 13)}-0002`);
   });
 
   it('stores a record of a kind it has no applier for and keeps its effect waiting, never dropping it', () => {

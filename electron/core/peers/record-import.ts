@@ -8,7 +8,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { AttendanceRecordSchema } from '../../../shared/sync/protocol.js';
 import type { PeerKind, PeerRecord, SignedHead } from '../../../shared/peers/peer-record.js';
 import type { PeerAppliers, PeerApplyResult } from '../ledger/peer-applier.js';
-import { PEER_LOG_SQL, type PeerLogRow } from '../ledger/peer-log.js';
+import { PEER_LOG_SQL, peerLogOf, type PeerLogRow } from '../ledger/peer-log.js';
 import { memberLookupOf } from './member-lookup.js';
 import { verifyPage, type MemberLookup, type PageGap, type PageSkips, type PeerRefusal } from './record-verify.js';
 
@@ -37,7 +37,18 @@ export interface Applied {
   waiting: number;
 }
 
-export type PageImport = ({ ok: true; stored: number; skipped: PageSkips; gaps: PageGap[] } & Applied) | { ok: false; refusal: PeerRefusal };
+export type PageImport =
+  | ({
+      ok: true;
+      stored: number;
+      skipped: PageSkips;
+      gaps: PageGap[];
+      /** The newest HLC taken in (null: none), which this machine's clock is raised to (§5 "The peer log"). */
+      newestHlc: string | null;
+      /** It was more than 10 minutes past this machine's wall clock, so not followed: a peer with a wild clock. */
+      clockAhead: boolean;
+    } & Applied)
+  | { ok: false; refusal: PeerRefusal };
 
 class Refused extends Error {
   constructor(readonly refusal: PeerRefusal) {
@@ -74,9 +85,10 @@ function statementsOf(db: Database): ImportStatements {
 export function importPage(db: Database, page: IncomingPage, context: ImportContext): PageImport {
   const s = statementsOf(db);
   const member = context.member ?? memberLookupOf(db);
+  let imported: PageImport;
   try {
     // Judged inside the write transaction: another connection (the door's) cannot move `have` between judge and write.
-    return db
+    imported = db
       .transaction((): PageImport => {
         const have = haveOf(db);
         const verdict = verifyPage({
@@ -102,13 +114,18 @@ export function importPage(db: Database, page: IncomingPage, context: ImportCont
           if (result.outcome === 'waiting') s.wait.run({ record_id: record.id, waits_for: result.waitsFor, since_ms: nowMs, event: eventText(record) });
           tally.add(record.kind, result);
         }
-        return { ok: true, stored: verdict.accepted.length, skipped: verdict.skipped, gaps: verdict.gaps, ...tally.applied() };
+        const newestHlc = verdict.accepted.reduce<string | null>((max, r) => (max === null || r.hlc > max ? r.hlc : max), null);
+        return { ok: true, stored: verdict.accepted.length, skipped: verdict.skipped, gaps: verdict.gaps, newestHlc, clockAhead: false, ...tally.applied() };
       })
       .immediate();
   } catch (error) {
     if (error instanceof Refused) return { ok: false, refusal: error.refusal };
     throw error;
   }
+  // Only once committed: a refused page's clocks are not heard. What this machine makes next orders after them.
+  if (!imported.ok || imported.newestHlc === null) return imported;
+  const observed = peerLogOf(db)?.hlc.observe(imported.newestHlc);
+  return { ...imported, clockAhead: observed?.tooFarAhead ?? false };
 }
 
 /**
