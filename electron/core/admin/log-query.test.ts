@@ -219,6 +219,13 @@ describe('the admin log', () => {
       occurredAt: at(t('01', '10:00')).iso,
     });
     expect(corrected).toMatchObject({ method: 'qr', companion: { id: 'nurlan', name: 'Нұрлан Нұрланов' }, syncState: 'sent' });
+    // The same tap withdrawn again at another machine while the two were apart: one entry, the first withdrawal shown.
+    kit.db
+      .prepare("INSERT INTO corrections (id, target_type, target_id, staff_id, reason, occurred_at, occurred_ms) VALUES ('ffffffff-0000-7000-8000-000000000001', 'attendance', ?, 'duty', 'екінші', ?, ?)")
+      .run(kit.corrected, at(t('01', '10:05')).iso, at(t('01', '10:05')).ms);
+    const twice = walkAll(kit.logs, { childId: 'yerasyl' }, 50).filter((e) => e.id === kit.corrected);
+    expect(twice).toHaveLength(1);
+    expect(twice[0]?.correction?.id).toBe(kit.correction.correctionId);
     const peer = walkAll(kit.logs, { syncState: 'other-kiosk' }, 10);
     expect(peer.map((e) => e.id)).toEqual([kit.peer]);
   });

@@ -111,7 +111,8 @@ export const LOG_DETAILS_SQL = `
     LEFT JOIN companions p ON p.id = e.companion_id
     LEFT JOIN staff s ON s.id = e.staff_id
     LEFT JOIN override_reasons r ON r.event_id = e.id
-    LEFT JOIN corrections k ON k.target_type = 'attendance' AND k.target_id = e.id
+    -- Two machines apart may each withdraw the same tap (docs/peers.md §6): the entry shows the first by id, once.
+    LEFT JOIN corrections k ON k.id = (SELECT min(k1.id) FROM corrections k1 WHERE k1.target_type = 'attendance' AND k1.target_id = e.id)
     LEFT JOIN staff ks ON ks.id = k.staff_id
     LEFT JOIN sync_outbox o ON o.record_id = e.id
     LEFT JOIN paper_day_events pe ON pe.event_id = e.id
