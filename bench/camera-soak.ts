@@ -16,7 +16,7 @@ import { writeSetting } from '../e2e/support/staff-steps.js';
 import { theilSenSlope, leastSquaresSlope, type Point } from './growth-fit.js';
 import { largestGrowth, takeHeapSummary, type HeapSummary } from './heap-snapshot-summary.js';
 import { backupsDir, listCopies } from '../electron/core/backup/backup-manifest.js';
-import { findDescendant, rssBytes } from './process-cpu.js';
+import { findDescendant, rssBytes, threadCount } from './process-cpu.js';
 import { report } from './stats.js';
 
 const FPS = 10;
@@ -82,6 +82,7 @@ export async function benchCameraSoak(dataDir: string, soakSeconds = 600, warmUp
       const cdp = await page.context().newCDPSession(page);
       const heap: Point[] = [];
       const rss: Point[] = [];
+      const threads: number[] = [];
       const started = performance.now();
       const sample = async (): Promise<void> => {
         // Twice: what the first collection's finalizers and weak callbacks let go is collected by the second.
@@ -91,6 +92,7 @@ export async function benchCameraSoak(dataDir: string, soakSeconds = 600, warmUp
         const hours = (performance.now() - started) / 3_600_000;
         heap.push({ x: hours, y: usedSize / 1e6 });
         rss.push({ x: hours, y: rssBytes(hostPid) / 1e6 });
+        threads.push(threadCount(hostPid));
       };
       const snapshot = async (): Promise<{ hours: number; summary: HeapSummary }> => ({
         hours: (performance.now() - started) / 3_600_000,
@@ -134,7 +136,9 @@ export async function benchCameraSoak(dataDir: string, soakSeconds = 600, warmUp
           .join(', ') || 'none';
       console.log(`[bench] camera soak, the page's objects that grew most from start to end, by constructor: ${grown('groups')}`);
       console.log(`[bench] camera soak, the compiled code that grew most from start to end, by name: ${grown('codeGroups')}`);
-      console.log(`[bench] camera soak samples (minutes: heap MB / host RSS MB): ${heap.map((p, i) => `${(p.x * 60).toFixed(1)}: ${p.y.toFixed(2)}/${rss[i]?.y.toFixed(1) ?? '?'}`).join(', ')}`);
+      console.log(
+        `[bench] camera soak samples (minutes: heap MB / host RSS MB / host threads): ${heap.map((p, i) => `${(p.x * 60).toFixed(1)}: ${p.y.toFixed(2)}/${rss[i]?.y.toFixed(1) ?? '?'}/${String(threads[i] ?? '?')}`).join(', ')}`,
+      );
       const hours = elapsedS / 3600;
       const result = { heapMbPerHour: theilSenSlope(heap), hostRssMbPerHour: theilSenSlope(rss) };
       report('camera_heap_growth_mb_per_h', result.heapMbPerHour, 'MB/h');

@@ -104,3 +104,10 @@ export function rssBytes(pid: number): number {
   if (!match?.[1]) throw new Error(`no VmRSS for ${String(pid)}`);
   return Number(match[1]) * 1024;
 }
+
+/** The process's threads now: a worker thread started (a backup, an audit) shows here beside its step in memory. */
+export function threadCount(pid: number): number {
+  const match = /^Threads:\s+(\d+)$/m.exec(readFileSync(`/proc/${String(pid)}/status`, 'utf8'));
+  if (!match?.[1]) throw new Error(`no Threads for ${String(pid)}`);
+  return Number(match[1]);
+}
