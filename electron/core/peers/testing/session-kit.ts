@@ -1,19 +1,20 @@
 // Machines for the session's tests: a real SQLite file each with its peer log, a member table both sides answer from,
-// and a small importer over the real verifier that writes accepted rows into peer_log (a stand-in until
-// peers/record-import.ts is wired: it writes no domain rows, which is all the session's tests read).
+// and the real importer (peers/record-import.ts) over each database.
 import type { Database } from 'better-sqlite3';
 import { createPublicKey } from 'node:crypto';
 import { join } from 'node:path';
 import type { PeerRecord, SignedHead } from '../../../../shared/peers/peer-record.js';
 import type { AbsenceRecord } from '../../../../shared/sync/protocol.js';
 import { openDatabase } from '../../db/open-database.js';
-import { PEER_LOG_SQL, PeerLog, type PeerLogRow } from '../../ledger/peer-log.js';
+import { ledgerAppliers } from '../../ledger/peer-apply.js';
+import { PeerLog, type PeerLogRow } from '../../ledger/peer-log.js';
 import { seededSigningKey } from '../../ledger/testing/peer-log-kit.js';
 import { tempDataDir } from '../../testing/fixtures.js';
 import type { MemberLookup, OwnIdentity } from '../channel/handshake.js';
 import { GROUP } from '../channel/testing/peers-kit.js';
 import type { SessionImport } from '../peer-session.js';
-import { verifyPage, type MemberLookup as RecordMemberLookup } from '../record-verify.js';
+import { importPage } from '../record-import.js';
+import type { MemberLookup as RecordMemberLookup } from '../record-verify.js';
 
 export const T0 = 1_795_403_523_000;
 
@@ -44,26 +45,12 @@ export function handshakeMembers(machines: SessionMachine[]): MemberLookup {
   return (deviceId) => table.get(deviceId) ?? null;
 }
 
-/** The verifier's and the writer's view of the same members. */
+/** peers/record-import.ts over this machine's database, the members answered from the test's table. */
 export function testImporter(m: SessionMachine, machines: SessionMachine[]): (records: PeerRecord[], heads: SignedHead[]) => SessionImport {
   const lookup = handshakeMembers(machines);
   const member: RecordMemberLookup = (deviceId) => {
     const key = lookup(deviceId);
     return key === null ? null : { ...key, acceptUpToSeq: null };
   };
-  const insert = m.db.prepare<[PeerLogRow]>(PEER_LOG_SQL.insert);
-  return (records, heads) => {
-    const verdict = verifyPage({ records, heads, have: m.log.haveVector(), ownDeviceId: m.own.deviceId, member, heldHashAt: (d, s) => m.log.rowAt(d, s)?.hash ?? null });
-    if (!verdict.ok) return verdict;
-    m.db.transaction(() => {
-      for (const r of verdict.accepted) {
-        const head = heads.find((h) => h.deviceId === r.deviceId && h.seq === r.seq);
-        insert.run({
-          device_id: r.deviceId, seq: r.seq, kind: r.kind, record_id: r.id, hlc: r.hlc, base: r.base, content_hash: r.contentHash, prev_hash: r.prevHash, hash: r.hash,
-          sig: head === undefined ? null : Buffer.from(head.sig, 'base64url'), body: r.body, received_ms: T0,
-        });
-      }
-    })();
-    return { ok: true, gaps: verdict.gaps };
-  };
+  return (records, heads) => importPage(m.db, { records, heads }, { ownDeviceId: m.own.deviceId, appliers: ledgerAppliers, nowMs: () => T0, member });
 }
