@@ -119,6 +119,19 @@ describe('a peer session over the peer port', () => {
     expect(sa.served()).toBeGreaterThan(servedBefore);
   });
 
+  it('tells its have again every so often, so a record never announced still arrives', async () => {
+    const a = sessionMachine(A_ID, 0x0a);
+    const b = sessionMachine(B_ID, 0x0b);
+    const sa = sideOf(a, [a, b]);
+    const sb = sideOf(b, [a, b]);
+    const listener = await startPeerListener({ host: '127.0.0.1', port: 0, onConnection: (c) => acceptPeerSession(c, { ...sb.deps, haveEveryMs: 100 }), log: () => undefined });
+    cleanups.push(() => listener.close());
+    dialer(sa, listener.port);
+    await waitFor('sessions open', () => sa.deps.sessions.size === 1 && sb.deps.sessions.size === 1);
+    addAbsence(b, recordId(1));
+    await waitFor("B's record at A without a new", () => a.log.haveVector()[B_ID] === 1);
+  });
+
   it('the dialer comes back after the other side restarts, and what was written meanwhile arrives', async () => {
     const a = sessionMachine(A_ID, 0x0a);
     const dirB = tempDataDir();

@@ -55,7 +55,11 @@ export interface PeerSessionOptions {
   after: After;
   logLine(line: string): void;
   requestMs?: number;
+  /** The anti-entropy `have` (docs/peers.md §5): repairs any `new` that was missed. */
+  haveEveryMs?: number;
 }
+
+export const SESSION_HAVE_EVERY_MS = 30_000;
 
 const KNOWN = new Set<string>(SessionMessageSchema.options.map((o) => o.shape.t.value));
 
@@ -66,6 +70,7 @@ export class PeerSession {
   private theirs: HaveVector = {};
   private closed = false;
   private readonly requestMs: number;
+  private cancelHave: (() => void) | null = null;
 
   constructor(private readonly o: PeerSessionOptions) {
     this.requestMs = o.requestMs ?? SESSION_REQUEST_MS;
@@ -82,6 +87,15 @@ export class PeerSession {
   /** The channel is ready on both sides: tell what this machine holds. */
   start(): void {
     this.sendHave();
+    this.haveLater();
+  }
+
+  private haveLater(): void {
+    if (this.closed) return;
+    this.cancelHave = this.o.after(this.o.haveEveryMs ?? SESSION_HAVE_EVERY_MS, () => {
+      this.sendHave();
+      this.haveLater();
+    });
   }
 
   /** One frame off the socket. Anything but a binary frame the cipher opens to a session message closes with 4002. */
@@ -112,6 +126,8 @@ export class PeerSession {
   ended(): void {
     this.closed = true;
     this.clearRequest();
+    this.cancelHave?.();
+    this.cancelHave = null;
   }
 
   close(code: number, reason: string): void {
