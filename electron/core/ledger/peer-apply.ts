@@ -5,6 +5,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { AttendanceRecord } from '../../../shared/sync/protocol.js';
 import { INSERT_EVENT_SQL, type ForeignEvent } from './attendance-log.js';
 import type { PeerApplier, PeerAppliers } from './peer-applier.js';
+import { storedEventOf } from './record-as-event.js';
 
 interface AttendanceStatements {
   byId: Statement<[string], { hash: string }>;
@@ -54,7 +55,7 @@ export const applyAttendance: PeerApplier = (db, record) => {
   if (atSeq !== undefined) return { outcome: 'refused', code: 'PEER_FORK', why: `${event.deviceId}'s event ${event.deviceSeq} is held as ${atSeq.id}` };
   const missing = missingFrom(s, event);
   if (missing !== null) return { outcome: 'waiting', waitsFor: missing };
-  s.insert.run(foreignEventOf(event));
+  s.insert.run(storedEventOf(event));
   return { outcome: 'applied', children: [event.childId] };
 };
 
@@ -67,26 +68,6 @@ function missingFrom(s: AttendanceStatements, e: AttendanceRecord): string | nul
   return null;
 }
 
-/** The row as its origin keeps it (sync/record-as-event.ts does the same for the city's records; sync/ is above us). */
-function foreignEventOf(r: AttendanceRecord): ForeignEvent {
-  return {
-    id: r.id,
-    device_id: r.deviceId,
-    device_seq: r.deviceSeq,
-    child_id: r.childId,
-    kind: r.kind,
-    method: r.method,
-    companion_id: r.companionId,
-    credential_id: r.credentialId,
-    staff_id: r.staffId,
-    occurred_at: r.occurredAt,
-    occurred_ms: r.occurredMs,
-    local_date: r.localDate,
-    prev_hash: r.prevHash,
-    hash: r.hash,
-    clock_offset_ms: r.clockOffsetMs,
-  };
-}
 
 /** The ledger's part of the map the top hands peers/record-import.ts. */
 export const ledgerAppliers: PeerAppliers = { attendance: applyAttendance };

@@ -9,6 +9,7 @@ import { PeerRecordSchema } from '../../../shared/peers/peer-record.js';
 import { publicKeyFromRaw } from '../credentials/ed25519.js';
 import { eventHash } from '../ledger/event-chain.js';
 import { headSignatureValid, linkFieldsOf, peerRecordHash } from '../ledger/peer-hash.js';
+import { chainedFieldsOf } from '../ledger/record-as-event.js';
 
 const doc = readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../../docs/peer-protocol.md'), 'utf8');
 const examples = [...doc.matchAll(/```json\n([\s\S]*?)\n```/g)].map((m) => JSON.parse(m[1] ?? '') as unknown);
@@ -28,8 +29,7 @@ describe('docs/peer-protocol.md examples', () => {
         expect(record.hash).toBe(peerRecordHash(linkFieldsOf(record)));
         const e = record.event;
         if (e !== undefined) {
-          const fields = { id: e.id, device_id: e.deviceId, device_seq: e.deviceSeq, child_id: e.childId, kind: e.kind, method: e.method, companion_id: e.companionId, credential_id: e.credentialId, staff_id: e.staffId, occurred_at: e.occurredAt, occurred_ms: e.occurredMs, local_date: e.localDate, prev_hash: e.prevHash };
-          expect(eventHash(fields)).toBe(record.contentHash);
+          expect(eventHash(chainedFieldsOf(e))).toBe(record.contentHash);
         }
       }
       for (const head of message.heads) expect(headSignatureValid(testKey, head.deviceId, head.seq, head.hash, head.sig)).toBe(true);

@@ -7,6 +7,7 @@ import { MemberBodySchema, MemberRevokedBodySchema } from '../../../shared/peers
 import { SyncRecordSchema, type AttendanceRecord } from '../../../shared/sync/protocol.js';
 import { publicKeyFromRaw } from '../credentials/ed25519.js';
 import { eventHash } from '../ledger/event-chain.js';
+import { chainedFieldsOf } from '../ledger/record-as-event.js';
 import { bodyContentHash, headSignatureValid, linkFieldsOf, peerRecordHash, PEER_GENESIS_HASH } from '../ledger/peer-hash.js';
 
 export interface MemberKey {
@@ -223,21 +224,7 @@ function checkRow(record: PeerRecord): void {
 }
 
 function checkEvent(record: PeerRecord, event: AttendanceRecord): void {
-  const fields = {
-    id: event.id,
-    device_id: event.deviceId,
-    device_seq: event.deviceSeq,
-    child_id: event.childId,
-    kind: event.kind,
-    method: event.method,
-    companion_id: event.companionId,
-    credential_id: event.credentialId,
-    staff_id: event.staffId,
-    occurred_at: event.occurredAt,
-    occurred_ms: event.occurredMs,
-    local_date: event.localDate,
-    prev_hash: event.prevHash,
-  };
+  const fields = chainedFieldsOf(event);
   if (eventHash(fields) !== record.contentHash || event.hash !== record.contentHash) refuse('PEER_BAD_RECORD', record, "content_hash is not the event's hash");
   if (event.id !== record.id) refuse('PEER_BAD_RECORD', record, "the event's id is not the record's");
   // A log carries only its origin's own events (§9: foreign events are not backfilled), so no member can enter an

@@ -8,7 +8,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { PeersReplySchema, type AttendanceRecord } from '../../../shared/sync/protocol.js';
 import type { AttendanceLog, ForeignEvent } from '../ledger/attendance-log.js';
 import { eventHash } from '../ledger/event-chain.js';
-import { chainedFieldsOf, storedEventOf } from './record-as-event.js';
+import { chainedFieldsOf, storedEventOf } from '../ledger/record-as-event.js';
 import { SYNC_KEYS, SyncStateStore } from '../ledger/sync-state.js';
 
 export type PeerSkipReason = 'own-device' | 'hash-mismatch' | 'forked-chain' | 'unknown-child' | 'unknown-companion' | 'unknown-credential' | 'unknown-staff';

@@ -6,7 +6,7 @@ import type { AttendanceRecord } from '../../../../shared/sync/protocol.js';
 import type { RecoveryProblemCode } from '../../../../shared/sync/sync-status.js';
 import { eventHash, type WalkStart } from '../../ledger/event-chain.js';
 import type { RecoveredEvent } from '../../ledger/recovered-events.js';
-import { storedEventOf } from '../record-as-event.js';
+import { storedEventOf } from '../../ledger/record-as-event.js';
 
 export type PageCheck =
   /** `events` may stop short of the page (the roster lacks someone a later record names): `stoppedBy` says so. */

@@ -1,7 +1,8 @@
-// A record as the city sends it (camelCase, zod-parsed) turned back into the row the kiosk keeps: the peers feed
-// (another door's events) and the recovery of this kiosk's own chain after a restore both store records this way.
+// A record as the city or a peer sends it (camelCase, zod-parsed) turned back into the row the kiosk keeps: the city's
+// peers feed and another machine's peer log (another door's events), and the recovery of this kiosk's own chain after a
+// restore, all store records this way.
 import type { AttendanceRecord } from '../../../shared/sync/protocol.js';
-import type { RecoveredEvent } from '../ledger/recovered-events.js';
+import type { RecoveredEvent } from './recovered-events.js';
 
 /** The fields the event's hash is computed over. */
 export function chainedFieldsOf(r: AttendanceRecord): Omit<RecoveredEvent, 'hash' | 'clock_offset_ms'> {
