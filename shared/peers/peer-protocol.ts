@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { Id } from '../domain/attendance.js';
 import { RosterSnapshotSchema } from '../sync/protocol.js';
-import { b64u, HaveVectorSchema, Hlc, MachineRoleSchema, PeerAddresses, PeerRecordSchema, SignedHeadSchema, Uuid } from './peer-record.js';
+import { b64u, HaveVectorSchema, Hlc, MemberBodySchema, PeerAddresses, PeerRecordSchema, SignedHeadSchema, Uuid } from './peer-record.js';
 
 export const PEER_PROTOCOL_VERSION = 1;
 export const PEER_PATHS = { session: '/esik-peer/1', pair: '/esik-peer/1/pair' } as const;
@@ -42,17 +42,10 @@ export const PairProofSchema = z.object({ t: z.literal('pair-proof'), mac: b64u(
 export const PairRefusedCodeSchema = z.enum(['PAIR_CODE_WRONG', 'PAIR_CODE_EXPIRED', 'PAIR_CODE_USED', 'PAIR_NO_CODE']);
 export type PairRefusedCode = z.infer<typeof PairRefusedCodeSchema>;
 export const PairRefusedSchema = z.object({ t: z.literal('pair-refused'), code: PairRefusedCodeSchema });
-export const PairJoinSchema = z.object({
+/** The joiner says who it is: what its `member` record will hold, signed over the exchange. */
+export const PairJoinSchema = MemberBodySchema.pick({ deviceId: true, name: true, role: true, signPub: true, dhPub: true, qrKeyId: true, qrPub: true, addrs: true }).extend({
   t: z.literal('pair-join'),
-  deviceId: Id,
-  name: z.string().min(1).max(60),
-  role: MachineRoleSchema,
-  signPub: b64u(32),
-  dhPub: b64u(32),
-  qrKeyId: z.string().min(1).max(64),
-  qrPub: b64u(32),
   sig: b64u(64),
-  addrs: PeerAddresses,
   records: z.object({ own: z.number().int().nonnegative() }),
 });
 export type PairJoin = z.infer<typeof PairJoinSchema>;
