@@ -2,23 +2,12 @@
 // key per recipient, HKDF-SHA256 over the shared secret with the bundle id as salt and "esik-bundle-wrap-v1" ‖ the
 // recipient's device id as info, and AES-256-GCM under a zero nonce (each wrapping key is used exactly once). The
 // device id in the info binds an entry to its recipient: a machine cannot pass another's entry off as its own.
-import { createCipheriv, createDecipheriv, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, type KeyObject } from 'node:crypto';
+import { createCipheriv, createDecipheriv, diffieHellman, generateKeyPairSync, hkdfSync, type KeyObject } from 'node:crypto';
+import { x25519PublicFromRaw, x25519PublicRaw } from '../x25519.js';
 
 export const CONTENT_KEY_BYTES = 32;
-export const X25519_KEY_BYTES = 32;
 const WRAP_INFO = 'esik-bundle-wrap-v1';
 const ZERO_NONCE = Buffer.alloc(12);
-
-export function x25519PublicFromRaw(raw: Uint8Array): KeyObject {
-  if (raw.length !== X25519_KEY_BYTES) throw new RangeError(`an X25519 public key is ${X25519_KEY_BYTES} bytes, got ${raw.length}`);
-  return createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: Buffer.from(raw).toString('base64url') }, format: 'jwk' });
-}
-
-export function rawX25519Public(key: KeyObject): Uint8Array {
-  const { x } = (key.type === 'public' ? key : createPublicKey(key)).export({ format: 'jwk' });
-  if (typeof x !== 'string') throw new TypeError('not an X25519 key');
-  return new Uint8Array(Buffer.from(x, 'base64url'));
-}
 
 function wrappingKey(shared: Buffer, bundleId: string, recipientId: string): Buffer {
   return Buffer.from(hkdfSync('sha256', shared, Buffer.from(bundleId, 'utf8'), Buffer.from(WRAP_INFO + recipientId, 'utf8'), 32));
@@ -38,7 +27,7 @@ export function wrapContentKey(contentKey: Uint8Array, bundleId: string, recipie
   const shared = diffieHellman({ privateKey: eph.privateKey, publicKey: recipientDhPub });
   const cipher = createCipheriv('aes-256-gcm', wrappingKey(shared, bundleId, recipientId), ZERO_NONCE);
   const sealed = Buffer.concat([cipher.update(contentKey), cipher.final(), cipher.getAuthTag()]);
-  return { deviceId: recipientId, eph: Buffer.from(rawX25519Public(eph.publicKey)).toString('base64url'), wrapped: sealed.toString('base64url') };
+  return { deviceId: recipientId, eph: x25519PublicRaw(eph.publicKey).toString('base64url'), wrapped: sealed.toString('base64url') };
 }
 
 /** The content key, or null when the entry does not open with this machine's key (not ours, or altered). */

@@ -10,7 +10,8 @@ import { BundleLineSchema, MAX_BUNDLE_BYTES, type BundleHeader, type BundleLine 
 import type { HaveVector, PeerRecord, SignedHead } from '../../../../shared/peers/peer-record.js';
 import { writeFileAtomic } from '../../files/atomic-write.js';
 import { BUNDLE_SIGNATURE_BYTES, bundleDigest, coversOf, encodeBundleBody, encodeBundleHead } from './bundle-format.js';
-import { CONTENT_KEY_BYTES, wrapContentKey, x25519PublicFromRaw } from './bundle-keys.js';
+import { x25519PublicFromRaw } from '../x25519.js';
+import { CONTENT_KEY_BYTES, wrapContentKey } from './bundle-keys.js';
 
 export const BUNDLE_EXTENSION = '.esikpeer';
 

@@ -12,7 +12,7 @@ import { tempDataDir } from '../../testing/fixtures.js';
 import type { MemberKey } from '../record-verify.js';
 import { hlcAt, PeerChainKit } from '../testing/peer-chain-kit.js';
 import { BUNDLE_PREFIX_BYTES, BUNDLE_SIGNATURE_BYTES, BUNDLE_TAG_BYTES } from './bundle-format.js';
-import { rawX25519Public } from './bundle-keys.js';
+import { x25519PublicRaw } from '../x25519.js';
 import type { BundleHoldings } from './bundle-decision.js';
 import { readBundle, readBundleFile, type ReadBundleContext } from './bundle-read.js';
 import { bundleFileName, BundleWriteError, writeBundle, type RosterLine, type SealBundleInput } from './bundle-write.js';
@@ -80,7 +80,7 @@ function sealInput(records: PeerRecord[], heads: SignedHead[], change: Partial<S
     createdAt: '2026-11-23T14:02:00.000+05:00',
     hlc: `${T0}-0001`,
     have: { [door2.deviceId]: 20 },
-    recipients: [office, door1].map((m) => ({ deviceId: m.deviceId, dhPub: rawX25519Public(m.dh.publicKey) })),
+    recipients: [office, door1].map((m) => ({ deviceId: m.deviceId, dhPub: x25519PublicRaw(m.dh.publicKey) })),
     content: { records, heads },
     ...change,
   };

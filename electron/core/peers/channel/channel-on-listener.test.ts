@@ -10,7 +10,7 @@ import { PairingCode } from './pairing-code.js';
 import { PairJoiner, PairSponsor } from './pairing.js';
 import type { Frame } from './text-frame.js';
 import { GROUP, machine, membersOf } from './testing/peers-kit.js';
-import { newEphemeral, x25519PublicRaw } from './x25519.js';
+import { newEphemeral, x25519PublicRaw } from '../x25519.js';
 
 const listeners: PeerListener[] = [];
 afterEach(async () => {

@@ -3,7 +3,7 @@ import { HelloInitSchema, HelloReplySchema } from '../../../../shared/peers/peer
 import { SigmaInitiator, SigmaResponder, type HandshakeStep, type MemberLookup, type PeerChannel } from './handshake.js';
 import { openBox, sealBox, sigmaKeys, sigmaTh2, sigmaTh3 } from './handshake-keys.js';
 import { GROUP, machine, membersOf, signKeyFromSeed, type TestMachine } from './testing/peers-kit.js';
-import { ephemeralFromSeed, newEphemeral, x25519PublicRaw, x25519Shared } from './x25519.js';
+import { ephemeralFromSeed, newEphemeral, x25519PublicRaw, x25519Shared } from '../x25519.js';
 
 const door1 = () => machine('0193a1f0-5c2e-7d41-8b6a-3f9e2d1c0a01', 'Door 1', { addrs: ['192.168.1.23:47620'] });
 const office = () => machine('0193a1f0-5c2e-7d41-8b6a-3f9e2d1c0a02', 'Office', { addrs: ['192.168.1.24:47620'] });

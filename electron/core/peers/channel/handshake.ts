@@ -16,7 +16,7 @@ import { signEd25519, verifyEd25519 } from '../../credentials/ed25519.js';
 import { frameOpener, frameSealer, type FrameOpener, type FrameSealer } from './frame-cipher.js';
 import { initiatorSigned, openBox, responderSigned, sealBox, sigmaKeys, sigmaTh2, sigmaTh3, type SigmaKeys } from './handshake-keys.js';
 import { isOtherVersion, jsonOf, textFrameJson, type Frame } from './text-frame.js';
-import { newEphemeral, x25519PublicRaw, x25519Shared } from './x25519.js';
+import { newEphemeral, x25519PublicRaw, x25519Shared } from '../x25519.js';
 
 export type HandshakeRefusal = keyof typeof PEER_CLOSE;
 

@@ -6,7 +6,7 @@ import { PairingCode } from './pairing-code.js';
 import { pairKeys, pairMac, pairSigned, pairTranscript, stretchCode } from './pairing-keys.js';
 import { PairJoiner, PairSponsor, type JoinerIdentity, type JoinerStep, type SponsorStep, type WelcomeBody } from './pairing.js';
 import { GROUP } from './testing/peers-kit.js';
-import { ephemeralFromSeed, newEphemeral, x25519PublicRaw, x25519Shared } from './x25519.js';
+import { ephemeralFromSeed, newEphemeral, x25519PublicRaw, x25519Shared } from '../x25519.js';
 
 const T0 = Date.parse('2026-11-23T03:10:00.000Z');
 const CODE = '7KQ4-M2XD-9RTB';

@@ -22,7 +22,7 @@ import type { HandshakeFixed } from './handshake.js';
 import { normalisePairingCode, type PairingCode } from './pairing-code.js';
 import { pairKeys, pairMac, pairSigned, pairTranscript, stretchCode, type PairKeys } from './pairing-keys.js';
 import { isOtherVersion, jsonOf, textFrameJson, type Frame } from './text-frame.js';
-import { newEphemeral, x25519PublicRaw, x25519Shared } from './x25519.js';
+import { newEphemeral, x25519PublicRaw, x25519Shared } from '../x25519.js';
 
 /** PairRefused's codes (sent by S), J's own verdict on S, and the channel's codes for a broken exchange. */
 export type PairRefusal = PairRefusedCode | 'PAIR_SPONSOR_UNPROVEN' | 'PAIR_FAILED' | 'PEER_VERSION' | 'PEER_BAD_FRAME' | 'PEER_BAD_SIGNATURE';

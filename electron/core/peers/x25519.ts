@@ -1,4 +1,4 @@
-// Ephemeral X25519 keys as the 32 raw bytes the handshake and pairing messages carry (b64u(32)).
+// X25519 keys as the 32 raw bytes the handshake, the pairing and the USB bundle's recipients carry (b64u(32)).
 import { createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, type KeyObject } from 'node:crypto';
 
 export const X25519_BYTES = 32;
@@ -15,10 +15,17 @@ export function ephemeralFromSeed(seed: Uint8Array): KeyObject {
   return createPrivateKey({ key: Buffer.concat([PKCS8_X25519_PREFIX, seed]), format: 'der', type: 'pkcs8' });
 }
 
+/** The raw public half of a private or public key. */
 export function x25519PublicRaw(key: KeyObject): Buffer {
-  const { x } = createPublicKey(key).export({ format: 'jwk' });
+  const { x } = (key.type === 'public' ? key : createPublicKey(key)).export({ format: 'jwk' });
   if (typeof x !== 'string') throw new TypeError('not an X25519 key');
   return Buffer.from(x, 'base64url');
+}
+
+/** A raw public key from a member record: throws for the wrong length, since it was checked when the record came in. */
+export function x25519PublicFromRaw(raw: Uint8Array): KeyObject {
+  if (raw.length !== X25519_BYTES) throw new RangeError(`an X25519 public key is ${X25519_BYTES} bytes, got ${raw.length}`);
+  return createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: Buffer.from(raw).toString('base64url') }, format: 'jwk' });
 }
 
 /**
@@ -28,8 +35,7 @@ export function x25519PublicRaw(key: KeyObject): Buffer {
 export function x25519Shared(own: KeyObject, otherRaw: Uint8Array): Buffer | null {
   if (otherRaw.length !== X25519_BYTES) return null;
   try {
-    const publicKey = createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: Buffer.from(otherRaw).toString('base64url') }, format: 'jwk' });
-    const shared = diffieHellman({ privateKey: own, publicKey });
+    const shared = diffieHellman({ privateKey: own, publicKey: x25519PublicFromRaw(otherRaw) });
     return shared.every((byte) => byte === 0) ? null : shared;
   } catch {
     return null;
