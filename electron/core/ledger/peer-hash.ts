@@ -32,8 +32,14 @@ export function signedHeadBytes(deviceId: string, seq: number, hash: string): Ui
   return new TextEncoder().encode(JSON.stringify(['esik-peer-head-v1', deviceId, seq, hash]));
 }
 
+/** The raw 64-byte signature, as the peer log stores it with each row it writes. */
+export function signHeadRaw(key: KeyObject, deviceId: string, seq: number, hash: string): Uint8Array {
+  return signEd25519(key, signedHeadBytes(deviceId, seq, hash));
+}
+
+/** The signature as a SignedHead carries it (base64url). */
 export function signHead(key: KeyObject, deviceId: string, seq: number, hash: string): string {
-  return Buffer.from(signEd25519(key, signedHeadBytes(deviceId, seq, hash))).toString('base64url');
+  return Buffer.from(signHeadRaw(key, deviceId, seq, hash)).toString('base64url');
 }
 
 export function headSignatureValid(publicKey: KeyObject, deviceId: string, seq: number, hash: string, sig: string): boolean {

@@ -8,7 +8,7 @@ import type { HaveVector, PeerKind, PeerRecord, SignedHead } from '../../../shar
 import { AttendanceRecordSchema, type AttendanceRecord } from '../../../shared/sync/protocol.js';
 import { attendanceRecordOf, type TypedEvent } from './event-record.js';
 import { HybridClock } from './hlc.js';
-import { bodyContentHash, PEER_GENESIS_HASH, peerRecordHash, signHead } from './peer-hash.js';
+import { bodyContentHash, PEER_GENESIS_HASH, peerRecordHash, signHeadRaw } from './peer-hash.js';
 
 /** What a row stands for: a record's JSON text as written once, or (attendance) its event's esik-event-v1 hash. */
 export type PeerContent = { body: string } | { eventHash: string };
@@ -143,7 +143,7 @@ export class PeerLog {
       content_hash: fields.contentHash,
       prev_hash: fields.prevHash,
       hash,
-      sig: Buffer.from(signHead(this.key, this.deviceId, seq, hash), 'base64url'),
+      sig: Buffer.from(signHeadRaw(this.key, this.deviceId, seq, hash)),
       body,
       received_ms: Math.trunc(this.wallMs()),
     };

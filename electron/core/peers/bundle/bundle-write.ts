@@ -128,8 +128,8 @@ export function bundleFileName(machineName: string, createdAt: string): string {
   const safe =
     machineName
       .normalize('NFC')
-      // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not hold
-      .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '-')
+      // Control characters and what Windows forbids in a name (FAT sticks are read there too).
+      .replace(/[\p{Cc}<>:"/\\|?*]+/gu, '-')
       .replace(/\s+/g, '-')
       .replace(/-{2,}/g, '-')
       .replace(/^[-.]+|[-.]+$/g, '')

@@ -377,5 +377,6 @@ describe('writing a bundle', () => {
     expect(bundleFileName('Door 2', '2026-12-04T14:02:09.000+05:00')).toBe('esik-Door-2-20261204-1402.esikpeer');
     expect(bundleFileName('Есік 1 / кіреберіс', '2026-12-04T07:45:00.000+05:00')).toBe('esik-Есік-1-кіреберіс-20261204-0745.esikpeer');
     expect(bundleFileName('..', '2026-12-04T07:45:00.000+05:00')).toBe('esik-machine-20261204-0745.esikpeer');
+    expect(bundleFileName('Door\u0007\u009b2:', '2026-12-04T07:45:00.000+05:00')).toBe('esik-Door-2-20261204-0745.esikpeer');
   });
 });
