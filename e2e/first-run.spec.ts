@@ -106,7 +106,9 @@ test('the whole first run, from the language to the door, with the city', async 
     await page.getByTestId('setup-step-language').click();
     await page.getByTestId('setup-language-ru').click();
     await expect(page.getByTestId('admin-tab-setup')).toHaveText('Настройка');
-    const revisits = readDatabase<{ staff_id: string; detail: string }>(host.databasePath, "SELECT staff_id, detail FROM admin_audit WHERE action = 'setup-step' ORDER BY occurred_ms DESC, rowid DESC LIMIT 2");
+    // The camera's finding is audited whenever it changes, at whatever moment the live preview settles while the
+    // readers step is open (on a machine with no camera, after the card), so the revisits are read without it.
+    const revisits = readDatabase<{ staff_id: string; detail: string }>(host.databasePath, "SELECT staff_id, detail FROM admin_audit WHERE action = 'setup-step' AND json_extract(detail, '$.step') <> 'camera' ORDER BY occurred_ms DESC, rowid DESC LIMIT 2");
     expect(revisits.map((r) => [r.staff_id, (JSON.parse(r.detail) as { step: string }).step])).toEqual([
       [admin.id, 'language'],
       [admin.id, 'readers'],
