@@ -1,6 +1,7 @@
 // The shape of every reply that crosses the kiosk API: a value, or an error with a code the UI translates.
 import { z } from 'zod';
 import { updateRefusals } from '../admin/update-contract.js';
+import { peerErrorCodes } from '../peers/peer-errors.js';
 
 export const errorCodes = [
   'INVALID_REQUEST',
@@ -119,6 +120,8 @@ export const errorCodes = [
   'ARCHIVE_UNKNOWN_YEAR',
   /** The updates' refusals (shared/admin/update-contract.ts). */
   ...updateRefusals,
+  /** Pairing, the link and removal of the kindergarten's computers (docs/peers.md §3). */
+  ...peerErrorCodes,
   /** The spreadsheet is larger than a roster can be (roster-import-contract.ts ROSTER_FILE_MAX_BYTES). */
   'ROSTER_FILE_TOO_LARGE',
   /** The file named was never announced, or was forgotten (ten minutes, or newer files). */

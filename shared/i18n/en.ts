@@ -3,6 +3,7 @@ import { staffEn } from './staff/en.js';
 import { adminEn } from './admin/en.js';
 import { restoreEn } from './restore/en.js';
 import { notADoorErrors } from './setup/machine-role-catalogs.js';
+import { peerErrors } from './peers/peer-errors-catalogs.js';
 export const en = {
   language: { kk: 'Қазақша', ru: 'Русский', en: 'English' },
   idle: {
@@ -42,6 +43,7 @@ export const en = {
   },
   errors: {
     ...notADoorErrors.en,
+    ...peerErrors.en,
     UNKNOWN_CARD: 'This card is not registered. Please ask a staff member.',
     STAFF_CARD: 'This is a staff card: sign in with your PIN.',
     CARD_UNREADABLE: 'The card could not be read. Please tap it again.',

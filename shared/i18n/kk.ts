@@ -3,6 +3,7 @@ import { staffKk } from './staff/kk.js';
 import { adminKk } from './admin/kk.js';
 import { restoreKk } from './restore/kk.js';
 import { notADoorErrors } from './setup/machine-role-catalogs.js';
+import { peerErrors } from './peers/peer-errors-catalogs.js';
 
 export const kk: Catalog = {
   language: { kk: 'Қазақша', ru: 'Русский', en: 'English' },
@@ -40,6 +41,7 @@ export const kk: Catalog = {
   },
   errors: {
     ...notADoorErrors.kk,
+    ...peerErrors.kk,
     UNKNOWN_CARD: 'Бұл карта тіркелмеген. Қызметкерге жүгініңіз.',
     STAFF_CARD: 'Бұл — қызметкер картасы: PIN-кодыңызбен кіріңіз.',
     CARD_UNREADABLE: 'Картаны оқу мүмкін болмады. Қайта тигізіңіз.',

@@ -3,6 +3,7 @@ import { staffRu } from './staff/ru.js';
 import { adminRu } from './admin/ru.js';
 import { restoreRu } from './restore/ru.js';
 import { notADoorErrors } from './setup/machine-role-catalogs.js';
+import { peerErrors } from './peers/peer-errors-catalogs.js';
 
 export const ru: Catalog = {
   language: { kk: 'Қазақша', ru: 'Русский', en: 'English' },
@@ -40,6 +41,7 @@ export const ru: Catalog = {
   },
   errors: {
     ...notADoorErrors.ru,
+    ...peerErrors.ru,
     UNKNOWN_CARD: 'Эта карта не зарегистрирована. Обратитесь к сотруднику.',
     STAFF_CARD: 'Это карта сотрудника: войдите со своим PIN-кодом.',
     CARD_UNREADABLE: 'Карту не удалось прочитать. Приложите её ещё раз.',
