@@ -3,8 +3,8 @@
 // same, and the losers' follow-ups bring every register back to one head without changing what it says.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decideRegister, decideRegisters, registerKeyOf, type RegisterDecision, type RegisterRecord } from './merge-rules.js';
-import { headsOf } from './register-heads.js';
+import { decideRegister, decideRegisters, registerKeyOf, type RegisterDecision, type RegisterRecord } from '../ledger/merge-rules.js';
+import { headsOf } from '../ledger/register-heads.js';
 import { RegisterMachine, registerBodies as b } from './testing/register-kit.js';
 
 const MACHINES = ['office', 'door-1', 'door-2', 'joiner'];

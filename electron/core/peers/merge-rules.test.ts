@@ -2,8 +2,8 @@
 // decides the same whichever order the records are given in.
 import { describe, expect, it } from 'vitest';
 import { absenceFor, byAttendanceOrder, handledAlertIds, newestById, newestStanding, withdrawalsOf, withdrawnIds } from './merge-facts.js';
-import { cardNumberConflicts, decideRegister, type RegisterDecision, type RegisterRecord } from './merge-rules.js';
-import { headsOf } from './register-heads.js';
+import { cardNumberConflicts, decideRegister, type RegisterDecision, type RegisterRecord } from '../ledger/merge-rules.js';
+import { headsOf } from '../ledger/register-heads.js';
 import { RegisterMachine, registerBodies as b } from './testing/register-kit.js';
 
 /** Decides both ways round and checks they agree. */

@@ -1,6 +1,6 @@
 // Register records for the merge rules' tests: each machine numbers its own rows and keeps a hybrid clock, as a real
 // peer log would, so `base`, seq and HLC relate the way the rules expect.
-import type { RegisterRecord } from '../merge-rules.js';
+import type { RegisterRecord } from '../../ledger/merge-rules.js';
 import { hlcAt } from './peer-chain-kit.js';
 
 type Kinded = Pick<RegisterRecord, 'kind' | 'body'>;

@@ -1,6 +1,8 @@
 // The merge rules of the kindergarten-wide registers (docs/peers.md §6 "Per kind"), as pure functions of a set of
 // records: any two machines holding the same records decide the same, whatever order the records came in. The
 // projection (its appliers) stores the decision; the machine of each losing record writes the follow-up.
+// On the floor (ledger/), not in peers/: the appliers of roster/, staff/ and admin/ decide their registers with these
+// rules, and no domain may import peers/.
 import type { z } from 'zod';
 import { rosterChangeTarget, type RosterChange } from '../../../shared/domain/roster-change.js';
 import type {
