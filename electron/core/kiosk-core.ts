@@ -71,6 +71,9 @@ import { DiskWatch } from './disk/disk-watch.js';
 import { folderReadOnly } from './disk/folder-read-only.js';
 import { SetupDesk } from './setup/setup-desk.js';
 import { setupHandlers, type SetupAsyncRequestName } from './setup/setup-handlers.js';
+import { ComputersDesk } from './computers/computers-desk.js';
+import { computersHandlers, type ComputersAsyncRequestName } from './computers/computers-handlers.js';
+import type { PeerControl } from './peers/peer-control.js';
 import { demoSetAside, putDemoAside } from './files/demo-set-aside.js';
 
 export interface KioskCoreOptions {
@@ -94,6 +97,11 @@ export interface KioskCoreOptions {
   secrets?: SecretStore;
   /** How often an enrolled kiosk pulls the roster and the other kiosks' records; 0: only when asked (tests). */
   cityPullIntervalMs?: number;
+  /**
+   * The peer link the Computers page and the first-run join ask (electron/core/peers/peer-control.ts); a test's
+   * stand-in. Without one the requests answer PEER_LINK_OFF.
+   */
+  peerControl?: PeerControl;
   /** The Electron shell's "Save as…" for the admin's exports (electron/main/save-dialog.ts); the web host has none. */
   saveFileAs?: SaveFileAs;
   /** How often the kiosk checks whether it can record again while its disk is full or failing; 5 s by default. */
@@ -141,7 +149,7 @@ export const BACKGROUND_START_MS = 3_000;
 const STORAGE_PROBE_MS = 5_000;
 
 /** Requests that wait on the network, a file or a PIN's hash and so answer with a Promise; every other one answers at once. */
-type AsyncRequestName = UpdateAsyncRequestName | SyncAsyncRequestName | AdminAsyncRequestName | StaffAsyncRequestName | BackupAsyncRequestName | DiagnosticsAsyncRequestName | SetupAsyncRequestName | RosterImportAsyncRequestName | 'restoreDamaged';
+type AsyncRequestName = UpdateAsyncRequestName | SyncAsyncRequestName | AdminAsyncRequestName | StaffAsyncRequestName | BackupAsyncRequestName | DiagnosticsAsyncRequestName | SetupAsyncRequestName | ComputersAsyncRequestName | RosterImportAsyncRequestName | 'restoreDamaged';
 
 export type KioskHandlers = {
   [K in KioskRequestName]: (args: RequestArgs<K>) => K extends AsyncRequestName ? Promise<Result<RequestValue<K>>> : Result<RequestValue<K>>;
@@ -178,6 +186,8 @@ interface OpenStore {
   diagnostics: DiagnosticsDesk;
   /** The first-run setup and "start afresh" (electron/core/setup/). */
   setup: SetupDesk;
+  /** The console's Computers page and the first-run join: the kindergarten's computers as peers (electron/core/computers/). */
+  computers: ComputersDesk;
   /** Updates: the admin's feed, a folder on a USB stick, the daily check and the quiet hours (electron/core/updates/). */
   updates: UpdateDesk;
   /** The staff alerts kept until handled (a refused pick-up, the clock off the city's): the door only counts them. */
@@ -299,6 +309,7 @@ export class KioskCore {
     ...projectGuarded(backupHandlers(), (s: OpenStore) => s.backups),
     ...projectGuarded(diagnosticsHandlers(), (s: OpenStore) => s.diagnostics),
     ...projectGuarded(setupHandlers(), (s: OpenStore) => s.setup),
+    ...projectGuarded(computersHandlers(), (s: OpenStore) => s.computers),
     ...projectGuarded(updateHandlers(), (s: OpenStore) => s.updates),
     ...restoreHandlers<OpenStore>(
       () => this.restores,
@@ -829,6 +840,18 @@ export class KioskCore {
         zone: () => zoneOf(this.clock),
         log: this.log,
       });
+      const setupChanged = (): void => {
+        if (this.store?.db !== db) return;
+        const now = roster.kindergarten();
+        this.updateStatus(this.store, {
+          kindergartenName: now?.name ?? '',
+          demo: now?.demo ?? false,
+          language: settings.get('language'),
+          defaultLanguage: settings.get('defaultLanguage'),
+          timeZone: settings.get('timeZone') ?? machineTimeZone(),
+          setup: setup.needed(),
+        });
+      };
       const setup = new SetupDesk({
         db,
         settings,
@@ -841,18 +864,7 @@ export class KioskCore {
           this.updateStatus(this.store, { machineRole: role });
           this.startReaders(this.store);
         },
-        changed: () => {
-          if (this.store?.db !== db) return;
-          const now = roster.kindergarten();
-          this.updateStatus(this.store, {
-            kindergartenName: now?.name ?? '',
-            demo: now?.demo ?? false,
-            language: settings.get('language'),
-            defaultLanguage: settings.get('defaultLanguage'),
-            timeZone: settings.get('timeZone') ?? machineTimeZone(),
-            setup: setup.needed(),
-          });
-        },
+        changed: setupChanged,
         startAfresh: async (putAside) => {
           this.close();
           await this.closed();
@@ -863,6 +875,15 @@ export class KioskCore {
         log: this.log,
       });
       status.setup = setup.needed();
+      const computers = new ComputersDesk({
+        db,
+        settings,
+        staff,
+        control: () => this.options.peerControl ?? null,
+        firstRunOpen: () => setup.needed(),
+        joined: setupChanged,
+        log: this.log,
+      });
       const updates = new UpdateDesk({
         dataDir: this.options.dataDir,
         settings,
@@ -898,7 +919,7 @@ export class KioskCore {
         pruner.start();
         running.push(() => pruner.stop());
       };
-      const store: OpenStore = { db, log, anchor, status, settings, door, qrSigner, staff, admin, cards, rosterEdits, rosterImport, city, backups, diagnostics, setup, updates, keptAlerts, exclusive, startBackground, running };
+      const store: OpenStore = { db, log, anchor, status, settings, door, qrSigner, staff, admin, cards, rosterEdits, rosterImport, city, backups, diagnostics, setup, computers, updates, keptAlerts, exclusive, startBackground, running };
       this.store = store;
       // After a restore with a city enrolled: the door waits for one round of the push (which first puts back what the
       // city holds beyond the copy), and that round starts now rather than after the start-up delay.

@@ -11,6 +11,7 @@ import { updateRequests } from '../admin/update-contract.js';
 import { diagnosticsRequests } from '../admin/diagnostics-contract.js';
 import { consoleRestoreRequests, restoreRequests } from '../admin/restore-contract.js';
 import { MachineRoleSchema, setupRequests } from '../setup/setup-contract.js';
+import { peersRequests } from '../peers/peers-contract.js';
 
 const Clock = z.string().regex(/^\d{2}:\d{2}$/);
 
@@ -281,6 +282,8 @@ export const kioskRequests = {
   ...diagnosticsRequests,
   /** The first-run setup on the door screen and "start afresh" (shared/setup/setup-contract.ts). */
   ...setupRequests,
+  /** The console's Computers page and the first run's join: the kindergarten's computers as peers (shared/peers/peers-contract.ts). */
+  ...peersRequests,
   /** Sync with the city now (online/offline/never-enrolled, queued and rejected counts…); syncStatusChanged tells every change after. */
   getSyncStatus: { args: Empty, result: SyncStatusSchema },
   /** The network may be back (the browser's `online` event): sync tries at once, forgetting its back-off. */

@@ -38,7 +38,9 @@ export type AdminAction =
   // Migration 0020: an admin closed the kiosk from the console with their PIN (admin/kiosk-shell.ts).
   | 'kiosk-left'
   // Migration 0026: this computer made the door or the office from the console's This computer page (setup/setup-desk.ts).
-  | 'machine-role-set';
+  | 'machine-role-set'
+  // Migration 0027: a computer of the kindergarten removed from the console's Computers page (computers/computers-desk.ts).
+  | 'peer-revoked';
 
 export class AdminAudit {
   private readonly insert: Statement<[string, string, number, string, string, string]>;

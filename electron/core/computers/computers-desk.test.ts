@@ -1,0 +1,156 @@
+// The Computers page's and the first-run join's requests through KioskApi on a real core and data folder, with a
+// stand-in for the peer link: who may ask (a staff session refused, the PIN again and its wrong tries counted), what is
+// handed to the link, what is on record, and the join only while the first run is open.
+import BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { KioskCore } from '../kiosk-core.js';
+import { manualClock, tempDataDir } from '../testing/fixtures.js';
+import { firstAdmin, readyOf, SETUP_MORNING, value } from '../setup/testing/setup-kit.js';
+import { STAND_IN_DEVICE, STAND_IN_MEMBER, StandInPeerControl } from './testing/stand-in-peer-control.js';
+
+function start(demo: boolean, control: StandInPeerControl | null, dataDir = tempDataDir()): KioskCore {
+  const core = new KioskCore({ dataDir, demo, clock: manualClock(SETUP_MORNING), log: () => undefined, cityPullIntervalMs: 0, ...(control ? { peerControl: control } : {}) });
+  onTestFinished(async () => {
+    core.close();
+    await core.closed();
+  });
+  return core;
+}
+
+function standIn(): StandInPeerControl {
+  return new StandInPeerControl(() => Date.parse(SETUP_MORNING));
+}
+
+async function signIn(core: KioskCore, staffId: string, pin: string): Promise<string> {
+  const signedIn = value(await core.handlers.staffSignIn({ who: { kind: 'staff', staffId }, pin }));
+  if (signedIn.outcome !== 'signed-in') throw new Error(`${staffId} could not sign in`);
+  return signedIn.session.sessionId;
+}
+
+function rows<T>(core: KioskCore, sql: string): T[] {
+  const db = new BetterSqlite3(core.databasePath, { readonly: true });
+  try {
+    return db.prepare<[], T>(sql).all();
+  } finally {
+    db.close();
+  }
+}
+
+const revokedAudit = (core: KioskCore) => rows<{ staff_id: string; detail: string }>(core, "SELECT staff_id, detail FROM admin_audit WHERE action = 'peer-revoked'");
+
+describe('the Computers page', () => {
+  it('is for admins only, and says the link is off when none runs', async () => {
+    const control = standIn();
+    const core = start(true, control);
+    const nurse = await signIn(core, 'staff-nurse', '1357');
+    expect(await core.handlers.peersStatus({ sessionId: nurse })).toMatchObject({ ok: false, error: { code: 'STAFF_FORBIDDEN' } });
+    expect(await core.handlers.peerPairingOpen({ sessionId: nurse, pin: '1357' })).toMatchObject({ ok: false, error: { code: 'STAFF_FORBIDDEN' } });
+    expect(await core.handlers.peerRevoke({ sessionId: nurse, pin: '1357', deviceId: STAND_IN_MEMBER, reason: 'x' })).toMatchObject({ ok: false, error: { code: 'STAFF_FORBIDDEN' } });
+    expect(await core.handlers.peerAddressSet({ sessionId: nurse, deviceId: STAND_IN_MEMBER, address: '192.168.1.5' })).toMatchObject({ ok: false, error: { code: 'STAFF_FORBIDDEN' } });
+    expect(control.calls).toEqual([]);
+    const admin = await signIn(core, 'staff-admin', '2468');
+    expect(value(await core.handlers.peersStatus({ sessionId: admin })).members[0]).toMatchObject({ deviceId: STAND_IN_DEVICE, self: true });
+
+    const off = start(true, null);
+    const offAdmin = await signIn(off, 'staff-admin', '2468');
+    expect(await off.handlers.peersStatus({ sessionId: offAdmin })).toMatchObject({ ok: false, error: { code: 'PEER_LINK_OFF' } });
+    expect(await off.handlers.peerPairingOpen({ sessionId: offAdmin, pin: '2468' })).toMatchObject({ ok: false, error: { code: 'PEER_LINK_OFF' } });
+  });
+
+  it('opens a code only after the admin\'s PIN again, a wrong one counted as at a sign-in', async () => {
+    const control = standIn();
+    const core = start(true, control);
+    const admin = await signIn(core, 'staff-admin', '2468');
+    const first = value(await core.handlers.peerPairingOpen({ sessionId: admin, pin: '1111' }));
+    const second = value(await core.handlers.peerPairingOpen({ sessionId: admin, pin: '1112' }));
+    expect(first).toMatchObject({ outcome: 'wrong-pin' });
+    expect(second).toMatchObject({ outcome: 'wrong-pin' });
+    if (first.outcome !== 'wrong-pin' || second.outcome !== 'wrong-pin') throw new Error('unreachable');
+    expect(second.attemptsLeft).toBe(first.attemptsLeft - 1);
+    expect(control.calls).toEqual([]);
+    const opened = value(await core.handlers.peerPairingOpen({ sessionId: admin, pin: '2468' }));
+    expect(opened).toMatchObject({ outcome: 'opened', opened: { code: '7KQ4M2XD9RTB', addresses: ['192.168.1.23:47620'] } });
+    expect(control.calls).toEqual([{ call: 'openPairing', by: { staffId: 'staff-admin' } }]);
+    expect(value(await core.handlers.peerPairingClose({ sessionId: admin }))).toEqual({});
+    expect(control.calls.at(-1)).toEqual({ call: 'closePairing' });
+  });
+
+  it('removes a member with the PIN again and a reason, on record as peer-revoked; nothing for a wrong PIN or no such member', async () => {
+    const control = standIn();
+    control.current = {
+      ...control.current,
+      members: [
+        ...control.current.members,
+        { deviceId: STAND_IN_MEMBER, name: 'Door 1', role: 'door', self: false, revoked: false, address: '192.168.1.40:47620', connected: true, lastSeenMs: 1, heldSeq: 12, keptAfterRemoval: 0 },
+      ],
+    };
+    const core = start(true, control);
+    const admin = await signIn(core, 'staff-admin', '2468');
+    expect(value(await core.handlers.peerRevoke({ sessionId: admin, pin: '1111', deviceId: STAND_IN_MEMBER, reason: 'stolen' }))).toMatchObject({ outcome: 'wrong-pin' });
+    expect(control.calls).toEqual([]);
+    expect(await core.handlers.peerRevoke({ sessionId: admin, pin: '2468', deviceId: STAND_IN_DEVICE, reason: 'itself' })).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    expect(revokedAudit(core)).toEqual([]);
+    expect(value(await core.handlers.peerRevoke({ sessionId: admin, pin: '2468', deviceId: STAND_IN_MEMBER, reason: '  stolen from the hall  ' }))).toEqual({ outcome: 'revoked' });
+    expect(control.calls.at(-1)).toEqual({ call: 'revoke', deviceId: STAND_IN_MEMBER, reason: 'stolen from the hall', by: { staffId: 'staff-admin' } });
+    expect(revokedAudit(core).map((r) => [r.staff_id, JSON.parse(r.detail) as unknown])).toEqual([['staff-admin', { deviceId: STAND_IN_MEMBER, reason: 'stolen from the hall' }]]);
+  });
+
+  it('takes an address typed by hand, with the peer port when none is typed, and refuses what is no address', async () => {
+    const control = standIn();
+    const core = start(true, control);
+    const admin = await signIn(core, 'staff-admin', '2468');
+    expect(value(await core.handlers.peerAddressSet({ sessionId: admin, deviceId: STAND_IN_MEMBER, address: ' 192.168.1.40 ' }))).toEqual({});
+    expect(control.calls).toEqual([{ call: 'setAddress', deviceId: STAND_IN_MEMBER, address: '192.168.1.40:47620', by: { staffId: 'staff-admin' } }]);
+    for (const address of ['http://192.168.1.40', '192.168.1.400', 'door one', '192.168.1.40:99999']) {
+      expect(await core.handlers.peerAddressSet({ sessionId: admin, deviceId: STAND_IN_MEMBER, address }), address).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    }
+    expect(control.calls).toHaveLength(1);
+  });
+});
+
+describe('the first-run join', () => {
+  const request = { address: '192.168.1.23', code: ' 7KQ4-M2XD-9RTB ', name: 'Кеңсе' };
+
+  it('joins before the first admin exists, with the role chosen, and the setup goes on with the kindergarten joined', async () => {
+    const control = standIn();
+    const core = start(false, control);
+    value(core.handlers.setupSetRole({ machineRole: 'office' }));
+    const joined = value(await core.handlers.setupPeerJoin(request));
+    expect(joined.kindergarten.name).toBe('Балабақша «Күншуақ»');
+    expect(control.calls).toEqual([{ call: 'join', request: { address: '192.168.1.23:47620', code: '7KQ4-M2XD-9RTB', name: 'Кеңсе', role: 'office' }, by: null }]);
+    expect(readyOf(core)).toMatchObject({ kindergartenName: 'Балабақша «Күншуақ»', setup: true });
+    const view = value(core.handlers.setupStatus({}));
+    expect(view).toMatchObject({ needed: true, name: 'Балабақша «Күншуақ»', finished: false });
+    expect(rows<{ id: string }>(core, 'SELECT id FROM kindergarten')).toEqual([{ id: '0193a0a0-0000-7000-8000-00000000b001' }]);
+  });
+
+  it('says a refusal as the link gives it and keeps nothing of it', async () => {
+    const control = standIn();
+    control.joinAnswer = { ok: false, error: { code: 'PAIR_CODE_WRONG', detail: 'proof failed' } };
+    const core = start(false, control);
+    expect(await core.handlers.setupPeerJoin(request)).toMatchObject({ ok: false, error: { code: 'PAIR_CODE_WRONG' } });
+    expect(await core.handlers.setupPeerJoin({ ...request, address: 'not an address' })).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    expect(control.calls).toHaveLength(1);
+    expect(rows(core, 'SELECT id FROM kindergarten')).toEqual([]);
+  });
+
+  it("is the admin's once the first admin exists, and refused once the first run is finished or on the demo", async () => {
+    const control = standIn();
+    const core = start(false, control);
+    const sessionId = await firstAdmin(core);
+    expect(await core.handlers.setupPeerJoin(request)).toMatchObject({ ok: false, error: { code: 'STAFF_SESSION_ENDED' } });
+    expect(value(await core.handlers.setupPeerJoin({ ...request, sessionId })).sponsor.name).toBe('Door 1');
+    expect(control.calls.at(-1)).toMatchObject({ call: 'join', by: { staffId: rows<{ id: string }>(core, "SELECT id FROM staff WHERE role = 'admin'")[0]?.id } });
+    value(core.handlers.setupChooseOwn({ sessionId }));
+    value(core.handlers.setupFinish({ sessionId }));
+    const calls = control.calls.length;
+    const admin = rows<{ id: string }>(core, "SELECT id FROM staff WHERE role = 'admin'")[0]?.id ?? '';
+    const again = await signIn(core, admin, '864213');
+    expect(await core.handlers.setupPeerJoin({ ...request, sessionId: again })).toMatchObject({ ok: false, error: { code: 'STAFF_FORBIDDEN' } });
+
+    const demo = start(true, control);
+    const demoAdmin = await signIn(demo, 'staff-admin', '2468');
+    expect(await demo.handlers.setupPeerJoin({ ...request, sessionId: demoAdmin })).toMatchObject({ ok: false, error: { code: 'STAFF_FORBIDDEN' } });
+    expect(control.calls).toHaveLength(calls);
+  });
+});

@@ -1,0 +1,132 @@
+// The kindergarten's computers as peers, as the console's *Computers* page and the first run's join ask for them
+// (docs/peers.md §3, §4). The desk checks what is the console's to check (the admin's PIN again, the first run still
+// open, an address that is one) and hands the act to the peer link, which runs in its own thread (PeerControl); with no
+// link running every request answers PEER_LINK_OFF.
+import type { Database } from 'better-sqlite3';
+import { fail, ok, type Result } from '../../../shared/api/result.js';
+import type { LocalTime } from '../../../shared/domain/local-time.js';
+import { peerAddressOf } from '../../../shared/peers/peer-address-input.js';
+import type { PeerJoined, PeerJoinRequest, PeerStatus } from '../../../shared/peers/peer-status.js';
+import type { PairingOpenOutcome, PeerRevokeOutcome } from '../../../shared/peers/peers-contract.js';
+import type { StaffMember } from '../../../shared/staff/staff-contract.js';
+import type { SignInChannel } from '../../../shared/staff/staff-domain.js';
+import { AdminAudit } from '../ledger/admin-audit.js';
+import type { SettingsStore } from '../ledger/settings-store.js';
+import type { PeerControl } from '../peers/peer-control.js';
+import type { StaffDesk } from '../staff/staff-desk.js';
+
+export interface ComputersDeskOptions {
+  db: Database;
+  settings: SettingsStore;
+  staff: StaffDesk;
+  /** The peer link's control (the peer worker's host); null while none runs. Asked at each request: it may start later. */
+  control: () => PeerControl | null;
+  /** The first-run setup is still open (SetupDesk.needed): only then may this computer join a kindergarten. */
+  firstRunOpen: () => boolean;
+  /** This computer joined a kindergarten: the setup and the door's status follow (the kindergarten's name). */
+  joined: () => void;
+  log: (line: string) => void;
+}
+
+type Done<T> = Promise<Result<T>>;
+
+export class ComputersDesk {
+  private readonly audit: AdminAudit;
+
+  constructor(private readonly o: ComputersDeskOptions) {
+    this.audit = new AdminAudit(o.db);
+  }
+
+  status(): Done<PeerStatus> {
+    const control = this.o.control();
+    return control ? control.status() : linkOff();
+  }
+
+  /** *Add a computer*: the admin's PIN again (checked as a sign-in, its lock included) before any code exists. */
+  async openPairing(member: StaffMember, at: LocalTime, channel: SignInChannel, pin: string): Done<PairingOpenOutcome> {
+    const control = this.o.control();
+    if (!control) return linkOff();
+    const confirmed = await this.o.staff.confirmOwnPin(member, pin, at, channel);
+    if (confirmed.outcome !== 'confirmed') return ok(confirmed);
+    const opened = await control.openPairing({ staffId: member.id });
+    if (!opened.ok) return { ok: false, error: opened.error };
+    this.o.log(`[peers] ${member.id} opened a pairing code until ${new Date(opened.value.expiresMs).toISOString()}`);
+    return ok({ outcome: 'opened', opened: opened.value });
+  }
+
+  async closePairing(): Done<Record<string, never>> {
+    const control = this.o.control();
+    if (!control) return linkOff();
+    const closed = await control.closePairing();
+    return closed.ok ? ok({}) : { ok: false, error: closed.error };
+  }
+
+  /**
+   * *Remove*: the admin's PIN again and a reason; on record as peer-revoked here (the link appends `member-revoked`,
+   * which every computer takes in). A removed computer held the PIN hashes: the page says so before.
+   */
+  async revoke(member: StaffMember, at: LocalTime, channel: SignInChannel, pin: string, deviceId: string, reason: string): Done<PeerRevokeOutcome> {
+    const control = this.o.control();
+    if (!control) return linkOff();
+    const confirmed = await this.o.staff.confirmOwnPin(member, pin, at, channel);
+    if (confirmed.outcome !== 'confirmed') return ok(confirmed);
+    const revoked = await control.revoke(deviceId, reason, { staffId: member.id });
+    if (!revoked.ok) return { ok: false, error: revoked.error };
+    this.audit.record('peer-revoked', member.id, at, { deviceId, reason });
+    this.o.log(`[peers] ${member.id} removed the computer ${deviceId}: ${reason}`);
+    return ok({ outcome: 'revoked' });
+  }
+
+  async setAddress(member: StaffMember, deviceId: string, typed: string): Done<Record<string, never>> {
+    const address = peerAddressOf(typed);
+    if (address === null) return fail('INVALID_REQUEST', `no address: ${JSON.stringify(typed.slice(0, 80))}`);
+    const control = this.o.control();
+    if (!control) return linkOff();
+    const set = await control.setAddress(deviceId, address, { staffId: member.id });
+    return set.ok ? ok({}) : { ok: false, error: set.error };
+  }
+
+  /**
+   * The first run's join, only while the first run is open (STAFF_FORBIDDEN after: a computer in service joins only
+   * as a new one). Before the first admin exists it needs no session, as the setup's early steps; after, an admin's.
+   */
+  async join(sessionId: string | undefined, request: PeerJoinRequest): Done<PeerJoined> {
+    if (!this.o.firstRunOpen()) return fail('STAFF_FORBIDDEN', 'a computer joins a kindergarten only in its first-run setup');
+    let by: StaffMember | null = null;
+    if (!this.o.staff.signInOptions().needsFirstAdmin) {
+      if (sessionId === undefined) return fail('STAFF_SESSION_ENDED', 'the first admin exists: setup steps are theirs');
+      const session = this.o.staff.session(sessionId);
+      if (!session.ok) return session.result;
+      if (session.member.role !== 'admin') return fail('STAFF_FORBIDDEN', 'setup is for admins');
+      by = session.member;
+    }
+    const address = peerAddressOf(request.address);
+    if (address === null) return fail('INVALID_REQUEST', `no address: ${JSON.stringify(request.address.slice(0, 80))}`);
+    const control = this.o.control();
+    if (!control) return linkOff();
+    const role = this.o.settings.get('machineRole');
+    const joined = await control.join({ address, code: request.code.trim(), name: request.name.trim(), role }, by ? { staffId: by.id } : null);
+    if (!joined.ok) {
+      this.o.log(`[peers] joining at ${address} refused: ${joined.error.code}${joined.error.detail ? ` (${joined.error.detail})` : ''}`);
+      return joined;
+    }
+    this.adoptKindergarten(joined.value.kindergarten);
+    this.o.log(`[peers] joined ${joined.value.kindergarten.name} (group ${joined.value.groupId}) through ${joined.value.sponsor.name}`);
+    this.o.joined();
+    return joined;
+  }
+
+  /**
+   * The setup's name step shows the kindergarten joined: a computer that has no kindergarten row yet takes the group's
+   * (its id and name). One that has a row keeps it: the kindergarten's own records bring what the group holds.
+   */
+  private adoptKindergarten(kindergarten: { id: string; name: string }): void {
+    const held = this.o.db.prepare<[], string>('SELECT id FROM kindergarten LIMIT 1').pluck().get();
+    if (held !== undefined) return;
+    this.o.db.prepare('INSERT INTO kindergarten (id, name, demo) VALUES (?, ?, 0)').run(kindergarten.id, kindergarten.name);
+  }
+}
+
+function linkOff<T>(): Done<T> {
+  return Promise.resolve(fail('PEER_LINK_OFF', 'the peer link does not run on this computer'));
+}

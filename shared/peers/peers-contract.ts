@@ -1,0 +1,53 @@
+// The console's *Computers* page and the first run's *Join a kindergarten that already has Esik* (docs/peers.md §3,
+// §4): what the screens may ask the core about the kindergarten's computers as peers. The core's desk checks who asks
+// (electron/core/computers/) and hands the act to the peer link (electron/core/peers/peer-control.ts).
+import { z } from 'zod';
+import { Id } from '../domain/attendance.js';
+import { PinSchema } from '../staff/staff-domain.js';
+import { PairingOpenedSchema, PeerJoinedSchema, PeerJoinRequestSchema, PeerStatusSchema } from './peer-status.js';
+
+const Session = { sessionId: z.string().uuid() };
+/** Before the first admin exists the setup needs no session; after, only an admin's (the core checks which applies). */
+const MaybeSession = { sessionId: z.string().uuid().optional() };
+const Count = z.number().int().nonnegative();
+/** An address as typed: the core reads it (shared/peers/peer-address-input.ts), INVALID_REQUEST for no address. */
+const TypedAddress = z.string().trim().min(1).max(300);
+
+/** The PIN asked again: the act done, or the PIN check's outcome (nothing done; a wrong one counts as at a sign-in). */
+const pinRefusals = [
+  z.object({ outcome: z.literal('wrong-pin'), attemptsLeft: Count }),
+  z.object({ outcome: z.literal('locked'), until: z.string().max(32) }),
+] as const;
+
+export const PairingOpenOutcomeSchema = z.lazy(() =>
+  z.discriminatedUnion('outcome', [z.object({ outcome: z.literal('opened'), opened: PairingOpenedSchema }), ...pinRefusals]),
+);
+export type PairingOpenOutcome = z.infer<typeof PairingOpenOutcomeSchema>;
+
+export const PeerRevokeOutcomeSchema = z.lazy(() => z.discriminatedUnion('outcome', [z.object({ outcome: z.literal('revoked') }), ...pinRefusals]));
+export type PeerRevokeOutcome = z.infer<typeof PeerRevokeOutcomeSchema>;
+
+const Empty = z.lazy(() => z.object({}).strict());
+
+export const peersRequests = {
+  /** This computer and every member with its role, address, link and last sight (PEER_LINK_OFF: the link does not run). */
+  peersStatus: { args: z.lazy(() => z.object(Session).strict()), result: PeerStatusSchema },
+  /** *Add a computer*: the admin's PIN again, then a one-time code (10 minutes, one pairing, three tries). */
+  peerPairingOpen: { args: z.lazy(() => z.object({ ...Session, pin: PinSchema }).strict()), result: PairingOpenOutcomeSchema },
+  /** The code shown is closed before its time (the page's Close). */
+  peerPairingClose: { args: z.lazy(() => z.object(Session).strict()), result: Empty },
+  /** *Remove*: the admin's PIN again and a reason; the member's records after what this computer holds are refused. */
+  peerRevoke: {
+    args: z.lazy(() => z.object({ ...Session, pin: PinSchema, deviceId: Id, reason: z.string().trim().min(1).max(500) }).strict()),
+    result: PeerRevokeOutcomeSchema,
+  },
+  /** An address typed by hand for a member (host or IPv4, the port optional): the next dial uses it. */
+  peerAddressSet: { args: z.lazy(() => z.object({ ...Session, deviceId: Id, address: TypedAddress }).strict()), result: Empty },
+  /**
+   * The first run's *Join a kindergarten that already has Esik*: the sponsor's address and code, this computer's name.
+   * Only while the first run is not finished (STAFF_FORBIDDEN after, as setupSetRole); the role chosen goes with it.
+   */
+  setupPeerJoin: { args: z.lazy(() => PeerJoinRequestSchema.extend(MaybeSession).strict()), result: PeerJoinedSchema },
+} as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
+
+export type PeersRequestName = keyof typeof peersRequests;
