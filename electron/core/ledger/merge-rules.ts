@@ -39,6 +39,8 @@ export type RegisterRecord = RecordMeta &
     | { kind: 'member-revoked'; body: MemberRevokedBody }
   );
 export type RegisterKind = RegisterRecord['kind'];
+/** What a record says, without its place: enough to name its register (a writer knows it before it appends). */
+export type RegisterContent = RegisterRecord extends infer R ? (R extends RegisterRecord ? Pick<R, 'kind' | 'body'> : never) : never;
 type OfKind<K extends RegisterKind> = Extract<RegisterRecord, { kind: K }>;
 
 /** The names `peer_conflicts` stores, one per rule of §6. */
@@ -85,7 +87,7 @@ export interface RegisterDecision {
 }
 
 /** Which register a record edits: `peer_registers(entity, key)` as one text. */
-export function registerKeyOf(record: RegisterRecord): string {
+export function registerKeyOf(record: RegisterContent): string {
   switch (record.kind) {
     case 'credential-change':
       return `credential:${record.body.credentialId}`;

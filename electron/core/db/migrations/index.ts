@@ -29,5 +29,6 @@ import { machineRoleAudit } from './0026-machine-role-audit.js';
 import { peers } from './0027-peers.js';
 import { peerWaitingEvent } from './0028-peer-waiting-event.js';
 import { peerGroup } from './0029-peer-group.js';
+import { peerLogByKind } from './0030-peer-log-by-kind.js';
 
-export const migrations: readonly Migration[] = [initial, trustedKeys, syncOutbox, staff, admin, cardChanges, staffAccounts, chainVerified, refusedCoalesced, staffCardLock, allowedValues, restoreAudit, backupSettingsAudit, archiveBoundaries, timeZoneAudit, setupAudit, rosterEdits, updateAudit, rosterSpreadsheet, kioskLeftAudit, returnChecks, paperDays, neverComeCounts, headcountCutOff, staffAlerts, machineRoleAudit, peers, peerWaitingEvent, peerGroup];
+export const migrations: readonly Migration[] = [initial, trustedKeys, syncOutbox, staff, admin, cardChanges, staffAccounts, chainVerified, refusedCoalesced, staffCardLock, allowedValues, restoreAudit, backupSettingsAudit, archiveBoundaries, timeZoneAudit, setupAudit, rosterEdits, updateAudit, rosterSpreadsheet, kioskLeftAudit, returnChecks, paperDays, neverComeCounts, headcountCutOff, staffAlerts, machineRoleAudit, peers, peerWaitingEvent, peerGroup, peerLogByKind];

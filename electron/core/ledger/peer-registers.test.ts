@@ -1,0 +1,62 @@
+// The registers' store on one machine (docs/peers.md §6): an edit names the winner it saw as its base, a concurrent
+// edit from another machine is decided by the rule of its kind and listed, and the machine whose head lost writes the
+// follow-up that leaves the register one head with the decided value.
+import { describe, expect, it } from 'vitest';
+import { decideRegister } from './merge-rules.js';
+import { migrations } from '../db/migrations/index.js';
+import { migratedDatabase } from '../db/migrations/testing/migration-kit.js';
+import { PeerLog } from './peer-log.js';
+import { appendRegisterEdit, registerBase, registerRecordOf, settleRegister } from './peer-registers.js';
+import { bindTestPeerLog, seededSigningKey } from './testing/peer-log-kit.js';
+
+const T0 = 1_795_403_523_000;
+const account = (firstName: string, role: 'staff' | 'admin', active = true) => ({ kind: 'staff-account' as const, body: { staffId: 's1', firstName, lastName: 'Ким', role, active, origin: 'local' as const } });
+
+function setUp() {
+  const db = migratedDatabase(migrations);
+  let ms = T0;
+  const wall = () => ms;
+  const door = bindTestPeerLog(db, 'door-1', wall, 0x21);
+  // Another machine's rows, as an import stores them beside this one's.
+  const office = new PeerLog(db, 'office', seededSigningKey(0x22), wall);
+  const tick = (by = 1000) => (ms += by);
+  const all = () => db.prepare('SELECT device_id, seq, kind, record_id, hlc, base, body FROM peer_log').all() as Parameters<typeof registerRecordOf>[0][];
+  return { db, door, office, tick, all };
+}
+
+describe('peer registers', () => {
+  it("names the winner it saw as an edit's base, and makes each edit made here the winner", () => {
+    const { db, tick } = setUp();
+    expect(registerBase(db, account('Раиса', 'staff'))).toBeNull();
+    const first = db.transaction(() => appendRegisterEdit(db, account('Раиса', 'staff'), T0))();
+    tick();
+    const second = db.transaction(() => appendRegisterEdit(db, account('Раиса', 'admin'), T0))();
+    expect(second?.decision.winner.base).toBe(first?.decision.winner.id);
+    expect(registerBase(db, account('x', 'staff'))).toBe(second?.decision.winner.id);
+    expect(second?.decision.value).toMatchObject({ role: 'admin' });
+    expect(db.prepare('SELECT count(*) FROM peer_conflicts').pluck().get()).toBe(0);
+  });
+
+  it('decides a concurrent edit by its rule, lists the pair, and has the losing machine restate the decision', () => {
+    const { db, office, tick, all } = setUp();
+    const base = db.transaction(() => appendRegisterEdit(db, account('Раиса', 'admin'), T0))();
+    tick();
+    // Both edit having seen the same record: this door demotes, the office renames (later by HLC).
+    const demoted = db.transaction(() => appendRegisterEdit(db, account('Раиса', 'staff'), T0))();
+    expect(demoted?.followUps).toEqual([]);
+    tick();
+    const renamed = db.transaction(() => office.append('staff-account', 'o-1', { body: JSON.stringify(account('Раиса Ли', 'admin').body) }, base?.decision.winner.id ?? null))();
+    // Taken in here: the register is settled as an applier settles it.
+    const settled = db.transaction(() => settleRegister(db, account('x', 'staff'), { nowMs: T0 }))();
+    expect(settled.ownLosses).toEqual([{ rule: 'demotion-wins', winnerId: renamed.record_id, loserId: demoted?.decision.winner.id, loserDeviceId: 'door-1' }]);
+    expect(settled.followUps.map((r) => [r.kind, r.base])).toEqual([['staff-account', renamed.record_id]]);
+    expect(JSON.parse(settled.followUps[0]?.body ?? 'null')).toEqual(account('Раиса Ли', 'staff').body);
+    expect(db.prepare('SELECT rule, kept_record_id FROM peer_conflicts').all()).toEqual([{ rule: 'demotion-wins', kept_record_id: renamed.record_id }]);
+    // One head again, with the decided value; settling once more writes nothing.
+    const again = decideRegister(all().flatMap((r) => registerRecordOf(r) ?? []));
+    expect(again.conflicts).toEqual([]);
+    expect(again.value).toEqual(account('Раиса Ли', 'staff').body);
+    expect(registerBase(db, account('x', 'staff'))).toBe(settled.followUps[0]?.record_id);
+    expect(db.transaction(() => settleRegister(db, account('x', 'staff'), { nowMs: T0 }))().followUps).toEqual([]);
+  });
+});
