@@ -9,14 +9,15 @@
 import { join } from 'node:path';
 import { launchWithCamera, waitForCamera } from '../e2e/support/camera-kiosk.js';
 import { demoQrCodes } from '../e2e/support/demo-qr-codes.js';
-import { startKioskHost } from '../e2e/support/kiosk-host.js';
+import { repoRoot, startHostProcess } from '../e2e/support/kiosk-host.js';
 import { readDatabase } from '../e2e/support/kiosk-test.js';
 import { writeQrVideo, type VideoSegment } from '../e2e/support/qr-video.js';
 import { writeSetting } from '../e2e/support/staff-steps.js';
 import { theilSenSlope, leastSquaresSlope, type Point } from './growth-fit.js';
 import { largestGrowth, takeHeapSummary, type HeapSummary } from './heap-snapshot-summary.js';
 import { backupsDir, listCopies } from '../electron/core/backup/backup-manifest.js';
-import { findDescendant, rssBytes, threadCount } from './process-cpu.js';
+import { attachNodeInspector } from './node-inspector.js';
+import { rssBytes, threadCount } from './process-cpu.js';
 import { report } from './stats.js';
 
 const FPS = 10;
@@ -56,7 +57,12 @@ export interface SoakResult {
 }
 
 export async function benchCameraSoak(dataDir: string, soakSeconds = 600, warmUpSeconds = WARM_UP_S): Promise<SoakResult> {
-  const host = await startKioskHost(join(dataDir, 'kiosk'));
+  // The host runs with its inspector on loopback, so its memory is read after a collection as the page's is.
+  const kioskDir = join(dataDir, 'kiosk');
+  const { host, child } = await startHostProcess(['--inspect=127.0.0.1:0', join(repoRoot, 'dist/web/cli.mjs'), '--no-window', '--data-dir', kioskDir], kioskDir);
+  const hostPid = child.pid;
+  if (hostPid === undefined) throw new Error('web host process not found');
+  const inspector = await attachNodeInspector(host.output, hostPid);
   try {
     writeSetting(host.databasePath, 'departureGuardMinutes', 0);
     const passes = (await demoQrCodes(host.databasePath)).valid;
@@ -66,8 +72,6 @@ export async function benchCameraSoak(dataDir: string, soakSeconds = 600, warmUp
     ]);
     // One loop of all passes (42 s), played over and over by Chromium: the same pass is back only after 42 s.
     const video = writeQrVideo(join(dataDir, 'soak.y4m'), segments, FPS);
-    const hostPid = findDescendant((line) => line.includes('dist/web/cli.mjs') && line.includes(host.dataDir));
-    if (hostPid === null) throw new Error('web host process not found');
 
     const browser = await launchWithCamera(video.path);
     try {
@@ -82,6 +86,9 @@ export async function benchCameraSoak(dataDir: string, soakSeconds = 600, warmUp
       const cdp = await page.context().newCDPSession(page);
       const heap: Point[] = [];
       const rss: Point[] = [];
+      const hostRssAfterGc: Point[] = [];
+      const hostHeap: Point[] = [];
+      const hostAnon: Point[] = [];
       const threads: number[] = [];
       const started = performance.now();
       const sample = async (): Promise<void> => {
@@ -93,6 +100,10 @@ export async function benchCameraSoak(dataDir: string, soakSeconds = 600, warmUp
         heap.push({ x: hours, y: usedSize / 1e6 });
         rss.push({ x: hours, y: rssBytes(hostPid) / 1e6 });
         threads.push(threadCount(hostPid));
+        const hostMemory = await inspector.memoryAfterGc();
+        hostRssAfterGc.push({ x: hours, y: hostMemory.rssMb });
+        hostHeap.push({ x: hours, y: hostMemory.heapUsedMb });
+        hostAnon.push({ x: hours, y: hostMemory.anonymousMb ?? Number.NaN });
       };
       const snapshot = async (): Promise<{ hours: number; summary: HeapSummary }> => ({
         hours: (performance.now() - started) / 3_600_000,
@@ -139,6 +150,12 @@ export async function benchCameraSoak(dataDir: string, soakSeconds = 600, warmUp
       console.log(
         `[bench] camera soak samples (minutes: heap MB / host RSS MB / host threads): ${heap.map((p, i) => `${(p.x * 60).toFixed(1)}: ${p.y.toFixed(2)}/${rss[i]?.y.toFixed(1) ?? '?'}/${String(threads[i] ?? '?')}`).join(', ')}`,
       );
+      console.log(
+        `[bench] camera soak, the host after its own collection: RSS ${theilSenSlope(hostRssAfterGc).toFixed(2)} MB/h (${hostRssAfterGc[0]?.y.toFixed(1) ?? '?'} → ${hostRssAfterGc.at(-1)?.y.toFixed(1) ?? '?'} MB), ` +
+          `JavaScript heap ${theilSenSlope(hostHeap).toFixed(2)} MB/h (${hostHeap[0]?.y.toFixed(2) ?? '?'} → ${hostHeap.at(-1)?.y.toFixed(2) ?? '?'} MB), ` +
+          `anonymous memory ${theilSenSlope(hostAnon).toFixed(2)} MB/h; samples (minutes: RSS / heap / anonymous MB): ` +
+          hostRssAfterGc.map((p, i) => `${(p.x * 60).toFixed(1)}: ${p.y.toFixed(1)}/${hostHeap[i]?.y.toFixed(2) ?? '?'}/${hostAnon[i]?.y.toFixed(1) ?? '?'}`).join(', '),
+      );
       const hours = elapsedS / 3600;
       const result = { heapMbPerHour: theilSenSlope(heap), hostRssMbPerHour: theilSenSlope(rss) };
       report('camera_heap_growth_mb_per_h', result.heapMbPerHour, 'MB/h');
@@ -150,6 +167,7 @@ export async function benchCameraSoak(dataDir: string, soakSeconds = 600, warmUp
       await browser.close();
     }
   } finally {
+    inspector.close();
     await host.stop();
   }
 }

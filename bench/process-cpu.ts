@@ -86,18 +86,6 @@ export async function measureDescendantCpu(during: () => Promise<void>): Promise
   return { byCommand, totalMs, wallMs };
 }
 
-/** The first descendant whose command line matches, or null. */
-export function findDescendant(matches: (commandLine: string) => boolean, root = process.pid): number | null {
-  for (const pid of descendantCpu(root).keys()) {
-    try {
-      if (matches(readFileSync(`/proc/${String(pid)}/cmdline`, 'utf8').replaceAll('\0', ' '))) return pid;
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return null;
-}
-
 /** Resident memory of a process, bytes (VmRSS). */
 export function rssBytes(pid: number): number {
   const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${String(pid)}/status`, 'utf8'));

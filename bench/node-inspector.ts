@@ -1,0 +1,92 @@
+// The web host's own memory, read the way the page's is: through the inspector of the host's Node process (started
+// with --inspect=127.0.0.1:0 by the bench, never by the kiosk), a full garbage collection first, then
+// process.memoryUsage() and the kernel's split of resident memory (/proc/<pid>/smaps_rollup: anonymous pages are the
+// process's own heap and allocations, the rest mapped files such as the binary and SQLite's shared memory).
+import { readFileSync } from 'node:fs';
+import WebSocket from 'ws';
+import { z } from 'zod';
+
+const INSPECTOR_URL = /Debugger listening on (ws:\/\/127\.0\.0\.1:\d+\/[0-9a-f-]+)/;
+const CALL_TIMEOUT_MS = 30_000;
+
+const ReplySchema = z.object({ id: z.number().int(), result: z.unknown().optional(), error: z.object({ message: z.string() }).optional() });
+const EvaluatedSchema = z.object({ result: z.object({ value: z.string() }) });
+const MemoryUsageSchema = z.object({ rss: z.number(), heapUsed: z.number(), heapTotal: z.number(), external: z.number(), arrayBuffers: z.number() });
+
+export interface HostMemory {
+  /** Resident memory right after the collection, MB. */
+  rssMb: number;
+  /** The host's JavaScript heap in use after the collection, MB. */
+  heapUsedMb: number;
+  /** Memory held by C++ objects bound to JavaScript (buffers, SQLite statements' wrappers), MB. */
+  externalMb: number;
+  /** Resident anonymous memory (the process's own, not mapped files), MB; null without /proc. */
+  anonymousMb: number | null;
+}
+
+export interface NodeInspector {
+  /** Collects garbage twice (what the first one's finalizers let go, the second takes), then reads the memory. */
+  memoryAfterGc(): Promise<HostMemory>;
+  close(): void;
+}
+
+function anonymousMb(pid: number): number | null {
+  try {
+    const line = readFileSync(`/proc/${String(pid)}/smaps_rollup`, 'utf8').split('\n').find((l) => l.startsWith('Anonymous:'));
+    const kib = Number(line?.split(/\s+/)[1]);
+    return Number.isFinite(kib) ? kib / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Connects to the inspector whose URL the host printed (its output so far is read until the line shows, ≤ 15 s). */
+export async function attachNodeInspector(output: () => string, pid: number): Promise<NodeInspector> {
+  const deadline = Date.now() + 15_000;
+  let url: string | undefined;
+  while ((url = INSPECTOR_URL.exec(output())?.[1]) === undefined) {
+    if (Date.now() > deadline) throw new Error('the host printed no inspector URL: was it started with --inspect=127.0.0.1:0?');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const socket = new WebSocket(url);
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+  let nextId = 1;
+  const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  socket.on('message', (data: Buffer) => {
+    const reply = ReplySchema.safeParse(JSON.parse(data.toString('utf8')));
+    if (!reply.success) return; // an event, not an answer
+    const call = waiting.get(reply.data.id);
+    waiting.delete(reply.data.id);
+    if (reply.data.error) call?.reject(new Error(reply.data.error.message));
+    else call?.resolve(reply.data.result);
+  });
+  const send = (method: string, params: Record<string, unknown> = {}): Promise<unknown> =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      const timer = setTimeout(() => reject(new Error(`the inspector did not answer ${method} in ${String(CALL_TIMEOUT_MS)} ms`)), CALL_TIMEOUT_MS);
+      waiting.set(id, {
+        resolve: (value) => {
+          clearTimeout(timer);
+          resolve(value);
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      });
+      socket.send(JSON.stringify({ id, method, params }));
+    });
+  return {
+    async memoryAfterGc() {
+      await send('HeapProfiler.collectGarbage');
+      await send('HeapProfiler.collectGarbage');
+      const evaluated = EvaluatedSchema.parse(await send('Runtime.evaluate', { expression: 'JSON.stringify(process.memoryUsage())' }));
+      const usage = MemoryUsageSchema.parse(JSON.parse(evaluated.result.value));
+      return { rssMb: usage.rss / 1e6, heapUsedMb: usage.heapUsed / 1e6, externalMb: usage.external / 1e6, anonymousMb: anonymousMb(pid) };
+    },
+    close: () => socket.close(),
+  };
+}
