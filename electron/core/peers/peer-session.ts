@@ -80,6 +80,11 @@ export class PeerSession {
     return this.o.channel.peerDeviceId;
   }
 
+  /** Where the other side said it listens (its handshake): the worker dials it there next time. */
+  get peerAddrs(): readonly string[] {
+    return this.o.channel.peerAddrs;
+  }
+
   get isOpen(): boolean {
     return !this.closed;
   }
