@@ -13,7 +13,7 @@ export default tseslint.config(
       // limit of 8 is a guard against globs matching whole folders, which these do not.
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['*.js', '*.mjs', 'scripts/*.mjs', 'electron/core/sync/*.mjs', 'electron/core/ledger/*.mjs', 'electron/core/backup/*.mjs'],
+          allowDefaultProject: ['*.js', '*.mjs', 'scripts/*.mjs', 'electron/core/sync/*.mjs', 'electron/core/ledger/*.mjs', 'electron/core/backup/*.mjs', 'electron/core/*.mjs'],
           maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: 16,
         },
         tsconfigRootDir: import.meta.dirname,

@@ -99,7 +99,8 @@ describe('the peer worker thread', () => {
     for (const bad of [null, 'new-head', { t: 'nudge' }, { t: 'ask', id: 1, op: 'drop-tables', args: {} }, { t: 'ask', id: 2, op: 'setAddress', args: { deviceId: B_ID } }]) worker.postMessage(bad);
     worker.postMessage({ t: 'ask', id: 3, op: 'status', args: {} });
     await waitFor('the status answered', () => answers.length === 1, 10_000);
-    expect(answers).toEqual([expect.objectContaining({ t: 'answer', id: 3, result: expect.objectContaining({ ok: true }) })]);
+    expect(answers).toHaveLength(1);
+    expect(answers[0]).toMatchObject({ t: 'answer', id: 3, result: { ok: true } });
     expect(lines.filter((l) => l.includes('malformed message'))).toHaveLength(5);
     worker.postMessage({ t: 'stop' });
     await stopped;
