@@ -5,6 +5,13 @@
 // kiosk loads them only on demand (the admin's exports and the holiday calendar), so they cost the start nothing.
 import { build } from 'esbuild';
 
+// `--outdir <dir>`: the same bundles elsewhere (the peers' integration proofs build a host of their own before
+// `npm run build` has made dist/, which the unit tests come before). The Electron shell's files come only with dist/.
+const outdirAt = process.argv.indexOf('--outdir');
+const outdir = outdirAt === -1 ? 'dist' : process.argv[outdirAt + 1];
+if (!outdir) throw new Error('--outdir needs a folder');
+const hostOnly = outdir !== 'dist';
+
 const external = ['better-sqlite3', 'node-hid', 'exceljs', 'pdfkit', 'date-holidays', 'electron', 'bufferutil', 'utf-8-validate'];
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', external };
 // Bundled CommonJS packages call require(), which an ES module lacks: one made for the bundle's own place.
@@ -18,14 +25,14 @@ const cjs = {
 };
 
 await Promise.all([
-  build({ ...esm, entryPoints: ['electron/web/cli.ts'], outfile: 'dist/web/cli.mjs' }),
-  build({ ...cjs, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs' }),
+  build({ ...esm, entryPoints: ['electron/web/cli.ts'], outfile: `${outdir}/web/cli.mjs` }),
+  hostOnly ? null : build({ ...cjs, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs' }),
   // The sync worker thread both shells start (electron/core/sync/sync-worker.ts), beside them in dist/.
-  build({ ...esm, entryPoints: ['electron/core/sync/sync-worker.ts'], outfile: 'dist/sync-worker.mjs' }),
+  build({ ...esm, entryPoints: ['electron/core/sync/sync-worker.ts'], outfile: `${outdir}/sync-worker.mjs` }),
   // The full database check's worker thread (electron/core/ledger/chain-audit-worker.ts), beside them in dist/.
-  build({ ...esm, entryPoints: ['electron/core/ledger/chain-audit-worker.ts'], outfile: 'dist/chain-audit-worker.mjs' }),
+  build({ ...esm, entryPoints: ['electron/core/ledger/chain-audit-worker.ts'], outfile: `${outdir}/chain-audit-worker.mjs` }),
   // The automatic backups' worker thread (electron/core/backup/backup-worker.ts), beside them in dist/.
-  build({ ...esm, entryPoints: ['electron/core/backup/backup-worker.ts'], outfile: 'dist/backup-worker.mjs' }),
+  build({ ...esm, entryPoints: ['electron/core/backup/backup-worker.ts'], outfile: `${outdir}/backup-worker.mjs` }),
   // A sandboxed preload may only require 'electron': everything else is bundled in.
-  build({ ...common, entryPoints: ['electron/main/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
+  hostOnly ? null : build({ ...common, entryPoints: ['electron/main/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
 ]);
