@@ -21,6 +21,7 @@ export const OUTBOX_SQL = {
     "UPDATE sync_outbox SET state = 'rejected', rejected_reason = ?, attempts = attempts + 1, last_error = NULL WHERE seq = ? AND state = 'pending'",
   noteFailure: "UPDATE sync_outbox SET attempts = attempts + 1, last_error = ? WHERE state = 'pending' AND seq BETWEEN ? AND ?",
   requeue: "UPDATE sync_outbox SET state = 'pending', sent_ms = NULL WHERE record_id = ? AND state = 'sent'",
+  rowOf: 'SELECT seq, state FROM sync_outbox WHERE record_id = ?',
   rejected: "SELECT record_id, rejected_reason, queued_ms FROM sync_outbox WHERE state = 'rejected' ORDER BY seq LIMIT ?",
   // The oldest acknowledged rows first (sync_outbox_by_state walks 'sent' by seq, and rows are sent in about seq order,
   // so a batch reads little more than it deletes); bodies go with them (ON DELETE CASCADE). The delete triggers of
@@ -45,6 +46,27 @@ export interface RejectedRow {
 /** What happened to each pushed record (by its outbox seq), as the city said. */
 export type RecordOutcome = { seq: number; status: 'sent' } | { seq: number; status: 'rejected'; reason: string };
 
+/** Where a queued record stands. */
+export type QueueState = 'pending' | 'sent' | 'rejected';
+
+/**
+ * A queue the push engine drains (sync/push-engine.ts): this machine's own outbox (OutboxStore), or a relayed door's
+ * rows of relay_outbox (relay-outbox-store.ts). The same calls, so one engine serves both (docs/peers.md §5).
+ */
+export interface PushQueue {
+  nextPending(limit: number, afterSeq?: number): PendingRow[];
+  pendingCount(): number;
+  rejectedCount(): number;
+  rejected(limit?: number): RejectedRow[];
+  sentFrom(fromSeq: number, limit: number): { seq: number; record_id: string }[];
+  newestSeq(): number;
+  settle(outcomes: readonly RecordOutcome[], nowMs: number): void;
+  noteFailure(fromSeq: number, toSeq: number, errorCode: string): void;
+  requeue(ids: readonly string[]): number;
+  /** A record's row in this queue (its seq and state), if queued. */
+  rowOf(recordId: string): { seq: number; state: QueueState } | undefined;
+}
+
 /**
  * Queues records. Runs inside the caller's transaction (the event's own), so it holds only the inserts: the outbox row
  * and, where the database has a peer log bound (every kiosk's, kiosk-core.ts), the record's own peer-log row
@@ -68,7 +90,7 @@ export class OutboxWriter {
   }
 }
 
-export class OutboxStore {
+export class OutboxStore implements PushQueue {
   private readonly s: { [K in keyof typeof OUTBOX_SQL]: Statement };
 
   constructor(private readonly db: Database) {
@@ -125,6 +147,10 @@ export class OutboxStore {
    */
   pruneSent(sentBeforeMs: number, limit: number): number {
     return this.db.transaction(() => this.s.pruneSent.run(sentBeforeMs, limit).changes).immediate();
+  }
+
+  rowOf(recordId: string): { seq: number; state: QueueState } | undefined {
+    return this.s.rowOf.get(recordId) as { seq: number; state: QueueState } | undefined;
   }
 
   /** Records the city says it lacks go back into the queue. */

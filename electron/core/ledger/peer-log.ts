@@ -206,6 +206,26 @@ export class PeerLog {
   }
 }
 
+/**
+ * Any origin's held rows after a seq, in seq order, as they travel (attendance with its event): what a stick carries
+ * (peers/bundle/bundle-from-db.ts) and what a relay queues (sync/relay-enroll.ts). Read without a device key.
+ */
+export function heldRecordsAfter(db: Database, deviceId: string, afterSeq: number, limit: number): PeerRecord[] {
+  return db.prepare<[string, number, number], PageRow>(PEER_LOG_SQL.page).all(deviceId, afterSeq, limit).map(recordOf);
+}
+
+/** Any origin's signed head at a seq, or null when the row is not held there or not signed. */
+export function heldHeadOf(db: Database, deviceId: string, seq: number): SignedHead | null {
+  const row = db.prepare<[string, number], PeerLogRow>(PEER_LOG_SQL.at).get(deviceId, seq);
+  if (!row || row.sig === null) return null;
+  return { deviceId, seq, hash: row.hash, sig: row.sig.toString('base64url') };
+}
+
+/** The highest seq held per origin, read without a device key (the office reading a stick, a tool). */
+export function heldHave(db: Database): HaveVector {
+  return Object.fromEntries(db.prepare<[], { device_id: string; seq: number }>(PEER_LOG_SQL.have).all().map((r) => [r.device_id, r.seq]));
+}
+
 /** A stored row as it travels; an attendance row with its event, as the outbox built it. */
 function recordOf(r: PageRow): PeerRecord {
   const link = { deviceId: r.device_id, seq: r.seq, kind: r.kind, id: r.record_id, hlc: r.hlc, base: r.base, prevHash: r.prev_hash, hash: r.hash, contentHash: r.content_hash };

@@ -28,27 +28,36 @@ export const SYNC_KEYS = {
 
 export type SyncKey = (typeof SYNC_KEYS)[keyof typeof SYNC_KEYS];
 
+/** The key prefix of a door this machine pushes for (sync/relay-push.ts): its push state beside this machine's own. */
+export function relayStatePrefix(deviceId: string): string {
+  return `relay:${deviceId}:`;
+}
+
 export class SyncStateStore {
   private readonly getStmt: Statement<[string], { value: string }>;
   private readonly setStmt: Statement<[string, string]>;
   private readonly delStmt: Statement<[string]>;
 
-  constructor(db: Database) {
+  /** `prefix`: the keys of another device's push (relayStatePrefix); none for this machine's own. */
+  constructor(
+    db: Database,
+    private readonly prefix = '',
+  ) {
     this.getStmt = db.prepare('SELECT value FROM sync_state WHERE key = ?');
     this.setStmt = db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
     this.delStmt = db.prepare('DELETE FROM sync_state WHERE key = ?');
   }
 
   get(key: SyncKey): string | null {
-    return this.getStmt.get(key)?.value ?? null;
+    return this.getStmt.get(this.prefix + key)?.value ?? null;
   }
 
   set(key: SyncKey, value: string): void {
-    this.setStmt.run(key, value);
+    this.setStmt.run(this.prefix + key, value);
   }
 
   delete(key: SyncKey): void {
-    this.delStmt.run(key);
+    this.delStmt.run(this.prefix + key);
   }
 
   /** An integer value, or null when absent or not an integer. */

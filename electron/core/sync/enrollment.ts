@@ -82,7 +82,7 @@ export async function registerWithCity(deps: EnrollmentDeps, input: EnrollmentIn
   }
   const client = deps.makeClient?.(url.href) ?? new CityClient({ serverUrl: url.href, token: null });
   try {
-    const hello = await step('hello', () => client.hello());
+    const hello = await enrollStep('hello', () => client.hello());
     deps.clockOffset.observe(hello);
     if (!hello.value.protocolVersions.includes(PROTOCOL_VERSION)) {
       throw new EnrollmentError('ENROLL_PROTOCOL_UNSUPPORTED', `the server speaks versions ${hello.value.protocolVersions.join(', ')}, not ${PROTOCOL_VERSION}`);
@@ -91,7 +91,7 @@ export async function registerWithCity(deps: EnrollmentDeps, input: EnrollmentIn
     const deviceName = (deps.deviceName ?? `Esik ${hostname()}`).slice(0, 120);
     // The kiosk's own id: its chain has named it since the first event, enrolled or not (protocol.ts, EnrollRequest).
     const localId = localDeviceId(deps.db);
-    const reply = await step('enroll', () => client.enroll({ enrollmentCode: code, publicKey, deviceName, deviceId: localId }));
+    const reply = await enrollStep('enroll', () => client.enroll({ enrollmentCode: code, publicKey, deviceName, deviceId: localId }));
     deps.clockOffset.observe(reply);
     const { deviceId, kindergartenId } = reply.value;
     if (deviceId !== localId) {
@@ -138,7 +138,7 @@ function recordEnrollment(db: Database, enrolled: Enrolled): void {
   }).immediate();
 }
 
-async function step<T>(name: 'hello' | 'enroll', call: () => Promise<T>): Promise<T> {
+export async function enrollStep<T>(name: 'hello' | 'enroll', call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {

@@ -13,14 +13,36 @@ import {
   type PushReply,
 } from '../../../shared/sync/protocol.js';
 import { queuedRecords, type CityClient, type CityReply, type QueuedRecords } from './city-client.js';
-import { OutboxStore, type PendingRow, type RecordOutcome } from '../ledger/outbox-store.js';
+import { OutboxStore, type PendingRow, type PushQueue, type QueueState, type RecordOutcome } from '../ledger/outbox-store.js';
+import { appendCityAcks } from '../ledger/city-acks.js';
 import { FULL_SPEED, type PushPacing } from '../pacing/push-pacing.js';
 import { SyncError } from './sync-error.js';
 import { SYNC_KEYS, SyncStateStore } from '../ledger/sync-state.js';
 
+/**
+ * What one engine pushes: a queue, the state keys it keeps its progress under, and the device whose chain the records
+ * are (docs/peers.md §5 "The relay engine"). This machine's own by default; a relayed door's from sync/relay-push.ts.
+ */
+export interface PushSource {
+  outbox: PushQueue;
+  state: SyncStateStore;
+  deviceId: string;
+}
+
+/** This machine's own outbox, sync_state keys and device id. */
+export function ownPushSource(db: Database): PushSource {
+  return {
+    outbox: new OutboxStore(db),
+    state: new SyncStateStore(db),
+    deviceId: db.prepare<[], { id: string }>('SELECT id FROM device').get()?.id ?? '',
+  };
+}
+
 export interface PushEngineOptions {
   /** A connection to the kiosk's database: the worker's own, or the core's. */
   db: Database;
+  /** What to push; this machine's own outbox unless told. */
+  source?: PushSource;
   client: Pick<CityClient, 'push' | 'missing' | 'hello'>;
   /** The device id the city enrolled this kiosk under; pushes are refused for any other. */
   cityDeviceId: string;
@@ -79,13 +101,13 @@ const ChainHeadMismatchSchema = z.union([
 export type ChainHeadMismatch = z.infer<typeof ChainHeadMismatchSchema>;
 
 export class PushEngine {
-  readonly outbox: OutboxStore;
+  readonly outbox: PushQueue;
   readonly state: SyncStateStore;
+  /** The device whose records and chain this engine pushes. */
   private readonly localDeviceId: string;
   private readonly ownHead: Statement<[string], { device_seq: number; hash: string }>;
   private readonly hashAt: Statement<[string, number], { hash: string }>;
   private readonly firstEventAfter: Statement<[string, number], { id: string }>;
-  private readonly outboxRowOf: Statement<[string], { seq: number; state: 'pending' | 'sent' | 'rejected' }>;
   /** Set when a push of the current drain found the city's head short of ours: the city's head seq. */
   private cityBehindAt: number | null = null;
   private readonly now: () => number;
@@ -96,13 +118,13 @@ export class PushEngine {
 
   constructor(private readonly options: PushEngineOptions) {
     const { db } = options;
-    this.outbox = new OutboxStore(db);
-    this.state = new SyncStateStore(db);
-    this.localDeviceId = db.prepare<[], { id: string }>('SELECT id FROM device').get()?.id ?? '';
+    const source = options.source ?? ownPushSource(db);
+    this.outbox = source.outbox;
+    this.state = source.state;
+    this.localDeviceId = source.deviceId;
     this.ownHead = db.prepare('SELECT device_seq, hash FROM attendance_events WHERE device_id = ? ORDER BY device_seq DESC LIMIT 1');
     this.hashAt = db.prepare('SELECT hash FROM attendance_events WHERE device_id = ? AND device_seq = ?');
     this.firstEventAfter = db.prepare('SELECT id FROM attendance_events WHERE device_id = ? AND device_seq > ? ORDER BY device_seq LIMIT 1');
-    this.outboxRowOf = db.prepare('SELECT seq, state FROM sync_outbox WHERE record_id = ?');
     this.now = options.now ?? Date.now;
     this.batchSize = Math.max(1, Math.min(options.batchSize ?? MAX_PUSH_RECORDS, MAX_PUSH_RECORDS));
     this.log = options.log ?? (() => undefined);
@@ -306,6 +328,9 @@ export class PushEngine {
         this.outbox.settle(outcomes, this.now());
         this.state.setInt(SYNC_KEYS.lastSuccessMs, this.now());
         this.checkChainHead(reply.value.chainHead);
+        // Every machine of the kindergarten learns what the city holds (docs/peers.md §5): the door marks its rows
+        // sent when the acks of a relayed push reach it, and the office stops relaying a door that pushes itself.
+        appendCityAcks(this.options.db, this.localDeviceId, reply.value, this.now());
       })
       .immediate();
     this.options.onBatch?.();
@@ -317,9 +342,9 @@ export class PushEngine {
   }
 
   /** The outbox row of this kiosk's first event after a seq (its seq in the queue and its state), if any. */
-  private outboxRowAfter(deviceSeq: number): { seq: number; state: 'pending' | 'sent' | 'rejected' } | undefined {
+  private outboxRowAfter(deviceSeq: number): { seq: number; state: QueueState } | undefined {
     const next = this.firstEventAfter.get(this.localDeviceId, deviceSeq);
-    return next ? this.outboxRowOf.get(next.id) : undefined;
+    return next ? this.outbox.rowOf(next.id) : undefined;
   }
 
   private chainHead(): ChainHead {
