@@ -9,7 +9,7 @@ import type { SecretProtection } from '../../../shared/api/contract.js';
 import { syncFolder, tightenMode, writeFileAtomic } from './atomic-write.js';
 
 /** The secrets the kiosk keeps; a closed list so that a typo cannot create a stray file. */
-export const SECRET_NAMES = ['city-token', 'device-key', 'qr-signing-key', 'pin-pepper', 'backup-key', 'relay-tokens'] as const;
+export const SECRET_NAMES = ['city-token', 'device-key', 'qr-signing-key', 'pin-pepper', 'backup-key', 'relay-tokens', 'peer-dh-key'] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
 
 export interface SecretStore {

@@ -39,8 +39,15 @@ export type AdminAction =
   | 'kiosk-left'
   // Migration 0026: this computer made the door or the office from the console's This computer page (setup/setup-desk.ts).
   | 'machine-role-set'
-  // Migration 0027: a computer of the kindergarten removed from the console's Computers page (computers/computers-desk.ts).
-  | 'peer-revoked';
+  // Migration 0027: the kindergarten's computers as peers (electron/core/peers/: pairing, refusals, sticks; a removal from
+  // the console's Computers page, computers/computers-desk.ts).
+  | 'peer-paired'
+  | 'peer-pair-refused'
+  | 'peer-revoked'
+  | 'peer-refused'
+  | 'bundle-written'
+  | 'bundle-read'
+  | 'bundle-refused';
 
 export class AdminAudit {
   private readonly insert: Statement<[string, string, number, string, string, string]>;

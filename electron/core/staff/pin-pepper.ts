@@ -30,3 +30,11 @@ function checked(pepper: Buffer, where: string): Buffer {
   if (pepper.length !== PEPPER_BYTES) throw new Error(`the staff PIN pepper (${where}) is damaged (${pepper.length} bytes)`);
   return pepper;
 }
+
+/**
+ * The group's pepper, taken when this machine joins a kindergarten's computers (docs/peers.md §3, §9): PINs set at any
+ * of them then check here. Only a machine with no PIN of its own joins (peers/pairing-join.ts), so none is orphaned.
+ */
+export function adoptPinPepper(secrets: SecretStore, pepper: Buffer): void {
+  secrets.set(SECRET, checked(pepper, "the group's pepper").toString('base64'));
+}
