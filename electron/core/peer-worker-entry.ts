@@ -2,16 +2,23 @@
 // every domain, so it joins the appliers each owning folder exports into the one map the import calls
 // (peers/record-import.ts); peers/ itself imports no domain. A folder that gains appliers adds one line here.
 import { isMainThread } from 'node:worker_threads';
+import { cityAcksAppliers } from './ledger/city-acks-apply.js';
 import { ledgerAppliers } from './ledger/peer-apply.js';
 import type { PeerAppliers } from './ledger/peer-applier.js';
+import { relayingAppliers } from './ledger/relay-queue.js';
 import { runPeerWorker } from './peers/peer-worker.js';
 import { staffAppliers } from './staff/peer-apply.js';
 
 /** Every kind this version can apply; a kind missing here is kept and waits (`applier:<kind>`), never dropped. */
-export const peerAppliers: PeerAppliers = {
-  ...ledgerAppliers,
-  ...staffAppliers,
-};
+export const peerAppliers: PeerAppliers = relayingAppliers(
+  {
+    ...ledgerAppliers,
+    ...cityAcksAppliers,
+    ...staffAppliers,
+  },
+  // A relayed door's city records are queued for the office's push as they are taken in (docs/peers.md §5).
+  () => Date.now(),
+);
 
 // Imported on the main thread (tests read the map), it starts nothing.
 if (!isMainThread) runPeerWorker({ appliers: peerAppliers });

@@ -18,7 +18,6 @@ import { relayingAppliers } from '../../electron/core/ledger/relay-queue.js';
 import { bindTestPeerLog, seededSigningKey } from '../../electron/core/ledger/testing/peer-log-kit.js';
 import { importPage, type PageImport } from '../../electron/core/peers/record-import.js';
 import { RosterStore } from '../../electron/core/roster/roster-store.js';
-import { readRelayTokens } from '../../electron/core/sync/relay-tokens.js';
 import { tempDataDir } from '../../electron/core/testing/fixtures.js';
 import type { SecretName } from '../../electron/core/files/secret-store.js';
 
@@ -92,7 +91,7 @@ export function pageOf(from: PeerLog, after: HaveVector, limit = 1000): { record
 
 /** The appliers the top joins, with the relay queueing for the doors whose tokens this machine keeps. */
 export function appliersOf(at: Machine) {
-  return relayingAppliers({ ...ledgerAppliers, ...cityAcksAppliers }, (deviceId) => deviceId in readRelayTokens(at.secrets), at.now);
+  return relayingAppliers({ ...ledgerAppliers, ...cityAcksAppliers }, at.now);
 }
 
 /** One LAN exchange: `to` takes in what `from` holds beyond `to`'s have. */

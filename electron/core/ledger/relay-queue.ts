@@ -7,6 +7,25 @@ import { CITY_KINDS, isCityKind, type PeerRecord } from '../../../shared/peers/p
 import type { PeerApplier, PeerAppliers } from './peer-applier.js';
 import { heldRecordsAfter } from './peer-log.js';
 import { enqueueRelayed } from './relay-outbox-store.js';
+import { relayStatePrefix, SYNC_KEYS, SyncStateStore } from './sync-state.js';
+
+/** Whether this machine pushes for that door: it enrolled it (its token is in the secrets, never here). */
+export function isRelayedHere(db: Database, deviceId: string): boolean {
+  // Asked for every city record a page brings: one prepared lookup per connection.
+  let s = relayedKey.get(db);
+  if (s === undefined) {
+    s = db.prepare('SELECT 1 AS one FROM sync_state WHERE key = ?');
+    relayedKey.set(db, s);
+  }
+  return s.get(relayStatePrefix(deviceId) + SYNC_KEYS.relayEnrolledMs) !== undefined;
+}
+
+const relayedKey = new WeakMap<Database, Statement<[string], { one: number }>>();
+
+/** Marks a door relayed from now on, so its records are queued as they are imported (relay enrollment). */
+export function markRelayed(db: Database, deviceId: string, nowMs: number): void {
+  new SyncStateStore(db, relayStatePrefix(deviceId)).setInt(SYNC_KEYS.relayEnrolledMs, nowMs);
+}
 
 const pushesItself = new WeakMap<Database, Statement<[string], { one: number }>>();
 
@@ -38,16 +57,16 @@ export function queueForRelay(db: Database, record: PeerRecord, isRelayed: (devi
 }
 
 /**
- * The appliers with relay queueing around each city kind: the record is queued whatever its applier answers (a tap
+ * The appliers with relay queueing around each city kind, for the doors this database says are relayed here: the record is queued whatever its applier answers (a tap
  * still waiting for its child here is still the door's record for the city); a refusal rolls the page back with it.
  * A city kind with no applier here is queued and then waits, as the importer would have it wait.
  */
-export function relayingAppliers(appliers: PeerAppliers, isRelayed: (deviceId: string) => boolean, nowMs: () => number): PeerAppliers {
+export function relayingAppliers(appliers: PeerAppliers, nowMs: () => number): PeerAppliers {
   const wrapped: PeerAppliers = { ...appliers };
   for (const kind of CITY_KINDS) {
     const inner = appliers[kind];
     const applier: PeerApplier = (db, record) => {
-      queueForRelay(db, record, isRelayed, nowMs());
+      queueForRelay(db, record, (deviceId) => isRelayedHere(db, deviceId), nowMs());
       return inner === undefined ? { outcome: 'waiting', waitsFor: `applier:${kind}` } : inner(db, record);
     };
     wrapped[kind] = applier;

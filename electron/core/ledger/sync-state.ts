@@ -24,6 +24,8 @@ export const SYNC_KEYS = {
   recovered: 'recovered',
   /** JSON {code, sinceMs, detail} while putting back events from the city was refused; absent when it was not. */
   recoveryProblem: 'recovery_problem',
+  /** Under a relayed door's prefix (relayStatePrefix): when this machine began pushing for it (sync/relay-enroll.ts). */
+  relayEnrolledMs: 'relay_enrolled_ms',
 } as const;
 
 export type SyncKey = (typeof SYNC_KEYS)[keyof typeof SYNC_KEYS];

@@ -6,7 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import { EnrollRequestSchema, PROTOCOL_VERSION } from '../../../shared/sync/protocol.js';
 import type { SecretStore } from '../files/secret-store.js';
-import { queueHeldForRelay } from '../ledger/relay-queue.js';
+import { markRelayed, queueHeldForRelay } from '../ledger/relay-queue.js';
 import { CityClient } from './city-client.js';
 import { checkServerUrl, enrollStep, EnrollmentError } from './enrollment.js';
 import { keepRelayToken } from './relay-tokens.js';
@@ -70,6 +70,9 @@ export async function relayEnroll(deps: RelayEnrollDeps, input: RelayEnrollInput
     }
     // The token first: a crash before the queueing leaves a relay with nothing queued yet, which the next import fills.
     keepRelayToken(deps.secrets, input.doorId, { serverUrl: client.serverUrl, token: reply.value.token });
+    // Marked before the held records are queued: a page imported meanwhile queues its own, and INSERT OR IGNORE
+    // keeps each record once either way.
+    markRelayed(deps.db, input.doorId, deps.now());
     const queued = queueHeldForRelay(deps.db, input.doorId, deps.now());
     return { doorId: input.doorId, kindergartenId: reply.value.kindergartenId, queued };
   } finally {
