@@ -17,7 +17,7 @@ const FATHER_TWO_CHILDREN = '0004512347';
 const NANNY_MAY_NOT_COLLECT = '0004512348';
 const UNKNOWN_CARD = '0009999999';
 const STAFF_PAGES = ['override', 'absence', 'headcount', 'closing', 'events', 'pin', 'paper-day'] as const;
-const CONSOLE_PAGES = ['today', 'log', 'refused', 'tabel', 'roster', 'companions', 'cards', 'staff', 'sync', 'settings', 'diagnostics', 'backups', 'archive', 'updates', 'rosterImport', 'computer', 'returns', 'neverCome'] as const;
+const CONSOLE_PAGES = ['today', 'log', 'refused', 'tabel', 'roster', 'companions', 'cards', 'staff', 'sync', 'settings', 'diagnostics', 'backups', 'archive', 'updates', 'rosterImport', 'computer', 'computers', 'returns', 'neverCome'] as const;
 
 async function door(kiosk: Kiosk, check: (screen: string) => Promise<void>): Promise<void> {
   const { page } = kiosk;

@@ -33,6 +33,9 @@ test('the whole first run, from the language to the door, with the city', async 
     await page.getByTestId('setup-role-door').click();
     await expect(title).toHaveText("Setting up the kiosk: Kindergarten's name");
 
+    // A new kindergarten or one that already has Esik: this one is new.
+    await expect(page.getByTestId('setup-join-or-new')).toContainText('Join a kindergarten that already has Esik');
+    await page.getByTestId('setup-kindergarten-new').click();
     await page.getByTestId('setup-name').fill('Kindergarten No. 7 "Balapan"');
     await page.getByTestId('setup-next').click();
     await expect(screen).toHaveAttribute('data-step', 'timeZone');

@@ -121,6 +121,11 @@ async function walkTheConsole(kiosk: Kiosk, language: Language, testInfo: TestIn
   await tab(walk, 'settings', 'admin-settings');
   await tab(walk, 'backups', 'admin-backups');
   await tab(walk, 'diagnostics', 'admin-diagnostics');
+  // The kindergarten's computers, with the PIN asked again for Add a computer open.
+  await tab(walk, 'computers', 'computers-add-open');
+  await page.getByTestId('computers-add-open').click();
+  await expect(page.getByTestId('computers-add-pin')).toBeVisible();
+  await atEverySize(walk, 'computers-add');
 }
 
 for (const language of ['kk', 'ru'] as const) {

@@ -13,6 +13,8 @@ export async function setUpToRoster(page: Page, name = 'Kindergarten No. 7 "Bala
   await expect(screen).toHaveAttribute('data-step', 'role');
   await page.getByTestId(`setup-role-${role}`).click();
   await expect(screen).toHaveAttribute('data-step', 'name');
+  // A new kindergarten, not one that already has Esik on another computer (peers-pairing.spec.ts joins one).
+  await page.getByTestId('setup-kindergarten-new').click();
   await page.getByTestId('setup-name').fill(name);
   await page.getByTestId('setup-next').click();
   await expect(screen).toHaveAttribute('data-step', 'timeZone');

@@ -11,6 +11,8 @@ import { IdleWarning } from './IdleWarning.js';
 import { useIdleWarning } from './use-idle-warning.js';
 import { ArchivePage } from './ArchivePage.js';
 import { ThisComputerPage } from './ThisComputerPage.js';
+import { ComputersPage } from './ComputersPage.js';
+import { computersTexts } from '../../../shared/i18n/peers/computers-catalogs.js';
 import { kioskShellTexts } from '../../../shared/i18n/admin/kiosk-shell-catalogs.js';
 import { BackupsPage } from './BackupsPage.js';
 import { CardsPage } from './CardsPage.js';
@@ -40,7 +42,7 @@ import { SetupConsoleTab } from '../setup/SetupConsoleTab.js';
 import { SetupScreen } from '../setup/SetupScreen.js';
 import './admin.css';
 
-const TABS = ['today', 'log', 'refused', 'tabel', 'roster', 'companions', 'cards', 'staff', 'sync', 'settings', 'diagnostics', 'backups', 'archive', 'updates', 'rosterImport', 'computer'] as const;
+const TABS = ['today', 'log', 'refused', 'tabel', 'roster', 'companions', 'cards', 'staff', 'sync', 'settings', 'diagnostics', 'backups', 'archive', 'updates', 'rosterImport', 'computer', 'computers'] as const;
 type Tab = (typeof TABS)[number] | 'setup' | 'returns' | 'neverCome';
 
 interface Props {
@@ -95,7 +97,7 @@ export function AdminConsole({ api, session, onBack, onSignOut, onIdle, onEnded 
         {TABS.map((name) => (
           <button key={name} type="button" role="tab" aria-selected={tab === name} className="admin-tab" data-testid={`admin-tab-${name}`} onClick={() => open(name)}>
             {/* The newer pages' words live in their sub-catalogs: the main catalogs are at TypeScript's limit. */}
-            {name === 'roster' ? rosterEditTexts(i18n.language).tab : name === 'computer' ? kioskShellTexts(i18n.language).tab : t(`admin.tabs.${name}`)}
+            {name === 'roster' ? rosterEditTexts(i18n.language).tab : name === 'computer' ? kioskShellTexts(i18n.language).tab : name === 'computers' ? computersTexts(i18n.language).tab : t(`admin.tabs.${name}`)}
           </button>
         ))}
         <button type="button" role="tab" aria-selected={tab === 'returns'} className="admin-tab" data-testid="admin-tab-returns" onClick={() => open('returns')}>
@@ -127,6 +129,7 @@ export function AdminConsole({ api, session, onBack, onSignOut, onIdle, onEnded 
       )}
       {tab === 'setup' && <SetupScreen api={api} session={session} onLanguage={applyLanguage} onClose={() => open('today')} onEnded={onEnded} />}
       {tab === 'computer' && <ThisComputerPage api={api} sessionId={session.sessionId} onEnded={onEnded} />}
+      {tab === 'computers' && <ComputersPage api={api} sessionId={session.sessionId} onEnded={onEnded} />}
       {tab === 'neverCome' && <NeverComePage call={call} />}
       {tab === 'returns' && <ReturnsPage api={api} session={session} onEnded={onEnded} />}
       {tab === 'staff' && <StaffAccountsPage api={api} session={session} onEnded={onEnded} />}

@@ -6,6 +6,7 @@ import type { KioskApi } from '../../../shared/api/contract.js';
 import type { Language } from '../../../shared/domain/attendance.js';
 import { setupTexts } from '../../../shared/i18n/setup/setup-catalogs.js';
 import { machineRoleTexts } from '../../../shared/i18n/setup/machine-role-catalogs.js';
+import { computersTexts } from '../../../shared/i18n/peers/computers-catalogs.js';
 import type { SetupStep, SetupView } from '../../../shared/setup/setup-contract.js';
 import type { StaffSession } from '../../../shared/staff/staff-contract.js';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +14,7 @@ import type { Result } from '../../../shared/api/result.js';
 import { safeCall } from '../api/safe-call.js';
 import { TimeZonePicker } from '../admin/TimeZonePicker.js';
 import { AdminStep } from './AdminStep.js';
+import { JoinOrNew } from './JoinOrNew.js';
 import { ReadersStep } from './ReadersStep.js';
 import { RoleStep } from './RoleStep.js';
 import { RosterStep } from './RosterStep.js';
@@ -110,15 +112,22 @@ export function SetupScreen({ api, session: given, onLanguage, onClose, onEnded 
         )}
         {step === 'role' && <RoleStep view={view} texts={roleTexts} onChoose={(machineRole) => void safeCall(api, 'setupSetRole', { ...withSession, machineRole }).then(answer)} />}
         {step === 'name' && (
-          <div>
-            <label className="staff-field">
-              {texts.name.prompt}
-              <input data-testid="setup-name" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />
-            </label>
-            <button type="button" className="staff-primary" data-testid="setup-next" disabled={name.trim() === ''} onClick={() => void safeCall(api, 'setupSetName', { ...withSession, name }).then(answer)}>
-              {texts.next}
-            </button>
-          </div>
+          // A new kindergarten is named here; one that already has Esik is joined instead (JoinOrNew).
+          <JoinOrNew api={api} view={view} sessionId={sessionId} x={computersTexts(i18n.language)} onContinue={() =>
+              void safeCall(api, 'setupStatus', {}).then((result) => {
+                if (result.ok) afterStep(result.value);
+              })
+            }>
+            <div>
+              <label className="staff-field">
+                {texts.name.prompt}
+                <input data-testid="setup-name" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />
+              </label>
+              <button type="button" className="staff-primary" data-testid="setup-next" disabled={name.trim() === ''} onClick={() => void safeCall(api, 'setupSetName', { ...withSession, name }).then(answer)}>
+                {texts.next}
+              </button>
+            </div>
+          </JoinOrNew>
         )}
         {step === 'timeZone' && (
           <div>

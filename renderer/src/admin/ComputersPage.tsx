@@ -1,0 +1,113 @@
+// The console's *Computers* page (docs/peers.md §3, §4): this computer first, then each computer of the kindergarten
+// with its role, address and link, the removed ones marked; *Add a computer* opens a one-time code, *Remove* takes one
+// out, and an address can be typed by hand. The peer link answers what it knows; the page asks again every few seconds,
+// since a link comes and goes without anyone asking.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { KioskApi } from '../../../shared/api/contract.js';
+import { fillText } from '../../../shared/i18n/fill-text.js';
+import { computersTexts } from '../../../shared/i18n/peers/computers-catalogs.js';
+import type { ComputersTexts } from '../../../shared/i18n/peers/computers-en.js';
+import type { PeerMemberView, PeerStatus } from '../../../shared/peers/peer-status.js';
+import { ComputerAddress } from './ComputerAddress.js';
+import { ComputerRemove } from './ComputerRemove.js';
+import { ComputersAdd } from './ComputersAdd.js';
+import { linkText, membersInOrder } from './computers-format.js';
+import { whenText } from './diagnostics-format.js';
+import { useThisComputerCall, type ThisComputerCall } from './this-computer-call.js';
+import './computers.css';
+
+const REFRESH_MS = 5_000;
+
+interface Props {
+  api: KioskApi;
+  sessionId: string;
+  onEnded: () => void;
+}
+
+export function ComputersPage({ api, sessionId, onEnded }: Props) {
+  const { t, i18n } = useTranslation();
+  const x = computersTexts(i18n.language);
+  const call = useThisComputerCall(api, sessionId, onEnded);
+  const [status, setStatus] = useState<PeerStatus | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  // Bumped after an act (a code opened or closed, a computer removed, an address saved): the list is read again at once.
+  const [version, setVersion] = useState(0);
+  const changed = () => setVersion((v) => v + 1);
+
+  useEffect(() => {
+    let current = true;
+    const load = () =>
+      void call('peersStatus', {}).then((result) => {
+        if (!current) return;
+        setStatus(result.ok ? result.value : null);
+        setRefusal(result.ok ? null : result.error.code);
+      });
+    load();
+    const timer = setInterval(load, REFRESH_MS);
+    return () => {
+      current = false;
+      clearInterval(timer);
+    };
+  }, [call, version]);
+
+  const others = status?.members.filter((m) => !m.self) ?? [];
+  return (
+    <div className="admin-page admin-today computers-page" data-testid="admin-computers">
+      <h2>{x.title}</h2>
+      <p className="staff-hint">{x.intro}</p>
+      {refusal !== null && (
+        <p className="staff-refusal" role="alert" data-testid="computers-refusal" data-code={refusal}>
+          {t(`errors.${refusal}`, { defaultValue: refusal })}
+        </p>
+      )}
+      {status === null && refusal === null && <p className="staff-hint">{x.loading}</p>}
+      {status !== null && (
+        <>
+          <ul className="computers-list" data-testid="computers-list">
+            {membersInOrder(status.members).map((member) => (
+              <ComputerRow key={member.deviceId} member={member} x={x} call={call} onChanged={changed} />
+            ))}
+          </ul>
+          {others.length === 0 && <p className="staff-hint" data-testid="computers-alone">{x.alone}</p>}
+          {status.waitingLong > 0 && <p className="staff-refusal" data-testid="computers-waiting">{fillText(x.waitingLong, { count: status.waitingLong })}</p>}
+          {status.forks > 0 && (
+            <p className="staff-refusal" role="alert" data-testid="computers-forks">
+              {fillText(x.forks, { count: status.forks })}
+            </p>
+          )}
+        </>
+      )}
+      <ComputersAdd x={x} call={call} onChanged={changed} />
+      {/* The USB stick (docs/peers.md §8): the relay's StickPanel takes its place here, below the computers. */}
+    </div>
+  );
+}
+
+function ComputerRow({ member, x, call, onChanged }: { member: PeerMemberView; x: ComputersTexts; call: ThisComputerCall; onChanged: () => void }) {
+  return (
+    <li className="computers-member" data-testid={`computer-${member.deviceId}`} data-self={member.self} data-revoked={member.revoked} data-connected={member.connected}>
+      <p className="computers-member-head">
+        <strong className="computers-name">{member.name}</strong>
+        <span className="computers-tag">{x.roles[member.role]}</span>
+        {member.self && <span className="computers-tag computers-self">{x.thisComputer}</span>}
+        {member.revoked && <span className="computers-tag computers-removed">{x.removed}</span>}
+      </p>
+      <p className="computers-detail" data-testid="computer-address">
+        {x.address} {member.address ?? x.noAddress}
+      </p>
+      {!member.self && (
+        <p className="computers-detail" data-testid="computer-link">
+          {linkText(member, x, whenText)}
+        </p>
+      )}
+      {member.keptAfterRemoval > 0 && <p className="computers-detail">{fillText(x.keptAfterRemoval, { count: member.keptAfterRemoval })}</p>}
+      {!member.self && !member.revoked && (
+        <div className="staff-row">
+          <ComputerAddress member={member} x={x} call={call} onChanged={onChanged} />
+          <ComputerRemove member={member} x={x} call={call} onChanged={onChanged} />
+        </div>
+      )}
+    </li>
+  );
+}

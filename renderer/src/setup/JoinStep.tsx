@@ -1,0 +1,121 @@
+// *Join a kindergarten that already has Esik*: the other computer's address and code as its Computers page shows them
+// (typed: the office has no camera), and this computer's name; the joining said while it runs, a refusal in words.
+// Joined, it says what comes next: the staff accounts arrive as records from the other computer, and until they do the
+// setup still goes on (an admin may be made here), so nobody is left waiting on a screen with no way forward.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { KioskApi } from '../../../shared/api/contract.js';
+import { fillText } from '../../../shared/i18n/fill-text.js';
+import type { ComputersTexts } from '../../../shared/i18n/peers/computers-en.js';
+import { peerAddressOf } from '../../../shared/peers/peer-address-input.js';
+import type { PeerJoined } from '../../../shared/peers/peer-status.js';
+import { safeCall } from '../api/safe-call.js';
+
+/** How often the joined screen looks whether the staff accounts have arrived. */
+const STAFF_LOOK_MS = 3_000;
+
+interface Props {
+  api: KioskApi;
+  sessionId: string | undefined;
+  x: ComputersTexts;
+  onBack: () => void;
+  onContinue: () => void;
+}
+
+export function JoinStep({ api, sessionId, x, onBack, onContinue }: Props) {
+  const { t } = useTranslation();
+  const [address, setAddress] = useState('');
+  const [code, setCode] = useState('');
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [joined, setJoined] = useState<PeerJoined | null>(null);
+
+  if (joined) return <Joined api={api} joined={joined} x={x} onContinue={onContinue} />;
+  const join = async () => {
+    if (peerAddressOf(address) === null) return setRefusal(x.badAddress);
+    setBusy(true);
+    setRefusal(null);
+    const done = await safeCall(api, 'setupPeerJoin', { ...(sessionId === undefined ? {} : { sessionId }), address, code, name });
+    setBusy(false);
+    if (!done.ok) return setRefusal(done.error.code === 'INVALID_REQUEST' ? x.badAddress : t(`errors.${done.error.code}`, { defaultValue: done.error.code }));
+    setJoined(done.value);
+  };
+  return (
+    <div data-testid="setup-join" className="setup-join">
+      <label className="staff-field">
+        {x.join.address}
+        <input data-testid="setup-join-address" value={address} maxLength={80} disabled={busy} placeholder="192.168.1.23:47620" onChange={(e) => setAddress(e.target.value)} />
+      </label>
+      <p className="staff-hint">{x.join.addressHint}</p>
+      <label className="staff-field">
+        {x.join.code}
+        <input
+          data-testid="setup-join-code"
+          value={code}
+          maxLength={20}
+          disabled={busy}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          placeholder="XXXX-XXXX-XXXX"
+          onChange={(e) => setCode(e.target.value.toUpperCase())}
+        />
+      </label>
+      <p className="staff-hint">{x.join.codeHint}</p>
+      <label className="staff-field">
+        {x.join.name}
+        <input data-testid="setup-join-name" value={name} maxLength={60} disabled={busy} onChange={(e) => setName(e.target.value)} />
+      </label>
+      <p className="staff-hint">{x.join.nameHint}</p>
+      {busy && (
+        <p className="staff-hint" role="status" data-testid="setup-join-progress">
+          {x.join.joining}
+        </p>
+      )}
+      {refusal && (
+        <p className="staff-refusal" role="alert" data-testid="setup-join-refusal">
+          {refusal}
+        </p>
+      )}
+      <div className="staff-row">
+        <button type="button" className="staff-primary" data-testid="setup-join-submit" disabled={busy || address.trim() === '' || code.trim() === '' || name.trim() === ''} onClick={() => void join()}>
+          {x.join.submit}
+        </button>
+        <button type="button" className="staff-back" data-testid="setup-join-back" disabled={busy} onClick={onBack}>
+          {x.join.back}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function Joined({ api, joined, x, onContinue }: { api: KioskApi; joined: PeerJoined; x: ComputersTexts; onContinue: () => void }) {
+  const [staffHere, setStaffHere] = useState(false);
+  useEffect(() => {
+    let current = true;
+    const look = () =>
+      void safeCall(api, 'setupStatus', {}).then((result) => {
+        if (current && result.ok) setStaffHere(result.value.adminExists);
+      });
+    look();
+    const timer = setInterval(look, STAFF_LOOK_MS);
+    return () => {
+      current = false;
+      clearInterval(timer);
+    };
+  }, [api]);
+  const sponsor = joined.sponsor.name;
+  return (
+    <div data-testid="setup-joined" data-staff={staffHere}>
+      <h2 data-testid="setup-joined-title">{fillText(x.join.joinedTitle, { kindergarten: joined.kindergarten.name })}</h2>
+      <p>{fillText(x.join.joinedWith, { sponsor })}</p>
+      <p className={staffHere ? undefined : 'staff-hint'} role="status" data-testid="setup-joined-staff">
+        {fillText(staffHere ? x.join.staffHere : x.join.staffComing, { sponsor })}
+      </p>
+      <button type="button" className="staff-primary" data-testid="setup-joined-next" onClick={onContinue}>
+        {x.join.next}
+      </button>
+    </div>
+  );
+}
