@@ -55,7 +55,7 @@ export function ComputersPage({ api, sessionId, onEnded }: Props) {
   return (
     <div className="admin-page admin-today computers-page" data-testid="admin-computers">
       <h2>{x.title}</h2>
-      <p className="staff-hint">{x.intro}</p>
+      <p>{x.intro}</p>
       {refusal !== null && (
         <p className="staff-refusal" role="alert" data-testid="computers-refusal" data-code={refusal}>
           {t(`errors.${refusal}`, { defaultValue: refusal })}
