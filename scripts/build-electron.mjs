@@ -33,6 +33,8 @@ await Promise.all([
   build({ ...esm, entryPoints: ['electron/core/ledger/chain-audit-worker.ts'], outfile: `${outdir}/chain-audit-worker.mjs` }),
   // The automatic backups' worker thread (electron/core/backup/backup-worker.ts), beside them in dist/.
   build({ ...esm, entryPoints: ['electron/core/backup/backup-worker.ts'], outfile: `${outdir}/backup-worker.mjs` }),
+  // The peer link's worker thread (electron/core/peer-worker-entry.ts), beside them in dist/.
+  build({ ...esm, entryPoints: ['electron/core/peer-worker-entry.ts'], outfile: `${outdir}/peer-worker.mjs` }),
   // A sandboxed preload may only require 'electron': everything else is bundled in.
   hostOnly ? null : build({ ...common, entryPoints: ['electron/main/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
 ]);

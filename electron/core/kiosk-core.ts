@@ -75,6 +75,11 @@ import { ComputersDesk } from './computers/computers-desk.js';
 import { computersHandlers, type ComputersAsyncRequestName } from './computers/computers-handlers.js';
 import type { PeerControl } from './peers/peer-control.js';
 import { demoSetAside, putDemoAside } from './files/demo-set-aside.js';
+import type { KeyObject } from 'node:crypto';
+import { DoorActivity } from './pacing/door-activity.js';
+import { peerLinkOff } from './peers/peer-link-off.js';
+import { DEV_PEER_WORKER_SCRIPT, PeerWorkerHost, type PeerApplied } from './peers/peer-worker-host.js';
+import type { PeerWorkerData } from './peers/peer-worker-messages.js';
 
 export interface KioskCoreOptions {
   dataDir: string;
@@ -102,6 +107,19 @@ export interface KioskCoreOptions {
    * stand-in. Without one the requests answer PEER_LINK_OFF.
    */
   peerControl?: PeerControl;
+  /**
+   * The peer link with the kindergarten's other computers (docs/peers.md §2, §5), in its worker thread; absent: none
+   * runs and the console's Computers page hears PEER_LINK_OFF (tests that do not ask for it). workerScript:
+   * dist/peer-worker.mjs (absent: the one run from the sources); port: `--peer-port` over the setting peerPort; host:
+   * all interfaces unless a test binds 127.0.0.1; beacon and tuning: for tests.
+   */
+  peers?: {
+    workerScript?: string | URL;
+    port?: number;
+    host?: string;
+    beacon?: PeerWorkerData['beacon'];
+    tuning?: PeerWorkerData['tuning'];
+  };
   /** The Electron shell's "Save as…" for the admin's exports (electron/main/save-dialog.ts); the web host has none. */
   saveFileAs?: SaveFileAs;
   /** How often the kiosk checks whether it can record again while its disk is full or failing; 5 s by default. */
@@ -201,6 +219,8 @@ interface OpenStore {
   startBackground: () => void;
   /** Stops what has been started (timers, workers), newest first: close() runs them. */
   running: (() => void)[];
+  /** The peer worker's host, null when this core runs no peer link (KioskCoreOptions.peers). */
+  peers: PeerWorkerHost | null;
 }
 
 export class KioskCore {
@@ -230,6 +250,8 @@ export class KioskCore {
   private readonly restores: RestoreDesk;
   /** Set while a restore reopens the records: the door then waits for the city's records (city-recovery-wait.ts). */
   private restoring = false;
+  /** When the door was last used, for the peer worker's catch-up to give way to (pacing/door-activity.ts). */
+  private readonly doorActivity = new DoorActivity();
 
   constructor(private readonly options: KioskCoreOptions) {
     this.databasePath = join(options.dataDir, 'esik.sqlite');
@@ -358,11 +380,20 @@ export class KioskCore {
     this.store?.city.credentialsChanged();
   }
 
+  /** The peer link, as the console's desk asks it (docs/peers.md §3): PEER_LINK_OFF while none runs. */
+  get peerControl(): PeerControl {
+    const control = this.options.peerControl ?? this.store?.peers ?? null;
+    return control ?? peerLinkOff(this.store ? 'this computer runs no peer link' : 'the records are not open');
+  }
+
   close(): void {
     this.cannotRecord.stopProbe();
     for (const stop of this.store?.running.splice(0).reverse() ?? []) stop();
     this.readers.stop();
-    if (this.store) this.stopping = this.store.city.stop();
+    if (this.store) {
+      const peers = this.store.peers;
+      this.stopping = Promise.all([this.store.city.stop(), peers?.stop()]).then(() => undefined);
+    }
     this.store?.staff.stop();
     this.store?.door.stop();
     this.store?.backups.stop();
@@ -438,6 +469,7 @@ export class KioskCore {
     // Nothing is written at the door while the city's records are being put back: a chain place would fork.
     if (this.store && this.cannotRecord.now()?.problem === 'AWAITING_CITY') return fail('CANNOT_RECORD', 'AWAITING_CITY');
     this.store?.city.doorActed();
+    this.doorActivity.markUse();
     // A backup running beside the door takes its next step once the door has been quiet a while (backup/door-quiet.ts).
     this.store?.backups.doorActed();
     return this.withStore(action);
@@ -601,17 +633,44 @@ export class KioskCore {
    * Binds this machine's peer log to the file before any desk writes (docs/peers.md §5): every record the outbox queues
    * is then also a signed row of it. The device key is made here on the first start, enrolled or not.
    */
-  private bindPeerLog(db: Database, deviceId: string): { peerLog: PeerLog; keyMade: boolean } | null {
+  private bindPeerLog(db: Database, deviceId: string): { peerLog: PeerLog; keyMade: boolean; key: KeyObject } | null {
     try {
       const { key, made } = ensureDeviceKey(this.secrets);
       const peerLog = new PeerLog(db, deviceId, key, () => this.clock.now().getTime());
       bindPeerLog(db, peerLog);
-      return { peerLog, keyMade: made };
+      return { peerLog, keyMade: made, key };
     } catch (error) {
       // The door still opens; its records are then missing from the peer log until the key can be read again.
       this.log(`[core] the peer log is off: ${error instanceof Error ? error.message : String(error)}`);
       return null;
     }
+  }
+
+  /**
+   * The peer worker's host when this core runs the link (KioskCoreOptions.peers) and the peer log is on; after each own
+   * commit the log's rows are announced (onAppended → one new-head once the transaction is over).
+   */
+  private peerHost(deviceId: string, bound: { peerLog: PeerLog; key: KeyObject } | null, settingPort: number, onApplied: (applied: PeerApplied) => void): PeerWorkerHost | null {
+    const options = this.options.peers;
+    if (options === undefined || bound === null) return null;
+    const host = new PeerWorkerHost({
+      script: options.workerScript ?? DEV_PEER_WORKER_SCRIPT,
+      data: {
+        databasePath: this.databasePath,
+        nativeBinding: this.options.nativeBinding ?? null,
+        deviceId,
+        signKey: bound.key,
+        peerPort: options.port ?? settingPort,
+        host: options.host ?? '0.0.0.0',
+        doorActivity: this.doorActivity.buffer,
+        ...(options.beacon === undefined ? {} : { beacon: options.beacon }),
+        ...(options.tuning === undefined ? {} : { tuning: options.tuning }),
+      },
+      onApplied,
+      log: this.log,
+    });
+    bound.peerLog.onAppended = () => host.newHead();
+    return host;
   }
 
   /** Walks this device's peer log from its proven point (checkPeerLogAtStart) and stores the point it proves. */
@@ -875,11 +934,16 @@ export class KioskCore {
         log: this.log,
       });
       status.setup = setup.needed();
+      const peers = this.peerHost(deviceId, peerLog, settings.get('peerPort'), (applied) => {
+        if (this.store?.db !== db) return;
+        this.log(`[peers] took in ${applied.kinds.join(', ')}: ${applied.children.length} children, ${applied.staff.length} staff touched`);
+        staff.peersApplied(applied.staff, applied.kinds.includes('staff-pin'));
+      });
       const computers = new ComputersDesk({
         db,
         settings,
         staff,
-        control: () => this.options.peerControl ?? null,
+        control: () => this.options.peerControl ?? peers,
         firstRunOpen: () => setup.needed(),
         joined: setupChanged,
         log: this.log,
@@ -913,13 +977,15 @@ export class KioskCore {
         this.audit = audit.outcome.then((outcome) => this.audited(opened, deviceId, outcome));
         backups.start();
         running.push(() => backups.stop());
+        // The peer link after the door is open, as the push: its own connection, its own thread (close() stops it).
+        peers?.start();
         updates.start();
         running.push(() => updates.stop());
         const pruner = new OutboxPruner({ outbox: new OutboxStore(opened), settings, clock: this.clock, log: this.log, ...this.options.outboxPruning });
         pruner.start();
         running.push(() => pruner.stop());
       };
-      const store: OpenStore = { db, log, anchor, status, settings, door, qrSigner, staff, admin, cards, rosterEdits, rosterImport, city, backups, diagnostics, setup, computers, updates, keptAlerts, exclusive, startBackground, running };
+      const store: OpenStore = { db, log, anchor, status, settings, door, qrSigner, staff, admin, cards, rosterEdits, rosterImport, city, backups, diagnostics, setup, computers, updates, keptAlerts, exclusive, startBackground, running, peers };
       this.store = store;
       // After a restore with a city enrolled: the door waits for one round of the push (which first puts back what the
       // city holds beyond the copy), and that round starts now rather than after the start-up delay.

@@ -75,6 +75,8 @@ function start(): void {
     audit: { workerScript: join(__dirname, '..', 'chain-audit-worker.mjs') },
     // The automatic backups, copied and verified in their worker thread (dist/backup-worker.mjs).
     backup: { workerScript: join(__dirname, '..', 'backup-worker.mjs') },
+    // The peer link with the kindergarten's other computers in its worker thread (dist/peer-worker.mjs).
+    peers: { workerScript: join(__dirname, '..', 'peer-worker.mjs'), ...(command.kind === 'run' && command.peerPort !== undefined ? { port: command.peerPort } : {}) },
     // The door answers first; the push, the roster pulls and the full check start a moment later.
     backgroundAfterMs: BACKGROUND_START_MS,
     // Exports go where the head chooses through the OS save dialog.

@@ -15,6 +15,7 @@ Options:
   --no-demo            do not fill an empty database with the demo kindergarten (ESIK_DEMO=0 does the same)
   --demo               the demo kindergarten even where ESIK_DEMO=0
   --kiosk              open the window full screen, as a kiosk
+  --peer-port <number> the port the kindergarten's other computers reach this one on (default: the setting, 47620)
   -h, --help           print this and exit
 
 Commands:
@@ -31,6 +32,8 @@ export interface RunOptions {
   noDemo: boolean;
   demo: boolean;
   kiosk: boolean;
+  /** --peer-port: over the setting peerPort (docs/peers.md §2); undefined: the setting. */
+  peerPort: number | undefined;
 }
 
 export type CliCommand = { kind: 'help' } | { kind: 'wrong'; message: string } | { kind: 'restore'; args: string[] } | { kind: 'run'; options: RunOptions };
@@ -38,7 +41,7 @@ export type CliCommand = { kind: 'help' } | { kind: 'wrong'; message: string } |
 /** What the command line asks for; `env` gives the defaults ESIK_NO_WINDOW and ESIK_PORT. */
 export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
   if (argv[0] === 'restore') return { kind: 'restore', args: argv.slice(1) };
-  let values: { 'no-window'?: boolean | undefined; 'data-dir'?: string | undefined; port?: string | undefined; 'no-demo'?: boolean | undefined; demo?: boolean | undefined; kiosk?: boolean | undefined; help?: boolean | undefined };
+  let values: { 'no-window'?: boolean | undefined; 'data-dir'?: string | undefined; port?: string | undefined; 'no-demo'?: boolean | undefined; demo?: boolean | undefined; kiosk?: boolean | undefined; help?: boolean | undefined; 'peer-port'?: string | undefined };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -50,6 +53,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): CliCom
         'no-demo': { type: 'boolean' },
         demo: { type: 'boolean' },
         kiosk: { type: 'boolean' },
+        'peer-port': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -63,9 +67,22 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): CliCom
   const portText = values.port ?? env.ESIK_PORT ?? '0';
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535) return { kind: 'wrong', message: `--port must be a number from 0 to 65535, not ${portText}` };
+  const peerPortText = values['peer-port'];
+  const peerPort = peerPortText === undefined ? undefined : Number(peerPortText);
+  if (peerPortText !== undefined && (!/^\d+$/.test(peerPortText) || peerPort === undefined || peerPort < 1 || peerPort > 65535)) {
+    return { kind: 'wrong', message: `--peer-port must be a number from 1 to 65535, not ${peerPortText}` };
+  }
   return {
     kind: 'run',
-    options: { noWindow: values['no-window'] ?? env.ESIK_NO_WINDOW === '1', dataDir: values['data-dir'], port, noDemo: values['no-demo'] ?? false, demo: values.demo ?? false, kiosk: values.kiosk ?? false },
+    options: {
+      noWindow: values['no-window'] ?? env.ESIK_NO_WINDOW === '1',
+      dataDir: values['data-dir'],
+      port,
+      noDemo: values['no-demo'] ?? false,
+      demo: values.demo ?? false,
+      kiosk: values.kiosk ?? false,
+      peerPort,
+    },
   };
 }
 

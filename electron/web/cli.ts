@@ -46,6 +46,8 @@ const syncWorker = join(here, '../sync-worker.mjs');
 const auditWorker = join(here, '../chain-audit-worker.mjs');
 // And so do the automatic backups (dist/backup-worker.mjs).
 const backupWorker = join(here, '../backup-worker.mjs');
+// And the peer link with the kindergarten's other computers (dist/peer-worker.mjs).
+const peerWorker = join(here, '../peer-worker.mjs');
 const core = new KioskCore({
   dataDir,
   // Run from the sources: the demo unless --no-demo or ESIK_DEMO=0 (electron/core/setup/demo-mode.ts).
@@ -53,6 +55,8 @@ const core = new KioskCore({
   sync: existsSync(syncWorker) ? { workerScript: syncWorker } : {},
   audit: { workerScript: existsSync(auditWorker) ? auditWorker : null },
   backup: { workerScript: existsSync(backupWorker) ? backupWorker : null },
+  // Listens only while this computer has peers or a pairing code open (docs/peers.md §2).
+  peers: { ...(existsSync(peerWorker) ? { workerScript: peerWorker } : {}), ...(options.peerPort === undefined ? {} : { port: options.peerPort }) },
   // The door answers first; the push, the roster pulls and the full check start a moment later.
   backgroundAfterMs: BACKGROUND_START_MS,
   log,

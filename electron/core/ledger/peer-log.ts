@@ -87,6 +87,11 @@ export class PeerLog {
     eventHash: Statement<[string], { hash: string }>;
   };
   private clock: HybridClock | null = null;
+  /**
+   * Told after each own row is written, still inside the caller's transaction: the core posts one `new-head` to the
+   * peer worker once that transaction is over (peers/peer-worker-host.ts coalesces with setImmediate).
+   */
+  onAppended: (() => void) | null = null;
 
   constructor(
     private readonly db: Database,
@@ -148,6 +153,7 @@ export class PeerLog {
       received_ms: Math.trunc(this.wallMs()),
     };
     this.s.insert.run(row);
+    this.onAppended?.();
     return row;
   }
 

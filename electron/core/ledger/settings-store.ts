@@ -14,6 +14,7 @@ import { TimeZoneNameSchema } from '../../../shared/admin/time-zone-contract.js'
 import { isKnownTimeZone } from '../../../shared/domain/local-time.js';
 import { StaffSignInModeSchema } from '../../../shared/staff/staff-domain.js';
 import { MachineRoleSchema, StoredSetupSchema } from '../../../shared/setup/setup-contract.js';
+import { DEFAULT_PEER_PORT } from '../../../shared/peers/peer-protocol.js';
 import { ActCountedReasonSchema, ActEarnedRuleSchema } from '../../../shared/admin/monthly-act.js';
 import { KindergartenAddressSchema, KindergartenBankSchema, KindergartenBinSchema, KindergartenIbanSchema, MealFeeSchema } from '../../../shared/admin/meal-contract.js';
 
@@ -132,6 +133,11 @@ export const settingDeclarations = {
    * before the question stays one.
    */
   machineRole: setting(MachineRoleSchema, 'door'),
+  /**
+   * The TCP port this computer's peer link listens on while it has peers or a pairing code open (docs/peers.md §2);
+   * `--peer-port` overrides it. Door-only, never a record: each computer's own firewall and LAN.
+   */
+  peerPort: setting(z.number().int().min(1).max(65_535), DEFAULT_PEER_PORT),
 
   // The first-run setup (electron/core/setup/): null until it begins, so a kiosk from before it is never sent back to it.
   firstRunSetup: setting(StoredSetupSchema.nullable(), null),

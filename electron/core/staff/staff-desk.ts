@@ -249,6 +249,23 @@ export class StaffDesk {
     this.ledger.commit({ audit: [this.audit.entry(why === 'idle' ? 'session-timeout' : 'sign-out', member.id, at, { why }, sessionId)] });
   }
 
+  /**
+   * Another machine's records were taken in (docs/peers.md §5 "Threads"): the closing alert looks at the children again,
+   * and the session of anyone touched ends (on record) when the account is no longer active, its role changed, or its
+   * PIN was set elsewhere (`pinSetElsewhere`: the records carried a staff-pin for them).
+   */
+  peersApplied(staffIds: readonly string[], pinSetElsewhere: boolean): void {
+    const at = this.now();
+    const touched = new Set(staffIds);
+    const ended = this.sessions.endWhere((member) => {
+      if (!touched.has(member.id)) return false;
+      const now = this.accounts.member(member.id);
+      return pinSetElsewhere || now === null || now.role !== member.role;
+    });
+    for (const { sessionId, member } of ended) this.ledger.commit({ audit: [this.audit.entry('sign-out', member.id, at, { why: 'changed-elsewhere' }, sessionId)] });
+    this.closingAlert.check(at);
+  }
+
   /** The signed-in staff member behind a request (refreshing the idle timer), or the error to answer with. */
   session(sessionId: string): SessionCheck {
     const at = this.now();

@@ -51,6 +51,17 @@ export class StaffSessions {
     return session?.member ?? null;
   }
 
+  /** Ends every session whose member `ends` names, returning who was signed out with their session ids. */
+  endWhere(ends: (member: StaffMember) => boolean): { sessionId: string; member: StaffMember }[] {
+    const ended: { sessionId: string; member: StaffMember }[] = [];
+    for (const [sessionId, session] of this.sessions) {
+      if (!ends(session.member)) continue;
+      this.sessions.delete(sessionId);
+      ended.push({ sessionId, member: session.member });
+    }
+    return ended;
+  }
+
   /** Ends every session idle for longer than idleMs, returning who was signed out with their session ids. */
   expire(nowMs: number, idleMs: IdleLimit): { sessionId: string; member: StaffMember }[] {
     const ended: { sessionId: string; member: StaffMember }[] = [];
