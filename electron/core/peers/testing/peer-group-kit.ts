@@ -58,7 +58,9 @@ export function tap(m: GroupMachine, childIds: string[], date = '2026-11-23', ti
 }
 
 /** The group as pairing leaves it on each machine: its id, and every machine in peer_members at 127.0.0.1:port. */
-export function pairAll(machines: GroupMachine[], groupId = GROUP): void {
+export type Pairable = Pick<GroupMachine, 'db' | 'deviceId' | 'signKey' | 'port'>;
+
+export function pairAll(machines: Pairable[], groupId = GROUP): void {
   for (const m of machines) {
     ensurePeerGroupTable(m.db);
     m.db.prepare("INSERT INTO peer_group (id, group_id, kindergarten_id, kindergarten_name, made_ms) VALUES (1, ?, 'kg-demo', 'Demo', 0)").run(groupId);
@@ -66,7 +68,7 @@ export function pairAll(machines: GroupMachine[], groupId = GROUP): void {
   }
 }
 
-export function addMember(db: Database, other: GroupMachine, addrs: string[] = [`127.0.0.1:${other.port}`]): void {
+export function addMember(db: Database, other: Pairable, addrs: string[] = [`127.0.0.1:${other.port}`]): void {
   const raw = Buffer.from(rawPublicKey(other.signKey));
   db.prepare(
     `INSERT INTO peer_members (device_id, name, role, sign_pub, dh_pub, qr_key_id, qr_pub, addrs, paired_at, member_record_id)
