@@ -3,9 +3,11 @@
 // (peers/record-import.ts); peers/ itself imports no domain. A folder that gains appliers adds one line here.
 import { isMainThread } from 'node:worker_threads';
 import { cityAcksAppliers } from './ledger/city-acks-apply.js';
+import { memberAppliers } from './ledger/member-apply.js';
 import { ledgerAppliers } from './ledger/peer-apply.js';
 import type { PeerAppliers } from './ledger/peer-applier.js';
 import { relayingAppliers } from './ledger/relay-queue.js';
+import { pairingHooks } from './peers/pairing-hooks.js';
 import { runPeerWorker } from './peers/peer-worker.js';
 import { staffAppliers } from './staff/peer-apply.js';
 
@@ -15,10 +17,11 @@ export const peerAppliers: PeerAppliers = relayingAppliers(
     ...ledgerAppliers,
     ...cityAcksAppliers,
     ...staffAppliers,
+    ...memberAppliers,
   },
   // A relayed door's city records are queued for the office's push as they are taken in (docs/peers.md §5).
   () => Date.now(),
 );
 
 // Imported on the main thread (tests read the map), it starts nothing.
-if (!isMainThread) runPeerWorker({ appliers: peerAppliers });
+if (!isMainThread) runPeerWorker({ appliers: peerAppliers, pairing: (server, context) => pairingHooks(server, context) });

@@ -5,12 +5,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { rawPublicKey } from '../credentials/ed25519.js';
 import { memberAppliers } from '../ledger/member-apply.js';
 import { startPeerListener, type PeerListener } from './link/peer-listener.js';
+import { revokeMember } from './member-admin.js';
 import { readGroup } from './peer-group.js';
 import { joinGroup, peerAddressOf, SponsorPairing } from './pairing-run.js';
 import { importPage } from './record-import.js';
 import { ADMIN, pairMachine, type PairMachine } from './testing/pairing-kit.js';
 import { PAIRING_CODE_TTL_MS } from './channel/pairing-code.js';
 
+const PEPPER = Buffer.alloc(32, 0x5a);
 const listeners: PeerListener[] = [];
 afterEach(async () => {
   for (const l of listeners.splice(0)) await l.close();
@@ -18,7 +20,7 @@ afterEach(async () => {
 
 async function sponsorOn(m: PairMachine): Promise<{ pairing: SponsorPairing; address: string; lines: string[] }> {
   const lines: string[] = [];
-  const pairing = new SponsorPairing({ db: m.db, own: m.own, clock: m.clock, pepper: m.pepper, log: (line) => lines.push(line) });
+  const pairing = new SponsorPairing({ db: m.db, own: () => m.own, clock: m.clock, log: (line) => lines.push(line) });
   const listener = await startPeerListener({
     host: '127.0.0.1',
     port: 0,
@@ -63,7 +65,7 @@ describe('pairing by code over the peer port', () => {
     const office = pairMachine({ name: 'Office', seed: 0x21, role: 'office', staff: [ADMIN] });
     const door = pairMachine({ name: 'Door 2', seed: 0x22, kindergarten: { id: 'kg-setup', name: 'named at setup' }, staff: [ADMIN] });
     const { pairing, address } = await sponsorOn(office);
-    const opened = pairing.open({ staffId: ADMIN }, [address]);
+    const opened = pairing.open({ staffId: ADMIN }, [address], PEPPER);
     expect(opened.code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     expect(opened.expiresMs).toBe(office.clock.now().getTime() + PAIRING_CODE_TTL_MS);
 
@@ -71,7 +73,7 @@ describe('pairing by code over the peer port', () => {
     expect(joined).toEqual({ ok: true, value: { groupId: readGroup(office.db)?.groupId, kindergarten: { id: 'kg-0001', name: 'Балапан' }, sponsor: { deviceId: office.own.deviceId, name: 'Office' }, members: 2 } });
     expect(readGroup(door.db)).toMatchObject({ groupId: readGroup(office.db)?.groupId, sponsorDeviceId: office.own.deviceId, city: null });
     expect(door.db.prepare('SELECT id, name FROM kindergarten').all()).toEqual([{ id: 'kg-0001', name: 'Балапан' }]);
-    expect(door.pepper().equals(office.pepper())).toBe(true);
+    expect(door.pepper().equals(PEPPER)).toBe(true);
 
     for (const m of [office, door]) {
       const rows = members(m.db);
@@ -97,7 +99,7 @@ describe('pairing by code over the peer port', () => {
     const door = pairMachine({ name: 'Door 2', seed: 0x32 });
     const third = pairMachine({ name: 'Door 1', seed: 0x33 });
     const { pairing, address } = await sponsorOn(office);
-    expect((await join(door, address, pairing.open({ staffId: ADMIN }, []).code)).ok).toBe(true);
+    expect((await join(door, address, pairing.open({ staffId: ADMIN }, [], PEPPER).code)).ok).toBe(true);
     // The third machine knows the office only (as its own welcome would have told it), and pulls the office's log.
     const officeFirst = office.log.page({}, 1);
     expect(officeFirst.map((r) => r.kind)).toEqual(['member']);
@@ -122,7 +124,7 @@ describe('pairing by code over the peer port', () => {
     const office = pairMachine({ name: 'Office', seed: 0x41, role: 'office', staff: [ADMIN] });
     const door = pairMachine({ name: 'Door 2', seed: 0x42 });
     const { pairing, address } = await sponsorOn(office);
-    const { code } = pairing.open({ staffId: ADMIN }, []);
+    const { code } = pairing.open({ staffId: ADMIN }, [], PEPPER);
     const wrong = `${code.slice(0, -1)}${code.endsWith('0') ? '1' : '0'}`;
     for (let i = 0; i < 3; i += 1) expect(await join(door, address, wrong)).toMatchObject({ ok: false, error: { code: 'PAIR_CODE_WRONG' } });
     expect(await join(door, address, code)).toMatchObject({ ok: false, error: { code: 'PAIR_CODE_EXPIRED' } });
@@ -141,7 +143,7 @@ describe('pairing by code over the peer port', () => {
     const door = pairMachine({ name: 'Door 2', seed: 0x52 });
     const { pairing, address } = await sponsorOn(office);
     expect(await join(door, address, '7KQ4-M2XD-9RTB')).toMatchObject({ ok: false, error: { code: 'PAIR_CODE_EXPIRED', detail: 'PAIR_NO_CODE' } });
-    const { code } = pairing.open({ staffId: ADMIN }, []);
+    const { code } = pairing.open({ staffId: ADMIN }, [], PEPPER);
     office.clock.advance(PAIRING_CODE_TTL_MS);
     expect(pairing.openUntilMs()).toBeNull();
     expect(await join(door, address, code)).toMatchObject({ ok: false, error: { code: 'PAIR_CODE_EXPIRED', detail: 'PAIR_CODE_EXPIRED' } });
@@ -153,11 +155,11 @@ describe('pairing by code over the peer port', () => {
     const door = pairMachine({ name: 'Door 2', seed: 0x62 });
     const late = pairMachine({ name: 'Door 3', seed: 0x63 });
     const { pairing, address, lines } = await sponsorOn(office);
-    const { code } = pairing.open({ staffId: ADMIN }, []);
+    const { code } = pairing.open({ staffId: ADMIN }, [], PEPPER);
     expect((await join(door, address, code)).ok).toBe(true);
     expect(await join(late, address, code)).toMatchObject({ ok: false, error: { code: 'PAIR_CODE_EXPIRED', detail: 'PAIR_CODE_USED' } });
     const before = lines.length;
-    const second = pairing.open({ staffId: ADMIN }, []);
+    const second = pairing.open({ staffId: ADMIN }, [], PEPPER);
     expect(await join(door, address, second.code)).toMatchObject({ ok: false, error: { code: 'PEER_ALREADY_IN_GROUP' } });
     // Refused before any connection: the sponsor heard nothing, and the new code is still open.
     expect(lines.slice(before).filter((l) => l.includes('refused'))).toEqual([]);
@@ -189,4 +191,22 @@ describe('peerAddressOf', () => {
     expect(peerAddressOf('a b')).toBeNull();
     expect(peerAddressOf('')).toBeNull();
   });
+});
+
+describe('removing a computer', () => {
+  it('appends member-revoked with the cut at what this machine holds; itself or a stranger is INVALID_REQUEST', async () => {
+    const office = pairMachine({ name: 'Office', seed: 0x91, role: 'office', staff: [ADMIN] });
+    const door = pairMachine({ name: 'Door 2', seed: 0x92 });
+    const { pairing, address } = await sponsorOn(office);
+    expect((await join(door, address, pairing.open({ staffId: ADMIN }, [], PEPPER).code)).ok).toBe(true);
+    expect(revokeMember(office.db, office.own.deviceId, 'no', { staffId: ADMIN })).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    expect(revokeMember(office.db, 'nobody', 'no', { staffId: ADMIN })).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    expect(revokeMember(office.db, door.own.deviceId, ' stolen from the hall ', { staffId: ADMIN })).toEqual({ ok: true, value: { acceptUpToSeq: 0 } });
+    const row = office.db.prepare<[string], { revoked_at: string | null; accept_up_to_seq: number | null }>('SELECT revoked_at, accept_up_to_seq FROM peer_members WHERE device_id = ?').get(door.own.deviceId);
+    expect(row?.accept_up_to_seq).toBe(0);
+    expect(row?.revoked_at).not.toBeNull();
+    const last = office.log.page({}, 1000).at(-1);
+    expect(last?.kind).toBe('member-revoked');
+    expect(JSON.parse(last?.body ?? '{}')).toEqual({ deviceId: door.own.deviceId, acceptUpToSeq: 0, reason: 'stolen from the hall', staffId: ADMIN });
+  }, 30_000);
 });

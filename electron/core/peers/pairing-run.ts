@@ -41,27 +41,30 @@ function frameOf(data: RawData | Buffer, isBinary: boolean): Frame {
 
 export interface SponsorPairingOptions {
   db: Database;
-  /** This machine as its own member record states it (made when the group is founded). */
-  own: OwnMachine;
+  /** This machine as its own member record states it (asked when the group is founded and at each pairing). */
+  own: () => OwnMachine;
   clock: Clock;
-  /** The group's PIN pepper: this machine's own. */
-  pepper: () => Buffer;
   log: (line: string) => void;
+  /** A computer was paired: the sponsor's log has its member record (to announce to the sessions). */
+  onPaired?: () => void;
 }
 
 /** The sponsor: the one open code, and the pairing on each connection of the peer port's pair path. */
 export class SponsorPairing {
   private code: PairingCode | null = null;
   private by: GroupActor | null = null;
+  /** The group's PIN pepper (this machine's own), held in memory with the code it goes out with. */
+  private pepper: Buffer | null = null;
   private readonly refusalsAudited = new Map<string, number>();
 
   constructor(private readonly o: SponsorPairingOptions) {}
 
   /** Opens a new code (any older one is void), founding the group first if this machine has none. */
-  open(by: GroupActor, addresses: string[]): PairingOpened {
-    foundGroup(this.o.db, this.o.own, by, localTimeOf(this.o.clock));
+  open(by: GroupActor, addresses: string[], pepper: Buffer): PairingOpened {
+    foundGroup(this.o.db, this.o.own(), by, localTimeOf(this.o.clock));
     this.code = PairingCode.open(this.o.clock);
     this.by = by;
+    this.pepper = pepper;
     this.o.log(`[peers] pairing code opened by ${by.staffId} until ${new Date(this.code.expiresAtMs).toISOString()}`);
     return { code: this.code.display, expiresMs: this.code.expiresAtMs, addresses };
   }
@@ -69,6 +72,7 @@ export class SponsorPairing {
   close(): void {
     this.code = null;
     this.by = null;
+    this.pepper = null;
   }
 
   /** When the open code ends, or null while none can still pair (none opened, used, burnt or past its time). */
@@ -83,12 +87,14 @@ export class SponsorPairing {
   accept(connection: PeerConnection): void {
     const code = this.code;
     const by = this.by;
+    const pepper = this.pepper;
+    const own = this.o.own();
     const sponsor = new PairSponsor(
-      { deviceId: this.o.own.deviceId, signKey: this.o.own.signKey },
+      { deviceId: own.deviceId, signKey: own.signKey },
       () => code,
       (join) => {
-        if (by === null) throw new Error('no admin opened a code');
-        return welcomeFor({ db: this.o.db, ownDeviceId: this.o.own.deviceId, by, pepper: this.o.pepper, at: () => localTimeOf(this.o.clock) }, join, connection.remote);
+        if (by === null || pepper === null) throw new Error('no admin opened a code');
+        return welcomeFor({ db: this.o.db, ownDeviceId: own.deviceId, by, pepper: () => pepper, at: () => localTimeOf(this.o.clock) }, join, connection.remote);
       },
     );
     const deadline = setTimeout(() => connection.close(1008, 'pairing took too long'), PAIR_EXCHANGE_MS);
@@ -109,6 +115,7 @@ export class SponsorPairing {
         connection.send(step.send);
         connection.close(1000, 'paired');
         this.o.log(`[peers] paired ${step.join.name} (${step.join.deviceId}) from ${connection.remote}`);
+        this.o.onPaired?.();
       });
     });
   }

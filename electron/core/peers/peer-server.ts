@@ -440,6 +440,16 @@ function unique(a: readonly string[], b: readonly string[] | undefined): string[
   return [...new Set([...a, ...(b ?? [])])];
 }
 
+/** Hooks that pair nothing (a worker started without pairing's parts). */
+export const noPairing: PairingHooks = {
+  openUntilMs: () => null,
+  accept: (connection) => connection.close(PEER_CLOSE.PEER_BAD_FRAME, 'no pairing here'),
+  open: () => Promise.resolve(notYet('openPairing')),
+  close: () => Promise.resolve(ok(null)),
+  join: () => Promise.resolve(notYet('join')),
+  revoke: () => Promise.resolve(notYet('revoke')),
+};
+
 function notYet(op: PeerOp): Result<unknown> {
   return fail('PEER_LINK_OFF', `${op}: not yet (pairing is not built into this version)`);
 }

@@ -25,6 +25,10 @@ export interface PeerWorkerHostOptions {
   data: PeerWorkerData;
   onApplied(applied: PeerApplied): void;
   onStatus?(status: PeerStatus): void;
+  /** The group's PIN pepper to pair with (this machine's own, from the secret store); absent or null: cannot pair yet. */
+  pepper?(): Buffer | null;
+  /** This machine joined a group: stores the group's PIN pepper as its own (staff/pin-pepper.ts adoptPinPepper). */
+  adoptPepper?(pepper: Buffer): void;
   log(line: string): void;
   restartDelayMs?: number;
 }
@@ -91,7 +95,13 @@ export class PeerWorkerHost implements PeerControl {
   }
 
   openPairing(by: PeerActor): Promise<Result<PairingOpened>> {
-    return this.ask('openPairing', { by: { staffId: by.staffId } });
+    let pepper: Buffer | null = null;
+    try {
+      pepper = this.o.pepper?.() ?? null;
+    } catch (error) {
+      this.o.log(`[peers] no PIN pepper to pair with: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return this.ask('openPairing', { by: { staffId: by.staffId }, ...(pepper === null ? {} : { pepper: pepper.toString('base64url') }) });
   }
 
   closePairing(): Promise<Result<null>> {
@@ -145,6 +155,18 @@ export class PeerWorkerHost implements PeerControl {
     for (const id of [...this.pending.keys()]) this.settle(id, fail('PEER_LINK_OFF', why));
   }
 
+  /** Before the join's answer (one port, in order): the group's pepper is this machine's by the time the join says so. */
+  private adoptPepper(pepper: string): void {
+    try {
+      if (this.o.adoptPepper === undefined) throw new Error('this core keeps no pepper for the link');
+      this.o.adoptPepper(Buffer.from(pepper, 'base64url'));
+      this.o.log("[peers] the group's PIN pepper is this computer's now");
+    } catch (error) {
+      // Said loudly: PINs set at the group's other computers will not check here until it is stored.
+      this.o.log(`[peers] the group's PIN pepper could not be stored: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
   private spawn(): void {
     const worker = new Worker(this.o.script, { workerData: this.o.data });
     this.worker = worker;
@@ -153,6 +175,7 @@ export class PeerWorkerHost implements PeerControl {
       if (!message.success) return this.o.log('[peers] malformed message from the peer worker');
       const m = message.data;
       if (m.t === 'log') return this.o.log(m.line);
+      if (m.t === 'pepper') return this.adoptPepper(m.pepper);
       if (m.t === 'answer') return this.settle(m.id, m.result);
       // After stop the core may have closed its connection: nothing late reaches it.
       if (this.stopping) return;

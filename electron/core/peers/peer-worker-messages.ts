@@ -7,7 +7,7 @@ import { KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { resultSchema } from '../../../shared/api/result.js';
 import { Id } from '../../../shared/domain/attendance.js';
-import { MachineRoleSchema, PeerAddress, PeerKindSchema } from '../../../shared/peers/peer-record.js';
+import { MachineRoleSchema, PeerAddress, PeerKindSchema, b64u } from '../../../shared/peers/peer-record.js';
 import { PairingOpenedSchema, PeerJoinedSchema, PeerJoinRequestSchema, PeerStatusSchema } from '../../../shared/peers/peer-status.js';
 
 const Port = z.number().int().min(0).max(65_535);
@@ -28,6 +28,11 @@ export const PeerWorkerDataSchema = z.object({
   doorActivity: z.instanceof(SharedArrayBuffer).refine((buffer) => buffer.byteLength >= BigInt64Array.BYTES_PER_ELEMENT, 'too small for a time stamp'),
   /** The UDP beacon (docs/peers.md §4): null turns it off (tests that need no discovery); absent: the protocol's port. */
   beacon: z.object({ listenPort: Port, target: z.object({ address: z.string().min(1).max(64), port: Port }), everyMs: Ms.optional() }).nullable().optional(),
+  /**
+   * What pairing needs beyond the device key (peers/pairing-hooks.ts): the static X25519 key's public half and the QR
+   * signing key, which this machine's member record carries. Absent: this worker cannot pair (its asks say so).
+   */
+  pairing: z.object({ dhPub: b64u(32), qrKeyId: z.string().min(1).max(64), qrPub: b64u(32) }).optional(),
   /** Tests shorten these; absent: the protocol's values. */
   tuning: z
     .object({
@@ -48,7 +53,8 @@ const AskId = z.number().int().nonnegative();
 /** Each op of PeerControl as an ask: its arguments, and (PeerAnswerSchemas) the Result it is answered with. */
 export const PeerAskSchema = z.discriminatedUnion('op', [
   z.object({ t: z.literal('ask'), id: AskId, op: z.literal('status'), args: z.object({}) }),
-  z.object({ t: z.literal('ask'), id: AskId, op: z.literal('openPairing'), args: z.object({ by: Actor }) }),
+  // The group's PIN pepper goes with the code (the host reads it from the secret store, which this thread cannot open).
+  z.object({ t: z.literal('ask'), id: AskId, op: z.literal('openPairing'), args: z.object({ by: Actor, pepper: b64u(32).optional() }) }),
   z.object({ t: z.literal('ask'), id: AskId, op: z.literal('closePairing'), args: z.object({}) }),
   z.object({
     t: z.literal('ask'),
@@ -93,6 +99,8 @@ export const FromPeerWorkerSchema = z.discriminatedUnion('t', [
   /** One ask's Result, checked by the host against its op's schema (PeerAnswerSchemas). */
   z.object({ t: z.literal('answer'), id: AskId, result: z.unknown() }),
   z.object({ t: z.literal('log'), line: z.string().max(4000) }),
+  /** This machine joined a group: its PIN pepper is the group's from now on; the host stores it (staff/pin-pepper.ts). */
+  z.object({ t: z.literal('pepper'), pepper: b64u(32) }),
   z.object({ t: z.literal('stopped') }),
 ]);
 export type FromPeerWorker = z.infer<typeof FromPeerWorkerSchema>;

@@ -2,19 +2,29 @@
 // peer log over it, and the peer link (peer-server.ts), so JSON, crypto checks and imports never run on the door's
 // thread. Talks to the core only by checked messages (peer-worker-messages.ts). The appliers are handed in by the
 // entry file at the core's top level (peer-worker-entry.ts), since peers/ imports no domain.
+import type { Database } from 'better-sqlite3';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { fail, type Result } from '../../../shared/api/result.js';
 import type { PeerAppliers } from '../ledger/peer-applier.js';
 import { bindPeerLog, PeerLog } from '../ledger/peer-log.js';
 import { openPeerConnection } from './peer-connection.js';
-import { PeerServer, type PairingHooks } from './peer-server.js';
-import { FromPeerWorkerSchema, PeerWorkerDataSchema, ToPeerWorkerSchema, type FromPeerWorker } from './peer-worker-messages.js';
+import { noPairing, PeerServer, type PairingHooks } from './peer-server.js';
+import { FromPeerWorkerSchema, PeerWorkerDataSchema, ToPeerWorkerSchema, type FromPeerWorker, type PeerWorkerData } from './peer-worker-messages.js';
+
+/** What pairing inside the worker stands on: the thread's connection and start data, and the way to the host. */
+export interface PairingWorkerContext {
+  db: Database;
+  data: PeerWorkerData;
+  /** Hands the group's pepper to the host, which keeps the secrets (this thread cannot open a sealed store). */
+  adoptPepper: (pepper: Buffer) => void;
+  logLine: (line: string) => void;
+}
 
 export interface PeerWorkerParts {
   appliers: PeerAppliers;
-  /** Pairing inside the worker (peers/pairing-run.ts), when this version has it. */
-  pairing?: (server: PeerServer) => PairingHooks;
+  /** Pairing inside the worker (peers/pairing-hooks.ts), when this version has it. */
+  pairing?: (server: PeerServer, context: PairingWorkerContext) => PairingHooks;
 }
 
 const STATUS_COALESCE_MS = 200;
@@ -64,7 +74,12 @@ export function runPeerWorker(parts: PeerWorkerParts): void {
     appliers: parts.appliers,
     ...(data.beacon === undefined ? {} : { beacon: data.beacon }),
     ...(data.tuning === undefined ? {} : { tuning: data.tuning }),
-    ...(parts.pairing === undefined ? {} : { pairing: parts.pairing }),
+    ...(parts.pairing === undefined
+      ? {}
+      : {
+          pairing: (s: PeerServer) =>
+            parts.pairing?.(s, { db, data, adoptPepper: (pepper) => post({ t: 'pepper', pepper: pepper.toString('base64url') }), logLine }) ?? noPairing,
+        }),
     wallMs: () => Date.now(),
     onApplied: (applied) => post({ t: 'applied', ...applied }),
     onChange: statusSoon,
