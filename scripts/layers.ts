@@ -107,10 +107,12 @@ export const layers: Layer[] = [
     packages: ['node:', 'better-sqlite3', 'zod', 'fastify', ...TEST_PACKAGES],
   },
   {
-    // Tests that run the kiosk core against the reference city server over loopback: the one place both meet.
+    // Tests that run the kiosk core against the reference city server over loopback: the one place both meet. The
+    // peers' proofs also run the built web host as its own process, started as the Playwright specs start it
+    // (e2e/support/kiosk-host.ts), and speak to it over the kiosk API's socket (ws).
     folder: 'integration/',
-    mayImport: ['shared/', 'electron/core/', 'city-server/', 'integration/'],
-    packages: ['node:', 'better-sqlite3', 'uuid', 'zod', 'esbuild', ...TEST_PACKAGES],
+    mayImport: ['shared/', 'electron/core/', 'city-server/', 'integration/', 'e2e/support/kiosk-host'],
+    packages: ['node:', 'better-sqlite3', 'uuid', 'zod', 'esbuild', 'ws', ...TEST_PACKAGES],
   },
 ];
 

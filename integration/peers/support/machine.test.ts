@@ -2,7 +2,6 @@
 // its file, a SIGKILL that leaves the record in place, and a restart on the same folder that answers again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDataDir } from '../../../electron/core/testing/fixtures.js';
-import { writeSetting } from '../../../e2e/support/staff-steps.js';
 import { buildMachineHost, startMachine } from './machine.js';
 
 // Алиса's mother's card in the demo kindergarten (one child: the tap records by itself).
@@ -21,7 +20,7 @@ describe('a machine of the proofs', () => {
     const door = await startMachine({ cli, name: 'door 1', dataDir: tempDataDir(), demo: true });
     try {
       // The evening pick-up rule would make a first tap after 15:00 a pick-up check: the test runs at any hour.
-      writeSetting(door.databasePath, 'collectCheckFrom', null);
+      door.writeSetting('collectCheckFrom', null);
       const tap = await door.call('identifyCard', { raw: ELENA_CARD, source: 'keyboard-wedge' });
       expect(tap.ok && tap.value.kind).toBe('recorded');
       const before = door.read<{ n: number }>('SELECT count(*) AS n FROM attendance_events')[0]?.n;

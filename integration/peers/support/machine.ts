@@ -51,6 +51,8 @@ export interface Machine {
   call<N extends KioskRequestName>(name: N, args: RequestArgs<N>): Promise<Result<RequestValue<N>>>;
   /** Rows of a query on its file (read-only, beside the running host). */
   read<T>(sql: string, ...params: unknown[]): T[];
+  /** A kindergarten setting written into its file, as an admin's change would land (the core re-reads its settings). */
+  writeSetting(key: string, value: unknown): void;
   /** SIGKILL: no shutdown, no last write: what a pulled plug does. */
   kill(): Promise<void>;
   /** SIGTERM: the kiosk closes as it does when shut down. */
@@ -149,6 +151,15 @@ export async function startMachine(options: MachineOptions): Promise<Machine> {
       try {
         db.pragma('busy_timeout = 5000');
         return db.prepare(sql).all(...params) as T[];
+      } finally {
+        db.close();
+      }
+    },
+    writeSetting(key: string, value: unknown): void {
+      const db = new BetterSqlite3(databasePath, { fileMustExist: true });
+      try {
+        db.pragma('busy_timeout = 5000');
+        db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
       } finally {
         db.close();
       }
