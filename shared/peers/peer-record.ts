@@ -149,6 +149,9 @@ export const PaperDayBodySchema = z.object({
   eventIds: z.array(Uuid).max(2000),
   staffId: Id,
   recordedAt: z.string().min(1).max(40),
+  /** The roll as ticked: present (already recorded or added now) and absent; the other machines show the entry so. */
+  present: z.number().int().nonnegative().optional(),
+  absent: z.number().int().nonnegative().optional(),
 });
 export const AuditBodySchema = z.object({ table: z.enum(['staff', 'admin']), row: z.record(z.string(), z.json()) });
 export const CityAcksBodySchema = z.object({

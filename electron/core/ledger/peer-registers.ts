@@ -134,7 +134,7 @@ export function registerRecordOf(row: LogRow): RegisterRecord | null {
 }
 
 /** Every record of one register this machine holds, in any order (the rules do not care). */
-function recordsOf(db: Database, content: RegisterContent): RegisterRecord[] {
+export function registerRecords(db: Database, content: RegisterContent): RegisterRecord[] {
   const key = registerKeyOf(content);
   const kinds: RegisterKind[] = content.kind === 'member' || content.kind === 'member-revoked' ? ['member', 'member-revoked'] : [content.kind];
   const s = statementsOf(db);
@@ -178,7 +178,7 @@ export function settleRegister(db: Database, content: RegisterContent, options: 
 
 function decideAndStore(db: Database, content: RegisterContent, nowMs: number): RegisterDecision {
   const s = statementsOf(db);
-  const decision = decideRegister(recordsOf(db, content));
+  const decision = decideRegister(registerRecords(db, content));
   const { entity, key } = registerPlace(decision.key);
   s.setWinner.run({ entity, key, id: decision.winner.id, hlc: decision.winner.hlc, device: decision.winner.deviceId });
   for (const c of decision.conflicts) s.conflict.run(entity, key, c.winnerId, c.loserId, c.rule, Math.trunc(nowMs));

@@ -9,6 +9,7 @@ import type { StaffAlert } from '../../../shared/api/contract.js';
 import { fail, ok, type Result } from '../../../shared/api/result.js';
 import type { LocalTime } from '../../../shared/domain/local-time.js';
 import type { KeptAlert } from '../../../shared/staff/staff-alert-contract.js';
+import { peerLogOf } from './peer-log.js';
 import type { StaffAudit } from './staff-audit.js';
 
 /** The alerts about something that happened (and is over), kept until a person handles them. The others stand while
@@ -98,6 +99,9 @@ export class StaffAlertBook {
     const handledNow = db.transaction(() => {
       const done = db.prepare('INSERT OR IGNORE INTO staff_alert_handled (alert_id, staff_id, handled_at, handled_ms) VALUES (?, ?, ?, ?)').run(alertId, staffId, at.iso, at.ms);
       if (done.changes === 0) return false;
+      // Handled here is handled everywhere (docs/peers.md §6 "kept staff alerts"): a fact the other machines take in.
+      const body = { alertId, staffId };
+      peerLogOf(db)?.append('staff-alert-handled', uuidv7(), { body: JSON.stringify(body) });
       const sightings = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM staff_alert_sightings WHERE alert_id = ?').get(alertId)?.n ?? 0;
       audit.record('staff-alert-handled', staffId, at, { kind: alert.kind, sightings }, alertId);
       return true;

@@ -16,6 +16,7 @@ import type { StaffMember } from '../../../shared/staff/staff-contract.js';
 import type { AbsenceReason } from '../../../shared/staff/staff-domain.js';
 import type { PaperDayChild, PaperDayEntry, PaperDayRefusal, PaperDayRoll, PaperDaySaveOutcome } from '../../../shared/staff/paper-day-contract.js';
 import type { AttendanceLog } from '../ledger/attendance-log.js';
+import { appendRegisterEdit } from '../ledger/peer-registers.js';
 import type { StaffAudit } from '../ledger/staff-audit.js';
 import type { TabelSheets } from './return-checks.js';
 
@@ -118,6 +119,14 @@ export class PaperDayService {
           { reason: 'kiosk-down', recordedAt: at.iso, recordedMs: at.ms },
         );
         for (const event of events) this.insertLink.run(event.id, dayId);
+        // The day as a record (docs/peers.md §6 "paper days"): the other machines learn it was entered, and of two
+        // entries made apart, the first keeps the day. Its id is the day's.
+        appendRegisterEdit(
+          db,
+          { kind: 'paper-day', body: { groupId, date, eventIds: events.map((e) => e.id), staffId: member.id, recordedAt: at.iso, present: presentCount, absent: absentCount } },
+          at.ms,
+          dayId,
+        );
         audit.record(
           'paper-day',
           member.id,

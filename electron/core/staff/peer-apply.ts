@@ -2,9 +2,21 @@
 // and corrections, written as their origin recorded them and with no outbox row (each machine pushes only its own).
 // Both are facts: an absence for a day covered twice is read by the greater id, and a record is withdrawn once ANY
 // correction names it, so a second correction from another machine is stored beside the first (migration 0027).
+// Certificate checks and handled staff alerts are facts too; the staff registers (accounts, PINs, locks, staff cards,
+// paper days) are settled by their rules in register-apply.ts, and all are joined in staffAppliers below.
 import type { Database, Statement } from 'better-sqlite3';
-import { AbsenceRecordSchema, CorrectionRecordSchema, type AbsenceRecord, type CorrectionRecord } from '../../../shared/sync/protocol.js';
+import { v7 as uuidv7 } from 'uuid';
+import { StaffAlertHandledBodySchema } from '../../../shared/peers/peer-record.js';
+import {
+  AbsenceRecordSchema,
+  CertificateCheckRecordSchema,
+  CorrectionRecordSchema,
+  type AbsenceRecord,
+  type CertificateCheckRecord,
+  type CorrectionRecord,
+} from '../../../shared/sync/protocol.js';
 import type { PeerApplier, PeerAppliers, PeerApplyResult } from '../ledger/peer-applier.js';
+import { applyPaperDay, applyStaffAccount, applyStaffCard, applyStaffLock, applyStaffPin } from './register-apply.js';
 
 interface StaffStatements {
   child: Statement<[string]>;
@@ -15,6 +27,12 @@ interface StaffStatements {
   absenceChild: Statement<[string], { child_id: string }>;
   insertAbsence: Statement<AbsenceRow>;
   insertCorrection: Statement<CorrectionRow>;
+  certificateCheck: Statement<[string], { return_child: string; outcome: string }>;
+  insertReturn: Statement<[string, string, string, number, number]>;
+  returnOf: Statement<[string, string], { id: string }>;
+  insertCertificateCheck: Statement<[string, string, string, string, string, number]>;
+  alert: Statement<[string]>;
+  handleAlert: Statement<[string, string, string, number]>;
 }
 
 interface AbsenceRow {
@@ -62,6 +80,15 @@ function statementsOf(db: Database): StaffStatements {
         `INSERT INTO corrections (id, target_type, target_id, staff_id, reason, occurred_at, occurred_ms)
          VALUES (@id, @target_type, @target_id, @staff_id, @reason, @occurred_at, @occurred_ms)`,
       ),
+      certificateCheck: db.prepare(
+        'SELECT r.child_id AS return_child, k.outcome FROM certificate_checks k JOIN return_checks r ON r.id = k.return_check_id WHERE k.id = ?',
+      ),
+      // The return as the record names it; one found here already (by its own scan) keeps its own id and figures.
+      insertReturn: db.prepare('INSERT OR IGNORE INTO return_checks (id, child_id, local_date, absent_days, last_seen, found_ms) VALUES (?, ?, ?, ?, NULL, ?)'),
+      returnOf: db.prepare('SELECT id FROM return_checks WHERE child_id = ? AND local_date = ?'),
+      insertCertificateCheck: db.prepare('INSERT INTO certificate_checks (id, return_check_id, outcome, staff_id, recorded_at, recorded_ms) VALUES (?, ?, ?, ?, ?, ?)'),
+      alert: db.prepare('SELECT 1 FROM staff_alerts WHERE id = ?'),
+      handleAlert: db.prepare('INSERT OR IGNORE INTO staff_alert_handled (alert_id, staff_id, handled_at, handled_ms) VALUES (?, ?, ?, ?)'),
     };
     prepared.set(db, s);
   }
@@ -130,5 +157,51 @@ export const applyCorrection: PeerApplier = (db, record) => {
   return { outcome: 'applied', children: [target.child_id] };
 };
 
+/**
+ * Another machine's answer about a child back after a long absence: a fact (the newest by id stands, as
+ * return-checks.ts reads it). The return it answers is found, or made, here by child and day (return_checks is UNIQUE
+ * on them): each machine finds its returns itself, under ids of its own.
+ */
+export const applyCertificateCheck: PeerApplier = (db, record) => {
+  const check = bodyOf<CertificateCheckRecord>(CertificateCheckRecordSchema, record.body);
+  if (check === null) return { outcome: 'refused', code: 'PEER_BAD_RECORD', why: 'not a certificate-check body' };
+  const s = statementsOf(db);
+  const held = s.certificateCheck.get(check.id);
+  if (held !== undefined) return held.return_child === check.childId && held.outcome === check.outcome ? { outcome: 'applied' } : { outcome: 'refused', code: 'PEER_FORK', why: `${check.id} is held with other content` };
+  if (s.child.get(check.childId) === undefined) return { outcome: 'waiting', waitsFor: `child:${check.childId}` };
+  if (s.staff.get(check.staffId) === undefined) return { outcome: 'waiting', waitsFor: `staff:${check.staffId}` };
+  s.insertReturn.run(uuidv7(), check.childId, check.localDate, check.absentDays, check.occurredMs);
+  const ret = s.returnOf.get(check.childId, check.localDate);
+  if (ret === undefined) return { outcome: 'refused', code: 'PEER_BAD_RECORD', why: `no return of ${check.childId} on ${check.localDate}` };
+  s.insertCertificateCheck.run(check.id, ret.id, check.outcome, check.staffId, check.occurredAt, check.occurredMs);
+  return { outcome: 'applied', children: [check.childId] };
+};
+
+/**
+ * A kept staff alert handled at another machine is handled here too (one-way; the first handling stands). Alerts are
+ * raised by each machine for its own door and never travel, so one not held here is nothing to do, not a wait.
+ */
+export const applyStaffAlertHandled: PeerApplier = (db, record) => {
+  const parsed = record.body === null ? null : StaffAlertHandledBodySchema.safeParse(JSON.parse(record.body));
+  if (parsed === null || !parsed.success) return { outcome: 'refused', code: 'PEER_BAD_RECORD', why: 'not a staff-alert-handled body' };
+  const { alertId, staffId } = parsed.data;
+  const s = statementsOf(db);
+  if (s.alert.get(alertId) === undefined) return { outcome: 'applied' };
+  if (s.staff.get(staffId) === undefined) return { outcome: 'waiting', waitsFor: `staff:${staffId}` };
+  const ms = Number(record.hlc.slice(0, 13));
+  s.handleAlert.run(alertId, staffId, new Date(ms).toISOString(), ms);
+  return { outcome: 'applied' };
+};
+
 /** The staff folder's part of the map the top hands peers/record-import.ts. */
-export const staffAppliers: PeerAppliers = { absence: applyAbsence, correction: applyCorrection };
+export const staffAppliers: PeerAppliers = {
+  absence: applyAbsence,
+  correction: applyCorrection,
+  'certificate-check': applyCertificateCheck,
+  'staff-alert-handled': applyStaffAlertHandled,
+  'staff-account': applyStaffAccount,
+  'staff-pin': applyStaffPin,
+  'staff-lock': applyStaffLock,
+  'staff-card': applyStaffCard,
+  'paper-day': applyPaperDay,
+};

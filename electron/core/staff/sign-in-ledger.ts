@@ -6,6 +6,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { storageProblemOf } from '../db/storage-failure.js';
 import type { AuditRow, StaffAudit } from '../ledger/staff-audit.js';
+import { recordStaffEdit } from './staff-registers.js';
 
 /**
  * How a PIN was presented. Each has its own wrong-PIN count and lock: anyone at the door can pick a name from the
@@ -52,6 +53,8 @@ export class SignInLedger {
     private readonly db: Database,
     private readonly audit: StaffAudit,
     private readonly report: (line: string) => void,
+    /** When a lock is written (its record's settling time); the staff desk's clock. */
+    private readonly nowMs: () => number = () => Date.now(),
   ) {
     const read = (c: SignInChannel): Statement<[string], LockRow> =>
       db.prepare(`SELECT ${COLUMNS[c].failed} AS failed, ${COLUMNS[c].locks} AS locks, ${COLUMNS[c].until} AS locked_until_ms FROM staff_pins WHERE staff_id = ?`);
@@ -81,7 +84,15 @@ export class SignInLedger {
     try {
       this.db
         .transaction(() => {
-          for (const { staffId, channel, state } of this.unsaved.values()) this.writeLock[channel].run(state.failed, state.locks, state.lockedUntilMs, staffId);
+          for (const { staffId, channel, state } of this.unsaved.values()) {
+            const before = this.readLock[channel].get(staffId);
+            this.writeLock[channel].run(state.failed, state.locks, state.lockedUntilMs, staffId);
+            // A new lock holds at every machine of the kindergarten (docs/peers.md §6): a staff-lock record with its
+            // row. The counts stay this machine's working state; a lock that ends by its time needs no record.
+            if (before !== undefined && state.lockedUntilMs !== null && state.lockedUntilMs !== before.locked_until_ms) {
+              recordStaffEdit(this.db, { kind: 'staff-lock', body: { staffId, channel, untilMs: state.lockedUntilMs } }, this.nowMs());
+            }
+          }
           for (const row of this.heldRows) this.audit.insert(row);
         })
         .immediate();

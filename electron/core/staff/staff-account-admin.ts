@@ -15,6 +15,8 @@ import type { StaffRole } from '../../../shared/staff/staff-domain.js';
 import type { SignInChannel } from '../../../shared/staff/staff-domain.js';
 import type { StaffAccounts } from './staff-accounts.js';
 import type { StaffAudit } from '../ledger/staff-audit.js';
+import { recordStaffCard } from './staff-card-register.js';
+import { recordStaffEdit } from './staff-registers.js';
 
 interface AccountRow {
   id: string;
@@ -96,7 +98,7 @@ export class StaffAccountAdmin {
     return db
       .transaction((): Result<PinSetOutcome> => {
         const had = db.prepare('SELECT 1 FROM staff_pins WHERE staff_id = ?').get(staffId) !== undefined;
-        accounts.storePin(staffId, hash, at);
+        accounts.storePin(staffId, hash, at, admin.id);
         audit.record('pin-set', admin.id, at, { reset: had }, staffId);
         return ok({ outcome: 'set' });
       })
@@ -116,7 +118,7 @@ export class StaffAccountAdmin {
     const hash = await this.deps.accounts.hashFor(newPin);
     return this.deps.db
       .transaction((): Result<PinChangeOutcome> => {
-        this.deps.accounts.storePin(member.id, hash, at);
+        this.deps.accounts.storePin(member.id, hash, at, member.id);
         this.deps.audit.record('pin-changed', member.id, at, {}, member.id);
         return ok({ outcome: 'changed' });
       })
@@ -148,16 +150,13 @@ export class StaffAccountAdmin {
           }
         }
         const existing = staffCard.get(card.canonical);
-        let cardId: string;
-        if (existing) {
-          // A card number is unique in staff_cards: a withdrawn card found again is handed out on its old row, and
-          // the audit trail keeps who had it before (its card-withdrawn row).
-          cardId = existing.id;
-          db.prepare('UPDATE staff_cards SET staff_id = ?, revoked_at = NULL WHERE id = ?').run(staffId, cardId);
-        } else {
-          cardId = uuidv7();
-          db.prepare('INSERT INTO staff_cards (id, staff_id, value) VALUES (?, ?, ?)').run(cardId, staffId, card.canonical);
-        }
+        // A card number is unique in staff_cards: a withdrawn card found again gives way to a new card id (a withdrawn
+        // card stays withdrawn for good on every machine, docs/peers.md §6), and the audit trail keeps who had it
+        // before (its card-withdrawn row).
+        if (existing) db.prepare('DELETE FROM staff_cards WHERE id = ? AND revoked_at IS NOT NULL').run(existing.id);
+        const cardId = uuidv7();
+        db.prepare('INSERT INTO staff_cards (id, staff_id, value) VALUES (?, ?, ?)').run(cardId, staffId, card.canonical);
+        recordStaffCard(db, { cardId, staffId, value: card.canonical, revokedAt: null }, at.ms);
         audit.record('card-enrolled', admin.id, at, { memberId: staffId, card: card.canonical, previousOwner: existing?.staff_id ?? null }, cardId);
         return ok({ outcome: 'enrolled', card: { id: cardId, canonical: card.canonical } });
       })
@@ -172,6 +171,7 @@ export class StaffAccountAdmin {
         const card = db.prepare<[string], CardRow>('SELECT id, staff_id, value, revoked_at FROM staff_cards WHERE id = ?').get(cardId);
         if (!card || card.revoked_at !== null) return fail('INVALID_REQUEST', `no staff card ${cardId} in use`);
         db.prepare('UPDATE staff_cards SET revoked_at = ? WHERE id = ?').run(at.iso, cardId);
+        recordStaffCard(db, { cardId, staffId: card.staff_id, value: card.value, revokedAt: at.iso }, at.ms);
         audit.record('card-withdrawn', admin.id, at, { memberId: card.staff_id, card: card.value }, cardId);
         return ok({});
       })
@@ -190,6 +190,10 @@ export class StaffAccountAdmin {
           `UPDATE staff_pins SET failed_count = 0, lock_count = 0, locked_until_ms = NULL,
              card_failed_count = 0, card_lock_count = 0, card_locked_until_ms = NULL WHERE staff_id = ?`,
         ).run(staffId);
+        // The other machines take the unlock as a record (a lock holds everywhere until an unlock that saw it, §6).
+        (['name', 'card'] as const).forEach((channel, i) => {
+          if (locks[i]?.lockedUntilMs != null) recordStaffEdit(db, { kind: 'staff-lock', body: { staffId, channel, untilMs: null } }, at.ms);
+        });
         const wasLocked = locks.some((l) => l.lockedUntilMs !== null && l.lockedUntilMs > at.ms);
         const failures = locks.reduce((n, l) => n + l.failed, 0);
         audit.record('account-unlocked', admin.id, at, { wasLocked, failures, locks: locks.reduce((n, l) => n + l.locks, 0) }, staffId);

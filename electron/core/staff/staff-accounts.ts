@@ -20,6 +20,8 @@ import { hashPin, hashPinWhileOpening, pinMatches, type PinHash } from './pin-ha
 import { NO_LOCK, type LockState, type SignInLedger } from './sign-in-ledger.js';
 import type { SignInChannel } from '../../../shared/staff/staff-domain.js';
 import type { StaffAudit } from '../ledger/staff-audit.js';
+import { recordStaffCard } from './staff-card-register.js';
+import { pinBody, recordStaffEdit } from './staff-registers.js';
 
 /** Wrong PINs in a row before the account locks. */
 export const FAILURES_BEFORE_LOCK = 5;
@@ -96,16 +98,26 @@ export class StaffAccounts {
     return hashPinWhileOpening(pin, this.pepper());
   }
 
-  /** Stores a hash made by hashFor as the member's PIN; the failure counters and any lock start afresh. */
-  storePin(staffId: string, { hash, salt, params }: PinHash, at: LocalTime): void {
-    this.db
-      .prepare(
-        `INSERT INTO staff_pins (staff_id, hash, salt, params, set_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT(staff_id) DO UPDATE SET hash = excluded.hash, salt = excluded.salt, params = excluded.params,
-           set_at = excluded.set_at, failed_count = 0, lock_count = 0, locked_until_ms = NULL,
-           card_failed_count = 0, card_lock_count = 0, card_locked_until_ms = NULL`,
-      )
-      .run(staffId, hash, salt, params, at.iso);
+  /**
+   * Stores a hash made by hashFor as the member's PIN; the failure counters and any lock start afresh. The PIN travels
+   * to the kindergarten's other machines as its peppered hash (a staff-pin record), and a lock it clears as an unlock
+   * beside it (a staff-pin's base names a PIN, never a lock: docs/peers.md §6), all in this one transaction.
+   */
+  storePin(staffId: string, pin: PinHash, at: LocalTime, setBy: string | null = null): void {
+    const { hash, salt, params } = pin;
+    this.db.transaction(() => {
+      const locked = (['name', 'card'] as const).filter((channel) => this.ledger.lockState(staffId, channel).lockedUntilMs !== null);
+      this.db
+        .prepare(
+          `INSERT INTO staff_pins (staff_id, hash, salt, params, set_at) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT(staff_id) DO UPDATE SET hash = excluded.hash, salt = excluded.salt, params = excluded.params,
+             set_at = excluded.set_at, failed_count = 0, lock_count = 0, locked_until_ms = NULL,
+             card_failed_count = 0, card_lock_count = 0, card_locked_until_ms = NULL`,
+        )
+        .run(staffId, hash, salt, params, at.iso);
+      recordStaffEdit(this.db, { kind: 'staff-pin', body: pinBody(staffId, pin, at.iso, setBy) }, at.ms);
+      for (const channel of locked) recordStaffEdit(this.db, { kind: 'staff-lock', body: { staffId, channel, untilMs: null } }, at.ms);
+    })();
     this.ledger.forget(staffId);
   }
 
@@ -119,8 +131,13 @@ export class StaffAccounts {
     this.ledger.forget(staffId);
   }
 
-  addCard(staffId: string, canonical: string): void {
-    this.db.prepare('INSERT INTO staff_cards (id, staff_id, value) VALUES (?, ?, ?)').run(uuidv7(), staffId, canonical);
+  /** A staff card given out while the kiosk opens (the demo's), with its record in one transaction. */
+  addCard(staffId: string, canonical: string, at: LocalTime): void {
+    const cardId = uuidv7();
+    this.db.transaction(() => {
+      this.db.prepare('INSERT INTO staff_cards (id, staff_id, value) VALUES (?, ?, ?)').run(cardId, staffId, canonical);
+      recordStaffCard(this.db, { cardId, staffId, value: canonical, revokedAt: null }, at.ms);
+    })();
   }
 
   /** The staff member a card reading stands for; like the door's look-up, a guess counts only when one card fits. */
@@ -144,7 +161,8 @@ export class StaffAccounts {
         if (!this.needsFirstAdmin()) return null;
         const id = `staff-${uuidv7()}`;
         this.db.prepare(`INSERT INTO staff (id, first_name, last_name, role, origin) VALUES (?, ?, ?, 'admin', 'local')`).run(id, firstName, lastName);
-        this.storePin(id, hash, at);
+        recordStaffEdit(this.db, { kind: 'staff-account', body: { staffId: id, firstName, lastName, role: 'admin', active: true, origin: 'local' } }, at.ms);
+        this.storePin(id, hash, at, id);
         this.audit.record('first-admin-created', id, at, {}, id);
         return { id, firstName, lastName, role: 'admin' } satisfies StaffMember;
       })

@@ -112,7 +112,7 @@ export class StaffDesk {
     const { db, log } = options;
     this.settings = SettingsStore.of(db);
     this.audit = new StaffAudit(db);
-    this.ledger = new SignInLedger(db, this.audit, options.report ?? console.error);
+    this.ledger = new SignInLedger(db, this.audit, options.report ?? console.error, () => options.clock.now().getTime());
     this.accounts = new StaffAccounts(db, this.audit, this.ledger, () => this.readPepper());
     this.directory = new ChildDirectory(db);
     this.presence = new PresenceStore(db);
@@ -283,7 +283,7 @@ export class StaffDesk {
     this.options.db
       .transaction(() => {
         for (const { staffId, pin } of demoStaffPins) if (this.accounts.member(staffId)) this.seedPin(staffId, pin);
-        if (this.accounts.member(demoStaffCard.staffId)) this.accounts.addCard(demoStaffCard.staffId, demoStaffCard.canonical);
+        if (this.accounts.member(demoStaffCard.staffId)) this.accounts.addCard(demoStaffCard.staffId, demoStaffCard.canonical, this.now());
       })
       .immediate();
   }

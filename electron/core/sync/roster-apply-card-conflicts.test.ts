@@ -31,7 +31,7 @@ function kit() {
 describe('roster credentials against the kiosk’s own cards', () => {
   it('withdraws a staff card whose number the city gives to a companion, and says why in the staff audit', () => {
     const k = kit();
-    k.accounts.addCard('duty', '4512400');
+    k.accounts.addCard('duty', '4512400', at('2026-11-23T04:00:00.000Z'));
     const applied = k.apply(k.delta('c1', [{ id: 'cr-city', companionId: 'elena', kind: 'rfid', value: '4512400', version: 1, revokedAt: null }]));
     expect(applied.notes).toEqual([expect.stringMatching(/^staff card 4512400 of duty withdrawn: .*elena \(credential cr-city\)$/)]);
 
@@ -53,7 +53,7 @@ describe('roster credentials against the kiosk’s own cards', () => {
       },
     ]);
     // A revoked credential with that number, or a staff card already withdrawn, changes nothing more.
-    k.accounts.addCard('duty', '4512401');
+    k.accounts.addCard('duty', '4512401', at('2026-11-23T04:00:00.000Z'));
     k.apply(k.delta('c2', [{ id: 'cr-old', companionId: 'elena', kind: 'rfid', value: '4512401', version: 1, revokedAt: '2027-01-01T09:00:00.000+05:00' }]));
     expect(k.db.prepare('SELECT revoked_at FROM staff_cards WHERE value = ?').get('4512401')).toEqual({ revoked_at: null });
     k.apply(k.delta('c3', [{ id: 'cr-city', companionId: 'elena', kind: 'rfid', value: '4512400', version: 2, revokedAt: null }]));
