@@ -7,6 +7,9 @@ import { type KioskStatus, type KioskRequestName, type RequestArgs, type Request
 import { fail, ok, type Result } from '../../shared/api/result.js';
 import { ensureKioskSigningKey } from './credentials/kiosk-key.js';
 import type { QrSigner } from './credentials/qr-issuer.js';
+import { rawPublicKey } from './credentials/ed25519.js';
+import { ensurePeerDhKey } from './credentials/peer-dh-key.js';
+import { x25519PublicRaw } from './peers/x25519.js';
 import { TrustedKeys } from './credentials/trusted-keys.js';
 import { trustDemoCityKey } from './demo/demo-city-key.js';
 import { demoRoster } from './demo/demo-roster.js';
@@ -650,9 +653,16 @@ export class KioskCore {
    * The peer worker's host when this core runs the link (KioskCoreOptions.peers) and the peer log is on; after each own
    * commit the log's rows are announced (onAppended → one new-head once the transaction is over).
    */
-  private peerHost(deviceId: string, bound: { peerLog: PeerLog; key: KeyObject } | null, settingPort: number, onApplied: (applied: PeerApplied) => void): PeerWorkerHost | null {
+  private peerHost(
+    deviceId: string,
+    bound: { peerLog: PeerLog; key: KeyObject } | null,
+    settingPort: number,
+    own: { staff: StaffDesk; qrSigner: QrSigner | null },
+    onApplied: (applied: PeerApplied) => void,
+  ): PeerWorkerHost | null {
     const options = this.options.peers;
     if (options === undefined || bound === null) return null;
+    const pairing = this.pairingKeys(own.qrSigner);
     const host = new PeerWorkerHost({
       script: options.workerScript ?? DEV_PEER_WORKER_SCRIPT,
       data: {
@@ -665,12 +675,28 @@ export class KioskCore {
         doorActivity: this.doorActivity.buffer,
         ...(options.beacon === undefined ? {} : { beacon: options.beacon }),
         ...(options.tuning === undefined ? {} : { tuning: options.tuning }),
+        ...(pairing === null ? {} : { pairing }),
       },
       onApplied,
+      // The group's PIN pepper: this machine's own goes with a code it opens; a group joined gives its own to keep.
+      pepper: () => own.staff.groupPepper(),
+      adoptPepper: (pepper) => own.staff.adoptGroupPepper(pepper),
       log: this.log,
     });
     bound.peerLog.onAppended = () => host.newHead();
     return host;
+  }
+
+  /** What this machine's member record carries beside the device key (docs/peers.md §3); null: it cannot pair now. */
+  private pairingKeys(qrSigner: QrSigner | null): PeerWorkerData['pairing'] | null {
+    if (qrSigner === null) return null;
+    try {
+      const dhPub = x25519PublicRaw(ensurePeerDhKey(this.secrets)).toString('base64url');
+      return { dhPub, qrKeyId: qrSigner.keyId, qrPub: Buffer.from(rawPublicKey(qrSigner.privateKey)).toString('base64url') };
+    } catch (error) {
+      this.log(`[core] this computer cannot pair: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    }
   }
 
   /** Walks this device's peer log from its proven point (checkPeerLogAtStart) and stores the point it proves. */
@@ -934,7 +960,7 @@ export class KioskCore {
         log: this.log,
       });
       status.setup = setup.needed();
-      const peers = this.peerHost(deviceId, peerLog, settings.get('peerPort'), (applied) => {
+      const peers = this.peerHost(deviceId, peerLog, settings.get('peerPort'), { staff, qrSigner }, (applied) => {
         if (this.store?.db !== db) return;
         this.log(`[peers] took in ${applied.kinds.join(', ')}: ${applied.children.length} children, ${applied.staff.length} staff touched`);
         staff.peersApplied(applied.staff, applied.kinds.includes('staff-pin'));

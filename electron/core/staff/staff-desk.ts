@@ -37,7 +37,7 @@ import { CorrectionService, type CorrectionTarget } from './correction-service.j
 import { demoStaffCard, demoStaffPins } from './demo-staff.js';
 import { HeadcountService, type SchoolCalendar } from './headcount-service.js';
 import { OverrideService, type OverrideRequest } from './override-service.js';
-import { ensurePinPepper, PIN_PEPPER_FILE } from './pin-pepper.js';
+import { adoptPinPepper, ensurePinPepper, PIN_PEPPER_FILE } from './pin-pepper.js';
 import { PresenceStore } from './presence-store.js';
 import { ClosingAlert, type StaffAlertSink } from './closing-alert.js';
 import { StaffAlertBook } from '../ledger/staff-alert-book.js';
@@ -473,6 +473,17 @@ export class StaffDesk {
    * screens at the door still return after staffIdleSeconds (their UI signs out by itself, on record as a timeout).
    */
   private readonly idleMs = (member: StaffMember): number => (this.consoleIdleSeconds(member) ?? this.settings.get('staffIdleSeconds')) * 1000;
+
+  /** The PIN pepper a pairing code gives a new computer of the group (docs/peers.md §3): this machine's own. */
+  groupPepper(): Buffer {
+    return this.readPepper();
+  }
+
+  /** This machine joined a group: its PINs are the group's, checked with the group's pepper from now on. */
+  adoptGroupPepper(pepper: Buffer): void {
+    adoptPinPepper(this.options.secrets, pepper);
+    this.pepper = Buffer.from(pepper);
+  }
 
   private readPepper(): Buffer {
     // Made only while no PIN exists: a new pepper would silently orphan PINs already set.
