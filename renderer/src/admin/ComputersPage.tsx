@@ -88,7 +88,8 @@ function ComputerRow({ member, x, call, onChanged }: { member: PeerMemberView; x
   return (
     <li className="computers-member" data-testid={`computer-${member.deviceId}`} data-self={member.self} data-revoked={member.revoked} data-connected={member.connected}>
       <p className="computers-member-head">
-        <strong className="computers-name">{member.name}</strong>
+        {/* A computer that has founded no group yet has no name of its own: its tag says which it is. */}
+        {member.name !== '' && <strong className="computers-name">{member.name}</strong>}
         <span className="computers-tag">{x.roles[member.role]}</span>
         {member.self && <span className="computers-tag computers-self">{x.thisComputer}</span>}
         {member.revoked && <span className="computers-tag computers-removed">{x.removed}</span>}
