@@ -7,7 +7,7 @@ import type { PeerRecord, SignedHead } from '../../../../shared/peers/peer-recor
 import { rawPublicKey } from '../../credentials/ed25519.js';
 import { ledgerAppliers } from '../../ledger/peer-apply.js';
 import { peerLogOf, type PeerLog } from '../../ledger/peer-log.js';
-import { bindTestPeerLog, seededSigningKey } from '../../ledger/testing/peer-log-kit.js';
+import { seededSigningKey } from '../../ledger/testing/peer-log-kit.js';
 import { importPage, type ImportContext, type PageImport } from '../../peers/record-import.js';
 import { staffAppliers } from '../peer-apply.js';
 import { staffKit } from './staff-kit.js';
@@ -16,10 +16,13 @@ export type Machine = ReturnType<typeof staffKit> & { seed: number };
 
 export const appliers = { ...ledgerAppliers, ...staffAppliers };
 
+/** The group's PIN pepper, as pairing hands it to every machine. */
+const GROUP_PEPPER = Buffer.alloc(32, 0x5a);
+
 /** A staff machine whose peer log signs with its own test key (peer_members pins each key once). */
 export function machine(seed: number, startIso?: string): Machine {
-  const kit = staffKit(startIso);
-  bindTestPeerLog(kit.db, logOf(kit.db).deviceId, () => kit.clock.now().getTime(), seed);
+  // Its own key from the first row on (the demo's PINs and card are its first records).
+  const kit = staffKit(startIso, { peerSeed: seed, pepper: GROUP_PEPPER });
   return { ...kit, seed };
 }
 

@@ -29,7 +29,7 @@ export const demoChildren = { alikhan: 'ch0001', ayaru: 'ch0002', alisa: 'ch0003
 /** 08:10 in Almaty on Monday 23 November 2026. */
 export const MORNING = '2026-11-23T03:10:00.000Z';
 
-export function staffKit(startIso: string = MORNING, options: { alerts?: StaffAlertSink; zone?: string } = {}) {
+export function staffKit(startIso: string = MORNING, options: { alerts?: StaffAlertSink; zone?: string; peerSeed?: number; pepper?: Buffer } = {}) {
   const dataDir = tempDataDir();
   const clock = manualClock(startIso, options.zone);
   const db = openDatabase(join(dataDir, 'esik.sqlite'));
@@ -37,7 +37,7 @@ export function staffKit(startIso: string = MORNING, options: { alerts?: StaffAl
   roster.seed(demoRoster());
   const deviceId = ensureDeviceId(db, clock.now());
   // Bound as the core binds it: every write path under test also appends its signed peer-log row.
-  bindTestPeerLog(db, deviceId, () => clock.now().getTime());
+  bindTestPeerLog(db, deviceId, () => clock.now().getTime(), options.peerSeed);
   const log = new AttendanceLog(db, deviceId);
   const settings = SettingsStore.of(db);
   const checkin = new CheckinService({
@@ -51,6 +51,8 @@ export function staffKit(startIso: string = MORNING, options: { alerts?: StaffAl
     },
   });
   const secrets = new FileSecretStore(dataDir, { cipher: null, log: () => undefined });
+  // Machines of one kindergarten share the group's pepper (docs/peers.md §3), so a PIN's hash checks on each.
+  if (options.pepper) secrets.set('pin-pepper', options.pepper.toString('base64'));
   const monthCounts = monthCountsOf(db, () => zoneOf(clock));
   const desk = new StaffDesk({ db, log, clock, dataDir, secrets, cardFormat: () => 'auto', monthCounts, ...(options.alerts ? { alerts: options.alerts } : {}) });
   desk.ensureDemoSignIn();
