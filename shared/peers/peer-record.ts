@@ -142,6 +142,10 @@ export const TransferBodySchema = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   kind: z.enum(['day-off', 'working-day']).nullable(),
   note: z.string().max(500),
+  /** Who set it and when: the calendar_transfers row every machine writes from the winner is the same row. */
+  staffId: Id,
+  setAt: z.string().min(1).max(40),
+  setMs: z.number().int().nonnegative(),
 });
 export const PaperDayBodySchema = z.object({
   groupId: Id,

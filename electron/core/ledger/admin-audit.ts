@@ -2,6 +2,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import type { LocalTime } from '../../../shared/domain/local-time.js';
+import { peerLogOf } from './peer-log.js';
 
 export type AdminAction =
   | 'transfer-set'
@@ -49,14 +50,48 @@ export type AdminAction =
   | 'bundle-read'
   | 'bundle-refused';
 
+/**
+ * The acts that travel as `audit` records (docs/peers.md §6 "audit"): those on the kindergarten's shared records and on
+ * what leaves the building (a табель, a roster, printed QR cards, which the removal of a machine lists again), so the
+ * log of every machine shows who did what, where. The rest are this machine's own housekeeping (its backups, updates,
+ * setup, role, leaving the kiosk, its archive file) or its own view of its peers, and stay in its own trail.
+ */
+export const TRAVELLING_ADMIN_ACTIONS = [
+  'transfer-set',
+  'transfer-cleared',
+  'tabel-export',
+  'settings-changed',
+  'qr-cards-printed',
+  'card-enrolled',
+  'card-revoked',
+  'time-zone-set',
+  'roster-changed',
+  'roster-imported',
+  'roster-exported',
+] as const satisfies readonly AdminAction[];
+
+export function travels(action: string): boolean {
+  return (TRAVELLING_ADMIN_ACTIONS as readonly string[]).includes(action);
+}
+
 export class AdminAudit {
   private readonly insert: Statement<[string, string, number, string, string, string]>;
 
-  constructor(db: Database) {
+  constructor(private readonly db: Database) {
     this.insert = db.prepare('INSERT INTO admin_audit (id, occurred_at, occurred_ms, action, staff_id, detail) VALUES (?, ?, ?, ?, ?, ?)');
   }
 
+  /** Keeps the act; a travelling one also as an `audit` record, in the same transaction (the caller's or its own). */
   record(action: AdminAction, staffId: string, at: LocalTime, detail: Record<string, unknown>): void {
-    this.insert.run(uuidv7(), at.iso, at.ms, action, staffId, JSON.stringify(detail));
+    const row = { id: uuidv7(), occurred_at: at.iso, occurred_ms: at.ms, action, staff_id: staffId, detail: JSON.stringify(detail) };
+    const log = travels(action) ? peerLogOf(this.db) : null;
+    if (log === null) {
+      this.insert.run(row.id, row.occurred_at, row.occurred_ms, row.action, row.staff_id, row.detail);
+      return;
+    }
+    this.db.transaction(() => {
+      this.insert.run(row.id, row.occurred_at, row.occurred_ms, row.action, row.staff_id, row.detail);
+      log.append('audit', row.id, { body: JSON.stringify({ table: 'admin', row }) });
+    })();
   }
 }

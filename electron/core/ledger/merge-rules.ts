@@ -197,6 +197,8 @@ function said(record: RegisterRecord): unknown {
       return record.body.change;
     case 'staff-card':
       return { staffId: record.body.staffId, value: record.body.value, revoked: record.body.revokedAt !== null };
+    case 'transfer':
+      return { kind: record.body.kind, note: record.body.note };
     default:
       return record.body;
   }

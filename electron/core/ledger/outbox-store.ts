@@ -4,6 +4,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { SyncRecord } from '../../../shared/sync/protocol.js';
 import { peerLogOf } from './peer-log.js';
+import type { RegisterContent } from './merge-rules.js';
+import { registerBase, settleRegister } from './peer-registers.js';
 
 export const OUTBOX_SQL = {
   enqueue: 'INSERT INTO sync_outbox (record_id, record_type, queued_ms) VALUES (?, ?, ?)',
@@ -85,6 +87,16 @@ export class OutboxWriter {
     const body = JSON.stringify(record);
     const { lastInsertRowid } = this.insert.run(record.id, record.type, nowMs);
     this.insertBody.run(lastInsertRowid, body);
+    // A card or roster edit is a register record (docs/peers.md §6): its base is the register's winner, and it is settled.
+    if (record.type === 'credential-change' || record.type === 'roster-change') {
+      const log = peerLogOf(this.db);
+      if (log === null) return;
+      const content: RegisterContent = record.type === 'credential-change' ? { kind: record.type, body: record } : { kind: record.type, body: { change: record.change } };
+      log.append(record.type, record.id, { body }, registerBase(this.db, content));
+      // An edit made here names the winner it saw, so it is the register's one head: it never owes a follow-up itself.
+      settleRegister(this.db, content, { nowMs, followUp: () => undefined });
+      return;
+    }
     // Looked up at each write, not kept: a restore reopens the file, and the core binds the new one.
     peerLogOf(this.db)?.append(record.type, record.id, record.type === 'attendance' ? { eventHash: record.hash } : { body });
   }

@@ -5,6 +5,9 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { AttendanceRecord } from '../../../shared/sync/protocol.js';
 import { INSERT_EVENT_SQL, type ForeignEvent } from './attendance-log.js';
 import type { PeerApplier, PeerAppliers } from './peer-applier.js';
+import { applyClosingResolution, applyHeadcount, applyNeverComeCount, applyOverrideReason } from './peer-apply-facts.js';
+import { applyAudit } from './peer-apply-audit.js';
+import { applySetting } from './peer-apply-setting.js';
 import { storedEventOf } from './record-as-event.js';
 
 interface AttendanceStatements {
@@ -70,4 +73,12 @@ function missingFrom(s: AttendanceStatements, e: AttendanceRecord): string | nul
 
 
 /** The ledger's part of the map the top hands peers/record-import.ts. */
-export const ledgerAppliers: PeerAppliers = { attendance: applyAttendance };
+export const ledgerAppliers: PeerAppliers = {
+  attendance: applyAttendance,
+  'override-reason': applyOverrideReason,
+  'closing-resolution': applyClosingResolution,
+  headcount: applyHeadcount,
+  'never-come-count': applyNeverComeCount,
+  setting: applySetting,
+  audit: applyAudit,
+};

@@ -97,7 +97,8 @@ export class PeerLog {
     private readonly db: Database,
     readonly deviceId: string,
     private readonly key: KeyObject,
-    private readonly wallMs: () => number,
+    /** This machine's wall clock (ms): the HLC's, and when the registers note a decision. */
+    readonly wallMs: () => number,
   ) {
     this.s = {
       head: db.prepare(PEER_LOG_SQL.head),

@@ -17,6 +17,9 @@ import { MachineRoleSchema, StoredSetupSchema } from '../../../shared/setup/setu
 import { DEFAULT_PEER_PORT } from '../../../shared/peers/peer-protocol.js';
 import { ActCountedReasonSchema, ActEarnedRuleSchema } from '../../../shared/admin/monthly-act.js';
 import { KindergartenAddressSchema, KindergartenBankSchema, KindergartenBinSchema, KindergartenIbanSchema, MealFeeSchema } from '../../../shared/admin/meal-contract.js';
+import { SettingBodySchema } from '../../../shared/peers/peer-record.js';
+import { peerLogOf } from './peer-log.js';
+import { appendRegisterEdit } from './peer-registers.js';
 
 interface Declaration<S extends z.ZodType> {
   schema: S;
@@ -169,6 +172,43 @@ export const settingDeclarations = {
 export type SettingKey = keyof typeof settingDeclarations;
 export type Settings = { [K in SettingKey]: z.output<(typeof settingDeclarations)[K]['schema']> };
 
+/**
+ * The kindergarten's keys (docs/peers.md §6): one admin's decision for every machine, so each write is also a `setting`
+ * record every machine takes in. Every other key is this machine's own (its language, hardware, role, backups,
+ * updates, the console's idle limit) or the city's (cardsManagedBy, rosterManagedBy, from each machine's pull), and
+ * never becomes a record.
+ */
+export const KINDERGARTEN_SETTING_KEYS = [
+  'autoConfirmSeconds',
+  'repeatWindowSeconds',
+  'departureGuardMinutes',
+  'timeZone',
+  'staffIdleSeconds',
+  'staffSignInMode',
+  'headcountCutOff',
+  'closingTime',
+  'collectCheckFrom',
+  'summerHolidayDays',
+  'winterHolidayDays',
+  'unexcusedDaysPerMonth',
+  'sickDaysWithoutCertificate',
+  'returnCheckAfterDays',
+  'neverComeAfterDays',
+  'perCapitaNormTenge',
+  'actEarnedRule',
+  'actCountedReasons',
+  'mealFeeTengePerDay',
+  'kindergartenAddress',
+  'kindergartenBin',
+  'kindergartenIban',
+  'kindergartenBank',
+] as const satisfies readonly SettingKey[];
+export type KindergartenSettingKey = (typeof KINDERGARTEN_SETTING_KEYS)[number];
+
+export function isKindergartenKey(key: string): key is KindergartenSettingKey {
+  return (KINDERGARTEN_SETTING_KEYS as readonly string[]).includes(key);
+}
+
 /** Why a stored value was not used; logged with the key. */
 export type SettingProblem = 'SETTING_NOT_JSON' | 'SETTING_INVALID';
 
@@ -223,8 +263,34 @@ export class SettingsStore {
     return value;
   }
 
+  /**
+   * Writes a key. A kindergarten key is also appended as a `setting` record in the same transaction (the caller's, or
+   * one of its own), with the key's current winner as its base, so every machine of the group takes it in (§6).
+   */
   set<K extends SettingKey>(key: K, value: Settings[K]): void {
     const checked: unknown = settingDeclarations[key].schema.parse(value);
+    if (!isKindergartenKey(key)) {
+      this.store(key, checked);
+      return;
+    }
+    this.db.transaction(() => {
+      this.store(key, checked);
+      appendRegisterEdit(this.db, { kind: 'setting', body: SettingBodySchema.parse({ key, value: checked }) }, peerLogOf(this.db)?.wallMs() ?? 0);
+    })();
+  }
+
+  /**
+   * Writes a kindergarten key as the merge of its `setting` records decided (ledger/peer-apply.ts), never a record of
+   * its own. A value this version cannot read (a newer machine's range) is refused: false, and the row is not touched.
+   */
+  project(key: KindergartenSettingKey, value: unknown): boolean {
+    const parsed = settingDeclarations[key].schema.safeParse(value);
+    if (!parsed.success) return false;
+    this.store(key, parsed.data);
+    return true;
+  }
+
+  private store(key: SettingKey, checked: unknown): void {
     this.cache.delete(key);
     if (this.db.inTransaction) this.pending.add(key);
     this.write.run(key, JSON.stringify(checked));

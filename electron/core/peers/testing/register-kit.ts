@@ -42,7 +42,7 @@ const b64 = (byte: number, n: number): string => Buffer.alloc(n, byte).toString(
 /** Bodies of every register kind, on one fixed entity each (companion c1, child k1, staff s1, group g1…). */
 export const registerBodies = {
   setting: (value: string, key = 'closingTime'): Kinded => ({ kind: 'setting', body: { key, value } }),
-  transfer: (kind: 'day-off' | 'working-day' | null): Kinded => ({ kind: 'transfer', body: { date: '2026-12-31', kind, note: '' } }),
+  transfer: (kind: 'day-off' | 'working-day' | null): Kinded => ({ kind: 'transfer', body: { date: '2026-12-31', kind, note: '', staffId: 's1', setAt: '2026-11-20T10:00:00+05:00', setMs: 1_795_413_600_000 } }),
   link: (mayBring: boolean, mayCollect: boolean, blocked: boolean): Kinded => ({ kind: 'roster-change', body: { change: { kind: 'link', link: { companionId: 'c1', childId: 'k1', mayBring, mayCollect, blocked } } } }),
   linkRemoved: (): Kinded => ({ kind: 'roster-change', body: { change: { kind: 'link-removed', companionId: 'c1', childId: 'k1' } } }),
   child: (groupId: string, firstName = 'Әлихан'): Kinded => ({ kind: 'roster-change', body: { change: { kind: 'child', child: { id: 'k1', groupId, firstName, lastName: 'Серікұлы' } } } }),
