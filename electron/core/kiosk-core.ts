@@ -794,9 +794,10 @@ export class KioskCore {
       log.writeAnchor(log.newest() ?? { seq: 0, hash: GENESIS_HASH });
       const settings = SettingsStore.of(db, this.log);
       // On the first start the kindergarten's zone is the OS's; from then on it is the setting, whatever the OS says.
+      // This machine's alone (no record): the zone an admin chose, here or at another machine, wins over it.
       if (settings.get('timeZone') === null) {
         const zone = machineTimeZone();
-        this.unlessDiskRefuses('the time zone cannot be stored', () => settings.set('timeZone', zone));
+        this.unlessDiskRefuses('the time zone cannot be stored', () => settings.setHere('timeZone', zone));
         this.log(`[core] time zone set to the OS's: ${zone}`);
       }
       const kindergarten = roster.kindergarten();

@@ -280,6 +280,15 @@ export class SettingsStore {
   }
 
   /**
+   * Writes a key on this machine only, never a record: a value nobody decided (the OS's time zone at the first start),
+   * which an admin's choice, made here or at another machine, replaces. As a record it would be a fresh machine's
+   * later edit and win over the zone the kindergarten chose.
+   */
+  setHere<K extends SettingKey>(key: K, value: Settings[K]): void {
+    this.store(key, settingDeclarations[key].schema.parse(value));
+  }
+
+  /**
    * Writes a kindergarten key as the merge of its `setting` records decided (ledger/peer-apply.ts), never a record of
    * its own. A value this version cannot read (a newer machine's range) is refused: false, and the row is not touched.
    */
