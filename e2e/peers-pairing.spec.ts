@@ -24,10 +24,10 @@ function freePort(): Promise<number> {
 }
 
 test('a code opened on A\'s Computers page lets B join from its first run, and both list each other', async ({ browser }, testInfo) => {
-  // Not yet runnable: the peer worker the core starts answers openPairing with PEER_LINK_OFF ("started without this
-  // computer's pairing keys") until pairing (peers/pairing-hooks.ts) is wired into the core's start of the link. Never
-  // passed yet: run it once it is, and drop this line.
-  test.fixme(true, "pairing is not yet wired into the peer worker the core starts (openPairing answers PEER_LINK_OFF)");
+  // Written before pairing reached the core's peer worker and never run since (the session's Playwright window had
+  // closed): the same exchange through KioskApi passes in electron/core/computers/computers-pairing.test.ts. Run this
+  // once in Chromium and drop the line below.
+  test.fixme(true, 'not yet run against the core with pairing wired in: see computers-pairing.test.ts for the same exchange');
   test.setTimeout(180_000);
   const [portA, portB] = [await freePort(), await freePort()];
   const hosts: RunningHost[] = [];
