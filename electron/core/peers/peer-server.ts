@@ -29,6 +29,8 @@ export const BEACON_AFTER_FAIL_MS = 5 * 60_000;
 /** Records waiting longer than this are shown on Computers (docs/peers.md §5). */
 export const WAITING_LONG_MS = 10 * 60_000;
 const MEMBERS_EVERY_MS = 10_000;
+/** How long the listener stays after a code was last seen open: a pairing's whole exchange (pairing-run.ts) and more. */
+const PAIRING_GRACE_MS = 40_000;
 
 /** Pairing as the worker runs it (peers/pairing-run.ts, the pairing helper's): absent, its asks answer "not yet". */
 export interface PairingHooks {
@@ -115,6 +117,8 @@ export class PeerServer {
   private cancelTimer: (() => void) | null = null;
   private announced: number;
   private forks = 0;
+  /** When a pairing code was last seen open (follow()). */
+  private pairingSeenMs: number | null = null;
   private stopped = false;
   private readonly after: After;
 
@@ -278,7 +282,12 @@ export class PeerServer {
   private async follow(): Promise<void> {
     const groupId = this.read.groupId();
     const members = this.read.others().filter((m) => !m.revoked);
-    const wantListener = (groupId !== null && members.length > 0) || (this.pairing?.openUntilMs() ?? null) !== null;
+    // A code spent by the exchange under way is no longer open, yet that exchange (up to 30 s of scrypt and welcome)
+    // must not lose its socket: the listener stays for a while after a code was last seen open.
+    const now = this.o.wallMs();
+    if ((this.pairing?.openUntilMs() ?? null) !== null) this.pairingSeenMs = now;
+    const pairing = this.pairingSeenMs !== null && now - this.pairingSeenMs < PAIRING_GRACE_MS;
+    const wantListener = (groupId !== null && members.length > 0) || pairing;
     this.listenerWanted = wantListener;
     if (wantListener && this.listener === null) await this.openListener();
     if (!wantListener && this.listener !== null) await this.closeListener();
