@@ -1,6 +1,6 @@
 // Two kiosk cores, each with its own data folder, device key and peer worker thread on 127.0.0.1: once each holds the
 // other in peer_members (as pairing leaves them), a card tapped at door A through the real door desk is in door B's
-// attendance_events within 2 s, and B's core hears what was applied. A core asked for no peer link answers
+// attendance_events through new, and B's core hears what was applied. A core asked for no peer link answers
 // PEER_LINK_OFF; closing stops the worker before closed() settles.
 import { createPrivateKey } from 'node:crypto';
 import { join } from 'node:path';
@@ -44,6 +44,9 @@ async function door(): Promise<Door> {
   if (pem === null) throw new Error('no device key');
   // The test's own connection to the file, as a second program would hold one (the worker holds a third).
   const db = openDatabase(join(dir, 'esik.sqlite'));
+  // The evening pick-up rule off: at whatever hour the suite runs, the tap is an arrival (after 15:00 it would be
+  // checked as a pick-up); the core re-reads its settings when another connection wrote them.
+  db.prepare("INSERT INTO settings (key, value) VALUES ('collectCheckFrom', 'null') ON CONFLICT(key) DO UPDATE SET value = excluded.value").run();
   cleanups.push(() => {
     db.close();
   });
@@ -56,7 +59,7 @@ async function connected(from: Door, to: Door): Promise<boolean> {
 }
 
 describe('KioskCore with the peer link', () => {
-  it("takes a tap at door A into door B's records within 2 s", async () => {
+  it("takes a tap at door A into door B's records through new", async () => {
     const a = await door();
     const b = await door();
     pairAll([a.peer, b.peer]);
@@ -66,9 +69,9 @@ describe('KioskCore with the peer link', () => {
       await new Promise((r) => setTimeout(r, 50));
     }
     expect(a.core.handlers.identifyCard({ raw: demoCards.motherOneChild, source: 'keyboard-wedge' })).toMatchObject({ ok: true, value: { kind: 'recorded' } });
-    const took = await waitFor("A's tap at B", () => eventCount(b.peer.db, a.peer.deviceId) === 1, 2_000);
-    expect(took).toBeLessThan(2_000);
-    await waitFor("B's core told", () => b.lines.some((l) => l.startsWith('[peers] took in attendance: 1 children')), 2_000);
+    // Bounded, not timed (a bench times it): well inside the ten minutes to the next have, so only new carries it.
+    await waitFor("A's tap at B", () => eventCount(b.peer.db, a.peer.deviceId) === 1, 15_000);
+    await waitFor("B's core told", () => b.lines.some((l) => /^\[peers\] took in [a-z, -]*\battendance\b[a-z, -]*: 1 children/.test(l)), 5_000);
   }, 40_000);
 
   it('answers PEER_LINK_OFF when asked for no peer link', async () => {

@@ -1,5 +1,5 @@
 // The peer worker as real worker threads over two real SQLite files, one per machine, each beside the test's own
-// connection (the door's): a tap written at A reaches B's attendance_events within 2 s once the core posts new-head;
+// connection (the door's): a tap written at A reaches B's attendance_events through new once the core posts new-head;
 // the asks go through the thread and back; the worker refuses malformed messages and malformed start data; a stopped
 // link answers PEER_LINK_OFF.
 import { Worker } from 'node:worker_threads';
@@ -53,7 +53,7 @@ async function waitForAsync(what: string, check: () => Promise<boolean>, ms: num
 }
 
 describe('the peer worker thread', () => {
-  it('takes a tap at A into B within 2 s of new-head, and tells the core what it applied', async () => {
+  it('takes a tap at A into B by new after new-head, and tells the core what it applied', async () => {
     const a = await groupMachine(A_ID, 0x07);
     const b = await groupMachine(B_ID, 0x09);
     pairAll([a, b]);
@@ -65,9 +65,9 @@ describe('the peer worker thread', () => {
 
     tap(a, ['ch0007']);
     ha.host.newHead();
-    const took = await waitFor("A's tap at B", () => eventCount(b.db, A_ID) === 1, 2_000);
-    expect(took).toBeLessThan(2_000);
-    await waitFor('B told the core', () => hb.applied.length > 0, 1_000);
+    // Bounded, not timed (the bench times it): well inside the ten minutes to the next have, so only new carries it.
+    await waitFor("A's tap at B", () => eventCount(b.db, A_ID) === 1, 15_000);
+    await waitFor('B told the core', () => hb.applied.length > 0, 5_000);
     expect(hb.applied[0]).toEqual({ kinds: ['attendance'], children: ['ch0007'], staff: [] });
   }, 40_000);
 
@@ -82,6 +82,18 @@ describe('the peer worker thread', () => {
     await host.stop();
     expect(await host.status()).toMatchObject({ ok: false, error: { code: 'PEER_LINK_OFF' } });
     expect(await host.setAddress(B_ID, '10.0.0.2:47620', { staffId: 'staff-admin' })).toMatchObject({ ok: false, error: { code: 'PEER_LINK_OFF' } });
+  }, 30_000);
+
+  it('holds an ask made before the core starts the link until it starts, and says PEER_LINK_OFF if it never does', async () => {
+    const a = await groupMachine(A_ID, 0x07);
+    const early = new PeerWorkerHost({ script: DEV_PEER_WORKER_SCRIPT, data: dataOf(a), onApplied: () => undefined, log: () => undefined });
+    cleanups.push(() => early.stop());
+    const asked = early.status();
+    setTimeout(() => early.start(), 300);
+    expect(await asked).toMatchObject({ ok: true, value: { members: [{ deviceId: A_ID, self: true }] } });
+
+    const never = new PeerWorkerHost({ script: DEV_PEER_WORKER_SCRIPT, data: dataOf(a), onApplied: () => undefined, log: () => undefined });
+    expect(await never.status()).toMatchObject({ ok: false, error: { code: 'PEER_LINK_OFF' } });
   }, 30_000);
 
   it('ignores malformed messages and refuses malformed start data', async () => {

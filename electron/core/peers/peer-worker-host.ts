@@ -47,12 +47,17 @@ export class PeerWorkerHost implements PeerControl {
   private readonly pending = new Map<number, Pending>();
   private last: PeerStatus | null = null;
   private headPosted = false;
+  private started = false;
+  /** Asks made before the core started the link, each waiting for the start within its own time. */
+  private readonly beforeStart: Array<() => void> = [];
 
   constructor(private readonly o: PeerWorkerHostOptions) {}
 
   start(): void {
     this.stopping = false;
+    this.started = true;
     this.spawn();
+    for (const go of this.beforeStart.splice(0)) go();
   }
 
   get running(): boolean {
@@ -121,6 +126,9 @@ export class PeerWorkerHost implements PeerControl {
   }
 
   private ask<O extends PeerOp>(op: O, args: PeerArgs<O>): Promise<Result<AnswerValue<O>>> {
+    // The core starts the link with its background work, seconds after the door opens (BACKGROUND_START_MS): an admin
+    // who opens the Computers page at once waits for it rather than being told to restart a kiosk that is starting.
+    if (!this.started && !this.stopping) return this.afterStart(op, args);
     const worker = this.worker;
     if (worker === null || this.stopping) return Promise.resolve(fail('PEER_LINK_OFF', 'the peer worker is not running'));
     const id = this.nextId++;
@@ -140,6 +148,21 @@ export class PeerWorkerHost implements PeerControl {
       });
       // Built from the typed args, so it always parses on the other side.
       worker.postMessage({ t: 'ask', id, op, args });
+    });
+  }
+
+  private afterStart<O extends PeerOp>(op: O, args: PeerArgs<O>): Promise<Result<AnswerValue<O>>> {
+    return new Promise((resolve) => {
+      const go = (): void => {
+        clearTimeout(timer);
+        void this.ask(op, args).then(resolve);
+      };
+      const timer = setTimeout(() => {
+        this.beforeStart.splice(this.beforeStart.indexOf(go), 1);
+        resolve(fail('PEER_LINK_OFF', `${op}: the link did not start within ${ASK_MS[op]} ms`));
+      }, ASK_MS[op]);
+      timer.unref();
+      this.beforeStart.push(go);
     });
   }
 
