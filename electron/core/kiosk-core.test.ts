@@ -34,7 +34,10 @@ describe('KioskCore', () => {
     const rows = db.prepare<[], { device_id: string; seq: number; kind: string; record_id: string; content_hash: string; hash: string; sig: Buffer }>('SELECT * FROM peer_log').all();
     const events = db.prepare<[], { id: string; device_id: string; hash: string }>('SELECT id, device_id, hash FROM attendance_events').all();
     db.close();
-    expect(rows.map((r) => [r.device_id, r.seq, r.kind, r.record_id, r.content_hash])).toEqual(events.map((e, i) => [e.device_id, i + 1, 'attendance', e.id, e.hash]));
+    // The demo's staff PINs and cards are records too, written before the tap: the tap's rows follow them.
+    const taps = rows.filter((r) => r.kind === 'attendance');
+    expect(taps.map((r) => [r.device_id, r.kind, r.record_id, r.content_hash])).toEqual(events.map((e) => [e.device_id, 'attendance', e.id, e.hash]));
+    expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
     for (const r of rows) expect(headSignatureValid(key, r.device_id, r.seq, r.hash, r.sig.toString('base64url'))).toBe(true);
   });
 
@@ -43,16 +46,20 @@ describe('KioskCore', () => {
     const first = new KioskCore({ dataDir: dir, demo: true, ...quiet });
     expect(first.handlers.identifyCard({ raw: demoCards.motherOneChild, source: 'keyboard-wedge' }).ok).toBe(true);
     first.close();
-    const again = new KioskCore({ dataDir: dir, demo: true, ...quiet });
-    expect(again.handlers.getStatus({})).toMatchObject({ value: { chain: { intact: true, events: 1, peerLog: { intact: true, rows: 1, brokenAtSeq: null } } } });
-    again.close();
     const db = openDatabase(join(dir, 'esik.sqlite'));
-    db.exec("DROP TRIGGER peer_log_no_update; UPDATE peer_log SET hlc = '1795403523999-0000' WHERE seq = 1");
+    // The demo's staff records come first; the tap's row is the last.
+    const tapSeq = db.prepare<[], { seq: number }>("SELECT seq FROM peer_log WHERE kind = 'attendance'").get()?.seq ?? 0;
+    const all = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM peer_log').get()?.n ?? 0;
+    expect(tapSeq).toBe(all);
+    const again = new KioskCore({ dataDir: dir, demo: true, ...quiet });
+    expect(again.handlers.getStatus({})).toMatchObject({ value: { chain: { intact: true, events: 1, peerLog: { intact: true, rows: all, brokenAtSeq: null } } } });
+    again.close();
+    db.exec(`DROP TRIGGER peer_log_no_update; UPDATE peer_log SET hlc = '1795403523999-0000' WHERE seq = ${String(tapSeq)}`);
     db.close();
     const lines: string[] = [];
     const damaged = new KioskCore({ dataDir: dir, demo: true, log: (line) => lines.push(line) });
-    expect(damaged.handlers.getStatus({})).toMatchObject({ value: { chain: { intact: false, events: 1, peerLog: { intact: false, rows: 0, brokenAtSeq: 1 } } } });
-    expect(lines.filter((line) => line.includes('peer log: 0 rows, BROKEN at seq 1'))).toHaveLength(1);
+    expect(damaged.handlers.getStatus({})).toMatchObject({ value: { chain: { intact: false, events: 1, peerLog: { intact: false, rows: tapSeq - 1, brokenAtSeq: tapSeq } } } });
+    expect(lines.filter((line) => line.includes(`peer log: ${String(tapSeq - 1)} rows, BROKEN at seq ${String(tapSeq)}`))).toHaveLength(1);
     damaged.close();
   });
 
