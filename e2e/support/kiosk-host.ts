@@ -71,12 +71,17 @@ export async function startHostProcess(args: string[], dataDir: string): Promise
  * arrival at whatever hour the suite runs; the rule itself has its own spec, which sets the hour it needs.
  */
 export function withoutEveningPickup(host: RunningHost): RunningHost {
-  const db = new BetterSqlite3(host.databasePath, { fileMustExist: true });
+  writeSetting(host.databasePath, 'collectCheckFrom', null);
+  return host;
+}
+
+/** Writes a setting while the kiosk runs: the core re-reads its settings when another connection wrote them. */
+export function writeSetting(databasePath: string, key: string, value: unknown): void {
+  const db = new BetterSqlite3(databasePath, { fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');
-    db.prepare("INSERT INTO settings (key, value) VALUES ('collectCheckFrom', 'null') ON CONFLICT(key) DO UPDATE SET value = excluded.value").run();
+    db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
   } finally {
     db.close();
   }
-  return host;
 }

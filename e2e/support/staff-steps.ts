@@ -4,6 +4,9 @@ import type { Page } from '@playwright/test';
 import BetterSqlite3 from 'better-sqlite3';
 import { expect, readDatabase, type Kiosk } from './kiosk-test.js';
 
+/** Writes a setting while the kiosk runs (kiosk-host.ts, where the peers' proofs find it too). */
+export { writeSetting } from './kiosk-host.js';
+
 /** Demo staff (electron/core/staff/demo-staff.ts, README). */
 export const demoStaff = {
   admin: { id: 'staff-admin', pin: '2468' },
@@ -39,16 +42,6 @@ export function staffAudit(databasePath: string): AuditRow[] {
   return readDatabase<AuditRow>(databasePath, `SELECT action, staff_id, detail FROM staff_audit WHERE action <> 'headcount' ORDER BY occurred_ms, id`);
 }
 
-/** Writes a setting while the kiosk runs: the core reads staff settings at each use. */
-export function writeSetting(databasePath: string, key: string, value: unknown): void {
-  const db = new BetterSqlite3(databasePath, { fileMustExist: true });
-  try {
-    db.pragma('busy_timeout = 5000');
-    db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
-  } finally {
-    db.close();
-  }
-}
 
 /** Writes a sync state value while the kiosk runs (`server_url` is what enrolling with a city records). */
 export function writeSyncState(databasePath: string, key: string, value: string): void {

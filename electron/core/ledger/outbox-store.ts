@@ -48,6 +48,19 @@ export interface RejectedRow {
 /** What happened to each pushed record (by its outbox seq), as the city said. */
 export type RecordOutcome = { seq: number; status: 'sent' } | { seq: number; status: 'rejected'; reason: string };
 
+/**
+ * A push's answer written to a queue (this machine's outbox, or a relayed door's in relay_outbox): the rows the city
+ * took marked sent at once, each refused one with its reason, in one transaction (the caller's, if one is open).
+ * Only pending rows change; the statements take (sentMs, JSON array of seqs) and (reason, seq).
+ */
+export function settleOutcomes(db: Database, marks: { markSent: Statement; markRejected: Statement }, outcomes: readonly RecordOutcome[], nowMs: number): void {
+  const sent = outcomes.filter((o) => o.status === 'sent').map((o) => o.seq);
+  db.transaction(() => {
+    if (sent.length > 0) marks.markSent.run(nowMs, JSON.stringify(sent));
+    for (const o of outcomes) if (o.status === 'rejected') marks.markRejected.run(o.reason.slice(0, 500), o.seq);
+  }).immediate();
+}
+
 /** Where a queued record stands. */
 export type QueueState = 'pending' | 'sent' | 'rejected';
 
@@ -139,13 +152,7 @@ export class OutboxStore implements PushQueue {
 
   /** Marks each record by the city's answer, in one transaction (the caller's, if one is open). Only pending rows change. */
   settle(outcomes: readonly RecordOutcome[], nowMs: number): void {
-    const sent = outcomes.filter((o) => o.status === 'sent').map((o) => o.seq);
-    this.db
-      .transaction(() => {
-        if (sent.length > 0) this.s.markSent.run(nowMs, JSON.stringify(sent));
-        for (const o of outcomes) if (o.status === 'rejected') this.s.markRejected.run(o.reason.slice(0, 500), o.seq);
-      })
-      .immediate();
+    settleOutcomes(this.db, this.s, outcomes, nowMs);
   }
 
   /** A push that got no usable answer: the rows stay pending; only the attempt and its error are noted. */

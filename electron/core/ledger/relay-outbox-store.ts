@@ -2,7 +2,7 @@
 // machine's city-bound records this machine pushes under that machine's own token. One queue per relayed door over the
 // one table (its origin_device_id), with the calls of this machine's own outbox, so the same push engine drains it.
 import type { Database, Statement } from 'better-sqlite3';
-import type { PendingRow, PushQueue, QueueState, RecordOutcome, RejectedRow } from './outbox-store.js';
+import { settleOutcomes, type PendingRow, type PushQueue, type QueueState, type RecordOutcome, type RejectedRow } from './outbox-store.js';
 
 export const RELAY_OUTBOX_SQL = {
   // INSERT OR IGNORE by record id: a record that comes again (by LAN, then on a stick) is queued once.
@@ -95,13 +95,7 @@ export class RelayOutboxStore implements PushQueue {
   }
 
   settle(outcomes: readonly RecordOutcome[], nowMs: number): void {
-    const sent = outcomes.filter((o) => o.status === 'sent').map((o) => o.seq);
-    this.db
-      .transaction(() => {
-        if (sent.length > 0) this.s.markSent.run(nowMs, JSON.stringify(sent));
-        for (const o of outcomes) if (o.status === 'rejected') this.s.markRejected.run(o.reason.slice(0, 500), o.seq);
-      })
-      .immediate();
+    settleOutcomes(this.db, this.s, outcomes, nowMs);
   }
 
   noteFailure(fromSeq: number, toSeq: number, errorCode: string): void {

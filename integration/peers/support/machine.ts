@@ -10,7 +10,7 @@ import WebSocket from 'ws';
 import { resultSchema, type Result } from '../../../shared/api/result.js';
 import { kioskRequests, type KioskRequestName, type RequestArgs, type RequestValue } from '../../../shared/api/contract.js';
 import { ServerMessageSchema, WS_PATH } from '../../../shared/api/wire.js';
-import { repoRoot, startHostProcess, type RunningHost } from '../../../e2e/support/kiosk-host.js';
+import { repoRoot, startHostProcess, writeSetting, type RunningHost } from '../../../e2e/support/kiosk-host.js';
 
 /**
  * Bundles the web host and its workers as `npm run build` does, into a folder of this test file's own under
@@ -155,15 +155,7 @@ export async function startMachine(options: MachineOptions): Promise<Machine> {
         db.close();
       }
     },
-    writeSetting(key: string, value: unknown): void {
-      const db = new BetterSqlite3(databasePath, { fileMustExist: true });
-      try {
-        db.pragma('busy_timeout = 5000');
-        db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
-      } finally {
-        db.close();
-      }
-    },
+    writeSetting: (key: string, value: unknown) => writeSetting(databasePath, key, value),
     kill: () => end('SIGKILL'),
     stop: () => end('SIGTERM'),
     start,
