@@ -699,8 +699,8 @@ export class KioskCore {
     }
   }
 
-  /** Walks this device's peer log from its proven point (checkPeerLogAtStart) and stores the point it proves. */
-  private checkPeerLog(db: Database, bound: { peerLog: PeerLog; keyMade: boolean } | null): PeerChainCheck | null {
+  /** Walks this device's peer log from its proven point (checkPeerLogAtStart) and stores the point it proves (not on a full disk). */
+  private checkPeerLog(db: Database, bound: { peerLog: PeerLog; keyMade: boolean } | null, storePoint: boolean): PeerChainCheck | null {
     if (bound === null) return null;
     const { peerLog, keyMade } = bound;
     const started = performance.now();
@@ -710,7 +710,7 @@ export class KioskCore {
     const signedByLostKey = keyMade && peerLog.newest() !== null;
     if (signedByLostKey) this.log('[core] the device key was made anew: the peer log written before was signed by a key this machine no longer has');
     const { chain, proven } = checkPeerLogAtStart(peerLog, verified.get(peerLog.deviceId), { signatures: !signedByLostKey });
-    if (proven) this.unlessDiskRefuses("the peer log's verified point cannot be stored", () => verified.set(peerLog.deviceId, proven, this.clock.now().getTime()));
+    if (proven && storePoint) this.unlessDiskRefuses("the peer log's verified point cannot be stored", () => verified.set(peerLog.deviceId, proven, this.clock.now().getTime()));
     this.log(`[core] peer log: ${chain.rows} rows, ${chain.intact ? 'intact' : `BROKEN at seq ${chain.brokenAtSeq}`} as far as start-up walks (${Math.round(performance.now() - started)} ms)`);
     return chain;
   }
@@ -779,7 +779,9 @@ export class KioskCore {
         db.close();
         return this.eventsMissing(startup.missing, startup.detail);
       }
-      if (startup.proven) {
+      // On a disk already full the proven points wait for the next start: a write that fails still leaves SQLite's
+      // journal a page larger, and that page was the room the launch link needed.
+      if (startup.proven && !exclusive) {
         const proven = startup.proven;
         this.unlessDiskRefuses('the verified point cannot be stored', () => verified.set(deviceId, proven, this.clock.now().getTime()));
       }
@@ -788,7 +790,7 @@ export class KioskCore {
         `[core] event chain: ${chain.events} events, ${chain.intact ? 'intact' : `BROKEN at seq ${chain.brokenAtSeq}`} as far as start-up walks, ` +
           `end ${startup.end === 'anchored' ? 'as anchored' : 'UNKNOWN (no anchor to compare with)'} (${Math.round(performance.now() - started)} ms)`,
       );
-      const peerChain = this.checkPeerLog(db, peerLog);
+      const peerChain = this.checkPeerLog(db, peerLog, !exclusive);
       // From here on the anchor follows the file's end (the first start after the upgrade that brought it creates it).
       this.anchorFailing = false;
       log.writeAnchor(log.newest() ?? { seq: 0, hash: GENESIS_HASH });
