@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync, truncateSync, writeFil
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDataDir } from '../testing/fixtures.js';
-import { overwrite } from '../testing/damaged-files.js';
+import { flipByte } from '../testing/damaged-files.js';
 import { BackupCryptoError, decryptFile, deriveBackupKey, encryptFile, HEADER_BYTES } from './backup-crypto.js';
 
 const PASSPHRASE = 'қызғалдақ алма 2026';
@@ -51,8 +51,8 @@ describe('the encrypted copies', () => {
   it('refuse a file changed anywhere (header or body) or cut short, leaving nothing half-written', async () => {
     for (const damage of ['body', 'nonce', 'cut'] as const) {
       const { dir, sealedPath } = await sealed(256 * 1024);
-      if (damage === 'body') overwrite(sealedPath, HEADER_BYTES + 100_000, Buffer.from([0x42]));
-      if (damage === 'nonce') overwrite(sealedPath, 80, Buffer.from([0x42]));
+      if (damage === 'body') flipByte(sealedPath, HEADER_BYTES + 100_000);
+      if (damage === 'nonce') flipByte(sealedPath, 80);
       if (damage === 'cut') truncateSync(sealedPath, statSync(sealedPath).size - 4096);
       expect(await codeOf(decryptFile(sealedPath, join(dir, 'back.sqlite'), PASSPHRASE)), damage).toBe('BACKUP_FILE_DAMAGED');
       expect(readdirSync(dir).filter((n) => n.startsWith('back')), damage).toEqual([]);

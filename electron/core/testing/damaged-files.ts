@@ -1,6 +1,6 @@
 // Real damage done to real database files, the ways disks, power cuts and people do it, for the damage tests.
 import BetterSqlite3 from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync, openSync, closeSync, readFileSync, statSync, truncateSync, writeSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, openSync, closeSync, readFileSync, readSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const DB_FILE = 'esik.sqlite';
@@ -37,6 +37,19 @@ export function overwrite(path: string, offset: number, bytes: Buffer): void {
   const fd = openSync(path, 'r+');
   try {
     writeSync(fd, bytes, 0, bytes.length, offset);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Changes one byte for certain (its bits inverted): writing a fixed value would leave it as it was one time in 256. */
+export function flipByte(path: string, offset: number): void {
+  const fd = openSync(path, 'r+');
+  try {
+    const one = Buffer.alloc(1);
+    readSync(fd, one, 0, 1, offset);
+    one[0] = one[0]! ^ 0xff;
+    writeSync(fd, one, 0, 1, offset);
   } finally {
     closeSync(fd);
   }
