@@ -90,6 +90,10 @@ export async function benchCameraSoak(dataDir: string, soakSeconds = 600, warmUp
       const hostHeap: Point[] = [];
       const hostAnon: Point[] = [];
       const threads: number[] = [];
+      // The database grows with every check-in, and each of the host's connections (the core's, the sync worker's, the
+      // peer worker's) keeps the pages it touched in SQLite's page cache, up to its cap (2 MB each by default): memory
+      // that grows with the file until the caches are full, then stays. Read beside the host's to tell the two apart.
+      const databaseMb: Point[] = [];
       const started = performance.now();
       const sample = async (): Promise<void> => {
         // Twice: what the first collection's finalizers and weak callbacks let go is collected by the second.
@@ -104,6 +108,8 @@ export async function benchCameraSoak(dataDir: string, soakSeconds = 600, warmUp
         hostRssAfterGc.push({ x: hours, y: hostMemory.rssMb });
         hostHeap.push({ x: hours, y: hostMemory.heapUsedMb });
         hostAnon.push({ x: hours, y: hostMemory.anonymousMb ?? Number.NaN });
+        const bytes = readDatabase<{ b: number }>(host.databasePath, 'SELECT page_count * page_size AS b FROM pragma_page_count(), pragma_page_size()')[0]?.b ?? Number.NaN;
+        databaseMb.push({ x: hours, y: bytes / 1e6 });
       };
       const snapshot = async (): Promise<{ hours: number; summary: HeapSummary }> => ({
         hours: (performance.now() - started) / 3_600_000,
@@ -112,6 +118,7 @@ export async function benchCameraSoak(dataDir: string, soakSeconds = 600, warmUp
       const eventsAtStart = readDatabase<{ n: number }>(host.databasePath, 'SELECT count(*) AS n FROM attendance_events')[0]?.n ?? 0;
       await sample();
       const atStart = await snapshot();
+      const hostAtStart = await inspector.heapSummary();
       let atMiddle: { hours: number; summary: HeapSummary } | null = null;
       while (performance.now() - started < soakSeconds * 1000) {
         await new Promise((resolve) => setTimeout(resolve, SAMPLE_S * 1000));
@@ -119,6 +126,7 @@ export async function benchCameraSoak(dataDir: string, soakSeconds = 600, warmUp
         if (!atMiddle && performance.now() - started >= (soakSeconds * 1000) / 2) atMiddle = await snapshot();
       }
       const atEnd = await snapshot();
+      const hostAtEnd = await inspector.heapSummary();
       atMiddle ??= atEnd;
       const elapsedS = (performance.now() - started) / 1000;
       const events = (readDatabase<{ n: number }>(host.databasePath, 'SELECT count(*) AS n FROM attendance_events')[0]?.n ?? 0) - eventsAtStart;
@@ -157,6 +165,15 @@ export async function benchCameraSoak(dataDir: string, soakSeconds = 600, warmUp
           hostRssAfterGc.map((p, i) => `${(p.x * 60).toFixed(1)}: ${p.y.toFixed(1)}/${hostHeap[i]?.y.toFixed(2) ?? '?'}/${hostAnon[i]?.y.toFixed(1) ?? '?'}`).join(', '),
       );
       const hours = elapsedS / 3600;
+      const hostGrown = largestGrowth(hostAtStart, hostAtEnd, 10)
+        .map((g) => `${g.name} ${g.count >= 0 ? '+' : ''}${String(g.count)} (+${(g.bytes / 1e3).toFixed(1)} kB)`)
+        .join(', ');
+      console.log(
+        `[bench] camera soak, the host's heap snapshots: compiled code ${hostAtStart.codeMb.toFixed(2)} → ${hostAtEnd.codeMb.toFixed(2)} MB, its own objects ${hostAtStart.otherMb.toFixed(2)} → ${hostAtEnd.otherMb.toFixed(2)} MB; grew most: ${hostGrown || 'none'}`,
+      );
+      console.log(
+        `[bench] camera soak, the database file: ${databaseMb[0]?.y.toFixed(2) ?? '?'} → ${databaseMb.at(-1)?.y.toFixed(2) ?? '?'} MB (${theilSenSlope(databaseMb).toFixed(2)} MB/h), which the host's SQLite page caches follow until each is full`,
+      );
       const result = { heapMbPerHour: theilSenSlope(heap), hostRssMbPerHour: theilSenSlope(rss) };
       report('camera_heap_growth_mb_per_h', result.heapMbPerHour, 'MB/h');
       report('host_rss_growth_mb_per_h', result.hostRssMbPerHour, 'MB/h');

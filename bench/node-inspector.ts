@@ -5,12 +5,14 @@
 import { readFileSync } from 'node:fs';
 import WebSocket from 'ws';
 import { z } from 'zod';
+import { summarizeHeapSnapshot, type HeapSummary } from './heap-snapshot-summary.js';
 
 const INSPECTOR_URL = /Debugger listening on (ws:\/\/127\.0\.0\.1:\d+\/[0-9a-f-]+)/;
 const CALL_TIMEOUT_MS = 30_000;
 
 const ReplySchema = z.object({ id: z.number().int(), result: z.unknown().optional(), error: z.object({ message: z.string() }).optional() });
 const EvaluatedSchema = z.object({ result: z.object({ value: z.string() }) });
+const ChunkEventSchema = z.object({ method: z.literal('HeapProfiler.addHeapSnapshotChunk'), params: z.object({ chunk: z.string() }) });
 const MemoryUsageSchema = z.object({ rss: z.number(), heapUsed: z.number(), heapTotal: z.number(), external: z.number(), arrayBuffers: z.number() });
 
 export interface HostMemory {
@@ -27,6 +29,8 @@ export interface HostMemory {
 export interface NodeInspector {
   /** Collects garbage twice (what the first one's finalizers let go, the second takes), then reads the memory. */
   memoryAfterGc(): Promise<HostMemory>;
+  /** A heap snapshot of the host (V8 collects garbage first), summed by kind as the page's are. */
+  heapSummary(): Promise<HeapSummary>;
   close(): void;
 }
 
@@ -55,9 +59,16 @@ export async function attachNodeInspector(output: () => string, pid: number): Pr
   });
   let nextId = 1;
   const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  let snapshotChunks: string[] | null = null;
   socket.on('message', (data: Buffer) => {
-    const reply = ReplySchema.safeParse(JSON.parse(data.toString('utf8')));
-    if (!reply.success) return; // an event, not an answer
+    const message: unknown = JSON.parse(data.toString('utf8'));
+    const chunk = ChunkEventSchema.safeParse(message);
+    if (chunk.success) {
+      snapshotChunks?.push(chunk.data.params.chunk);
+      return;
+    }
+    const reply = ReplySchema.safeParse(message);
+    if (!reply.success) return; // another event, not an answer
     const call = waiting.get(reply.data.id);
     waiting.delete(reply.data.id);
     if (reply.data.error) call?.reject(new Error(reply.data.error.message));
@@ -86,6 +97,15 @@ export async function attachNodeInspector(output: () => string, pid: number): Pr
       const evaluated = EvaluatedSchema.parse(await send('Runtime.evaluate', { expression: 'JSON.stringify(process.memoryUsage())' }));
       const usage = MemoryUsageSchema.parse(JSON.parse(evaluated.result.value));
       return { rssMb: usage.rss / 1e6, heapUsedMb: usage.heapUsed / 1e6, externalMb: usage.external / 1e6, anonymousMb: anonymousMb(pid) };
+    },
+    async heapSummary() {
+      snapshotChunks = [];
+      try {
+        await send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+        return summarizeHeapSnapshot(snapshotChunks.join(''));
+      } finally {
+        snapshotChunks = null;
+      }
     },
     close: () => socket.close(),
   };
