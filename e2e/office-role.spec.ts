@@ -89,6 +89,11 @@ test('a fresh kiosk set up as the office opens on the staff sign-in, with no doo
     await expect(page.getByTestId('admin-console')).toHaveAttribute('data-tab', 'today');
     await page.getByTestId('admin-tab-computer').click();
     await expect(page.getByTestId('machine-role')).toHaveAttribute('data-role', 'office');
+    // The kindergarten's rules are kept here too, but no door's screen, sound, camera or readers.
+    await page.getByTestId('admin-tab-settings').click();
+    await expect(page.getByTestId('admin-settings')).toBeVisible();
+    await expect(page.getByTestId('setting-closingTime')).toBeVisible();
+    await expect(page.getByTestId('door-settings')).toHaveCount(0);
     await page.getByTestId('admin-sign-out').click();
     await expect(signIn).toBeVisible();
 

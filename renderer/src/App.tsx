@@ -90,7 +90,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
       {connected === false && <ConnectionLostBanner />}
       <div className="kiosk-body">
         {ready && staff.active ? (
-          <AdminGate api={api} staff={staff} />
+          <AdminGate api={api} staff={staff} office={office} />
         ) : setup ? (
           <SetupScreen api={api} onLanguage={chooseLanguage} />
         ) : (

@@ -48,6 +48,8 @@ type Tab = (typeof TABS)[number] | 'setup' | 'returns' | 'neverCome';
 interface Props {
   api: KioskApi;
   session: StaffSession;
+  /** The office PC: the settings leave out the door's own (its screen, sound, camera and readers). */
+  office: boolean;
   /** Back to the staff screens, still signed in. */
   onBack: () => void;
   onSignOut: () => void;
@@ -56,7 +58,7 @@ interface Props {
   onEnded: () => void;
 }
 
-export function AdminConsole({ api, session, onBack, onSignOut, onIdle, onEnded }: Props) {
+export function AdminConsole({ api, session, office, onBack, onSignOut, onIdle, onEnded }: Props) {
   const { t, i18n } = useTranslation();
   const call = useAdminCall(api, session.sessionId, onEnded);
   const staffCall = useStaffCall(api, session.sessionId, onEnded);
@@ -117,7 +119,7 @@ export function AdminConsole({ api, session, onBack, onSignOut, onIdle, onEnded 
       {tab === 'roster' && <RosterPage call={call} today={today} onOpenPage={open} />}
       {tab === 'companions' && <CompanionsPage call={call} />}
       {tab === 'cards' && <CardsPage call={call} />}
-      {tab === 'settings' && <SettingsPage call={call} onClockChanged={() => setClockVersion((v) => v + 1)} />}
+      {tab === 'settings' && <SettingsPage call={call} office={office} onClockChanged={() => setClockVersion((v) => v + 1)} />}
       {tab === 'diagnostics' && <DiagnosticsPage api={api} sessionId={session.sessionId} call={call} onEnded={onEnded} />}
       {tab === 'backups' && <BackupsPage api={api} sessionId={session.sessionId} onEnded={onEnded} />}
       {tab === 'archive' && <ArchivePage api={api} sessionId={session.sessionId} onEnded={onEnded} />}

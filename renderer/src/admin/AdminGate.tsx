@@ -8,7 +8,7 @@ import type { StaffMode } from '../staff/use-staff-mode.js';
 import { AdminConsole } from './AdminConsole.js';
 import './admin.css';
 
-export function AdminGate({ api, staff }: { api: KioskApi; staff: StaffMode }) {
+export function AdminGate({ api, staff, office }: { api: KioskApi; staff: StaffMode; office: boolean }) {
   const session = staff.step.kind === 'session' && staff.step.session.staff.role === 'admin' ? staff.step.session : null;
   // Open for one session and one visit: the next sign-in, or a staff page asked for meanwhile (the closing-time
   // alert), starts on the staff screens again.
@@ -20,6 +20,7 @@ export function AdminGate({ api, staff }: { api: KioskApi; staff: StaffMode }) {
       <AdminConsole
         api={api}
         session={session}
+        office={office}
         onBack={() => setOpenFor(null)}
         onSignOut={() => staff.close('button')}
         onIdle={() => staff.close('idle')}

@@ -18,7 +18,7 @@ const TIMES = ['headcountCutOff', 'collectCheckFrom', 'closingTime'] as const;
 const MODES = ['name-or-card', 'card-only'] as const;
 const ACT_RULES = ActEarnedRuleSchema.options;
 
-export function SettingsPage({ call, onClockChanged }: { call: AdminCall; onClockChanged?: () => void }) {
+export function SettingsPage({ call, office, onClockChanged }: { call: AdminCall; office: boolean; onClockChanged?: () => void }) {
   const { t, i18n } = useTranslation();
   const x = rulesTexts(i18n.language);
   const loaded = useLoadedOnce(useCallback(() => call('adminSettings', {}), [call]));
@@ -114,7 +114,8 @@ export function SettingsPage({ call, onClockChanged }: { call: AdminCall; onCloc
         )}
       </section>
       <MealSettingsPanel call={call} />
-      <DoorSettingsPanel call={call} />
+      {/* The office has no door: no screen to return to a language, no sound, no camera, no readers (docs/peers.md §2). */}
+      {!office && <DoorSettingsPanel call={call} />}
       <TimeZoneSection call={call} {...(onClockChanged ? { onSaved: onClockChanged } : {})} />
     </div>
   );
