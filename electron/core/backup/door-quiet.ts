@@ -69,6 +69,44 @@ export class DoorWaits {
   }
 }
 
+/** How often the door's own thread looks, while a job waits to begin: a timer, never a block. */
+const LOOK_BEFORE_START_MS = 500;
+
+export interface DoorWaitBeforeStart {
+  /** The ms waited, once the door has been quiet for the quiet time or the budget is spent. */
+  readonly done: Promise<number>;
+  /** Stops waiting (the kiosk closing); `done` then never settles. */
+  cancel(): void;
+}
+
+/**
+ * The first wait of a job, in the door's own thread, before its worker thread exists: a busy morning can hold a backup
+ * back for its whole budget, and a worker thread made at once would keep its memory (about 15 MB of a loaded module
+ * graph and SQLite) through all of it for nothing. Timers only: the door's thread is never blocked.
+ */
+export function waitBeforeStart(door: DoorQuiet, quietMs: number, budgetMs: number, now: () => number = Date.now): DoorWaitBeforeStart {
+  const started = now();
+  let timer: NodeJS.Timeout | null = null;
+  let cancelled = false;
+  const done = new Promise<number>((resolve) => {
+    const look = (): void => {
+      if (cancelled) return;
+      const at = now();
+      const quietFor = door.quietForMs(at);
+      if (quietFor >= quietMs || at - started >= budgetMs) return resolve(at - started);
+      timer = setTimeout(look, Math.max(1, Math.min(LOOK_BEFORE_START_MS, quietMs - quietFor, budgetMs - (at - started))));
+    };
+    look();
+  });
+  return {
+    done,
+    cancel: () => {
+      cancelled = true;
+      if (timer) clearTimeout(timer);
+    },
+  };
+}
+
 /** What a backup job is handed of the door (crosses into its worker threads, so checked there). */
 export const DoorRequestSchema = z.object({
   buffer: z.instanceof(SharedArrayBuffer),
