@@ -12,7 +12,7 @@ import type { PeerMemberView, PeerStatus } from '../../../shared/peers/peer-stat
 import type { PeerAppliers } from '../ledger/peer-applier.js';
 import type { PeerLog } from '../ledger/peer-log.js';
 import { beaconTag, startBeacon, type Beacon } from './link/peer-beacon.js';
-import { startPeerListener, type PeerConnection, type PeerListener } from './link/peer-listener.js';
+import { startPeerListener, type PeerConnection, type PeerListener, type PeerListenerLimits } from './link/peer-listener.js';
 import { memberLookupOf } from './member-lookup.js';
 import { ownAddresses } from './own-addresses.js';
 import { acceptPeerSession, type SessionDeps } from './peer-accept.js';
@@ -54,7 +54,13 @@ export interface PeerServerOptions {
   appliers: PeerAppliers;
   /** null: no beacon; absent: the protocol's broadcast. */
   beacon?: { listenPort: number; target: { address: string; port: number }; everyMs?: number } | null;
-  tuning?: { membersEveryMs?: number; haveEveryMs?: number; dialBackoff?: { firstMs: number; maxMs: number } };
+  tuning?: {
+    membersEveryMs?: number;
+    haveEveryMs?: number;
+    dialBackoff?: { firstMs: number; maxMs: number };
+    /** The listener's limits (tests shorten the handshake's time). */
+    listener?: Partial<PeerListenerLimits>;
+  };
   pairing?: (server: PeerServer) => PairingHooks;
   wallMs: () => number;
   random?: () => number;
@@ -303,6 +309,7 @@ export class PeerServer {
         port: this.o.peerPort,
         onConnection: (connection) => this.accept(connection),
         log: this.o.logLine,
+        ...(this.o.tuning?.listener === undefined ? {} : { limits: this.o.tuning.listener }),
       });
       this.o.logLine(`[peers] listening on ${this.o.host}:${this.listener.port}`);
     } catch (error) {
