@@ -10,6 +10,8 @@ import { benchDoorReady } from './door-ready.js';
 import { benchDoorTap } from './door-tap.js';
 import { benchFullCheck } from './full-check.js';
 import { benchIdleCpu } from './idle-cpu.js';
+import { benchPeerCatchup } from './peer-catchup.js';
+import { benchPeerVisible } from './peer-visible.js';
 import { benchPinChecks } from './pin-checks.js';
 import { benchQrCameraE2e } from './qr-camera-e2e.js';
 import { benchQrDecodeRate } from './qr-decode-rate.js';
@@ -19,6 +21,7 @@ import { benchRosterApply } from './roster-apply.js';
 import { benchStaffOps } from './staff-ops.js';
 import { benchSyncPush } from './sync-push.js';
 import { benchTapToConfirm } from './tap-to-confirm.js';
+import { repoRoot } from '../e2e/support/kiosk-host.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'esik-bench-'));
 try {
@@ -28,6 +31,9 @@ try {
   await benchPinChecks(dir);
   await benchDoorTap(join(dir, 'door-tap'));
   await benchDoorReady(join(dir, 'door-ready'));
+  // Two doors as the built web host's processes (`npm run bench` builds dist/ first).
+  await benchPeerVisible(join(dir, 'peer-visible'), join(repoRoot, 'dist/web/cli.mjs'));
+  await benchPeerCatchup(join(dir, 'peer-catchup'), join(repoRoot, 'dist/web/cli.mjs'));
   benchFullCheck();
   await benchTapToConfirm(join(dir, 'kiosk'));
   await benchSyncPush(join(dir, 'sync'));
