@@ -5,12 +5,15 @@ import { SigmaResponder, type MemberLookup, type OwnIdentity } from './channel/h
 import type { PeerConnection } from './link/peer-listener.js';
 import { PeerSession, type PeerSessionOptions } from './peer-session.js';
 import type { PeerSessions } from './peer-sessions.js';
+import type { Refusal } from './refusal-audit.js';
 
 /** What both sides need to run sessions: who this machine is, who its members are, and the session's parts. */
 export interface SessionDeps extends Omit<PeerSessionOptions, 'channel' | 'transport'> {
   own: OwnIdentity;
   members: MemberLookup;
   sessions: PeerSessions;
+  /** A refused handshake, for this machine's trail (peers/refusal-audit.ts). */
+  refused?(refusal: Refusal): void;
 }
 
 export function acceptPeerSession(connection: PeerConnection, deps: SessionDeps): void {
@@ -28,6 +31,7 @@ export function acceptPeerSession(connection: PeerConnection, deps: SessionDeps)
     if (step.t === 'send') return connection.send(step.text);
     if (step.t === 'refused') {
       deps.logLine(`[peers] ${connection.remote}: handshake refused ${step.code}`);
+      deps.refused?.({ reason: step.code, side: 'accepted', remoteKey: step.peerDeviceId, remote: connection.remote, detail: 'handshake refused' });
       return connection.close(step.close, step.code);
     }
     connection.authenticated();

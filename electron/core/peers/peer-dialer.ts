@@ -85,6 +85,7 @@ export class PeerDialer {
       if (step.t === 'send') return ws.send(step.text);
       if (step.t === 'refused') {
         this.o.logLine(`[peers] dial ${this.o.address}: handshake refused ${step.code}`);
+        this.o.refused?.({ reason: step.code, side: 'dialled', remoteKey: step.peerDeviceId, remote: this.o.address, detail: 'handshake refused' });
         return ws.close(step.close, step.code);
       }
       cancelHandshake();

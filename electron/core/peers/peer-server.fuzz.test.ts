@@ -14,8 +14,8 @@ import { ledgerAppliers } from '../ledger/peer-apply.js';
 import { seededSigningKey } from '../ledger/testing/peer-log-kit.js';
 import { staffAppliers } from '../staff/peer-apply.js';
 import { encodeFrame, rawUpgrade, textFrame } from '../testing/raw-websocket.js';
-import { SigmaInitiator, type PeerChannel } from './channel/handshake.js';
 import { PeerServer } from './peer-server.js';
+import { dialAs, type DialedSocket } from './testing/dial-as.js';
 import { addMember, eventCount, groupMachine, GROUP, pairAll, tap, waitFor, type GroupMachine } from './testing/peer-group-kit.js';
 
 const A_ID = '0193a1f0-5c2e-7d41-8b6a-3f9e2d1c0a0a';
@@ -149,35 +149,15 @@ const closingAction: fc.Arbitrary<Action> = fc.oneof(
   forgedNew.map((m): Action => ({ a: 'sealed', text: JSON.stringify(m) })),
 );
 
-interface MemberSocket {
-  ws: WebSocket;
-  channel: PeerChannel;
-  closed: Promise<number>;
+/** Dials B as the fuzzing member through a real handshake: a channel both sides hold. */
+async function memberSession(port: number, b: GroupMachine): Promise<DialedSocket> {
+  const bPub = createPublicKey(b.signKey);
+  const dialed = await dialAs(port, { deviceId: F_ID, groupId: GROUP, signKey: F_KEY, addrs: [] }, (id) => (id === B_ID ? { signPub: bPub, revoked: false } : null));
+  if (dialed.t !== 'open') throw new Error(`the member's handshake ended ${dialed.code} ${dialed.refused ?? ''}`);
+  return dialed.socket;
 }
 
-/** Dials B as the fuzzing member and runs the initiator's handshake to the end: a channel both sides hold. */
-function memberSession(port: number, b: GroupMachine): Promise<MemberSocket> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${port}/esik-peer/1`, { perMessageDeflate: false });
-    const closed = new Promise<number>((done) => ws.once('close', (code) => done(code)));
-    const bPub = createPublicKey(b.signKey);
-    const initiator = new SigmaInitiator({ deviceId: F_ID, groupId: GROUP, signKey: F_KEY, addrs: [] }, (id) => (id === B_ID ? { signPub: bPub, revoked: false } : null));
-    let channel: PeerChannel | null = null;
-    ws.on('error', () => undefined);
-    ws.once('open', () => ws.send(initiator.hello()));
-    void closed.then((code) => channel === null && reject(new Error(`closed ${code} before the handshake was done`)));
-    ws.on('message', (data: Buffer, isBinary) => {
-      if (channel !== null) return;
-      const step = initiator.receive(isBinary ? new Uint8Array(data) : data.toString('utf8'));
-      if (step.t === 'send') return ws.send(step.text);
-      if (step.t === 'refused') return reject(new Error(`handshake refused ${step.code}`));
-      channel = step.channel;
-      resolve({ ws, channel, closed });
-    });
-  });
-}
-
-function sendAction(s: MemberSocket, action: Action): void {
+function sendAction(s: DialedSocket, action: Action): void {
   if (s.ws.readyState !== WebSocket.OPEN) return;
   switch (action.a) {
     case 'raw':

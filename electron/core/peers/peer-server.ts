@@ -22,6 +22,7 @@ import { systemAfter, type After, type PeerSession, type SessionImport } from '.
 import { PeerSessions } from './peer-sessions.js';
 import type { PeerArgs, PeerAsk, PeerOp } from './peer-worker-messages.js';
 import { importPage, retryWaiting, type Applied } from './record-import.js';
+import { PeerRefusalAudit } from './refusal-audit.js';
 import { rawPublicKey } from '../credentials/ed25519.js';
 
 /** A member not reached for this long is tried at the address its beacon gives (docs/peers.md §4). */
@@ -127,9 +128,11 @@ export class PeerServer {
   private pairingSeenMs: number | null = null;
   private stopped = false;
   private readonly after: After;
+  private readonly refusals: PeerRefusalAudit;
 
   constructor(private readonly o: PeerServerOptions) {
     this.read = new PeerMembersRead(o.db, o.log.deviceId);
+    this.refusals = new PeerRefusalAudit(o.db, o.wallMs, o.logLine);
     this.after = o.after ?? systemAfter;
     this.sessions = new TrackedSessions(o.log, o.wallMs, (session, added) => this.sessionChanged(session, added));
     this.announced = o.log.newest()?.seq ?? 0;
@@ -160,6 +163,7 @@ export class PeerServer {
     this.listener = null;
     await this.beacon?.stop();
     this.beacon = null;
+    this.refusals.flush();
   }
 
   /** Own records were committed (the core's `new-head`): the new ones go to every open session as one `new`. */
@@ -276,6 +280,7 @@ export class PeerServer {
   private tick(): void {
     if (this.stopped) return;
     this.cancelTimer = this.after(this.o.tuning?.membersEveryMs ?? MEMBERS_EVERY_MS, () => {
+      this.refusals.flush();
       void this.refresh().then(() => this.tick());
     });
   }
@@ -344,7 +349,8 @@ export class PeerServer {
       members: memberLookupOf(this.o.db),
       sessions: this.sessions,
       log: this.o.log,
-      importPage: (records, heads) => this.importPage(records, heads),
+      importPage: (records, heads, from) => this.importPage(records, heads, from),
+      refused: (refusal) => this.refusals.refused(refusal),
       addrs,
       after: this.after,
       logLine: this.o.logLine,
@@ -431,12 +437,14 @@ export class PeerServer {
   }
 
   /** The session's importer: a page judged and written, the waiting retried when something was applied. */
-  private importPage(records: PeerRecord[], heads: SignedHead[]): SessionImport {
+  private importPage(records: PeerRecord[], heads: SignedHead[], from: string): SessionImport {
     const ctx = { ownDeviceId: this.deviceId, appliers: this.o.appliers, nowMs: this.o.wallMs };
     const result = importPage(this.o.db, { records, heads }, ctx);
     if (!result.ok) {
       if (result.refusal.code === 'PEER_FORK') this.forks += 1;
-      this.o.logLine(`[peers] page refused: ${result.refusal.code} ${result.refusal.deviceId}/${result.refusal.seq}: ${result.refusal.why}`);
+      const { code, deviceId, seq, why } = result.refusal;
+      this.o.logLine(`[peers] page refused: ${code} ${deviceId}/${seq}: ${why}`);
+      this.refusals.refused({ reason: code, side: 'page', remoteKey: from, remote: from, detail: `${deviceId}/${seq}: ${why}` });
       this.o.onChange?.();
       return result;
     }

@@ -49,7 +49,8 @@ export interface PeerSessionOptions {
   channel: PeerChannel;
   transport: SessionTransport;
   log: SessionLog;
-  importPage(records: PeerRecord[], heads: SignedHead[]): SessionImport;
+  /** `from`: the member whose session brought the page (a refusal is audited under it). */
+  importPage(records: PeerRecord[], heads: SignedHead[], from: string): SessionImport;
   /** Where this machine listens, told in every `have`. */
   addrs: string[];
   after: After;
@@ -225,7 +226,7 @@ export class PeerSession {
 
   /** The importer's verdict; a refused page closes the session (audited by the importer). */
   private imported(records: PeerRecord[], heads: SignedHead[]): boolean {
-    const result = this.o.importPage(records, heads);
+    const result = this.o.importPage(records, heads, this.peerDeviceId);
     if (result.ok) {
       for (const gap of result.gaps) this.theirs = { ...this.theirs, [gap.deviceId]: Math.max(this.theirs[gap.deviceId] ?? 0, gap.fromSeq) };
       return true;

@@ -30,5 +30,6 @@ import { peers } from './0027-peers.js';
 import { peerWaitingEvent } from './0028-peer-waiting-event.js';
 import { peerGroup } from './0029-peer-group.js';
 import { peerLogByKind } from './0030-peer-log-by-kind.js';
+import { peerRefusals } from './0031-peer-refusals.js';
 
-export const migrations: readonly Migration[] = [initial, trustedKeys, syncOutbox, staff, admin, cardChanges, staffAccounts, chainVerified, refusedCoalesced, staffCardLock, allowedValues, restoreAudit, backupSettingsAudit, archiveBoundaries, timeZoneAudit, setupAudit, rosterEdits, updateAudit, rosterSpreadsheet, kioskLeftAudit, returnChecks, paperDays, neverComeCounts, headcountCutOff, staffAlerts, machineRoleAudit, peers, peerWaitingEvent, peerGroup, peerLogByKind];
+export const migrations: readonly Migration[] = [initial, trustedKeys, syncOutbox, staff, admin, cardChanges, staffAccounts, chainVerified, refusedCoalesced, staffCardLock, allowedValues, restoreAudit, backupSettingsAudit, archiveBoundaries, timeZoneAudit, setupAudit, rosterEdits, updateAudit, rosterSpreadsheet, kioskLeftAudit, returnChecks, paperDays, neverComeCounts, headcountCutOff, staffAlerts, machineRoleAudit, peers, peerWaitingEvent, peerGroup, peerLogByKind, peerRefusals];

@@ -116,44 +116,44 @@ describe('session handshake', () => {
     // b does not know the stranger; the stranger (wrongly) knows b.
     const r = new SigmaResponder(b, membersOf([b]));
     const run2 = handshake(new SigmaInitiator(stranger, membersOf([stranger, b])), r);
-    expect(run2.responder).toEqual({ t: 'refused', code: 'PEER_UNKNOWN', close: 4004 });
+    expect(run2.responder).toEqual({ t: 'refused', code: 'PEER_UNKNOWN', close: 4004, peerDeviceId: stranger.deviceId });
   });
 
   it('refuses an unknown responder (4004) before revealing the initiator', () => {
     const a = door1();
     const b = office();
     const run = handshake(new SigmaInitiator(a, membersOf([a])), new SigmaResponder(b, membersOf([a, b])));
-    expect(run.initiator).toEqual({ t: 'refused', code: 'PEER_UNKNOWN', close: 4004 });
+    expect(run.initiator).toEqual({ t: 'refused', code: 'PEER_UNKNOWN', close: 4004, peerDeviceId: b.deviceId });
     expect(run.texts).toHaveLength(2);
   });
 
   it('refuses a revoked key (4005) on either side', () => {
     const a = door1();
     const b = office();
-    expect(handshake(new SigmaInitiator(a, membersOf([a, b])), new SigmaResponder(b, membersOf([a, b], [a.deviceId]))).responder).toEqual({ t: 'refused', code: 'PEER_REVOKED', close: 4005 });
-    expect(handshake(new SigmaInitiator(a, membersOf([a, b], [b.deviceId])), new SigmaResponder(b, membersOf([a, b]))).initiator).toEqual({ t: 'refused', code: 'PEER_REVOKED', close: 4005 });
+    expect(handshake(new SigmaInitiator(a, membersOf([a, b])), new SigmaResponder(b, membersOf([a, b], [a.deviceId]))).responder).toEqual({ t: 'refused', code: 'PEER_REVOKED', close: 4005, peerDeviceId: a.deviceId });
+    expect(handshake(new SigmaInitiator(a, membersOf([a, b], [b.deviceId])), new SigmaResponder(b, membersOf([a, b]))).initiator).toEqual({ t: 'refused', code: 'PEER_REVOKED', close: 4005, peerDeviceId: b.deviceId });
   });
 
   it('refuses another kindergarten (4003) on either side', () => {
     const a = door1();
     const b = machine('0193a1f0-5c2e-7d41-8b6a-3f9e2d1c0a02', 'Other', { groupId: '0193a1f0-0000-7000-8000-0000000000ff' });
     const lookup = membersOf([a, b]);
-    expect(pair(a, b, lookup).initiator).toEqual({ t: 'refused', code: 'PEER_OTHER_GROUP', close: 4003 });
-    expect(pair(b, a, lookup).initiator).toEqual({ t: 'refused', code: 'PEER_OTHER_GROUP', close: 4003 });
+    expect(pair(a, b, lookup).initiator).toEqual({ t: 'refused', code: 'PEER_OTHER_GROUP', close: 4003, peerDeviceId: b.deviceId });
+    expect(pair(b, a, lookup).initiator).toEqual({ t: 'refused', code: 'PEER_OTHER_GROUP', close: 4003, peerDeviceId: a.deviceId });
   });
 
   it('refuses its own device id coming back', () => {
     const a = door1();
-    expect(pair(a, a, membersOf([a])).initiator).toEqual({ t: 'refused', code: 'PEER_UNKNOWN', close: 4004 });
+    expect(pair(a, a, membersOf([a])).initiator).toEqual({ t: 'refused', code: 'PEER_UNKNOWN', close: 4004, peerDeviceId: a.deviceId });
   });
 
   it('refuses a member id signed by another key (4006) on either side', () => {
     const a = door1();
     const b = office();
     const thief = machine(a.deviceId, a.name);
-    expect(pair(thief, b, membersOf([a, b])).responder).toEqual({ t: 'refused', code: 'PEER_BAD_SIGNATURE', close: 4006 });
+    expect(pair(thief, b, membersOf([a, b])).responder).toEqual({ t: 'refused', code: 'PEER_BAD_SIGNATURE', close: 4006, peerDeviceId: a.deviceId });
     const fakeOffice = machine(b.deviceId, b.name);
-    expect(pair(a, fakeOffice, membersOf([a, b])).initiator).toEqual({ t: 'refused', code: 'PEER_BAD_SIGNATURE', close: 4006 });
+    expect(pair(a, fakeOffice, membersOf([a, b])).initiator).toEqual({ t: 'refused', code: 'PEER_BAD_SIGNATURE', close: 4006, peerDeviceId: b.deviceId });
   });
 
   it('refuses a man in the middle who substitutes his own ephemeral keys and re-seals the real identities (4006)', () => {
@@ -176,7 +176,7 @@ describe('session handshake', () => {
     const eph = x25519PublicRaw(toI);
     const keysWithI = sigmaKeys(x25519Shared(toI, Buffer.from(m1.eph, 'base64url')) ?? Buffer.alloc(32), sigmaTh2(m1Text, eph, Buffer.from(m2.nonce, 'base64url')));
     const forged = JSON.stringify({ ...m2, eph: eph.toString('base64url'), box: sealBox(keysWithI.hsR, identR) });
-    expect(i.receive(forged)).toEqual({ t: 'refused', code: 'PEER_BAD_SIGNATURE', close: 4006 });
+    expect(i.receive(forged)).toEqual({ t: 'refused', code: 'PEER_BAD_SIGNATURE', close: 4006, peerDeviceId: b.deviceId });
   });
 
   it('refuses a substituted ephemeral key without re-sealing as a bad frame (4002)', () => {
@@ -186,7 +186,7 @@ describe('session handshake', () => {
     const i = new SigmaInitiator(a, lookup);
     const m2 = HelloReplySchema.parse(JSON.parse(sent(new SigmaResponder(b, lookup).receive(i.hello()))));
     const swapped = JSON.stringify({ ...m2, eph: x25519PublicRaw(newEphemeral()).toString('base64url') });
-    expect(i.receive(swapped)).toEqual({ t: 'refused', code: 'PEER_BAD_FRAME', close: 4002 });
+    expect(i.receive(swapped)).toEqual({ t: 'refused', code: 'PEER_BAD_FRAME', close: 4002, peerDeviceId: null });
   });
 
   it('refuses another version (4001) on either side', () => {
@@ -194,17 +194,17 @@ describe('session handshake', () => {
     const b = office();
     const lookup = membersOf([a, b]);
     const m1 = JSON.parse(new SigmaInitiator(a, lookup).hello()) as object;
-    expect(new SigmaResponder(b, lookup).receive(JSON.stringify({ ...m1, v: 2 }))).toEqual({ t: 'refused', code: 'PEER_VERSION', close: 4001 });
+    expect(new SigmaResponder(b, lookup).receive(JSON.stringify({ ...m1, v: 2 }))).toEqual({ t: 'refused', code: 'PEER_VERSION', close: 4001, peerDeviceId: null });
     const i = new SigmaInitiator(a, lookup);
     const m2 = JSON.parse(sent(new SigmaResponder(b, lookup).receive(i.hello()))) as object;
-    expect(i.receive(JSON.stringify({ ...m2, v: 2 }))).toEqual({ t: 'refused', code: 'PEER_VERSION', close: 4001 });
+    expect(i.receive(JSON.stringify({ ...m2, v: 2 }))).toEqual({ t: 'refused', code: 'PEER_VERSION', close: 4001, peerDeviceId: null });
   });
 
   it('refuses a binary frame, junk or an oversized frame during the handshake, and reads nothing after a refusal', () => {
     const a = door1();
     const b = office();
     const lookup = membersOf([a, b]);
-    const bad = { t: 'refused', code: 'PEER_BAD_FRAME', close: 4002 };
+    const bad = { t: 'refused', code: 'PEER_BAD_FRAME', close: 4002, peerDeviceId: null };
     expect(new SigmaResponder(b, lookup).receive(new Uint8Array([1, 2, 3]))).toEqual(bad);
     expect(new SigmaResponder(b, lookup).receive('{not json')).toEqual(bad);
     expect(new SigmaResponder(b, lookup).receive(JSON.stringify({ t: 'auth', box: 'AAAA' }))).toEqual(bad);
@@ -225,7 +225,7 @@ describe('session handshake', () => {
     const m3 = sent(i.receive(sent(r.receive(i.hello()))));
     expect(r.receive(m3).t).toBe('refused');
     // A binary frame that is not R's ready under k_r2i does not finish it either.
-    expect(i.receive(new Uint8Array(40))).toEqual({ t: 'refused', code: 'PEER_BAD_FRAME', close: 4002 });
+    expect(i.receive(new Uint8Array(40))).toEqual({ t: 'refused', code: 'PEER_BAD_FRAME', close: 4002, peerDeviceId: null });
   });
 
   it('uses fresh ephemeral keys per connection', () => {

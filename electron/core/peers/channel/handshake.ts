@@ -43,7 +43,8 @@ export type HandshakeStep =
   | { t: 'send'; text: string }
   /** `send`: the responder's first binary frame ({t:"ready"}); null for the initiator. */
   | { t: 'done'; channel: PeerChannel; send: Uint8Array | null }
-  | { t: 'refused'; code: HandshakeRefusal; close: number };
+  /** `peerDeviceId`: the device id the other side named, once its identity opened (for the refusals' audit). */
+  | { t: 'refused'; code: HandshakeRefusal; close: number; peerDeviceId: string | null };
 
 /** Fixed ephemeral key and nonce, for a test vector only. */
 export interface HandshakeFixed {
@@ -53,8 +54,14 @@ export interface HandshakeFixed {
 
 const READY_TEXT = JSON.stringify({ t: 'ready' });
 
-function refused(code: HandshakeRefusal): HandshakeStep {
-  return { t: 'refused', code, close: PEER_CLOSE[code] };
+function refused(code: HandshakeRefusal, peerDeviceId: string | null = null): HandshakeStep {
+  return { t: 'refused', code, close: PEER_CLOSE[code], peerDeviceId };
+}
+
+/** The device id an opened identity names, whatever else is wrong with it. */
+function namedDevice(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null || !('deviceId' in value) || typeof value.deviceId !== 'string') return null;
+  return value.deviceId.slice(0, 64);
 }
 
 /** The other side's identity, checked in the document's order; the signature is checked last, over `signed`. */
@@ -125,7 +132,7 @@ export class SigmaInitiator {
     const opened = openBox(keys.hsR, m2.data.box);
     if (opened === undefined) return refused('PEER_BAD_FRAME');
     const peer = checkIdent(this.own, this.members, opened, responderSigned(th2));
-    if (typeof peer === 'string') return refused(peer);
+    if (typeof peer === 'string') return refused(peer, namedDevice(opened));
     const th3 = sigmaTh3(th2, peer.deviceId, Buffer.from(peer.sig, 'base64url'));
     const sig = signEd25519(this.own.signKey, initiatorSigned(th3));
     const ident: Ident = { deviceId: this.own.deviceId, groupId: this.own.groupId, sig: b64u(sig), addrs: this.own.addrs };
@@ -192,7 +199,7 @@ export class SigmaResponder {
     const opened = openBox(pending.keys.hsI, m3.data.box);
     if (opened === undefined) return refused('PEER_BAD_FRAME');
     const peer = checkIdent(this.own, this.members, opened, initiatorSigned(pending.th3));
-    if (typeof peer === 'string') return refused(peer);
+    if (typeof peer === 'string') return refused(peer, namedDevice(opened));
     const sealer = frameSealer(pending.keys.r2i);
     const ready = sealer.seal(READY_TEXT);
     if (!ready.ok) return refused('PEER_BAD_FRAME');
