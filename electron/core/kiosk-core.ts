@@ -863,6 +863,8 @@ export class KioskCore {
         tuning: this.options.sync?.tuning,
         pullIntervalMs: this.options.cityPullIntervalMs,
         onStatus: (status) => this.emit('syncStatusChanged', status),
+        // The push worker appends each reply's city-acks to this machine's peer log on its own connection.
+        peerLog: peerLog === null ? undefined : { deviceId: peerLog.peerLog.deviceId, signKey: peerLog.key },
         alert: (alert) => this.raiseAlert(keptAlerts, alert),
         onRosterApplied: () => {
           // The name on the idle screen and the DEMO badge follow the roster (demo → the city's kindergarten).

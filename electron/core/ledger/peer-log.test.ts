@@ -68,6 +68,22 @@ describe('the peer log', () => {
     expect(row.hlc).toBe('1795403523120-0001');
   });
 
+
+  it("never goes back in HLC along its seqs when two connections of this machine append in turn (the core's, a worker's)", () => {
+    const db = store();
+    const core = new PeerLog(db, DOOR, seededSigningKey(0x07), () => T0);
+    const worker = new PeerLog(db, DOOR, seededSigningKey(0x07), () => T0);
+    // The worker's clock ticks first, then the core writes a burst in the same millisecond, then the worker again.
+    db.transaction(() => worker.append('absence', '0196f3a2-7c1e-7b3a-9d4e-000000000001', { body: '{}' }))();
+    db.transaction(() => {
+      for (let i = 2; i <= 4; i++) core.append('absence', `0196f3a2-7c1e-7b3a-9d4e-00000000000${i}`, { body: '{}' });
+    })();
+    const last = db.transaction(() => worker.append('city-acks', '0196f3a2-7c1e-7b3a-9d4e-000000000005', { body: '{}' }))();
+    expect(last).toMatchObject({ seq: 5, hlc: '1795403523120-0004' });
+    const hlcs = db.prepare<[], string>('SELECT hlc FROM peer_log ORDER BY seq').pluck().all();
+    expect(hlcs).toEqual([...hlcs].sort());
+    expect(new Set(hlcs).size).toBe(5);
+  });
   it("a tap writes one peer-log row per event in the event's transaction, and a failed transaction leaves neither", () => {
     const db = store(true);
     let ms = T0;

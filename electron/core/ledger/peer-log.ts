@@ -50,7 +50,7 @@ type PageRow = PeerLogRow & {
 };
 
 export const PEER_LOG_SQL = {
-  head: 'SELECT seq, hash FROM peer_log WHERE device_id = ? ORDER BY seq DESC LIMIT 1',
+  head: 'SELECT seq, hash, hlc FROM peer_log WHERE device_id = ? ORDER BY seq DESC LIMIT 1',
   newestHlc: 'SELECT max(hlc) AS hlc FROM peer_log WHERE device_id = ?',
   insert: `INSERT INTO peer_log (device_id, seq, kind, record_id, hlc, base, content_hash, prev_hash, hash, sig, body, received_ms)
            VALUES (@device_id, @seq, @kind, @record_id, @hlc, @base, @content_hash, @prev_hash, @hash, @sig, @body, @received_ms)`,
@@ -77,7 +77,7 @@ export const PEER_LOG_SQL = {
 
 export class PeerLog {
   private readonly s: {
-    head: Statement<[string], { seq: number; hash: string }>;
+    head: Statement<[string], { seq: number; hash: string; hlc: string }>;
     newestHlc: Statement<[string], { hlc: string | null }>;
     insert: Statement<[PeerLogRow]>;
     have: Statement<[], { device_id: string; seq: number }>;
@@ -127,6 +127,10 @@ export class PeerLog {
     if ((kind === 'attendance') !== 'eventHash' in content) throw new Error(`a ${kind} row carries ${kind === 'attendance' ? "its event's hash" : 'a body'}`);
     const head = this.s.head.get(this.deviceId);
     const seq = (head?.seq ?? 0) + 1;
+    // Another connection of this machine (the peer worker's, the sync worker's) may have appended since this clock last
+    // ticked: its rows' HLC is heard first, so an origin's HLC never goes back along its seqs (a page is served in HLC
+    // order, and a run whose seqs go backwards is refused).
+    if (head !== undefined) this.hlc.observe(head.hlc);
     const body = 'body' in content ? content.body : null;
     const fields = {
       deviceId: this.deviceId,
@@ -189,7 +193,8 @@ export class PeerLog {
 
   /** The newest own row's seq and hash, or null before the first. */
   newest(): { seq: number; hash: string } | null {
-    return this.s.head.get(this.deviceId) ?? null;
+    const head = this.s.head.get(this.deviceId);
+    return head === undefined ? null : { seq: head.seq, hash: head.hash };
   }
 
   /** An origin's row at a seq. */

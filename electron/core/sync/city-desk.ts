@@ -18,6 +18,9 @@ import { DEV_SYNC_WORKER_SCRIPT } from './dev-worker-script.js';
 import { credentialsFromState, KioskSync, type SyncTuning } from './kiosk-sync.js';
 import type { SyncCredentialsProvider } from './sync-credentials.js';
 import { holdsLocalDemo } from '../roster/demo-kindergarten.js';
+import type { KeyObject } from 'node:crypto';
+import { relayEnrollResult, type RelayEnrolled } from './relay-enroll.js';
+import { readRelayTokens } from './relay-tokens.js';
 
 export type { PullOutcome, SyncCredentialsProvider, SyncTuning };
 
@@ -44,6 +47,8 @@ export interface CityDeskOptions {
   /** A roster from the city was applied: the kindergarten's name or the demo badge may have changed. */
   onRosterApplied: () => void;
   log: (line: string) => void;
+  /** This machine's peer log, bound on the push worker's connection too (each push reply appends its city-acks). */
+  peerLog?: { deviceId: string; signKey: KeyObject } | undefined;
 }
 
 export class CityDesk {
@@ -54,12 +59,16 @@ export class CityDesk {
   private recoveryWait: CityRecoveryWait | null = null;
 
   private readonly db: Database;
+  private readonly secrets: SecretStore;
+  private readonly now: () => number;
   /** An enrollment shown in the first-run setup and not yet accepted (kept in memory only: nothing is on disk). */
   private pending: { registration: Registration; preview: CityPreview } | null = null;
 
   constructor(options: CityDeskOptions) {
     const { db, secrets } = options;
     this.db = db;
+    this.secrets = secrets;
+    this.now = () => options.clock.now().getTime();
     // The kiosk's own demo has no city: no push, no pull, whatever sync_state says. (A city that serves a demo roster
     // itself, as the reference server can, gets the records made on its roster: enrollment named its kindergarten.)
     const fromState = credentialsFromState(db, () => secrets.get('city-token'));
@@ -77,6 +86,9 @@ export class CityDesk {
       },
       log: options.log,
       tuning: options.tuning,
+      // The doors this kiosk pushes for (docs/peers.md §5), read at each start of the worker.
+      relays: () => readRelayTokens(secrets),
+      ...(options.peerLog === undefined ? {} : { peerLog: options.peerLog }),
       // Events put back from the city by the worker end the chain further: the anchor follows, as after a tap.
       onRecovered: () => {
         const end = options.attendance.newest();
@@ -185,6 +197,17 @@ export class CityDesk {
   /** "Not this one": the waiting enrollment is forgotten; the kiosk kept nothing of it. */
   dropEnrollment(): void {
     this.pending = null;
+  }
+
+  /**
+   * Enrolls a door with no network of its own under its own device id and key (docs/peers.md §5); the push worker
+   * starts again with the door's token among its relays. ENROLL_* codes; INVALID_REQUEST for a door that is no member.
+   */
+  async enrollRelay(input: { doorId: string; serverUrl: string; code: string }): Promise<Result<RelayEnrolled>> {
+    if (holdsLocalDemo(this.db)) return fail('ENROLL_DEMO', 'a demo kiosk cannot enroll with a city: start afresh first');
+    const enrolled = await relayEnrollResult({ db: this.db, secrets: this.secrets, now: this.now }, input);
+    if (enrolled.ok) this.push.refresh();
+    return enrolled;
   }
 
   /** Pulls the roster and the other kiosks' records now. Rejects with SyncError. */

@@ -2,12 +2,14 @@
 // read), run in the sync worker thread, its status kept for getSyncStatus and reported on every change. The door never
 // waits for any of it. The credentials are read at start and again when the core says they changed (enrollment).
 import type { Database } from 'better-sqlite3';
+import type { KeyObject } from 'node:crypto';
 import { NEVER_ENROLLED, type SyncStatus } from '../../../shared/sync/sync-status.js';
 import type { BackoffPolicy } from './backoff.js';
 import { DoorActivity } from '../pacing/door-activity.js';
 import type { HttpLimits } from './http-request.js';
 import { OutboxStore } from '../ledger/outbox-store.js';
 import { RosterStatus } from './roster-status.js';
+import type { RelayTokens } from './relay-tokens.js';
 import type { SyncCredentials, SyncCredentialsProvider } from './sync-credentials.js';
 import type { NudgeReason } from './sync-loop.js';
 import { SYNC_KEYS, SyncStateStore } from '../ledger/sync-state.js';
@@ -37,6 +39,10 @@ export interface KioskSyncOptions {
   /** The worker put back this kiosk's own events from the city: the chain's end moved. */
   onRecovered?: () => void;
   tuning?: SyncTuning;
+  /** The doors this kiosk pushes for (relay-tokens.ts), read at every (re)start of the worker. */
+  relays?: () => RelayTokens;
+  /** This machine's peer log for the worker's connection (its city-acks); absent: the log is off. */
+  peerLog?: { deviceId: string; signKey: KeyObject };
 }
 
 export class KioskSync {
@@ -113,6 +119,17 @@ export class KioskSync {
     });
   }
 
+  /** The relayed doors' tokens for the worker; unreadable ones are logged and the relay waits for the next start. */
+  private relayData(): { relays?: RelayTokens } {
+    try {
+      const relays = this.options.relays?.() ?? {};
+      return Object.keys(relays).length === 0 ? {} : { relays };
+    } catch (error) {
+      this.options.log(`[relay] cannot read the relayed doors' tokens: ${error instanceof Error ? error.message : String(error)}`);
+      return {};
+    }
+  }
+
   private startWorker(credentials: SyncCredentials): SyncWorkerHost {
     const host = new SyncWorkerHost({
       script: this.options.workerScript,
@@ -122,6 +139,8 @@ export class KioskSync {
         credentials,
         doorActivity: this.door.buffer,
         ...stripUndefined(this.options.tuning ?? {}),
+        ...this.relayData(),
+        ...(this.options.peerLog === undefined ? {} : { peerLog: this.options.peerLog }),
       },
       onStatus: (status) => this.options.onStatus(this.withRoster(status)),
       log: this.options.log,

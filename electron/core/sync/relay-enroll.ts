@@ -4,6 +4,7 @@
 // door itself, so when the door later enrolls with its own key it is the same device, and what the office pushed for
 // it comes back `duplicate`.
 import type { Database } from 'better-sqlite3';
+import { fail, ok, type Result } from '../../../shared/api/result.js';
 import { EnrollRequestSchema, PROTOCOL_VERSION } from '../../../shared/sync/protocol.js';
 import type { SecretStore } from '../files/secret-store.js';
 import { markRelayed, queueHeldForRelay } from '../ledger/relay-queue.js';
@@ -77,5 +78,19 @@ export async function relayEnroll(deps: RelayEnrollDeps, input: RelayEnrollInput
     return { doorId: input.doorId, kindergartenId: reply.value.kindergartenId, queued };
   } finally {
     client.close();
+  }
+}
+
+/**
+ * The office's *Enroll for the city* of a door (the console's request): the enrollment as a Result, its refusals by
+ * the enrollment's own codes (a member that is none, or removed: INVALID_REQUEST, nothing sent).
+ */
+export async function relayEnrollResult(deps: RelayEnrollDeps, input: RelayEnrollInput): Promise<Result<RelayEnrolled>> {
+  try {
+    return ok(await relayEnroll(deps, input));
+  } catch (error) {
+    if (error instanceof EnrollmentError) return fail(error.code, error.message);
+    if (error instanceof RelayMemberError) return fail('INVALID_REQUEST', error.message);
+    throw error;
   }
 }

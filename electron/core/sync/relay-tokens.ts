@@ -5,7 +5,7 @@ import { Id } from '../../../shared/domain/attendance.js';
 import type { SecretStore } from '../files/secret-store.js';
 
 const RelayTokenSchema = z.object({ serverUrl: z.string().min(1).max(2000), token: z.string().min(1).max(4000) });
-const RelayTokensSchema = z.record(Id, RelayTokenSchema);
+export const RelayTokensSchema = z.record(Id, RelayTokenSchema);
 export type RelayToken = z.infer<typeof RelayTokenSchema>;
 export type RelayTokens = z.infer<typeof RelayTokensSchema>;
 

@@ -34,6 +34,11 @@ export interface SyncLoopOptions {
    * push at the first round, again while it asks to ('again'), and when a push showed the city ahead (wanted).
    */
   recovery?: { run(stopping: () => boolean): Promise<'done' | 'again'>; wanted(): boolean };
+  /**
+   * After this kiosk's own push, each round: the pushes for the doors it relays (relay-push.ts relayRound), each
+   * draining its door's queue and noting its own failure, so one door's trouble neither halts nor slows this loop.
+   */
+  relay?: (stopping: () => boolean) => Promise<void>;
   backoff?: Backoff;
   /** With nothing to do, look again after this long (records queued meanwhile nudge it sooner). */
   idlePollMs?: number;
@@ -110,6 +115,8 @@ export class SyncLoop {
         // Before the push: a record pushed from a chain the city holds further would be refused as a fork, forever.
         if (recovery && this.recoveryNeeded && !this.stopped) this.recoveryNeeded = (await recovery.run(() => this.stopped)) === 'again';
         await this.options.engine.drain(() => this.stopped);
+        // The relayed doors after the own records: a door's backlog never holds this kiosk's own back.
+        if (this.options.relay && !this.stopped) await this.options.relay(() => this.stopped);
         // The push's answer showed the city ahead of this kiosk's newest event: put back at once, in the next round.
         if (recovery && !this.recoveryNeeded && !this.stopped && recovery.wanted()) {
           this.recoveryNeeded = true;

@@ -14,6 +14,8 @@ import { SyncLoop, type NudgeReason } from './sync-loop.js';
 import { ChainRecovery } from './recovery/chain-recovery.js';
 import { RecoveryState } from './recovery/recovery-state.js';
 import { SYNC_KEYS } from '../ledger/sync-state.js';
+import type { RelayTokens } from './relay-tokens.js';
+import { SyncRelay } from './sync-relay.js';
 
 export interface SyncServiceOptions {
   db: Database;
@@ -39,6 +41,8 @@ export interface SyncServiceOptions {
   recoveryPageSize?: number;
   /** This kiosk's own events were put back from the city: the chain's end moved (the core moves its anchor). */
   onRecovered?: () => void;
+  /** The doors this kiosk pushes for (docs/peers.md §5), each with its own token: pushed after its own, each round. */
+  relays?: RelayTokens;
 }
 
 export class SyncService {
@@ -47,6 +51,7 @@ export class SyncService {
   private readonly loop: SyncLoop;
   private readonly roster: RosterStatus;
   private readonly recovery: RecoveryState;
+  private readonly relay: SyncRelay | null;
   private stopWatch: (() => void) | null = null;
   private queueTimer: NodeJS.Timeout | null = null;
   private lastStatus = '';
@@ -84,9 +89,21 @@ export class SyncService {
         this.report();
       },
     });
+    const relay = new SyncRelay({
+      db: options.db,
+      tokens: options.relays ?? {},
+      now,
+      ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+      ...(options.limits === undefined ? {} : { limits: options.limits }),
+      ...(options.pacing === undefined ? {} : { pacing: options.pacing }),
+      log: options.log ?? (() => undefined),
+      ...(options.onBatch === undefined ? {} : { onBatch: options.onBatch }),
+    });
+    this.relay = relay.doors > 0 ? relay : null;
     this.loop = new SyncLoop({
       engine: this.engine,
       recovery,
+      ...(this.relay === null ? {} : { relay: async (stopping: () => boolean) => void (await relay.round(stopping)) }),
       backoff: new Backoff(options.backoff ?? DEFAULT_BACKOFF),
       idlePollMs: options.idlePollMs,
       onState: () => this.report(),
@@ -103,9 +120,12 @@ export class SyncService {
     if (pollMs > 0) this.stopWatch = watchNetwork(() => this.loop.nudge('network'), pollMs);
     const queuePollMs = this.options.queuePollMs ?? 1_000;
     if (queuePollMs > 0) {
-      let newest = this.engine.outbox.newestSeq();
+      // The relayed doors' queue too: their records arrive by the peer worker's imports, on its own connection.
+      const newestRelayed = this.relay === null ? () => 0 : relayNewest(this.options.db);
+      const newestSeqs = (): string => `${this.engine.outbox.newestSeq()} ${newestRelayed()}`;
+      let newest = newestSeqs();
       this.queueTimer = setInterval(() => {
-        const now = this.engine.outbox.newestSeq();
+        const now = newestSeqs();
         if (now === newest) return;
         newest = now;
         this.nudge('queued');
@@ -122,6 +142,7 @@ export class SyncService {
     if (this.queueTimer) clearInterval(this.queueTimer);
     await this.loop.stop();
     this.client.close();
+    this.relay?.close();
   }
 
   nudge(reason: NudgeReason): void {
@@ -157,4 +178,10 @@ export class SyncService {
     this.lastStatus = key;
     this.options.onStatus(status);
   }
+}
+
+/** The newest seq of the relay outbox, every door's (read each poll: a statement prepared once). */
+function relayNewest(db: Database): () => number {
+  const newest = db.prepare<[], number | null>('SELECT max(seq) FROM relay_outbox').pluck();
+  return () => newest.get() ?? 0;
 }

@@ -2,6 +2,7 @@
 // outbox's writes never run on the thread that answers the door. Talks to the core only by checked messages.
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
+import { bindPeerLog, PeerLog } from '../ledger/peer-log.js';
 import { DoorActivity } from '../pacing/door-activity.js';
 import { DoorAwarePacing } from '../pacing/push-pacing.js';
 import { openSyncConnection } from './sync-connection.js';
@@ -25,6 +26,9 @@ if (process.platform === 'linux') {
 
 const data = SyncWorkerDataSchema.parse(workerData);
 const db = openSyncConnection(data.databasePath, data.nativeBinding);
+// Each push reply's city-acks is a row of this machine's peer log, written in the settle's transaction on this
+// connection (docs/peers.md §5): the log must be bound here as on the core's, or the acks would not be written.
+if (data.peerLog !== undefined) bindPeerLog(db, new PeerLog(db, data.peerLog.deviceId, data.peerLog.signKey, () => Date.now()));
 const service = new SyncService({
   db,
   credentials: data.credentials,
@@ -36,6 +40,7 @@ const service = new SyncService({
   recoveryPageSize: data.recoveryPageSize,
   onRecovered: () => post({ type: 'recovered' }),
   limits: data.limits,
+  ...(data.relays === undefined ? {} : { relays: data.relays }),
   pacing: new DoorAwarePacing(new DoorActivity(data.doorActivity)),
   log: (line) => post({ type: 'log', line }),
   onStatus: (status) => post({ type: 'status', status }),

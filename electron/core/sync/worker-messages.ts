@@ -1,6 +1,8 @@
 // The messages between the core and the sync worker, checked with zod on both sides of the thread boundary.
+import { KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { SyncStatusSchema } from '../../../shared/sync/sync-status.js';
+import { RelayTokensSchema } from './relay-tokens.js';
 import { SyncCredentialsSchema } from './sync-credentials.js';
 
 export const SyncWorkerDataSchema = z.object({
@@ -15,6 +17,18 @@ export const SyncWorkerDataSchema = z.object({
   networkPollMs: z.number().int().nonnegative().optional(),
   queuePollMs: z.number().int().nonnegative().optional(),
   recoveryPageSize: z.number().int().positive().optional(),
+  /** The doors this kiosk pushes for, each with its own token (docs/peers.md §5); absent or empty: none. */
+  relays: RelayTokensSchema.optional(),
+  /**
+   * This machine's peer log on the worker's connection: its device id and device key (Ed25519, private; a KeyObject
+   * crosses the thread boundary as a clone), so each push reply appends its city-acks. Absent: the log is off here.
+   */
+  peerLog: z
+    .object({
+      deviceId: z.string().min(1).max(64),
+      signKey: z.custom<KeyObject>((key) => key instanceof KeyObject && key.type === 'private' && key.asymmetricKeyType === 'ed25519', 'an Ed25519 private key'),
+    })
+    .optional(),
   limits: z
     .object({ connectTimeoutMs: z.number().int().positive(), totalTimeoutMs: z.number().int().positive(), maxReplyBytes: z.number().int().positive() })
     .partial()
