@@ -36,7 +36,7 @@ export function acceptPeerSession(connection: PeerConnection, deps: SessionDeps)
     }
     connection.authenticated();
     if (step.send !== null) connection.send(step.send);
-    session = new PeerSession({ ...deps, channel: step.channel, transport: { send: (f) => connection.send(f), close: (c, r) => connection.close(c, r) } });
+    session = new PeerSession({ ...deps, dialled: false, channel: step.channel, transport: { send: (f) => connection.send(f), close: (c, r) => connection.close(c, r) } });
     deps.sessions.add(session);
     session.start();
   });

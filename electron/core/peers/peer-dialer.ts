@@ -18,6 +18,8 @@ export interface DialerOptions extends SessionDeps {
   random: () => number;
   backoff?: { firstMs: number; maxMs: number };
   onSession?(session: PeerSession): void;
+  /** True while a session with this member is live (accepted here): no dial then, one session per pair. */
+  standby?(): boolean;
 }
 
 /** Full jitter: a uniform draw under min(max, first · 2^attempt). */
@@ -57,8 +59,24 @@ export class PeerDialer {
     this.socket?.terminate();
   }
 
+  /** A session with this member ended elsewhere (an accepted one): dial now rather than at the next standby check. */
+  wake(): void {
+    if (this.stopped || this.socket !== null) return;
+    this.cancelRetry?.();
+    this.cancelRetry = null;
+    this.dial();
+  }
+
   private dial(): void {
     if (this.stopped) return;
+    if (this.o.standby?.() === true) {
+      // Looked at again now and then; a session that ends wakes the dialer at once.
+      this.cancelRetry = this.o.after((this.o.backoff ?? DIAL_BACKOFF).maxMs, () => {
+        this.cancelRetry = null;
+        this.dial();
+      });
+      return;
+    }
     const ws = new WebSocket(`ws://${this.o.address}${PEER_PATHS.session}`, { maxPayload: MAX_PEER_FRAME_BYTES, perMessageDeflate: false, handshakeTimeout: DIAL_HANDSHAKE_MS });
     this.socket = ws;
     const initiator = new SigmaInitiator(this.o.own, this.o.members);
@@ -92,6 +110,7 @@ export class PeerDialer {
       this.attempt = 0;
       session = new PeerSession({
         ...this.o,
+        dialled: true,
         channel: step.channel,
         transport: {
           send: (frame) => {

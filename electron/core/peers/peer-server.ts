@@ -90,11 +90,12 @@ class TrackedSessions extends PeerSessions {
     super(log);
   }
 
-  override add(session: PeerSession): void {
-    super.add(session);
+  override add(session: PeerSession): boolean {
+    if (!super.add(session)) return false;
     this.live.add(session);
     this.lastSeen.set(session.peerDeviceId, this.nowMs());
     this.changed(session, true);
+    return true;
   }
 
   override remove(session: PeerSession): void {
@@ -104,8 +105,11 @@ class TrackedSessions extends PeerSessions {
   }
 
   connected(deviceId: string): boolean {
-    for (const s of this.live) if (s.isOpen && s.peerDeviceId === deviceId) return true;
-    return false;
+    return this.with(deviceId).length > 0;
+  }
+
+  with(deviceId: string): PeerSession[] {
+    return [...this.live].filter((s) => s.isOpen && s.peerDeviceId === deviceId);
   }
 }
 
@@ -256,6 +260,11 @@ export class PeerServer {
     };
   }
 
+  /** The open sessions with a member, and whether this machine dialled each (one per pair once settled). */
+  sessionsWith(deviceId: string): { dialled: boolean }[] {
+    return this.sessions.with(deviceId).map((s) => ({ dialled: s.dialled }));
+  }
+
   /** Own addresses, as shown with a pairing code and told to peers. */
   ownAddrs(): string[] {
     return this.listener === null ? [] : ownAddresses(this.o.host, this.listener.port);
@@ -379,6 +388,7 @@ export class PeerServer {
         ...deps,
         address,
         random: this.o.random ?? Math.random,
+        standby: () => this.sessions.connected(deviceId),
         ...(this.o.tuning?.dialBackoff === undefined ? {} : { backoff: this.o.tuning.dialBackoff }),
       });
       this.dialers.set(deviceId, { address, dialer });
@@ -427,6 +437,8 @@ export class PeerServer {
   }
 
   private sessionChanged(session: PeerSession, added: boolean): void {
+    // A session that ended (an accepted one, or the one a pair dropped): the dialer of that member looks again now.
+    if (!added) this.dialers.get(session.peerDeviceId)?.dialer.wake();
     // The dialler's own listening address, told in its handshake: this machine dials it there too.
     const told = session.peerAddrs[0];
     if (added && told !== undefined && !this.dialers.has(session.peerDeviceId) && !this.learnt.has(session.peerDeviceId)) {

@@ -58,6 +58,8 @@ export interface PeerSessionOptions {
   requestMs?: number;
   /** The anti-entropy `have` (docs/peers.md §5): repairs any `new` that was missed. */
   haveEveryMs?: number;
+  /** This machine dialled the connection (else it accepted it): one session per pair keeps the lower id's dial. */
+  dialled?: boolean;
 }
 
 export const SESSION_HAVE_EVERY_MS = 30_000;
@@ -88,6 +90,10 @@ export class PeerSession {
 
   get isOpen(): boolean {
     return !this.closed;
+  }
+
+  get dialled(): boolean {
+    return this.o.dialled === true;
   }
 
   /** The channel is ready on both sides: tell what this machine holds. */

@@ -2,6 +2,7 @@
 // every open session sends them as one `new` (docs/peers.md §5 "Pulling and being told").
 import type { PeerRecord } from '../../../shared/peers/peer-record.js';
 import { headsOf, type PeerSession, type SessionLog } from './peer-session.js';
+import { PAIR_DUPLICATE_CLOSE, pairDrops } from './session-pair.js';
 
 export class PeerSessions {
   private readonly open = new Set<PeerSession>();
@@ -12,8 +13,22 @@ export class PeerSessions {
     private readonly maxNew = 64,
   ) {}
 
-  add(session: PeerSession): void {
+  /**
+   * A session whose channel is ready. One per pair: with another live session to the same peer, one of the two is closed
+   * (session-pair.ts). False when it is the new one: it is closed and not added.
+   */
+  add(session: PeerSession): boolean {
+    for (const live of [...this.open]) {
+      if (!live.isOpen || live.peerDeviceId !== session.peerDeviceId) continue;
+      if (pairDrops(this.log.deviceId, session.peerDeviceId, live, session) === 'incoming') {
+        session.close(PAIR_DUPLICATE_CLOSE, 'one session per pair');
+        return false;
+      }
+      live.close(PAIR_DUPLICATE_CLOSE, 'one session per pair');
+      this.open.delete(live);
+    }
     this.open.add(session);
+    return true;
   }
 
   remove(session: PeerSession): void {
