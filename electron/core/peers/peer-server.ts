@@ -23,6 +23,7 @@ import { PeerSessions } from './peer-sessions.js';
 import type { PeerArgs, PeerAsk, PeerOp } from './peer-worker-messages.js';
 import { importPage, retryWaiting, type Applied } from './record-import.js';
 import { PeerRefusalAudit } from './refusal-audit.js';
+import { PeerForks, type SeenFork } from './peer-forks.js';
 import { rawPublicKey } from '../credentials/ed25519.js';
 
 /** A member not reached for this long is tried at the address its beacon gives (docs/peers.md §4). */
@@ -127,16 +128,17 @@ export class PeerServer {
   private refreshAgain = false;
   private cancelTimer: (() => void) | null = null;
   private announced: number;
-  private forks = 0;
   /** When a pairing code was last seen open (follow()). */
   private pairingSeenMs: number | null = null;
   private stopped = false;
   private readonly after: After;
   private readonly refusals: PeerRefusalAudit;
+  private readonly forks: PeerForks;
 
   constructor(private readonly o: PeerServerOptions) {
     this.read = new PeerMembersRead(o.db, o.log.deviceId);
     this.refusals = new PeerRefusalAudit(o.db, o.wallMs, o.logLine);
+    this.forks = new PeerForks(o.db);
     this.after = o.after ?? systemAfter;
     this.sessions = new TrackedSessions(o.log, o.wallMs, (session, added) => this.sessionChanged(session, added));
     this.announced = o.log.newest()?.seq ?? 0;
@@ -256,7 +258,7 @@ export class PeerServer {
       pairingOpenUntilMs: this.pairing?.openUntilMs() ?? null,
       members: [selfView, ...views].slice(0, 64),
       waitingLong: this.read.waitingSince(now - WAITING_LONG_MS),
-      forks: this.forks,
+      forks: this.forks.total(),
     };
   }
 
@@ -453,10 +455,10 @@ export class PeerServer {
     const ctx = { ownDeviceId: this.deviceId, appliers: this.o.appliers, nowMs: this.o.wallMs };
     const result = importPage(this.o.db, { records, heads }, ctx);
     if (!result.ok) {
-      if (result.refusal.code === 'PEER_FORK') this.forks += 1;
       const { code, deviceId, seq, why } = result.refusal;
       this.o.logLine(`[peers] page refused: ${code} ${deviceId}/${seq}: ${why}`);
       this.refusals.refused({ reason: code, side: 'page', remoteKey: from, remote: from, detail: `${deviceId}/${seq}: ${why}` });
+      if (code === 'PEER_FORK') this.keepFork({ deviceId, seq, from, why });
       this.o.onChange?.();
       return result;
     }
@@ -469,6 +471,14 @@ export class PeerServer {
     // A member or its revocation taken in: whom to listen for and dial changes.
     if (kinds.has('member') || kinds.has('member-revoked')) void this.refresh();
     return result;
+  }
+
+  private keepFork(fork: SeenFork): void {
+    try {
+      this.forks.seen(fork, this.o.wallMs());
+    } catch (error) {
+      this.o.logLine(`[peers] a fork could not be kept: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 }
 

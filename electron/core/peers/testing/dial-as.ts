@@ -8,6 +8,8 @@ export interface DialedSocket {
   channel: PeerChannel;
   /** The close code, when the socket closed. */
   closed: Promise<number>;
+  /** The other side's session messages, opened in order (those that came before a listener are kept for it). */
+  onText: (listener: (text: string) => void) => void;
 }
 
 export type DialOutcome = { t: 'open'; socket: DialedSocket } | { t: 'closed'; code: number; refused: string | null };
@@ -19,11 +21,25 @@ export function dialAs(port: number, own: OwnIdentity, members: MemberLookup, pa
     const initiator = new SigmaInitiator(own, members);
     let channel: PeerChannel | null = null;
     let refused: string | null = null;
+    const early: string[] = [];
+    let listener: ((text: string) => void) | null = null;
+    const onText = (l: (text: string) => void): void => {
+      listener = l;
+      for (const text of early.splice(0)) l(text);
+    };
     ws.on('error', () => undefined);
     ws.once('open', () => ws.send(initiator.hello()));
     void closed.then((code) => channel === null && resolve({ t: 'closed', code, refused }));
     ws.on('message', (data: Buffer, isBinary) => {
-      if (channel !== null || refused !== null) return;
+      if (refused !== null) return;
+      // Frames after the handshake come in the same read as its last one: each is opened here, in order.
+      if (channel !== null) {
+        const opened = channel.opener.open(new Uint8Array(data));
+        if (!opened.ok) return;
+        if (listener === null) early.push(opened.text);
+        else listener(opened.text);
+        return;
+      }
       const step = initiator.receive(isBinary ? new Uint8Array(data) : data.toString('utf8'));
       if (step.t === 'send') return ws.send(step.text);
       if (step.t === 'refused') {
@@ -31,7 +47,7 @@ export function dialAs(port: number, own: OwnIdentity, members: MemberLookup, pa
         return ws.close(step.close, step.code);
       }
       channel = step.channel;
-      resolve({ t: 'open', socket: { ws, channel, closed } });
+      resolve({ t: 'open', socket: { ws, channel, closed, onText } });
     });
   });
 }
