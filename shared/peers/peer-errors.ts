@@ -12,7 +12,10 @@ export const peerErrorCodes = [
   'PEER_UNREACHABLE',
   /** The exchange broke off or the other side did not prove itself: nothing was kept. */
   'PEER_PAIR_FAILED',
-  /** This computer already belongs to a kindergarten's group: it joins only as a new one (start afresh). */
+  /**
+   * Only a new computer joins: this one belongs to a group already, or holds staff PINs or check-ins of its own
+   * (pairing-join.ts joinRefusal; the detail says which).
+   */
   'PEER_ALREADY_IN_GROUP',
   /** The peer link does not run on this computer (its worker stopped or never started). */
   'PEER_LINK_OFF',

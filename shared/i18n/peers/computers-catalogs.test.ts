@@ -33,4 +33,13 @@ describe('the Computers texts', () => {
     }
     expect([computersCatalogs.kk.tab, computersCatalogs.ru.tab, computersCatalogs.en.tab]).toEqual(['Компьютерлер', 'Компьютеры', 'Computers']);
   });
+
+  it('tell a computer refused for records of its own why, not that it belongs to a kindergarten already', () => {
+    // The join is refused for a group, for staff PINs or for check-ins made here (pairing-join.ts joinRefusal): the
+    // words name all three and say that only a newly installed computer joins.
+    const says = { en: [/PIN/, /check-ins/, /new/], ru: [/PIN/, /отметки/, /нов/], kk: [/PIN/, /белгілер/, /жаңа/] } as const;
+    for (const language of ['en', 'ru', 'kk'] as const) {
+      for (const pattern of says[language]) expect(peerErrors[language].PEER_ALREADY_IN_GROUP, language).toMatch(pattern);
+    }
+  });
 });

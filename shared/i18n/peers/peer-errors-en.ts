@@ -10,6 +10,7 @@ export const peerErrorsEn: PeerErrorTexts = {
   PAIR_CODE_EXPIRED: 'This code is no longer open. Open a new code on the other computer ("Add a computer").',
   PEER_UNREACHABLE: 'The computer at this address could not be reached. Check the address (for example 192.168.1.23:47620) and that both computers are on the same network.',
   PEER_PAIR_FAILED: 'Joining did not succeed and nothing was changed. Open a new code on the other computer and try again.',
-  PEER_ALREADY_IN_GROUP: 'This computer already belongs to a kindergarten.',
+  PEER_ALREADY_IN_GROUP:
+    'Only a newly installed computer can join, and this one already keeps records of its own: it belongs to a kindergarten, staff PINs were set on it, or it recorded check-ins. Join from a computer just installed, before anything is recorded on it.',
   PEER_LINK_OFF: 'The link with the other computers is not running on this computer. Restart the kiosk.',
 };
