@@ -2,22 +2,17 @@
 // listener, joining by code, removing a member. This machine's identity for its member record comes from the worker's
 // start data (the device key, the static X25519 key, the QR key) and its own tables (its role, its name once listed);
 // the group's pepper comes with the code from the host, and a joined group's pepper goes back to it to keep.
-import { hostname } from 'node:os';
 import { fail, ok, type Result } from '../../../shared/api/result.js';
 import { SettingsStore } from '../ledger/settings-store.js';
 import { systemClock, zonedClock, type Clock } from '../time/clock.js';
 import { localTimeOf } from '../time/clock.js';
+import { defaultMachineName } from './machine-name.js';
 import { revokeMember } from './member-admin.js';
 import { joinGroup, SponsorPairing } from './pairing-run.js';
 import type { OwnMachine } from './peer-group.js';
 import type { PairingHooks, PeerServer } from './peer-server.js';
 import type { PairingWorkerContext } from './peer-worker.js';
 
-/** A name for the founder's member record until an admin names it: the computer's own host name, which staff know it by. */
-export function defaultMachineName(): string {
-  const name = hostname().trim().slice(0, 60);
-  return name.length > 0 ? name : 'Esik';
-}
 
 export function pairingHooks(server: PeerServer, ctx: PairingWorkerContext, clock: Clock = systemClock): PairingHooks {
   const { db, data } = ctx;

@@ -6,6 +6,7 @@ import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ledgerAppliers } from '../ledger/peer-apply.js';
 import { staffAppliers } from '../staff/peer-apply.js';
+import { defaultMachineName } from './machine-name.js';
 import { PeerServer, type PeerServerOptions } from './peer-server.js';
 import { eventCount, groupMachine, pairAll, tap, waitFor, type GroupMachine, GROUP } from './testing/peer-group-kit.js';
 
@@ -70,6 +71,9 @@ describe('the peer server', () => {
     const alone = ra.server.status();
     expect(alone).toMatchObject({ groupId: null, listening: null, pairingOpenUntilMs: null, forks: 0, waitingLong: 0 });
     expect(alone.members).toEqual([expect.objectContaining({ deviceId: A_ID, self: true })]);
+    // Named before it has a group, as the group will first know it (its host name), not left blank.
+    expect(alone.members[0]?.name).toBe(defaultMachineName());
+    expect(alone.members[0]?.name).not.toBe('');
 
     pairAll([a, b]);
     await ra.server.refresh();

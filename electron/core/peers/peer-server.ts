@@ -13,6 +13,7 @@ import type { PeerAppliers } from '../ledger/peer-applier.js';
 import type { PeerLog } from '../ledger/peer-log.js';
 import { beaconTag, startBeacon, type Beacon } from './link/peer-beacon.js';
 import { startPeerListener, type PeerConnection, type PeerListener, type PeerListenerLimits } from './link/peer-listener.js';
+import { defaultMachineName } from './machine-name.js';
 import { memberLookupOf } from './member-lookup.js';
 import { ownAddresses } from './own-addresses.js';
 import { acceptPeerSession, type SessionDeps } from './peer-accept.js';
@@ -68,6 +69,8 @@ export interface PeerServerOptions {
   random?: () => number;
   after?: After;
   onApplied: (applied: { kinds: PeerKind[]; children: string[]; staff: string[] }) => void;
+  /** This computer's name before its member record gives one (default: its host name, machine-name.ts). */
+  ownName?: () => string;
   /** Something the status shows changed. */
   onChange?: () => void;
   logLine: (line: string) => void;
@@ -227,7 +230,7 @@ export class PeerServer {
     const listening = this.listener === null ? null : { port: this.listener.port, addresses: this.ownAddrs() };
     const selfView: PeerMemberView = {
       deviceId: this.deviceId,
-      name: self?.name ?? '',
+      name: self?.name ?? (this.o.ownName ?? defaultMachineName)(),
       role: self?.role ?? 'door',
       self: true,
       revoked: false,
