@@ -31,6 +31,7 @@ import { checkChainAtStart, checkPeerLogAtStart } from './ledger/chain-startup.j
 import type { PeerChainCheck } from './ledger/peer-chain.js';
 import { ChainVerifiedStore } from './ledger/chain-verified-store.js';
 import { bindPeerLog, PeerLog } from './ledger/peer-log.js';
+import { backfillPeerLog } from './peer-backfill.js';
 import { ensureDeviceKey } from './credentials/device-key.js';
 import { OutboxPruner } from './ledger/outbox-pruner.js';
 import { OutboxStore } from './ledger/outbox-store.js';
@@ -699,6 +700,18 @@ export class KioskCore {
     }
   }
 
+  /** The one-time backfill (docs/peers.md §9); a failure is logged, undone whole, and tried again at the next start. */
+  private backfill(db: Database): void {
+    const started = performance.now();
+    try {
+      // The store (and so the zoned clock's setting) is not up yet: the kindergarten's zone is read from the file.
+      const done = backfillPeerLog(db, this.clock.now().getTime(), SettingsStore.of(db, this.log).get('timeZone') ?? zoneOf(this.clock));
+      if (done !== null) this.log(`[core] peer log backfilled: ${done.rows} rows (${JSON.stringify(done.byPiece)}, ${Math.round(performance.now() - started)} ms)`);
+    } catch (error) {
+      this.log(`[core] the peer log's backfill failed, to be tried at the next start: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
   /** Walks this device's peer log from its proven point (checkPeerLogAtStart) and stores the point it proves (not on a full disk). */
   private checkPeerLog(db: Database, bound: { peerLog: PeerLog; keyMade: boolean } | null, storePoint: boolean): PeerChainCheck | null {
     if (bound === null) return null;
@@ -763,6 +776,8 @@ export class KioskCore {
       }
       const deviceId = ensureDeviceId(db, this.clock.now());
       const peerLog = this.bindPeerLog(db, deviceId);
+      // Before the door opens: this database's past (the demo's seeded roster and staff included) becomes its peer log, once.
+      if (peerLog !== null && !exclusive) this.backfill(db);
       const opened = db;
       const log = new AttendanceLog(db, deviceId, { anchor, written: (error) => this.anchorWritten(anchor, error) });
       const verified = new ChainVerifiedStore(db);

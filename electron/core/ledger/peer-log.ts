@@ -120,9 +120,10 @@ export class PeerLog {
 
   /**
    * Appends one own row: the next seq, linked to the previous row's hash, stamped with the HLC, hashed and signed.
-   * Only inside the caller's transaction (the domain row's), so both are written or neither.
+   * Only inside the caller's transaction (the domain row's), so both are written or neither. `sign` false only for the
+   * one-time backfill (peers/backfill.ts), which signs every 1000th row and its last: the links prove the rest (§5).
    */
-  append(kind: PeerKind, recordId: string, content: PeerContent, base: string | null = null): PeerLogRow {
+  append(kind: PeerKind, recordId: string, content: PeerContent, base: string | null = null, sign = true): PeerLogRow {
     if (!this.db.inTransaction) throw new Error(`a peer-log row (${kind} ${recordId}) is written only inside its record's transaction`);
     if ((kind === 'attendance') !== 'eventHash' in content) throw new Error(`a ${kind} row carries ${kind === 'attendance' ? "its event's hash" : 'a body'}`);
     const head = this.s.head.get(this.deviceId);
@@ -153,7 +154,7 @@ export class PeerLog {
       content_hash: fields.contentHash,
       prev_hash: fields.prevHash,
       hash,
-      sig: Buffer.from(signHeadRaw(this.key, this.deviceId, seq, hash)),
+      sig: sign ? Buffer.from(signHeadRaw(this.key, this.deviceId, seq, hash)) : null,
       body,
       received_ms: Math.trunc(this.wallMs()),
     };

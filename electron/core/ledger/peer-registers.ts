@@ -8,6 +8,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { decideRegister, registerKeyOf, type Conflict, type RegisterContent, type RegisterDecision, type RegisterKind, type RegisterRecord } from './merge-rules.js';
 import { PEER_ONLY_BODY, type PeerKind } from '../../../shared/peers/peer-record.js';
+import { rosterChangeTarget } from '../../../shared/domain/roster-change.js';
 import { CredentialChangeRecordSchema, RosterChangeRecordSchema } from '../../../shared/sync/protocol.js';
 import { peerLogOf, type PeerLogRow } from './peer-log.js';
 
@@ -37,6 +38,19 @@ export const PEER_REGISTER_SQL = {
   // The partial index of migration 0030 holds only the register and fact kinds, never the door's taps; its condition
   // is repeated here word for word so SQLite knows it may read it.
   ofKind: `SELECT device_id, seq, kind, record_id, hlc, base, body FROM peer_log WHERE kind = ? AND kind <> 'attendance'`,
+  // Migration 0032's expression word for word, so SQLite reads the register's few records from peer_log_by_register.
+  ofRegister: `SELECT device_id, seq, kind, record_id, hlc, base, body FROM peer_log WHERE kind = ? AND kind <> 'attendance' AND (CASE WHEN json_valid(body) THEN CASE kind
+        WHEN 'roster-change' THEN coalesce(json_extract(body, '$.change.group.id'), json_extract(body, '$.change.child.id'),
+          json_extract(body, '$.change.companion.id'), json_extract(body, '$.change.link.companionId'),
+          json_extract(body, '$.change.companionId'), json_extract(body, '$.change.childId'), json_extract(body, '$.change.groupId'))
+        WHEN 'credential-change' THEN json_extract(body, '$.credentialId')
+        WHEN 'staff-card' THEN json_extract(body, '$.cardId')
+        WHEN 'setting' THEN json_extract(body, '$.key')
+        WHEN 'transfer' THEN json_extract(body, '$.date')
+        WHEN 'paper-day' THEN json_extract(body, '$.groupId')
+        WHEN 'member' THEN json_extract(body, '$.deviceId')
+        WHEN 'member-revoked' THEN json_extract(body, '$.deviceId')
+        ELSE json_extract(body, '$.staffId') END END) = ?`,
   conflict: `INSERT OR IGNORE INTO peer_conflicts (entity, key, kept_record_id, lost_record_id, rule, decided_ms)
              VALUES (?, ?, ?, ?, ?, ?)`,
 } as const;
@@ -47,6 +61,7 @@ interface RegisterStatements {
   winner: Statement<[string, string], { winner_record_id: string }>;
   setWinner: Statement<[{ entity: string; key: string; id: string; hlc: string; device: string }]>;
   ofKind: Statement<[string], LogRow>;
+  ofRegister: Statement<[string, string], LogRow>;
   conflict: Statement<[string, string, string, string, string, number]>;
 }
 
@@ -59,6 +74,7 @@ function statementsOf(db: Database): RegisterStatements {
       winner: db.prepare(PEER_REGISTER_SQL.winner),
       setWinner: db.prepare(PEER_REGISTER_SQL.setWinner),
       ofKind: db.prepare(PEER_REGISTER_SQL.ofKind),
+      ofRegister: db.prepare(PEER_REGISTER_SQL.ofRegister),
       conflict: db.prepare(PEER_REGISTER_SQL.conflict),
     };
     prepared.set(db, s);
@@ -133,12 +149,45 @@ export function registerRecordOf(row: LogRow): RegisterRecord | null {
   }
 }
 
+/**
+ * The id a register is found by in SQL (migration 0032's index): its entity's id, a link's companion. The register's
+ * few records are read by it, so a roster of thousands of rows is not parsed whole for each edit; the key decides.
+ */
+function needleOf(content: RegisterContent): string {
+  switch (content.kind) {
+    case 'credential-change':
+      return content.body.credentialId;
+    case 'roster-change': {
+      const change = content.body.change;
+      if (change.kind === 'link') return change.link.companionId;
+      if (change.kind === 'link-removed') return change.companionId;
+      return rosterChangeTarget(change).key;
+    }
+    case 'staff-card':
+      return content.body.cardId;
+    case 'staff-account':
+    case 'staff-pin':
+    case 'staff-lock':
+      return content.body.staffId;
+    case 'setting':
+      return content.body.key;
+    case 'transfer':
+      return content.body.date;
+    case 'paper-day':
+      return content.body.groupId;
+    case 'member':
+    case 'member-revoked':
+      return content.body.deviceId;
+  }
+}
+
 /** Every record of one register this machine holds, in any order (the rules do not care). */
 export function registerRecords(db: Database, content: RegisterContent): RegisterRecord[] {
   const key = registerKeyOf(content);
   const kinds: RegisterKind[] = content.kind === 'member' || content.kind === 'member-revoked' ? ['member', 'member-revoked'] : [content.kind];
   const s = statementsOf(db);
-  return kinds.flatMap((kind) => s.ofKind.all(kind).flatMap((row) => registerRecordOf(row) ?? [])).filter((r) => registerKeyOf(r) === key);
+  const needle = needleOf(content);
+  return kinds.flatMap((kind) => s.ofRegister.all(kind, needle).flatMap((row) => registerRecordOf(row) ?? [])).filter((r) => registerKeyOf(r) === key);
 }
 
 export interface Settled {

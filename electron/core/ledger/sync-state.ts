@@ -26,6 +26,8 @@ export const SYNC_KEYS = {
   recoveryProblem: 'recovery_problem',
   /** Under a relayed door's prefix (relayStatePrefix): when this machine began pushing for it (sync/relay-enroll.ts). */
   relayEnrolledMs: 'relay_enrolled_ms',
+  /** JSON {rows, atMs}: this device's past rows became its peer log (peers/backfill.ts, docs/peers.md §9), once. */
+  peerBackfill: 'peer_backfill',
 } as const;
 
 export type SyncKey = (typeof SYNC_KEYS)[keyof typeof SYNC_KEYS];

@@ -15,6 +15,7 @@ import { settleRegister } from '../ledger/peer-registers.js';
 import { decidedNowMs } from '../ledger/register-apply.js';
 import type { RecordMeta } from '../ledger/register-heads.js';
 import { retiredValue } from './roster-apply.js';
+import { applyRosterChange } from './roster-change-apply.js';
 
 interface CredentialRow {
   id: string;
@@ -196,4 +197,4 @@ function projectCredential(db: Database, decision: RegisterDecision): void {
 }
 
 /** The roster folder's part of the map the top hands peers/record-import.ts. */
-export const rosterAppliers: PeerAppliers = { 'credential-change': applyCredentialChange };
+export const rosterAppliers: PeerAppliers = { 'credential-change': applyCredentialChange, 'roster-change': applyRosterChange };

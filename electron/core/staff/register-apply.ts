@@ -12,6 +12,7 @@ import type { PeerApplier, PeerApplyResult } from '../ledger/peer-applier.js';
 import { peerLogOf } from '../ledger/peer-log.js';
 import { registerRecordOf, settleRegister } from '../ledger/peer-registers.js';
 import { OutboxWriter } from '../ledger/outbox-store.js';
+import { cityRosterPulledHere } from '../roster/roster-source.js';
 import { projectCard } from './staff-card-register.js';
 import { projectStaffDecision, type Touched } from './staff-registers.js';
 
@@ -87,9 +88,13 @@ function staffIdOf(r: RegisterRecord): string | null {
   return 'staffId' in r.body && typeof r.body.staffId === 'string' ? r.body.staffId : null;
 }
 
-/** A staff account from the city's roster is each machine's own pull's to write (§6); only local ones project. */
+/**
+ * A staff account from the city's roster is each enrolled machine's own pull's to write (§6); a machine that pulls no
+ * city roster (on its own, or joined to the demo) has only the record to learn it from (§9's backfill restates them).
+ */
 function projectAccount(db: Database, decision: RegisterDecision): Touched {
-  return decision.winner.kind === 'staff-account' && decision.winner.body.origin === 'city' ? { staff: [] } : projectStaffDecision(db, decision);
+  const pulled = decision.winner.kind === 'staff-account' && decision.winner.body.origin === 'city' && cityRosterPulledHere(db);
+  return pulled ? { staff: [] } : projectStaffDecision(db, decision);
 }
 
 /**

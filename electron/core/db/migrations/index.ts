@@ -31,5 +31,6 @@ import { peerWaitingEvent } from './0028-peer-waiting-event.js';
 import { peerGroup } from './0029-peer-group.js';
 import { peerLogByKind } from './0030-peer-log-by-kind.js';
 import { peerRefusals } from './0031-peer-refusals.js';
+import { peerLogByRegister } from './0032-peer-log-by-register.js';
 
-export const migrations: readonly Migration[] = [initial, trustedKeys, syncOutbox, staff, admin, cardChanges, staffAccounts, chainVerified, refusedCoalesced, staffCardLock, allowedValues, restoreAudit, backupSettingsAudit, archiveBoundaries, timeZoneAudit, setupAudit, rosterEdits, updateAudit, rosterSpreadsheet, kioskLeftAudit, returnChecks, paperDays, neverComeCounts, headcountCutOff, staffAlerts, machineRoleAudit, peers, peerWaitingEvent, peerGroup, peerLogByKind, peerRefusals];
+export const migrations: readonly Migration[] = [initial, trustedKeys, syncOutbox, staff, admin, cardChanges, staffAccounts, chainVerified, refusedCoalesced, staffCardLock, allowedValues, restoreAudit, backupSettingsAudit, archiveBoundaries, timeZoneAudit, setupAudit, rosterEdits, updateAudit, rosterSpreadsheet, kioskLeftAudit, returnChecks, paperDays, neverComeCounts, headcountCutOff, staffAlerts, machineRoleAudit, peers, peerWaitingEvent, peerGroup, peerLogByKind, peerRefusals, peerLogByRegister];

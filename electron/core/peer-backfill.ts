@@ -1,0 +1,21 @@
+// The one-time backfill's pieces in the order a joining machine needs them (docs/peers.md §9 "Backfill, once"): at the
+// core's top level, the only level that may import every domain, as peer-worker-entry.ts joins the appliers; the
+// order is peers/backfill.ts's to keep. Staff first (every roster or card record names an admin, every PIN an
+// account), then the roster (a tap names its child, companion and card), then the taps and what refers to them.
+import type { Database } from 'better-sqlite3';
+import type { LocalZone } from '../../shared/domain/local-time.js';
+import type { BackfillPiece } from './ledger/backfill-writer.js';
+import { runBackfill, type BackfillOutcome } from './peers/backfill.js';
+import { rosterHistoryBackfill, rosterStateBackfill } from './roster/backfill.js';
+import { staffRegistersBackfill } from './staff/backfill.js';
+
+export const BACKFILL_PIECES: readonly (readonly [string, BackfillPiece])[] = [
+  ['staff', staffRegistersBackfill],
+  ['roster-history', rosterHistoryBackfill],
+  ['roster', rosterStateBackfill],
+];
+
+/** This database's past as its peer log, once (null: done before, or no peer log bound). */
+export function backfillPeerLog(db: Database, nowMs: number, zone?: LocalZone): BackfillOutcome | null {
+  return runBackfill(db, BACKFILL_PIECES, zone === undefined ? { nowMs } : { nowMs, zone });
+}

@@ -1,0 +1,55 @@
+// The staff folder's part of the one-time backfill (docs/peers.md §9 "Backfill, once"; peers/backfill.ts runs it):
+// the staff tables' current state as fresh register records — one staff-account and one staff-pin per member, one
+// staff-card per card — so a machine that joins holds the same accounts and its staff sign in there with their PINs.
+// A register that already has a record (a PIN set after the peer log existed) keeps it and is not restated. The
+// city's accounts come from each enrolled machine's own pull (§6) and are restated only where no city is pulled (the
+// demo, a kindergarten on its own).
+import type { Database } from 'better-sqlite3';
+import type { BackfillPiece } from '../ledger/backfill-writer.js';
+import { cityRosterPulledHere } from '../roster/roster-source.js';
+import { pinParamsOf, type StaffAccountBody, type StaffCardBody, type StaffPinBody } from './staff-registers.js';
+
+interface StaffRow {
+  id: string;
+  first_name: string;
+  last_name: string;
+  role: 'staff' | 'admin';
+  active: number;
+  origin: 'local' | 'city';
+}
+
+interface PinRow {
+  staff_id: string;
+  hash: Buffer;
+  salt: Buffer;
+  params: string;
+  set_at: string;
+}
+
+interface CardRow {
+  id: string;
+  staff_id: string;
+  value: string;
+  revoked_at: string | null;
+}
+
+/** Staff accounts, their PINs and their cards, in that order (a PIN or a card names an account the joiner must hold first). */
+export const staffRegistersBackfill: BackfillPiece = (db: Database, out) => {
+  const cityPulled = cityRosterPulledHere(db);
+  for (const s of db.prepare<[], StaffRow>('SELECT id, first_name, last_name, role, active, origin FROM staff ORDER BY id').all()) {
+    if (s.origin === 'city' && cityPulled) continue;
+    const body: StaffAccountBody = { staffId: s.id, firstName: s.first_name, lastName: s.last_name, role: s.role, active: s.active === 1, origin: s.origin };
+    out.register({ kind: 'staff-account', body });
+  }
+  for (const p of db.prepare<[], PinRow>('SELECT staff_id, hash, salt, params, set_at FROM staff_pins ORDER BY staff_id').all()) {
+    const params = pinParamsOf(p.params);
+    // A hash of parameters this version cannot name is not restated: the member sets a PIN again where they join.
+    if (params === null) continue;
+    const body: StaffPinBody = { staffId: p.staff_id, hash: p.hash.toString('base64url'), salt: p.salt.toString('base64url'), params, setAt: p.set_at, setBy: null };
+    out.register({ kind: 'staff-pin', body });
+  }
+  for (const c of db.prepare<[], CardRow>('SELECT id, staff_id, value, revoked_at FROM staff_cards ORDER BY id').all()) {
+    const body: StaffCardBody = { cardId: c.id, staffId: c.staff_id, value: c.value, revokedAt: c.revoked_at };
+    out.register({ kind: 'staff-card', body });
+  }
+};
