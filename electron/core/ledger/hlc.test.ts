@@ -62,4 +62,13 @@ describe('the hybrid logical clock', () => {
     expect(hlc.now()).toBe(formatHlc({ ms: T0 + HLC_MAX_AHEAD_MS, counter: 1 }));
     expect(hlc.peek()).toBe(formatHlc({ ms: T0 + HLC_MAX_AHEAD_MS, counter: 1 }));
   });
+
+  it("follows this machine's own rows uncapped, however far past the wall clock, and never back", () => {
+    const hlc = new HybridClock(() => T0, null);
+    const own = formatHlc({ ms: T0 + 12 * 86_400_000, counter: 3 });
+    hlc.follow(own);
+    expect(hlc.peek()).toBe(own);
+    hlc.follow(formatHlc({ ms: T0, counter: 0 }));
+    expect(hlc.now()).toBe(formatHlc({ ms: T0 + 12 * 86_400_000, counter: 4 }));
+  });
 });

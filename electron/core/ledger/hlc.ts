@@ -58,6 +58,16 @@ export class HybridClock {
     return { raised: true, tooFarAhead: false };
   }
 
+  /**
+   * Raises the clock to one of this machine's own rows written by another of its connections (the core's, the peer
+   * worker's, the sync worker's each keep a clock). Not capped as a peer's is: the row is already this origin's past,
+   * and its next seq must order after it whatever this connection's wall clock says (a clock set back, a test's).
+   */
+  follow(ownHlc: string): void {
+    const parts = parseHlc(ownHlc);
+    if (compare(parts, this.last) > 0) this.last = parts;
+  }
+
   /** The newest HLC given or heard (not a new one). */
   peek(): string {
     return formatHlc(this.last);

@@ -11,7 +11,7 @@ import { RosterStore } from '../roster/roster-store.js';
 import { tempDataDir } from '../testing/fixtures.js';
 import { AttendanceLog } from './attendance-log.js';
 import { eventHash, sha256Hex } from './event-chain.js';
-import { headSignatureValid, linkFieldsOf, PEER_GENESIS_HASH, peerRecordHash } from './peer-hash.js';
+import { bodyContentHash, headSignatureValid, linkFieldsOf, PEER_GENESIS_HASH, peerRecordHash, signHeadRaw } from './peer-hash.js';
 import { PeerLog, peerLogOf } from './peer-log.js';
 import { bindTestPeerLog, seededSigningKey } from './testing/peer-log-kit.js';
 
@@ -84,6 +84,19 @@ describe('the peer log', () => {
     expect(hlcs).toEqual([...hlcs].sort());
     expect(new Set(hlcs).size).toBe(5);
   });
+  it("never goes back in HLC along its seqs when another connection's clock is far ahead of this one's (a clock set back)", () => {
+    const db = store();
+    const behind = T0 - 12 * 86_400_000;
+    const core = new PeerLog(db, DOOR, seededSigningKey(0x07), () => behind);
+    const worker = new PeerLog(db, DOOR, seededSigningKey(0x07), () => T0);
+    db.transaction(() => core.append('absence', '0196f3a2-7c1e-7b3a-9d4e-000000000001', { body: '{}' }))();
+    db.transaction(() => worker.append('absence', '0196f3a2-7c1e-7b3a-9d4e-000000000002', { body: '{}' }))();
+    // Twelve days past this connection's wall clock: a peer's HLC that far ahead is not followed, but an own row's is
+    // this origin's own past, and the next seq must come after it.
+    const next = db.transaction(() => core.append('absence', '0196f3a2-7c1e-7b3a-9d4e-000000000003', { body: '{}' }))();
+    expect(next.hlc).toBe('1795403523120-0001');
+  });
+
   it("a tap writes one peer-log row per event in the event's transaction, and a failed transaction leaves neither", () => {
     const db = store(true);
     let ms = T0;
@@ -155,6 +168,34 @@ describe('the peer log', () => {
 });
 
 describe("the peer log's pages", () => {
+  it("serve each origin's rows in seq order even where its HLC went back along them (rows written before it could not)", () => {
+    const db = store();
+    const key = seededSigningKey(0x07);
+    // Three rows of one origin whose HLC goes back at seq 2 (another connection's clock, twelve days behind) and on at
+    // seq 3, written as they were by a version whose append did not hear the head first.
+    let prev = PEER_GENESIS_HASH;
+    const hlcs = ['1795403523120-0000', '1794366723120-0000', '1795403523120-0001'];
+    hlcs.forEach((hlc, i) => {
+      const body = '{}';
+      const fields = { deviceId: DOOR, seq: i + 1, kind: 'absence' as const, id: `0196f3a2-7c1e-7b3a-9d4e-00000000010${String(i)}`, hlc, base: null, contentHash: bodyContentHash(body), prevHash: prev };
+      const hash = peerRecordHash(fields);
+      db.prepare(
+        `INSERT INTO peer_log (device_id, seq, kind, record_id, hlc, base, content_hash, prev_hash, hash, sig, body, received_ms)
+         VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)`,
+      ).run(DOOR, fields.seq, fields.kind, fields.id, hlc, fields.contentHash, prev, hash, Buffer.from(signHeadRaw(key, DOOR, fields.seq, hash)), body, T0);
+      prev = hash;
+    });
+    const peers = new PeerLog(db, DOOR, key, () => T0);
+    // An asker holding none gets 1, 2, 3 (a run whose seqs go back is refused by every importer, for good).
+    expect(peers.page({}, 10).map((r) => r.seq)).toEqual([1, 2, 3]);
+    expect(peers.page({}, 2).map((r) => r.seq)).toEqual([1, 2]);
+    expect(peers.page({ [DOOR]: 1 }, 10).map((r) => r.seq)).toEqual([2, 3]);
+    // Another origin's rows still come in HLC order among them.
+    const office = new PeerLog(db, 'office-1', seededSigningKey(0x09), () => T0 - 86_400_000);
+    db.transaction(() => office.append('absence', '0196f3a2-7c1e-7b3a-9d4e-000000000201', { body: '{}' }))();
+    expect(peers.page({}, 10).map((r) => `${r.deviceId === DOOR ? 'door' : 'office'} ${String(r.seq)}`)).toEqual(['office 1', 'door 1', 'door 2', 'door 3']);
+  });
+
   it("rebuild a paper-day arrival with the late entry its outbox record carried", () => {
     const db = store(true);
     const peers = bindTestPeerLog(db, DOOR, () => T0);

@@ -129,9 +129,9 @@ export class PeerLog {
     const head = this.s.head.get(this.deviceId);
     const seq = (head?.seq ?? 0) + 1;
     // Another connection of this machine (the peer worker's, the sync worker's) may have appended since this clock last
-    // ticked: its rows' HLC is heard first, so an origin's HLC never goes back along its seqs (a page is served in HLC
-    // order, and a run whose seqs go backwards is refused).
-    if (head !== undefined) this.hlc.observe(head.hlc);
+    // ticked: its rows' HLC is followed first, uncapped (it is this origin's own, however far past this connection's
+    // wall clock), so an origin's HLC never goes back along its seqs.
+    if (head !== undefined) this.hlc.follow(head.hlc);
     const body = 'body' in content ? content.body : null;
     const fields = {
       deviceId: this.deviceId,
@@ -169,17 +169,15 @@ export class PeerLog {
   }
 
   /**
-   * Up to `limit` records the asker lacks by its `after`, across origins in HLC order (ties: device id, seq), each
-   * origin's from after[origin] + 1 (from seq 1 for an origin it did not name), each origin's run cut at its last
+   * Up to `limit` records the asker lacks by its `after`, across origins in HLC order (ties: device id, seq) with each
+   * origin's in seq order (mergeByHlc), from after[origin] + 1 (from seq 1 for an origin it did not name), each origin's run cut at its last
    * signed row, so every origin in the page ends on a head the asker can check (headOf).
    */
   page(after: HaveVector, limit: number): PeerRecord[] {
-    const rows: PageRow[] = [];
-    for (const deviceId of Object.keys(this.haveVector()).sort()) {
-      rows.push(...this.s.page.all(deviceId, after[deviceId] ?? 0, limit));
-    }
-    rows.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.device_id < b.device_id ? -1 : a.device_id > b.device_id ? 1 : a.seq - b.seq));
-    const taken = rows.slice(0, Math.max(0, limit));
+    const runs = Object.keys(this.haveVector())
+      .sort()
+      .map((deviceId) => this.s.page.all(deviceId, after[deviceId] ?? 0, limit));
+    const taken = mergeByHlc(runs, Math.max(0, limit));
     const lastSigned = new Map<string, number>();
     for (const r of taken) if (r.sig !== null) lastSigned.set(r.device_id, r.seq);
     return taken.filter((r) => r.seq <= (lastSigned.get(r.device_id) ?? 0)).map(recordOf);
@@ -283,4 +281,35 @@ export function bindPeerLog(db: Database, log: PeerLog): void {
 /** The bound peer log, or null for a database opened without a device key (tools, tests of other domains). */
 export function peerLogOf(db: Database): PeerLog | null {
   return bound.get(db) ?? null;
+}
+
+/**
+ * Each origin's run (in seq order) merged into one list by HLC (ties: device id, seq), up to `limit`: the run's next
+ * row competes, never a later one, so an origin's rows stay in seq order even where its HLC went back along them (rows
+ * written before an append followed the head's HLC). Sorting all rows by HLC would serve such a run out of order, and
+ * every importer refuses a run whose seqs go back: that origin would stop at every peer for good.
+ */
+function mergeByHlc(runs: PageRow[][], limit: number): PageRow[] {
+  const next = runs.map(() => 0);
+  const merged: PageRow[] = [];
+  while (merged.length < limit) {
+    let best = -1;
+    for (let i = 0; i < runs.length; i += 1) {
+      const row = runs[i]?.[next[i] ?? 0];
+      if (row === undefined) continue;
+      const held = best < 0 ? undefined : runs[best]?.[next[best] ?? 0];
+      if (held === undefined || before(row, held)) best = i;
+    }
+    const row = best < 0 ? undefined : runs[best]?.[next[best] ?? 0];
+    if (row === undefined) break;
+    merged.push(row);
+    next[best] = (next[best] ?? 0) + 1;
+  }
+  return merged;
+}
+
+function before(a: PageRow, b: PageRow): boolean {
+  if (a.hlc !== b.hlc) return a.hlc < b.hlc;
+  if (a.device_id !== b.device_id) return a.device_id < b.device_id;
+  return a.seq < b.seq;
 }
