@@ -117,6 +117,20 @@ describe('the peer server', () => {
     await waitFor('the third tap at B', () => eventCount(b.db, A_ID) === 3, 2_000);
   });
 
+  it("sends own rows that another connection of A wrote (the sync worker's city-acks), told by no new-head, within its next tick", async () => {
+    const a = await groupMachine(A_ID, 0x07);
+    const b = await groupMachine(B_ID, 0x09);
+    pairAll([a, b]);
+    const ra = serverOf(a, { tuning: { haveEveryMs: NO_ANTI_ENTROPY_MS, membersEveryMs: 200, dialBackoff: { firstMs: 50, maxMs: 200 } } });
+    const rb = serverOf(b);
+    await Promise.all([ra.server.start(), rb.server.start()]);
+    await waitFor('A and B connected', () => connected(ra, B_ID)() && connected(rb, A_ID)());
+    await new Promise((r) => setTimeout(r, 100));
+    // Written on A's file with no new-head to A's worker, as the sync worker's connection appends its acks.
+    tap(a, ['ch0001']);
+    await waitFor("A's row at B", () => eventCount(b.db, A_ID) === 1, 2_000);
+  });
+
   it('lets B, stopped while A records, catch up through have and pull when it starts again', async () => {
     const a = await groupMachine(A_ID, 0x07);
     const b = await groupMachine(B_ID, 0x09);

@@ -295,6 +295,9 @@ export class PeerServer {
     if (this.stopped) return;
     this.cancelTimer = this.after(this.o.tuning?.membersEveryMs ?? MEMBERS_EVERY_MS, () => {
       this.refusals.flush();
+      // Own rows another connection wrote (the sync worker's city-acks) come with no new-head: announced here, within
+      // a tick, rather than at the next have.
+      this.newHead();
       void this.refresh().then(() => this.tick());
     });
   }
