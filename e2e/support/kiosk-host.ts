@@ -23,9 +23,10 @@ export async function startKioskHost(dataDir: string, extraArgs: string[] = []):
 }
 
 /** Runs Node with `args` as a web host (it prints the URL lines), with a pipe to its stdin. */
-export async function startHostProcess(args: string[], dataDir: string): Promise<{ host: RunningHost; child: ChildProcess }> {
+export async function startHostProcess(args: string[], dataDir: string, env: Readonly<Record<string, string>> = {}): Promise<{ host: RunningHost; child: ChildProcess }> {
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: repoRoot,
+    env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let output = '';

@@ -3,6 +3,7 @@ import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { basename, dirname } from 'node:path';
 import type { DatabaseProblem } from '../../../shared/api/contract.js';
 import { fileStructureProblem } from './file-structure.js';
+import { applyPageCache } from './page-cache.js';
 import { migrations } from './migrations/index.js';
 import { DatabaseFromFutureError, migrate, MigrationCopyError, type MigrateOptions } from './migrate.js';
 import { preparePrivateDataDir } from '../files/data-dir.js';
@@ -50,6 +51,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database 
     // WAL's default NORMAL can lose the last commits on power loss; a check-in shown is a check-in kept.
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    applyPageCache(db, 'door');
     const opened = db;
     const copy: MigrateOptions = options.beforeMigration ? { copyBefore: (plan) => options.beforeMigration?.(opened, plan) } : {};
     migrate(db, migrations, copy);
