@@ -11,6 +11,7 @@ import { PEER_CLOSE, BEACON_PORT } from '../../../shared/peers/peer-protocol.js'
 import type { PeerMemberView, PeerStatus } from '../../../shared/peers/peer-status.js';
 import type { PeerAppliers } from '../ledger/peer-applier.js';
 import type { PeerLog } from '../ledger/peer-log.js';
+import type { CatchUpPacing } from './catch-up-pacing.js';
 import { beaconTag, startBeacon, type Beacon } from './link/peer-beacon.js';
 import { startPeerListener, type PeerConnection, type PeerListener, type PeerListenerLimits } from './link/peer-listener.js';
 import { defaultMachineName } from './machine-name.js';
@@ -64,6 +65,8 @@ export interface PeerServerOptions {
     /** The listener's limits (tests shorten the handshake's time). */
     listener?: Partial<PeerListenerLimits>;
   };
+  /** How hard a catch-up may work, given the door's activity (catch-up-pacing.ts); absent: full speed. */
+  pacing?: CatchUpPacing;
   pairing?: (server: PeerServer) => PairingHooks;
   wallMs: () => number;
   random?: () => number;
@@ -372,6 +375,7 @@ export class PeerServer {
       after: this.after,
       logLine: this.o.logLine,
       ...(this.o.tuning?.haveEveryMs === undefined ? {} : { haveEveryMs: this.o.tuning.haveEveryMs }),
+      ...(this.o.pacing === undefined ? {} : { pacing: this.o.pacing }),
     };
   }
 

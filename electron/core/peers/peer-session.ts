@@ -4,6 +4,10 @@
 // brings one `pull` (one in flight), `records` go to the importer handed in and are pulled again while `more`, and
 // `new` carries own commits within seconds. The socket, the clock's timers and the importer are handed in, so the
 // listener side and the dialer side run the same session.
+// A catch-up gives way to the door (§5 "Out of the tap's way", catch-up-pacing.ts): while the door is in use, pages are
+// asked 100 records at a time, each taken in during a pause of the door and followed by a rest, so the write lock is
+// never held long nor taken while a tap runs; with the door quiet, 1000 at a time, and the next page is asked before
+// this one is taken in, so the other side reads it meanwhile.
 import type { HaveVector, PeerRecord, SignedHead } from '../../../shared/peers/peer-record.js';
 import {
   MAX_NEW_BYTES,
@@ -14,6 +18,7 @@ import {
   type SessionMessage,
 } from '../../../shared/peers/peer-protocol.js';
 import type { PeerLog } from '../ledger/peer-log.js';
+import { CATCH_UP_FULL_SPEED, type CatchUpPacing } from './catch-up-pacing.js';
 import type { PeerChannel } from './channel/handshake.js';
 import { jsonOf } from './channel/text-frame.js';
 import type { PageGap, PeerRefusal } from './record-verify.js';
@@ -60,6 +65,8 @@ export interface PeerSessionOptions {
   haveEveryMs?: number;
   /** This machine dialled the connection (else it accepted it): one session per pair keeps the lower id's dial. */
   dialled?: boolean;
+  /** How hard a catch-up may work now (peers/catch-up-pacing.ts); absent: full speed. */
+  pacing?: CatchUpPacing;
 }
 
 export const SESSION_HAVE_EVERY_MS = 30_000;
@@ -74,9 +81,13 @@ export class PeerSession {
   private closed = false;
   private readonly requestMs: number;
   private cancelHave: (() => void) | null = null;
+  /** A rest between two catch-up pages while the door is in use: no pull starts until it ends. */
+  private resting = false;
+  private readonly pacing: CatchUpPacing;
 
   constructor(private readonly o: PeerSessionOptions) {
     this.requestMs = o.requestMs ?? SESSION_REQUEST_MS;
+    this.pacing = o.pacing ?? CATCH_UP_FULL_SPEED;
   }
 
   get peerDeviceId(): string {
@@ -182,15 +193,17 @@ export class PeerSession {
     this.o.transport.send(sealed.frame);
   }
 
-  /** One pull at a time, only when the other side holds more of some origin than this one. */
-  private pullIfBehind(more = false): void {
-    if (this.closed || this.inFlight !== null) return;
-    const mine = this.o.log.haveVector();
-    if (!more && !Object.entries(this.theirs).some(([origin, seq]) => seq > (mine[origin] ?? 0))) return;
+  /**
+   * One pull at a time, only when the other side holds more of some origin than this one. `after` is what this
+   * machine holds, or will hold once the page in hand is taken in (the next page asked ahead, onRecords).
+   */
+  private pullIfBehind(more = false, after: HaveVector = this.o.log.haveVector()): void {
+    if (this.closed || this.inFlight !== null || this.resting) return;
+    if (!more && !Object.entries(this.theirs).some(([origin, seq]) => seq > (after[origin] ?? 0))) return;
     const id = this.nextId++;
     const cancel = this.o.after(this.requestMs, () => this.close(SESSION_TIMEOUT_CLOSE, `pull ${id} unanswered`));
     this.inFlight = { id, cancel };
-    this.sendText(JSON.stringify({ t: 'pull', id, after: mine, limit: MAX_PULL_RECORDS }));
+    this.sendText(JSON.stringify({ t: 'pull', id, after, limit: this.pacing.batchSize(MAX_PULL_RECORDS) }));
   }
 
   private clearRequest(): void {
@@ -207,9 +220,35 @@ export class PeerSession {
   private onRecords(id: number, records: PeerRecord[], heads: SignedHead[], more: boolean): void {
     if (this.inFlight?.id !== id) return this.o.logLine(`[peers] ${this.peerDeviceId}: records for request ${id}, not asked`);
     this.clearRequest();
-    if (!this.imported(records, heads)) return;
     // An empty page with `more` would pull forever; the next `have` repairs whatever it meant.
-    this.pullIfBehind(more && records.length > 0);
+    const next = more && records.length > 0;
+    const inUse = this.pacing.doorInUse();
+    // The door quiet: the next page is asked now, after this one's records, and read by the other side while this
+    // one is taken in. Should this page be refused, the session closes and the answer is dropped; should it leave a
+    // gap, that page's run is a gap too, and the pull after it starts again from what is held.
+    if (!inUse) {
+      if (next) this.pullIfBehind(true, raisedBy(this.o.log.haveVector(), records));
+      if (this.imported(records, heads)) this.pullIfBehind(next);
+      return;
+    }
+    // The door in use: the page is taken in during a pause of the door, then a rest as long as the pacing says for the
+    // time it held the write lock, then the next is asked. No pull starts meanwhile (a `new` is still taken in).
+    this.resting = true;
+    void this.pacedImport(records, heads)
+      .catch(() => false)
+      .then((ok) => {
+        this.resting = false;
+        if (ok) this.pullIfBehind(next);
+      });
+  }
+
+  private async pacedImport(records: PeerRecord[], heads: SignedHead[]): Promise<boolean> {
+    await this.pacing.doorPause();
+    if (this.closed) return false;
+    const started = performance.now();
+    if (!this.imported(records, heads)) return false;
+    await this.pacing.rest(performance.now() - started);
+    return !this.closed;
   }
 
   /** Applied only for origins whose records continue this machine's have; the rest is pulled. */
@@ -241,6 +280,13 @@ export class PeerSession {
     this.close(PEER_CLOSE.PEER_BAD_FRAME, `${r.code} ${r.deviceId}/${r.seq}: ${r.why}`);
     return false;
   }
+}
+
+/** `have` raised to each origin's last seq in `records` (a page runs in seq order per origin). */
+function raisedBy(have: HaveVector, records: readonly PeerRecord[]): HaveVector {
+  const raised: Record<string, number> = { ...have };
+  for (const r of records) raised[r.deviceId] = Math.max(raised[r.deviceId] ?? 0, r.seq);
+  return raised;
 }
 
 /** Frame space left for records after the envelope and the heads (64 heads of ~250 bytes). */

@@ -8,6 +8,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { fail, type Result } from '../../../shared/api/result.js';
 import type { PeerAppliers } from '../ledger/peer-applier.js';
 import { bindPeerLog, PeerLog } from '../ledger/peer-log.js';
+import { DoorActivity } from '../pacing/door-activity.js';
+import { catchUpPacing } from './catch-up-pacing.js';
 import { openPeerConnection } from './peer-connection.js';
 import { noPairing, PeerServer, type PairingHooks } from './peer-server.js';
 import { FromPeerWorkerSchema, PeerWorkerDataSchema, ToPeerWorkerSchema, type FromPeerWorker, type PeerWorkerData } from './peer-worker-messages.js';
@@ -72,6 +74,8 @@ export function runPeerWorker(parts: PeerWorkerParts): void {
     host: data.host,
     peerPort: data.peerPort,
     appliers: parts.appliers,
+    // A catch-up gives way to the door's taps (docs/peers.md §5 "Out of the tap's way").
+    pacing: catchUpPacing(new DoorActivity(data.doorActivity)),
     ...(data.beacon === undefined ? {} : { beacon: data.beacon }),
     ...(data.tuning === undefined ? {} : { tuning: data.tuning }),
     ...(parts.pairing === undefined
