@@ -152,6 +152,9 @@ export async function joinMachine(o: { cli: string; name: string; role: 'door' |
   );
   valueOf(machine, 'setupSetTimeZone', await machine.call('setupSetTimeZone', { sessionId, timeZone: 'Asia/Almaty' }));
   await enrollAtSetup(machine, sessionId, o.city);
+  // Where it listens, read back from its link (the port the OS gave free, passed as --peer-port).
+  const status = valueOf(machine, 'peersStatus', await machine.call('peersStatus', { sessionId }));
+  if (status.listening?.port !== peerPort) throw new Error(`${o.name} listens on ${JSON.stringify(status.listening)}, not ${String(peerPort)}`);
   valueOf(machine, 'setupFinish', await machine.call('setupFinish', { sessionId }));
   return { machine, peerPort, deviceId: deviceIdOf(machine) };
 }
