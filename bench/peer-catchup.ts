@@ -11,7 +11,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DoorTaps } from './peer-door-tap.js';
 import { fillDoor } from './peer-fill.js';
-import { holdsAll, reader, singleChildCards, startDoorPair, until, untilPrinted, type DoorPair } from './peer-pair.js';
+import { reader, singleChildCards, startDoorPair, until, untilPrinted, type DoorPair } from './peer-pair.js';
 import { percentile, report } from './stats.js';
 
 const RECORDS = 10_000;
@@ -68,7 +68,7 @@ async function catchUp(pair: DoorPair, firstDay: string, taps: DoorTaps | null):
   try {
     await untilPrinted(starting, LISTENING, LINK_UP_MS);
     linkMs = performance.now();
-    await until("B holding A's records", () => holdsAll(atB.have(), target), CATCHUP_WITHIN_MS, 20);
+    await until("B holding A's records", () => atB.holds(target), CATCHUP_WITHIN_MS, 20);
     doneMs = performance.now();
     await tapping;
   } finally {

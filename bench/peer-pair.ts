@@ -81,21 +81,19 @@ export async function startDoorPair(cli: string, dir: string): Promise<DoorPair>
 export { singleChildCards } from './core-taps.js';
 
 /** A read-only connection kept open on a door's file, for polling without opening the file each time. */
-export function reader(machine: Machine): { seqOf(deviceId: string): number; have(): HaveVector; close(): void } {
+export function reader(machine: Machine): { seqOf(deviceId: string): number; have(): HaveVector; holds(target: HaveVector): boolean; close(): void } {
   const db = new BetterSqlite3(machine.databasePath, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
   const seq = db.prepare<[string], { seq: number | null }>('SELECT max(device_seq) AS seq FROM attendance_events WHERE device_id = ?');
   const have = db.prepare<[], { device_id: string; seq: number }>('SELECT device_id, max(seq) AS seq FROM peer_log GROUP BY device_id');
+  const held = db.prepare<[string], { seq: number | null }>('SELECT max(seq) AS seq FROM peer_log WHERE device_id = ?');
   return {
     seqOf: (deviceId) => seq.get(deviceId)?.seq ?? 0,
     have: () => Object.fromEntries(have.all().map((r) => [r.device_id, r.seq])),
+    // One index probe per origin, not a walk over the whole log: the poll must not load the machine it measures.
+    holds: (target) => Object.entries(target).every(([origin, n]) => (held.get(origin)?.seq ?? 0) >= n),
     close: () => db.close(),
   };
-}
-
-/** Whether `held` holds every origin of `target` at least as far. */
-export function holdsAll(held: HaveVector, target: HaveVector): boolean {
-  return Object.entries(target).every(([origin, seq]) => (held[origin] ?? 0) >= seq);
 }
 
 /** Polls `check` every `everyMs` until it holds; throws after `ms` with `what`. Answers the ms it took. */
