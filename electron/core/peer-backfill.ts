@@ -7,12 +7,16 @@ import type { LocalZone } from '../../shared/domain/local-time.js';
 import type { BackfillPiece } from './ledger/backfill-writer.js';
 import { runBackfill, type BackfillOutcome } from './peers/backfill.js';
 import { rosterHistoryBackfill, rosterStateBackfill } from './roster/backfill.js';
-import { staffRegistersBackfill } from './staff/backfill.js';
+import { staffFactsBackfill, staffRegistersBackfill } from './staff/backfill.js';
+import { attendanceBackfill, overrideReasonBackfill } from './ledger/backfill.js';
 
 export const BACKFILL_PIECES: readonly (readonly [string, BackfillPiece])[] = [
   ['staff', staffRegistersBackfill],
   ['roster-history', rosterHistoryBackfill],
   ['roster', rosterStateBackfill],
+  ['attendance', attendanceBackfill],
+  ['override-reasons', overrideReasonBackfill],
+  ['absences-corrections', staffFactsBackfill],
 ];
 
 /** This database's past as its peer log, once (null: done before, or no peer log bound). */

@@ -6,7 +6,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { toLocalTime, type LocalTime, type LocalZone } from '../../../shared/domain/local-time.js';
-import type { PeerKind } from '../../../shared/peers/peer-record.js';
+import type { CityKind, PeerKind } from '../../../shared/peers/peer-record.js';
+import { SyncRecordSchema } from '../../../shared/sync/protocol.js';
 import { decideRegister, registerKeyOf, type RegisterContent, type RegisterKind, type RegisterRecord } from './merge-rules.js';
 import type { PeerContent, PeerLog } from './peer-log.js';
 import { PEER_REGISTER_SQL, registerBase, registerPlace, registerRecordOf } from './peer-registers.js';
@@ -64,6 +65,20 @@ export class BackfillWriter {
   /** The JSON the outbox queued for a record, when it is still there (sent rows are pruned after some days). */
   queuedBody(recordId: string): string | null {
     return this.outboxBody.get(recordId)?.body ?? null;
+  }
+
+  /**
+   * A past city record (an absence, a correction…) under its own id: the text the outbox queued while it is kept, else
+   * the record rebuilt from its row, checked against the city's schema (a row this version cannot state is left
+   * local: another machine would refuse the whole page). False when skipped.
+   */
+  cityFact(kind: Exclude<CityKind, 'attendance' | 'credential-change' | 'roster-change'>, recordId: string, rebuilt: () => unknown): boolean {
+    if (this.has(recordId)) return false;
+    const queued = this.queuedBody(recordId);
+    if (queued !== null) return this.fact(kind, recordId, { body: queued });
+    const record = SyncRecordSchema.safeParse(rebuilt());
+    if (!record.success || record.data.type !== kind || record.data.id !== recordId) return false;
+    return this.fact(kind, recordId, { body: JSON.stringify(record.data) });
   }
 
   /** A fact (attendance with its event's hash, or a record's body), unless its id is already in the log. */
