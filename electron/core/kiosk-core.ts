@@ -677,6 +677,7 @@ export class KioskCore {
         ...(options.beacon === undefined ? {} : { beacon: options.beacon }),
         ...(options.tuning === undefined ? {} : { tuning: options.tuning }),
         ...(pairing === null ? {} : { pairing }),
+        ...this.stickKey(),
       },
       onApplied,
       // The group's PIN pepper: this machine's own goes with a code it opens; a group joined gives its own to keep.
@@ -686,6 +687,16 @@ export class KioskCore {
     });
     bound.peerLog.onAppended = () => host.newHead();
     return host;
+  }
+
+  /** The static X25519 key that opens sticks written for this machine (docs/peers.md §8); none when it cannot be read. */
+  private stickKey(): { dhKey?: KeyObject } {
+    try {
+      return { dhKey: ensurePeerDhKey(this.secrets) };
+    } catch (error) {
+      this.log(`[core] this computer cannot read sticks: ${error instanceof Error ? error.message : String(error)}`);
+      return {};
+    }
   }
 
   /** What this machine's member record carries beside the device key (docs/peers.md §3); null: it cannot pair now. */
@@ -993,7 +1004,15 @@ export class KioskCore {
         firstRunOpen: () => setup.needed(),
         joined: setupChanged,
         log: this.log,
+        stick: {
+          // The exports' folder (admin/export/exports-dir.ts), the one the web host's download route serves.
+          exportsDir: join(this.options.dataDir, 'exports'),
+          uploadsDir: join(this.options.dataDir, 'stick-uploads'),
+          enrollRelay: (request) => city.enrollRelay(request),
+          nowMs: () => this.clock.now().getTime(),
+        },
       });
+      const stickClosed = (): void => computers.close();
       const updates = new UpdateDesk({
         dataDir: this.options.dataDir,
         settings,
@@ -1008,7 +1027,7 @@ export class KioskCore {
       });
       // Everything is built: from here on timers and workers start, each with its stop in `running` for close().
       // An archive being written stops between its steps when the kiosk closes.
-      const running: (() => void)[] = [() => admin.stop()];
+      const running: (() => void)[] = [() => admin.stop(), stickClosed];
       let backgroundStarted = false;
       const startBackground = (): void => {
         if (backgroundStarted) return;

@@ -3,6 +3,7 @@
 // transfers of working days. Every request carries the session id of a signed-in admin; the core refuses staff
 // and ended sessions alike.
 import { z } from 'zod';
+import { StickFileNameSchema } from '../peers/stick-contract.js';
 import { EventKindSchema, EventMethodSchema, Id, LanguageSchema } from '../domain/attendance.js';
 import { HeadcountGroupSchema } from '../staff/staff-contract.js';
 import { HeadcountViewSchema } from '../staff/headcount-view.js';
@@ -125,8 +126,11 @@ export type Transfer = z.infer<typeof TransferSchema>;
 export const ExportFormatSchema = z.enum(['xlsx', 'csv', 'pdf']);
 export type ExportFormat = z.infer<typeof ExportFormatSchema>;
 
-/** A file name in the data folder's exports/ folder: letters, digits, dashes, one dot and an extension. */
-export const ExportFileNameSchema = z.string().regex(/^[A-Za-z0-9_-]{1,120}\.(xlsx|csv|pdf|zip)$/);
+/**
+ * A file name in the data folder's exports/ folder: letters, digits, dashes, one dot and an extension; or a USB stick
+ * written there (`esik-<machine name>-<stamp>.esikpeer`, the machine's name in its own letters: shared/peers/stick-contract.ts).
+ */
+export const ExportFileNameSchema = z.union([z.string().regex(/^[A-Za-z0-9_-]{1,120}\.(xlsx|csv|pdf|zip)$/), StickFileNameSchema]);
 
 /** A file the core wrote into the data folder's exports/: its name (for the web host's download route) and path. */
 export const ExportedFileSchema = z.lazy(() => z.object({ fileName: ExportFileNameSchema, path: z.string(), bytes: z.number().int().positive() }));

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { Id } from '../domain/attendance.js';
 import { PinSchema } from '../staff/staff-domain.js';
 import { PairingOpenedSchema, PeerJoinedSchema, PeerJoinRequestSchema, PeerStatusSchema } from './peer-status.js';
+import { stickRequests } from './stick-contract.js';
 
 const Session = { sessionId: z.string().uuid() };
 /** Before the first admin exists the setup needs no session; after, only an admin's (the core checks which applies). */
@@ -48,6 +49,8 @@ export const peersRequests = {
    * Only while the first run is not finished (STAFF_FORBIDDEN after, as setupSetRole); the role chosen goes with it.
    */
   setupPeerJoin: { args: z.lazy(() => PeerJoinRequestSchema.extend(MaybeSession).strict()), result: PeerJoinedSchema },
+  /** The USB stick and the relay (shared/peers/stick-contract.ts). */
+  ...stickRequests,
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
 export type PeersRequestName = keyof typeof peersRequests;

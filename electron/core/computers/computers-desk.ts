@@ -14,6 +14,8 @@ import { AdminAudit } from '../ledger/admin-audit.js';
 import type { SettingsStore } from '../ledger/settings-store.js';
 import type { PeerControl } from '../peers/peer-control.js';
 import type { StaffDesk } from '../staff/staff-desk.js';
+import type { StickRead, StickWritten } from '../../../shared/peers/stick-contract.js';
+import { StickDesk, type RelayEnrollRequest, type StickDeskOptions } from './stick-desk.js';
 
 export interface ComputersDeskOptions {
   db: Database;
@@ -26,15 +28,20 @@ export interface ComputersDeskOptions {
   /** This computer joined a kindergarten: the setup and the door's status follow (the kindergarten's name). */
   joined: () => void;
   log: (line: string) => void;
+  /** The USB stick's folders and the relay enrollment (stick-desk.ts). */
+  stick: Pick<StickDeskOptions, 'exportsDir' | 'uploadsDir' | 'enrollRelay' | 'nowMs'>;
 }
 
 type Done<T> = Promise<Result<T>>;
 
 export class ComputersDesk {
   private readonly audit: AdminAudit;
+  /** *Write a stick*, *Read a stick*, and a door enrolled for the city from here. */
+  private readonly stick: StickDesk;
 
   constructor(private readonly o: ComputersDeskOptions) {
     this.audit = new AdminAudit(o.db);
+    this.stick = new StickDesk({ ...o.stick, control: o.control, log: o.log });
   }
 
   status(): Done<PeerStatus> {
@@ -114,6 +121,34 @@ export class ComputersDesk {
     this.o.log(`[peers] joined ${joined.value.kindergarten.name} (group ${joined.value.groupId}) through ${joined.value.sponsor.name}`);
     this.o.joined();
     return joined;
+  }
+
+  /** *Write a stick* for one computer, or every other current member (stick-desk.ts). */
+  writeStick(member: StaffMember, at: LocalTime, deviceId: string | undefined): Done<StickWritten> {
+    return this.stick.write(member, at, deviceId);
+  }
+
+  beginStickRead(member: StaffMember, fileName: string, bytes: number): Result<{ uploadId: string; chunkBytes: number }> {
+    return this.stick.beginRead(member, fileName, bytes);
+  }
+
+  stickChunk(member: StaffMember, uploadId: string, offset: number, data: string): Result<{ received: number }> {
+    return this.stick.chunk(member, uploadId, offset, data);
+  }
+
+  /** *Read a stick* sent whole: checked, then taken in or refused by the peer worker. */
+  readStick(member: StaffMember, at: LocalTime, uploadId: string): Done<StickRead> {
+    return this.stick.read(member, at, uploadId);
+  }
+
+  /** The office enrolls a door it carries for, for the city. */
+  enrollRelay(member: StaffMember, request: RelayEnrollRequest): Done<{ doorId: string; queued: number }> {
+    return this.stick.enrollRelay(member, request);
+  }
+
+  /** The core closes: sticks still being sent are dropped. */
+  close(): void {
+    this.stick.close();
   }
 
   /**

@@ -6,6 +6,7 @@ import type { Result } from '../../../shared/api/result.js';
 import type { PeersRequestName } from '../../../shared/peers/peers-contract.js';
 import type { GuardedHandlers } from '../guards/request-guards.js';
 import type { ComputersDesk } from './computers-desk.js';
+import { stickHandlers } from './stick-handlers.js';
 
 /** Every one of them waits on the peer link's thread, and some on a PIN's hash. */
 export type ComputersAsyncRequestName = PeersRequestName;
@@ -25,5 +26,6 @@ export function computersHandlers(): GuardedHandlers<ComputersDesk, ComputersHan
     },
     peerAddressSet: { guard: 'admin', run: async ({ deviceId, address }, { store: desk, caller }) => desk.setAddress(caller.member, deviceId, address) },
     setupPeerJoin: { guard: 'door', run: async ({ sessionId, address, code, name }, { store: desk }) => desk.join(sessionId, { address, code, name }) },
+    ...stickHandlers(),
   };
 }

@@ -4,10 +4,25 @@
 import type { Result } from '../../../shared/api/result.js';
 import type { MachineRole } from '../../../shared/peers/peer-record.js';
 import type { PairingOpened, PeerJoined, PeerJoinRequest, PeerStatus } from '../../../shared/peers/peer-status.js';
+import type { StickRead } from '../../../shared/peers/stick-contract.js';
 
 /** The admin who acts, named in the records and the audit. */
 export interface PeerActor {
   staffId: string;
+}
+
+/** When an act on a stick happens, in the kindergarten's zone (the file's name, the header, the audit row). */
+export interface StickMoment {
+  ms: number;
+  offsetMinutes: number;
+}
+
+/** A stick written: where, its id, how many records, and the computers it is sealed for. */
+export interface StickFile {
+  path: string;
+  bundleId: string;
+  records: number;
+  recipients: string[];
 }
 
 export interface PeerControl {
@@ -21,4 +36,12 @@ export interface PeerControl {
   revoke(deviceId: string, reason: string, by: PeerActor): Promise<Result<null>>;
   /** An address typed by hand for a member; the next dial uses it. */
   setAddress(deviceId: string, address: string, by: PeerActor): Promise<Result<null>>;
+  /**
+   * Writes a stick into `folder` for the members named (null: every current member but this one), by the peer
+   * worker, which holds the log and the device key (docs/peers.md §5 "Threads", §8). INVALID_REQUEST: no group, or
+   * nobody to write for; SAVE_FAILED: the folder refused the file.
+   */
+  bundleWrite(input: { folder: string; for: string[] | null; at: StickMoment }, by: PeerActor): Promise<Result<StickFile>>;
+  /** Reads the stick at `path`: checked whole before anything is written, then taken in or refused with its reason. */
+  bundleRead(input: { path: string; at: StickMoment }, by: PeerActor): Promise<Result<StickRead>>;
 }

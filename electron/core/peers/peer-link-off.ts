@@ -6,5 +6,5 @@ import type { PeerControl } from './peer-control.js';
 const off = (why: string) => () => Promise.resolve(fail<never>('PEER_LINK_OFF', why));
 
 export function peerLinkOff(why: string): PeerControl {
-  return { status: off(why), openPairing: off(why), closePairing: off(why), join: off(why), revoke: off(why), setAddress: off(why) };
+  return { status: off(why), openPairing: off(why), closePairing: off(why), join: off(why), revoke: off(why), setAddress: off(why), bundleWrite: off(why), bundleRead: off(why) };
 }

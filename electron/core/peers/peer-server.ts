@@ -68,6 +68,8 @@ export interface PeerServerOptions {
   /** How hard a catch-up may work, given the door's activity (catch-up-pacing.ts); absent: full speed. */
   pacing?: CatchUpPacing;
   pairing?: (server: PeerServer) => PairingHooks;
+  /** The console's stick acts (bundle/bundle-asks.ts), answered on this thread's connection; absent: not here. */
+  bundles?: (ask: Extract<PeerAsk, { op: 'bundleWrite' | 'bundleRead' }>) => Result<unknown>;
   wallMs: () => number;
   random?: () => number;
   after?: After;
@@ -222,6 +224,14 @@ export class PeerServer {
         return this.pairing ? this.afterPairing(this.pairing.revoke(message.args)) : notYet('revoke');
       case 'setAddress':
         return this.setAddress(message.args);
+      case 'bundleWrite':
+      case 'bundleRead': {
+        if (this.o.bundles === undefined) return notYet(message.op);
+        const answered = this.o.bundles(message);
+        // A stick may bring member records: whom to listen for and dial changes at once, not at the next look.
+        if (message.op === 'bundleRead') void this.refresh();
+        return answered;
+      }
     }
   }
 

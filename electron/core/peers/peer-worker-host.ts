@@ -5,14 +5,25 @@ import { Worker } from 'node:worker_threads';
 import { fail, type Result } from '../../../shared/api/result.js';
 import type { PeerKind } from '../../../shared/peers/peer-record.js';
 import type { PairingOpened, PeerJoined, PeerStatus } from '../../../shared/peers/peer-status.js';
-import type { PeerActor, PeerControl } from './peer-control.js';
+import type { StickRead } from '../../../shared/peers/stick-contract.js';
+import type { PeerActor, PeerControl, StickFile, StickMoment } from './peer-control.js';
 import { FromPeerWorkerSchema, PeerAnswerSchemas, type PeerAnswer, type PeerArgs, type PeerOp, type PeerWorkerData, type ToPeerWorker } from './peer-worker-messages.js';
 
 /** Where the worker is when running from the TypeScript sources (tests, npm start from source); dist/peer-worker.mjs when built. */
 export const DEV_PEER_WORKER_SCRIPT = new URL('../peer-worker-dev.mjs', import.meta.url);
 
 /** An ask unanswered for this long answers PEER_LINK_OFF (a join waits for the other side's scrypt: 30 s and more). */
-const ASK_MS: Record<PeerOp, number> = { status: 5_000, openPairing: 10_000, closePairing: 5_000, join: 45_000, revoke: 10_000, setAddress: 10_000 };
+const ASK_MS: Record<PeerOp, number> = {
+  status: 5_000,
+  openPairing: 10_000,
+  closePairing: 5_000,
+  join: 45_000,
+  revoke: 10_000,
+  setAddress: 10_000,
+  // A stick is a whole backlog: written to a slow USB file system, or checked and taken in one transaction.
+  bundleWrite: 120_000,
+  bundleRead: 300_000,
+};
 
 export interface PeerApplied {
   kinds: PeerKind[];
@@ -123,6 +134,14 @@ export class PeerWorkerHost implements PeerControl {
 
   setAddress(deviceId: string, address: string, by: PeerActor): Promise<Result<null>> {
     return this.ask('setAddress', { deviceId, address, by: { staffId: by.staffId } });
+  }
+
+  bundleWrite(input: { folder: string; for: string[] | null; at: StickMoment }, by: PeerActor): Promise<Result<StickFile>> {
+    return this.ask('bundleWrite', { folder: input.folder, for: input.for, at: input.at, by: { staffId: by.staffId } });
+  }
+
+  bundleRead(input: { path: string; at: StickMoment }, by: PeerActor): Promise<Result<StickRead>> {
+    return this.ask('bundleRead', { path: input.path, at: input.at, by: { staffId: by.staffId } });
   }
 
   private ask<O extends PeerOp>(op: O, args: PeerArgs<O>): Promise<Result<AnswerValue<O>>> {

@@ -9,6 +9,7 @@ import { resultSchema } from '../../../shared/api/result.js';
 import { Id } from '../../../shared/domain/attendance.js';
 import { MachineRoleSchema, PeerAddress, PeerKindSchema, b64u } from '../../../shared/peers/peer-record.js';
 import { PairingOpenedSchema, PeerJoinedSchema, PeerJoinRequestSchema, PeerStatusSchema } from '../../../shared/peers/peer-status.js';
+import { StickReadSchema } from '../../../shared/peers/stick-contract.js';
 
 const Port = z.number().int().min(0).max(65_535);
 const Ms = z.number().int().positive();
@@ -33,6 +34,8 @@ export const PeerWorkerDataSchema = z.object({
    * signing key, which this machine's member record carries. Absent: this worker cannot pair (its asks say so).
    */
   pairing: z.object({ dhPub: b64u(32), qrKeyId: z.string().min(1).max(64), qrPub: b64u(32) }).optional(),
+  /** The static X25519 key (private; secret `peer-dh-key`) that opens sticks addressed to this machine. Absent: none read. */
+  dhKey: z.custom<KeyObject>((key) => key instanceof KeyObject && key.type === 'private' && key.asymmetricKeyType === 'x25519', 'an X25519 private key').optional(),
   /** Tests shorten these; absent: the protocol's values. */
   tuning: z
     .object({
@@ -49,6 +52,8 @@ export type PeerWorkerData = z.infer<typeof PeerWorkerDataSchema>;
 
 const Actor = z.object({ staffId: Id });
 const AskId = z.number().int().nonnegative();
+const StickMoment = z.object({ ms: z.number().int().nonnegative(), offsetMinutes: z.number().int().min(-900).max(900) });
+const Folder = z.string().min(1).max(4000);
 
 /** Each op of PeerControl as an ask: its arguments, and (PeerAnswerSchemas) the Result it is answered with. */
 export const PeerAskSchema = z.discriminatedUnion('op', [
@@ -64,6 +69,13 @@ export const PeerAskSchema = z.discriminatedUnion('op', [
   }),
   z.object({ t: z.literal('ask'), id: AskId, op: z.literal('revoke'), args: z.object({ deviceId: Id, reason: z.string().max(500), by: Actor }) }),
   z.object({ t: z.literal('ask'), id: AskId, op: z.literal('setAddress'), args: z.object({ deviceId: Id, address: PeerAddress, by: Actor }) }),
+  z.object({
+    t: z.literal('ask'),
+    id: AskId,
+    op: z.literal('bundleWrite'),
+    args: z.object({ folder: Folder, for: z.array(Id).max(64).nullable(), at: StickMoment, by: Actor }),
+  }),
+  z.object({ t: z.literal('ask'), id: AskId, op: z.literal('bundleRead'), args: z.object({ path: Folder, at: StickMoment, by: Actor }) }),
 ]);
 export type PeerAsk = z.infer<typeof PeerAskSchema>;
 export type PeerOp = PeerAsk['op'];
@@ -79,6 +91,8 @@ export const PeerAnswerSchemas = {
   join: resultSchema(PeerJoinedSchema),
   revoke: NullResult,
   setAddress: NullResult,
+  bundleWrite: resultSchema(z.object({ path: Folder, bundleId: Id, records: z.number().int().nonnegative(), recipients: z.array(Id).max(64) })),
+  bundleRead: resultSchema(StickReadSchema),
 } as const satisfies Record<PeerOp, z.ZodType>;
 export type PeerAnswer<O extends PeerOp> = z.infer<(typeof PeerAnswerSchemas)[O]>;
 

@@ -10,6 +10,7 @@ import type { PeerAppliers } from '../ledger/peer-applier.js';
 import { bindPeerLog, PeerLog } from '../ledger/peer-log.js';
 import { DoorActivity } from '../pacing/door-activity.js';
 import { catchUpPacing } from './catch-up-pacing.js';
+import { answerBundleRead, answerBundleWrite, type BundleAskContext } from './bundle/bundle-asks.js';
 import { openPeerConnection } from './peer-connection.js';
 import { noPairing, PeerServer, type PairingHooks } from './peer-server.js';
 import { FromPeerWorkerSchema, PeerWorkerDataSchema, ToPeerWorkerSchema, type FromPeerWorker, type PeerWorkerData } from './peer-worker-messages.js';
@@ -67,6 +68,18 @@ export function runPeerWorker(parts: PeerWorkerParts): void {
     statusTimer.unref();
   };
 
+  const bundleContext: BundleAskContext = {
+    db,
+    log,
+    deviceId: data.deviceId,
+    signKey: data.signKey,
+    dhKey: data.dhKey ?? null,
+    appliers: parts.appliers,
+    applied: (applied) => {
+      if (applied.kinds.length > 0) post({ t: 'applied', kinds: applied.kinds, children: applied.children, staff: applied.staff });
+    },
+  };
+
   const server = new PeerServer({
     db,
     log,
@@ -84,6 +97,7 @@ export function runPeerWorker(parts: PeerWorkerParts): void {
           pairing: (s: PeerServer) =>
             parts.pairing?.(s, { db, data, adoptPepper: (pepper) => post({ t: 'pepper', pepper: pepper.toString('base64url') }), logLine }) ?? noPairing,
         }),
+    bundles: (ask) => (ask.op === 'bundleWrite' ? answerBundleWrite(bundleContext, ask.args) : answerBundleRead(bundleContext, ask.args)),
     wallMs: () => Date.now(),
     onApplied: (applied) => post({ t: 'applied', ...applied }),
     onChange: statusSoon,

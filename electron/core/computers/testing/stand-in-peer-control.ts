@@ -3,14 +3,17 @@
 import { fail, ok, type Result } from '../../../../shared/api/result.js';
 import type { MachineRole } from '../../../../shared/peers/peer-record.js';
 import type { PairingOpened, PeerJoined, PeerJoinRequest, PeerStatus } from '../../../../shared/peers/peer-status.js';
-import type { PeerActor, PeerControl } from '../../peers/peer-control.js';
+import type { StickRead } from '../../../../shared/peers/stick-contract.js';
+import type { PeerActor, PeerControl, StickFile, StickMoment } from '../../peers/peer-control.js';
 
 export type PeerCall =
   | { call: 'openPairing'; by: PeerActor }
   | { call: 'closePairing' }
   | { call: 'join'; request: PeerJoinRequest & { role: MachineRole }; by: PeerActor | null }
   | { call: 'revoke'; deviceId: string; reason: string; by: PeerActor }
-  | { call: 'setAddress'; deviceId: string; address: string; by: PeerActor };
+  | { call: 'setAddress'; deviceId: string; address: string; by: PeerActor }
+  | { call: 'bundleWrite'; folder: string; for: string[] | null; at: StickMoment; by: PeerActor }
+  | { call: 'bundleRead'; path: string; at: StickMoment; by: PeerActor };
 
 export const STAND_IN_DEVICE = '0193a0a0-0000-7000-8000-00000000d001';
 export const STAND_IN_MEMBER = '0193a0a0-0000-7000-8000-00000000d002';
@@ -35,6 +38,9 @@ export class StandInPeerControl implements PeerControl {
     members: 2,
   });
   revokeAnswer: Result<null> = ok(null);
+  /** What the stick acts answer: none set, the link says it reads no stick. */
+  bundleWriteAnswer: Result<StickFile> = fail('PEER_LINK_OFF', 'the stand-in writes no stick');
+  bundleReadAnswer: Result<StickRead> = fail('PEER_LINK_OFF', 'the stand-in reads no stick');
 
   constructor(private readonly nowMs: () => number) {}
 
@@ -69,5 +75,15 @@ export class StandInPeerControl implements PeerControl {
   setAddress(deviceId: string, address: string, by: PeerActor): Promise<Result<null>> {
     this.calls.push({ call: 'setAddress', deviceId, address, by });
     return Promise.resolve(ok(null));
+  }
+
+  bundleWrite(input: { folder: string; for: string[] | null; at: StickMoment }, by: PeerActor): Promise<Result<StickFile>> {
+    this.calls.push({ call: 'bundleWrite', ...input, by });
+    return Promise.resolve(this.bundleWriteAnswer);
+  }
+
+  bundleRead(input: { path: string; at: StickMoment }, by: PeerActor): Promise<Result<StickRead>> {
+    this.calls.push({ call: 'bundleRead', ...input, by });
+    return Promise.resolve(this.bundleReadAnswer);
   }
 }
