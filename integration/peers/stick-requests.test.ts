@@ -197,7 +197,9 @@ describe('the stick and the relay through the kiosk API', () => {
     // The office's push worker relays the door's taps to the city, under the door's id, once each.
     await until('the city holds the door’s taps', () => taps.every((id) => city.recordIds().includes(id)), office);
     expect(city.recordIds().filter((id) => taps.includes(id))).toHaveLength(taps.length);
-    await until('the office’s acks for the door are in its log', () => count(office.db, "SELECT count(*) FROM peer_log WHERE kind = 'city-acks' AND json_extract(body, '$.forDevice') = ?", door.deviceId) > 0, office);
+    const acked = `SELECT count(DISTINCT a.value) FROM peer_log p, json_each(json_extract(p.body, '$.accepted')) a
+                    WHERE p.kind = 'city-acks' AND json_extract(p.body, '$.forDevice') = ? AND a.value IN (${taps.map(() => '?').join(', ')})`;
+    await until('the office’s acks name every tap of the door', () => count(office.db, acked, door.deviceId, ...taps) === taps.length, office);
 
     // The way back: the office's stick for the door carries the acks, which mark the door's taps sent there.
     const pendingTaps = `SELECT count(*) FROM sync_outbox WHERE state = 'pending' AND record_id IN (${taps.map(() => '?').join(', ')})`;
