@@ -71,14 +71,14 @@ describe('two doors whose clocks are twelve days apart', () => {
     const said = (): string => [...behind.lines.map((l) => `behind ${l}`), ...right.lines.map((l) => `right ${l}`)].filter((l) => l.includes('[peers]')).join('\n');
     onTestFailed(() => console.log(said()));
     pairAll([behind.peer, right.peer]);
-    const until = Date.now() + 20_000;
+    const until = Date.now() + 30_000;
     while (!((await connected(behind, right)) && (await connected(right, behind)))) {
       if (Date.now() > until) throw new Error('not linked');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
 
     expect(behind.core.handlers.identifyCard({ raw: demoCards.motherOneChild, source: 'keyboard-wedge' })).toMatchObject({ ok: true, value: { kind: 'recorded' } });
-    await waitFor('the tap of the door behind, at the other door', () => eventCount(right.peer.db, behind.peer.deviceId) === 1, 15_000);
+    await waitFor('the tap of the door behind, at the other door', () => eventCount(right.peer.db, behind.peer.deviceId) === 1, 30_000);
     const carried = right.peer.db.prepare<[string], { kind: string; local_date: string }>('SELECT kind, local_date FROM attendance_events WHERE device_id = ?').all(behind.peer.deviceId);
     expect(carried).toEqual([{ kind: 'arrival', local_date: '2026-11-23' }]);
 
@@ -88,6 +88,6 @@ describe('two doors whose clocks are twelve days apart', () => {
     const own = right.peer.db.prepare<[string], { kind: string; local_date: string }>('SELECT kind, local_date FROM attendance_events WHERE device_id = ?').all(right.peer.deviceId);
     expect(own).toEqual([{ kind: 'arrival', local_date: '2026-12-05' }]);
     // And it travels back the same way: the door behind holds it, under the date the other door gave it.
-    await waitFor('the other door\'s tap, at the door behind', () => eventCount(behind.peer.db, right.peer.deviceId) === 1, 15_000);
-  }, 60_000);
+    await waitFor('the other door\'s tap, at the door behind', () => eventCount(behind.peer.db, right.peer.deviceId) === 1, 30_000);
+  }, 100_000);
 });
