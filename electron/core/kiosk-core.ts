@@ -711,12 +711,24 @@ export class KioskCore {
     }
   }
 
-  /** The one-time backfill (docs/peers.md §9); a failure is logged, undone whole, and tried again at the next start. */
-  private backfill(db: Database): void {
+  /**
+   * The one-time backfill (docs/peers.md §9); a failure is logged, undone whole, and tried again at the next start.
+   * Rows it appends after a proven head (or to an empty log) are proven by being written here: their end becomes the
+   * peer log's verified point. Without it a backfill of more rows than a start walks (PEER_START_WALK_LIMIT: the demo's
+   * roster alone is about 2,000) left no start able to prove the log's end, and every start walked the newest rows
+   * again, into pages no start-up walk needs to read.
+   */
+  private backfill(db: Database, peerLog: PeerLog): void {
     const started = performance.now();
     try {
+      const verified = new ChainVerifiedStore(db, 'peer_chain_verified');
+      const headBefore = peerLog.newest();
+      const point = verified.get(peerLog.deviceId);
+      const provenBefore = headBefore === null || (point !== null && point.seq === headBefore.seq && point.hash === headBefore.hash);
       // The store (and so the zoned clock's setting) is not up yet: the kindergarten's zone is read from the file.
       const done = backfillPeerLog(db, this.clock.now().getTime(), SettingsStore.of(db, this.log).get('timeZone') ?? zoneOf(this.clock));
+      const headAfter = peerLog.newest();
+      if (done !== null && provenBefore && headAfter !== null) verified.set(peerLog.deviceId, headAfter, this.clock.now().getTime());
       if (done !== null) this.log(`[core] peer log backfilled: ${done.rows} rows (${JSON.stringify(done.byPiece)}, ${Math.round(performance.now() - started)} ms)`);
     } catch (error) {
       this.log(`[core] the peer log's backfill failed, to be tried at the next start: ${error instanceof Error ? error.message : String(error)}`);
@@ -788,7 +800,7 @@ export class KioskCore {
       const deviceId = ensureDeviceId(db, this.clock.now());
       const peerLog = this.bindPeerLog(db, deviceId);
       // Before the door opens: this database's past (the demo's seeded roster and staff included) becomes its peer log, once.
-      if (peerLog !== null && !exclusive) this.backfill(db);
+      if (peerLog !== null && !exclusive) this.backfill(db, peerLog.peerLog);
       const opened = db;
       const log = new AttendanceLog(db, deviceId, { anchor, written: (error) => this.anchorWritten(anchor, error) });
       const verified = new ChainVerifiedStore(db);
