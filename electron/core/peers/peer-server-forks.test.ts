@@ -2,12 +2,13 @@
 // machine holds with another hash, brought by a session, is refused and counted once per origin and seq; the status
 // says so after a restart of the link, and the same fork brought again is still one.
 import type { Database } from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ledgerAppliers } from '../ledger/peer-apply.js';
 import { importPage } from './record-import.js';
 import { headsOf } from './peer-session.js';
-import { PeerServer } from './peer-server.js';
+import type { PeerServer } from './peer-server.js';
 import { dialAs } from './testing/dial-as.js';
+import { usePeerServers } from './testing/peer-server-kit.js';
 import { addMember, groupMachine, GROUP, pairAll, waitFor, type GroupMachine } from './testing/peer-group-kit.js';
 import { addAbsence, sessionMachine, type SessionMachine } from './testing/session-kit.js';
 import { createPublicKey } from 'node:crypto';
@@ -17,28 +18,8 @@ const A_ID = '0193a1f0-5c2e-7d41-8b6a-3f9e2d1c0a0a';
 const B_ID = '0193a1f0-5c2e-7d41-8b6a-3f9e2d1c0a0b';
 const F_ID = '0193a1f0-5c2e-7d41-8b6a-3f9e2d1c0a0f';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-function serverOf(m: GroupMachine): PeerServer {
-  const server = new PeerServer({
-    db: m.db,
-    log: m.peers,
-    signKey: m.signKey,
-    host: '127.0.0.1',
-    peerPort: m.port,
-    appliers: ledgerAppliers,
-    beacon: null,
-    tuning: { membersEveryMs: 60_000, dialBackoff: { firstMs: 50, maxMs: 200 } },
-    wallMs: () => Date.now(),
-    onApplied: () => undefined,
-    logLine: () => undefined,
-  });
-  cleanups.push(() => server.stop());
-  return server;
-}
+const start = usePeerServers();
+const serverOf = (m: GroupMachine): PeerServer => start(m).server;
 
 /** F's other copy (the same key and id, another history) answers B's pull with its own rows from seq 1: a fork. */
 async function bringFork(port: number, b: GroupMachine, other: SessionMachine): Promise<number> {

@@ -2,37 +2,19 @@
 // once. The rule: of two live sessions with one peer, the one dialled by the lower device id is kept, and a dialer does
 // not dial while a session with its peer is live. Two real PeerServers on 127.0.0.1 that dial each other end with one
 // session each way, the same connection, counted once; a tap still goes through it; a restart ends the same way.
-import { afterEach, describe, expect, it } from 'vitest';
-import { ledgerAppliers } from '../ledger/peer-apply.js';
-import { PeerServer } from './peer-server.js';
+import { describe, expect, it } from 'vitest';
+import type { PeerServer } from './peer-server.js';
 import { addMember, eventCount, groupMachine, pairAll, tap, waitFor, type GroupMachine } from './testing/peer-group-kit.js';
+import { usePeerServers } from './testing/peer-server-kit.js';
 
 const LOW_ID = '0193a1f0-5c2e-7d41-8b6a-3f9e2d1c0a0a';
 const HIGH_ID = '0193a1f0-5c2e-7d41-8b6a-3f9e2d1c0a0b';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
+const start = usePeerServers({
+  // Retries within tens of ms: both sides dial again and again, the case the rule must settle.
+  tuning: { membersEveryMs: 60_000, dialBackoff: { firstMs: 10, maxMs: 40 } },
 });
-
-function serverOf(m: GroupMachine): PeerServer {
-  const server = new PeerServer({
-    db: m.db,
-    log: m.peers,
-    signKey: m.signKey,
-    host: '127.0.0.1',
-    peerPort: m.port,
-    appliers: ledgerAppliers,
-    beacon: null,
-    // Retries within tens of ms: both sides dial again and again, the case the rule must settle.
-    tuning: { membersEveryMs: 60_000, dialBackoff: { firstMs: 10, maxMs: 40 } },
-    wallMs: () => Date.now(),
-    onApplied: () => undefined,
-    logLine: () => undefined,
-  });
-  cleanups.push(() => server.stop());
-  return server;
-}
+const serverOf = (m: GroupMachine): PeerServer => start(m).server;
 
 const one = (s: PeerServer, peer: string, dialled: boolean) => () => {
   const open = s.sessionsWith(peer);

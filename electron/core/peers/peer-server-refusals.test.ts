@@ -2,12 +2,12 @@
 // a running PeerServer on 127.0.0.1: a machine that was never paired, a removed member, a member's forged page, a
 // member dialled at an address where another machine answers; thirty tries of one stranger are one row counted thirty.
 import { createPublicKey } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from 'better-sqlite3';
-import { ledgerAppliers } from '../ledger/peer-apply.js';
 import { seededSigningKey } from '../ledger/testing/peer-log-kit.js';
-import { PeerServer } from './peer-server.js';
+import type { PeerServer } from './peer-server.js';
 import { dialAs } from './testing/dial-as.js';
+import { usePeerServers } from './testing/peer-server-kit.js';
 import { addMember, groupMachine, GROUP, pairAll, waitFor, type GroupMachine } from './testing/peer-group-kit.js';
 
 const A_ID = '0193a1f0-5c2e-7d41-8b6a-3f9e2d1c0a0a';
@@ -16,28 +16,8 @@ const C_ID = '0193a1f0-5c2e-7d41-8b6a-3f9e2d1c0a0c';
 const F_ID = '0193a1f0-5c2e-7d41-8b6a-3f9e2d1c0a0f';
 const STRANGER_ID = '0193a1f0-5c2e-7d41-8b6a-3f9e2d1c0a05';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-function serverOf(m: GroupMachine): PeerServer {
-  const server = new PeerServer({
-    db: m.db,
-    log: m.peers,
-    signKey: m.signKey,
-    host: '127.0.0.1',
-    peerPort: m.port,
-    appliers: ledgerAppliers,
-    beacon: null,
-    tuning: { membersEveryMs: 60_000, dialBackoff: { firstMs: 50, maxMs: 200 } },
-    wallMs: () => Date.now(),
-    onApplied: () => undefined,
-    logLine: () => undefined,
-  });
-  cleanups.push(() => server.stop());
-  return server;
-}
+const start = usePeerServers();
+const serverOf = (m: GroupMachine): PeerServer => start(m).server;
 
 type Row = { reason: string; remote_key: string; side: string; count: number };
 const refusals = (db: Database): Row[] => db.prepare<[], Row>('SELECT reason, remote_key, side, count FROM peer_refusals ORDER BY id').all();

@@ -6,7 +6,7 @@
 // it was) and still serves a real peer: a tap at door A reaches door B. The seed is printed; FUZZ_SEED replays one.
 import fc from 'fast-check';
 import { createPublicKey } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { PEER_PROTOCOL_VERSION } from '../../../shared/peers/peer-protocol.js';
 import { PeerKindSchema } from '../../../shared/peers/peer-record.js';
@@ -14,9 +14,9 @@ import { ledgerAppliers } from '../ledger/peer-apply.js';
 import { seededSigningKey } from '../ledger/testing/peer-log-kit.js';
 import { staffAppliers } from '../staff/peer-apply.js';
 import { encodeFrame, rawUpgrade, textFrame } from '../testing/raw-websocket.js';
-import { PeerServer } from './peer-server.js';
 import { dialAs, type DialedSocket } from './testing/dial-as.js';
 import { addMember, eventCount, groupMachine, GROUP, pairAll, tap, waitFor, type GroupMachine } from './testing/peer-group-kit.js';
+import { usePeerServers } from './testing/peer-server-kit.js';
 
 const A_ID = '0193a1f0-5c2e-7d41-8b6a-3f9e2d1c0a0a';
 const B_ID = '0193a1f0-5c2e-7d41-8b6a-3f9e2d1c0a0b';
@@ -29,36 +29,10 @@ const TIME_LIMIT_MS = 25_000;
 /** Each run's socket must be closed by the server within this (the listener's handshake limit is 300 ms here). */
 const CLOSE_WITHIN_MS = 3_000;
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
+const serverOf = usePeerServers({
+  appliers: { ...ledgerAppliers, ...staffAppliers },
+  tuning: { membersEveryMs: 60_000, dialBackoff: { firstMs: 50, maxMs: 200 }, listener: { handshakeMs: 300 } },
 });
-
-interface Running {
-  server: PeerServer;
-  applied: { kinds: string[] }[];
-  lines: string[];
-}
-
-function serverOf(m: GroupMachine): Running {
-  const applied: Running['applied'] = [];
-  const lines: string[] = [];
-  const server = new PeerServer({
-    db: m.db,
-    log: m.peers,
-    signKey: m.signKey,
-    host: '127.0.0.1',
-    peerPort: m.port,
-    appliers: { ...ledgerAppliers, ...staffAppliers },
-    beacon: null,
-    tuning: { membersEveryMs: 60_000, dialBackoff: { firstMs: 50, maxMs: 200 }, listener: { handshakeMs: 300 } },
-    wallMs: () => Date.now(),
-    onApplied: (a) => applied.push(a),
-    logLine: (line) => lines.push(line),
-  });
-  cleanups.push(() => server.stop());
-  return { server, applied, lines };
-}
 
 function closedWithin(closed: Promise<unknown>, ms: number, what: string): Promise<void> {
   return new Promise((resolve, reject) => {

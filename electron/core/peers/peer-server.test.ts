@@ -3,49 +3,22 @@
 // (the anti-entropy `have` pushed far out, so nothing else could bring it); B stopped, taps at A, B started again
 // catches up through `have` and `pull`; the asks answer. Every wait is bounded.
 import { connect } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ledgerAppliers } from '../ledger/peer-apply.js';
 import { staffAppliers } from '../staff/peer-apply.js';
 import { defaultMachineName } from './machine-name.js';
-import { PeerServer, type PeerServerOptions } from './peer-server.js';
-import { eventCount, groupMachine, pairAll, tap, waitFor, type GroupMachine, GROUP } from './testing/peer-group-kit.js';
+import { eventCount, groupMachine, pairAll, tap, waitFor, GROUP } from './testing/peer-group-kit.js';
+import { usePeerServers, type RunningServer } from './testing/peer-server-kit.js';
 
 const A_ID = '0193a1f0-5c2e-7d41-8b6a-3f9e2d1c0a0a';
 const B_ID = '0193a1f0-5c2e-7d41-8b6a-3f9e2d1c0a0b';
 /** Far beyond any wait here: a record that arrives came by `new` or by the first `have`, never by a later one. */
 const NO_ANTI_ENTROPY_MS = 10 * 60_000;
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
+const serverOf = usePeerServers({
+  appliers: { ...ledgerAppliers, ...staffAppliers },
+  tuning: { haveEveryMs: NO_ANTI_ENTROPY_MS, membersEveryMs: 60_000, dialBackoff: { firstMs: 50, maxMs: 200 } },
 });
-
-interface Running {
-  server: PeerServer;
-  applied: { kinds: string[]; children: string[] }[];
-  lines: string[];
-}
-
-function serverOf(m: GroupMachine, over: Partial<PeerServerOptions> = {}): Running {
-  const applied: Running['applied'] = [];
-  const lines: string[] = [];
-  const server = new PeerServer({
-    db: m.db,
-    log: m.peers,
-    signKey: m.signKey,
-    host: '127.0.0.1',
-    peerPort: m.port,
-    appliers: { ...ledgerAppliers, ...staffAppliers },
-    beacon: null,
-    tuning: { haveEveryMs: NO_ANTI_ENTROPY_MS, membersEveryMs: 60_000, dialBackoff: { firstMs: 50, maxMs: 200 } },
-    wallMs: () => Date.now(),
-    onApplied: (a) => applied.push(a),
-    logLine: (line) => lines.push(line),
-    ...over,
-  });
-  cleanups.push(() => server.stop());
-  return { server, applied, lines };
-}
 
 function refusesConnections(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -58,7 +31,7 @@ function refusesConnections(port: number): Promise<boolean> {
   });
 }
 
-const connected = (r: Running, deviceId: string) => () => r.server.status().members.some((m) => m.deviceId === deviceId && m.connected);
+const connected = (r: RunningServer, deviceId: string) => () => r.server.status().members.some((m) => m.deviceId === deviceId && m.connected);
 
 describe('the peer server', () => {
   it('does not listen with no member and no code, and listens once the group has another member', async () => {
