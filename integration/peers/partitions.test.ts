@@ -2,9 +2,10 @@
 // through a proxy that cuts it (a pulled cable or a Wi-Fi dropping packets) at moments drawn from a seeded PRNG (the
 // seed printed; PEERS_SEED replays one), twenty cuts over thirty seconds while the day is written, and door 2 killed
 // (SIGKILL) and started again in the middle of it. Once the links are back: the same end state as without the cuts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../city-server/src/faults.js';
-import { buildMachineHost, type Machine } from './support/machine.js';
+import type { Machine } from './support/machine.js';
+import { useMachineHost } from './support/machine-host.js';
 import { foundDoor, joinMachine, startCity, type City } from './support/kindergarten.js';
 import { joinProxy, playCuts, startLan, typeProxyAddresses, type Lan } from './support/lan.js';
 import { departAtTheOtherDoor, expectOneState, expectTheCityHoldsAll, playTheDay, type Day } from './support/scenario.js';
@@ -16,15 +17,10 @@ const CUT_SPAN_MS = 30_000;
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('two doors and an office on a LAN that keeps failing', () => {
-  let host: ReturnType<typeof buildMachineHost> | null = null;
-  let cli = '';
-  beforeAll(() => {
-    host = buildMachineHost();
-    cli = host.cli;
-  }, 120_000);
-  afterAll(() => host?.remove());
+  const machineCli = useMachineHost();
 
   it('end with the same records, projections and табель after twenty cuts and a killed door', async () => {
+    const cli = machineCli();
     const seed = Number(process.env.PEERS_SEED ?? Math.floor(Math.random() * 2 ** 31));
     console.log(`partitions: seed ${String(seed)} (PEERS_SEED=${String(seed)} replays it)`);
     const random = mulberry32(seed);

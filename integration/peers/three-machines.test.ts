@@ -2,8 +2,9 @@
 // process on its own data folder and peer port, paired by code through the kiosk API; taps at both doors, an absence
 // at the office, a PIN changed at door 1. Every machine ends with the same peer log, the same projections and the same
 // табель, and the reference city holds each machine's records once with every chain head linked.
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { buildMachineHost, type Machine } from './support/machine.js';
+import { describe, it } from 'vitest';
+import type { Machine } from './support/machine.js';
+import { useMachineHost } from './support/machine-host.js';
 import { foundDoor, joinMachine, startCity, type City } from './support/kindergarten.js';
 import { departAtTheOtherDoor, expectOneState, expectTheCityHoldsAll, playTheDay, type Day } from './support/scenario.js';
 
@@ -11,15 +12,10 @@ import { departAtTheOtherDoor, expectOneState, expectTheCityHoldsAll, playTheDay
 const WAIT_MS = 20_000;
 
 describe('two doors and an office', () => {
-  let host: ReturnType<typeof buildMachineHost> | null = null;
-  let cli = '';
-  beforeAll(() => {
-    host = buildMachineHost();
-    cli = host.cli;
-  }, 120_000);
-  afterAll(() => host?.remove());
+  const machineCli = useMachineHost();
 
   it('end with the same records, projections and табель, and the city holds each record once', async () => {
+    const cli = machineCli();
     const machines: Machine[] = [];
     let city: City | null = null;
     try {

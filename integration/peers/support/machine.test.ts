@@ -1,22 +1,18 @@
 // The proofs' machine harness itself: a built web host as a child process, a tap through the kiosk API recorded in
 // its file, a SIGKILL that leaves the record in place, and a restart on the same folder that answers again.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tempDataDir } from '../../../electron/core/testing/fixtures.js';
-import { buildMachineHost, startMachine } from './machine.js';
+import { useMachineHost } from './machine-host.js';
+import { startMachine } from './machine.js';
 
 // Алиса's mother's card in the demo kindergarten (one child: the tap records by itself).
 const ELENA_CARD = '0004512346';
 
 describe('a machine of the proofs', () => {
-  let host: ReturnType<typeof buildMachineHost> | null = null;
-  let cli = '';
-  beforeAll(() => {
-    host = buildMachineHost();
-    cli = host.cli;
-  }, 120_000);
-  afterAll(() => host?.remove());
+  const machineCli = useMachineHost();
 
   it('records a tap, survives a kill with the tap in its file, and answers again after a restart', async () => {
+    const cli = machineCli();
     const door = await startMachine({ cli, name: 'door 1', dataDir: tempDataDir(), demo: true });
     try {
       // The evening pick-up rule would make a first tap after 15:00 a pick-up check: the test runs at any hour.
