@@ -7,6 +7,7 @@
 import type { Database } from 'better-sqlite3';
 import type { BackfillPiece } from '../ledger/backfill-writer.js';
 import { cityRosterPulledHere } from '../roster/roster-source.js';
+import type { AbsenceRow, CorrectionRow } from './peer-apply.js';
 import { pinParamsOf, type StaffAccountBody, type StaffCardBody, type StaffPinBody } from './staff-registers.js';
 
 interface StaffRow {
@@ -53,30 +54,6 @@ export const staffRegistersBackfill: BackfillPiece = (db: Database, out) => {
     out.register({ kind: 'staff-card', body });
   }
 };
-
-interface AbsenceRow {
-  id: string;
-  child_id: string;
-  first_date: string;
-  last_date: string;
-  reason: string;
-  certificate_number: string | null;
-  certificate_date: string | null;
-  note: string | null;
-  staff_id: string;
-  recorded_at: string;
-  recorded_ms: number;
-}
-
-interface CorrectionRow {
-  id: string;
-  target_type: string;
-  target_id: string;
-  staff_id: string;
-  reason: string;
-  occurred_at: string;
-  occurred_ms: number;
-}
 
 /** Absences, then corrections (a correction may withdraw an absence), each under its own id, in the order written. */
 export const staffFactsBackfill: BackfillPiece = (db, out) => {

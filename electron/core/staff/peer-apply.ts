@@ -35,7 +35,8 @@ interface StaffStatements {
   handleAlert: Statement<[string, string, string, number]>;
 }
 
-interface AbsenceRow {
+/** A row of absences, as the apply writes it and the backfill reads it. */
+export interface AbsenceRow {
   id: string;
   child_id: string;
   first_date: string;
@@ -49,7 +50,8 @@ interface AbsenceRow {
   recorded_ms: number;
 }
 
-interface CorrectionRow {
+/** A row of corrections, as the apply writes it and the backfill reads it. */
+export interface CorrectionRow {
   id: string;
   target_type: string;
   target_id: string;
