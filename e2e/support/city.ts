@@ -46,11 +46,14 @@ export interface EnrolledKiosk {
   token: string;
 }
 
-/** A kiosk data folder enrolled with the city: its device id, the server in sync_state, the token in the secrets folder. */
-export async function enrolledDataDir(dataDir: string, city: City): Promise<EnrolledKiosk> {
-  const deviceId = uuidv7();
+/**
+ * A kiosk data folder enrolled with the city: its device id, the server in sync_state, the token in the secrets folder.
+ * `as` fixes the device's id and name when a test needs them (by default a fresh id, named 'e2e door').
+ */
+export async function enrolledDataDir(dataDir: string, city: Pick<City, 'url' | 'code'>, as: { deviceId?: string; deviceName?: string } = {}): Promise<EnrolledKiosk> {
+  const deviceId = as.deviceId ?? uuidv7();
   const client = new CityClient({ serverUrl: city.url, token: null });
-  const reply = await client.enroll({ enrollmentCode: city.code, deviceId, publicKey: 'A'.repeat(43), deviceName: 'e2e door' });
+  const reply = await client.enroll({ enrollmentCode: city.code, deviceId, publicKey: 'A'.repeat(43), deviceName: as.deviceName ?? 'e2e door' });
   client.close();
   const db = openDatabase(join(dataDir, 'esik.sqlite'));
   db.prepare('INSERT INTO device (id, created_at) VALUES (?, ?)').run(deviceId, new Date().toISOString());

@@ -19,11 +19,10 @@ import { openDatabase } from '../../electron/core/db/open-database.js';
 import { demoCards } from '../../electron/core/demo/demo-roster.js';
 import { FileSecretStore } from '../../electron/core/files/secret-store.js';
 import { KioskCore } from '../../electron/core/kiosk-core.js';
-import { SYNC_KEYS, SyncStateStore } from '../../electron/core/ledger/sync-state.js';
 import { writeBundleFromDb } from '../../electron/core/peers/bundle/bundle-from-db.js';
 import { freePort } from '../../electron/core/peers/testing/peer-group-kit.js';
 import { x25519PublicRaw } from '../../electron/core/peers/x25519.js';
-import { CityClient } from '../../electron/core/sync/city-client.js';
+import { enrolledDataDir } from '../../e2e/support/city.js';
 import { tempDataDir } from '../../electron/core/testing/fixtures.js';
 
 const GROUP = '0193a1f0-0000-7000-8000-00000000cafe';
@@ -49,18 +48,7 @@ interface Kiosk {
 /** A data folder enrolled with the city before its first start, as its first run leaves it (the city's demo kindergarten). */
 async function enrolledFolder(city: RunningCityServer): Promise<string> {
   const dir = tempDataDir();
-  const deviceId = '0193a1f0-0000-7000-8000-0000000000f1';
-  const client = new CityClient({ serverUrl: city.url, token: null });
-  const reply = await client.enroll({ enrollmentCode: city.issueEnrollmentCode(), deviceId, publicKey: 'A'.repeat(43), deviceName: 'Office' });
-  client.close();
-  const db = openDatabase(join(dir, 'esik.sqlite'));
-  db.prepare('INSERT INTO device (id, created_at) VALUES (?, ?)').run(deviceId, new Date().toISOString());
-  const state = new SyncStateStore(db);
-  state.set(SYNC_KEYS.serverUrl, city.url);
-  state.set(SYNC_KEYS.cityDeviceId, reply.value.deviceId);
-  state.set(SYNC_KEYS.kindergartenId, reply.value.kindergartenId);
-  db.close();
-  new FileSecretStore(dir, { cipher: null, log: () => undefined }).set('city-token', reply.value.token);
+  await enrolledDataDir(dir, { url: city.url, code: city.issueEnrollmentCode() }, { deviceId: '0193a1f0-0000-7000-8000-0000000000f1', deviceName: 'Office' });
   return dir;
 }
 
