@@ -109,9 +109,10 @@ export const layers: Layer[] = [
   {
     // Tests that run the kiosk core against the reference city server over loopback: the one place both meet. The
     // peers' proofs also run the built web host as its own process, started as the Playwright specs start it
-    // (e2e/support/kiosk-host.ts), and speak to it over the kiosk API's socket (ws).
+    // (e2e/support/kiosk-host.ts), enroll a folder as the specs do (e2e/support/city.ts), and speak to it over the
+    // kiosk API's socket (ws).
     folder: 'integration/',
-    mayImport: ['shared/', 'electron/core/', 'city-server/', 'integration/', 'e2e/support/kiosk-host'],
+    mayImport: ['shared/', 'electron/core/', 'city-server/', 'integration/', 'e2e/support/kiosk-host', 'e2e/support/city'],
     packages: ['node:', 'better-sqlite3', 'uuid', 'zod', 'esbuild', 'ws', ...TEST_PACKAGES],
   },
 ];
