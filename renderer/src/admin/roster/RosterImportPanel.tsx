@@ -11,6 +11,7 @@ import { fillText } from '../../../../shared/i18n/admin/backups-catalogs.js';
 import { rosterImportTexts } from '../../../../shared/i18n/admin/roster-import-catalogs.js';
 import type { RosterImportTexts } from '../../../../shared/i18n/admin/roster-import-en.js';
 import { deliverExport } from '../deliver-export.js';
+import { sendInPieces } from '../send-in-pieces.js';
 import type { AdminCall } from '../use-admin-call.js';
 import { useRosterImportCall } from './RosterImportCall.js';
 import './roster-import.css';
@@ -249,22 +250,16 @@ function whereText(x: RosterImportTexts, p: RosterProblem): string {
   return p.column === null ? fillText(x.atRow, { sheet: p.sheetName, row: p.row }) : fillText(x.at, { sheet: p.sheetName, row: p.row, column: p.column, header: p.header ?? '' });
 }
 
-/** The file to the core in pieces, in order; answers the upload id. */
+/** The file to the core in pieces, in order (send-in-pieces.ts); answers the upload id. */
 async function send(call: AdminCall, file: File, progress: (percent: number) => void): Promise<Result<string>> {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const begun = await call('adminRosterImportBegin', { fileName: file.name.slice(0, 200) || 'roster.xlsx', bytes: bytes.length });
-  if (!begun.ok) return begun;
-  const { uploadId, chunkBytes } = begun.value;
-  for (let offset = 0; offset < bytes.length; offset += chunkBytes) {
-    const sent = await call('adminRosterImportChunk', { uploadId, offset, data: base64(bytes.subarray(offset, offset + chunkBytes)) });
-    if (!sent.ok) return sent;
-    progress(Math.round(((offset + chunkBytes) / bytes.length) * 100));
-  }
-  return { ok: true, value: uploadId };
-}
-
-function base64(bytes: Uint8Array): string {
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(text);
+  return sendInPieces(
+    {
+      begin: (fileName, size) => call('adminRosterImportBegin', { fileName, bytes: size }),
+      piece: (uploadId, offset, data) => call('adminRosterImportChunk', { uploadId, offset, data }),
+    },
+    file.name.slice(0, 200) || 'roster.xlsx',
+    bytes,
+    progress,
+  );
 }
