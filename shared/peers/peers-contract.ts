@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { Id } from '../domain/attendance.js';
 import { PinSchema } from '../staff/staff-domain.js';
+import { PEER_REFUSALS_SHOWN, PeerRefusalViewSchema } from './peer-refusal-view.js';
 import { PairingOpenedSchema, PeerJoinedSchema, PeerJoinRequestSchema, PeerStatusSchema } from './peer-status.js';
 import { stickRequests } from './stick-contract.js';
 
@@ -30,9 +31,13 @@ export type PeerRevokeOutcome = z.infer<typeof PeerRevokeOutcomeSchema>;
 
 const Empty = z.lazy(() => z.object({}).strict());
 
+/** The link's status, and the refusals this computer's link wrote, newest first (the desk reads them from the file). */
+export const PeersStatusSchema = z.lazy(() => PeerStatusSchema.extend({ refusals: z.array(PeerRefusalViewSchema).max(PEER_REFUSALS_SHOWN) }));
+export type PeersStatus = z.infer<typeof PeersStatusSchema>;
+
 export const peersRequests = {
-  /** This computer and every member with its role, address, link and last sight (PEER_LINK_OFF: the link does not run). */
-  peersStatus: { args: z.lazy(() => z.object(Session).strict()), result: PeerStatusSchema },
+  /** This computer and every member with its role, address, link and last sight, and the recent refusals (PEER_LINK_OFF: the link does not run). */
+  peersStatus: { args: z.lazy(() => z.object(Session).strict()), result: PeersStatusSchema },
   /** *Add a computer*: the admin's PIN again, then a one-time code (10 minutes, one pairing, three tries). */
   peerPairingOpen: { args: z.lazy(() => z.object({ ...Session, pin: PinSchema }).strict()), result: PairingOpenOutcomeSchema },
   /** The code shown is closed before its time (the page's Close). */

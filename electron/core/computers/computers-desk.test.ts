@@ -3,6 +3,7 @@
 // handed to the link, what is on record, and the join only while the first run is open.
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { PeersStatusSchema } from '../../../shared/peers/peers-contract.js';
 import { KioskCore } from '../kiosk-core.js';
 import { manualClock, tempDataDir } from '../testing/fixtures.js';
 import { firstAdmin, readyOf, SETUP_MORNING, value } from '../setup/testing/setup-kit.js';
@@ -55,6 +56,24 @@ describe('the Computers page', () => {
     const offAdmin = await signIn(off, 'staff-admin', '2468');
     expect(await off.handlers.peersStatus({ sessionId: offAdmin })).toMatchObject({ ok: false, error: { code: 'PEER_LINK_OFF' } });
     expect(await off.handlers.peerPairingOpen({ sessionId: offAdmin, pin: '2468' })).toMatchObject({ ok: false, error: { code: 'PEER_LINK_OFF' } });
+  });
+
+  it('answers the link\'s refusals with its status, the newest twenty first, as the result\'s schema takes them', async () => {
+    const core = start(true, standIn());
+    const admin = await signIn(core, 'staff-admin', '2468');
+    expect(value(await core.handlers.peersStatus({ sessionId: admin })).refusals).toEqual([]);
+    // Rows as the peer worker's audit leaves them (one reason and remote an hour), written on another connection.
+    const db = new BetterSqlite3(core.databasePath);
+    const insert = db.prepare(
+      `INSERT INTO peer_refusals (window_ms, reason, remote_key, side, remote, first_ms, last_ms, count, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'detail never shown')`,
+    );
+    for (let i = 0; i < 25; i++) insert.run(i * 3_600_000, i % 2 === 0 ? 'PEER_UNKNOWN' : 'PEER_REVOKED', `dev-${i}`, i % 3 === 0 ? 'dialled' : 'accepted', `10.0.0.${i}:4000`, i * 3_600_000, i * 3_600_000 + 5, i + 1);
+    db.close();
+    const refusals = value(await core.handlers.peersStatus({ sessionId: admin })).refusals;
+    expect(refusals).toHaveLength(20);
+    expect(refusals.map((r) => r.remoteKey)).toEqual(Array.from({ length: 20 }, (_, i) => `dev-${24 - i}`));
+    expect(refusals[0]).toEqual({ lastMs: 24 * 3_600_000 + 5, reason: 'PEER_UNKNOWN', side: 'dialled', remoteKey: 'dev-24', remote: '10.0.0.24:4000', count: 25 });
+    expect(PeersStatusSchema.safeParse(value(await core.handlers.peersStatus({ sessionId: admin }))).success).toBe(true);
   });
 
   it('opens a code only after the admin\'s PIN again, a wrong one counted as at a sign-in', async () => {

@@ -6,8 +6,8 @@ import type { Database } from 'better-sqlite3';
 import { fail, ok, type Result } from '../../../shared/api/result.js';
 import type { LocalTime } from '../../../shared/domain/local-time.js';
 import { peerAddressOf } from '../../../shared/peers/peer-address-input.js';
-import type { PeerJoined, PeerJoinRequest, PeerStatus } from '../../../shared/peers/peer-status.js';
-import type { PairingOpenOutcome, PeerRevokeOutcome } from '../../../shared/peers/peers-contract.js';
+import type { PeerJoined, PeerJoinRequest } from '../../../shared/peers/peer-status.js';
+import type { PairingOpenOutcome, PeerRevokeOutcome, PeersStatus } from '../../../shared/peers/peers-contract.js';
 import type { StaffMember } from '../../../shared/staff/staff-contract.js';
 import type { SignInChannel } from '../../../shared/staff/staff-domain.js';
 import { AdminAudit } from '../ledger/admin-audit.js';
@@ -15,6 +15,7 @@ import type { SettingsStore } from '../ledger/settings-store.js';
 import type { PeerControl } from '../peers/peer-control.js';
 import type { StaffDesk } from '../staff/staff-desk.js';
 import type { StickRead, StickWritten } from '../../../shared/peers/stick-contract.js';
+import { recentRefusals } from './recent-refusals.js';
 import { StickDesk, type RelayEnrollRequest, type StickDeskOptions } from './stick-desk.js';
 
 export interface ComputersDeskOptions {
@@ -44,9 +45,12 @@ export class ComputersDesk {
     this.stick = new StickDesk({ ...o.stick, control: o.control, log: o.log });
   }
 
-  status(): Done<PeerStatus> {
+  /** The link's status, with the refusals it wrote into this computer's file (read here: the worker only writes them). */
+  async status(): Done<PeersStatus> {
     const control = this.o.control();
-    return control ? control.status() : linkOff();
+    if (!control) return linkOff();
+    const status = await control.status();
+    return status.ok ? ok({ ...status.value, refusals: recentRefusals(this.o.db) }) : status;
   }
 
   /** *Add a computer*: the admin's PIN again (checked as a sign-in, its lock included) before any code exists. */

@@ -1,19 +1,24 @@
 // The console's *Computers* page (docs/peers.md §3, §4): this computer first, then each computer of the kindergarten
 // with its role, address and link, the removed ones marked; *Add a computer* opens a one-time code, *Remove* takes one
-// out, and an address can be typed by hand. The peer link answers what it knows; the page asks again every few seconds,
-// since a link comes and goes without anyone asking.
+// out, and an address can be typed by hand; below, the USB stick (StickPanel) and what the link refused (PeerRefusals).
+// The peer link answers what it knows; the page asks again every few seconds, since a link comes and goes without
+// anyone asking.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskApi } from '../../../shared/api/contract.js';
 import { fillText } from '../../../shared/i18n/fill-text.js';
 import { computersTexts } from '../../../shared/i18n/peers/computers-catalogs.js';
 import type { ComputersTexts } from '../../../shared/i18n/peers/computers-en.js';
-import type { PeerMemberView, PeerStatus } from '../../../shared/peers/peer-status.js';
+import { stickTexts } from '../../../shared/i18n/peers/stick-catalogs.js';
+import type { PeerMemberView } from '../../../shared/peers/peer-status.js';
+import type { PeersStatus } from '../../../shared/peers/peers-contract.js';
 import { ComputerAddress } from './ComputerAddress.js';
 import { ComputerRemove } from './ComputerRemove.js';
 import { ComputersAdd } from './ComputersAdd.js';
 import { linkText, membersInOrder } from './computers-format.js';
 import { whenText } from './diagnostics-format.js';
+import { PeerRefusals } from './PeerRefusals.js';
+import { StickPanel } from './StickPanel.js';
 import { useThisComputerCall, type ThisComputerCall } from './this-computer-call.js';
 import './computers.css';
 
@@ -29,7 +34,7 @@ export function ComputersPage({ api, sessionId, onEnded }: Props) {
   const { t, i18n } = useTranslation();
   const x = computersTexts(i18n.language);
   const call = useThisComputerCall(api, sessionId, onEnded);
-  const [status, setStatus] = useState<PeerStatus | null>(null);
+  const [status, setStatus] = useState<PeersStatus | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   // Bumped after an act (a code opened or closed, a computer removed, an address saved): the list is read again at once.
   const [version, setVersion] = useState(0);
@@ -79,7 +84,13 @@ export function ComputersPage({ api, sessionId, onEnded }: Props) {
         </>
       )}
       <ComputersAdd x={x} call={call} onChanged={changed} />
-      {/* The USB stick (docs/peers.md §8): the relay's StickPanel takes its place here, below the computers. */}
+      {/* The USB stick (docs/peers.md §8) and the link's refusals (§3 "Audit"), below the computers. */}
+      {status !== null && (
+        <>
+          <StickPanel call={call} members={status.members} />
+          <PeerRefusals x={stickTexts(i18n.language)} refusals={status.refusals} members={status.members} />
+        </>
+      )}
     </div>
   );
 }
