@@ -12,7 +12,7 @@ import { tempDataDir } from '../testing/fixtures.js';
 import { AttendanceLog } from './attendance-log.js';
 import { eventHash, sha256Hex } from './event-chain.js';
 import { bodyContentHash, headSignatureValid, linkFieldsOf, PEER_GENESIS_HASH, peerRecordHash, signHeadRaw } from './peer-hash.js';
-import { PeerLog, peerLogOf } from './peer-log.js';
+import { heldHave, PEER_LOG_SQL, PeerLog, peerLogOf } from './peer-log.js';
 import { bindTestPeerLog, seededSigningKey } from './testing/peer-log-kit.js';
 
 const T0 = 1_795_403_523_120;
@@ -164,6 +164,30 @@ describe('the peer log', () => {
     expect(peers.headOf(DOOR, 2)).toMatchObject({ deviceId: DOOR, seq: 2, hash: peers.newest()?.hash });
     expect(peers.headOf('office-1', 2)).toBeNull();
     expect(peers.headOf('office-1', 9)).toBeNull();
+  });
+});
+
+describe("the peer log's have", () => {
+  it('answers the highest seq of every origin, as GROUP BY would, by probes of the primary key rather than a walk of every row', () => {
+    const db = store();
+    expect(heldHave(db)).toEqual({});
+    // Origins whose ids sort around each other, one with a single row; ids are free text.
+    const origins = { 'b-door': 40, 'a-office': 3, 'b-door-2': 1, 'z"quoted': 7 } as const;
+    const insert = db.prepare(
+      `INSERT INTO peer_log (device_id, seq, kind, record_id, hlc, base, content_hash, prev_hash, hash, sig, body, received_ms)
+       VALUES (?, ?, 'absence', ?, '1795403523120-0000', NULL, ?, ?, ?, NULL, '{}', 0)`,
+    );
+    db.transaction(() => {
+      for (const [origin, n] of Object.entries(origins)) for (let seq = 1; seq <= n; seq += 1) insert.run(origin, seq, `${origin}/${String(seq)}`, 'c'.repeat(64), 'p'.repeat(64), 'h'.repeat(64));
+    })();
+    const grouped = Object.fromEntries(db.prepare<[], { device_id: string; seq: number }>('SELECT device_id, max(seq) AS seq FROM peer_log GROUP BY device_id').all().map((r) => [r.device_id, r.seq]));
+    expect(grouped).toEqual(origins);
+    expect(heldHave(db)).toEqual(origins);
+    expect(new PeerLog(db, DOOR, seededSigningKey(0x07), () => T0).haveVector()).toEqual(origins);
+    const plan = db.prepare<[], { detail: string }>(`EXPLAIN QUERY PLAN ${PEER_LOG_SQL.have}`).all().map((r) => r.detail).join('\n');
+    expect(plan).toMatch(/SEARCH p USING COVERING INDEX sqlite_autoindex_peer_log_\d \(device_id>\?\)/);
+    expect(plan).toMatch(/SEARCH p USING COVERING INDEX sqlite_autoindex_peer_log_\d \(device_id=\?\)/);
+    expect(plan).not.toMatch(/SCAN (p|peer_log)\b/);
   });
 });
 
