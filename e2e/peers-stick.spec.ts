@@ -12,9 +12,11 @@ import BetterSqlite3 from 'better-sqlite3';
 import { rawPublicKey } from '../electron/core/credentials/ed25519.js';
 import { FileSecretStore } from '../electron/core/files/secret-store.js';
 import { x25519PublicRaw } from '../electron/core/peers/x25519.js';
+import { stickTexts } from '../shared/i18n/peers/stick-catalogs.js';
 import { cardKeys, typeAsReader } from './support/card-reader.js';
 import { startKioskHost, withoutEveningPickup, type RunningHost } from './support/kiosk-host.js';
 import { expect, openKiosk, readDatabase } from './support/kiosk-test.js';
+import { CONSOLE_TARGET_PX, layoutProblems, SCREEN_SIZES } from './support/layout-check.js';
 import { demoStaff, signInByName, staffAudit } from './support/staff-steps.js';
 
 const GROUP = '0193a1f0-0000-7000-8000-00000000cafe';
@@ -105,6 +107,21 @@ async function readOutcome(page: Page): Promise<{ code: string; failed: string; 
   return (await shown.jsonValue()) ?? { code: '', failed: '', text: '' };
 }
 
+const STRANGER = '0193a1f0-0000-7000-8000-00000000bad0';
+
+function refusedAt(host: RunningHost, r: { reason: string; remoteKey: string; remote: string; count: number }): void {
+  const db = new BetterSqlite3(host.databasePath, { fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    const now = Date.now();
+    db.prepare(`INSERT INTO peer_refusals (window_ms, reason, remote_key, side, remote, first_ms, last_ms, count, detail) VALUES (?, ?, ?, 'accepted', ?, ?, ?, ?, 'handshake refused')`).run(
+      now - (now % 3_600_000), r.reason, r.remoteKey, r.remote, now, now, r.count,
+    );
+  } finally {
+    db.close();
+  }
+}
+
 const count = (host: RunningHost, sql: string): number => readDatabase<{ n: number }>(host.databasePath, sql)[0]?.n ?? -1;
 
 test('a stick written at the door through the console carries its tap to the office; read again it changes nothing', async ({ browser }, testInfo) => {
@@ -160,9 +177,17 @@ test('a stick written at the door through the console carries its tap to the off
     // The office again (the door now out of reach): the head reads the stick through its Computers page.
     const officeAgain = await startKioskHost(office.dataDir, ['--peer-port', String(office.peerPort)]);
     hosts.push(officeAgain);
+    // A stranger the office's link refused, as its audit writes it (peers/refusal-audit.ts): listed with its reason.
+    refusedAt(officeAgain, { reason: 'PEER_UNKNOWN', remoteKey: STRANGER, remote: '127.0.0.1:40404', count: 3 });
     await openKiosk(pageO, officeAgain);
     await openComputers(pageO);
     await expect(pageO.getByTestId('computers-list')).toContainText('Door 2', { timeout: 30_000 });
+    const refusal = pageO.getByTestId('computers-refusal');
+    await expect(refusal).toHaveCount(1);
+    await expect(refusal).toHaveAttribute('data-reason', 'PEER_UNKNOWN');
+    await expect(refusal).toContainText(`${STRANGER} (127.0.0.1:40404)`);
+    const language = await pageO.evaluate(() => document.documentElement.lang);
+    await expect(refusal).toContainText(stickTexts(language).reasons.PEER_UNKNOWN);
     await pageO.getByTestId('stick-read-file').setInputFiles(stickPath);
     const first = await readOutcome(pageO);
     expect(first, first.text).toMatchObject({ code: 'BUNDLE_READ', failed: 'false' });
@@ -191,6 +216,12 @@ test('a stick written at the door through the console carries its tap to the off
     const again = await readOutcome(pageO);
     expect(again, again.text).toMatchObject({ code: 'BUNDLE_ALREADY_READ', failed: 'false' });
     expect(held()).toEqual(afterFirst);
+
+    // The page with the panel, an outcome and the other computer is sound at every screen size (softly: all listed).
+    for (const size of SCREEN_SIZES) {
+      await pageO.setViewportSize(size);
+      expect.soft(await layoutProblems(pageO, 'body', { minTarget: CONSOLE_TARGET_PX }), `the office's Computers page at ${size.width}x${size.height}`).toEqual([]);
+    }
   } finally {
     for (const host of hosts.reverse()) await host.stop();
     // What each host said (its peer link's lines among them), for whoever reads a failure.

@@ -24,7 +24,7 @@ export function PeerRefusals({ x, refusals, members }: Props) {
         </p>
       ) : (
         <>
-          <p className="staff-hint">{x.refusalsIntro}</p>
+          <p>{x.refusalsIntro}</p>
           <table className="computers-refusals-table">
             <thead>
               <tr>

@@ -45,7 +45,7 @@ export function RelayEnrollPanel({ x, call, members }: Props) {
   return (
     <section className="computers-stick-part" data-testid="relay-enroll">
       <h4>{x.relayTitle}</h4>
-      <p className="staff-hint">{x.relayIntro}</p>
+      <p>{x.relayIntro}</p>
       {door === undefined ? (
         <p className="staff-hint" data-testid="relay-no-door">
           {x.relayNoDoor}

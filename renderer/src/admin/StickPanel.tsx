@@ -30,7 +30,7 @@ export function StickPanel({ call, members }: Props) {
   return (
     <section className="computers-stick" data-testid="stick-panel">
       <h3>{x.title}</h3>
-      <p className="staff-hint">{x.intro}</p>
+      <p>{x.intro}</p>
       <StickWrite x={x} call={call} members={members} />
       <StickRead x={x} call={call} members={members} />
       <RelayEnrollPanel x={x} call={call} members={members} />
@@ -128,7 +128,7 @@ function StickRead({ x, call, members }: { x: StickTexts } & Props) {
   return (
     <section className="computers-stick-part" data-testid="stick-read">
       <h4>{x.readTitle}</h4>
-      <p className="staff-hint">{x.readHint}</p>
+      <p>{x.readHint}</p>
       <label className="staff-field">
         {x.readChoose}
         <input

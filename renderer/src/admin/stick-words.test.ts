@@ -65,7 +65,7 @@ describe('what the stick panel says', () => {
   });
 
   it('words a refusal’s reason, an unknown one as another reason, and names who by member name or address', () => {
-    expect(refusalReasonText('PEER_REVOKED', stickCatalogs.en)).toBe('it was removed from this kindergarten’s computers');
+    expect(refusalReasonText('PEER_REVOKED', stickCatalogs.en)).toBe('It was removed from this kindergarten’s computers');
     expect(refusalReasonText('PEER_FROM_A_NEWER_VERSION', stickCatalogs.kk)).toBe(stickCatalogs.kk.reasonOther);
     const nameOf = memberNames([member(DOOR, { name: 'Door 2' }), member(GONE, { name: '' })]);
     const row = (over: Partial<PeerRefusalView>): PeerRefusalView => ({ lastMs: NOW, reason: 'PEER_UNKNOWN', side: 'accepted', remoteKey: DOOR, remote: '10.0.0.5:50000', count: 1, ...over });
