@@ -14,6 +14,22 @@ const ReplySchema = z.object({ id: z.number().int(), result: z.unknown().optiona
 const EvaluatedSchema = z.object({ result: z.object({ value: z.string() }) });
 const ChunkEventSchema = z.object({ method: z.literal('HeapProfiler.addHeapSnapshotChunk'), params: z.object({ chunk: z.string() }) });
 const MemoryUsageSchema = z.object({ rss: z.number(), heapUsed: z.number(), heapTotal: z.number(), external: z.number(), arrayBuffers: z.number() });
+const AttachedSchema = z.object({
+  method: z.literal('NodeWorker.attachedToWorker'),
+  params: z.object({ sessionId: z.string(), workerInfo: z.object({ workerId: z.string(), url: z.string() }) }),
+});
+const DetachedSchema = z.object({ method: z.literal('NodeWorker.detachedFromWorker'), params: z.object({ sessionId: z.string() }) });
+const FromWorkerSchema = z.object({ method: z.literal('NodeWorker.receivedMessageFromWorker'), params: z.object({ sessionId: z.string(), message: z.string() }) });
+
+/** One isolate's JavaScript heap as process.memoryUsage() gives it (heapTotal: the pages V8 holds for it), MB. */
+export interface IsolateMemory {
+  /** 'main', or the worker thread's script name (sync-worker, peer-worker, backup-worker…). */
+  name: string;
+  heapTotalMb: number;
+  heapUsedMb: number;
+  externalMb: number;
+  arrayBuffersMb: number;
+}
 
 export interface HostMemory {
   /** Resident memory right after the collection, MB. */
@@ -31,6 +47,13 @@ export interface NodeInspector {
   memoryAfterGc(): Promise<HostMemory>;
   /** A heap snapshot of the host (V8 collects garbage first), summed by kind as the page's are. */
   heapSummary(): Promise<HeapSummary>;
+  /**
+   * A full collection in every worker thread the host has now (the sync worker, the peer worker, a backup's): each is
+   * an isolate of its own, collected on its own schedule, which HeapProfiler.collectGarbage on the main thread leaves.
+   */
+  collectGarbageInWorkers(): Promise<void>;
+  /** Each isolate's heap as it stands (no collection): the main thread's first, then each worker thread's. */
+  isolates(): Promise<IsolateMemory[]>;
   close(): void;
 }
 
@@ -60,8 +83,32 @@ export async function attachNodeInspector(output: () => string, pid: number): Pr
   let nextId = 1;
   const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let snapshotChunks: string[] | null = null;
+  // Worker threads, by inspector session: NodeWorker.enable attaches to each (now and as they start), and a call is
+  // sent into one as a message whose answer comes back as an event.
+  const workers = new Map<string, string>();
+  const workerWaiting = new Map<number, (value: unknown) => void>();
   socket.on('message', (data: Buffer) => {
     const message: unknown = JSON.parse(data.toString('utf8'));
+    const attached = AttachedSchema.safeParse(message);
+    if (attached.success) {
+      const script = attached.data.params.workerInfo.url.split('/').at(-1) ?? attached.data.params.workerInfo.url;
+      workers.set(attached.data.params.sessionId, `${script.replace(/\.[cm]?js$/, '')}#${attached.data.params.workerInfo.workerId}`);
+      return;
+    }
+    const detached = DetachedSchema.safeParse(message);
+    if (detached.success) {
+      workers.delete(detached.data.params.sessionId);
+      return;
+    }
+    const fromWorker = FromWorkerSchema.safeParse(message);
+    if (fromWorker.success) {
+      const reply = ReplySchema.safeParse(JSON.parse(fromWorker.data.params.message));
+      if (!reply.success) return;
+      const done = workerWaiting.get(reply.data.id);
+      workerWaiting.delete(reply.data.id);
+      done?.(reply.data.error ? new Error(reply.data.error.message) : reply.data.result);
+      return;
+    }
     const chunk = ChunkEventSchema.safeParse(message);
     if (chunk.success) {
       snapshotChunks?.push(chunk.data.params.chunk);
@@ -90,7 +137,46 @@ export async function attachNodeInspector(output: () => string, pid: number): Pr
       });
       socket.send(JSON.stringify({ id, method, params }));
     });
+  /** A call inside one worker thread; a worker that ended meanwhile answers null (its answer never comes: ≤ 10 s). */
+  const sendToWorker = async (sessionId: string, method: string, params: Record<string, unknown> = {}): Promise<unknown> => {
+    const id = nextId++;
+    const answer = new Promise<unknown>((resolve) => {
+      const timer = setTimeout(() => {
+        workerWaiting.delete(id);
+        resolve(null);
+      }, 10_000);
+      workerWaiting.set(id, (value) => {
+        clearTimeout(timer);
+        resolve(value instanceof Error ? null : value);
+      });
+    });
+    await send('NodeWorker.sendMessageToWorker', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(() => null);
+    return answer;
+  };
+  const usageOf = async (name: string, evaluate: (expression: string) => Promise<unknown>): Promise<IsolateMemory | null> => {
+    const evaluated = EvaluatedSchema.safeParse(await evaluate('JSON.stringify(process.memoryUsage())'));
+    if (!evaluated.success) return null;
+    const usage = MemoryUsageSchema.parse(JSON.parse(evaluated.data.result.value));
+    return { name, heapTotalMb: usage.heapTotal / 1e6, heapUsedMb: usage.heapUsed / 1e6, externalMb: usage.external / 1e6, arrayBuffersMb: usage.arrayBuffers / 1e6 };
+  };
+  await send('NodeWorker.enable', { waitForDebuggerOnStart: false });
   return {
+    async collectGarbageInWorkers() {
+      for (const sessionId of [...workers.keys()]) {
+        await sendToWorker(sessionId, 'HeapProfiler.collectGarbage');
+        await sendToWorker(sessionId, 'HeapProfiler.collectGarbage');
+      }
+    },
+    async isolates() {
+      const found: IsolateMemory[] = [];
+      const main = await usageOf('main', (expression) => send('Runtime.evaluate', { expression }));
+      if (main) found.push(main);
+      for (const [sessionId, name] of [...workers]) {
+        const worker = await usageOf(name, (expression) => sendToWorker(sessionId, 'Runtime.evaluate', { expression }));
+        if (worker) found.push(worker);
+      }
+      return found;
+    },
     async memoryAfterGc() {
       await send('HeapProfiler.collectGarbage');
       await send('HeapProfiler.collectGarbage');
