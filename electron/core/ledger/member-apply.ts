@@ -19,6 +19,7 @@ interface FactRow {
 
 interface HeldRow {
   member_record_id: string;
+  brought_seq: number | null;
   revoked_at: string | null;
   accept_up_to_seq: number | null;
 }
@@ -37,17 +38,17 @@ export type MemberWrite = 'written' | 'none' | 'key-taken';
  * paired it stay as first written; a revocation held stays (its earliest moment, the highest cut); the name, role and
  * addresses follow the projection only once the records behind the held row are among `facts` (a joiner's rows come
  * from its sponsor's welcome before the records themselves arrive, and an older record arriving first must not undo
- * them). A key another device already holds is never given to a second one: that record has no effect.
+ * them); the seq it brought (§9) is pinned as the keys are. A key another device already holds is never given to a second one: that record has no effect.
  */
 export function writeMemberRow(db: Database, projection: MemberProjection, facts: readonly MemberFact[]): MemberWrite {
   const signPub = Buffer.from(projection.signPub, 'base64url');
   const keyHolder = db.prepare<[Buffer], { device_id: string }>('SELECT device_id FROM peer_members WHERE sign_pub = ?').get(signPub);
   if (keyHolder !== undefined && keyHolder.device_id !== projection.deviceId) return 'key-taken';
-  const held = db.prepare<[string], HeldRow>('SELECT member_record_id, revoked_at, accept_up_to_seq FROM peer_members WHERE device_id = ?').get(projection.deviceId);
+  const held = db.prepare<[string], HeldRow>('SELECT member_record_id, brought_seq, revoked_at, accept_up_to_seq FROM peer_members WHERE device_id = ?').get(projection.deviceId);
   if (held === undefined) {
     db.prepare(
-      `INSERT INTO peer_members (device_id, name, role, sign_pub, dh_pub, qr_key_id, qr_pub, addrs, paired_by, paired_at, member_record_id, revoked_at, accept_up_to_seq)
-       VALUES (@deviceId, @name, @role, @signPub, @dhPub, @qrKeyId, @qrPub, @addrs, @pairedBy, @pairedAt, @memberRecordId, @revokedAt, @acceptUpToSeq)`,
+      `INSERT INTO peer_members (device_id, name, role, sign_pub, dh_pub, qr_key_id, qr_pub, addrs, paired_by, paired_at, member_record_id, revoked_at, accept_up_to_seq, brought_seq)
+       VALUES (@deviceId, @name, @role, @signPub, @dhPub, @qrKeyId, @qrPub, @addrs, @pairedBy, @pairedAt, @memberRecordId, @revokedAt, @acceptUpToSeq, @broughtSeq)`,
     ).run({
       ...projection,
       signPub,
@@ -65,7 +66,7 @@ export function writeMemberRow(db: Database, projection: MemberProjection, facts
       `UPDATE peer_members SET name = CASE WHEN @follows THEN @name ELSE name END, role = CASE WHEN @follows THEN @role ELSE role END,
               addrs = CASE WHEN @follows THEN @addrs ELSE addrs END,
               member_record_id = CASE WHEN @follows THEN @memberRecordId ELSE member_record_id END,
-              revoked_at = @revokedAt, accept_up_to_seq = @acceptUpToSeq
+              revoked_at = @revokedAt, accept_up_to_seq = @acceptUpToSeq, brought_seq = @broughtSeq
         WHERE device_id = @deviceId`,
     )
     .run({
@@ -76,6 +77,8 @@ export function writeMemberRow(db: Database, projection: MemberProjection, facts
       memberRecordId: projection.memberRecordId,
       revokedAt,
       acceptUpToSeq: cuts.length === 0 ? null : Math.max(...cuts),
+      // Pinned as the keys: the first held stays (a row from a welcome has it before the record behind it arrives).
+      broughtSeq: held.brought_seq ?? projection.broughtSeq,
       deviceId: projection.deviceId,
     });
   return result.changes > 0 ? 'written' : 'none';

@@ -31,6 +31,11 @@ export interface MemberProjection {
   revokedAt: string | null;
   /** The highest cut among the revocations; null while none. */
   acceptUpToSeq: number | null;
+  /**
+   * The last seq of its own log it brought when it was paired (§9 "Joining with history"): its register records up
+   * to it rank below the group's. From the first member record, as the keys; null for a founder.
+   */
+  broughtSeq: number | null;
 }
 
 /** The one total order of records (§6): the HLC, then the origin's device id, then the record id. */
@@ -56,7 +61,7 @@ function hlcIso(hlc: string): string {
 /**
  * The row for `deviceId`, or null while no member record names it (a revocation that came first waits for it). The
  * keys are the first member record's: a key once pinned is never replaced, a machine comes back only as a new device
- * (§3). The newest member record gives the name, role and addresses. Any revocation wins over every member record,
+ * (§3), and so is the seq it brought (§9). The newest member record gives the name, role and addresses. Any revocation wins over every member record,
  * earlier or later; the highest cut among them stands.
  */
 export function projectMember(deviceId: string, facts: readonly MemberFact[]): MemberProjection | null {
@@ -89,5 +94,6 @@ export function projectMember(deviceId: string, facts: readonly MemberFact[]): M
     memberRecordId: newest.fact.recordId,
     revokedAt: firstRevocation === undefined ? null : hlcIso(firstRevocation.fact.hlc),
     acceptUpToSeq: firstRevocation === undefined ? null : Math.max(...revocations.map((r) => r.body.acceptUpToSeq)),
+    broughtSeq: first.body.broughtSeq ?? null,
   };
 }

@@ -17,7 +17,7 @@ import type {
   TransferBodySchema,
 } from '../../../shared/peers/peer-record.js';
 import type { CredentialChangeRecord } from '../../../shared/sync/protocol.js';
-import { byHlc, earliest, headsOf, latest, pick, type RecordMeta } from './register-heads.js';
+import { byHlc, earliest, groupFirst, headsOf, latest, pick, type RecordMeta } from './register-heads.js';
 
 export type StaffAccountBody = z.infer<typeof StaffAccountBodySchema>;
 export type MemberBody = z.infer<typeof MemberBodySchema>;
@@ -348,8 +348,7 @@ export function cardNumberConflicts(cards: readonly LiveCard[]): CardNumberConfl
   for (const number of [...byNumber.keys()].sort()) {
     const same = byNumber.get(number) ?? [];
     if (same.length < 2) continue;
-    const members = same.filter((c) => !c.enrolment.preJoin);
-    const keeper = pick(members.length > 0 ? members : same, (a, b) => byHlc(a.enrolment, b.enrolment) < 0);
+    const keeper = pick(same, (a, b) => groupFirst(a.enrolment, b.enrolment) < 0);
     const losers = same
       .filter((c) => c !== keeper)
       .sort((a, b) => byHlc(a.enrolment, b.enrolment))

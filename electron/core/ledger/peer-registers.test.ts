@@ -59,4 +59,29 @@ describe('peer registers', () => {
     expect(registerBase(db, account('x', 'staff'))).toBe(settled.followUps[0]?.record_id);
     expect(db.transaction(() => settleRegister(db, account('x', 'staff'), { nowMs: T0 }))().followUps).toEqual([]);
   });
+
+  it('ranks what a joiner wrote up to the seq it brought below the group, whatever the HLC (§9), and it restates the group', () => {
+    const { db, office, tick } = setUp();
+    const setting = (value: string) => ({ kind: 'setting' as const, body: { key: 'closingTime', value } });
+    // This door ran on its own: its setting, written later by HLC than the office's, and its seq 1 is what it brought.
+    tick();
+    const officeEdit = db.transaction(() => office.append('setting', 'o-1', { body: JSON.stringify(setting('18:30').body) }, null))();
+    tick();
+    const own = db.transaction(() => appendRegisterEdit(db, setting('19:00'), T0))();
+    expect(own?.decision.value).toEqual(setting('19:00').body);
+    const member = (deviceId: string, brought: number | null) =>
+      db.prepare(`INSERT INTO peer_members (device_id, name, role, sign_pub, dh_pub, qr_key_id, qr_pub, paired_at, member_record_id, brought_seq)
+                  VALUES (?, ?, 'door', randomblob(32), randomblob(32), 'k', randomblob(32), 't', ?, ?)`).run(deviceId, deviceId, `m-${deviceId}`, brought);
+    member('office', null);
+    member('door-1', own?.decision.winner.seq ?? 0);
+    const settled = db.transaction(() => settleRegister(db, setting('x'), { nowMs: T0 }))();
+    expect(settled.ownLosses).toEqual([{ rule: 'group-first', winnerId: officeEdit.record_id, loserId: own?.decision.winner.id, loserDeviceId: 'door-1' }]);
+    expect(settled.decision.value).toEqual(setting('18:30').body);
+    // The follow-up is after the seq it brought: it has seen both, and the register has one head, the group's value.
+    expect(settled.followUps.map((r) => [r.kind, r.base, JSON.parse(r.body ?? 'null') as unknown])).toEqual([['setting', officeEdit.record_id, setting('18:30').body]]);
+    expect(db.transaction(() => settleRegister(db, setting('x'), { nowMs: T0 }))()).toMatchObject({ followUps: [], decision: { conflicts: [] } });
+    // An edit made here after joining is an edit like any other.
+    tick();
+    expect(db.transaction(() => appendRegisterEdit(db, setting('20:00'), T0))()?.decision.value).toEqual(setting('20:00').body);
+  });
 });

@@ -51,6 +51,8 @@ export const PEER_REGISTER_SQL = {
         WHEN 'member' THEN json_extract(body, '$.deviceId')
         WHEN 'member-revoked' THEN json_extract(body, '$.deviceId')
         ELSE json_extract(body, '$.staffId') END END) = ?`,
+  // §9 "the group first": the last seq of its own log a member brought when it was paired (null: a founder, or none).
+  brought: 'SELECT brought_seq FROM peer_members WHERE device_id = ?',
   conflict: `INSERT OR IGNORE INTO peer_conflicts (entity, key, kept_record_id, lost_record_id, rule, decided_ms)
              VALUES (?, ?, ?, ?, ?, ?)`,
 } as const;
@@ -62,6 +64,7 @@ interface RegisterStatements {
   setWinner: Statement<[{ entity: string; key: string; id: string; hlc: string; device: string }]>;
   ofKind: Statement<[string], LogRow>;
   ofRegister: Statement<[string, string], LogRow>;
+  brought: Statement<[string], { brought_seq: number | null }>;
   conflict: Statement<[string, string, string, string, string, number]>;
 }
 
@@ -75,6 +78,7 @@ function statementsOf(db: Database): RegisterStatements {
       setWinner: db.prepare(PEER_REGISTER_SQL.setWinner),
       ofKind: db.prepare(PEER_REGISTER_SQL.ofKind),
       ofRegister: db.prepare(PEER_REGISTER_SQL.ofRegister),
+      brought: db.prepare(PEER_REGISTER_SQL.brought),
       conflict: db.prepare(PEER_REGISTER_SQL.conflict),
     };
     prepared.set(db, s);
@@ -94,10 +98,23 @@ export function registerBase(db: Database, content: RegisterContent): string | n
   return statementsOf(db).winner.get(entity, key)?.winner_record_id ?? null;
 }
 
-/** A stored row as the rules read it, or null when its body is not one of its kind (never the case for a proven row). */
-export function registerRecordOf(row: LogRow): RegisterRecord | null {
+/**
+ * Whether its origin wrote the row at `seq` before it joined (§9 "Joining with history"): at a seq up to the one its
+ * sponsor wrote into its `member` record as `broughtSeq`. By seq, never by a clock; a founder (no broughtSeq) and a
+ * machine not (yet) a member have none. Every machine holds the member records, so every machine reads it alike.
+ */
+export function preJoinOf(db: Database, deviceId: string, seq: number): boolean {
+  const brought = statementsOf(db).brought.get(deviceId)?.brought_seq ?? null;
+  return brought !== null && seq <= brought;
+}
+
+/**
+ * A stored row as the rules read it, or null when its body is not one of its kind (never the case for a proven row).
+ * `preJoin` is the caller's (preJoinOf): a row parsed only for what it says needs none.
+ */
+export function registerRecordOf(row: LogRow, preJoin = false): RegisterRecord | null {
   if (row.body === null || !isRegisterKind(row.kind)) return null;
-  const meta = { id: row.record_id, deviceId: row.device_id, seq: row.seq, hlc: row.hlc, base: row.base, preJoin: false };
+  const meta = { id: row.record_id, deviceId: row.device_id, seq: row.seq, hlc: row.hlc, base: row.base, preJoin };
   const json: unknown = JSON.parse(row.body);
   const of = <T>(r: { success: true; data: T } | { success: false }): T | null => (r.success ? r.data : null);
   // One case a kind, so each body is typed by its own kind's schema (no assertion ties a kind to a body).
@@ -181,13 +198,15 @@ function needleOf(content: RegisterContent): string {
   }
 }
 
-/** Every record of one register this machine holds, in any order (the rules do not care). */
+/** Every record of one register this machine holds, in any order (the rules do not care), each marked pre-join or not. */
 export function registerRecords(db: Database, content: RegisterContent): RegisterRecord[] {
   const key = registerKeyOf(content);
   const kinds: RegisterKind[] = content.kind === 'member' || content.kind === 'member-revoked' ? ['member', 'member-revoked'] : [content.kind];
   const s = statementsOf(db);
   const needle = needleOf(content);
-  return kinds.flatMap((kind) => s.ofRegister.all(kind, needle).flatMap((row) => registerRecordOf(row) ?? [])).filter((r) => registerKeyOf(r) === key);
+  return kinds
+    .flatMap((kind) => s.ofRegister.all(kind, needle).flatMap((row) => registerRecordOf(row, preJoinOf(db, row.device_id, row.seq)) ?? []))
+    .filter((r) => registerKeyOf(r) === key);
 }
 
 export interface Settled {

@@ -9,13 +9,22 @@ export interface RecordMeta {
   seq: number;
   hlc: string;
   base: string | null;
-  /** Written by its origin before the origin's own `member` record (§9 "the group first"). */
+  /** Written by its origin at a seq up to the broughtSeq of its `member` record, before it joined (§9 "the group first"). */
   preJoin: boolean;
 }
 
 /** The total order "by HLC, then device id" (then id, so that no two records ever tie). */
 export function byHlc(a: RecordMeta, b: RecordMeta): number {
   return compareText(a.hlc, b.hlc) || compareText(a.deviceId, b.deviceId) || compareText(a.id, b.id);
+}
+
+/**
+ * "Earlier" where the group comes first (§9): a record its origin wrote before joining comes after every record of a
+ * machine already a member, whatever the HLCs; between two alike, byHlc. For one card number on two cards.
+ */
+export function groupFirst(a: RecordMeta, b: RecordMeta): number {
+  if (a.preJoin !== b.preJoin) return a.preJoin ? 1 : -1;
+  return byHlc(a, b);
 }
 
 function compareText(a: string, b: string): number {

@@ -11,7 +11,7 @@ import { cardNumberConflicts, type LiveCard, type RegisterDecision } from '../le
 import { OutboxWriter } from '../ledger/outbox-store.js';
 import type { PeerApplier, PeerAppliers } from '../ledger/peer-applier.js';
 import { peerLogOf } from '../ledger/peer-log.js';
-import { settleRegister } from '../ledger/peer-registers.js';
+import { preJoinOf, settleRegister } from '../ledger/peer-registers.js';
 import { decidedNowMs } from '../ledger/register-apply.js';
 import type { RecordMeta } from '../ledger/register-heads.js';
 import { retiredValue } from './roster-apply.js';
@@ -124,7 +124,7 @@ export const applyCredentialChange: PeerApplier = (db, record) => {
 
 /**
  * Where a foreign enrolment's number goes (§6 "one card number live for two companions"): the earlier enrolment keeps
- * it. A losing card of this machine is revoked here with reason `card-conflict` (a record the city and the others
+ * it, one made before its machine joined coming after the group's (§9). A losing card of this machine is revoked here with reason `card-conflict` (a record the city and the others
  * get); another machine's losing card is held here as revoked at once under a retired value, its own machine revoking
  * it for good when it hears of the keeper. A card never opens the door for two companions, even for a moment.
  */
@@ -138,13 +138,13 @@ function placeNumber(db: Database, change: CredentialChangeRecord, record: Omit<
     s.retire.run(retiredValue(other.value, other.id), other.id);
     return live;
   }
-  const incoming: LiveCard = { cardId: change.credentialId, number: `${change.kind}:${change.value}`, enrolment: { id: record.id, deviceId: record.deviceId, seq: record.seq, hlc: record.hlc, base: record.base, preJoin: false } };
+  const incoming: LiveCard = { cardId: change.credentialId, number: `${change.kind}:${change.value}`, enrolment: { id: record.id, deviceId: record.deviceId, seq: record.seq, hlc: record.hlc, base: record.base, preJoin: preJoinOf(db, record.deviceId, record.seq) } };
   const enrolment = s.enrolment.get(other.id);
   // A card with no enrolment record (the city's, or enrolled before this machine kept a peer log) was there first.
   const heldMeta: RecordMeta =
     enrolment === undefined
       ? { id: other.id, deviceId: '', seq: 0, hlc: '0000000000000-0000', base: null, preJoin: false }
-      : { id: enrolment.record_id, deviceId: enrolment.device_id, seq: enrolment.seq, hlc: enrolment.hlc, base: enrolment.base, preJoin: false };
+      : { id: enrolment.record_id, deviceId: enrolment.device_id, seq: enrolment.seq, hlc: enrolment.hlc, base: enrolment.base, preJoin: preJoinOf(db, enrolment.device_id, enrolment.seq) };
   const [conflict] = cardNumberConflicts([{ cardId: other.id, number: incoming.number, enrolment: heldMeta }, incoming]);
   if (conflict?.keeper.cardId !== incoming.cardId) return { value: retiredValue(change.value, change.credentialId), revokedAt: change.occurredAt };
   s.retire.run(retiredValue(other.value, other.id), other.id);

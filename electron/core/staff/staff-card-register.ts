@@ -8,7 +8,7 @@ import { StaffCardBodySchema } from '../../../shared/peers/peer-record.js';
 import type { RegisterDecision, RegisterRecord } from '../ledger/merge-rules.js';
 import { appendRegisterEdit, registerRecords } from '../ledger/peer-registers.js';
 import { peerLogOf } from '../ledger/peer-log.js';
-import { byHlc, earliest, type RecordMeta } from '../ledger/register-heads.js';
+import { earliest, groupFirst, type RecordMeta } from '../ledger/register-heads.js';
 import type { StaffCardBody, Touched } from './staff-registers.js';
 
 interface CardRow {
@@ -78,8 +78,8 @@ export function projectCard(db: Database, decision: RegisterDecision, nowMs: num
   if (other !== undefined && other.revoked_at === null) {
     const mine = enrolmentOf(db, value.cardId, value.value, value.staffId);
     const theirs = enrolmentOf(db, other.id, value.value, other.staff_id);
-    if (theirs === null || mine === null || byHlc(theirs, mine) < 0) return { staff: [] };
-    // The number goes to the earlier card; the machine that enrolled the other withdraws its own.
+    if (theirs === null || mine === null || groupFirst(theirs, mine) < 0) return { staff: [] };
+    // The number goes to the earlier card (one its machine enrolled before it joined comes after the group's, §9); the machine that enrolled the other withdraws its own.
     if (theirs.deviceId === peerLogOf(db)?.deviceId) {
       appendRegisterEdit(db, cardContent({ cardId: other.id, staffId: other.staff_id, value: value.value, revokedAt: new Date(nowMs).toISOString() }), nowMs);
     }
