@@ -40,6 +40,7 @@ import { SYNC_KEYS, SyncStateStore } from './ledger/sync-state.js';
 import { DoorDesk } from './door/door-desk.js';
 import { doorHandlers } from './door/door-handlers.js';
 import { RosterStore } from './roster/roster-store.js';
+import { holdsLocalDemo } from './roster/demo-kindergarten.js';
 import { SettingsStore } from './ledger/settings-store.js';
 import { StaffDesk } from './staff/staff-desk.js';
 import { staffHandlers, type StaffAsyncRequestName } from './staff/staff-handlers.js';
@@ -1008,12 +1009,14 @@ export class KioskCore {
         this.log(`[peers] took in ${applied.kinds.join(', ')}: ${applied.children.length} children, ${applied.staff.length} staff touched`);
         staff.peersApplied(applied.staff, applied.kinds.includes('staff-pin'));
       });
+      const records = db;
       const computers = new ComputersDesk({
         db,
         settings,
         staff,
         control: () => this.options.peerControl ?? peers,
         firstRunOpen: () => setup.needed(),
+        localDemo: () => holdsLocalDemo(records),
         joined: setupChanged,
         log: this.log,
         stick: {

@@ -24,8 +24,10 @@ export interface ComputersDeskOptions {
   staff: StaffDesk;
   /** The peer link's control (the peer worker's host); null while none runs. Asked at each request: it may start later. */
   control: () => PeerControl | null;
-  /** The first-run setup is still open (SetupDesk.needed): only then may this computer join a kindergarten. */
+  /** The first-run setup is still open (SetupDesk.needed): a join then needs no session before the first admin exists. */
   firstRunOpen: () => boolean;
+  /** The kiosk's own demo (roster/demo-kindergarten.ts holdsLocalDemo): its fiction joins no kindergarten. */
+  localDemo: () => boolean;
   /** This computer joined a kindergarten: the setup and the door's status follow (the kindergarten's name). */
   joined: () => void;
   log: (line: string) => void;
@@ -98,11 +100,13 @@ export class ComputersDesk {
   }
 
   /**
-   * The first run's join, only while the first run is open (STAFF_FORBIDDEN after: a computer in service joins only
-   * as a new one). Before the first admin exists it needs no session, as the setup's early steps; after, an admin's.
+   * Joining a kindergarten: in the first run, where before the first admin exists it needs no session, as the setup's
+   * early steps; after, an admin's. A computer in service that belongs to no group joins too, an admin's act (§9
+   * "Joining with history": its records come along, its PINs give way to the group's); one already in a group is
+   * refused by the link (PEER_ALREADY_IN_GROUP). The kiosk's own demo is refused STAFF_FORBIDDEN: start afresh first.
    */
   async join(sessionId: string | undefined, request: PeerJoinRequest): Done<PeerJoined> {
-    if (!this.o.firstRunOpen()) return fail('STAFF_FORBIDDEN', 'a computer joins a kindergarten only in its first-run setup');
+    if (!this.o.firstRunOpen() && this.o.localDemo()) return fail('STAFF_FORBIDDEN', "the kiosk's own demo joins no kindergarten: start afresh first");
     let by: StaffMember | null = null;
     if (!this.o.staff.signInOptions().needsFirstAdmin) {
       if (sessionId === undefined) return fail('STAFF_SESSION_ENDED', 'the first admin exists: setup steps are theirs');

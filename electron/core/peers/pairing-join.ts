@@ -4,7 +4,8 @@
 // under that key and this machine under its own. They become peer_members rows through the same projection as every
 // member record (ledger/member-projection.ts), but not peer_log rows: they sit at scattered seqs of their origins'
 // logs, and this machine takes each origin's log from seq 1 in the catch-up, where they come again and are proven
-// whole. The group's PIN pepper replaces this machine's own: it has no PIN of its own to lose (checked).
+// whole. The group's PIN pepper replaces this machine's own; a machine that ran on its own until now (§9 "Joining
+// with history") voided its PINs before it dialled (pairing-pins.ts), and their rows leave staff_pins here.
 import type { Database } from 'better-sqlite3';
 import type { PairWelcome } from '../../../shared/peers/peer-protocol.js';
 import { MemberBodySchema, PEER_ONLY_BODY, type PeerRecord } from '../../../shared/peers/peer-record.js';
@@ -15,16 +16,15 @@ import { writeMemberRow } from '../ledger/member-apply.js';
 import { projectMember, type MemberFact } from '../ledger/member-projection.js';
 import { bodyContentHash, linkFieldsOf, peerRecordHash } from '../ledger/peer-hash.js';
 import { insertGroup, ownKeys, readGroup, type GroupActor, type OwnMachine } from './peer-group.js';
+import { dropVoidedPins, type VoidedPin } from './pairing-pins.js';
 
 /**
- * Why this machine cannot join a group, or null. Only a new machine joins (§3): one already in a group, or one with
- * staff PINs (peppered with its own pepper, which the group's replaces) or attendance of its own (its own chain would
- * meet the group's registers unannounced), is refused PEER_ALREADY_IN_GROUP; it starts afresh first.
+ * Why this machine cannot join a group, or null: one already in a group is refused PEER_ALREADY_IN_GROUP (it comes back
+ * only as a new one, §3). A machine with a past of its own joins (§9 "Joining with history"): its facts replicate as
+ * any, its register records up to the seq it brings rank below the group's, and its PINs are voided before it dials.
  */
-export function joinRefusal(db: Database, ownDeviceId: string): string | null {
+export function joinRefusal(db: Database): string | null {
   if (readGroup(db) !== null) return 'this computer already belongs to a group';
-  if (db.prepare('SELECT 1 FROM staff_pins LIMIT 1').get() !== undefined) return 'staff PINs were set on this computer';
-  if (db.prepare('SELECT 1 FROM attendance_events WHERE device_id = ? LIMIT 1').get(ownDeviceId) !== undefined) return 'this computer recorded attendance of its own';
   return null;
 }
 
@@ -81,7 +81,9 @@ export interface JoinContext {
   by: GroupActor | null;
   /** The address the admin typed: kept as the sponsor's address to dial. */
   sponsorAddress: string;
-  /** Stores the group's PIN pepper as this machine's (staff/pin-pepper.ts's secret); throws when it cannot. */
+  /** This machine's PINs voided before it dialled (pairing-pins.ts): their staff_pins rows go with the welcome. */
+  voided?: readonly VoidedPin[];
+  /** Stores the group's PIN pepper as this machine's (staff/pin-pepper.ts's secret, its own set aside); throws when it cannot. */
   adoptPepper: (pepper: Buffer) => void;
   at: () => LocalTime;
 }
@@ -97,7 +99,7 @@ export function takeWelcome(ctx: JoinContext, welcome: PairWelcome): PeerJoined 
   const at = ctx.at();
   return db
     .transaction((): PeerJoined => {
-      const refusal = joinRefusal(db, own.deviceId);
+      const refusal = joinRefusal(db);
       if (refusal !== null) throw new Error(refusal);
       insertGroup(db, { groupId: welcome.groupId, kindergarten: welcome.kindergarten, city: welcome.city, sponsorDeviceId: welcome.sponsor.deviceId, madeMs: at.ms });
       const { id, name } = welcome.kindergarten;
@@ -124,6 +126,8 @@ export function takeWelcome(ctx: JoinContext, welcome: PairWelcome): PeerJoined 
       if (actor !== null && db.prepare('SELECT 1 FROM staff WHERE id = ?').get(actor) !== undefined) {
         new AdminAudit(db).record('peer-paired', actor, at, { deviceId: welcome.sponsor.deviceId, groupId: welcome.groupId, address: ctx.sponsorAddress, side: 'joiner' });
       }
+      // Peppered with the pepper this machine gives up: the group's PINs for these accounts arrive with the catch-up.
+      dropVoidedPins(db, ctx.voided ?? []);
       ctx.adoptPepper(Buffer.from(welcome.pepper, 'base64url'));
       const sponsorName = projectMember(welcome.sponsor.deviceId, checked.facts)?.name ?? welcome.sponsor.deviceId;
       return { groupId: welcome.groupId, kindergarten: welcome.kindergarten, sponsor: { deviceId: welcome.sponsor.deviceId, name: sponsorName }, members: checked.devices.length };

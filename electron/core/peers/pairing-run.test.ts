@@ -3,7 +3,9 @@
 import type { Database } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rawPublicKey } from '../credentials/ed25519.js';
+import { decideRegister } from '../ledger/merge-rules.js';
 import { memberAppliers } from '../ledger/member-apply.js';
+import { appendRegisterEdit, registerRecords } from '../ledger/peer-registers.js';
 import { startPeerListener, type PeerListener } from './link/peer-listener.js';
 import { revokeMember } from './member-admin.js';
 import { readGroup } from './peer-group.js';
@@ -166,11 +168,38 @@ describe('pairing by code over the peer port', () => {
     expect(pairing.openUntilMs()).toBe(second.expiresMs);
   }, 30_000);
 
-  it('a computer with staff PINs of its own is refused PEER_ALREADY_IN_GROUP: it joins only as a new one', async () => {
+  it('a computer with staff PINs of its own joins: its PINs voided among the records it brings, its pepper set aside', async () => {
+    const office = pairMachine({ name: 'Office', seed: 0x71, role: 'office', staff: [ADMIN] });
     const door = pairMachine({ name: 'Door 2', seed: 0x72, staff: ['own-admin'] });
-    door.db.prepare("INSERT INTO staff_pins (staff_id, hash, salt, params, set_at) VALUES ('own-admin', zeroblob(32), zeroblob(16), '{}', 't')").run();
-    expect(await join(door, '127.0.0.1:9', '7KQ4-M2XD-9RTB')).toMatchObject({ ok: false, error: { code: 'PEER_ALREADY_IN_GROUP', detail: 'staff PINs were set on this computer' } });
-  });
+    const ownPepper = door.pepper();
+    const pin = { staffId: 'own-admin', hash: Buffer.alloc(32, 7).toString('base64url'), salt: Buffer.alloc(16, 3).toString('base64url'), params: { N: 16384, r: 8, p: 1 }, setAt: '2026-11-02T09:00:00+05:00', setBy: null };
+    door.db.transaction(() => {
+      appendRegisterEdit(door.db, { kind: 'staff-pin', body: pin }, door.clock.now().getTime());
+      door.db.prepare("INSERT INTO staff_pins (staff_id, hash, salt, params, set_at) VALUES ('own-admin', ?, ?, 'scrypt:N=16384,r=8,p=1', ?)").run(Buffer.alloc(32, 7), Buffer.alloc(16, 3), pin.setAt);
+    })();
+    const pinOf = (): unknown => decideRegister(registerRecords(door.db, { kind: 'staff-pin', body: pin })).value;
+
+    // Nobody answers: the PIN is put back as it was, and its row never left.
+    expect(await join(door, '127.0.0.1:9', '7KQ4-M2XD-9RTB')).toMatchObject({ ok: false, error: { code: 'PEER_UNREACHABLE' } });
+    expect(pinOf()).toEqual(pin);
+    expect(door.db.prepare('SELECT count(*) AS n FROM staff_pins').get()).toEqual({ n: 1 });
+
+    const { pairing, address } = await sponsorOn(office);
+    const joined = await join(door, address, pairing.open({ staffId: ADMIN }, [], PEPPER).code);
+    expect(joined.ok).toBe(true);
+    // Its last own seq is the void's: the sponsor pinned it as broughtSeq, so everything it had is pre-join.
+    const last = door.db.prepare<[string], { seq: number; kind: string; body: string }>('SELECT seq, kind, body FROM peer_log WHERE device_id = ? ORDER BY seq DESC LIMIT 1').get(door.own.deviceId);
+    expect(last?.kind).toBe('staff-pin');
+    expect(JSON.parse(last?.body ?? '{}')).toMatchObject({ staffId: 'own-admin', hash: null });
+    for (const m of [office, door]) {
+      expect(m.db.prepare('SELECT brought_seq FROM peer_members WHERE device_id = ?').get(door.own.deviceId), m.own.name).toEqual({ brought_seq: last?.seq });
+      expect(m.db.prepare('SELECT brought_seq FROM peer_members WHERE device_id = ?').get(office.own.deviceId), m.own.name).toEqual({ brought_seq: null });
+    }
+    expect(pinOf()).toMatchObject({ staffId: 'own-admin', hash: null });
+    expect(door.db.prepare('SELECT count(*) AS n FROM staff_pins').get()).toEqual({ n: 0 });
+    expect(door.pepper().equals(PEPPER)).toBe(true);
+    expect(ownPepper.equals(PEPPER)).toBe(false);
+  }, 30_000);
 
   it('nothing listening, or no address at all, is PEER_UNREACHABLE', async () => {
     const door = pairMachine({ name: 'Door 2', seed: 0x82 });

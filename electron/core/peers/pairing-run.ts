@@ -18,6 +18,7 @@ import type { Frame } from './channel/text-frame.js';
 import type { PeerConnection } from './link/peer-listener.js';
 import { foundGroup, type GroupActor, type OwnMachine } from './peer-group.js';
 import { joinRefusal, takeWelcome, type JoinContext } from './pairing-join.js';
+import { restoreOwnPins, voidOwnPins } from './pairing-pins.js';
 import { welcomeFor } from './pairing-welcome.js';
 
 export const PAIR_CONNECT_MS = 5_000;
@@ -212,16 +213,22 @@ export interface JoinGroupOptions extends Omit<JoinContext, 'sponsorAddress'> {
 
 /** Joins the group whose computer shows the code: refused first when this machine may not join, then the exchange and the welcome. */
 export async function joinGroup(o: JoinGroupOptions): Promise<Result<PeerJoined>> {
-  const refusal = joinRefusal(o.db, o.own.deviceId);
+  const refusal = joinRefusal(o.db);
   if (refusal !== null) return fail('PEER_ALREADY_IN_GROUP', refusal);
   const address = peerAddressOf(o.address);
   if (address === null) return fail('PEER_UNREACHABLE', `not an address: ${o.address.slice(0, 80)}`);
+  // Its PINs voided first, so the voids are among the records it brings (pre-join, §9); put back if the join fails.
+  const voided = voidOwnPins(o.db, o.at(), o.by);
   const ownRecords = o.db.prepare<[string], { seq: number | null }>('SELECT max(seq) AS seq FROM peer_log WHERE device_id = ?').get(o.own.deviceId)?.seq ?? 0;
   const welcome = await dialPairing({ address, code: o.code, own: o.own, ownRecords, connectMs: o.connectMs, exchangeMs: o.exchangeMs });
-  if (!welcome.ok) return welcome;
+  if (!welcome.ok) {
+    restoreOwnPins(o.db, voided, o.at());
+    return welcome;
+  }
   try {
-    return ok(takeWelcome({ ...o, sponsorAddress: address }, welcome.value));
+    return ok(takeWelcome({ ...o, sponsorAddress: address, voided }, welcome.value));
   } catch (error) {
+    restoreOwnPins(o.db, voided, o.at());
     return fail('PEER_PAIR_FAILED', `the welcome could not be taken: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

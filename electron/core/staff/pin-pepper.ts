@@ -3,7 +3,9 @@
 // every PIN unusable (staff set new ones); it is never replaced by itself while PINs exist, so a missing pepper is an
 // error the admin sees, not a silent reset.
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setAsideRoot } from '../files/demo-set-aside.js';
 import { adoptPlainSecret } from '../files/adopt-plain-secret.js';
 import type { SecretStore } from '../files/secret-store.js';
 
@@ -33,8 +35,21 @@ function checked(pepper: Buffer, where: string): Buffer {
 
 /**
  * The group's pepper, taken when this machine joins a kindergarten's computers (docs/peers.md §3, §9): PINs set at any
- * of them then check here. Only a machine with no PIN of its own joins (peers/pairing-join.ts), so none is orphaned.
+ * of them then check here. A machine that ran on its own until now voided its PINs before it joined
+ * (peers/pairing-pins.ts); its own pepper, when it had one that differs, goes to `<dataDir>/set-aside/pin-pepper-<time>/`
+ * first (a plain 0600 file, as versions before the SecretStore kept it), as a restore sets aside what it replaces: a
+ * copy of the old records file opened again would need it. Answers that folder, or null when nothing was set aside.
  */
-export function adoptPinPepper(secrets: SecretStore, pepper: Buffer): void {
-  secrets.set(SECRET, checked(pepper, "the group's pepper").toString('base64'));
+export function adoptPinPepper(secrets: SecretStore, pepper: Buffer, aside?: { dataDir: string; nowMs: number }): string | null {
+  const next = checked(pepper, "the group's pepper");
+  const stored = aside === undefined ? null : secrets.get(SECRET);
+  let folder: string | null = null;
+  if (aside !== undefined && stored !== null && !Buffer.from(stored, 'base64').equals(next)) {
+    const stamp = new Date(aside.nowMs).toISOString().replace(/[-:.]/g, '');
+    folder = join(setAsideRoot(aside.dataDir), `pin-pepper-${stamp}`);
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    writeFileSync(join(folder, PIN_PEPPER_FILE), stored, { mode: 0o600 });
+  }
+  secrets.set(SECRET, next.toString('base64'));
+  return folder;
 }

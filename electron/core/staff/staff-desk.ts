@@ -481,7 +481,8 @@ export class StaffDesk {
 
   /** This machine joined a group: its PINs are the group's, checked with the group's pepper from now on. */
   adoptGroupPepper(pepper: Buffer): void {
-    adoptPinPepper(this.options.secrets, pepper);
+    const aside = adoptPinPepper(this.options.secrets, pepper, { dataDir: this.options.dataDir, nowMs: this.options.clock.now().getTime() });
+    if (aside !== null) this.options.report?.(`[staff] this computer's own PIN pepper was set aside in ${aside}: the group's checks PINs here now`);
     this.pepper = Buffer.from(pepper);
   }
 
