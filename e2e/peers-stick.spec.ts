@@ -4,7 +4,7 @@
 // at the door, and the head writes a stick there on the Computers page and downloads it. The door stopped and the
 // office started again, she reads it through the office's Computers page: it says how many records it took in and
 // holds the door's tap; the same file read again says it changed nothing, and nothing changes.
-import { test, type Page } from '@playwright/test';
+import { test, type BrowserContext, type Page } from '@playwright/test';
 import { createPrivateKey } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -14,6 +14,7 @@ import { FileSecretStore } from '../electron/core/files/secret-store.js';
 import { x25519PublicRaw } from '../electron/core/peers/x25519.js';
 import { stickTexts } from '../shared/i18n/peers/stick-catalogs.js';
 import { cardKeys, typeAsReader } from './support/card-reader.js';
+import { contrastFindings, settled } from './support/contrast.js';
 import { startKioskHost, withoutEveningPickup, type RunningHost } from './support/kiosk-host.js';
 import { expect, openKiosk, readDatabase } from './support/kiosk-test.js';
 import { CONSOLE_TARGET_PX, layoutProblems, SCREEN_SIZES } from './support/layout-check.js';
@@ -128,6 +129,7 @@ test('a stick written at the door through the console carries its tap to the off
   test.setTimeout(180_000);
   const hosts: RunningHost[] = [];
   const pageErrors: string[] = [];
+  const contexts: BrowserContext[] = [];
   try {
     const door = await machine('Door 2', 'door', testInfo.outputPath('door'));
     hosts.push(door.host);
@@ -139,8 +141,10 @@ test('a stick written at the door through the console carries its tap to the off
     const doorEvents = `SELECT count(*) AS n FROM attendance_events WHERE device_id = '${door.deviceId}'`;
     const doorLog = `SELECT count(*) AS n FROM peer_log WHERE device_id = '${door.deviceId}'`;
 
-    const pageD = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const pageO = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // A context each (axe's contrast check wants a page of its own context).
+    for (let i = 0; i < 2; i++) contexts.push(await browser.newContext({ viewport: { width: 1280, height: 800 } }));
+    const [pageD, pageO] = await Promise.all(contexts.map((c) => c.newPage()));
+    if (!pageD || !pageO) throw new Error('no pages');
     for (const page of [pageD, pageO]) page.on('pageerror', (error) => pageErrors.push(error.message));
 
     // The door: a mother's card checks her child in.
@@ -217,12 +221,16 @@ test('a stick written at the door through the console carries its tap to the off
     expect(again, again.text).toMatchObject({ code: 'BUNDLE_ALREADY_READ', failed: 'false' });
     expect(held()).toEqual(afterFirst);
 
-    // The page with the panel, an outcome and the other computer is sound at every screen size (softly: all listed).
+    // The page with the panel, an outcome, a refusal and the other computer: its text readable (axe's contrast rule) and
+    // its layout sound at every screen size (softly: all listed).
+    await settled(pageO);
+    expect.soft((await contrastFindings(pageO, "the office's Computers page")).offenders).toEqual([]);
     for (const size of SCREEN_SIZES) {
       await pageO.setViewportSize(size);
       expect.soft(await layoutProblems(pageO, 'body', { minTarget: CONSOLE_TARGET_PX }), `the office's Computers page at ${size.width}x${size.height}`).toEqual([]);
     }
   } finally {
+    for (const context of contexts) await context.close();
     for (const host of hosts.reverse()) await host.stop();
     // What each host said (its peer link's lines among them), for whoever reads a failure.
     hosts.forEach((host, i) => writeFileSync(`${host.dataDir}-${i}.log`, host.output()));

@@ -19,6 +19,7 @@ import { linkText, membersInOrder } from './computers-format.js';
 import { whenText } from './diagnostics-format.js';
 import { PeerRefusals } from './PeerRefusals.js';
 import { StickPanel } from './StickPanel.js';
+import { belowTheList } from './stick-words.js';
 import { useThisComputerCall, type ThisComputerCall } from './this-computer-call.js';
 import './computers.css';
 
@@ -57,6 +58,7 @@ export function ComputersPage({ api, sessionId, onEnded }: Props) {
   }, [call, version]);
 
   const others = status?.members.filter((m) => !m.self) ?? [];
+  const below = status === null ? null : belowTheList(status.members, status.refusals);
   return (
     <div className="admin-page admin-today computers-page" data-testid="admin-computers">
       <h2>{x.title}</h2>
@@ -85,12 +87,8 @@ export function ComputersPage({ api, sessionId, onEnded }: Props) {
       )}
       <ComputersAdd x={x} call={call} onChanged={changed} />
       {/* The USB stick (docs/peers.md §8) and the link's refusals (§3 "Audit"), below the computers. */}
-      {status !== null && (
-        <>
-          <StickPanel call={call} members={status.members} />
-          <PeerRefusals x={stickTexts(i18n.language)} refusals={status.refusals} members={status.members} />
-        </>
-      )}
+      {below?.stick && status !== null && <StickPanel call={call} members={status.members} />}
+      {below?.refusals && status !== null && <PeerRefusals x={stickTexts(i18n.language)} refusals={status.refusals} members={status.members} />}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { stickCatalogs } from '../../../shared/i18n/peers/stick-catalogs.js';
 import type { PeerRefusalView } from '../../../shared/peers/peer-refusal-view.js';
 import type { PeerMemberView } from '../../../shared/peers/peer-status.js';
 import type { StickRead } from '../../../shared/peers/stick-contract.js';
-import { memberNames, refusalReasonText, refusalWhoText, relayDoors, stickReadNote, stickRecipients, stickWrittenNote } from './stick-words.js';
+import { belowTheList, memberNames, refusalReasonText, refusalWhoText, relayDoors, stickReadNote, stickRecipients, stickWrittenNote } from './stick-words.js';
 
 const DOOR = '0193a1f0-0000-7000-8000-0000000000d2';
 const OFFICE = '0193a1f0-0000-7000-8000-0000000000f1';
@@ -62,6 +62,15 @@ describe('what the stick panel says', () => {
     expect(relayDoors(members).map((m) => m.deviceId)).toEqual([DOOR]);
     expect(relayDoors(members.map((m) => (m.self ? { ...m, role: 'door' as const } : m)))).toEqual([]);
     expect(relayDoors([member(OFFICE, { self: true, role: 'office' }), member(GONE, { role: 'office' })])).toEqual([]);
+  });
+
+  it('shows the stick only with another computer not removed, the refusals once there is another or one is on record', () => {
+    const self = member(OFFICE, { self: true, role: 'office' });
+    const refusal: PeerRefusalView = { lastMs: NOW, reason: 'PEER_UNKNOWN', side: 'accepted', remoteKey: GONE, remote: '10.0.0.9:1', count: 1 };
+    expect(belowTheList([self], [])).toEqual({ stick: false, refusals: false });
+    expect(belowTheList([self], [refusal])).toEqual({ stick: false, refusals: true });
+    expect(belowTheList([self, member(GONE, { revoked: true })], [])).toEqual({ stick: false, refusals: true });
+    expect(belowTheList([self, member(DOOR, {})], [])).toEqual({ stick: true, refusals: true });
   });
 
   it('words a refusal’s reason, an unknown one as another reason, and names who by member name or address', () => {

@@ -34,6 +34,15 @@ export function stickRecipients(members: readonly PeerMemberView[]): PeerMemberV
   return members.filter((m) => !m.self && !m.revoked);
 }
 
+/**
+ * What the Computers page shows below the list: the stick only with another computer not removed to carry records
+ * for; the refusals once there is another computer (a computer alone listens to nobody) or any refusal is on record.
+ */
+export function belowTheList(members: readonly PeerMemberView[], refusals: readonly PeerRefusalView[]): { stick: boolean; refusals: boolean } {
+  const others = members.filter((m) => !m.self);
+  return { stick: others.some((m) => !m.revoked), refusals: others.length > 0 || refusals.length > 0 };
+}
+
 /** The doors an office may carry to the city; none when this computer is not an office. */
 export function relayDoors(members: readonly PeerMemberView[]): PeerMemberView[] {
   const self = members.find((m) => m.self);
