@@ -3,17 +3,20 @@
 // stopped, so the door cannot reach it (a web host always runs the beacon, which would find it): a child is checked in
 // at the door, and the head writes a stick there on the Computers page and downloads it. The door stopped and the
 // office started again, she reads it through the office's Computers page: it says how many records it took in and
-// holds the door's tap; the same file read again says it changed nothing, and nothing changes.
+// holds the door's tap; the same file read again says it changed nothing, and nothing changes. The office, enrolled
+// with the reference city, then carries the door to the city through the same panel, and the city gets the door's tap.
 import { test, type BrowserContext, type Page } from '@playwright/test';
 import { createPrivateKey } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import BetterSqlite3 from 'better-sqlite3';
+import { startCityServer, type RunningCityServer } from '../city-server/src/city-server.js';
 import { rawPublicKey } from '../electron/core/credentials/ed25519.js';
 import { FileSecretStore } from '../electron/core/files/secret-store.js';
 import { x25519PublicRaw } from '../electron/core/peers/x25519.js';
 import { stickTexts } from '../shared/i18n/peers/stick-catalogs.js';
 import { cardKeys, typeAsReader } from './support/card-reader.js';
+import { enrolledDataDir } from './support/city.js';
 import { contrastFindings, settled } from './support/contrast.js';
 import { startKioskHost, withoutEveningPickup, type RunningHost } from './support/kiosk-host.js';
 import { expect, openKiosk, readDatabase } from './support/kiosk-test.js';
@@ -50,8 +53,10 @@ interface Machine {
 }
 
 /** A demo kiosk with the shared pepper and its own peer port; its keys read back once its core has made them. */
-async function machine(name: string, role: 'door' | 'office', dataDir: string): Promise<Machine> {
+async function machine(name: string, role: 'door' | 'office', dataDir: string, city: RunningCityServer | null = null): Promise<Machine> {
   mkdirSync(dataDir, { recursive: true });
+  // The office enrolled with the city before its first start, as its first run leaves it.
+  if (city !== null) await enrolledDataDir(dataDir, { url: city.url, code: city.issueEnrollmentCode() }, { deviceName: name });
   const secrets = new FileSecretStore(dataDir, { cipher: null, log: () => undefined });
   secrets.set('pin-pepper', PEPPER);
   const peerPort = await freePort();
@@ -125,15 +130,18 @@ function refusedAt(host: RunningHost, r: { reason: string; remoteKey: string; re
 
 const count = (host: RunningHost, sql: string): number => readDatabase<{ n: number }>(host.databasePath, sql)[0]?.n ?? -1;
 
-test('a stick written at the door through the console carries its tap to the office; read again it changes nothing', async ({ browser }, testInfo) => {
+test('a stick written at the door through the console carries its tap to the office, read again it changes nothing, and the office carries the door to the city', async ({ browser }, testInfo) => {
   test.setTimeout(180_000);
   const hosts: RunningHost[] = [];
   const pageErrors: string[] = [];
   const contexts: BrowserContext[] = [];
+  let closeCity: () => Promise<void> = () => Promise.resolve();
   try {
+    const city = await startCityServer({ dataDir: testInfo.outputPath('city'), seed: 'demo' });
+    closeCity = () => city.close();
     const door = await machine('Door 2', 'door', testInfo.outputPath('door'));
     hosts.push(door.host);
-    const office = await machine('Office', 'office', testInfo.outputPath('office'));
+    const office = await machine('Office', 'office', testInfo.outputPath('office'), city);
     hosts.push(office.host);
     await pairWithoutLan([door, office]);
     // The office out of reach from now on, before anything is checked in at the door.
@@ -152,6 +160,8 @@ test('a stick written at the door through the console carries its tap to the off
     await typeAsReader(pageD, cardKeys(MOTHER_ONE_CHILD), 5);
     await expect(pageD.getByTestId('receipt-entry')).toHaveCount(1);
     expect(count(door.host, doorEvents)).toBe(1);
+    const [tap] = readDatabase<{ id: string }>(door.host.databasePath, 'SELECT id FROM attendance_events');
+    if (!tap) throw new Error('no tap at the door');
 
     // The head writes a stick for the office on the door's Computers page; the browser downloads it.
     await openComputers(pageD);
@@ -221,6 +231,17 @@ test('a stick written at the door through the console carries its tap to the off
     expect(again, again.text).toMatchObject({ code: 'BUNDLE_ALREADY_READ', failed: 'false' });
     expect(held()).toEqual(afterFirst);
 
+    // The office carries the door to the city (the door has no internet of its own): enrolled through the panel with a
+    // code the city issued for it, the door's records held here go to the city from the office, its tap among them.
+    await pageO.getByTestId('relay-door').selectOption({ label: 'Door 2' });
+    await pageO.getByTestId('relay-server').fill(city.url);
+    await pageO.getByTestId('relay-code').fill(city.issueEnrollmentCode());
+    await pageO.getByTestId('relay-enroll-button').click();
+    const enrolled = pageO.getByTestId('relay-enroll-result');
+    await expect(enrolled).toHaveAttribute('data-failed', 'false', { timeout: 30_000 });
+    await expect(enrolled).toContainText('Door 2');
+    await expect.poll(() => city.recordIds().includes(tap.id), { timeout: 90_000 }).toBe(true);
+
     // The page with the panel, an outcome, a refusal and the other computer: its text readable (axe's contrast rule) and
     // its layout sound at every screen size (softly: all listed).
     await settled(pageO);
@@ -232,6 +253,7 @@ test('a stick written at the door through the console carries its tap to the off
   } finally {
     for (const context of contexts) await context.close();
     for (const host of hosts.reverse()) await host.stop();
+    await closeCity();
     // What each host said (its peer link's lines among them), for whoever reads a failure.
     hosts.forEach((host, i) => writeFileSync(`${host.dataDir}-${i}.log`, host.output()));
   }
