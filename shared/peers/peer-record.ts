@@ -69,11 +69,15 @@ export const PeerRecordSchema = z
     contentHash: Sha256Hex,
     /** The record's JSON text byte for byte as its origin wrote it; null for attendance. */
     body: z.string().max(256 * 1024).nullable(),
-    /** Attendance only: the city record, whose esik-event-v1 hash is contentHash. */
+    /**
+     * Attendance only: the city record, whose esik-event-v1 hash is contentHash. Absent on a row whose event the sender
+     * holds only in a yearly archive ("link-only", docs/peers.md §5 "Archived years"): taken only up to the origin's
+     * archived head the same page names (records.archived).
+     */
     event: AttendanceRecordSchema.optional(),
   })
-  .refine((r) => (r.kind === 'attendance' ? r.body === null && r.event !== undefined : r.body !== null && r.event === undefined), {
-    message: 'attendance carries event and no body; every other kind a body and no event',
+  .refine((r) => (r.kind === 'attendance' ? r.body === null : r.body !== null && r.event === undefined), {
+    message: 'attendance carries no body (its event, unless archived); every other kind a body and no event',
   });
 export type PeerRecord = z.infer<typeof PeerRecordSchema>;
 

@@ -66,6 +66,7 @@ export class TabelService {
   private readonly absences: Statement<[string, string, string, string], Omit<TabelAbsence, 'certified'> & { certified: 0 | 1 }>;
   private readonly firstEventDay: Statement<[], { day: string | null }>;
   private readonly deviceCreated: Statement<[], { created_at: string }>;
+  private readonly firstPeerMs: Statement<[], { hlc: string | null }>;
 
   constructor(private readonly deps: TabelServiceDeps) {
     const { db } = deps;
@@ -77,14 +78,23 @@ export class TabelService {
     this.absences = db.prepare(TABEL_SQL.absences);
     this.firstEventDay = db.prepare('SELECT min(local_date) AS day FROM attendance_events');
     this.deviceCreated = db.prepare('SELECT created_at FROM device');
+    // Each machine of the group's first record (seq 1 of its peer log; the HLC starts with its ms), read through the
+    // few members rather than the whole log.
+    this.firstPeerMs = db.prepare('SELECT min(p.hlc) AS hlc FROM peer_members m JOIN peer_log p ON p.device_id = m.device_id AND p.seq = 1');
   }
 
-  /** The first day with records: the kiosk's first start, or an earlier event (another kiosk's, pulled from the city). */
+  /**
+   * The first day with records: the kiosk's first start, an earlier event (another kiosk's, pulled from the city), or
+   * the first record of a machine of the group (an office that joined a door in service keeps the door's days, whose
+   * events an archived year may have taken: docs/peers.md §5 "Archived years").
+   */
   recordsSince(): string {
     const created = this.deviceCreated.get();
     const since = created ? toLocalTime(new Date(created.created_at), this.deps.zone()).localDate : '0000-01-01';
+    const peerMs = Number(this.firstPeerMs.get()?.hlc?.slice(0, 13) ?? NaN);
+    const peer = Number.isFinite(peerMs) ? toLocalTime(new Date(peerMs), this.deps.zone()).localDate : null;
     const first = this.firstEventDay.get()?.day ?? null;
-    return first !== null && first < since ? first : since;
+    return [since, peer, first].reduce<string>((min, day) => (day !== null && day < min ? day : min), since);
   }
 
   /** The group's табель for the month as of `asOf` (today), or null for an unknown group. */

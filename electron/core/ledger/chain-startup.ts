@@ -107,7 +107,7 @@ export interface PeerStartup {
  * checked, and the point this walk proves is where the new key's rows start being checked.
  */
 export function checkPeerLogAtStart(log: PeerLog, verified: ChainPoint | null, options: { signatures: boolean } = { signatures: true }): PeerStartup {
-  const deps = { publicKey: options.signatures ? log.publicKey : null, eventHashOf: (id: string) => log.eventHashOf(id) };
+  const deps = { publicKey: options.signatures ? log.publicKey : null, eventHashOf: (id: string) => log.eventHashOf(id), archivedThrough: log.archivedHeadOf(log.deviceId)?.seq ?? 0 };
   const fileSeq = log.newest()?.seq ?? 0;
   let from: WalkStart = { seq: 0, hash: PEER_GENESIS_HASH };
   if (verified !== null && verified.seq > 0) {

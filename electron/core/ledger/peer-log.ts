@@ -6,6 +6,7 @@ import { createPublicKey, type KeyObject } from 'node:crypto';
 import { EventKindSchema, EventMethodSchema } from '../../../shared/domain/attendance.js';
 import type { HaveVector, PeerKind, PeerRecord, SignedHead } from '../../../shared/peers/peer-record.js';
 import { AttendanceRecordSchema, type AttendanceRecord } from '../../../shared/sync/protocol.js';
+import { archivedHeadOf } from './archive/peer-archived.js';
 import { attendanceRecordOf, type TypedEvent } from './event-record.js';
 import { HybridClock } from './hlc.js';
 import { bodyContentHash, PEER_GENESIS_HASH, peerRecordHash, signHeadRaw } from './peer-hash.js';
@@ -199,6 +200,11 @@ export class PeerLog {
     return { deviceId, seq, hash: row.hash, sig: row.sig.toString('base64url') };
   }
 
+  /** The origin's archived head: its attendance rows up to it may travel without their event (§5 "Archived years"). */
+  archivedHeadOf(deviceId: string): SignedHead | null {
+    return archivedHeadOf(this.db, deviceId);
+  }
+
   /** The newest own row's seq and hash, or null before the first. */
   newest(): { seq: number; hash: string } | null {
     const head = this.s.head.get(this.deviceId);
@@ -250,14 +256,19 @@ export function heldHave(db: Database): HaveVector {
 function recordOf(r: PageRow): PeerRecord {
   const link = { deviceId: r.device_id, seq: r.seq, kind: r.kind, id: r.record_id, hlc: r.hlc, base: r.base, prevHash: r.prev_hash, hash: r.hash, contentHash: r.content_hash };
   if (r.kind !== 'attendance') return { ...link, body: r.body };
-  return { ...link, body: null, event: eventOf(r) };
+  const event = eventOf(r);
+  // An event not held here is in a yearly archive: the row travels link-only, and the page names the origin's archived
+  // head (peer_archived) up to which such rows are taken (docs/peers.md §5 "Archived years"). Thrown, it stopped every
+  // page after the archived year for good, and the worker with it.
+  return event === null ? { ...link, body: null } : { ...link, body: null, event };
 }
 
-function eventOf(r: PageRow): AttendanceRecord {
+function eventOf(r: PageRow): AttendanceRecord | null {
   // Written by the import from a record it proved; parsed all the same, so a type is never merely asserted.
   if (r.e_id === null && r.waiting_event !== null) return AttendanceRecordSchema.parse(JSON.parse(r.waiting_event));
-  if (r.e_id === null || r.e_kind === null || r.e_method === null || r.e_device_seq === null || r.e_prev_hash === null || r.e_hash === null) {
-    throw new Error(`peer-log row ${r.device_id}/${r.seq} names event ${r.record_id}, which is not held here`);
+  if (r.e_id === null) return null;
+  if (r.e_kind === null || r.e_method === null || r.e_device_seq === null || r.e_prev_hash === null || r.e_hash === null) {
+    throw new Error(`peer-log row ${r.device_id}/${r.seq} names event ${r.record_id}, which is not held whole here`);
   }
   const event: TypedEvent = {
     id: r.e_id,

@@ -379,7 +379,7 @@ export class PeerServer {
       members: memberLookupOf(this.o.db),
       sessions: this.sessions,
       log: this.o.log,
-      importPage: (records, heads, from) => this.importPage(records, heads, from),
+      importPage: (records, heads, from, archived) => this.importPage(records, heads, from, archived),
       refused: (refusal) => this.refusals.refused(refusal),
       addrs,
       after: this.after,
@@ -471,9 +471,9 @@ export class PeerServer {
   }
 
   /** The session's importer: a page judged and written, the waiting retried when something was applied. */
-  private importPage(records: PeerRecord[], heads: SignedHead[], from: string): SessionImport {
+  private importPage(records: PeerRecord[], heads: SignedHead[], from: string, archived: SignedHead[] = []): SessionImport {
     const ctx = { ownDeviceId: this.deviceId, appliers: this.o.appliers, nowMs: this.o.wallMs };
-    const result = importPage(this.o.db, { records, heads }, ctx);
+    const result = importPage(this.o.db, { records, heads, archived }, ctx);
     if (!result.ok) {
       const { code, deviceId, seq, why } = result.refusal;
       this.o.logLine(`[peers] page refused: ${code} ${deviceId}/${seq}: ${why}`);

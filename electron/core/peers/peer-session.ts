@@ -38,7 +38,7 @@ export interface SessionTransport {
 export type SessionImport = { ok: true; gaps: PageGap[] } | { ok: false; refusal: PeerRefusal };
 
 /** The readers of the peer log a session serves from. */
-export type SessionLog = Pick<PeerLog, 'haveVector' | 'page' | 'headOf'> & { hlc: { now(): string } };
+export type SessionLog = Pick<PeerLog, 'haveVector' | 'page' | 'headOf'> & { hlc: { now(): string } } & Partial<Pick<PeerLog, 'archivedHeadOf'>>;
 
 /** A timer that can be cancelled; handed in so tests choose time. */
 export type After = (ms: number, run: () => void) => () => void;
@@ -55,7 +55,7 @@ export interface PeerSessionOptions {
   transport: SessionTransport;
   log: SessionLog;
   /** `from`: the member whose session brought the page (a refusal is audited under it). */
-  importPage(records: PeerRecord[], heads: SignedHead[], from: string): SessionImport;
+  importPage(records: PeerRecord[], heads: SignedHead[], from: string, archived?: SignedHead[]): SessionImport;
   /** Where this machine listens, told in every `have`. */
   addrs: string[];
   after: After;
@@ -168,7 +168,7 @@ export class PeerSession {
       case 'pull':
         return this.answerPull(m.id, m.after, m.limit);
       case 'records':
-        return this.onRecords(m.id, m.records, m.heads, m.more);
+        return this.onRecords(m.id, m.records, m.heads, m.more, m.archived);
       case 'new':
         return this.onNew(m.records, m.heads);
       case 'bye':
@@ -214,10 +214,10 @@ export class PeerSession {
   private answerPull(id: number, after: HaveVector, limit: number): void {
     const { records, cut } = pageWithin(this.o.log, after, limit);
     const heads = headsOf(this.o.log, records);
-    this.sendText(JSON.stringify({ t: 'records', id, records, heads, more: cut || records.length >= limit, archived: [] }));
+    this.sendText(JSON.stringify({ t: 'records', id, records, heads, more: cut || records.length >= limit, archived: archivedOf(this.o.log, records) }));
   }
 
-  private onRecords(id: number, records: PeerRecord[], heads: SignedHead[], more: boolean): void {
+  private onRecords(id: number, records: PeerRecord[], heads: SignedHead[], more: boolean, archived: SignedHead[]): void {
     if (this.inFlight?.id !== id) return this.o.logLine(`[peers] ${this.peerDeviceId}: records for request ${id}, not asked`);
     this.clearRequest();
     // An empty page with `more` would pull forever; the next `have` repairs whatever it meant.
@@ -228,13 +228,13 @@ export class PeerSession {
     // gap, that page's run is a gap too, and the pull after it starts again from what is held.
     if (!inUse) {
       if (next) this.pullIfBehind(true, raisedBy(this.o.log.haveVector(), records));
-      if (this.imported(records, heads)) this.pullIfBehind(next);
+      if (this.imported(records, heads, archived)) this.pullIfBehind(next);
       return;
     }
     // The door in use: the page is taken in during a pause of the door, then a rest as long as the pacing says for the
     // time it held the write lock, then the next is asked. No pull starts meanwhile (a `new` is still taken in).
     this.resting = true;
-    void this.pacedImport(records, heads)
+    void this.pacedImport(records, heads, archived)
       .catch(() => false)
       .then((ok) => {
         this.resting = false;
@@ -242,11 +242,11 @@ export class PeerSession {
       });
   }
 
-  private async pacedImport(records: PeerRecord[], heads: SignedHead[]): Promise<boolean> {
+  private async pacedImport(records: PeerRecord[], heads: SignedHead[], archived: SignedHead[]): Promise<boolean> {
     await this.pacing.doorPause();
     if (this.closed) return false;
     const started = performance.now();
-    if (!this.imported(records, heads)) return false;
+    if (!this.imported(records, heads, archived)) return false;
     await this.pacing.rest(performance.now() - started);
     return !this.closed;
   }
@@ -270,8 +270,8 @@ export class PeerSession {
   }
 
   /** The importer's verdict; a refused page closes the session (audited by the importer). */
-  private imported(records: PeerRecord[], heads: SignedHead[]): boolean {
-    const result = this.o.importPage(records, heads, this.peerDeviceId);
+  private imported(records: PeerRecord[], heads: SignedHead[], archived: SignedHead[] = []): boolean {
+    const result = this.o.importPage(records, heads, this.peerDeviceId, archived);
     if (result.ok) {
       for (const gap of result.gaps) this.theirs = { ...this.theirs, [gap.deviceId]: Math.max(this.theirs[gap.deviceId] ?? 0, gap.fromSeq) };
       return true;
@@ -308,6 +308,18 @@ function pageWithin(log: SessionLog, after: HaveVector, limit: number): { record
   const lastSigned = new Map<string, number>();
   for (const r of taken) if (log.headOf(r.deviceId, r.seq) !== null) lastSigned.set(r.deviceId, r.seq);
   return { records: taken.filter((r) => r.seq <= (lastSigned.get(r.deviceId) ?? 0)), cut: true };
+}
+
+/**
+ * The archived head of each origin with link-only rows in the page (attendance whose event is in a yearly archive here,
+ * docs/peers.md §5 "Archived years"): the asker takes such rows only up to it.
+ */
+export function archivedOf(log: Pick<SessionLog, 'archivedHeadOf'>, records: readonly PeerRecord[]): SignedHead[] {
+  const origins = new Set(records.filter((r) => r.kind === 'attendance' && r.event === undefined).map((r) => r.deviceId));
+  return [...origins].flatMap((deviceId) => {
+    const head = log.archivedHeadOf?.(deviceId) ?? null;
+    return head === null ? [] : [head];
+  });
 }
 
 /** The signed head of each origin's last record in the page. */

@@ -249,3 +249,45 @@ describe('importing a peer page', () => {
     expect(retryWaiting(b.db, {})).toMatchObject({ applied: 0, waiting: 1 });
   });
 });
+
+describe('importing the taps of a year archived at the sender (docs/peers.md §5 "Archived years")', () => {
+  /** A's tap, then an absence; the page as A serves it once the tap's event is archived: the tap link-only. */
+  function archivedAtA(): { a: Machine; b: Machine; tapId: string; page: { records: PeerRecord[]; heads: SignedHead[] }; head: SignedHead } {
+    const a = machine(DOOR_A, SEED_A);
+    const b = machine(DOOR_B, SEED_B);
+    pin(b.db, DOOR_A, seededSigningKey(SEED_A));
+    tap(a, 'ch0001');
+    const absenceId = '0196f3a2-0000-7000-8000-000000000001';
+    const body = { type: 'absence', id: absenceId, deviceId: DOOR_A, childId: 'ch0002', firstDate: '2026-11-20', lastDate: '2026-11-20', reason: 'sick', certificateNumber: null, certificateDate: null, note: null, staffId: 'staff-1', recordedAt: '2026-11-20T09:00:00+05:00', recordedMs: T0 };
+    a.db.transaction(() => a.peers.append('absence', absenceId, { body: JSON.stringify(body) }))();
+    const served = pageOf(a.peers);
+    const tapId = served.records[0]?.id ?? '';
+    const head = a.peers.headOf(DOOR_A, 1);
+    if (head === null) throw new Error('a live tap is signed');
+    return { a, b, tapId, page: { records: served.records.map((r) => (r.seq === 1 ? { ...r, event: undefined } : r)), heads: served.heads }, head };
+  }
+
+  it('stores the link-only tap with no event under the archived head, keeps the head, and serves both on', () => {
+    const { b, tapId, page, head } = archivedAtA();
+    expect(importPage(b.db, page, context())).toMatchObject({ ok: false, refusal: { code: 'PEER_BAD_RECORD', seq: 1 } });
+    expect(counts(b.db)).toMatchObject({ peer_log: 0 });
+    // The tap is stored and applies nothing; the absence waits for its applier (this test's map is the ledger's only).
+    const result = importPage(b.db, { ...page, archived: [head] }, context());
+    expect(result).toMatchObject({ ok: true, stored: 2, applied: 0, waiting: 1 });
+    expect(b.db.prepare('SELECT count(*) FROM attendance_events WHERE id = ?').pluck().get(tapId)).toBe(0);
+    expect(b.db.prepare('SELECT device_id, through_seq, hash FROM peer_archived').all()).toEqual([{ device_id: DOOR_A, through_seq: 1, hash: head.hash }]);
+    expect(b.peers.archivedHeadOf(DOOR_A)).toEqual(head);
+    expect(pageOf(b.peers).records).toEqual(page.records);
+  });
+
+  it('takes a fact that would wait for an archived tap as applied with nothing to do, and only such a fact', () => {
+    const { b, tapId, page, head } = archivedAtA();
+    const waitingFor = (id: string) => ({ ...ledgerAppliers, absence: () => ({ outcome: 'waiting' as const, waitsFor: `attendance:${id}` }) });
+    expect(importPage(b.db, { ...page, archived: [head] }, context({ appliers: waitingFor(tapId) }))).toMatchObject({ ok: true, stored: 2, waiting: 0 });
+    expect(counts(b.db)).toMatchObject({ peer_waiting: 0 });
+    // A tap not held at all (its origin behind): the fact waits, as before.
+    const other = archivedAtA();
+    expect(importPage(other.b.db, { ...other.page, archived: [other.head] }, context({ appliers: waitingFor('0196f3a2-0000-7000-8000-00000000ffff') }))).toMatchObject({ ok: true, waiting: 1 });
+    expect(counts(other.b.db)).toMatchObject({ peer_waiting: 1 });
+  });
+});

@@ -7,6 +7,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { AttendanceRecordSchema } from '../../../shared/sync/protocol.js';
 import type { PeerKind, PeerRecord, SignedHead } from '../../../shared/peers/peer-record.js';
+import { archivedHeadOf, keepArchivedHead } from '../ledger/archive/peer-archived.js';
 import type { PeerAppliers, PeerApplyResult } from '../ledger/peer-applier.js';
 import { PEER_LOG_SQL, peerLogOf, type PeerLogRow } from '../ledger/peer-log.js';
 import { memberLookupOf } from './member-lookup.js';
@@ -15,6 +16,8 @@ import { verifyPage, type MemberLookup, type PageGap, type PageSkips, type PeerR
 export interface IncomingPage {
   records: readonly PeerRecord[];
   heads: readonly SignedHead[];
+  /** Origins' archived heads (§5 "Archived years"): their attendance rows up to them may come link-only. */
+  archived?: readonly SignedHead[];
 }
 
 export interface ImportContext {
@@ -97,8 +100,9 @@ export function importPage(db: Database, page: IncomingPage, context: ImportCont
           have,
           ownDeviceId: context.ownDeviceId,
           member,
-          // Rows held here; an origin's archive boundary is not kept in peer_log yet, so null (unknown) there.
           heldHashAt: (deviceId, seq) => s.hashAt.get(deviceId, seq)?.hash ?? null,
+          archived: page.archived ?? [],
+          archivedThrough: (deviceId) => archivedHeadOf(db, deviceId)?.seq ?? 0,
         });
         if (!verdict.ok) throw new Refused(verdict.refusal);
         const sigs = new Map(page.heads.map((h) => [placeKey(h.deviceId, h.seq), h.sig]));
@@ -109,11 +113,16 @@ export function importPage(db: Database, page: IncomingPage, context: ImportCont
           if (place !== undefined) refuse('PEER_BAD_RECORD', record, `record ${record.id} is held at ${place.device_id}/${place.seq}`);
           const sig = sigs.get(placeKey(record.deviceId, record.seq));
           s.insert.run(rowOf(record, sig === undefined ? null : Buffer.from(sig, 'base64url'), nowMs));
+          // Link-only: its event is in an archived year, which a machine that was not there takes only as links.
+          if (record.kind === 'attendance' && record.event === undefined) continue;
           const result = applyOne(db, record, context.appliers);
           if (result.outcome === 'refused') refuse(result.code, record, result.why);
           if (result.outcome === 'waiting') s.wait.run({ record_id: record.id, waits_for: result.waitsFor, since_ms: nowMs, event: eventText(record) });
           tally.add(record.kind, result);
         }
+        // The heads that let this page's link-only rows in are kept, so this machine serves them on with the same head.
+        const origins = new Set(verdict.accepted.map((r) => r.deviceId));
+        for (const head of page.archived ?? []) if (origins.has(head.deviceId)) keepArchivedHead(db, head, nowMs);
         const newestHlc = verdict.accepted.reduce<string | null>((max, r) => (max === null || r.hlc > max ? r.hlc : max), null);
         return { ok: true, stored: verdict.accepted.length, skipped: verdict.skipped, gaps: verdict.gaps, newestHlc, clockAhead: false, ...tally.applied() };
       })
@@ -153,7 +162,29 @@ function applyOne(db: Database, record: PeerRecord, appliers: PeerAppliers): Pee
   const applier = appliers[record.kind];
   // A kind this machine cannot apply (a newer machine's): kept, and waiting for the version that can.
   if (applier === undefined) return { outcome: 'waiting', waitsFor: `applier:${record.kind}` };
-  return applier(db, record);
+  const result = applier(db, record);
+  // A fact about a tap held here only as links (its year archived where it came from: an override's reason, a closing,
+  // a correction of it) has nothing left to apply to; waiting, it would wait for ever and crowd the retries.
+  if (result.outcome === 'waiting' && result.waitsFor.startsWith(ATTENDANCE_WAIT) && heldLinkOnly(db, result.waitsFor.slice(ATTENDANCE_WAIT.length))) {
+    return { outcome: 'applied' };
+  }
+  return result;
+}
+
+const ATTENDANCE_WAIT = 'attendance:';
+
+/** An attendance record held as links only: its row here, its event neither here nor waiting (archived at its sender). */
+function heldLinkOnly(db: Database, eventId: string): boolean {
+  return (
+    db
+      .prepare<[string], number>(
+        `SELECT 1 FROM peer_log p WHERE p.record_id = ? AND p.kind = 'attendance'
+            AND NOT EXISTS (SELECT 1 FROM attendance_events e WHERE e.id = p.record_id)
+            AND NOT EXISTS (SELECT 1 FROM peer_waiting w WHERE w.record_id = p.record_id)`,
+      )
+      .pluck()
+      .get(eventId) !== undefined
+  );
 }
 
 class Tally {

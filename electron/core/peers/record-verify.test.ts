@@ -25,7 +25,7 @@ interface Receiver {
   held?: readonly PeerRecord[];
 }
 
-function verify(records: readonly PeerRecord[], heads: readonly SignedHead[], receiver: Receiver): PageVerdict {
+function verify(records: readonly PeerRecord[], heads: readonly SignedHead[], receiver: Receiver, archived: readonly SignedHead[] = [], archivedThrough = 0): PageVerdict {
   const held = receiver.held ?? [];
   const have: HaveVector = {};
   for (const r of held) have[r.deviceId] = Math.max(have[r.deviceId] ?? 0, r.seq);
@@ -36,6 +36,8 @@ function verify(records: readonly PeerRecord[], heads: readonly SignedHead[], re
     ownDeviceId: OWN,
     member: (deviceId) => receiver.members?.[deviceId] ?? null,
     heldHashAt: (deviceId, seq) => held.find((r) => r.deviceId === deviceId && r.seq === seq)?.hash ?? null,
+    archived,
+    archivedThrough: () => archivedThrough,
   };
   return verifyPage(page);
 }
@@ -70,6 +72,35 @@ function tamper(kit: PeerChainKit, seq: number, change: (r: PeerRecord) => PeerR
   const last = records.at(-1)!;
   return { records, heads: [{ deviceId: kit.deviceId, seq: last.seq, hash: last.hash, sig: signHead(kit.key, kit.deviceId, last.seq, last.hash) }] };
 }
+
+/** The chain with its first tap (seq 1) link-only, as a sender whose archive took that tap's event serves it. */
+function linkOnlyFirst(kit: PeerChainKit): PeerRecord[] {
+  return kit.records.map((r) => (r.seq === 1 ? { ...r, event: undefined } : r));
+}
+
+describe('verifyPage: archived years (docs/peers.md §5)', () => {
+  it('takes a tap without its event only up to the archived head the page names or the receiver keeps', () => {
+    const kit = doorChain();
+    const records = linkOnlyFirst(kit);
+    const heads = [kit.head()];
+    expectRefusal(verify(records, heads, { members: memberOf(kit) }), { code: 'PEER_BAD_RECORD', seq: 1 }, 'without its event');
+    expect(accepted(verify(records, heads, { members: memberOf(kit) }, [kit.head(2)])).map((r) => r.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect(accepted(verify(records, heads, { members: memberOf(kit) }, [], 1)).map((r) => r.seq)).toEqual([1, 2, 3, 4, 5]);
+    // The departure at seq 5 without its event lies past the head: refused.
+    const late = kit.records.map((r) => (r.seq === 5 ? { ...r, event: undefined } : r));
+    expectRefusal(verify(late, heads, { members: memberOf(kit) }, [kit.head(2)]), { code: 'PEER_BAD_RECORD', seq: 5 }, 'without its event');
+  });
+
+  it("refuses an archived head that is not the origin's, or names another hash than the row at its seq", () => {
+    const kit = doorChain();
+    const records = linkOnlyFirst(kit);
+    const real = kit.head(2);
+    const forged = { ...real, sig: signHead(generateSigningKey(), kit.deviceId, real.seq, real.hash) };
+    expectRefusal(verify(records, [kit.head()], { members: memberOf(kit) }, [forged]), { code: 'PEER_BAD_RECORD', seq: 2 }, "archived head's signature");
+    const otherHash = { ...real, hash: kit.records[2]!.hash, sig: signHead(kit.key, kit.deviceId, 2, kit.records[2]!.hash) };
+    expectRefusal(verify(records, [kit.head()], { members: memberOf(kit) }, [otherHash]), { code: 'PEER_BAD_RECORD', seq: 2 }, 'another hash');
+  });
+});
 
 describe('verifyPage', () => {
   it('takes a good page of every shape in order', () => {

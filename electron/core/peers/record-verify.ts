@@ -31,6 +31,14 @@ export interface PageToVerify {
    * the row after it is still linked.
    */
   heldHashAt: (deviceId: string, seq: number) => string | null;
+  /**
+   * The origins' archived heads the page names (records.archived, §5 "Archived years"): an origin's attendance rows up
+   * to its head may come without their event. Each is checked as a head: the origin's signature, and the hash of the
+   * row at its seq where the page or the receiver holds that row.
+   */
+  archived?: readonly SignedHead[];
+  /** The seq through which the receiver already takes an origin's rows without their event (peer_archived); 0: none. */
+  archivedThrough?: (deviceId: string) => number;
 }
 
 export type RefusalCode = 'PEER_BAD_RECORD' | 'PEER_FORK' | 'PEER_UNKNOWN' | 'PEER_REVOKED';
@@ -167,7 +175,8 @@ function firstGap(run: readonly PeerRecord[], have: number): number | null {
  * origin's signature on the last. Only then a held place with another hash is a fork: the origin signed it.
  */
 function proveRun(run: readonly PeerRecord[], signPub: KeyObject, page: PageToVerify): void {
-  for (const record of run) checkRow(record);
+  const through = archivedThroughOf(run, signPub, page);
+  for (const record of run) checkRow(record, through);
   const first = run[0];
   const last = run.at(-1);
   if (first === undefined || last === undefined) return;
@@ -194,11 +203,33 @@ function proveRun(run: readonly PeerRecord[], signPub: KeyObject, page: PageToVe
   }
 }
 
+/**
+ * The seq through which the run's attendance rows may come without their event: what the receiver already takes so, or
+ * the origin's archived head the page names, once that head is proven the origin's (a head at a row the page or the
+ * receiver holds must name that row's hash). Anything else naming the run's origin in `archived` is refused.
+ */
+function archivedThroughOf(run: readonly PeerRecord[], signPub: KeyObject, page: PageToVerify): number {
+  const deviceId = run[0]?.deviceId;
+  if (deviceId === undefined) return 0;
+  let through = page.archivedThrough?.(deviceId) ?? 0;
+  for (const head of page.archived ?? []) {
+    if (head.deviceId !== deviceId) continue;
+    const at = { deviceId, seq: head.seq };
+    if (!headSignatureValid(signPub, head.deviceId, head.seq, head.hash, head.sig)) refuse('PEER_BAD_RECORD', at, "the archived head's signature is not the origin's");
+    const named = run.find((r) => r.seq === head.seq)?.hash ?? page.heldHashAt(deviceId, head.seq);
+    if (named !== null && named !== head.hash) refuse('PEER_BAD_RECORD', at, 'the archived head names another hash than the row at its seq');
+    through = Math.max(through, head.seq);
+  }
+  return through;
+}
+
 /** One row on its own: its hash, its content hash, its body under its kind's schema. */
-function checkRow(record: PeerRecord): void {
+function checkRow(record: PeerRecord, archivedThrough: number): void {
   if (peerRecordHash(linkFieldsOf(record)) !== record.hash) refuse('PEER_BAD_RECORD', record, 'hash does not compute');
   if (record.kind === 'attendance') {
     const event = record.event;
+    // Link-only: its event is in the sender's yearly archive; the chain's links and the signed head still prove the row.
+    if (event === undefined && record.seq <= archivedThrough) return;
     if (event === undefined) refuse('PEER_BAD_RECORD', record, 'attendance without its event');
     checkEvent(record, event);
     return;

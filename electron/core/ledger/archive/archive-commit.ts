@@ -1,6 +1,7 @@
 // The one transaction that moves a year out of the live database once its archive file is written, verified, flushed
 // and renamed into place: the year's plan read again (nothing may have changed since the copy), the boundary recorded,
-// the rows it covers deleted (the narrowed guards of migration 0014 allow exactly those), and the admin's act audited.
+// the rows it covers deleted (the narrowed guards of migration 0014 allow exactly those), the peer log's archived heads
+// kept (its rows stay: peer-archived.ts), and the admin's act audited.
 // All of it or none: a crash before the commit leaves every row live and a file no boundary names (written again by
 // the next attempt); after it, the file is already whole on disk.
 import type { Database } from 'better-sqlite3';
@@ -8,6 +9,7 @@ import type { LocalTime } from '../../../../shared/domain/local-time.js';
 import type { AdminAudit } from '../admin-audit.js';
 import { insertBoundary, type ArchiveBoundary, type ArchiveCounts } from './archive-boundaries.js';
 import { planYear, yearEnd, type ArchiveRefusal, type YearPlan } from './archive-plan.js';
+import { recordArchivedPeerRows } from './peer-archived.js';
 
 export class ArchiveChangedError extends Error {
   readonly code = 'ARCHIVE_CHANGED';
@@ -55,6 +57,8 @@ export function commitArchive(input: {
           archivedMs: input.at.ms,
         };
         insertBoundary(db, boundary);
+        // The peer log keeps its rows: those naming the events about to go travel link-only from now on (§5).
+        recordArchivedPeerRows(db, plan, input.at.ms);
         const end = yearEnd(plan.year);
         const removed: ArchiveCounts = {
           overrideReasons: db
