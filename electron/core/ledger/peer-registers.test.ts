@@ -60,7 +60,7 @@ describe('peer registers', () => {
     expect(db.transaction(() => settleRegister(db, account('x', 'staff'), { nowMs: T0 }))().followUps).toEqual([]);
   });
 
-  it('ranks what a joiner wrote up to the seq it brought below the group, whatever the HLC (§9), and it restates the group', () => {
+  it('ranks what a joiner wrote up to the seq it brought below the group, whatever the HLC (§9), owing no restatement', () => {
     const { db, office, tick } = setUp();
     const setting = (value: string) => ({ kind: 'setting' as const, body: { key: 'closingTime', value } });
     // This door ran on its own: its setting, written later by HLC than the office's, and its seq 1 is what it brought.
@@ -77,11 +77,14 @@ describe('peer registers', () => {
     const settled = db.transaction(() => settleRegister(db, setting('x'), { nowMs: T0 }))();
     expect(settled.ownLosses).toEqual([{ rule: 'group-first', winnerId: officeEdit.record_id, loserId: own?.decision.winner.id, loserDeviceId: 'door-1' }]);
     expect(settled.decision.value).toEqual(setting('18:30').body);
-    // The follow-up is after the seq it brought: it has seen both, and the register has one head, the group's value.
-    expect(settled.followUps.map((r) => [r.kind, r.base, JSON.parse(r.body ?? 'null') as unknown])).toEqual([['setting', officeEdit.record_id, setting('18:30').body]]);
-    expect(db.transaction(() => settleRegister(db, setting('x'), { nowMs: T0 }))()).toMatchObject({ followUps: [], decision: { conflicts: [] } });
-    // An edit made here after joining is an edit like any other.
+    expect(registerBase(db, setting('x'))).toBe(officeEdit.record_id);
+    // No restatement: written now, in a catch-up, it would stand against the office's later edits it had not seen.
+    expect(settled.followUps).toEqual([]);
     tick();
-    expect(db.transaction(() => appendRegisterEdit(db, setting('20:00'), T0))()?.decision.value).toEqual(setting('20:00').body);
+    const later = db.transaction(() => office.append('setting', 'o-2', { body: JSON.stringify(setting('18:45').body) }, officeEdit.record_id))();
+    expect(db.transaction(() => settleRegister(db, setting('x'), { nowMs: T0 }))()).toMatchObject({ followUps: [], decision: { winner: { id: later.record_id }, value: setting('18:45').body } });
+    // An edit made here after joining names the group's winner and is an edit like any other.
+    tick();
+    expect(db.transaction(() => appendRegisterEdit(db, setting('20:00'), T0))()).toMatchObject({ decision: { value: setting('20:00').body, conflicts: [] } });
   });
 });

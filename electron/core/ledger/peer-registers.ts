@@ -225,6 +225,8 @@ export interface SettleOptions {
    * outbox). Members take none (§6).
    */
   followUp?: (decision: RegisterDecision) => void;
+  /** Run `followUp` also when this machine's head lost only to the group first (§9): a paper day withdraws its arrivals. */
+  amendGroupFirst?: boolean;
 }
 
 /**
@@ -236,7 +238,12 @@ export function settleRegister(db: Database, content: RegisterContent, options: 
   const log = peerLogOf(db);
   const first = decideAndStore(db, content, options.nowMs);
   const ownLosses = log === null ? [] : first.conflicts.filter((c) => c.loserDeviceId === log.deviceId);
-  if (log === null || ownLosses.length === 0 || content.kind === 'member' || content.kind === 'member-revoked') return { decision: first, followUps: [], ownLosses };
+  // A head this machine wrote before it joined, beaten by the group first (§9), is owed no restating record: a
+  // member's head stands beside it for good, so it never decides again. Written in the middle of the join's catch-up,
+  // a restatement would be an edit the group had not seen, concurrent with the group's later edits of the register,
+  // and could undo them. A kind whose loss has amends of its own (a paper day's arrivals) asks for them still.
+  const owed = ownLosses.filter((c) => c.rule !== 'group-first' || options.amendGroupFirst === true);
+  if (log === null || owed.length === 0 || content.kind === 'member' || content.kind === 'member-revoked') return { decision: first, followUps: [], ownLosses };
   const before = log.newest()?.seq ?? 0;
   if (options.followUp !== undefined) options.followUp(first);
   else log.append(content.kind, uuidv7(), { body: JSON.stringify(first.value) }, first.winner.id);

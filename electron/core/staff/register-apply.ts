@@ -79,7 +79,8 @@ function registerApplier<K extends StaffRegisterKind>(
     const staffId = staffIdOf(register);
     if (kind !== 'staff-account' && staffId !== null && statementsOf(db).staff.get(staffId) === undefined) return { outcome: 'waiting', waitsFor: `staff:${staffId}` };
     const nowMs = msOf(record);
-    const settled = settleRegister(db, register, { nowMs, ...(followUp === undefined ? {} : { followUp: (decision: RegisterDecision) => followUp(db, register, decision) }) });
+    // A custom follow-up (a paper day's) is amends as well as a restatement: owed after a loss to the group first too.
+    const settled = settleRegister(db, register, { nowMs, ...(followUp === undefined ? {} : { followUp: (decision: RegisterDecision) => followUp(db, register, decision), amendGroupFirst: true }) });
     return applied(project(db, settled.decision, nowMs));
   };
 }
