@@ -246,7 +246,29 @@ describe('importing a peer page', () => {
     expect(importPage(b.db, other.page(), context({ appliers: {} }))).toMatchObject({ ok: true, stored: 1, applied: 0, waiting: 1 });
     expect(b.db.prepare('SELECT record_id, waits_for FROM peer_waiting').all()).toEqual([{ record_id: id, waits_for: 'applier:absence' }]);
     expect(b.db.prepare('SELECT body, hash FROM peer_log').get()).toEqual({ body: record.body, hash: record.hash });
-    expect(retryWaiting(b.db, {})).toMatchObject({ applied: 0, waiting: 1 });
+    // A retry passes it by while no applier is here (nothing else could apply it); a version that has one takes it.
+    expect(retryWaiting(b.db, {})).toMatchObject({ applied: 0, waiting: 0 });
+    expect(counts(b.db)).toMatchObject({ peer_waiting: 1 });
+    expect(retryWaiting(b.db, { absence: () => ({ outcome: 'applied' }) })).toMatchObject({ kinds: ['absence'], applied: 1, waiting: 0 });
+    expect(counts(b.db)).toMatchObject({ peer_waiting: 0 });
+  });
+
+  it('retries a tap whose child came, however many older records wait for an applier this machine lacks', () => {
+    const roster = demoRoster();
+    const missing = roster.children.find((c) => c.id === 'ch0002');
+    if (missing === undefined) throw new Error('the demo roster has no ch0002');
+    const b = machine(DOOR_B, SEED_B, { ...roster, children: roster.children.filter((c) => c !== missing), links: roster.links.filter((l) => l.childId !== missing.id) });
+    const other = new PeerChainKit();
+    pin(b.db, other.deviceId, other.key);
+    // Three absences first (older by HLC), with no applier here, then a tap for the child B's roster lacks.
+    for (let i = 0; i < 3; i += 1) other.append('absence', other.absenceBody(`0196f3a2-7c1e-7b3a-9d4e-2f6a8b1c0d5${String(i)}`), { id: `0196f3a2-7c1e-7b3a-9d4e-2f6a8b1c0d5${String(i)}` });
+    other.attendance({ childId: 'ch0002', companionId: null, credentialId: null });
+    const appliers = { attendance: ledgerAppliers.attendance };
+    expect(importPage(b.db, other.page(), context({ appliers }))).toMatchObject({ ok: true, stored: 4, applied: 0, waiting: 4 });
+    b.db.prepare('INSERT INTO children (id, group_id, first_name, last_name) VALUES (?, ?, ?, ?)').run(missing.id, missing.groupId, missing.firstName, missing.lastName);
+    // A retry of at most two: the absences, oldest, would have taken both places and the tap never been tried.
+    expect(retryWaiting(b.db, appliers, 2)).toEqual({ kinds: ['attendance'], children: ['ch0002'], staff: [], applied: 1, waiting: 0 });
+    expect(b.db.prepare('SELECT waits_for FROM peer_waiting').pluck().all()).toEqual(['applier:absence', 'applier:absence', 'applier:absence']);
   });
 });
 

@@ -6,7 +6,7 @@
 // A refused page writes nothing.
 import type { Database, Statement } from 'better-sqlite3';
 import { AttendanceRecordSchema } from '../../../shared/sync/protocol.js';
-import type { PeerKind, PeerRecord, SignedHead } from '../../../shared/peers/peer-record.js';
+import { PeerKindSchema, type PeerKind, type PeerRecord, type SignedHead } from '../../../shared/peers/peer-record.js';
 import { archivedHeadOf, keepArchivedHead } from '../ledger/archive/peer-archived.js';
 import type { PeerAppliers, PeerApplyResult } from '../ledger/peer-applier.js';
 import { PEER_LOG_SQL, peerLogOf, type PeerLogRow } from '../ledger/peer-log.js';
@@ -61,28 +61,41 @@ class Refused extends Error {
 
 interface ImportStatements {
   insert: Statement<[PeerLogRow]>;
+  have: Statement<[], { device_id: string; seq: number }>;
   hashAt: Statement<[string, number], { hash: string }>;
   placeOf: Statement<[string], { device_id: string; seq: number }>;
   wait: Statement<[{ record_id: string; waits_for: string; since_ms: number; event: string | null }]>;
-  waitingRows: Statement<[number], PeerLogRow & { event: string | null }>;
+  waitingRows: Statement<[string, number], PeerLogRow & { event: string | null }>;
   done: Statement<[string]>;
   rewait: Statement<[string, string]>;
 }
 
+/** Prepared once per connection: a catch-up imports a page, and retries the waiting, every few dozen milliseconds. */
+const prepared = new WeakMap<Database, ImportStatements>();
+
 function statementsOf(db: Database): ImportStatements {
-  return {
+  const held = prepared.get(db);
+  if (held !== undefined) return held;
+  const s: ImportStatements = {
     insert: db.prepare(PEER_LOG_SQL.insert),
+    have: db.prepare(PEER_LOG_SQL.have),
     hashAt: db.prepare('SELECT hash FROM peer_log WHERE device_id = ? AND seq = ?'),
     placeOf: db.prepare('SELECT device_id, seq FROM peer_log WHERE record_id = ?'),
     wait: db.prepare('INSERT INTO peer_waiting (record_id, waits_for, since_ms, event) VALUES (@record_id, @waits_for, @since_ms, @event)'),
     // In the order the records were made, so a record's causes are applied before it (the event before its correction).
+    // Not those waiting for an applier this machine still lacks (the first parameter, a JSON list of `applier:<kind>`):
+    // nothing but a newer version applies them, and up to the limit of them, oldest first, would take every retry's
+    // place, so the records behind them, waiting for a child a page may just have brought, would never be retried.
     waitingRows: db.prepare(
       `SELECT p.*, w.event FROM peer_waiting w JOIN peer_log p ON p.record_id = w.record_id
+        WHERE w.waits_for NOT IN (SELECT value FROM json_each(?))
         ORDER BY p.hlc, p.device_id, p.seq LIMIT ?`,
     ),
     done: db.prepare('DELETE FROM peer_waiting WHERE record_id = ?'),
     rewait: db.prepare('UPDATE peer_waiting SET waits_for = ? WHERE record_id = ?'),
   };
+  prepared.set(db, s);
+  return s;
 }
 
 export function importPage(db: Database, page: IncomingPage, context: ImportContext): PageImport {
@@ -93,7 +106,7 @@ export function importPage(db: Database, page: IncomingPage, context: ImportCont
     // Judged inside the write transaction: another connection (the door's) cannot move `have` between judge and write.
     imported = db
       .transaction((): PageImport => {
-        const have = haveOf(db);
+        const have = haveOf(s);
         const verdict = verifyPage({
           records: page.records,
           heads: page.heads,
@@ -146,7 +159,7 @@ export function retryWaiting(db: Database, appliers: PeerAppliers, limit = 1000)
   return db
     .transaction((): Applied => {
       const tally = new Tally();
-      for (const row of s.waitingRows.all(limit)) {
+      for (const row of s.waitingRows.all(JSON.stringify(lackedAppliers(appliers)), limit)) {
         const record = recordOf(row);
         const result = applyOne(db, record, appliers);
         if (result.outcome === 'applied') s.done.run(record.id);
@@ -161,7 +174,7 @@ export function retryWaiting(db: Database, appliers: PeerAppliers, limit = 1000)
 function applyOne(db: Database, record: PeerRecord, appliers: PeerAppliers): PeerApplyResult {
   const applier = appliers[record.kind];
   // A kind this machine cannot apply (a newer machine's): kept, and waiting for the version that can.
-  if (applier === undefined) return { outcome: 'waiting', waitsFor: `applier:${record.kind}` };
+  if (applier === undefined) return { outcome: 'waiting', waitsFor: lackedApplier(record.kind) };
   const result = applier(db, record);
   // A fact about a tap held here only as links (its year archived where it came from: an override's reason, a closing,
   // a correction of it) has nothing left to apply to; waiting, it would wait for ever and crowd the retries.
@@ -215,9 +228,18 @@ function refuse(code: PeerRefusal['code'], record: PeerRecord, why: string): nev
   throw new Refused({ code, deviceId: record.deviceId, seq: record.seq, why });
 }
 
-function haveOf(db: Database): Record<string, number> {
-  const rows = db.prepare<[], { device_id: string; seq: number }>(PEER_LOG_SQL.have).all();
-  return Object.fromEntries(rows.map((r) => [r.device_id, r.seq]));
+function haveOf(s: ImportStatements): Record<string, number> {
+  return Object.fromEntries(s.have.all().map((r) => [r.device_id, r.seq]));
+}
+
+/** What a record waits for while this machine has no applier for its kind. */
+function lackedApplier(kind: PeerKind): string {
+  return `applier:${kind}`;
+}
+
+/** The waits of every kind with no applier here: a retry passes them by (statementsOf, waitingRows). */
+function lackedAppliers(appliers: PeerAppliers): string[] {
+  return PeerKindSchema.options.filter((kind) => appliers[kind] === undefined).map(lackedApplier);
 }
 
 /** A JSON pair, never a separator: ids are free text. */
