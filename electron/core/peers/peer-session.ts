@@ -212,9 +212,8 @@ export class PeerSession {
   }
 
   private answerPull(id: number, after: HaveVector, limit: number): void {
-    const { records, cut } = pageWithin(this.o.log, after, limit);
-    const heads = headsOf(this.o.log, records);
-    this.sendText(JSON.stringify({ t: 'records', id, records, heads, more: cut || records.length >= limit, archived: archivedOf(this.o.log, records) }));
+    const { records, texts, cut } = pageWithin(this.o.log, after, limit);
+    this.sendText(recordsMessageText(id, texts, headsOf(this.o.log, records), cut || records.length >= limit, archivedOf(this.o.log, records)));
   }
 
   private onRecords(id: number, records: PeerRecord[], heads: SignedHead[], more: boolean, archived: SignedHead[]): void {
@@ -292,22 +291,36 @@ function raisedBy(have: HaveVector, records: readonly PeerRecord[]): HaveVector 
 /** Frame space left for records after the envelope and the heads (64 heads of ~250 bytes). */
 const PAGE_BUDGET_BYTES = MAX_PEER_FRAME_BYTES - 32 * 1024;
 
-/** A page of at most `limit` records and 4 MiB, each origin's run still ending on a signed row. */
-function pageWithin(log: SessionLog, after: HaveVector, limit: number): { records: PeerRecord[]; cut: boolean } {
+/**
+ * A page of at most `limit` records and 4 MiB, each origin's run still ending on a signed row; with each record's JSON
+ * text, measured against the budget and then sent as it is (recordsMessageText), so no record is stringified twice.
+ */
+export function pageWithin(log: SessionLog, after: HaveVector, limit: number): { records: PeerRecord[]; texts: string[]; cut: boolean } {
   const page = log.page(after, limit);
+  const texts: string[] = [];
   let bytes = 0;
-  let end = 0;
-  for (; end < page.length; end += 1) {
-    const record = page[end];
-    if (record === undefined) break;
-    bytes += Buffer.byteLength(JSON.stringify(record), 'utf8') + 1;
+  for (const record of page) {
+    const text = JSON.stringify(record);
+    bytes += Buffer.byteLength(text, 'utf8') + 1;
     if (bytes > PAGE_BUDGET_BYTES) break;
+    texts.push(text);
   }
-  if (end === page.length) return { records: page, cut: false };
-  const taken = page.slice(0, end);
+  if (texts.length === page.length) return { records: page, texts, cut: false };
+  const taken = page.slice(0, texts.length);
   const lastSigned = new Map<string, number>();
   for (const r of taken) if (log.headOf(r.deviceId, r.seq) !== null) lastSigned.set(r.deviceId, r.seq);
-  return { records: taken.filter((r) => r.seq <= (lastSigned.get(r.deviceId) ?? 0)), cut: true };
+  const kept = taken.flatMap((r, i) => (r.seq <= (lastSigned.get(r.deviceId) ?? 0) ? [i] : []));
+  return { records: kept.flatMap((i) => taken[i] ?? []), texts: kept.flatMap((i) => texts[i] ?? []), cut: true };
+}
+
+/**
+ * The `records` answer's text with the records' JSON as pageWithin made it: the same text JSON.stringify makes of
+ * `{t: 'records', id, records, heads, more, archived}` (peer-session-page.test.ts), without stringifying 1000 records
+ * again.
+ */
+export function recordsMessageText(id: number, recordTexts: readonly string[], heads: readonly SignedHead[], more: boolean, archived: readonly SignedHead[]): string {
+  const rest = `"heads":${JSON.stringify(heads)},"more":${JSON.stringify(more)},"archived":${JSON.stringify(archived)}`;
+  return `{"t":"records","id":${JSON.stringify(id)},"records":[${recordTexts.join(',')}],${rest}}`;
 }
 
 /**
