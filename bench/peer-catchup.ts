@@ -11,7 +11,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DoorTaps } from './peer-door-tap.js';
 import { fillDoor } from './peer-fill.js';
-import { reader, singleChildCards, startDoorPair, until, untilPrinted, type DoorPair } from './peer-pair.js';
+import { cpuMsOf, reader, singleChildCards, startDoorPair, until, untilPrinted, type DoorPair } from './peer-pair.js';
 import { percentile, report } from './stats.js';
 
 const RECORDS = 10_000;
@@ -28,6 +28,8 @@ interface CatchUp {
   spawnToDoneMs: number;
   /** Taps at B whose request began while it caught up (ms each), when tapping. */
   taps: number[];
+  /** CPU time both doors' processes used meanwhile (ms), where /proc tells it. */
+  cpuMs: number | null;
 }
 
 /**
@@ -52,6 +54,8 @@ async function catchUp(pair: DoorPair, firstDay: string, taps: DoorTaps | null):
   }
   const atB = reader(pair.b.machine);
   let linkMs: number | null = null;
+  let cpuFrom: number | null = null;
+  let cpuMs: number | null = null;
   let doneMs: number | null = null;
   const during: number[] = [];
   const tapping = (async () => {
@@ -68,17 +72,40 @@ async function catchUp(pair: DoorPair, firstDay: string, taps: DoorTaps | null):
   try {
     await untilPrinted(starting, LISTENING, LINK_UP_MS);
     linkMs = performance.now();
+    cpuFrom = bothCpuMs(pair);
     await until("B holding A's records", () => atB.holds(target), CATCHUP_WITHIN_MS, 20);
     doneMs = performance.now();
+    const cpuTo = bothCpuMs(pair);
+    cpuMs = cpuFrom === null || cpuTo === null ? null : cpuTo - cpuFrom;
     await tapping;
   } finally {
     doneMs ??= performance.now();
     atB.close();
   }
-  return { run: { linkToDoneMs: doneMs - linkMs, spawnToDoneMs: doneMs - spawned, taps: during }, nextDay };
+  return { run: { linkToDoneMs: doneMs - linkMs, spawnToDoneMs: doneMs - spawned, taps: during, cpuMs }, nextDay };
 }
 
-export async function benchPeerCatchup(dataDir: string, cli: string): Promise<void> {
+/** CPU time of both doors' processes so far (ms), or null where /proc does not tell it. */
+function bothCpuMs(pair: DoorPair): number | null {
+  const a = cpuMsOf(pair.a.machine.dataDir);
+  const b = cpuMsOf(pair.b.machine.dataDir);
+  return a === null || b === null ? null : a + b;
+}
+
+/** The figures one run printed (bench/peer-catchup-ab.ts compares runs). */
+export interface CatchupFigures {
+  catchupS: number;
+  /** CPU seconds both doors' processes used during it (null: no /proc). */
+  cpuS: number | null;
+  tapP95Ms: number | null;
+  quietTapP95Ms: number | null;
+}
+
+/**
+ * `converged` false: the doors stopped as soon as A's first tap is at B, as first built; `quietOnly`: the catch-up with
+ * B's door quiet and not the one with taps (both for comparisons, bench/peer-catchup-ab.ts).
+ */
+export async function benchPeerCatchup(dataDir: string, cli: string, options: { converged?: boolean; quietOnly?: boolean } = {}): Promise<CatchupFigures> {
   const pair = await startDoorPair(cli, dataDir);
   try {
     // Linked first, as two doors of a running kindergarten are: a tap at A seen at B.
@@ -88,17 +115,27 @@ export async function benchPeerCatchup(dataDir: string, cli: string): Promise<vo
     await first.tap(await first.nextCard());
     const seq = atA.seqOf(pair.a.deviceId);
     await until("A's first tap at B", () => atB.seqOf(pair.a.deviceId) >= seq, LINK_UP_MS, 20);
+    // And each holding all the other's records, as two doors that ran side by side do, before the first stop. Without
+    // it A was still taking in B's own past (the demo's roster as 2,074 records) when it was stopped, and took it in
+    // during B's catch-up: A's one thread busy a second or more a page with those, B's pulls unanswered meanwhile.
+    if (options.converged !== false) await until('A and B holding what the other holds', () => atA.holds(atB.have()) && atB.holds(atA.have()), LINK_UP_MS, 50);
     atA.close();
     atB.close();
 
     const quiet = await catchUp(pair, '2026-09-01', null);
     report('peer_catchup_10k_s', quiet.run.linkToDoneMs / 1000, 's');
+    const cpuS = quiet.run.cpuMs === null ? null : quiet.run.cpuMs / 1000;
+    // The CPU both doors spent meanwhile (B's start-up work that overlaps the link's start included): what the machine's
+    // other load does not change, unlike the seconds on the clock.
+    if (cpuS !== null) report('peer_catchup_10k_cpu_s', cpuS, 's');
     console.log(`  (from spawning B: ${(quiet.run.spawnToDoneMs / 1000).toFixed(2)} s, its start-up and the link's 3 s start delay in it)`);
 
+    if (options.quietOnly === true) return { catchupS: quiet.run.linkToDoneMs / 1000, cpuS, tapP95Ms: null, quietTapP95Ms: null };
     const taps = new DoorTaps(pair.b.machine, singleChildCards(pair.b.machine.databasePath));
     const busy = await catchUp(pair, quiet.nextDay, taps);
     console.log(`  (B running on with taps: caught up in ${(busy.run.linkToDoneMs / 1000).toFixed(2)} s from A's link starting, ${busy.run.taps.length} taps during it)`);
-    if (busy.run.taps.length > 0) report('peer_catchup_tap_p95_ms', percentile(busy.run.taps, 95), 'ms');
+    const tapP95Ms = busy.run.taps.length > 0 ? percentile(busy.run.taps, 95) : null;
+    if (tapP95Ms !== null) report('peer_catchup_tap_p95_ms', tapP95Ms, 'ms');
     const alone: number[] = [];
     for (let i = 0; i < QUIET_TAPS; i++) {
       const card = await taps.nextCard();
@@ -108,7 +145,9 @@ export async function benchPeerCatchup(dataDir: string, cli: string): Promise<vo
       alone.push(took);
       await sleep(Math.max(0, TAP_EVERY_MS - took));
     }
-    report('peer_quiet_tap_p95_ms', percentile(alone, 95), 'ms');
+    const quietTapP95Ms = percentile(alone, 95);
+    report('peer_quiet_tap_p95_ms', quietTapP95Ms, 'ms');
+    return { catchupS: quiet.run.linkToDoneMs / 1000, cpuS, tapP95Ms, quietTapP95Ms };
   } finally {
     await pair.stop();
   }

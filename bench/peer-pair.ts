@@ -4,7 +4,9 @@
 // electron/core/peers/testing/peer-group-kit.ts `pairAll` does): pairing by code needs a joiner without a roster, and
 // the demo's roster does not travel yet (§9's backfill), so a joined door could not apply another door's taps.
 import BetterSqlite3 from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
 import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { rawPublicKey } from '../electron/core/credentials/ed25519.js';
@@ -109,4 +111,35 @@ export async function until(what: string, check: () => boolean, ms: number, ever
 /** Waits for a line in a door's output (e.g. its peer link listening), bounded. */
 export function untilPrinted(machine: Machine, pattern: RegExp, ms: number, fromChar = 0): Promise<number> {
   return until(`${machine.name} printing ${String(pattern)}`, () => pattern.test(machine.output().slice(fromChar)), ms, 5);
+}
+
+/** Clock ticks a second of /proc's CPU times (getconf CLK_TCK; 100 where it cannot be asked). */
+let ticksPerSecond: number | null = null;
+
+/**
+ * CPU time (ms, user + system, every thread) of the web host serving `dataDir`, from /proc: null where there is no
+ * /proc or no such process. Unlike seconds on the clock it hardly moves with the load the machine's other work makes.
+ */
+export function cpuMsOf(dataDir: string): number | null {
+  const marker = `\0--data-dir\0${dataDir}\0`;
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return null;
+  }
+  for (const pid of pids) {
+    let stat: string;
+    try {
+      if (!`\0${readFileSync(`/proc/${pid}/cmdline`, 'latin1')}`.includes(marker)) continue;
+      stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    } catch {
+      continue;
+    }
+    // After the command's name in parentheses (which may hold spaces): state is field 3, utime 14, stime 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ticksPerSecond ??= Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+  }
+  return null;
 }

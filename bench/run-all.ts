@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark, printing `BENCH <name> <value> <unit>` lines.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchAdminQueries } from './admin-queries.js';
@@ -11,6 +11,7 @@ import { benchDoorTap } from './door-tap.js';
 import { benchFullCheck } from './full-check.js';
 import { benchIdleCpu } from './idle-cpu.js';
 import { benchPeerCatchup } from './peer-catchup.js';
+import { benchPeerHave } from './peer-have.js';
 import { benchPeerVisible } from './peer-visible.js';
 import { benchPinChecks } from './pin-checks.js';
 import { benchQrCameraE2e } from './qr-camera-e2e.js';
@@ -34,6 +35,8 @@ try {
   // Two doors as the built web host's processes (`npm run bench` builds dist/ first).
   await benchPeerVisible(join(dir, 'peer-visible'), join(repoRoot, 'dist/web/cli.mjs'));
   await benchPeerCatchup(join(dir, 'peer-catchup'), join(repoRoot, 'dist/web/cli.mjs'));
+  mkdirSync(join(dir, 'peer-have'));
+  benchPeerHave(join(dir, 'peer-have'));
   benchFullCheck();
   await benchTapToConfirm(join(dir, 'kiosk'));
   await benchSyncPush(join(dir, 'sync'));
