@@ -15,7 +15,7 @@ import { bindPeerLog, PeerLog } from '../electron/core/ledger/peer-log.js';
 import { peerAppliers } from '../electron/core/peer-worker-entry.js';
 import { frameOpener, frameSealer } from '../electron/core/peers/channel/frame-cipher.js';
 import { openPeerConnection } from '../electron/core/peers/peer-connection.js';
-import { headsOf, pageWithin, recordsMessageText } from '../electron/core/peers/peer-session.js';
+import { archivedOf, headsOf, pageWithin, recordsMessageText } from '../electron/core/peers/peer-session.js';
 import { importPage, retryWaiting } from '../electron/core/peers/record-import.js';
 import { buildMachineHost } from '../integration/peers/support/machine.js';
 import { fillDoor } from './peer-fill.js';
@@ -87,7 +87,7 @@ function run(p: Prepared, runDir: string, copy = true): Record<Phase, number> & 
       const { records, texts, cut } = pageWithin(logA, after, LIMIT);
       const heads = headsOf(logA, records);
       lap('read');
-      const text = recordsMessageText(guard + 1, texts, heads, cut || records.length >= LIMIT);
+      const text = recordsMessageText(guard + 1, texts, heads, cut || records.length >= LIMIT, archivedOf(logA, records));
       lap('stringify');
       const sealed = sealer.seal(text);
       if (!sealed.ok) throw new Error('seal');
@@ -100,7 +100,7 @@ function run(p: Prepared, runDir: string, copy = true): Record<Phase, number> & 
       const message = SessionMessageSchema.parse(json);
       if (message.t !== 'records') throw new Error('not records');
       lap('zod');
-      const result = importPage(dbB, { records: message.records, heads: message.heads }, { ownDeviceId: p.bDeviceId, appliers: peerAppliers, nowMs: () => Date.now() });
+      const result = importPage(dbB, { records: message.records, heads: message.heads, archived: message.archived }, { ownDeviceId: p.bDeviceId, appliers: peerAppliers, nowMs: () => Date.now() });
       if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.refusal)}`);
       lap('import');
       if (result.applied > 0) retryWaiting(dbB, peerAppliers);
