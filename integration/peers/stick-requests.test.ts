@@ -152,6 +152,10 @@ describe('the stick and the relay through the kiosk API', () => {
 
     const enrolled = value(office, 'relayEnroll', await office.core.handlers.relayEnroll({ sessionId: office.session, deviceId: door.deviceId, serverUrl: city.url, code: city.issueEnrollmentCode() }));
     expect(enrolled).toEqual({ doorId: door.deviceId, queued: 0 });
+    // The office's admin is on record for it, in the office's own trail.
+    expect(office.db.prepare("SELECT detail FROM admin_audit WHERE action = 'relay-enrolled'").pluck().all()).toEqual([
+      JSON.stringify({ doorId: door.deviceId, serverUrl: city.url, queued: 0 }),
+    ]);
 
     for (const card of [demoCards.motherOneChild, demoCards.grandmotherTwoGroups]) {
       const tapped = door.core.handlers.identifyCard({ raw: card, source: 'keyboard-wedge' });

@@ -149,9 +149,14 @@ export class ComputersDesk {
     return this.stick.read(member, at, uploadId);
   }
 
-  /** The office enrolls a door it carries for, for the city. */
-  enrollRelay(member: StaffMember, request: RelayEnrollRequest): Done<{ doorId: string; queued: number }> {
-    return this.stick.enrollRelay(member, request);
+  /**
+   * The office enrolls a door it carries for, for the city: on record as relay-enrolled with the door, the server and
+   * what was queued (the console's act, as a removal is; the city's refusals are the answer and the log's).
+   */
+  async enrollRelay(member: StaffMember, at: LocalTime, request: RelayEnrollRequest): Done<{ doorId: string; queued: number }> {
+    const enrolled = await this.stick.enrollRelay(member, request);
+    if (enrolled.ok) this.audit.record('relay-enrolled', member.id, at, { doorId: enrolled.value.doorId, serverUrl: request.serverUrl, queued: enrolled.value.queued });
+    return enrolled;
   }
 
   /** The core closes: sticks still being sent are dropped. */

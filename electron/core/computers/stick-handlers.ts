@@ -14,7 +14,7 @@ export function stickHandlers(): GuardedHandlers<ComputersDesk, Pick<ComputersHa
     bundleRead: { guard: 'admin', run: async ({ uploadId }, { store: desk, caller }) => desk.readStick(caller.member, caller.at, uploadId) },
     relayEnroll: {
       guard: 'admin',
-      run: async ({ deviceId, serverUrl, code }, { store: desk, caller }) => desk.enrollRelay(caller.member, { doorId: deviceId, serverUrl, code }),
+      run: async ({ deviceId, serverUrl, code }, { store: desk, caller }) => desk.enrollRelay(caller.member, caller.at, { doorId: deviceId, serverUrl, code }),
     },
   };
 }

@@ -48,7 +48,9 @@ export type AdminAction =
   | 'peer-refused'
   | 'bundle-written'
   | 'bundle-read'
-  | 'bundle-refused';
+  | 'bundle-refused'
+  // Migration 0035: an office enrolled a door with the city to carry its records (computers/computers-desk.ts).
+  | 'relay-enrolled';
 
 /**
  * The acts that travel as `audit` records (docs/peers.md §6 "audit"): those on the kindergarten's shared records and on
