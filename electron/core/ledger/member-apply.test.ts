@@ -34,6 +34,13 @@ describe('projectMember', () => {
     expect(row).toMatchObject({ name: 'Door 2 (hall)', addrs: ['10.0.0.9:47620'], signPub: key(1), qrKeyId: 'k1', memberRecordId: 'r3', revokedAt: null, acceptUpToSeq: null });
   });
 
+  it('takes the seq a joiner brought from its first member record (§9), never from a later one; a founder has none', () => {
+    const brought = fact('member', 'r1', T, JSON.stringify({ ...(JSON.parse(memberBody('Door 2')) as object), broughtSeq: 412 }));
+    const later = fact('member', 'r5', T + 5000, JSON.stringify({ ...(JSON.parse(memberBody('Door 2 (hall)')) as object), broughtSeq: 9000 }));
+    expect(projectMember(D2, [later, renamed, brought])).toMatchObject({ broughtSeq: 412, name: 'Door 2 (hall)', memberRecordId: 'r5' });
+    expect(projectMember(D2, [joined, renamed])).toMatchObject({ broughtSeq: null });
+  });
+
   it('a revocation wins over a member record made after it', () => {
     const row = projectMember(D2, [joined, revoked, renamed]);
     expect(row).toMatchObject({ name: 'Door 2 (hall)', revokedAt: new Date(T + 1000).toISOString(), acceptUpToSeq: 40 });
