@@ -43,6 +43,23 @@ describe('KioskCore', () => {
     for (const r of taps) expect(r.sig).not.toBeNull();
   });
 
+  it('says its device key was made anew only when a peer log was already written under a lost one, not at its first start', () => {
+    const dir = tempDataDir();
+    const firstLines: string[] = [];
+    const first = new KioskCore({ dataDir: dir, demo: true, log: (line) => firstLines.push(line) });
+    expect(first.handlers.identifyCard({ raw: demoCards.motherOneChild, source: 'keyboard-wedge' }).ok).toBe(true);
+    first.close();
+    // The first start's backfill writes the demo's records before the walk: they are signed by the key made then.
+    expect(firstLines.filter((line) => line.includes('made anew'))).toEqual([]);
+    expect(firstLines.some((line) => /peer log: \d+ rows, intact/.test(line))).toBe(true);
+    // The secrets folder lost: the rows stay, signed by a key this machine no longer has.
+    new FileSecretStore(dir, { cipher: null, ...quiet }).delete('device-key');
+    const againLines: string[] = [];
+    const again = new KioskCore({ dataDir: dir, demo: true, log: (line) => againLines.push(line) });
+    again.close();
+    expect(againLines.filter((line) => line.includes('made anew'))).toHaveLength(1);
+  });
+
   it('walks its peer log at start, and tells of a damaged row as of a broken event chain', () => {
     const dir = tempDataDir();
     const first = new KioskCore({ dataDir: dir, demo: true, ...quiet });

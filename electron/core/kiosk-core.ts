@@ -638,12 +638,16 @@ export class KioskCore {
    * Binds this machine's peer log to the file before any desk writes (docs/peers.md §5): every record the outbox queues
    * is then also a signed row of it. The device key is made here on the first start, enrolled or not.
    */
-  private bindPeerLog(db: Database, deviceId: string): { peerLog: PeerLog; keyMade: boolean; key: KeyObject } | null {
+  private bindPeerLog(db: Database, deviceId: string): { peerLog: PeerLog; signedByLostKey: boolean; key: KeyObject } | null {
     try {
       const { key, made } = ensureDeviceKey(this.secrets);
       const peerLog = new PeerLog(db, deviceId, key, () => this.clock.now().getTime());
+      // Read before anything appends: a key made now over rows already written (the secrets folder lost or left
+      // behind) means those rows were signed by the lost key. Read after the first start's backfill, the rows it had
+      // just signed with the new key looked so too.
+      const signedByLostKey = made && peerLog.newest() !== null;
       bindPeerLog(db, peerLog);
-      return { peerLog, keyMade: made, key };
+      return { peerLog, signedByLostKey, key };
     } catch (error) {
       // The door still opens; its records are then missing from the peer log until the key can be read again.
       this.log(`[core] the peer log is off: ${error instanceof Error ? error.message : String(error)}`);
@@ -737,14 +741,12 @@ export class KioskCore {
   }
 
   /** Walks this device's peer log from its proven point (checkPeerLogAtStart) and stores the point it proves (not on a full disk). */
-  private checkPeerLog(db: Database, bound: { peerLog: PeerLog; keyMade: boolean } | null, storePoint: boolean): PeerChainCheck | null {
+  private checkPeerLog(db: Database, bound: { peerLog: PeerLog; signedByLostKey: boolean } | null, storePoint: boolean): PeerChainCheck | null {
     if (bound === null) return null;
-    const { peerLog, keyMade } = bound;
+    const { peerLog, signedByLostKey } = bound;
     const started = performance.now();
     const verified = new ChainVerifiedStore(db, 'peer_chain_verified');
-    // A key made now over a log already written (the secrets folder lost or left behind): those rows were signed by
-    // the lost key, so this walk checks their links and hashes only.
-    const signedByLostKey = keyMade && peerLog.newest() !== null;
+    // Rows signed by a lost key (bindPeerLog): this walk checks their links and hashes only.
     if (signedByLostKey) this.log('[core] the device key was made anew: the peer log written before was signed by a key this machine no longer has');
     const { chain, proven } = checkPeerLogAtStart(peerLog, verified.get(peerLog.deviceId), { signatures: !signedByLostKey });
     if (proven && storePoint) this.unlessDiskRefuses("the peer log's verified point cannot be stored", () => verified.set(peerLog.deviceId, proven, this.clock.now().getTime()));
