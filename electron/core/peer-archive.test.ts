@@ -3,41 +3,15 @@
 // ends with the door's live years only, the same табель for the live months, nothing waiting for ever, and a later
 // pull brings nothing again.
 import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from './db/open-database.js';
 import { demoCards } from './demo/demo-roster.js';
-import { KioskCore, type KioskCoreOptions } from './kiosk-core.js';
 import { freePort } from './peers/testing/peer-group-kit.js';
 import { value } from './setup/testing/setup-kit.js';
 import { manualClock, tempDataDir } from './testing/fixtures.js';
+import { rowsOf as rows, signedIn as signIn, startedCore as started } from './testing/started-core.js';
 
 const ADMIN_PIN = '2468';
-
-function started(options: KioskCoreOptions): KioskCore {
-  const core = new KioskCore(options);
-  onTestFinished(async () => {
-    core.close();
-    await core.closed();
-  });
-  const status = core.handlers.getStatus({});
-  if (!status.ok || status.value.state !== 'ready') throw new Error(`the core did not open: ${JSON.stringify(status)}`);
-  return core;
-}
-
-async function signIn(core: KioskCore, staffId: string, pin: string): Promise<string> {
-  const signedIn = value(await core.handlers.staffSignIn({ who: { kind: 'staff', staffId }, pin }));
-  if (signedIn.outcome !== 'signed-in') throw new Error(`${staffId} could not sign in: ${JSON.stringify(signedIn)}`);
-  return signedIn.session.sessionId;
-}
-
-function rows(dir: string, sql: string): string {
-  const db = openDatabase(join(dir, 'esik.sqlite'));
-  try {
-    return JSON.stringify(db.prepare(sql).all());
-  } finally {
-    db.close();
-  }
-}
 
 function exec(dir: string, sql: string): void {
   const db = openDatabase(join(dir, 'esik.sqlite'));

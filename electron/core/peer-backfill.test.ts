@@ -5,16 +5,14 @@
 // run's request and ends with the door's children, staff (the nurse signs in at the office with the PIN she uses at
 // the door), past taps and absence, the same decided settings, transfers, paper day, resolution and certificate check,
 // the door's headcount as its record, and the same табель and act inputs for the month.
-import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
-import { openDatabase } from './db/open-database.js';
+import { describe, expect, it } from 'vitest';
 import { demoCards } from './demo/demo-roster.js';
 import { FileSecretStore, type SecretStore } from './files/secret-store.js';
-import { KioskCore, type KioskCoreOptions } from './kiosk-core.js';
 import { KINDERGARTEN_SETTING_KEYS } from './ledger/settings-store.js';
 import { freePort } from './peers/testing/peer-group-kit.js';
 import { value } from './setup/testing/setup-kit.js';
 import { manualClock, tempDataDir } from './testing/fixtures.js';
+import { rowsOf as rows, signedIn as signIn, startedCore as started } from './testing/started-core.js';
 
 /** The door's first day, a Monday morning in Almaty: its records begin here. */
 const INSTALLED = '2026-11-16T08:10:00+05:00';
@@ -36,32 +34,6 @@ function withoutDeviceKey(dir: string): SecretStore {
     set: (name, v) => file.set(name, v),
     delete: (name) => file.delete(name),
   };
-}
-
-function started(options: KioskCoreOptions): KioskCore {
-  const core = new KioskCore(options);
-  onTestFinished(async () => {
-    core.close();
-    await core.closed();
-  });
-  const status = core.handlers.getStatus({});
-  if (!status.ok || status.value.state !== 'ready') throw new Error(`the core did not open: ${JSON.stringify(status)}`);
-  return core;
-}
-
-async function signIn(core: KioskCore, staffId: string, pin: string): Promise<string> {
-  const signedIn = value(await core.handlers.staffSignIn({ who: { kind: 'staff', staffId }, pin }));
-  if (signedIn.outcome !== 'signed-in') throw new Error(`${staffId} could not sign in: ${JSON.stringify(signedIn)}`);
-  return signedIn.session.sessionId;
-}
-
-function rows(dir: string, sql: string): string {
-  const db = openDatabase(join(dir, 'esik.sqlite'));
-  try {
-    return JSON.stringify(db.prepare(sql).all());
-  } finally {
-    db.close();
-  }
 }
 
 describe('a door with a past, joined by an empty office', () => {

@@ -6,43 +6,18 @@
 // the group first), the same табель for every group, and door 1's admin PIN signs in at both (door 2's is gone).
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from './db/open-database.js';
 import { demoCards } from './demo/demo-roster.js';
-import { KioskCore, type KioskCoreOptions } from './kiosk-core.js';
+import type { KioskCore } from './kiosk-core.js';
 import { freePort } from './peers/testing/peer-group-kit.js';
 import { value } from './setup/testing/setup-kit.js';
 import { manualClock, tempDataDir } from './testing/fixtures.js';
+import { rowsOf as rows, signedIn as signIn, startedCore as started } from './testing/started-core.js';
 
 /** A weekday morning in Almaty: the taps are arrivals, whatever hour the suite runs. */
 const MORNING = '2026-11-23T08:10:00+05:00';
 const TUNING = { membersEveryMs: 100, statusEveryMs: 200 };
-
-function started(options: KioskCoreOptions): KioskCore {
-  const core = new KioskCore(options);
-  onTestFinished(async () => {
-    core.close();
-    await core.closed();
-  });
-  const status = core.handlers.getStatus({});
-  if (!status.ok || status.value.state !== 'ready') throw new Error(`the core did not open: ${JSON.stringify(status)}`);
-  return core;
-}
-
-async function signIn(core: KioskCore, staffId: string, pin: string): Promise<string> {
-  const signedIn = value(await core.handlers.staffSignIn({ who: { kind: 'staff', staffId }, pin }));
-  if (signedIn.outcome !== 'signed-in') throw new Error(`${staffId} could not sign in: ${JSON.stringify(signedIn)}`);
-  return signedIn.session.sessionId;
-}
-
-function rows(dir: string, sql: string): string {
-  const db = openDatabase(join(dir, 'esik.sqlite'));
-  try {
-    return JSON.stringify(db.prepare(sql).all());
-  } finally {
-    db.close();
-  }
-}
 
 /** A door's own morning: a card tapped, its closing time and its admin's PIN changed. */
 async function morning(core: KioskCore, card: string, closingTime: string, newPin: string): Promise<string> {
