@@ -4,23 +4,10 @@
 // lists B, and both hold the same two members.
 import { test } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from './support/free-port.js';
 import { startKioskHost, type RunningHost } from './support/kiosk-host.js';
 import { expect, openKiosk, readDatabase } from './support/kiosk-test.js';
 import { demoStaff, signInByName } from './support/staff-steps.js';
-
-/** A port free on 127.0.0.1 now (the host binds it a moment later; nothing else on a test machine races for it). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 test('a code opened on A\'s Computers page lets B join from its first run, and both hold each other as members', async ({ browser }, testInfo) => {
   test.setTimeout(180_000);

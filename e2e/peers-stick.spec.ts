@@ -8,7 +8,7 @@
 import { test, type BrowserContext, type Page } from '@playwright/test';
 import { createPrivateKey } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from './support/free-port.js';
 import BetterSqlite3 from 'better-sqlite3';
 import { startCityServer, type RunningCityServer } from '../city-server/src/city-server.js';
 import { rawPublicKey } from '../electron/core/credentials/ed25519.js';
@@ -27,19 +27,6 @@ const GROUP = '0193a1f0-0000-7000-8000-00000000cafe';
 /** One kindergarten's PIN pepper on both, as pairing leaves the group's: the door's PIN records check at the office. */
 const PEPPER = Buffer.alloc(32, 0x5a).toString('base64');
 const MOTHER_ONE_CHILD = '0004512346';
-
-/** A port free on 127.0.0.1 now (the host binds it a moment later; nothing else on a test machine races for it). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 interface Machine {
   name: string;
