@@ -4,6 +4,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { EventKindSchema, EventMethodSchema } from '../../../shared/domain/attendance.js';
+import { MAX_PULL_RECORDS } from '../../../shared/peers/peer-protocol.js';
 import type { HaveVector, PeerKind, PeerRecord, SignedHead } from '../../../shared/peers/peer-record.js';
 import { AttendanceRecordSchema, type AttendanceRecord } from '../../../shared/sync/protocol.js';
 import { archivedHeadOf } from './archive/peer-archived.js';
@@ -184,13 +185,21 @@ export class PeerLog {
    * signed row, so every origin in the page ends on a head the asker can check (headOf).
    */
   page(after: HaveVector, limit: number): PeerRecord[] {
-    const runs = Object.keys(this.haveVector())
-      .sort()
-      .map((deviceId) => this.s.page.all(deviceId, after[deviceId] ?? 0, limit));
+    const origins = Object.keys(this.haveVector()).sort();
+    const runs = origins.map((deviceId) => this.s.page.all(deviceId, after[deviceId] ?? 0, limit));
     const taken = mergeByHlc(runs, Math.max(0, limit));
     const lastSigned = new Map<string, number>();
     for (const r of taken) if (r.sig !== null) lastSigned.set(r.device_id, r.seq);
-    return taken.filter((r) => r.seq <= (lastSigned.get(r.device_id) ?? 0)).map(recordOf);
+    const page = taken.filter((r) => r.seq <= (lastSigned.get(r.device_id) ?? 0)).map(recordOf);
+    if (page.length > 0 || taken.length === 0) return page;
+    // No run reached a signed row: a backfill signs only every 1000th row, and a paced catch-up asks 100. The same ask
+    // would get the same empty page for ever, so one origin's run goes alone, as far as its next signed row.
+    for (const deviceId of origins) {
+      const run = this.s.page.all(deviceId, after[deviceId] ?? 0, MAX_PULL_RECORDS);
+      const signed = run.findIndex((r) => r.sig !== null);
+      if (signed >= 0) return run.slice(0, signed + 1).map(recordOf);
+    }
+    return [];
   }
 
   /** The origin's signed head at that seq, or null when the row is not held or not signed. */

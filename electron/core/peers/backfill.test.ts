@@ -46,6 +46,26 @@ function kindCounts(db: Database): Record<string, number> {
 const count = (db: Database, table: string): number => db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${table}`).get()?.n ?? 0;
 
 describe('backfill, once', () => {
+  it('is served in pages a head proves even when the asker takes 100 at a time (a paced catch-up), though it is signed only every 1000th row', () => {
+    const a = peerMachine(0x11);
+    opened.push(a.db);
+    expect(backfillPeerLog(a.db, T0, ZONE)).not.toBeNull();
+    const log = peerLogOf(a.db);
+    if (log === null) throw new Error('no peer log bound');
+    const held = log.haveVector()[a.deviceId] ?? 0;
+    expect(held).toBeGreaterThan(BACKFILL_SIGN_EVERY);
+    // Each page ends on the next signed row, so the asker can check it; and page after page reaches the end.
+    let after = 0;
+    for (let pages = 0; after < held && pages < 10; pages++) {
+      const page = log.page({ [a.deviceId]: after }, 100);
+      expect(page.length, `the page after seq ${String(after)}`).toBeGreaterThan(0);
+      const last = page.at(-1);
+      expect(last === undefined ? null : log.headOf(a.deviceId, last.seq)).not.toBeNull();
+      after = last?.seq ?? after;
+    }
+    expect(after).toBe(held);
+  });
+
   it("turns the demo's seeded roster and staff into chained records, signed every 1000th and at the last", () => {
     const a = peerMachine(0x11);
     opened.push(a.db);
