@@ -32,7 +32,13 @@ export type PeerRevokeOutcome = z.infer<typeof PeerRevokeOutcomeSchema>;
 const Empty = z.lazy(() => z.object({}).strict());
 
 /** The link's status, and the refusals this computer's link wrote, newest first (the desk reads them from the file). */
-export const PeersStatusSchema = z.lazy(() => PeerStatusSchema.extend({ refusals: z.array(PeerRefusalViewSchema).max(PEER_REFUSALS_SHOWN) }));
+export const PeersStatusSchema = z.lazy(() =>
+  PeerStatusSchema.extend({
+    refusals: z.array(PeerRefusalViewSchema).max(PEER_REFUSALS_SHOWN),
+    /** This computer may join another's kindergarten now: it belongs to no group and is not the kiosk's own demo. */
+    joinable: z.boolean(),
+  }),
+);
 export type PeersStatus = z.infer<typeof PeersStatusSchema>;
 
 export const peersRequests = {

@@ -76,6 +76,17 @@ describe('the Computers page', () => {
     expect(PeersStatusSchema.safeParse(value(await core.handlers.peersStatus({ sessionId: admin }))).success).toBe(true);
   });
 
+  it('says a computer in service with no group may join another\'s, and neither one in a group nor the kiosk\'s demo may', async () => {
+    const control = standIn();
+    const core = start(false, control);
+    const sessionId = await firstAdmin(core);
+    expect(value(await core.handlers.peersStatus({ sessionId })).joinable).toBe(true);
+    control.current = { ...control.current, groupId: '0193a0a0-0000-7000-8000-00000000a001' };
+    expect(value(await core.handlers.peersStatus({ sessionId })).joinable).toBe(false);
+    const demo = start(true, standIn());
+    expect(value(await demo.handlers.peersStatus({ sessionId: await signIn(demo, 'staff-admin', '2468') })).joinable).toBe(false);
+  });
+
   it('opens a code only after the admin\'s PIN again, a wrong one counted as at a sign-in', async () => {
     const control = standIn();
     const core = start(true, control);

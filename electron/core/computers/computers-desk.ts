@@ -47,12 +47,16 @@ export class ComputersDesk {
     this.stick = new StickDesk({ ...o.stick, control: o.control, log: o.log });
   }
 
-  /** The link's status, with the refusals it wrote into this computer's file (read here: the worker only writes them). */
+  /**
+   * The link's status, with the refusals it wrote into this computer's file (read here: the worker only writes them),
+   * and whether this computer may join another's kindergarten (join's own rule: in no group, not the kiosk's demo).
+   */
   async status(): Done<PeersStatus> {
     const control = this.o.control();
     if (!control) return linkOff();
     const status = await control.status();
-    return status.ok ? ok({ ...status.value, refusals: recentRefusals(this.o.db) }) : status;
+    if (!status.ok) return status;
+    return ok({ ...status.value, refusals: recentRefusals(this.o.db), joinable: status.value.groupId === null && !this.o.localDemo() });
   }
 
   /** *Add a computer*: the admin's PIN again (checked as a sign-in, its lock included) before any code exists. */

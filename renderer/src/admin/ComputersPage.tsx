@@ -1,6 +1,7 @@
 // The console's *Computers* page (docs/peers.md §3, §4): this computer first, then each computer of the kindergarten
 // with its role, address and link, the removed ones marked; *Add a computer* opens a one-time code, *Remove* takes one
-// out, and an address can be typed by hand; below, the USB stick (StickPanel) and what the link refused (PeerRefusals).
+// out, and an address can be typed by hand; a computer in no group may join another's (ComputersJoin); below, the USB
+// stick (StickPanel) and what the link refused (PeerRefusals).
 // The peer link answers what it knows; the page asks again every few seconds, since a link comes and goes without
 // anyone asking.
 import { useEffect, useState } from 'react';
@@ -15,6 +16,7 @@ import type { PeersStatus } from '../../../shared/peers/peers-contract.js';
 import { ComputerAddress } from './ComputerAddress.js';
 import { ComputerRemove } from './ComputerRemove.js';
 import { ComputersAdd } from './ComputersAdd.js';
+import { ComputersJoin } from './ComputersJoin.js';
 import { linkText, membersInOrder } from './computers-format.js';
 import { whenText } from './diagnostics-format.js';
 import { PeerRefusals } from './PeerRefusals.js';
@@ -86,6 +88,8 @@ export function ComputersPage({ api, sessionId, onEnded }: Props) {
         </>
       )}
       <ComputersAdd x={x} call={call} onChanged={changed} />
+      {/* A computer in service with no group yet may instead join the kindergarten's others (§9). */}
+      {status?.joinable === true && <ComputersJoin api={api} sessionId={sessionId} x={x} onJoined={changed} />}
       {/* The USB stick (docs/peers.md §8) and the link's refusals (§3 "Audit"), below the computers. */}
       {below?.stick && status !== null && <StickPanel call={call} members={status.members} />}
       {below?.refusals && status !== null && <PeerRefusals x={stickTexts(i18n.language)} refusals={status.refusals} members={status.members} />}

@@ -18,11 +18,13 @@ interface Props {
   api: KioskApi;
   sessionId: string | undefined;
   x: ComputersTexts;
+  /** The joined screen's way on: the setup's next step by default; the console's page says its own. */
+  continueLabel?: string;
   onBack: () => void;
   onContinue: () => void;
 }
 
-export function JoinStep({ api, sessionId, x, onBack, onContinue }: Props) {
+export function JoinStep({ api, sessionId, x, continueLabel, onBack, onContinue }: Props) {
   const { t } = useTranslation();
   const [address, setAddress] = useState('');
   const [code, setCode] = useState('');
@@ -31,7 +33,7 @@ export function JoinStep({ api, sessionId, x, onBack, onContinue }: Props) {
   const [refusal, setRefusal] = useState<string | null>(null);
   const [joined, setJoined] = useState<PeerJoined | null>(null);
 
-  if (joined) return <Joined api={api} joined={joined} x={x} onContinue={onContinue} />;
+  if (joined) return <Joined api={api} joined={joined} x={x} continueLabel={continueLabel ?? x.join.next} onContinue={onContinue} />;
   const join = async () => {
     if (peerAddressOf(address) === null) return setRefusal(x.badAddress);
     setBusy(true);
@@ -90,7 +92,7 @@ export function JoinStep({ api, sessionId, x, onBack, onContinue }: Props) {
   );
 }
 
-function Joined({ api, joined, x, onContinue }: { api: KioskApi; joined: PeerJoined; x: ComputersTexts; onContinue: () => void }) {
+function Joined({ api, joined, x, continueLabel, onContinue }: { api: KioskApi; joined: PeerJoined; x: ComputersTexts; continueLabel: string; onContinue: () => void }) {
   const [staffHere, setStaffHere] = useState(false);
   useEffect(() => {
     let current = true;
@@ -114,7 +116,7 @@ function Joined({ api, joined, x, onContinue }: { api: KioskApi; joined: PeerJoi
         {fillText(staffHere ? x.join.staffHere : x.join.staffComing, { sponsor })}
       </p>
       <button type="button" className="staff-primary" data-testid="setup-joined-next" onClick={onContinue}>
-        {x.join.next}
+        {continueLabel}
       </button>
     </div>
   );

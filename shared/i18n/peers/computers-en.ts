@@ -75,6 +75,17 @@ export interface ComputersTexts {
     staffComing: string;
     next: string;
   };
+  /** The console of a computer in service that belongs to no group yet: joining the kindergarten's others (§9). */
+  inService: {
+    title: string;
+    /** What joining keeps and what it takes from the other computer. */
+    intro: string;
+    /** What becomes of the PINs set here: the group's replace them. */
+    pins: string;
+    open: string;
+    /** Joined: back to the page. */
+    done: string;
+  };
 }
 
 export const computersEn: ComputersTexts = {
@@ -136,5 +147,13 @@ export const computersEn: ComputersTexts = {
     staffComing:
       'The staff accounts and records come from {{sponsor}} over the network in the next minutes, while both computers are on; this page sees them by itself. If they do not come, check that {{sponsor}} is on, or go on: you can create an admin here.',
     next: 'Continue the setup',
+  },
+  inService: {
+    title: "Join the kindergarten's other computers",
+    intro:
+      "This computer belongs to no kindergarten's group yet. If the kindergarten has Esik on another computer, join it here with the code that computer shows under Computers → Add a computer. Everything recorded here stays and goes to the other computers; where the kindergarten's settings differ, the other computer's are kept.",
+    pins: 'After joining, staff sign in here with the PIN they use at the other computer. The PINs set here stop working, and an account made only here has no PIN until an admin gives it one.',
+    open: 'Join another computer',
+    done: 'Done',
   },
 };
