@@ -83,7 +83,7 @@ describe('a door with an archived year, joined by an empty office', () => {
     // The 2020 taps came as links only, under the door's archived head; the absence of 2020 as the record it is.
     expect(rows(officeDir, `SELECT count(*) AS n FROM peer_log WHERE kind = 'attendance' AND record_id NOT IN (SELECT id FROM attendance_events)`)).toBe('[{"n":3}]');
     expect(rows(officeDir, 'SELECT device_id, through_seq, hash FROM peer_archived')).toBe(rows(doorDir, 'SELECT device_id, through_seq, hash FROM peer_archived'));
-    // No loop, no fork, nothing refused: the door's worker never failed, and a tap after the catch-up goes across as any.
+    // No loop, no fork, nothing refused: the door's worker never failed, and a tap after the catch-up still goes across.
     expect(lines.filter((l) => l.includes('worker failed'))).toEqual([]);
     for (const dir of [doorDir, officeDir]) expect(rows(dir, 'SELECT count(*) AS n FROM peer_forks')).toBe('[{"n":0}]');
     for (const dir of [doorDir, officeDir]) expect(rows(dir, 'SELECT reason, count FROM peer_refusals')).toBe('[]');

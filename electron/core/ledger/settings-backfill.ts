@@ -16,7 +16,7 @@ export const settingsBackfill: BackfillPiece = (db, out) => {
   const settings = SettingsStore.of(db);
   const stored = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM settings WHERE key = ?');
   for (const key of KINDERGARTEN_SETTING_KEYS) {
-    // No row: the default, whatever the declaration says. A damaged row reads as its fallback, compared as any value.
+    // No row: the default, whatever the declaration says. A damaged row reads as its fallback and is compared like every other value.
     if (stored.get(key) === undefined) continue;
     const value: unknown = settings.get(key);
     if (JSON.stringify(value) === JSON.stringify(settingDeclarations[key].default)) continue;
