@@ -113,6 +113,9 @@ export type BundleHeader = z.infer<typeof BundleHeaderSchema>;
 export const BundleLineSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('record'), record: PeerRecordSchema }),
   z.object({ t: z.literal('head'), head: SignedHeadSchema }),
+  // An origin's archived head (docs/peers.md §5 "Archived years"), only beside link-only rows of that origin: a stick
+  // without such rows has no such line, so a reader that predates it still reads every stick it could read before.
+  z.object({ t: z.literal('archived'), head: SignedHeadSchema }),
   RosterMessageSchema,
 ]);
 export type BundleLine = z.infer<typeof BundleLineSchema>;

@@ -13,6 +13,8 @@ export interface BundleHoldings {
   readBundles: ReadonlyMap<string, string>;
   /** The hash of the held record at (origin, seq), or null when it is not held here (archived, say). */
   heldHashAt(deviceId: string, seq: number): string | null;
+  /** The seq through which an origin's rows are already taken here without their event (its archived head); 0: none. */
+  archivedThrough?(deviceId: string): number;
   /** The newest city roster snapshot this machine took, by the puller's clock; null: none. */
   rosterPulledMs?: number | null;
 }

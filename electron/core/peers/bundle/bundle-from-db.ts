@@ -8,6 +8,7 @@ import type { KeyObject } from 'node:crypto';
 import type { LocalTime } from '../../../../shared/domain/local-time.js';
 import { HaveVectorSchema, type HaveVector, type PeerRecord, type SignedHead } from '../../../../shared/peers/peer-record.js';
 import { AdminAudit } from '../../ledger/admin-audit.js';
+import { archivedHeadOf } from '../../ledger/archive/peer-archived.js';
 import { heldHave, heldHeadOf, heldRecordsAfter } from '../../ledger/peer-log.js';
 import { bundleRanges } from './bundle-ranges.js';
 import { BundleWriteError, writeBundle, type BundleContent, type BundleRecipientKey } from './bundle-write.js';
@@ -84,6 +85,7 @@ export function bundleContentFor(db: Database, addressees: readonly string[]): {
   const wanted = bundleRanges(heldHave(db), addressees.map((id) => knownHaveOf(db, id)));
   const records: PeerRecord[] = [];
   const heads: SignedHead[] = [];
+  const archived: SignedHead[] = [];
   const ranges: Record<string, [number, number]> = {};
   for (const [origin, [fromSeq, toSeq]] of Object.entries(wanted)) {
     const run = signedRun(db, origin, fromSeq, toSeq);
@@ -91,8 +93,12 @@ export function bundleContentFor(db: Database, addressees: readonly string[]): {
     records.push(...run.records);
     heads.push(run.head);
     ranges[origin] = [fromSeq, run.head.seq];
+    // Link-only rows (their events archived here, or taken so) are proven up to the origin's archived head only.
+    const linkOnly = run.records.some((r) => r.kind === 'attendance' && r.event === undefined);
+    const archivedHead = linkOnly ? archivedHeadOf(db, origin) : null;
+    if (archivedHead !== null) archived.push(archivedHead);
   }
-  return { content: { records, heads }, ranges };
+  return { content: { records, heads, archived }, ranges };
 }
 
 export function writeBundleFromDb(input: BundleFromDbInput): BundleWritten {

@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import { toLocalTime, type LocalTime } from '../../../../shared/domain/local-time.js';
 import type { BundleOutcome } from '../../../../shared/peers/bundle-outcome.js';
 import { AdminAudit } from '../../ledger/admin-audit.js';
+import { archivedHeadOf } from '../../ledger/archive/peer-archived.js';
 import type { PeerAppliers } from '../../ledger/peer-applier.js';
 import { heldHave } from '../../ledger/peer-log.js';
 import { memberLookupOf } from '../member-lookup.js';
@@ -48,6 +49,7 @@ function holdingsOf(db: Database, offsetMinutes: number): BundleHoldings {
     // When it was read, in the zone the page speaks (the reader's "read on 4 Dec at 14:05").
     readBundles: new Map(read.map((r) => [r.bundle_id, toLocalTime(new Date(r.at_ms), offsetMinutes).iso])),
     heldHashAt: (deviceId, seq) => hashAt.get(deviceId, seq)?.hash ?? null,
+    archivedThrough: (deviceId) => archivedHeadOf(db, deviceId)?.seq ?? 0,
   };
 }
 
@@ -73,7 +75,7 @@ export function readBundleIntoDb(input: BundleIntoDbInput): BundleTaken {
     // One transaction: the records, their effects and the stick's row, so a crash half-way leaves a stick to read again.
     const applied = db
       .transaction((): Applied => {
-        const imported = importPage(db, { records: reading.fresh, heads }, { ownDeviceId: input.deviceId, appliers: input.appliers, nowMs: () => input.at.ms, member });
+        const imported = importPage(db, { records: reading.fresh, heads, archived: bundle.archived }, { ownDeviceId: input.deviceId, appliers: input.appliers, nowMs: () => input.at.ms, member });
         if (!imported.ok) {
           const { code, deviceId, seq, why } = imported.refusal;
           const about = { bundleId: bundle.header.bundleId, from: bundle.header.from, writtenAt: bundle.header.createdAt };

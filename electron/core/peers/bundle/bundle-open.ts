@@ -34,6 +34,8 @@ export interface OpenedBundle {
   header: BundleHeader;
   records: PeerRecord[];
   heads: SignedHead[];
+  /** Origins' archived heads, beside their link-only rows (docs/peers.md §5 "Archived years"). */
+  archived: SignedHead[];
   roster: RosterLine | null;
 }
 
@@ -123,7 +125,7 @@ function sameCovers(a: BundleHeader['covers'], b: BundleHeader['covers']): boole
 
 /** Inflates in small steps, counting, and parses each line as it completes: a bomb stops at the limit. */
 function parseLines(compressed: Uint8Array, header: BundleHeader, maxInflated: number): OpenedBundle {
-  const bundle: OpenedBundle = { header, records: [], heads: [], roster: null };
+  const bundle: OpenedBundle = { header, records: [], heads: [], archived: [], roster: null };
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let inflated = 0;
   let pending: Uint8Array[] = [];
@@ -135,6 +137,7 @@ function parseLines(compressed: Uint8Array, header: BundleHeader, maxInflated: n
     if (!line.success) throw new Refused({ code: 'BUNDLE_TAMPERED', detail: `line ${lineNo}: ${line.error.issues[0]?.message ?? 'does not parse'}` });
     if (line.data.t === 'record') bundle.records.push(line.data.record);
     else if (line.data.t === 'head') bundle.heads.push(line.data.head);
+    else if (line.data.t === 'archived') bundle.archived.push(line.data.head);
     else if (bundle.roster === null || line.data.pulledMs > bundle.roster.pulledMs) bundle.roster = line.data;
   };
   const inflate = new Inflate((chunk) => {

@@ -39,7 +39,17 @@ function decide(opened: OpenResult, context: ReadBundleContext): BundleReading {
   // Every run judged before its meaning is told: a fork is said only once its origin's signature proves the other row,
   // so no member can raise a standing alert about another's log with a stick.
   const about = { bundleId: decision.bundleId, from: decision.from, writtenAt: decision.writtenAt };
-  const verdict = verifyPage({ records: bundle.records, heads: bundle.heads, have: holdings.have, ownDeviceId: context.deviceId, member: context.member, heldHashAt: (deviceId, seq) => holdings.heldHashAt(deviceId, seq) });
+  const verdict = verifyPage({
+    records: bundle.records,
+    heads: bundle.heads,
+    have: holdings.have,
+    ownDeviceId: context.deviceId,
+    member: context.member,
+    heldHashAt: (deviceId, seq) => holdings.heldHashAt(deviceId, seq),
+    // Link-only rows are judged as a page's are: up to the archived head the stick names or the one kept here.
+    archived: bundle.archived,
+    archivedThrough: (deviceId) => holdings.archivedThrough?.(deviceId) ?? 0,
+  });
   if (!verdict.ok) {
     const { code, deviceId, seq, why } = verdict.refusal;
     if (code === 'PEER_FORK') return { outcome: { code: 'BUNDLE_FORK', ...about, deviceId, seq }, bundle, fresh: [] };

@@ -22,6 +22,11 @@ export interface BundleContent {
   records: readonly PeerRecord[];
   /** For each origin in `records`, its signed head at the run's last seq. */
   heads: readonly SignedHead[];
+  /**
+   * For each origin whose run has link-only rows (attendance whose event is in a yearly archive, docs/peers.md §5
+   * "Archived years"), its archived head: the reader takes such rows only up to it, as a page's `archived` says.
+   */
+  archived?: readonly SignedHead[];
   /** The way back to a door that is not enrolled: the newest city roster snapshot. */
   roster?: RosterLine | null;
 }
@@ -77,6 +82,7 @@ function checkedCovers(content: BundleContent): BundleHeader['covers'] {
 function* linesOf(content: BundleContent): Generator<BundleLine> {
   for (const record of content.records) yield { t: 'record', record };
   for (const head of content.heads) yield { t: 'head', head };
+  for (const head of content.archived ?? []) yield { t: 'archived', head };
   if (content.roster) yield content.roster;
 }
 
