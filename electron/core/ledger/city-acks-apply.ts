@@ -1,9 +1,11 @@
 // The applier of another machine's city-acks (docs/peers.md §5): acks for this machine's own records mark its outbox
 // rows as the city answered them (the way back of a relayed push: a door with no network learns that the office pushed
 // its records); acks for a door this machine relays settle that door's relay_outbox rows, so they are not pushed again.
-// Acks for anyone else change nothing here but are kept in the log: the "awaiting city" rule reads them.
+// Whoever they are for, they settle the other machines' changes held here (city-acks-awaiting.ts): the roster pull's
+// "awaiting the city" rule reads what they said.
 import type { Database, Statement } from 'better-sqlite3';
 import { CityAcksBodySchema } from '../../../shared/peers/peer-record.js';
+import { settleAwaitingCity } from './city-acks-awaiting.js';
 import type { PeerApplier, PeerAppliers } from './peer-applier.js';
 import { markRelayedSent } from './relay-outbox-store.js';
 
@@ -51,6 +53,8 @@ export const applyCityAcks: PeerApplier = (db, record) => {
   } else {
     markRelayedSent(db, acks.forDevice, sent, acks.atMs);
   }
+  // Own records too: after a restore this machine takes its own later changes back from its peers, with no outbox row.
+  settleAwaitingCity(db, acks);
   return { outcome: 'applied' };
 };
 
