@@ -14,6 +14,7 @@ import { peerLogOf } from '../ledger/peer-log.js';
 import { preJoinOf, settleRegister } from '../ledger/peer-registers.js';
 import { decidedNowMs } from '../ledger/register-apply.js';
 import type { RecordMeta } from '../ledger/register-heads.js';
+import { awaitingCityApplier } from './peer-awaiting-city.js';
 import { retiredValue } from './roster-apply.js';
 import { applyRosterChange } from './roster-change-apply.js';
 
@@ -197,4 +198,5 @@ function projectCredential(db: Database, decision: RegisterDecision): void {
 }
 
 /** The roster folder's part of the map the top hands peers/record-import.ts. */
-export const rosterAppliers: PeerAppliers = { 'credential-change': applyCredentialChange, 'roster-change': applyRosterChange };
+// Each wrapped to note what it applied as awaiting the city (peer-awaiting-city.ts), for the roster pull.
+export const rosterAppliers: PeerAppliers = { 'credential-change': awaitingCityApplier(applyCredentialChange), 'roster-change': awaitingCityApplier(applyRosterChange) };
