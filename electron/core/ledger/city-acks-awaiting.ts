@@ -26,7 +26,7 @@ interface Statements {
 const prepared = new WeakMap<Database, Statements>();
 
 // An answer is kept for an id held as one of the awaited kinds, or not held at all (its record may come later); an id
-// held as anything else (a tap, an absence: nearly every id a push names) is none of this table's business. One look-up
+// held as something else (a tap, an absence: nearly every id a push names) is none of this table's business. One look-up
 // by record id each, so an acks of a thousand taps costs a thousand index probes and writes nothing.
 const NOT_OTHER_KIND = `NOT EXISTS (SELECT 1 FROM peer_log p WHERE p.record_id = a.id AND p.kind NOT IN (${AWAITED_KINDS.map((k) => `'${k}'`).join(', ')}))`;
 
