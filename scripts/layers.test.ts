@@ -57,4 +57,13 @@ describe('layering', () => {
     expect(layerOf('electron/core/staff/testing/staff-kit.ts')?.folder).toBe('electron/core/');
     expect(layerOf('electron/core/kiosk-core.ts')?.folder).toBe('electron/core/');
   });
+
+  it('keeps the one upload store on a floor both its users stand on', () => {
+    // The console sends a roster workbook (admin/) and a stick (computers/) piece by piece into one store; files/ is
+    // the lowest floor, importing no other core folder, so computers/ may stand on it without reaching any domain.
+    for (const user of ['electron/core/admin/roster-import-desk.ts', 'electron/core/computers/stick-desk.ts']) {
+      expect(layerOf(user)?.mayImport).toContain('electron/core/files/');
+    }
+    expect(layerOf('electron/core/files/upload-store.ts')?.mayImport).toEqual(['shared/', 'electron/core/files/']);
+  });
 });

@@ -84,8 +84,9 @@ export const layers: Layer[] = [
     // Machines of one kindergarten (docs/peers.md): the peer log's import, merge rules, channel and USB bundle. It
     // imports no domain beyond the floors: the appliers of ledger/, roster/, staff/ and admin/ are handed in from the top.
     peers: ['time', 'files', 'db', 'credentials', 'guards', 'ledger', 'roster', 'pacing'],
-    // The console's Computers page and the first-run join: the admin's PIN again (staff/), then the peer link's control.
-    computers: ['guards', 'ledger', 'staff', 'peers'],
+    // The console's Computers page and the first-run join: the admin's PIN again (staff/), then the peer link's control;
+    // a stick sent from the console waits in the one upload store the roster import uses too (files/upload-store.ts).
+    computers: ['guards', 'files', 'ledger', 'staff', 'peers'],
   }),
   {
     folder: 'electron/web/',

@@ -8,6 +8,7 @@
 import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import {
+  ROSTER_CHUNK_BYTES,
   ROSTER_FILE_MAX_BYTES,
   ROSTER_PREVIEW_MAX_PROBLEMS,
   type RosterCounts,
@@ -18,6 +19,8 @@ import { fail, ok, type Result } from '../../../shared/api/result.js';
 import type { LocalTime } from '../../../shared/domain/local-time.js';
 import type { StaffMember } from '../../../shared/staff/staff-contract.js';
 import { exportStamp, writeExport, type ExportedFile } from './export/exports-dir.js';
+import { memoryHold, type MemoryHold } from '../files/upload-holds.js';
+import { UploadStore } from '../files/upload-store.js';
 import { AdminAudit } from '../ledger/admin-audit.js';
 import { SettingsStore } from '../ledger/settings-store.js';
 import { SyncStateStore } from '../ledger/sync-state.js';
@@ -27,7 +30,6 @@ import { guardSpreadsheet } from '../roster/spreadsheet/file-guard.js';
 import { importPlan, type CardStep } from '../roster/spreadsheet/import-plan.js';
 import { parseRoster, parseSkippingProblems, type ParsedRoster } from '../roster/spreadsheet/parse-roster.js';
 import { readRosterWorkbook, type RosterSheets } from '../roster/spreadsheet/read-workbook.js';
-import { RosterUploads } from '../roster/spreadsheet/roster-uploads.js';
 import type { SheetLanguage } from '../roster/spreadsheet/sheet-layout.js';
 import { rosterDiff, totalChanges, type SheetRoster } from '../roster/spreadsheet/sheet-roster.js';
 import type { SheetProblem } from '../roster/spreadsheet/sheet-problems.js';
@@ -57,7 +59,7 @@ interface Reckoning extends ParsedRoster {
 }
 
 export class RosterImportDesk {
-  private readonly uploads: RosterUploads;
+  private readonly uploads: UploadStore<MemoryHold>;
   private readonly audit: AdminAudit;
   private readonly editor: RosterEditor;
   private readonly cards: CardEnrolment;
@@ -66,7 +68,17 @@ export class RosterImportDesk {
 
   constructor(private readonly options: RosterImportDeskOptions) {
     const { db, deviceId } = options;
-    this.uploads = new RosterUploads(options.nowMs);
+    // A workbook is read whole at once, and is a few MiB at most: it waits in memory.
+    this.uploads = new UploadStore(
+      {
+        maxBytes: ROSTER_FILE_MAX_BYTES,
+        chunkBytes: ROSTER_CHUNK_BYTES,
+        most: 3,
+        codes: { tooLarge: 'ROSTER_FILE_TOO_LARGE', unknown: 'ROSTER_UPLOAD_UNKNOWN', incomplete: 'ROSTER_UPLOAD_INCOMPLETE' },
+        hold: (_uploadId, _fileName, size) => memoryHold(size),
+      },
+      options.nowMs,
+    );
     this.audit = new AdminAudit(db);
     const settings = SettingsStore.of(db);
     this.editor = new RosterEditor({ db, deviceId, audit: this.audit, settings, sync: new SyncStateStore(db) });
@@ -106,7 +118,7 @@ export class RosterImportDesk {
     if (this.managedByCity()) return fail('ROSTER_MANAGED_BY_CITY');
     const upload = this.uploads.whole(member.id, uploadId);
     if (!upload.ok) return upload;
-    const reading = await this.read(uploadId, upload.value.bytes);
+    const reading = await this.read(uploadId, upload.value.hold.bytes);
     if (!reading.ok) return ok(reading.refused);
     const r = this.reckon(reading.sheets, skip, at);
     return ok({
@@ -126,7 +138,7 @@ export class RosterImportDesk {
     if (this.managedByCity()) return fail('ROSTER_MANAGED_BY_CITY');
     const upload = this.uploads.whole(member.id, uploadId);
     if (!upload.ok) return upload;
-    const reading = await this.read(uploadId, upload.value.bytes);
+    const reading = await this.read(uploadId, upload.value.hold.bytes);
     if (!reading.ok) return fail('ROSTER_FILE_REFUSED', reading.refused.refusal);
     const { db } = this.options;
     try {
@@ -148,7 +160,7 @@ export class RosterImportDesk {
           this.writeSpreadsheetColumns(r.roster);
           this.audit.record('roster-imported', member.id, at, {
             fileName: upload.value.fileName,
-            bytes: upload.value.bytes.length,
+            bytes: upload.value.size,
             sha256: reading.sha256,
             counts: r.counts,
             skippedRows: r.skippedRows,

@@ -2,7 +2,7 @@
 // decides who answers: a stick is written and read by the peer worker, on its own connection, through PeerControl
 // (the worker holds the log, the device key, the stick key and the appliers, and a whole backlog's JSON, crypto and
 // import must not run on the door's thread; a stick read is one transaction there, so a refusal changes nothing). The
-// file sent from the console is kept on disk here until read (stick-uploads.ts). A relay enrollment is the core's
+// file sent from the console is kept on disk here until read (files/upload-store.ts). A relay enrollment is the core's
 // own: it needs the secret store (the door's token goes into `relay-tokens`) and the city link, which live on this
 // thread; its HTTP wait is asynchronous and its queueing a few short transactions, then the push worker restarts
 // with the door among its relays (sync/city-desk.ts enrollRelay).
@@ -10,10 +10,11 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fail, ok, type Result } from '../../../shared/api/result.js';
 import type { LocalTime } from '../../../shared/domain/local-time.js';
-import type { StickRead, StickWritten } from '../../../shared/peers/stick-contract.js';
+import { STICK_CHUNK_BYTES, STICK_FILE_MAX_BYTES, type StickRead, type StickWritten } from '../../../shared/peers/stick-contract.js';
 import type { StaffMember } from '../../../shared/staff/staff-contract.js';
+import { diskHold, type DiskHold } from '../files/upload-holds.js';
+import { UploadStore } from '../files/upload-store.js';
 import type { PeerControl } from '../peers/peer-control.js';
-import { StickUploads } from './stick-uploads.js';
 
 export interface RelayEnrollRequest {
   doorId: string;
@@ -36,12 +37,21 @@ export interface StickDeskOptions {
 type Done<T> = Promise<Result<T>>;
 
 export class StickDesk {
-  private readonly uploads: StickUploads;
+  private readonly uploads: UploadStore<DiskHold>;
 
   constructor(private readonly o: StickDeskOptions) {
     // A stick sent before a crash or a restart is no one's any more.
     rmSync(o.uploadsDir, { recursive: true, force: true });
-    this.uploads = new StickUploads(o.uploadsDir, o.nowMs);
+    this.uploads = new UploadStore(
+      {
+        maxBytes: STICK_FILE_MAX_BYTES,
+        chunkBytes: STICK_CHUNK_BYTES,
+        most: 2,
+        codes: { tooLarge: 'INVALID_REQUEST', unknown: 'INVALID_REQUEST', incomplete: 'INVALID_REQUEST' },
+        hold: (uploadId, fileName) => diskHold(o.uploadsDir, uploadId, fileName, 'stick.esikpeer'),
+      },
+      o.nowMs,
+    );
   }
 
   /** *Write a stick* for one computer, or every other current member: into exports/, for the console to hand over. */
@@ -73,12 +83,12 @@ export class StickDesk {
 
   /** *Read a stick*: the file sent whole, then checked and taken in (or refused) by the peer worker; forgotten after. */
   async read(member: StaffMember, at: LocalTime, uploadId: string): Done<StickRead> {
-    const path = this.uploads.whole(member.id, uploadId);
-    if (!path.ok) return path;
+    const upload = this.uploads.whole(member.id, uploadId);
+    if (!upload.ok) return upload;
     const control = this.o.control();
     if (!control) return linkOff();
     try {
-      const read = await control.bundleRead({ path: path.value, at: { ms: at.ms, offsetMinutes: at.offsetMinutes } }, { staffId: member.id });
+      const read = await control.bundleRead({ path: upload.value.hold.path, at: { ms: at.ms, offsetMinutes: at.offsetMinutes } }, { staffId: member.id });
       if (read.ok) this.o.log(`[peers] ${member.id} read a stick: ${read.value.outcome.code}${read.value.taken ? ` (${read.value.taken.applied} applied, ${read.value.taken.waiting} waiting)` : ''}`);
       return read;
     } finally {
