@@ -59,7 +59,7 @@ import { syncHandlers, type SyncAsyncRequestName } from './sync/sync-handlers.js
 import { backupSummaryOf, DiagnosticsDesk, type ShellInfo } from './diagnostics/diagnostics-desk.js';
 import { diagnosticsHandlers, type DiagnosticsAsyncRequestName } from './diagnostics/diagnostics-handlers.js';
 import { FileSecretStore, type SecretStore } from './files/secret-store.js';
-import { systemClock, zonedClock, zoneOf, type Clock } from './time/clock.js';
+import { localTimeOf, systemClock, zonedClock, zoneOf, type Clock } from './time/clock.js';
 import { machineTimeZone } from '../../shared/domain/time-zones.js';
 import { toLocalTime } from '../../shared/domain/local-time.js';
 import type { HidAccess } from './readers/hid-access.js';
@@ -83,6 +83,7 @@ import { demoSetAside, putDemoAside } from './files/demo-set-aside.js';
 import type { KeyObject } from 'node:crypto';
 import { DoorActivity } from './pacing/door-activity.js';
 import { peerLinkOff } from './peers/peer-link-off.js';
+import { healUnfinishedJoin } from './peers/pairing-pins.js';
 import { DEV_PEER_WORKER_SCRIPT, PeerWorkerHost, type PeerApplied } from './peers/peer-worker-host.js';
 import type { PeerWorkerData } from './peers/peer-worker-messages.js';
 
@@ -740,6 +741,18 @@ export class KioskCore {
     }
   }
 
+  /** Puts back the PINs a join voided and never finished (peers/pairing-pins.ts healUnfinishedJoin), before the door opens. */
+  private healJoin(db: Database): void {
+    try {
+      const healed = healUnfinishedJoin(db, localTimeOf(this.clock));
+      if (healed === null) return;
+      if ('unreadable' in healed) this.log(`[core] an unfinished join's PIN voids cannot be read (${healed.unreadable}): left as they are`);
+      else this.log(`[core] a join was cut short before its end: ${healed.restated} PINs put back as they were`);
+    } catch (error) {
+      this.log(`[core] the PINs of an unfinished join could not be put back, to be tried at the next start: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
   /** Walks this device's peer log from its proven point (checkPeerLogAtStart) and stores the point it proves (not on a full disk). */
   private checkPeerLog(db: Database, bound: { peerLog: PeerLog; signedByLostKey: boolean } | null, storePoint: boolean): PeerChainCheck | null {
     if (bound === null) return null;
@@ -804,6 +817,8 @@ export class KioskCore {
       const peerLog = this.bindPeerLog(db, deviceId);
       // Before the door opens: this database's past (the demo's seeded roster and staff included) becomes its peer log, once.
       if (peerLog !== null && !exclusive) this.backfill(db, peerLog.peerLog);
+      // A join killed between its PIN voids and the end of its dial leaves them void for good unless put back here.
+      if (peerLog !== null && !exclusive) this.healJoin(db);
       const opened = db;
       const log = new AttendanceLog(db, deviceId, { anchor, written: (error) => this.anchorWritten(anchor, error) });
       const verified = new ChainVerifiedStore(db);

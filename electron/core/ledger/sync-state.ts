@@ -28,6 +28,11 @@ export const SYNC_KEYS = {
   relayEnrolledMs: 'relay_enrolled_ms',
   /** JSON {rows, atMs}: this device's past rows became its peer log (peers/backfill.ts, docs/peers.md §9), once. */
   peerBackfill: 'peer_backfill',
+  /**
+   * JSON {atMs, voided}: the PINs a join voided before it dialled (peers/pairing-pins.ts), present only until the welcome
+   * is taken or the PINs are put back, so a join killed in between is healed at the next start.
+   */
+  peerJoinVoids: 'peer_join_voids',
 } as const;
 
 export type SyncKey = (typeof SYNC_KEYS)[keyof typeof SYNC_KEYS];
