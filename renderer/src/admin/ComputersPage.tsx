@@ -3,7 +3,7 @@
 // out, and an address can be typed by hand; a computer in no group may join another's (ComputersJoin); below, the USB
 // stick (StickPanel) and what the link refused (PeerRefusals).
 // The peer link answers what it knows; the page asks again every few seconds, since a link comes and goes without
-// anyone asking.
+// anyone asking, and keeps the list it last read when one read goes unanswered (computers-status-poll.ts).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskApi } from '../../../shared/api/contract.js';
@@ -12,12 +12,12 @@ import { computersTexts } from '../../../shared/i18n/peers/computers-catalogs.js
 import type { ComputersTexts } from '../../../shared/i18n/peers/computers-en.js';
 import { stickTexts } from '../../../shared/i18n/peers/stick-catalogs.js';
 import type { PeerMemberView } from '../../../shared/peers/peer-status.js';
-import type { PeersStatus } from '../../../shared/peers/peers-contract.js';
 import { ComputerAddress } from './ComputerAddress.js';
 import { ComputerRemove } from './ComputerRemove.js';
 import { ComputersAdd } from './ComputersAdd.js';
 import { ComputersJoin } from './ComputersJoin.js';
 import { linkText, membersInOrder } from './computers-format.js';
+import { NO_STATUS_YET, readEvery, viewAfter, type StatusView } from './computers-status-poll.js';
 import { whenText } from './diagnostics-format.js';
 import { PeerRefusals } from './PeerRefusals.js';
 import { StickPanel } from './StickPanel.js';
@@ -37,25 +37,25 @@ export function ComputersPage({ api, sessionId, onEnded }: Props) {
   const { t, i18n } = useTranslation();
   const x = computersTexts(i18n.language);
   const call = useThisComputerCall(api, sessionId, onEnded);
-  const [status, setStatus] = useState<PeersStatus | null>(null);
-  const [refusal, setRefusal] = useState<string | null>(null);
+  // The status last read, and why the last read was refused (computers-status-poll.ts: a refusal keeps the list).
+  const [view, setView] = useState<StatusView>(NO_STATUS_YET);
+  const { status, refusal } = view;
   // Bumped after an act (a code opened or closed, a computer removed, an address saved): the list is read again at once.
   const [version, setVersion] = useState(0);
   const changed = () => setVersion((v) => v + 1);
 
   useEffect(() => {
     let current = true;
-    const load = () =>
-      void call('peersStatus', {}).then((result) => {
-        if (!current) return;
-        setStatus(result.ok ? result.value : null);
-        setRefusal(result.ok ? null : result.error.code);
-      });
-    load();
-    const timer = setInterval(load, REFRESH_MS);
+    const stop = readEvery(
+      () =>
+        call('peersStatus', {}).then((result) => {
+          if (current) setView((previous) => viewAfter(previous, result));
+        }),
+      REFRESH_MS,
+    );
     return () => {
       current = false;
-      clearInterval(timer);
+      stop();
     };
   }, [call, version]);
 
@@ -73,7 +73,7 @@ export function ComputersPage({ api, sessionId, onEnded }: Props) {
       {status === null && refusal === null && <p className="staff-hint">{x.loading}</p>}
       {status !== null && (
         <>
-          <ul className="computers-list" data-testid="computers-list">
+          <ul className="computers-list" data-testid="computers-list" data-stale={refusal !== null}>
             {membersInOrder(status.members).map((member) => (
               <ComputerRow key={member.deviceId} member={member} x={x} call={call} onChanged={changed} />
             ))}
