@@ -21,6 +21,12 @@ const AttachedSchema = z.object({
 const DetachedSchema = z.object({ method: z.literal('NodeWorker.detachedFromWorker'), params: z.object({ sessionId: z.string() }) });
 const FromWorkerSchema = z.object({ method: z.literal('NodeWorker.receivedMessageFromWorker'), params: z.object({ sessionId: z.string(), message: z.string() }) });
 
+/** A call waiting for its answer: settled by the answer, or refused when the connection is lost. */
+interface Settle {
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
 /** One isolate's JavaScript heap as process.memoryUsage() gives it (heapTotal: the pages V8 holds for it), MB. */
 export interface IsolateMemory {
   /** 'main', or the worker thread's script name (sync-worker, peer-worker, backup-worker…). */
@@ -76,17 +82,30 @@ export async function attachNodeInspector(output: () => string, pid: number): Pr
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const socket = new WebSocket(url);
-  await new Promise<void>((resolve, reject) => {
-    socket.once('open', () => resolve());
-    socket.once('error', reject);
-  });
   let nextId = 1;
-  const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  const waiting = new Map<number, Settle>();
   let snapshotChunks: string[] | null = null;
   // Worker threads, by inspector session: NodeWorker.enable attaches to each (now and as they start), and a call is
   // sent into one as a message whose answer comes back as an event.
   const workers = new Map<string, string>();
-  const workerWaiting = new Map<number, (value: unknown) => void>();
+  const workerWaiting = new Map<number, Settle>();
+  // Once the socket failed or closed (the host died mid-soak), every call waiting is refused at once and every later
+  // one at its start: the bench fails then, naming why, rather than through each call's own timeout.
+  let gone: Error | null = null;
+  const lost = (why: Error): void => {
+    if (gone !== null) return;
+    gone = why;
+    for (const calls of [waiting, workerWaiting]) {
+      for (const call of [...calls.values()]) call.reject(why);
+      calls.clear();
+    }
+  };
+  socket.on('error', (error) => lost(new Error(`the inspector connection failed: ${error.message}`)));
+  socket.on('close', (code) => lost(new Error(`the inspector connection closed (${String(code)})`)));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('close', () => reject(gone ?? new Error('the inspector connection closed before it opened')));
+  });
   socket.on('message', (data: Buffer) => {
     const message: unknown = JSON.parse(data.toString('utf8'));
     const attached = AttachedSchema.safeParse(message);
@@ -106,7 +125,7 @@ export async function attachNodeInspector(output: () => string, pid: number): Pr
       if (!reply.success) return;
       const done = workerWaiting.get(reply.data.id);
       workerWaiting.delete(reply.data.id);
-      done?.(reply.data.error ? new Error(reply.data.error.message) : reply.data.result);
+      done?.resolve(reply.data.error ? new Error(reply.data.error.message) : reply.data.result);
       return;
     }
     const chunk = ChunkEventSchema.safeParse(message);
@@ -123,6 +142,7 @@ export async function attachNodeInspector(output: () => string, pid: number): Pr
   });
   const send = (method: string, params: Record<string, unknown> = {}): Promise<unknown> =>
     new Promise((resolve, reject) => {
+      if (gone !== null) return reject(gone);
       const id = nextId++;
       const timer = setTimeout(() => reject(new Error(`the inspector did not answer ${method} in ${String(CALL_TIMEOUT_MS)} ms`)), CALL_TIMEOUT_MS);
       waiting.set(id, {
@@ -139,17 +159,26 @@ export async function attachNodeInspector(output: () => string, pid: number): Pr
     });
   /** A call inside one worker thread; a worker that ended meanwhile answers null (its answer never comes: ≤ 10 s). */
   const sendToWorker = async (sessionId: string, method: string, params: Record<string, unknown> = {}): Promise<unknown> => {
+    if (gone !== null) throw gone;
     const id = nextId++;
-    const answer = new Promise<unknown>((resolve) => {
+    const answer = new Promise<unknown>((resolve, reject) => {
       const timer = setTimeout(() => {
         workerWaiting.delete(id);
         resolve(null);
       }, 10_000);
-      workerWaiting.set(id, (value) => {
-        clearTimeout(timer);
-        resolve(value instanceof Error ? null : value);
+      workerWaiting.set(id, {
+        resolve: (value) => {
+          clearTimeout(timer);
+          resolve(value instanceof Error ? null : value);
+        },
+        // The connection itself was lost (not one worker): the answer is refused with it.
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
       });
     });
+    // A refused send is a worker gone (null, as before); a lost connection refuses `answer` too, at the same moment.
     await send('NodeWorker.sendMessageToWorker', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(() => null);
     return answer;
   };
