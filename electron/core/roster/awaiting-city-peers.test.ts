@@ -38,6 +38,8 @@ function pair(): [PeerMachine, PeerMachine] {
   const b = peerMachine(0x72);
   machines.push(a, b);
   pinAll([a, b]);
+  // Each joined bringing nothing: every record here is written in the group (peer-awaiting-city.ts reads where each began).
+  for (const m of [a, b]) m.db.prepare('UPDATE peer_members SET brought_seq = 0').run();
   return [a, b];
 }
 
@@ -162,5 +164,18 @@ describe("another machine's changes against the city's roster pulled here", () =
     const reply: PushReply = { results: [{ id: door.db.prepare("SELECT record_id FROM sync_outbox WHERE state = 'pending'").pluck().get() as string, status: 'accepted' }], chainHead: null };
     office.db.transaction(() => appendCityAcks(office.db, door.deviceId, reply, office.clock.ms))();
     expect(credentialsAwaitingCity(office.db).size).toBe(0);
+  });
+
+  it('a change its origin wrote before it was in the group is not awaited: its backfill is never acknowledged', () => {
+    const [a, b] = pair();
+    const [companion] = a.db.prepare('SELECT id FROM companions ORDER BY id LIMIT 1').pluck().all() as [string];
+    const enrolled = cardsOf(a).enrolNumber('staff-admin', companion, NUMBER, localTimeOn('2026-11-20', '10:00'));
+    if (!enrolled.ok || enrolled.value.outcome !== 'enrolled') throw new Error('not enrolled');
+    // A joined after it: its sponsor wrote A's newest seq as broughtSeq.
+    b.db.prepare('UPDATE peer_members SET brought_seq = ? WHERE device_id = ?').run(a.log.haveVector()[a.deviceId] ?? 0, a.deviceId);
+    pull(b, a, appliers);
+    expect(credentialsAwaitingCity(b.db).size).toBe(0);
+    bPulls(b, citySnapshot('c1'));
+    expect(card(b, enrolled.value.card.credentialId)?.revoked_at).not.toBeNull();
   });
 });

@@ -17,6 +17,9 @@ function held(): string {
   const acks = (accepted: string[], rejected: { id: string; reason: string }[]) => JSON.stringify({ forDevice: 'door-1', accepted, duplicate: [], rejected, atMs: 1 });
   return [
     "INSERT INTO device (id, created_at) VALUES ('office-1', 't');",
+    // The door joined bringing its seq 1 (its backfill): that change is never awaited.
+    `INSERT INTO peer_members (device_id, name, role, sign_pub, dh_pub, qr_key_id, qr_pub, paired_at, member_record_id, brought_seq)
+     VALUES ('door-1', 'Door 1', 'door', zeroblob(32), zeroblob(32), 'qr', zeroblob(32), 't', '${id(90)}', 1);`,
     row('door-1', 1, 'credential-change', id(1), '{}'),
     row('door-1', 2, 'credential-change', id(2), '{}'),
     row('door-1', 3, 'roster-change', id(3), '{}'),
@@ -34,7 +37,6 @@ describe('migration 0036 peer-city-state', () => {
     const db = migratedDatabase(BEFORE, held());
     expect(migrate(db, [...BEFORE, peerCityState]).applied).toEqual([peerCityState.version]);
     expect(db.prepare('SELECT record_id, origin, state, reason FROM peer_city_state ORDER BY record_id').all()).toEqual([
-      { record_id: id(1), origin: 'door-1', state: 'sent', reason: null },
       { record_id: id(2), origin: 'door-1', state: 'sent', reason: null },
       { record_id: id(3), origin: 'door-1', state: 'rejected', reason: 'no such child' },
       { record_id: id(4), origin: 'door-1', state: 'pending', reason: null },

@@ -27,7 +27,13 @@ export const peerCityState: Migration = {
       INSERT INTO peer_city_state (record_id, origin, state)
         SELECT p.record_id, p.device_id, 'pending' FROM peer_log p
          WHERE p.kind IN ('credential-change', 'roster-change') AND p.kind <> 'attendance'
-           AND p.device_id NOT IN (SELECT id FROM device);
+           AND p.device_id NOT IN (SELECT id FROM device)
+           -- Written once its origin was in the group (roster/peer-awaiting-city.ts): its backfill is never acknowledged.
+           AND p.seq > COALESCE((SELECT CASE WHEN m.brought_seq IS NOT NULL THEN m.brought_seq
+                                             WHEN l.record_id IS NULL THEN 9007199254740991
+                                             WHEN l.device_id = m.device_id THEN l.seq ELSE 0 END
+                                   FROM peer_members m LEFT JOIN peer_log l ON l.record_id = m.member_record_id
+                                  WHERE m.device_id = p.device_id), 0);
       UPDATE peer_city_state SET state = 'sent'
        WHERE record_id IN (SELECT j.value FROM peer_log p, json_each(p.body, '$.accepted') j
                             WHERE p.kind = 'city-acks' AND p.kind <> 'attendance' AND json_valid(p.body)
