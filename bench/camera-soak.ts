@@ -19,7 +19,7 @@ import { backupsDir, listCopies } from '../electron/core/backup/backup-manifest.
 import { attachNodeInspector } from './node-inspector.js';
 import { startMemoryTrace } from './camera-soak-trace.js';
 import { PAGE_CACHE_OVERRIDE_ENV } from '../electron/core/db/page-cache.js';
-import { rssBytes, threadCount } from './process-cpu.js';
+import { environValue, rssBytes, threadCount } from './process-cpu.js';
 import { report } from './stats.js';
 
 const FPS = 10;
@@ -128,7 +128,9 @@ export async function benchCameraSoak(dataDir: string, soakSeconds = 600, warmUp
        * Two 40-minute runs side by side (`2400 900 --trace`, one with --workers-uncollected; load average ~11 on two
        * cores): 2.33 MB/h without the workers' collections, 0.80 with (least squares 0.83). What is left is no heap of
        * V8's (the isolates' heaps flat) but glibc's per-thread arenas stepping up 0.2–0.7 MB at the same minutes of
-       * both runs (43 and 47 after the start): which thread and what for is not known yet.
+       * both runs (43 and 47 after the start). Two more 40-minute runs side by side, the host with and without
+       * MALLOC_ARENA_MAX=2: 0.29 and 1.41 MB/h, the steps gone with it. The web host now runs with it wherever it is
+       * started (scripts/web-host-env.mjs), and the result's first line says what this run's host had.
        */
       const hostRssAfterGc: Point[] = [];
       const hostHeap: Point[] = [];
@@ -179,7 +181,8 @@ export async function benchCameraSoak(dataDir: string, soakSeconds = 600, warmUp
       console.log(
         `[bench] camera soak: ${String(warmUpSeconds)} s of warm-up (codes shown, not fitted: JIT and caches), ${waitedForBackupS.toFixed(0)} s more until the first backup was in place, then ${elapsedS.toFixed(0)} s fitted; ` +
           `${String(events)} check-ins from the camera in the fitted window, ${String(heap.length)} samples; ` +
-          `page heap after GC ${heap[0]?.y.toFixed(2) ?? '?'} → ${heap.at(-1)?.y.toFixed(2) ?? '?'} MB, host RSS ${rss[0]?.y.toFixed(1) ?? '?'} → ${rss.at(-1)?.y.toFixed(1) ?? '?'} MB`,
+          `page heap after GC ${heap[0]?.y.toFixed(2) ?? '?'} → ${heap.at(-1)?.y.toFixed(2) ?? '?'} MB, host RSS ${rss[0]?.y.toFixed(1) ?? '?'} → ${rss.at(-1)?.y.toFixed(1) ?? '?'} MB; ` +
+          `the host ran with MALLOC_ARENA_MAX=${environValue(hostPid, 'MALLOC_ARENA_MAX') ?? '(unset)'} (scripts/web-host-env.mjs)`,
       );
       if (events === 0) throw new Error('the camera read no code during the soak');
       const perHour = (from: { hours: number; summary: HeapSummary }, to: { hours: number; summary: HeapSummary }, part: 'codeMb' | 'otherMb'): string =>

@@ -9,6 +9,7 @@ import { WebSocket } from 'ws';
 import { z } from 'zod';
 import { ServerMessageSchema, WS_PATH } from '../shared/api/wire.js';
 import { repoRoot } from '../e2e/support/kiosk-host.js';
+import { webHostEnv } from '../scripts/web-host-env.mjs';
 
 export interface DoorReadyStart {
   /** From the spawn to the tap's answer, in ms. */
@@ -107,6 +108,7 @@ export async function startAndTap(dataDir: string, card: string, options: StartO
   const spawned = performance.now();
   const child = spawn(process.execPath, args, {
     cwd: repoRoot,
+    env: { ...process.env, ...webHostEnv() },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

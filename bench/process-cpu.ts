@@ -99,3 +99,11 @@ export function threadCount(pid: number): number {
   if (!match?.[1]) throw new Error(`no Threads for ${String(pid)}`);
   return Number(match[1]);
 }
+
+/** One variable of the environment a process started with (null when it has none): the figure says what it ran under. */
+export function environValue(pid: number, name: string): string | null {
+  const entry = readFileSync(`/proc/${String(pid)}/environ`, 'utf8')
+    .split('\0')
+    .find((line) => line.startsWith(`${name}=`));
+  return entry === undefined ? null : entry.slice(name.length + 1);
+}

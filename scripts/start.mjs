@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureElectronBinary, ensureElectronSqlite, ensureNodeSqlite } from './native.mjs';
+import { webHostEnv } from './web-host-env.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -33,5 +34,5 @@ if (electron.path) {
   console.log(`[start] Electron is not used: ${electron.reason}. Running the kiosk core in the loopback web host instead.`);
   ensureNodeSqlite();
   build();
-  runChild(process.execPath, [join(root, 'dist/web/cli.mjs'), ...args], {});
+  runChild(process.execPath, [join(root, 'dist/web/cli.mjs'), ...args], webHostEnv());
 }

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { webHostEnv } from '../../scripts/web-host-env.mjs';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -22,11 +23,11 @@ export async function startKioskHost(dataDir: string, extraArgs: string[] = []):
   return startHostProcess([join(repoRoot, 'dist/web/cli.mjs'), '--no-window', '--data-dir', dataDir, ...extraArgs], dataDir).then(({ host }) => host);
 }
 
-/** Runs Node with `args` as a web host (it prints the URL lines), with a pipe to its stdin. */
+/** Runs Node with `args` as a web host (it prints the URL lines), with a pipe to its stdin, in the environment `npm start` gives it. */
 export async function startHostProcess(args: string[], dataDir: string, env: Readonly<Record<string, string>> = {}): Promise<{ host: RunningHost; child: ChildProcess }> {
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: repoRoot,
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...webHostEnv(), ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let output = '';
