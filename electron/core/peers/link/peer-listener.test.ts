@@ -109,6 +109,25 @@ describe('the peer listener', () => {
     expect(log.join('\n')).toContain('no handshake within 150 ms');
   });
 
+  it("gives a joiner that spoke on the pair path the pairing exchange's time, and one that says nothing only the handshake's", async () => {
+    // The exchange's bound is what closes a joiner whose scrypts run long, not the short handshake limit.
+    const { listener, log } = await listen(() => undefined, { handshakeMs: 2_000, pairExchangeMs: 2_500 });
+    const joiner = await dial(listener.port, '/esik-peer/1/pair');
+    const joinerClosed = closeCode(joiner);
+    joiner.send('{"t":"hello"}');
+    await joinerClosed;
+    expect(log.join('\n')).toContain('no handshake within 2500 ms');
+    expect(log.join('\n')).not.toContain('no handshake within 2000 ms');
+    // Silent, it is closed at the handshake's limit; the session path never gets the longer time.
+    const silent = await dial(listener.port, '/esik-peer/1/pair');
+    await closeCode(silent);
+    const session = await dial(listener.port);
+    const sessionClosed = closeCode(session);
+    session.send('{"t":"hello"}');
+    await sessionClosed;
+    expect(log.filter((line) => line.includes('no handshake within 2000 ms'))).toHaveLength(2);
+  });
+
   it('takes at most so many handshakes at once, and so many connections', async () => {
     const { listener } = await listen(() => undefined, { maxHandshakes: 2, maxConnections: 3 });
     const first = [await dial(listener.port), await dial(listener.port)];

@@ -15,12 +15,18 @@ export interface PeerListenerLimits {
   maxHandshakes: number;
   /** A connection that has not finished its handshake by then is closed. */
   handshakeMs: number;
+  /**
+   * On the pair path, from the joiner's first frame: the pairing exchange's own bound (pairing-run.ts PAIR_EXCHANGE_MS),
+   * since it is proven only after a scrypt of N 2^15 on each side, which a busy machine's background thread takes
+   * seconds over. A connection that says nothing is still closed at handshakeMs.
+   */
+  pairExchangeMs: number;
   pingMs: number;
   /** No pong for this long closes the connection. */
   deadMs: number;
 }
 
-export const PEER_LISTENER_LIMITS: PeerListenerLimits = { maxConnections: 16, maxHandshakes: 4, handshakeMs: 5_000, pingMs: 15_000, deadMs: 45_000 };
+export const PEER_LISTENER_LIMITS: PeerListenerLimits = { maxConnections: 16, maxHandshakes: 4, handshakeMs: 5_000, pairExchangeMs: 30_000, pingMs: 15_000, deadMs: 45_000 };
 
 /** One accepted connection as the layers above see it. */
 export interface PeerConnection {
@@ -111,11 +117,15 @@ export async function startPeerListener(options: PeerListenerOptions): Promise<P
       handshaking -= 1;
       clearTimeout(handshakeTimer);
     };
-    const handshakeTimer = setTimeout(() => {
-      log(`[peers] ${remote}: no handshake within ${limits.handshakeMs} ms`);
-      ws.close(PEER_CLOSE.PEER_BAD_FRAME, 'handshake timeout');
-      ws.terminate();
-    }, limits.handshakeMs);
+    const handshakeTimeout = (ms: number) =>
+      setTimeout(() => {
+        log(`[peers] ${remote}: no handshake within ${ms} ms`);
+        ws.close(PEER_CLOSE.PEER_BAD_FRAME, 'handshake timeout');
+        ws.terminate();
+      }, ms);
+    let handshakeTimer = handshakeTimeout(limits.handshakeMs);
+    // A joiner that spoke gets the exchange's time, once (its scrypts are what takes long).
+    let exchanging = false;
     const pinger = setInterval(() => {
       if (!alive) {
         log(`[peers] ${remote}: no pong for ${limits.deadMs} ms`);
@@ -136,6 +146,11 @@ export async function startPeerListener(options: PeerListenerOptions): Promise<P
         ws.close(PEER_CLOSE.PEER_BAD_FRAME, 'handshake frames are small text');
         ws.terminate();
         return;
+      }
+      if (!authenticated && path === 'pair' && !exchanging) {
+        exchanging = true;
+        clearTimeout(handshakeTimer);
+        handshakeTimer = handshakeTimeout(limits.pairExchangeMs);
       }
       for (const listener of messageListeners) listener(bytes, isBinary);
     });
