@@ -1024,7 +1024,7 @@ export class KioskCore {
       const peers = this.peerHost(deviceId, peerLog, settings.get('peerPort'), { staff, qrSigner }, (applied) => {
         if (this.store?.db !== db) return;
         this.log(`[peers] took in ${applied.kinds.join(', ')}: ${applied.children.length} children, ${applied.staff.length} staff touched`);
-        staff.peersApplied(applied.staff, applied.kinds.includes('staff-pin'));
+        staff.peersApplied(applied.staff);
       });
       const records = db;
       const computers = new ComputersDesk({

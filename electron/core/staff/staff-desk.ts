@@ -252,15 +252,17 @@ export class StaffDesk {
   /**
    * Another machine's records were taken in (docs/peers.md §5 "Threads"): the closing alert looks at the children again,
    * and the session of anyone touched ends (on record) when the account is no longer active, its role changed, or its
-   * PIN was set elsewhere (`pinSetElsewhere`: the records carried a staff-pin for them).
+   * PIN as stored here is not the one it signed in under (set or taken away elsewhere). Not merely because the records
+   * carried a staff-pin for them: a stick brings the group's PIN records, the reading admin's among them, nearly always
+   * deciding nothing new, and ending her session then closed the console with the stick's outcome on it.
    */
-  peersApplied(staffIds: readonly string[], pinSetElsewhere: boolean): void {
+  peersApplied(staffIds: readonly string[]): void {
     const at = this.now();
     const touched = new Set(staffIds);
-    const ended = this.sessions.endWhere((member) => {
+    const ended = this.sessions.endWhere((member, pinStamp) => {
       if (!touched.has(member.id)) return false;
       const now = this.accounts.member(member.id);
-      return pinSetElsewhere || now === null || now.role !== member.role;
+      return now === null || now.role !== member.role || this.pinStampOf(member.id) !== pinStamp;
     });
     for (const { sessionId, member } of ended) this.ledger.commit({ audit: [this.audit.entry('sign-out', member.id, at, { why: 'changed-elsewhere' }, sessionId)] });
     this.closingAlert.check(at);
@@ -440,8 +442,11 @@ export class StaffDesk {
     return check;
   }
 
-  changeOwnPin(member: StaffMember, oldPin: string, newPin: string, at: LocalTime, channel: SignInChannel): Promise<Result<PinChangeOutcome>> {
-    return this.accountAdmin.changeOwnPin(member, oldPin, newPin, at, channel);
+  async changeOwnPin(member: StaffMember, oldPin: string, newPin: string, at: LocalTime, channel: SignInChannel): Promise<Result<PinChangeOutcome>> {
+    const changed = await this.accountAdmin.changeOwnPin(member, oldPin, newPin, at, channel);
+    // Her own change, made here: her sessions go on under the new PIN (only one set elsewhere ends them).
+    if (changed.ok && changed.value.outcome === 'changed') this.sessions.restamp(member.id, this.pinStampOf(member.id));
+    return changed;
   }
 
   enrolStaffCard(admin: StaffMember, staffId: string, raw: string, source: CardSource, at: LocalTime): Result<CardEnrolOutcome> {
@@ -456,8 +461,13 @@ export class StaffDesk {
     return this.accountAdmin.unlock(admin, staffId, at);
   }
 
+  /** The member's stored PIN as a session remembers it (the hash as hex; null: none). */
+  private pinStampOf(staffId: string): string | null {
+    return this.options.db.prepare<[string], string>('SELECT hex(hash) FROM staff_pins WHERE staff_id = ?').pluck().get(staffId) ?? null;
+  }
+
   private openSession(member: StaffMember, at: LocalTime, via: string, channel: SignInChannel): StaffSession {
-    const sessionId = this.sessions.open(member, channel, at.ms);
+    const sessionId = this.sessions.open(member, channel, at.ms, this.pinStampOf(member.id));
     this.ledger.commit({ audit: [this.audit.entry('sign-in', member.id, at, { via, role: member.role }, sessionId)] });
     return { sessionId, staff: member, idleSeconds: this.settings.get('staffIdleSeconds'), consoleIdleSeconds: this.consoleIdleSeconds(member) };
   }

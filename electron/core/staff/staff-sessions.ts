@@ -10,6 +10,8 @@ interface Session {
   /** How the member signed in: a PIN asked for within the session is counted on the same channel. */
   channel: SignInChannel;
   lastActiveMs: number;
+  /** The member's stored PIN when the session began (its hash as hex; null: none), to tell a PIN changed since. */
+  pinStamp: string | null;
 }
 
 /** How long a member's session may stay idle, in ms. */
@@ -20,9 +22,9 @@ export type SessionLookup = { kind: 'active'; member: StaffMember; channel: Sign
 export class StaffSessions {
   private readonly sessions = new Map<string, Session>();
 
-  open(member: StaffMember, channel: SignInChannel, nowMs: number): string {
+  open(member: StaffMember, channel: SignInChannel, nowMs: number, pinStamp: string | null = null): string {
     const id = randomUUID();
-    this.sessions.set(id, { member, channel, lastActiveMs: nowMs });
+    this.sessions.set(id, { member, channel, lastActiveMs: nowMs, pinStamp });
     return id;
   }
 
@@ -51,11 +53,16 @@ export class StaffSessions {
     return session?.member ?? null;
   }
 
+  /** The member's PIN was changed in one of her sessions: each of hers now remembers the new one. */
+  restamp(staffId: string, pinStamp: string | null): void {
+    for (const session of this.sessions.values()) if (session.member.id === staffId) session.pinStamp = pinStamp;
+  }
+
   /** Ends every session whose member `ends` names, returning who was signed out with their session ids. */
-  endWhere(ends: (member: StaffMember) => boolean): { sessionId: string; member: StaffMember }[] {
+  endWhere(ends: (member: StaffMember, pinStamp: string | null) => boolean): { sessionId: string; member: StaffMember }[] {
     const ended: { sessionId: string; member: StaffMember }[] = [];
     for (const [sessionId, session] of this.sessions) {
-      if (!ends(session.member)) continue;
+      if (!ends(session.member, session.pinStamp)) continue;
       this.sessions.delete(sessionId);
       ended.push({ sessionId, member: session.member });
     }
