@@ -73,6 +73,7 @@ export function ComputersPage({ api, sessionId, onEnded }: Props) {
       {status === null && refusal === null && <p className="staff-hint">{x.loading}</p>}
       {status !== null && (
         <>
+          {/* data-stale: the list last read, shown while the last read was refused (for whoever reads a snapshot). */}
           <ul className="computers-list" data-testid="computers-list" data-stale={refusal !== null}>
             {membersInOrder(status.members).map((member) => (
               <ComputerRow key={member.deviceId} member={member} x={x} call={call} onChanged={changed} />
