@@ -58,8 +58,8 @@ describe('two doors that ran apart, paired', () => {
     const opened = value(await one.handlers.peerPairingOpen({ sessionId: head, pin: '1470' }));
     if (opened.outcome !== 'opened') throw new Error(`no code: ${JSON.stringify(opened)}`);
     const twoAdmin = await signIn(two, 'staff-admin', '9630');
-    const joined = await two.handlers.setupPeerJoin({ sessionId: twoAdmin, address: `127.0.0.1:${onePort}`, code: opened.opened.code, name: 'Door 2' });
-    if (!joined.ok) throw new Error(`door 2 did not join: ${JSON.stringify(joined)}\n${lines.join('\n')}`);
+    const joined = await two.handlers.peerJoin({ sessionId: twoAdmin, pin: '9630', address: `127.0.0.1:${onePort}`, code: opened.opened.code, name: 'Door 2' });
+    if (!joined.ok || joined.value.outcome !== 'joined') throw new Error(`door 2 did not join: ${JSON.stringify(joined)}\n${lines.join('\n')}`);
 
     // Bounded: each holds the other's whole log, nothing waits, and it stays so for a moment (the follow-ups).
     const origins = (dir: string): string => rows(dir, 'SELECT device_id, max(seq) AS seq FROM peer_log GROUP BY device_id ORDER BY device_id');

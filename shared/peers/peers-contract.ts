@@ -3,6 +3,7 @@
 // (electron/core/computers/) and hands the act to the peer link (electron/core/peers/peer-control.ts).
 import { z } from 'zod';
 import { Id } from '../domain/attendance.js';
+import { JOIN_DEACTIVATE_MAX, JoinAccountsSchema } from './join-accounts.js';
 import { PinSchema } from '../staff/staff-domain.js';
 import { PEER_REFUSALS_SHOWN, PeerRefusalViewSchema } from './peer-refusal-view.js';
 import { PairingOpenedSchema, PeerJoinedSchema, PeerJoinRequestSchema, PeerStatusSchema } from './peer-status.js';
@@ -28,6 +29,12 @@ export type PairingOpenOutcome = z.infer<typeof PairingOpenOutcomeSchema>;
 
 export const PeerRevokeOutcomeSchema = z.lazy(() => z.discriminatedUnion('outcome', [z.object({ outcome: z.literal('revoked') }), ...pinRefusals]));
 export type PeerRevokeOutcome = z.infer<typeof PeerRevokeOutcomeSchema>;
+
+/** The console's join (peerJoin): joined, or the PIN check's outcome (nothing dialled, no PIN voided). */
+export const PeerJoinOutcomeSchema = z.lazy(() =>
+  z.discriminatedUnion('outcome', [z.object({ outcome: z.literal('joined'), joined: PeerJoinedSchema }), ...pinRefusals]),
+);
+export type PeerJoinOutcome = z.infer<typeof PeerJoinOutcomeSchema>;
 
 const Empty = z.lazy(() => z.object({}).strict());
 
@@ -57,9 +64,22 @@ export const peersRequests = {
   peerAddressSet: { args: z.lazy(() => z.object({ ...Session, deviceId: Id, address: TypedAddress }).strict()), result: Empty },
   /**
    * The first run's *Join a kindergarten that already has Esik*: the sponsor's address and code, this computer's name.
-   * Only while the first run is not finished (STAFF_FORBIDDEN after, as setupSetRole); the role chosen goes with it.
+   * Only while the first run is not finished (STAFF_FORBIDDEN after, as setupSetRole: in service it is peerJoin, with
+   * the admin's PIN again); the role chosen goes with it.
    */
   setupPeerJoin: { args: z.lazy(() => PeerJoinRequestSchema.extend(MaybeSession).strict()), result: PeerJoinedSchema },
+  /**
+   * A computer in service that belongs to no group joins the kindergarten's others from its Computers page (docs/peers.md
+   * §9 "Joining with history"): the admin's PIN again, as the page's other weighty acts, then the join as the first run's.
+   */
+  peerJoin: { args: z.lazy(() => PeerJoinRequestSchema.extend({ ...Session, pin: PinSchema }).strict()), result: PeerJoinOutcomeSchema },
+  /** Joined with accounts of its own: those made only here, still active, each with whether the group has its name. */
+  peerJoinAccounts: { args: z.lazy(() => z.object(Session).strict()), result: JoinAccountsSchema },
+  /** The ones chosen among them are deactivated, as staff records that travel (any other id: INVALID_REQUEST, nothing done). */
+  peerJoinDeactivate: {
+    args: z.lazy(() => z.object({ ...Session, staffIds: z.array(Id).min(1).max(JOIN_DEACTIVATE_MAX) }).strict()),
+    result: z.lazy(() => z.object({ deactivated: Count })),
+  },
   /** The USB stick and the relay (shared/peers/stick-contract.ts). */
   ...stickRequests,
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;

@@ -60,6 +60,9 @@ export const STAFF_ACTIONS = [
   'paper-day',
   // A kept staff alert (a refused pick-up, the clock off the city's) handled by a staff member (issue 17 §4).
   'staff-alert-handled',
+  // An account made only on a computer that then joined the kindergarten's others, deactivated by an admin there
+  // (electron/core/computers/computers-desk.ts, docs/peers.md §9 "Joining with history").
+  'account-deactivated',
 ] as const;
 export const StaffActionSchema = z.enum(STAFF_ACTIONS);
 export type StaffAction = z.infer<typeof StaffActionSchema>;

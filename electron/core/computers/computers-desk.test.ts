@@ -164,25 +164,66 @@ describe('the first-run join', () => {
     expect(rows(core, 'SELECT id FROM kindergarten')).toEqual([]);
   });
 
-  it("is the admin's once the first admin exists, also once the first run is finished (a door with a past, §9), and refused on the demo", async () => {
+  it("is the admin's once the first admin exists, refused once the first run is finished (the console's peerJoin then) and on the demo", async () => {
     const control = standIn();
     const core = start(false, control);
     const sessionId = await firstAdmin(core);
     expect(await core.handlers.setupPeerJoin(request)).toMatchObject({ ok: false, error: { code: 'STAFF_SESSION_ENDED' } });
     expect(value(await core.handlers.setupPeerJoin({ ...request, sessionId })).sponsor.name).toBe('Door 1');
     expect(control.calls.at(-1)).toMatchObject({ call: 'join', by: { staffId: rows<{ id: string }>(core, "SELECT id FROM staff WHERE role = 'admin'")[0]?.id } });
+    // The console's join is not the first run's: refused while the first run is open.
+    expect(await core.handlers.peerJoin({ ...request, sessionId, pin: '864213' })).toMatchObject({ ok: false, error: { code: 'STAFF_FORBIDDEN' } });
     value(core.handlers.setupChooseOwn({ sessionId }));
     value(core.handlers.setupFinish({ sessionId }));
     const admin = rows<{ id: string }>(core, "SELECT id FROM staff WHERE role = 'admin'")[0]?.id ?? '';
     const again = await signIn(core, admin, '864213');
-    // A computer in service joins too, by its admin (the link refuses one already in a group).
-    expect(await core.handlers.setupPeerJoin(request)).toMatchObject({ ok: false, error: { code: 'STAFF_SESSION_ENDED' } });
-    expect(value(await core.handlers.setupPeerJoin({ ...request, sessionId: again })).sponsor.name).toBe('Door 1');
     const calls = control.calls.length;
+    expect(await core.handlers.setupPeerJoin({ ...request, sessionId: again })).toMatchObject({ ok: false, error: { code: 'STAFF_FORBIDDEN' } });
+    expect(control.calls).toHaveLength(calls);
 
     const demo = start(true, control);
     const demoAdmin = await signIn(demo, 'staff-admin', '2468');
     expect(await demo.handlers.setupPeerJoin({ ...request, sessionId: demoAdmin })).toMatchObject({ ok: false, error: { code: 'STAFF_FORBIDDEN' } });
+    expect(await demo.handlers.peerJoin({ ...request, sessionId: demoAdmin, pin: '2468' })).toMatchObject({ ok: false, error: { code: 'STAFF_FORBIDDEN' } });
     expect(control.calls).toHaveLength(calls);
+  });
+});
+
+describe("the console's join of a computer in service", () => {
+  const request = { address: '192.168.1.23', code: ' 7KQ4-M2XD-9RTB ', name: 'Кеңсе' };
+
+  async function inService(control: StandInPeerControl | null): Promise<{ core: KioskCore; admin: string; sessionId: string }> {
+    const core = start(false, control);
+    const first = await firstAdmin(core);
+    value(core.handlers.setupChooseOwn({ sessionId: first }));
+    value(core.handlers.setupFinish({ sessionId: first }));
+    const admin = rows<{ id: string }>(core, "SELECT id FROM staff WHERE role = 'admin'")[0]?.id ?? '';
+    return { core, admin, sessionId: await signIn(core, admin, '864213') };
+  }
+
+  it("asks the admin's PIN again before anything is dialled, a wrong one counted and on record as at a sign-in", async () => {
+    const control = standIn();
+    const { core, admin, sessionId } = await inService(control);
+    const first = value(await core.handlers.peerJoin({ ...request, sessionId, pin: '111111' }));
+    const second = value(await core.handlers.peerJoin({ ...request, sessionId, pin: '111112' }));
+    if (first.outcome !== 'wrong-pin' || second.outcome !== 'wrong-pin') throw new Error(`not refused: ${JSON.stringify([first, second])}`);
+    expect(second.attemptsLeft).toBe(first.attemptsLeft - 1);
+    expect(rows(core, `SELECT staff_id FROM staff_audit WHERE action = 'sign-in-failed' AND staff_id = '${admin}'`)).toHaveLength(2);
+    expect(control.calls).toEqual([]);
+    // No address, or no link: refused before the PIN is tried (no try spent on a typo).
+    expect(await core.handlers.peerJoin({ ...request, sessionId, pin: '864213', address: 'door one' })).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    const joined = value(await core.handlers.peerJoin({ ...request, sessionId, pin: '864213' }));
+    expect(joined).toMatchObject({ outcome: 'joined', joined: { sponsor: { name: 'Door 1' } } });
+    expect(control.calls).toEqual([{ call: 'join', request: { address: '192.168.1.23:47620', code: '7KQ4-M2XD-9RTB', name: 'Кеңсе', role: 'door' }, by: { staffId: admin } }]);
+  });
+
+  it('is for admins only, and says the link is off when none runs', async () => {
+    const off = await inService(null);
+    expect(await off.core.handlers.peerJoin({ ...request, sessionId: off.sessionId, pin: '864213' })).toMatchObject({ ok: false, error: { code: 'PEER_LINK_OFF' } });
+    const nurse = start(true, standIn());
+    const nurseSession = await signIn(nurse, 'staff-nurse', '1357');
+    expect(await nurse.handlers.peerJoin({ ...request, sessionId: nurseSession, pin: '1357' })).toMatchObject({ ok: false, error: { code: 'STAFF_FORBIDDEN' } });
+    expect(await nurse.handlers.peerJoinAccounts({ sessionId: nurseSession })).toMatchObject({ ok: false, error: { code: 'STAFF_FORBIDDEN' } });
+    expect(await nurse.handlers.peerJoinDeactivate({ sessionId: nurseSession, staffIds: ['staff-duty'] })).toMatchObject({ ok: false, error: { code: 'STAFF_FORBIDDEN' } });
   });
 });

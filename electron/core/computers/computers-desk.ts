@@ -7,7 +7,8 @@ import { fail, ok, type Result } from '../../../shared/api/result.js';
 import type { LocalTime } from '../../../shared/domain/local-time.js';
 import { peerAddressOf } from '../../../shared/peers/peer-address-input.js';
 import type { PeerJoined, PeerJoinRequest } from '../../../shared/peers/peer-status.js';
-import type { PairingOpenOutcome, PeerRevokeOutcome, PeersStatus } from '../../../shared/peers/peers-contract.js';
+import type { JoinAccounts } from '../../../shared/peers/join-accounts.js';
+import type { PairingOpenOutcome, PeerJoinOutcome, PeerRevokeOutcome, PeersStatus } from '../../../shared/peers/peers-contract.js';
 import type { StaffMember } from '../../../shared/staff/staff-contract.js';
 import type { SignInChannel } from '../../../shared/staff/staff-domain.js';
 import { AdminAudit } from '../ledger/admin-audit.js';
@@ -15,6 +16,7 @@ import type { SettingsStore } from '../ledger/settings-store.js';
 import type { PeerControl } from '../peers/peer-control.js';
 import type { StaffDesk } from '../staff/staff-desk.js';
 import type { StickRead, StickWritten } from '../../../shared/peers/stick-contract.js';
+import { deactivationRefusal, joinAccounts } from './join-accounts.js';
 import { recentRefusals } from './recent-refusals.js';
 import { StickDesk, type RelayEnrollRequest, type StickDeskOptions } from './stick-desk.js';
 
@@ -104,13 +106,12 @@ export class ComputersDesk {
   }
 
   /**
-   * Joining a kindergarten: in the first run, where before the first admin exists it needs no session, as the setup's
-   * early steps; after, an admin's. A computer in service that belongs to no group joins too, an admin's act (§9
-   * "Joining with history": its records come along, its PINs give way to the group's); one already in a group is
-   * refused by the link (PEER_ALREADY_IN_GROUP). The kiosk's own demo is refused STAFF_FORBIDDEN: start afresh first.
+   * The first run's *Join a kindergarten that already has Esik*: before the first admin exists it needs no session, as
+   * the setup's early steps; after, an admin's. Once the first run is finished it is refused STAFF_FORBIDDEN, as
+   * setupSetRole is: a computer in service joins from its Computers page (peerJoin), with the admin's PIN again.
    */
   async join(sessionId: string | undefined, request: PeerJoinRequest): Done<PeerJoined> {
-    if (!this.o.firstRunOpen() && this.o.localDemo()) return fail('STAFF_FORBIDDEN', "the kiosk's own demo joins no kindergarten: start afresh first");
+    if (!this.o.firstRunOpen()) return fail('STAFF_FORBIDDEN', "the first run is finished: a computer in service joins from its Computers page, with the admin's PIN");
     let by: StaffMember | null = null;
     if (!this.o.staff.signInOptions().needsFirstAdmin) {
       if (sessionId === undefined) return fail('STAFF_SESSION_ENDED', 'the first admin exists: setup steps are theirs');
@@ -119,6 +120,49 @@ export class ComputersDesk {
       if (session.member.role !== 'admin') return fail('STAFF_FORBIDDEN', 'setup is for admins');
       by = session.member;
     }
+    return this.dial(request, by);
+  }
+
+  /**
+   * A computer in service that belongs to no group joins the kindergarten's others (§9 "Joining with history": its
+   * records come along, its PINs give way to the group's), an admin's act with her PIN again, checked as a sign-in
+   * (its lock included) before anything is dialled or voided; the link audits the pairing (peer-paired) in her name.
+   * One already in a group is refused by the link (PEER_ALREADY_IN_GROUP); the kiosk's own demo STAFF_FORBIDDEN.
+   */
+  async joinInService(member: StaffMember, at: LocalTime, channel: SignInChannel, pin: string, request: PeerJoinRequest): Done<PeerJoinOutcome> {
+    if (this.o.firstRunOpen()) return fail('STAFF_FORBIDDEN', "the first run is open: its join step is the setup's");
+    if (this.o.localDemo()) return fail('STAFF_FORBIDDEN', "the kiosk's own demo joins no kindergarten: start afresh first");
+    if (peerAddressOf(request.address) === null) return fail('INVALID_REQUEST', `no address: ${JSON.stringify(request.address.slice(0, 80))}`);
+    if (!this.o.control()) return linkOff();
+    const confirmed = await this.o.staff.confirmOwnPin(member, pin, at, channel);
+    if (confirmed.outcome !== 'confirmed') return ok(confirmed);
+    const joined = await this.dial(request, member);
+    return joined.ok ? ok({ outcome: 'joined', joined: joined.value }) : joined;
+  }
+
+  /** The accounts this computer brought when it joined, still active, each ticked when the group has its name. */
+  joinAccounts(): Result<JoinAccounts> {
+    const { accounts, groupAccounts } = joinAccounts(this.o.db);
+    return ok({ accounts, groupAccounts });
+  }
+
+  /**
+   * The admin deactivates some of the accounts this computer brought (staff-account records that travel, each on
+   * record as account-deactivated), her own among them if she chooses: her session then ends, and she signs in with
+   * the PIN she uses at the other computers. Refused, nothing done, for an id that is not one of them, and while no
+   * admin of the group is held here yet (nobody could sign in as an admin here until the group's records came).
+   */
+  deactivateJoinAccounts(member: StaffMember, at: LocalTime, staffIds: readonly string[]): Result<{ deactivated: number }> {
+    const refusal = deactivationRefusal(joinAccounts(this.o.db), staffIds);
+    if (refusal !== null) return fail('INVALID_REQUEST', refusal);
+    const done = this.o.staff.deactivateAccounts(member, staffIds, at, { why: 'joined-group' });
+    if (!done.ok) return done;
+    this.o.log(`[peers] ${member.id} deactivated ${done.value.deactivated.length} account(s) made here before joining`);
+    return ok({ deactivated: done.value.deactivated.length });
+  }
+
+  /** The join handed to the link, and the kindergarten joined taken in (both requests' common end). */
+  private async dial(request: PeerJoinRequest, by: StaffMember | null): Done<PeerJoined> {
     const address = peerAddressOf(request.address);
     if (address === null) return fail('INVALID_REQUEST', `no address: ${JSON.stringify(request.address.slice(0, 80))}`);
     const control = this.o.control();

@@ -1,5 +1,5 @@
 // The Computers page's and the first-run join's requests (shared/peers/peers-contract.ts) answered by the
-// ComputersDesk. All admin requests but the join, which is a setup step: 'door' (nobody has a session before the first
+// ComputersDesk. All admin requests but the first run's join, which is a setup step: 'door' (nobody has a session before the first
 // admin exists), the desk asks for an admin's after.
 import type { RequestArgs, RequestValue } from '../../../shared/api/contract.js';
 import type { Result } from '../../../shared/api/result.js';
@@ -26,6 +26,12 @@ export function computersHandlers(): GuardedHandlers<ComputersDesk, ComputersHan
     },
     peerAddressSet: { guard: 'admin', run: async ({ deviceId, address }, { store: desk, caller }) => desk.setAddress(caller.member, deviceId, address) },
     setupPeerJoin: { guard: 'door', run: async ({ sessionId, address, code, name }, { store: desk }) => desk.join(sessionId, { address, code, name }) },
+    peerJoin: {
+      guard: 'admin',
+      run: async ({ pin, address, code, name }, { store: desk, caller }) => desk.joinInService(caller.member, caller.at, caller.channel, pin, { address, code, name }),
+    },
+    peerJoinAccounts: { guard: 'admin', run: (_args, { store: desk }) => Promise.resolve(desk.joinAccounts()) },
+    peerJoinDeactivate: { guard: 'admin', run: ({ staffIds }, { store: desk, caller }) => Promise.resolve(desk.deactivateJoinAccounts(caller.member, caller.at, staffIds)) },
     ...stickHandlers(),
   };
 }

@@ -124,6 +124,16 @@ const scenarios: Record<StaffAction, { staff: string | null; run: (kit: Kit) => 
       value(kit.call('staffUnlock', { sessionId: await kit.signIn('staff-admin', '2468'), staffId: 'staff-duty' }));
     },
   },
+  'account-deactivated': {
+    staff: 'staff-admin',
+    run: async (kit) => {
+      // The staff desk's act; which accounts may be chosen (those a joined computer brought) is computers-desk's rule.
+      const sessionId = await kit.signIn('staff-admin', '2468');
+      const session = kit.desk.session(sessionId);
+      if (!session.ok) throw new Error('no session');
+      expect(value(kit.desk.deactivateAccounts(session.member, ['staff-duty'], session.at, { why: 'joined-group' }))).toEqual({ deactivated: ['staff-duty'] });
+    },
+  },
 };
 
 describe('the staff audit trail', () => {

@@ -178,6 +178,33 @@ export class StaffAccountAdmin {
       .immediate();
   }
 
+  /**
+   * Accounts an admin stops: each goes inactive (no longer offered at the sign-in, named still by the records it made)
+   * as a staff-account record that travels, with its audit row, all in one transaction; any id that is not an active
+   * account refuses the whole act. Answers the accounts stopped, whose sessions the caller ends.
+   */
+  deactivate(admin: StaffMember, staffIds: readonly string[], at: LocalTime, detail: Readonly<Record<string, string>>): Result<{ deactivated: string[] }> {
+    const { db, audit } = this.deps;
+    return db
+      .transaction((): Result<{ deactivated: string[] }> => {
+        const read = db.prepare<[string], Omit<AccountRow, 'has_pin'>>("SELECT id, first_name, last_name, role, origin FROM staff WHERE id = ? AND active = 1");
+        const rows = [...new Set(staffIds)].map((id) => read.get(id) ?? id);
+        const missing = rows.find((row) => typeof row === 'string');
+        if (missing !== undefined) return fail('INVALID_REQUEST', `no active staff member ${String(missing)}`);
+        const deactivated: string[] = [];
+        for (const row of rows) {
+          if (typeof row === 'string') continue;
+          db.prepare('UPDATE staff SET active = 0 WHERE id = ?').run(row.id);
+          const body = { staffId: row.id, firstName: row.first_name, lastName: row.last_name, role: row.role, active: false, origin: row.origin };
+          recordStaffEdit(db, { kind: 'staff-account', body }, at.ms);
+          audit.record('account-deactivated', admin.id, at, { ...detail, name: `${row.first_name} ${row.last_name}`, role: row.role }, row.id);
+          deactivated.push(row.id);
+        }
+        return ok({ deactivated });
+      })
+      .immediate();
+  }
+
   /** Ends a member's lock at once; the next wrong PIN starts the count (and the lock's length) afresh. */
   unlock(admin: StaffMember, staffId: string, at: LocalTime): Result<Record<string, never>> {
     const { db, audit, accounts } = this.deps;

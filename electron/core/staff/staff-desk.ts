@@ -457,6 +457,16 @@ export class StaffDesk {
     return this.accountAdmin.withdrawCard(admin, cardId, at);
   }
 
+  /** Accounts stopped by an admin (staff-account-admin.ts deactivate); a session of one of them ends at once. */
+  deactivateAccounts(admin: StaffMember, staffIds: readonly string[], at: LocalTime, detail: Readonly<Record<string, string>>): Result<{ deactivated: string[] }> {
+    const done = this.accountAdmin.deactivate(admin, staffIds, at, detail);
+    if (!done.ok) return done;
+    const stopped = new Set(done.value.deactivated);
+    const ended = this.sessions.endWhere((member) => stopped.has(member.id));
+    for (const { sessionId, member } of ended) this.ledger.commit({ audit: [this.audit.entry('sign-out', member.id, at, { why: 'deactivated' }, sessionId)] });
+    return done;
+  }
+
   unlock(admin: StaffMember, staffId: string, at: LocalTime): Result<Record<string, never>> {
     return this.accountAdmin.unlock(admin, staffId, at);
   }

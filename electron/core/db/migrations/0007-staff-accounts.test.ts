@@ -36,8 +36,8 @@ describe('migration 0007 staff accounts', () => {
     db.exec(ROSTER);
     const insert = db.prepare(`INSERT INTO staff_audit VALUES (?, 't', 3, ?, 's1', NULL, '{}')`);
     // The acts of 0007's CHECK: a later one joins the list in its own migration (0021 'certificate-check', 0022 'paper-day',
-    // 0025 'staff-alert-handled').
-    const later: readonly string[] = ['certificate-check', 'paper-day', 'staff-alert-handled'];
+    // 0025 'staff-alert-handled', 0037 'account-deactivated').
+    const later: readonly string[] = ['certificate-check', 'paper-day', 'staff-alert-handled', 'account-deactivated'];
     for (const action of STAFF_ACTIONS.filter((a) => !later.includes(a))) insert.run(`row-${action}`, action);
     expect(() => insert.run('row-x', 'pin-shown')).toThrow(/CHECK/);
     expect(() => db.prepare(`INSERT INTO staff_audit VALUES ('j', 't', 3, 'pin-set', 's1', NULL, 'not json')`).run()).toThrow(/CHECK/);

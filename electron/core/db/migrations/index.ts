@@ -36,5 +36,6 @@ import { peerMemberBrought } from './0033-peer-member-brought.js';
 import { peerArchived } from './0034-peer-archived.js';
 import { relayEnrollAudit } from './0035-relay-enroll-audit.js';
 import { peerCityState } from './0036-peer-city-state.js';
+import { accountDeactivatedAudit } from './0037-account-deactivated-audit.js';
 
-export const migrations: readonly Migration[] = [initial, trustedKeys, syncOutbox, staff, admin, cardChanges, staffAccounts, chainVerified, refusedCoalesced, staffCardLock, allowedValues, restoreAudit, backupSettingsAudit, archiveBoundaries, timeZoneAudit, setupAudit, rosterEdits, updateAudit, rosterSpreadsheet, kioskLeftAudit, returnChecks, paperDays, neverComeCounts, headcountCutOff, staffAlerts, machineRoleAudit, peers, peerWaitingEvent, peerGroup, peerLogByKind, peerRefusals, peerLogByRegister, peerMemberBrought, peerArchived, relayEnrollAudit, peerCityState];
+export const migrations: readonly Migration[] = [initial, trustedKeys, syncOutbox, staff, admin, cardChanges, staffAccounts, chainVerified, refusedCoalesced, staffCardLock, allowedValues, restoreAudit, backupSettingsAudit, archiveBoundaries, timeZoneAudit, setupAudit, rosterEdits, updateAudit, rosterSpreadsheet, kioskLeftAudit, returnChecks, paperDays, neverComeCounts, headcountCutOff, staffAlerts, machineRoleAudit, peers, peerWaitingEvent, peerGroup, peerLogByKind, peerRefusals, peerLogByRegister, peerMemberBrought, peerArchived, relayEnrollAudit, peerCityState, accountDeactivatedAudit];
