@@ -6,7 +6,12 @@ import { expect } from './kiosk-test.js';
 export const FIRST_ADMIN = { firstName: 'Gulmira', lastName: 'Akhmetova', pin: '864213' } as const;
 
 /** From the language step to the roster step, the first admin created and signed in; a door unless told otherwise. */
-export async function setUpToRoster(page: Page, name = 'Kindergarten No. 7 "Balapan"', role: 'door' | 'office' = 'door'): Promise<void> {
+export async function setUpToRoster(
+  page: Page,
+  name = 'Kindergarten No. 7 "Balapan"',
+  role: 'door' | 'office' = 'door',
+  admin: { firstName: string; lastName: string; pin: string } = FIRST_ADMIN,
+): Promise<void> {
   const screen = page.getByTestId('setup-screen');
   await expect(screen).toHaveAttribute('data-step', 'language');
   await page.getByTestId('setup-language-en').click();
@@ -21,10 +26,10 @@ export async function setUpToRoster(page: Page, name = 'Kindergarten No. 7 "Bala
   await page.getByTestId('time-zone-picker').selectOption('Asia/Almaty');
   await page.getByTestId('setup-next').click();
   await expect(screen).toHaveAttribute('data-step', 'admin');
-  await page.getByTestId('setup-admin-first-name').fill(FIRST_ADMIN.firstName);
-  await page.getByTestId('setup-admin-last-name').fill(FIRST_ADMIN.lastName);
-  await page.getByTestId('setup-admin-pin').fill(FIRST_ADMIN.pin);
-  await page.getByTestId('setup-admin-pin-again').fill(FIRST_ADMIN.pin);
+  await page.getByTestId('setup-admin-first-name').fill(admin.firstName);
+  await page.getByTestId('setup-admin-last-name').fill(admin.lastName);
+  await page.getByTestId('setup-admin-pin').fill(admin.pin);
+  await page.getByTestId('setup-admin-pin-again').fill(admin.pin);
   await page.getByTestId('setup-admin-create').click();
   await expect(screen).toHaveAttribute('data-step', 'roster');
 }

@@ -43,13 +43,18 @@ export function ComputersPage({ api, sessionId, onEnded }: Props) {
   // Bumped after an act (a code opened or closed, a computer removed, an address saved): the list is read again at once.
   const [version, setVersion] = useState(0);
   const changed = () => setVersion((v) => v + 1);
+  // The join stays on the page once shown, until its Done: joined, the status says joinable no more, while the
+  // accounts made here are still to be chosen.
+  const [joinStays, setJoinStays] = useState(false);
 
   useEffect(() => {
     let current = true;
     const stop = readEvery(
       () =>
         call('peersStatus', {}).then((result) => {
-          if (current) setView((previous) => viewAfter(previous, result));
+          if (!current) return;
+          setView((previous) => viewAfter(previous, result));
+          if (result.ok && result.value.joinable) setJoinStays(true);
         }),
       REFRESH_MS,
     );
@@ -90,7 +95,17 @@ export function ComputersPage({ api, sessionId, onEnded }: Props) {
       )}
       <ComputersAdd x={x} call={call} onChanged={changed} />
       {/* A computer in service with no group yet may instead join the kindergarten's others (§9). */}
-      {status?.joinable === true && <ComputersJoin api={api} sessionId={sessionId} x={x} onJoined={changed} />}
+      {(status?.joinable === true || joinStays) && (
+        <ComputersJoin
+          api={api}
+          sessionId={sessionId}
+          x={x}
+          onJoined={() => {
+            setJoinStays(false);
+            changed();
+          }}
+        />
+      )}
       {/* The USB stick (docs/peers.md §8) and the link's refusals (§3 "Audit"), below the computers. */}
       {below?.stick && status !== null && <StickPanel call={call} members={status.members} />}
       {below?.refusals && status !== null && <PeerRefusals x={stickTexts(i18n.language)} refusals={status.refusals} members={status.members} />}

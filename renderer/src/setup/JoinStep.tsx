@@ -2,7 +2,9 @@
 // (typed: the office has no camera), and this computer's name; the joining said while it runs, a refusal in words.
 // Joined, it says what comes next: the staff accounts arrive as records from the other computer, and until they do the
 // setup still goes on (an admin may be made here), so nobody is left waiting on a screen with no way forward.
-import { useEffect, useState } from 'react';
+// On the console of a computer in service (ComputersJoin) the same form asks the admin's PIN too and says its own
+// word once joined (the accounts made only here).
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskApi } from '../../../shared/api/contract.js';
 import { fillText } from '../../../shared/i18n/fill-text.js';
@@ -14,30 +16,52 @@ import { safeCall } from '../api/safe-call.js';
 /** How often the joined screen looks whether the staff accounts have arrived. */
 const STAFF_LOOK_MS = 3_000;
 
+/** The console's join of a computer in service: the admin's PIN again, the request its own, its own word once joined. */
+export interface InServiceJoin {
+  pinPrompt: string;
+  pinLabel: string;
+  /** The join with the PIN: joined, or the refusal in words. */
+  join: (request: { address: string; code: string; name: string; pin: string }) => Promise<{ joined: PeerJoined } | { refusal: string }>;
+  /** In place of the first run's word on the staff accounts. */
+  joinedWord: (joined: PeerJoined) => ReactNode;
+}
+
 interface Props {
   api: KioskApi;
   sessionId: string | undefined;
   x: ComputersTexts;
+  inService?: InServiceJoin;
   /** The joined screen's way on: the setup's next step by default; the console's page says its own. */
   continueLabel?: string;
   onBack: () => void;
   onContinue: () => void;
 }
 
-export function JoinStep({ api, sessionId, x, continueLabel, onBack, onContinue }: Props) {
+export function JoinStep({ api, sessionId, x, inService, continueLabel, onBack, onContinue }: Props) {
   const { t } = useTranslation();
   const [address, setAddress] = useState('');
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
+  const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [joined, setJoined] = useState<PeerJoined | null>(null);
 
-  if (joined) return <Joined api={api} joined={joined} x={x} continueLabel={continueLabel ?? x.join.next} onContinue={onContinue} />;
+  if (joined) {
+    const label = continueLabel ?? x.join.next;
+    if (inService) return <JoinedWith joined={joined} x={x} word={inService.joinedWord(joined)} continueLabel={label} onContinue={onContinue} />;
+    return <Joined api={api} joined={joined} x={x} continueLabel={label} onContinue={onContinue} />;
+  }
   const join = async () => {
     if (peerAddressOf(address) === null) return setRefusal(x.badAddress);
     setBusy(true);
     setRefusal(null);
+    if (inService) {
+      const answer = await inService.join({ address, code, name, pin });
+      setBusy(false);
+      setPin('');
+      return 'joined' in answer ? setJoined(answer.joined) : setRefusal(answer.refusal);
+    }
     const done = await safeCall(api, 'setupPeerJoin', { ...(sessionId === undefined ? {} : { sessionId }), address, code, name });
     setBusy(false);
     if (!done.ok) return setRefusal(done.error.code === 'INVALID_REQUEST' ? x.badAddress : t(`errors.${done.error.code}`, { defaultValue: done.error.code }));
@@ -70,6 +94,15 @@ export function JoinStep({ api, sessionId, x, continueLabel, onBack, onContinue 
         <input data-testid="setup-join-name" value={name} maxLength={60} disabled={busy} onChange={(e) => setName(e.target.value)} />
       </label>
       <p className="staff-hint">{x.join.nameHint}</p>
+      {inService && (
+        <>
+          <p>{inService.pinPrompt}</p>
+          <label className="staff-field">
+            {inService.pinLabel}
+            <input type="password" inputMode="numeric" autoComplete="off" data-testid="setup-join-pin" value={pin} maxLength={8} disabled={busy} onChange={(e) => setPin(e.target.value)} />
+          </label>
+        </>
+      )}
       {busy && (
         <p className="staff-hint" role="status" data-testid="setup-join-progress">
           {x.join.joining}
@@ -81,7 +114,7 @@ export function JoinStep({ api, sessionId, x, continueLabel, onBack, onContinue 
         </p>
       )}
       <div className="staff-row">
-        <button type="button" className="staff-primary" data-testid="setup-join-submit" disabled={busy || address.trim() === '' || code.trim() === '' || name.trim() === ''} onClick={() => void join()}>
+        <button type="button" className="staff-primary" data-testid="setup-join-submit" disabled={busy || address.trim() === '' || code.trim() === '' || name.trim() === '' || (inService !== undefined && pin === '')} onClick={() => void join()}>
           {x.join.submit}
         </button>
         <button type="button" className="staff-back" data-testid="setup-join-back" disabled={busy} onClick={onBack}>
@@ -115,6 +148,20 @@ function Joined({ api, joined, x, continueLabel, onContinue }: { api: KioskApi; 
       <p className={staffHere ? undefined : 'staff-hint'} role="status" data-testid="setup-joined-staff">
         {fillText(staffHere ? x.join.staffHere : x.join.staffComing, { sponsor })}
       </p>
+      <button type="button" className="staff-primary" data-testid="setup-joined-next" onClick={onContinue}>
+        {continueLabel}
+      </button>
+    </div>
+  );
+}
+
+/** Joined from the console: the kindergarten and the computer joined, then the console's own word. */
+function JoinedWith({ joined, x, word, continueLabel, onContinue }: { joined: PeerJoined; x: ComputersTexts; word: ReactNode; continueLabel: string; onContinue: () => void }) {
+  return (
+    <div data-testid="setup-joined">
+      <h2 data-testid="setup-joined-title">{fillText(x.join.joinedTitle, { kindergarten: joined.kindergarten.name })}</h2>
+      <p>{fillText(x.join.joinedWith, { sponsor: joined.sponsor.name })}</p>
+      {word}
       <button type="button" className="staff-primary" data-testid="setup-joined-next" onClick={onContinue}>
         {continueLabel}
       </button>
