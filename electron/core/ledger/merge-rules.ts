@@ -129,7 +129,7 @@ export function decideRegister(records: readonly RegisterRecord[]): RegisterDeci
   const stranger = all.find((r) => registerKeyOf(r) !== key);
   if (stranger !== undefined) throw new RangeError(`record ${stranger.id} is not of register ${key}`);
 
-  const heads = headsOf(all);
+  const heads = registerHeadsOf(all);
   // The group first (§9): a head its origin wrote before joining gives way to any head of a machine already a member.
   const members = heads.filter((h) => !h.preJoin);
   const kept = members.length > 0 ? members : heads;
@@ -142,6 +142,16 @@ export function decideRegister(records: readonly RegisterRecord[]): RegisterDeci
   }
   conflicts.sort((a, b) => (a.loserId < b.loserId ? -1 : a.loserId > b.loserId ? 1 : 0));
   return { key, winner: outcome.winner, value: outcome.value, conflicts };
+}
+
+/**
+ * The heads of one register as its rule decides between them: a stale restatement — one that says what its base says,
+ * when someone has since changed that base knowing it — is none (register-heads.ts). A member's records take no
+ * follow-up, and their rule reads every record anyway.
+ */
+export function registerHeadsOf<R extends RegisterRecord>(records: readonly R[]): R[] {
+  const kind = records[0]?.kind;
+  return kind === 'member' || kind === 'member-revoked' ? headsOf(records) : headsOf(records, sameSaid);
 }
 
 /** Decides every register the records touch, by key. */

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { absenceFor, byAttendanceOrder, handledAlertIds, newestById, newestStanding, withdrawalsOf, withdrawnIds } from './merge-facts.js';
 import { cardNumberConflicts, decideRegister, type RegisterDecision, type RegisterRecord } from '../ledger/merge-rules.js';
-import { headsOf } from '../ledger/register-heads.js';
+import { byHlc, headsOf } from '../ledger/register-heads.js';
+import type { RosterChange } from '../../../shared/domain/roster-change.js';
 import { RegisterMachine, registerBodies as b } from './testing/register-kit.js';
 
 /** Decides both ways round and checks they agree. */
@@ -39,7 +40,7 @@ describe('register heads', () => {
   });
 
   it('a restating follow-up by the loser, with the winner as base, leaves one head', () => {
-    const base = new RegisterMachine('founder').write(b.link(true, true, false));
+    const base = new RegisterMachine('founder').write(b.link(true, false, false));
     const [door, office] = apart(base);
     const ban = door.write(b.link(false, false, true), base);
     const edit = office.write(b.link(true, true, false), base);
@@ -53,6 +54,63 @@ describe('register heads', () => {
   });
 });
 
+describe('a restatement against a later edit (catch-ups in pages)', () => {
+  it("gives way to an edit made on top of what it restated, whichever HLC is newer", () => {
+    const [door, office] = apart();
+    const lost = door.write(b.setting('18:00'));
+    const won = office.write(b.setting('18:30'));
+    const later = office.write(b.setting('19:00'), won);
+    // The door heard only `won` (one page), lost, and restated it; its clock is ahead of the office's.
+    const restated = door.write(b.setting('18:30'), won, 1_795_403_999_000);
+    expect(decided(lost, won, restated)).toMatchObject({ winner: restated, conflicts: [] });
+    expect(headsOf([lost, won, later, restated])).toEqual([restated, later].sort(byHlc));
+    expect(decided(lost, won, later, restated)).toMatchObject({ winner: later, value: later.body, conflicts: [] });
+    // A lock restated gives way to an unlock made knowing that lock: lock-wins is for an unlock that did not see it.
+    const lock = office.write(b.lock(1_795_405_000_000));
+    const unlockHere = door.write(b.lock(null));
+    const unlockThere = office.write(b.lock(null), lock);
+    const restatedLock = door.write(b.lock(1_795_405_000_000), lock, 1_795_404_999_000);
+    expect(decided(lock, unlockHere, restatedLock, unlockThere)).toMatchObject({ winner: unlockThere, conflicts: [] });
+  });
+
+  it('still decides by its kind against a head that never saw what it restates', () => {
+    const [door, office] = apart();
+    const lock = office.write(b.lock(1_795_405_000_000));
+    const unlock = door.write(b.lock(null));
+    const restatedLock = door.write(b.lock(1_795_405_000_000), lock);
+    // A third machine unlocked apart from all of it: the lock wins over it, as over any unlock that did not see it.
+    const apartUnlock = new RegisterMachine('door-2').write(b.lock(null), null, 1_795_403_999_000);
+    expect(decided(lock, unlock, restatedLock, apartUnlock)).toMatchObject({ winner: restatedLock, conflicts: [{ rule: 'lock-wins', loserId: apartUnlock.id }] });
+    // Two restatements of one record say the same: as before, the later HLC, and nothing to show a person.
+    const second = new RegisterMachine('door-2').write(b.lock(1_795_405_000_000), lock, 1_795_403_999_000);
+    expect(decided(lock, unlock, restatedLock, second)).toMatchObject({ conflicts: [{ rule: 'same-value' }] });
+  });
+
+  it('a follow-up that says more than its base (a merged link) is an edit, and merges restrictively', () => {
+    const base = new RegisterMachine('founder').write(b.link(true, true, false));
+    const [door, office] = apart(base);
+    const noBring = door.write(b.link(false, true, false), base);
+    const noCollect = office.write(b.link(true, false, false), base);
+    const merged = decided(base, noBring, noCollect);
+    const loser = merged.conflicts[0]?.loserDeviceId === 'door-1' ? door : office;
+    const followUp = loser.write({ kind: 'roster-change', body: merged.value as { change: RosterChange } }, merged.winner, 1_795_403_999_000);
+    // The winner's machine, not having heard the other, grants again on top of its own: the withdrawal it never saw holds.
+    const winnerMachine = loser === door ? office : door;
+    const regrant = winnerMachine.write(b.link(true, true, false), merged.winner);
+    expect(decided(base, noBring, noCollect, followUp, regrant).value).toEqual(merged.value);
+  });
+
+  it('a revoked card stays revoked against an edit made on top of its restated revoke', () => {
+    const enrol = new RegisterMachine('founder').write(b.card('enrol'));
+    const [door, office] = apart(enrol);
+    const edit = door.write(b.card('enrol', 'cr1', '0004512401'), enrol);
+    const revoke = office.write(b.card('revoke'), enrol);
+    const restated = door.write(b.card('revoke'), revoke, 1_795_403_999_000);
+    const onTop = office.write(b.card('enrol'), revoke);
+    expect(decided(enrol, edit, revoke, restated, onTop).winner).toBe(revoke);
+  });
+});
+
 describe('merge rules, per kind', () => {
   it('companion-child links: a ban made apart wins over a permission, field by field', () => {
     const base = new RegisterMachine('founder').write(b.link(false, true, false));
@@ -61,9 +119,10 @@ describe('merge rules, per kind', () => {
     const permission = office.write(b.link(true, true, false), base);
     expect(decided(base, ban, permission)).toMatchObject({ winner: ban, value: ban.body, conflicts: [{ rule: 'restrictive-wins', loserId: permission.id }] });
     // Each side withdrew one right: neither keeps the other's.
-    const noBring = door.write(b.link(false, true, false), base);
-    const noCollect = office.write(b.link(true, false, false), base);
-    const merged = decided(base, noBring, noCollect);
+    const both = new RegisterMachine('founder').write(b.link(true, true, false));
+    const noBring = door.write(b.link(false, true, false), both);
+    const noCollect = office.write(b.link(true, false, false), both);
+    const merged = decided(both, noBring, noCollect);
     expect(merged.value).toEqual({ change: { kind: 'link', link: { companionId: 'c1', childId: 'k1', mayBring: false, mayCollect: false, blocked: false } } });
     expect(merged.conflicts).toHaveLength(1);
     // A removal wins over a permission; a ban wins over a removal.
@@ -76,7 +135,7 @@ describe('merge rules, per kind', () => {
     const enrol = new RegisterMachine('founder').write(b.card('enrol'));
     const [door, office] = apart(enrol);
     const revoke = door.write(b.card('revoke'), enrol);
-    const restated = office.write(b.card('enrol'), enrol);
+    const restated = office.write(b.card('enrol', 'cr1', '0004512401'), enrol);
     expect(decided(enrol, revoke, restated)).toMatchObject({ winner: revoke, conflicts: [{ rule: 'revocation-wins', loserId: restated.id, loserDeviceId: 'office' }] });
     // Even a record that names the revoke as its base does not bring the card back.
     const again = office.write(b.card('enrol'), revoke);
