@@ -236,7 +236,9 @@ function oneWay<R extends RegisterRecord>(heads: R[], all: R[], reached: (r: R) 
   const headsThere = heads.filter(reached);
   if (headsThere.length > 0) return pickRule(heads, earliest(headsThere), rule);
   const allThere = all.filter(reached);
-  if (allThere.length > 0) return pickRule(heads, earliest(allThere), rule);
+  // The group first (§9) here too: a revoke written before its machine joined is not the one the state is named after
+  // when the group has one of its own (it would make a pre-join loser the winner again).
+  if (allThere.length > 0) return pickRule(heads, pick(allThere, (a, b) => groupFirst(a, b) < 0), rule);
   return pickRule(heads, latest(heads), 'later-wins');
 }
 

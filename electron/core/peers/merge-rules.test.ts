@@ -145,6 +145,14 @@ describe('merge rules, per kind', () => {
     const [d2, o2] = apart(card);
     const revokedCard = d2.write(b.staffCard(true), card);
     expect(decided(card, revokedCard, o2.write(b.staffCard(false), card)).winner).toBe(revokedCard);
+    // A revoke the joiner wrote before it joined lost to the group's; an edit on top of the group's keeps the card
+    // revoked in the group's name, never the pre-join record's, even when that one is earlier (found by the property test).
+    const joiner = new RegisterMachine('joiner', 1_795_403_000_000, true);
+    const preJoin = joiner.write(b.staffCard(true));
+    const groups = new RegisterMachine('office').write(b.staffCard(true));
+    expect(decided(preJoin, groups)).toMatchObject({ winner: groups, conflicts: [{ rule: 'group-first', loserId: preJoin.id }] });
+    const onTop = new RegisterMachine('door-2').write(b.staffCard(false), groups);
+    expect(decided(preJoin, groups, onTop).winner).toBe(groups);
   });
 
   it('one card number enrolled for two people: the earlier keeps it, unless it was enrolled before its machine joined', () => {
