@@ -7,6 +7,7 @@
 import type { Database } from 'better-sqlite3';
 import type { BackfillPiece } from '../ledger/backfill-writer.js';
 import { cityRosterPulledHere } from '../roster/roster-source.js';
+import { backfillCityFacts } from './city-facts-backfill.js';
 import type { AbsenceRow, CorrectionRow } from './peer-apply.js';
 import { pinParamsOf, type StaffAccountBody, type StaffCardBody, type StaffPinBody } from './staff-registers.js';
 
@@ -58,35 +59,25 @@ export const staffRegistersBackfill: BackfillPiece = (db: Database, out) => {
 /** Absences, then corrections (a correction may withdraw an absence), each under its own id, in the order written. */
 export const staffFactsBackfill: BackfillPiece = (db, out) => {
   const absences = db.prepare<[], AbsenceRow>('SELECT * FROM absences ORDER BY recorded_ms, id').all();
-  for (const a of absences) {
-    out.cityFact('absence', a.id, () => ({
-      type: 'absence',
-      id: a.id,
-      deviceId: out.deviceId,
-      childId: a.child_id,
-      firstDate: a.first_date,
-      lastDate: a.last_date,
-      reason: a.reason,
-      certificateNumber: a.certificate_number,
-      certificateDate: a.certificate_date,
-      note: a.note,
-      staffId: a.staff_id,
-      recordedAt: a.recorded_at,
-      recordedMs: a.recorded_ms,
-    }));
-  }
+  backfillCityFacts(out, 'absence', absences, (a) => ({
+    childId: a.child_id,
+    firstDate: a.first_date,
+    lastDate: a.last_date,
+    reason: a.reason,
+    certificateNumber: a.certificate_number,
+    certificateDate: a.certificate_date,
+    note: a.note,
+    staffId: a.staff_id,
+    recordedAt: a.recorded_at,
+    recordedMs: a.recorded_ms,
+  }));
   const corrections = db.prepare<[], CorrectionRow>('SELECT id, target_type, target_id, staff_id, reason, occurred_at, occurred_ms FROM corrections ORDER BY occurred_ms, id').all();
-  for (const c of corrections) {
-    out.cityFact('correction', c.id, () => ({
-      type: 'correction',
-      id: c.id,
-      deviceId: out.deviceId,
-      targetType: c.target_type,
-      targetId: c.target_id,
-      staffId: c.staff_id,
-      reason: c.reason,
-      occurredAt: c.occurred_at,
-      occurredMs: c.occurred_ms,
-    }));
-  }
+  backfillCityFacts(out, 'correction', corrections, (c) => ({
+    targetType: c.target_type,
+    targetId: c.target_id,
+    staffId: c.staff_id,
+    reason: c.reason,
+    occurredAt: c.occurred_at,
+    occurredMs: c.occurred_ms,
+  }));
 };

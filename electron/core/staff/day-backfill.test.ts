@@ -1,6 +1,7 @@
 // The staff's day records in the one-time backfill (docs/peers.md §9), on a real SQLite file written through the staff
 // requests while the kiosk had no peer log: a paper day becomes its register record under the day's id, naming its
-// arrivals; closing resolutions, certificate checks and staff's headcounts go under the ids the city holds, with the
+// arrivals; absences, corrections, closing resolutions, certificate checks and staff's headcounts go under the ids the
+// city holds, with the
 // outbox's very text while it is kept and, once pruned, rebuilt to the same record; a cut-off headcount the outbox
 // never held (the kiosk was not enrolled) stays local; a second run writes nothing; a machine that takes the log in
 // shows the same paper day, resolutions and certificate checks.
@@ -16,7 +17,7 @@ import { bindTestPeerLog } from '../ledger/testing/peer-log-kit.js';
 import { runBackfill } from '../peers/backfill.js';
 import { exchange, peerMachine, pinAll, T0, tableText, type PeerMachine } from '../peers/testing/peer-machines.js';
 import { rosterAppliers } from '../roster/peer-apply.js';
-import { staffRegistersBackfill } from './backfill.js';
+import { staffFactsBackfill, staffRegistersBackfill } from './backfill.js';
 import { certificateChecksBackfill, closingResolutionsBackfill, headcountsBackfill, paperDaysBackfill } from './day-backfill.js';
 import { staffAppliers } from './peer-apply.js';
 import { demoChildren, staffKit, value } from './testing/staff-kit.js';
@@ -34,6 +35,7 @@ const ZONE = 300;
 const SEED = 0x31;
 
 const PIECES: readonly (readonly [string, BackfillPiece])[] = [
+  ['absences-corrections', staffFactsBackfill],
   ['paper-days', paperDaysBackfill],
   ['closing-resolutions', closingResolutionsBackfill],
   ['certificate-checks', certificateChecksBackfill],
@@ -45,7 +47,10 @@ afterEach(() => {
   for (const db of opened.splice(0)) db.close();
 });
 
-/** A door's day written through the staff requests with no peer log: a paper day, two resolutions, a certificate, headcounts. */
+/**
+ * A door's day written through the staff requests with no peer log: an absence and its correction, a paper day, two
+ * resolutions, a certificate, headcounts.
+ */
 async function pastDay() {
   const kit = staffKit(INSTALLED, { peerLog: false });
   kit.clock.set(CUT_OFF);
@@ -63,6 +68,8 @@ async function pastDay() {
   if (scan.kind !== 'choose') throw new Error('expected a choice');
   value(kit.checkin.confirm(scan.offerId, [demoChildren.yerasyl, demoChildren.inzhu], []));
   const duty = await kit.signIn();
+  const { absenceId } = value(kit.call('staffMarkAbsence', { sessionId: duty, childId: demoChildren.alikhan, firstDate: '2026-11-23', lastDate: '2026-11-25', reason: 'sick' }));
+  value(kit.call('staffCorrect', { sessionId: duty, target: { type: 'absence', id: absenceId }, reason: 'Wrong child' }));
   value(kit.call('staffResolveClosing', { sessionId: duty, childId: demoChildren.alisa, outcome: { kind: 'still-here', note: 'Мама позвонила: 19:30' } }));
   value(kit.call('staffResolveClosing', { sessionId: duty, childId: demoChildren.yerasyl, outcome: { kind: 'left', companionName: 'Тётя Сауле' } }));
   value(kit.call('staffTakeHeadcount', { sessionId: duty }));
@@ -89,7 +96,7 @@ function logged(db: Database, kinds: readonly string[]): { kind: string; record_
     .all();
 }
 
-const CITY = ['closing-resolution', 'certificate-check', 'headcount'] as const;
+const CITY = ['absence', 'correction', 'closing-resolution', 'certificate-check', 'headcount'] as const;
 
 describe("the staff's day in the backfill", () => {
   it("writes each city fact under its id with the outbox's text, the paper day under the day's id, and a second run nothing", async () => {
@@ -97,11 +104,11 @@ describe("the staff's day in the backfill", () => {
     bindTestPeerLog(kit.db, deviceId, () => kit.clock.now().getTime(), SEED);
     const outbox = queued(kit.db);
     const done = runBackfill(kit.db, PIECES, { nowMs: kit.clock.now().getTime(), zone: ZONE });
-    expect(done?.byPiece).toEqual({ 'paper-days': 1, 'closing-resolutions': 2, 'certificate-checks': 2, headcounts: 1 });
+    expect(done?.byPiece).toEqual({ 'absences-corrections': 2, 'paper-days': 1, 'closing-resolutions': 2, 'certificate-checks': 2, headcounts: 1 });
 
     const facts = logged(kit.db, CITY);
     const ids = (table: string): string[] => kit.read<{ id: string }>(`SELECT id FROM ${table}`).map((r) => r.id);
-    expect(new Set(facts.map((f) => f.record_id))).toEqual(new Set([...ids('closing_resolutions'), ...ids('certificate_checks'), ...kit.read<{ id: string }>("SELECT id FROM headcounts WHERE trigger = 'manual'").map((r) => r.id)]));
+    expect(new Set(facts.map((f) => f.record_id))).toEqual(new Set([...ids('absences'), ...ids('corrections'), ...ids('closing_resolutions'), ...ids('certificate_checks'), ...kit.read<{ id: string }>("SELECT id FROM headcounts WHERE trigger = 'manual'").map((r) => r.id)]));
     for (const f of facts) expect(f.body, f.kind).toBe(outbox.get(f.record_id));
     // The kiosk's own cut-off headcount was never queued (no city): it stays this door's row.
     const [cutOff] = kit.read<{ id: string }>("SELECT id FROM headcounts WHERE trigger = 'cut-off'");
@@ -129,11 +136,11 @@ describe("the staff's day in the backfill", () => {
     bindTestPeerLog(kit.db, deviceId, () => kit.clock.now().getTime(), SEED);
     runBackfill(kit.db, PIECES, { nowMs: kit.clock.now().getTime(), zone: ZONE });
     const facts = logged(kit.db, CITY);
-    expect(facts.map((f) => f.kind).sort()).toEqual(['certificate-check', 'certificate-check', 'closing-resolution', 'closing-resolution', 'headcount']);
+    expect(facts.map((f) => f.kind).sort()).toEqual(['absence', 'certificate-check', 'certificate-check', 'closing-resolution', 'closing-resolution', 'correction', 'headcount']);
     for (const f of facts) expect(JSON.parse(f.body ?? 'null'), f.kind).toEqual(JSON.parse(outbox.get(f.record_id) ?? 'null'));
   });
 
-  it('gives a machine that takes the log in the same paper day, closing resolutions and certificate checks', async () => {
+  it('gives a machine that takes the log in the same absence and correction, paper day, closing resolutions and certificate checks', async () => {
     const { kit, deviceId } = await pastDay();
     const log = bindTestPeerLog(kit.db, deviceId, () => kit.clock.now().getTime(), SEED);
     // What the joiner needs first: the staff and the roster the day names, and the taps.
@@ -149,6 +156,8 @@ describe("the staff's day in the backfill", () => {
     exchange([door, office], { ...ledgerAppliers, ...staffAppliers, ...rosterAppliers, ...memberAppliers });
     expect(tableText(office.db, 'SELECT waits_for FROM peer_waiting')).toBe('[]');
     for (const sql of [
+      'SELECT * FROM absences ORDER BY id',
+      'SELECT * FROM corrections ORDER BY id',
       'SELECT id, group_id, local_date, staff_id, entered_at, present, absent FROM paper_days ORDER BY id',
       'SELECT event_id, paper_day_id FROM paper_day_events ORDER BY event_id',
       'SELECT id, local_date, child_id, outcome, departure_event_id, note, staff_id, occurred_at, occurred_ms FROM closing_resolutions ORDER BY id',

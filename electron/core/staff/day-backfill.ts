@@ -7,6 +7,7 @@
 // Rows are read whole before they are written (.all()): one connection cannot read and write at once.
 import { PaperDayBodySchema } from '../../../shared/peers/peer-record.js';
 import type { BackfillPiece } from '../ledger/backfill-writer.js';
+import { backfillCityFacts } from './city-facts-backfill.js';
 
 interface PaperDayRow {
   id: string;
@@ -71,21 +72,16 @@ export const closingResolutionsBackfill: BackfillPiece = (db, out) => {
   const rows = db.prepare<[], ClosingRow>(
     'SELECT id, local_date, child_id, outcome, departure_event_id, note, staff_id, occurred_at, occurred_ms FROM closing_resolutions ORDER BY occurred_ms, id',
   );
-  for (const r of rows.all()) {
-    out.cityFact('closing-resolution', r.id, () => ({
-      type: 'closing-resolution',
-      id: r.id,
-      deviceId: out.deviceId,
-      localDate: r.local_date,
-      childId: r.child_id,
-      outcome: r.outcome,
-      departureEventId: r.departure_event_id,
-      note: r.note,
-      staffId: r.staff_id,
-      occurredAt: r.occurred_at,
-      occurredMs: r.occurred_ms,
-    }));
-  }
+  backfillCityFacts(out, 'closing-resolution', rows.all(), (r) => ({
+    localDate: r.local_date,
+    childId: r.child_id,
+    outcome: r.outcome,
+    departureEventId: r.departure_event_id,
+    note: r.note,
+    staffId: r.staff_id,
+    occurredAt: r.occurred_at,
+    occurredMs: r.occurred_ms,
+  }));
 };
 
 /** Certificates seen or found missing for children back after a long absence, the return's figures from its row. */
@@ -94,20 +90,15 @@ export const certificateChecksBackfill: BackfillPiece = (db, out) => {
     `SELECT k.id, k.outcome, k.staff_id, k.recorded_at, k.recorded_ms, r.child_id, r.local_date, r.absent_days
        FROM certificate_checks k JOIN return_checks r ON r.id = k.return_check_id ORDER BY k.recorded_ms, k.id`,
   );
-  for (const r of rows.all()) {
-    out.cityFact('certificate-check', r.id, () => ({
-      type: 'certificate-check',
-      id: r.id,
-      deviceId: out.deviceId,
-      localDate: r.local_date,
-      childId: r.child_id,
-      absentDays: r.absent_days,
-      outcome: r.outcome,
-      staffId: r.staff_id,
-      occurredAt: r.recorded_at,
-      occurredMs: r.recorded_ms,
-    }));
-  }
+  backfillCityFacts(out, 'certificate-check', rows.all(), (r) => ({
+    localDate: r.local_date,
+    childId: r.child_id,
+    absentDays: r.absent_days,
+    outcome: r.outcome,
+    staffId: r.staff_id,
+    occurredAt: r.recorded_at,
+    occurredMs: r.recorded_ms,
+  }));
 };
 
 /**
@@ -120,19 +111,15 @@ export const certificateChecksBackfill: BackfillPiece = (db, out) => {
  */
 export const headcountsBackfill: BackfillPiece = (db, out) => {
   const rows = db.prepare<[], HeadcountRow>('SELECT id, local_date, taken_at, taken_ms, trigger, staff_id, groups FROM headcounts ORDER BY taken_ms, id');
-  for (const h of rows.all()) {
-    if (h.trigger === 'cut-off' && out.queuedBody(h.id) === null) continue;
-    out.cityFact('headcount', h.id, () => ({
-      type: 'headcount',
-      id: h.id,
-      deviceId: out.deviceId,
-      localDate: h.local_date,
-      takenAt: h.taken_at,
-      takenMs: h.taken_ms,
-      trigger: h.trigger,
-      staffId: h.staff_id,
-      // The row keeps the nurse's detail beside the city's fields; the city schema keeps only its own.
-      groups: JSON.parse(h.groups) as unknown,
-    }));
-  }
+  // The backfill writes only the peer log, never the outbox: which ones it keeps can be asked before any is written.
+  const kept = rows.all().filter((h) => h.trigger !== 'cut-off' || out.queuedBody(h.id) !== null);
+  backfillCityFacts(out, 'headcount', kept, (h) => ({
+    localDate: h.local_date,
+    takenAt: h.taken_at,
+    takenMs: h.taken_ms,
+    trigger: h.trigger,
+    staffId: h.staff_id,
+    // The row keeps the nurse's detail beside the city's fields; the city schema keeps only its own.
+    groups: JSON.parse(h.groups) as unknown,
+  }));
 };
