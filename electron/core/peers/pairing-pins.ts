@@ -13,6 +13,7 @@ import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { StaffPinBodySchema } from '../../../shared/peers/peer-record.js';
 import type { LocalTime } from '../../../shared/domain/local-time.js';
+import { heldPinBodies } from '../ledger/held-pins.js';
 import { decideRegister } from '../ledger/merge-rules.js';
 import { appendRegisterEdit, registerRecords } from '../ledger/peer-registers.js';
 import { SYNC_KEYS, SyncStateStore } from '../ledger/sync-state.js';
@@ -39,25 +40,8 @@ function unmarkJoin(db: Database): void {
   new SyncStateStore(db).delete(SYNC_KEYS.peerJoinVoids);
 }
 
-interface PinRow {
-  staff_id: string;
-  hash: Buffer;
-  salt: Buffer;
-  params: string;
-  set_at: string;
-}
-
-/** scrypt's parameters as staff_pins keeps them ("scrypt:N=…,r=…,p=…", staff/pin-hash.ts). */
-function paramsOf(text: string): StaffPinBody['params'] | null {
-  const match = /^scrypt:N=(\d+),r=(\d+),p=(\d+)$/.exec(text);
-  return match ? { N: Number(match[1]), r: Number(match[2]), p: Number(match[3]) } : null;
-}
-
 /** The PIN as its register says it when that is the row held (who set it included), else as the row says it. */
-function bodyOf(db: Database, row: PinRow): StaffPinBody | null {
-  const params = paramsOf(row.params);
-  if (params === null) return null;
-  const held: StaffPinBody = { staffId: row.staff_id, hash: row.hash.toString('base64url'), salt: row.salt.toString('base64url'), params, setAt: row.set_at, setBy: null };
+function bodyOf(db: Database, held: StaffPinBody): StaffPinBody {
   const records = registerRecords(db, { kind: 'staff-pin', body: held });
   const winner = records.length > 0 ? decideRegister(records).winner : null;
   return winner?.kind === 'staff-pin' && winner.body.hash === held.hash ? winner.body : held;
@@ -67,13 +51,12 @@ function bodyOf(db: Database, row: PinRow): StaffPinBody | null {
 export function voidOwnPins(db: Database, at: LocalTime, by: { staffId: string } | null): VoidedPin[] {
   return db
     .transaction((): VoidedPin[] => {
-      const rows = db.prepare<[], PinRow>('SELECT staff_id, hash, salt, params, set_at FROM staff_pins ORDER BY staff_id').all();
       const voided: VoidedPin[] = [];
-      for (const row of rows) {
-        const before = bodyOf(db, row);
-        if (before === null) continue;
+      // A PIN of parameters this version cannot name is not among them: no record can void it, nor put it back.
+      for (const held of heldPinBodies(db)) {
+        const before = bodyOf(db, held);
         const written = appendRegisterEdit(db, { kind: 'staff-pin', body: { ...before, hash: null, setAt: at.iso, setBy: by?.staffId ?? null } }, at.ms);
-        if (written !== null) voided.push({ staffId: row.staff_id, before });
+        if (written !== null) voided.push({ staffId: held.staffId, before });
       }
       markJoin(db, voided, at.ms);
       return voided;

@@ -6,10 +6,11 @@
 // demo, a kindergarten on its own).
 import type { Database } from 'better-sqlite3';
 import type { BackfillPiece } from '../ledger/backfill-writer.js';
+import { heldPinBodies } from '../ledger/held-pins.js';
 import { cityRosterPulledHere } from '../roster/roster-source.js';
 import { backfillCityFacts } from './city-facts-backfill.js';
 import type { AbsenceRow, CorrectionRow } from './peer-apply.js';
-import { pinParamsOf, type StaffAccountBody, type StaffCardBody, type StaffPinBody } from './staff-registers.js';
+import type { StaffAccountBody, StaffCardBody } from './staff-registers.js';
 
 interface StaffRow {
   id: string;
@@ -18,14 +19,6 @@ interface StaffRow {
   role: 'staff' | 'admin';
   active: number;
   origin: 'local' | 'city';
-}
-
-interface PinRow {
-  staff_id: string;
-  hash: Buffer;
-  salt: Buffer;
-  params: string;
-  set_at: string;
 }
 
 interface CardRow {
@@ -43,13 +36,8 @@ export const staffRegistersBackfill: BackfillPiece = (db: Database, out) => {
     const body: StaffAccountBody = { staffId: s.id, firstName: s.first_name, lastName: s.last_name, role: s.role, active: s.active === 1, origin: s.origin };
     out.register({ kind: 'staff-account', body });
   }
-  for (const p of db.prepare<[], PinRow>('SELECT staff_id, hash, salt, params, set_at FROM staff_pins ORDER BY staff_id').all()) {
-    const params = pinParamsOf(p.params);
-    // A hash of parameters this version cannot name is not restated: the member sets a PIN again where they join.
-    if (params === null) continue;
-    const body: StaffPinBody = { staffId: p.staff_id, hash: p.hash.toString('base64url'), salt: p.salt.toString('base64url'), params, setAt: p.set_at, setBy: null };
-    out.register({ kind: 'staff-pin', body });
-  }
+  // A hash of parameters this version cannot name is not among them: the member sets a PIN again where they join.
+  for (const body of heldPinBodies(db)) out.register({ kind: 'staff-pin', body });
   for (const c of db.prepare<[], CardRow>('SELECT id, staff_id, value, revoked_at FROM staff_cards ORDER BY id').all()) {
     const body: StaffCardBody = { cardId: c.id, staffId: c.staff_id, value: c.value, revokedAt: c.revoked_at };
     out.register({ kind: 'staff-card', body });

@@ -7,6 +7,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { z } from 'zod';
 import { StaffAccountBodySchema, type StaffCardBodySchema, type StaffLockBodySchema, type StaffPinBodySchema } from '../../../shared/peers/peer-record.js';
 import type { SignInChannel } from '../../../shared/staff/staff-domain.js';
+import { pinParamsOf } from '../ledger/held-pins.js';
 import type { RegisterDecision } from '../ledger/merge-rules.js';
 import { appendRegisterEdit } from '../ledger/peer-registers.js';
 import type { PinHash } from './pin-hash.js';
@@ -69,14 +70,9 @@ function statementsOf(db: Database): ProjectionStatements {
   return s;
 }
 
-/** scrypt's parameters as staff_pins keeps them (pin-hash.ts) and as a record carries them. */
+/** scrypt's parameters as staff_pins keeps them (pin-hash.ts; read back by ledger/held-pins.ts pinParamsOf). */
 export function pinParamsText(params: StaffPinBody['params']): string {
   return `scrypt:N=${params.N},r=${params.r},p=${params.p}`;
-}
-
-export function pinParamsOf(text: string): StaffPinBody['params'] | null {
-  const match = /^scrypt:N=(\d+),r=(\d+),p=(\d+)$/.exec(text);
-  return match ? { N: Number(match[1]), r: Number(match[2]), p: Number(match[3]) } : null;
 }
 
 /** A local account's row as the register decided it; touched when it lost its way in (deactivated) or its admin role. */
