@@ -46,8 +46,9 @@ describe('a door’s card changes and the city’s roster pulled at the office',
     const opened = value(await door.core.handlers.peerPairingOpen({ sessionId: head, pin: '2468' }));
     if (opened.outcome !== 'opened') throw new Error(`no code: ${JSON.stringify(opened)}`);
     const officeAdmin = await signedIn(office.core, 'staff-admin', '2468');
-    const joined = await office.core.handlers.setupPeerJoin({ sessionId: officeAdmin, address: `127.0.0.1:${door.port}`, code: opened.opened.code, name: 'Office' });
-    if (!joined.ok) throw new Error(`the office did not join: ${JSON.stringify(joined)}\n${lines.join('\n')}`);
+    // In service, the console's join: the admin's PIN again (setupPeerJoin is the first run's only).
+    const joined = await office.core.handlers.peerJoin({ sessionId: officeAdmin, pin: '2468', address: `127.0.0.1:${door.port}`, code: opened.opened.code, name: 'Office' });
+    if (!joined.ok || joined.value.outcome !== 'joined') throw new Error(`the office did not join: ${JSON.stringify(joined)}\n${lines.join('\n')}`);
 
     // At the door, with no network: a new card for Алиса's companion, and a city card revoked.
     const enrolled = value(door.core.handlers.adminEnrolCard({ sessionId: head, companionId: 'cp0002', raw: NEW_CARD, source: 'keyboard-wedge' }));
