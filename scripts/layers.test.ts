@@ -60,7 +60,7 @@ describe('layering', () => {
 
   it('keeps the one upload store on a floor both its users stand on', () => {
     // The console sends a roster workbook (admin/) and a stick (computers/) piece by piece into one store; files/ is
-    // the lowest floor, importing no other core folder, so computers/ may stand on it without reaching any domain.
+    // the lowest floor, importing no other core folder, so computers/ may stand on it without reaching a domain.
     for (const user of ['electron/core/admin/roster-import-desk.ts', 'electron/core/computers/stick-desk.ts']) {
       expect(layerOf(user)?.mayImport).toContain('electron/core/files/');
     }

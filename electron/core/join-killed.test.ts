@@ -76,7 +76,7 @@ describe('a join killed between the PIN voids and the end of the dial', () => {
     expect(voided.length).toBeGreaterThan(0);
     const killed = pinRecords(dir);
     // What the kill left: every PIN's register decided void (staff_pins still holds the rows, so the sign-in works
-    // here, but the voids travel with this log to any group this machine later founds or joins).
+    // here, but the voids travel with this log to whatever group this machine later founds or joins).
     expect(decidedPins(dir, voided)).toEqual(voided.map((pin) => ({ ...pin.before, hash: null, setAt: '2026-11-23T10:00:00.000+05:00', setBy: 'staff-admin' })));
     clock.set('2026-11-23T10:05:00+05:00');
     const again = startedCore({ dataDir: dir, demo: true, clock, log: () => undefined });

@@ -75,7 +75,7 @@ export const peersRequests = {
   peerJoin: { args: z.lazy(() => PeerJoinRequestSchema.extend({ ...Session, pin: PinSchema }).strict()), result: PeerJoinOutcomeSchema },
   /** Joined with accounts of its own: those made only here, still active, each with whether the group has its name. */
   peerJoinAccounts: { args: z.lazy(() => z.object(Session).strict()), result: JoinAccountsSchema },
-  /** The ones chosen among them are deactivated, as staff records that travel (any other id: INVALID_REQUEST, nothing done). */
+  /** The ones chosen among them are deactivated, as staff records that travel (another id: INVALID_REQUEST, nothing done). */
   peerJoinDeactivate: {
     args: z.lazy(() => z.object({ ...Session, staffIds: z.array(Id).min(1).max(JOIN_DEACTIVATE_MAX) }).strict()),
     result: z.lazy(() => z.object({ deactivated: Count })),

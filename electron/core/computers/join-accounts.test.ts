@@ -50,7 +50,7 @@ describe('the accounts a joined computer brought', () => {
     account(SELF, 'own-gone', 'Гүлмира', 'Ахметова', 'staff', false); // seq 3: deactivated before: not listed
     account(DOOR, 'door-head', 'ЖАННА ', ' Сейітова', 'admin');
     account(DOOR, 'door-duty', 'Айгерім', 'Омарова', 'staff');
-    account(SELF, 'post-join', 'Раиса', 'Ким', 'staff'); // seq 4: made after the join, a group account like any
+    account(SELF, 'post-join', 'Раиса', 'Ким', 'staff'); // seq 4: made after the join, a group account like the others
     expect(joinAccounts(db)).toEqual({
       accounts: [
         { staffId: 'own-head', firstName: 'Жанна', lastName: 'Сейітова', role: 'admin', sameNameInGroup: true },

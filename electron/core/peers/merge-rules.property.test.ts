@@ -231,7 +231,7 @@ describe('merge rules over catch-ups split into pages', () => {
   interface Paged {
     writers: RegisterMachine[];
     held: Map<string, RegisterRecord>[];
-    /** Every decision any machine made on the way, with the records it made it from. */
+    /** Every decision a machine made on the way, with the records it made it from. */
     decisions: { records: RegisterRecord[]; decision: RegisterDecision }[];
     followUps: Set<string>;
   }
@@ -348,7 +348,7 @@ describe('merge rules over catch-ups split into pages', () => {
     fc.assert(
       fc.property(fc.array(pagedStep, { minLength: 1, maxLength: 40 }), fc.array(fc.nat(40), { minLength: PAGED.length, maxLength: PAGED.length }), fc.nat(EDITS.length - 1), fc.integer(), (steps, skews, focus, seed) => {
         const world = runPaged(steps, skews, focus);
-        // Then everyone takes everything from everyone, in pages of one to three, until nobody writes any more.
+        // Then everyone takes everything from everyone, in pages of one to three, until nobody writes more.
         const next = prng(seed);
         let quiet = false;
         for (let round = 0; round < 8 && !quiet; round += 1) {

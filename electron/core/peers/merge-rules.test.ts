@@ -78,7 +78,7 @@ describe('a restatement against a later edit (catch-ups in pages)', () => {
     const lock = office.write(b.lock(1_795_405_000_000));
     const unlock = door.write(b.lock(null));
     const restatedLock = door.write(b.lock(1_795_405_000_000), lock);
-    // A third machine unlocked apart from all of it: the lock wins over it, as over any unlock that did not see it.
+    // A third machine unlocked apart from all of it: the lock wins over it, as over every unlock that did not see it.
     const apartUnlock = new RegisterMachine('door-2').write(b.lock(null), null, 1_795_403_999_000);
     expect(decided(lock, unlock, restatedLock, apartUnlock)).toMatchObject({ winner: restatedLock, conflicts: [{ rule: 'lock-wins', loserId: apartUnlock.id }] });
     // Two restatements of one record say the same: as before, the later HLC, and nothing to show a person.

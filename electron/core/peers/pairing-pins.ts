@@ -6,7 +6,7 @@
 // with records restating them, since the pepper they need is still this machine's. The staff_pins rows go only once
 // the welcome is taken (in its transaction), so a failed join changes no sign-in here.
 // A join killed between the voids and the end of its dial (power cut, the program closed while dialling) would leave the
-// voids as the newest PIN records of a machine in no group, for good: they would travel with its log to any group it
+// voids as the newest PIN records of a machine in no group, for good: they would travel with its log to whatever group it
 // later founds or joins. So the voids are marked (sync_state `peer_join_voids`, in their transaction, with what they
 // voided) until the welcome is taken or the PINs are put back, and a start that finds the mark heals (healUnfinishedJoin).
 import type { Database } from 'better-sqlite3';

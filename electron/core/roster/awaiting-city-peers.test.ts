@@ -52,7 +52,7 @@ function citySnapshot(cursor: string): RosterReply {
   return { kind: 'snapshot', cursor, roster };
 }
 
-/** A delta that sends every city card again as the city has it (live), as a pull after any city-side change does. */
+/** A delta that sends every city card again as the city has it (live), as a pull after a city-side change does. */
 function cityCardsAgain(cursor: string): RosterReply {
   return { kind: 'delta', cursor, changes: { upserts: { credentials: demoRoster().credentials }, removals: {} } };
 }

@@ -4,7 +4,7 @@
 // know; a record that only waits (its companion not here yet) is noted when a retry applies it.
 //
 // Only what its origin wrote once it was in the group. Before that lies its backfill (§9): its past hand edits and
-// card changes, acknowledged by the city before any city-acks existed, and on a machine that kept its own roster the
+// card changes, acknowledged by the city before city-acks existed, and on a machine that kept its own roster the
 // roster as it stood, as fresh records the city never gets. None of them will ever be named by a city-acks, and
 // awaiting them would keep the city's roster off those rows here for good. "In the group" is by the origin's seq, as
 // §9's "the group first" reads it: past the broughtSeq its sponsor wrote, or for the founder past its own `member`

@@ -111,7 +111,7 @@ export const certificateChecksBackfill: BackfillPiece = (db, out) => {
  */
 export const headcountsBackfill: BackfillPiece = (db, out) => {
   const rows = db.prepare<[], HeadcountRow>('SELECT id, local_date, taken_at, taken_ms, trigger, staff_id, groups FROM headcounts ORDER BY taken_ms, id');
-  // The backfill writes only the peer log, never the outbox: which ones it keeps can be asked before any is written.
+  // The backfill writes only the peer log, never the outbox: which ones it keeps can be asked before one is written.
   const kept = rows.all().filter((h) => h.trigger !== 'cut-off' || out.queuedBody(h.id) !== null);
   backfillCityFacts(out, 'headcount', kept, (h) => ({
     localDate: h.local_date,

@@ -180,7 +180,7 @@ export class StaffAccountAdmin {
 
   /**
    * Accounts an admin stops: each goes inactive (no longer offered at the sign-in, named still by the records it made)
-   * as a staff-account record that travels, with its audit row, all in one transaction; any id that is not an active
+   * as a staff-account record that travels, with its audit row, all in one transaction; an id that is not an active
    * account refuses the whole act. Answers the accounts stopped, whose sessions the caller ends.
    */
   deactivate(admin: StaffMember, staffIds: readonly string[], at: LocalTime, detail: Readonly<Record<string, string>>): Result<{ deactivated: string[] }> {

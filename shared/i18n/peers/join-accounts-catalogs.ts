@@ -6,7 +6,7 @@ import { joinAccountsRu } from './join-accounts-ru.js';
 
 export const joinAccountsCatalogs: Record<Language, JoinAccountsTexts> = { kk: joinAccountsKk, ru: joinAccountsRu, en: joinAccountsEn };
 
-/** The texts for a language i18next names ("kk", "ru-RU"…); Russian, the app's fallback, for any other. */
+/** The texts for a language i18next names ("kk", "ru-RU"…); Russian, the app's fallback, for every other. */
 export function joinAccountsTexts(language: string): JoinAccountsTexts {
   const base = language.slice(0, 2);
   return base === 'kk' || base === 'en' || base === 'ru' ? joinAccountsCatalogs[base] : joinAccountsCatalogs.ru;
