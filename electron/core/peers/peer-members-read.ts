@@ -5,6 +5,7 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { PeerAddress } from '../../../shared/peers/peer-record.js';
+import { StatementCache } from '../db/statement-cache.js';
 
 export interface MemberRow {
   deviceId: string;
@@ -32,9 +33,6 @@ function addressesOf(json: string): string[] {
   }
 }
 
-function hasTable(db: Database, name: string): boolean {
-  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
-}
 
 interface Row {
   device_id: string;
@@ -51,27 +49,32 @@ export class PeerMembersRead {
   /** Tables found once are there for good (no migration drops them). */
   private readonly found = new Set<string>();
 
+  /** The status and the group's follow-up read these every few seconds: each compiled once. */
+  private readonly sql: StatementCache;
+
   constructor(
-    private readonly db: Database,
+    db: Database,
     private readonly ownDeviceId: string,
-  ) {}
+  ) {
+    this.sql = new StatementCache(db);
+  }
 
   /** peer_group and peer_addresses come with pairing's migration; a file without them has no group yet. */
   private has(table: string): boolean {
-    if (!this.found.has(table) && hasTable(this.db, table)) this.found.add(table);
+    if (!this.found.has(table) && this.sql.get("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined) this.found.add(table);
     return this.found.has(table);
   }
 
   groupId(): string | null {
     if (!this.has('peer_group')) return null;
-    return this.db.prepare<[], { group_id: string }>('SELECT group_id FROM peer_group WHERE id = 1').get()?.group_id ?? null;
+    return this.sql.get<[], { group_id: string }>('SELECT group_id FROM peer_group WHERE id = 1').get()?.group_id ?? null;
   }
 
   /** Every member but this machine, revoked ones included (the status lists them). */
   others(): MemberRow[] {
     const typed = this.has('peer_addresses') ? '(SELECT address FROM peer_addresses a WHERE a.device_id = m.device_id)' : 'NULL';
-    const rows = this.db
-      .prepare<[string], Row>(
+    const rows = this.sql
+      .get<[string], Row>(
         `SELECT m.device_id, m.name, m.role, m.sign_pub, m.addrs, m.revoked_at, m.accept_up_to_seq, ${typed} AS typed
            FROM peer_members m WHERE m.device_id <> ? ORDER BY m.name, m.device_id`,
       )
@@ -90,19 +93,19 @@ export class PeerMembersRead {
 
   /** This machine's own member row (its name and role as the group knows them), null before it has one. */
   self(): { name: string; role: 'door' | 'office' } | null {
-    return this.db.prepare<[string], { name: string; role: 'door' | 'office' }>('SELECT name, role FROM peer_members WHERE device_id = ?').get(this.ownDeviceId) ?? null;
+    return this.sql.get<[string], { name: string; role: 'door' | 'office' }>('SELECT name, role FROM peer_members WHERE device_id = ?').get(this.ownDeviceId) ?? null;
   }
 
   /** Records whose effect has waited since before `beforeMs`. */
   waitingSince(beforeMs: number): number {
-    return this.db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM peer_waiting WHERE since_ms < ?').get(beforeMs)?.n ?? 0;
+    return this.sql.get<[number], { n: number }>('SELECT count(*) AS n FROM peer_waiting WHERE since_ms < ?').get(beforeMs)?.n ?? 0;
   }
 
   /** An address typed by an admin: kept in peer_addresses when pairing's table is there. */
   typeAddress(deviceId: string, address: string, staffId: string, nowMs: number): boolean {
     if (!this.has('peer_addresses')) return false;
-    this.db
-      .prepare(
+    this.sql
+      .get(
         `INSERT INTO peer_addresses (device_id, address, staff_id, set_ms) VALUES (?, ?, ?, ?)
          ON CONFLICT (device_id) DO UPDATE SET address = excluded.address, staff_id = excluded.staff_id, set_ms = excluded.set_ms`,
       )

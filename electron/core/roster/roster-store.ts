@@ -28,6 +28,8 @@ export class RosterStore {
   private readonly credentialByValue;
   private readonly companionById;
   private readonly childrenOfCompanion;
+  /** Read at every QR code the door checks (whose kindergarten signed it). */
+  private readonly kindergartenRow;
 
   constructor(private readonly db: Database) {
     this.credentialByValue = db.prepare<[string, string], CredentialRow>(
@@ -42,6 +44,7 @@ export class RosterStore {
         WHERE l.companion_id = ?
         ORDER BY g.sort_order, c.first_name`,
     );
+    this.kindergartenRow = db.prepare<[], { id: string; name: string; demo: 0 | 1 }>('SELECT id, name, demo FROM kindergarten LIMIT 1');
   }
 
   isEmpty(): boolean {
@@ -61,7 +64,7 @@ export class RosterStore {
   }
 
   kindergarten(): { id: string; name: string; demo: boolean } | undefined {
-    const row = this.db.prepare<[], { id: string; name: string; demo: 0 | 1 }>('SELECT id, name, demo FROM kindergarten LIMIT 1').get();
+    const row = this.kindergartenRow.get();
     return row && { id: row.id, name: row.name, demo: row.demo === 1 };
   }
 

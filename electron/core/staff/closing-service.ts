@@ -1,6 +1,6 @@
 // Closing time: the children still checked in are listed for staff, who resolve each one — left (with whom: a
 // departure override) or still here (with a note). Nothing is cleared silently.
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { fail, ok, type Result } from '../../../shared/api/result.js';
 import type { LocalTime } from '../../../shared/domain/local-time.js';
@@ -15,6 +15,8 @@ export type ClosingOutcome = { kind: 'left'; companionId?: string | undefined; c
 
 export class ClosingService {
   private readonly outbox: OutboxWriter;
+  /** Read for every child present at every tick of the clock after closing time: compiled once. */
+  private readonly lastStillHereNote: Statement<[string, string], { note: string }>;
 
   constructor(
     private readonly deps: {
@@ -27,14 +29,15 @@ export class ClosingService {
     },
   ) {
     this.outbox = new OutboxWriter(deps.db);
+    this.lastStillHereNote = deps.db.prepare(
+      `SELECT note FROM closing_resolutions WHERE local_date = ? AND child_id = ? AND outcome = 'still-here' ORDER BY occurred_ms DESC LIMIT 1`,
+    );
   }
 
   /** Children present now, with the note of today's last "still here" for each. */
   stillIn(localDate: string): { child: ChildRow; stillHereNote: string | null }[] {
     const day = this.deps.presence.day(localDate);
-    const note = this.deps.db.prepare<[string, string], { note: string }>(
-      `SELECT note FROM closing_resolutions WHERE local_date = ? AND child_id = ? AND outcome = 'still-here' ORDER BY occurred_ms DESC LIMIT 1`,
-    );
+    const note = this.lastStillHereNote;
     return this.deps.directory
       .all()
       .filter((c) => presenceIn(day, c.id).state === 'present')

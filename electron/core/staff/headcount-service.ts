@@ -44,10 +44,15 @@ function forCity(g: NurseGroup, absent: number): HeadcountGroup {
 export class HeadcountService {
   private readonly outbox: OutboxWriter;
   private readonly onRoll: Statement<[string, string], { id: string }>;
+  /** Asked at every tick of the clock after the cut-off (is today's taken?): compiled once. */
+  private readonly cutOffOf: Statement<[string], HeadcountRow>;
+  private readonly latestOf: Statement<[string], HeadcountRow & { trigger: Headcount['trigger'] }>;
 
   constructor(private readonly deps: { db: Database; directory: ChildDirectory; presence: PresenceStore; audit: StaffAudit; deviceId: string; calendar: SchoolCalendar }) {
     this.outbox = new OutboxWriter(deps.db);
     this.onRoll = deps.db.prepare(ON_ROLL);
+    this.cutOffOf = deps.db.prepare(`SELECT id, taken_at, cut_off, groups FROM headcounts WHERE local_date = ? AND trigger = 'cut-off'`);
+    this.latestOf = deps.db.prepare('SELECT id, taken_at, cut_off, trigger, groups FROM headcounts WHERE local_date = ? ORDER BY taken_ms DESC LIMIT 1');
   }
 
   schoolDay(localDate: string): boolean {
@@ -141,9 +146,7 @@ export class HeadcountService {
 
   /** The latest headcount of the day, by the kiosk or by staff (what the staff's "count now" answers with). */
   latest(localDate: string): Headcount | null {
-    const row = this.deps.db
-      .prepare<[string], HeadcountRow & { trigger: Headcount['trigger'] }>('SELECT id, taken_at, cut_off, trigger, groups FROM headcounts WHERE local_date = ? ORDER BY taken_ms DESC LIMIT 1')
-      .get(localDate);
+    const row = this.latestOf.get(localDate);
     if (!row) return null;
     const groups = BaseGroups.safeParse(JSON.parse(row.groups));
     return { id: row.id, localDate, takenAt: row.taken_at.slice(11, 16), trigger: row.trigger, groups: groups.success ? groups.data : [] };
@@ -162,9 +165,7 @@ export class HeadcountService {
   }
 
   private cutOffRow(localDate: string): HeadcountRow | undefined {
-    return this.deps.db
-      .prepare<[string], HeadcountRow>(`SELECT id, taken_at, cut_off, groups FROM headcounts WHERE local_date = ? AND trigger = 'cut-off'`)
-      .get(localDate);
+    return this.cutOffOf.get(localDate);
   }
 }
 
