@@ -211,7 +211,7 @@ export async function benchCameraSoak(dataDir: string, soakSeconds = 600, warmUp
         `[bench] camera soak, the host after its own collection: RSS ${theilSenSlope(hostRssAfterGc).toFixed(2)} MB/h (${hostRssAfterGc[0]?.y.toFixed(1) ?? '?'} → ${hostRssAfterGc.at(-1)?.y.toFixed(1) ?? '?'} MB), ` +
           `JavaScript heap ${theilSenSlope(hostHeap).toFixed(2)} MB/h (${hostHeap[0]?.y.toFixed(2) ?? '?'} → ${hostHeap.at(-1)?.y.toFixed(2) ?? '?'} MB), ` +
           `anonymous memory ${theilSenSlope(hostAnon).toFixed(2)} MB/h; samples (minutes: RSS / heap / anonymous MB): ` +
-          hostRssAfterGc.map((p, i) => `${(p.x * 60).toFixed(1)}: ${p.y.toFixed(1)}/${hostHeap[i]?.y.toFixed(2) ?? '?'}/${hostAnon[i]?.y.toFixed(1) ?? '?'}`).join(', '),
+          hostRssAfterGc.map((p, i) => `${(p.x * 60).toFixed(1)}: ${p.y.toFixed(2)}/${hostHeap[i]?.y.toFixed(2) ?? '?'}/${hostAnon[i]?.y.toFixed(2) ?? '?'}`).join(', '),
       );
       const hours = elapsedS / 3600;
       if (hostAtStart && hostAtEnd) {
