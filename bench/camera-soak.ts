@@ -131,6 +131,12 @@ export async function benchCameraSoak(dataDir: string, soakSeconds = 600, warmUp
        * both runs (43 and 47 after the start). Two more 40-minute runs side by side, the host with and without
        * MALLOC_ARENA_MAX=2: 0.29 and 1.41 MB/h, the steps gone with it. The web host now runs with it wherever it is
        * started (scripts/web-host-env.mjs), and the result's first line says what this run's host had.
+       * On a quiet machine (load under 1) the ten-minute figure read 0.54 MB/h, and a host with no page open and no code
+       * shown grew about as much (0.3–0.6 MB/h over fifteen minutes, sampled every 2, 15 or 60 s alike): the host's clock,
+       * not the codes. Its malloc'd memory, idle, under heaptrack, rose 1.6 MB every twelve minutes and fell back at V8's
+       * collection: some 80 statements a minute compiled by the clock's jobs, now compiled once (db/statement-cache.ts).
+       * With them kept it is flat (8.10–8.11 MB over fifteen minutes), yet the RSS after collection grew as before: what
+       * is left is not the allocator's.
        */
       const hostRssAfterGc: Point[] = [];
       const hostHeap: Point[] = [];
