@@ -1,6 +1,6 @@
 // Statements compiled once per connection for the code that runs on a clock. better-sqlite3 compiles SQL anew at every
 // prepare(), and the compiled program lives in native memory until V8 collects its Statement object, which an idle
-// kiosk does minutes apart: the clock's jobs (every five seconds on the core's thread, every few on the peer worker's)
+// kiosk does minutes apart: the clock's jobs (every five seconds on the core's thread, every ten on the peer worker's)
 // left about a thousand programs, 1.6 MB of native memory, waiting for each collection, and the memory allocator kept
 // the high-water mark of that saw-tooth. A statement kept for the connection's life costs its few kilobytes once.
 //
