@@ -1,8 +1,9 @@
 // Statements compiled once per connection for the code that runs on a clock. better-sqlite3 compiles SQL anew at every
 // prepare(), and the compiled program lives in native memory until V8 collects its Statement object, which an idle
 // kiosk does minutes apart: the clock's jobs (every five seconds on the core's thread, every ten on the peer worker's)
-// left about a thousand programs, 1.6 MB of native memory, waiting for each collection, and the memory allocator kept
-// the high-water mark of that saw-tooth. A statement kept for the connection's life costs its few kilobytes once.
+// left about a thousand programs, 1.6 MB of native memory, waiting for each collection (heaptrack: a saw-tooth of the
+// idle host's malloc'd memory, flat once they were kept). A statement kept for the connection's life costs its few
+// kilobytes once.
 //
 // Only for statements run with get(), all() and run(): an iterate() in progress holds its statement, and pluck() or
 // raw() would change it for every other caller of the same SQL.
