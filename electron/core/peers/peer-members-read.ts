@@ -33,7 +33,6 @@ function addressesOf(json: string): string[] {
   }
 }
 
-
 interface Row {
   device_id: string;
   name: string;
@@ -49,7 +48,7 @@ export class PeerMembersRead {
   /** Tables found once are there for good (no migration drops them). */
   private readonly found = new Set<string>();
 
-  /** The status and the group's follow-up read these every few seconds: each compiled once. */
+  /** The status and the group's follow-up read these every ten seconds: each compiled once. */
   private readonly sql: StatementCache;
 
   constructor(
